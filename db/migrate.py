@@ -1,0 +1,127 @@
+"""Open a database file safely: refuse newer ones, copy aside and upgrade older ones.
+
+Order matters: the version is read through a read-only connection first, so a database
+written by a newer release is refused without a single byte of it changing (not even the
+switch to WAL mode). An upgrade runs in one transaction after a copy of the file is taken;
+if it fails, the copy is put back and :class:`MigrationFailed` stops the app.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from db import sqlite
+from db.engine import make_engine, sqlite_url
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class DatabaseError(Exception):
+    """A database that cannot be opened; the message is for the user (Vietnamese)."""
+
+
+class DatabaseTooNew(DatabaseError):
+    pass
+
+
+class MigrationFailed(DatabaseError):
+    pass
+
+
+class NotADatabase(DatabaseError):
+    pass
+
+
+def alembic_config(connection=None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def stored_revision(path: Path) -> str | None:
+    """The Alembic revision recorded in the file, read without writing anything."""
+    conn = sqlite.read_only_connect(path)
+    try:
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not has_table:
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabase(f"Tệp {path} không phải cơ sở dữ liệu của Sổ Công đoàn ({exc}).") from exc
+    finally:
+        conn.close()
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """All pending migrations in ONE transaction: all of them apply, or none does."""
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), target)
+
+
+def backup_path_for(path: Path, revision: str | None) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return path.parent / "backups" / f"{path.stem}-truoc-nang-cap-{revision or 'moi'}-{stamp}{path.suffix}"
+
+
+def open_database(path: str | Path) -> Engine:
+    """Engine on ``path``, created or upgraded to the current schema first.
+
+    Raises :class:`DatabaseTooNew`, :class:`NotADatabase` or :class:`MigrationFailed`
+    with a message for the user; in each case the file on disk is as it was.
+    """
+    path = Path(path)
+    exists = path.exists() and path.stat().st_size > 0
+    current = None
+    if exists:
+        if not sqlite.is_sqlite_file(path):
+            raise NotADatabase(f"Tệp {path} không phải cơ sở dữ liệu SQLite.")
+        current = stored_revision(path)
+        if current is not None and current not in known_revisions():
+            raise DatabaseTooNew(
+                f"Cơ sở dữ liệu {path} được tạo bởi phiên bản Sổ Công đoàn mới hơn "
+                f"(lược đồ {current}). Hãy cài phiên bản mới để mở tệp này; "
+                "tệp không bị thay đổi."
+            )
+    head = head_revision()
+    if current == head:
+        return make_engine(sqlite_url(path))
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    backup = backup_path_for(path, current) if exists else None
+    if backup is not None:
+        sqlite.copy_database(path, backup)
+    engine = make_engine(sqlite_url(path))
+    try:
+        upgrade(engine)
+    except Exception as exc:
+        engine.dispose()
+        if backup is not None:
+            sqlite.remove_sidecars(path)
+            path.write_bytes(backup.read_bytes())
+        else:
+            sqlite.remove_sidecars(path)
+            path.unlink(missing_ok=True)
+        raise MigrationFailed(
+            f"Nâng cấp cơ sở dữ liệu {path} thất bại: {exc}. "
+            + (f"Tệp đã được khôi phục từ bản sao {backup}." if backup else "Không có gì bị thay đổi.")
+        ) from exc
+    return engine

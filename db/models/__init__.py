@@ -1,0 +1,19 @@
+"""All mapped tables. Import models from here so Alembic sees the whole metadata."""
+
+from db.models.base import Base, SyncedMixin, utcnow
+from db.models.org import Gender, Member, Sector, Unit, UnitEvent, UnitKind, UnitMemberCount
+from db.models.settings import Setting
+
+__all__ = [
+    "Base",
+    "Gender",
+    "Member",
+    "Sector",
+    "Setting",
+    "SyncedMixin",
+    "Unit",
+    "UnitEvent",
+    "UnitKind",
+    "UnitMemberCount",
+    "utcnow",
+]

@@ -1,0 +1,74 @@
+"""Everything SQLite-specific, kept small so other back-ends need none of it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, event
+
+BUSY_TIMEOUT_S = 10
+
+
+def configure(engine: Engine) -> None:
+    """Pragmas on every connection, and BEGIN issued by us so DDL is transactional too.
+
+    pysqlite's legacy transaction handling does not begin a transaction before DDL, which
+    would let a failing migration half-apply; SQLAlchemy documents this recipe.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql("BEGIN")
+
+
+def read_only_connect(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file (used to inspect before deciding anything)."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def is_sqlite_file(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(16) == b"SQLite format 3\x00"
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Consistent copy of a live database (WAL included) with SQLite's online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    src = read_only_connect(source)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    tmp.replace(target)
+
+
+def remove_sidecars(path: Path) -> None:
+    """Delete the -wal and -shm files that belong to ``path``."""
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def integrity_problems(conn) -> list[str]:
+    """PRAGMA integrity_check and foreign_key_check, as readable lines (empty when fine)."""
+    problems = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+    problems = [p for p in problems if p != "ok"]
+    for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"{table} rowid {rowid}: references a missing row in {parent}")
+    return problems

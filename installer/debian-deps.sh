@@ -1,0 +1,16 @@
+#!/bin/sh
+# Installs the Debian packages that Sổ Công đoàn and its tests need, when they are missing:
+# Qt's runtime libraries (offscreen platform included), fontconfig and poppler-utils.
+set -e
+PKGS="libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils"
+missing=""
+for p in $PKGS; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+command -v apt-get >/dev/null || { echo "Thiếu gói hệ thống:$missing (không có apt-get để cài)"; exit 1; }
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "Cài gói hệ thống:$missing"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
