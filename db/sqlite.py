@@ -33,8 +33,14 @@ def configure(engine: Engine) -> None:
 
 
 def read_only_connect(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file (used to inspect before deciding anything)."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """A connection that changes nothing on disk (used to inspect before deciding anything).
+
+    With no write-ahead log beside the file, ``immutable=1`` keeps SQLite from creating
+    -wal/-shm files; with one, plain read-only mode reads the log's committed pages too.
+    """
+    wal = Path(str(path) + "-wal")
+    mode = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
 
 
 def is_sqlite_file(path: Path) -> bool:

@@ -1,0 +1,88 @@
+"""Headless commands (`python main.py [--db FILE] COMMAND …`): the same core functions the
+window uses, for scripts and tests. Exit codes: 0 success, 1 rejected input (a Vietnamese
+message on stderr), 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from core.cli import commands
+from core.errors import UserError
+from db.migrate import DatabaseError
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _import_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="tệp bảng tính .xlsx, .xls hoặc .ods")
+    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    p.add_argument("--report", metavar="OUT.xlsx", help="ghi báo cáo các dòng bị từ chối")
+    p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Sổ Công đoàn. Không có lệnh: mở cửa sổ chương trình.",
+    )
+    parser.add_argument("--db", metavar="FILE", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", help="khởi tạo đơn vị của văn phòng này")
+    p.add_argument("--code", required=True, help="mã đơn vị, ví dụ VL")
+    p.add_argument("--name", required=True, help="tên đơn vị, ví dụ “LĐLĐ huyện Vĩnh Linh”")
+    p.add_argument("--level", required=True, choices=["province", "upper", "grassroots"])
+    p.add_argument("--parent", metavar="CODE", help="mã đơn vị cấp trên")
+    p.add_argument("--parent-name", metavar="NAME", help="tên đơn vị cấp trên (nếu chưa có)")
+    p.add_argument("--place", help="địa danh ghi ở dòng ngày tháng")
+    p.add_argument("--chair", default="", help="họ tên Chủ tịch")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=commands.init)
+
+    p = sub.add_parser("demo", help="nạp dữ liệu mẫu (LĐLĐ tỉnh Lai Châu)")
+    p.add_argument("--seed", type=int, default=2023)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=commands.demo)
+
+    units = sub.add_parser("units", help="đơn vị").add_subparsers(dest="action", metavar="ACTION")
+    units.required = True
+    p = units.add_parser("list", help="liệt kê đơn vị")
+    p.add_argument("--all", action="store_true", help="kể cả đơn vị đã sáp nhập")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=commands.units_list)
+    p = units.add_parser("import", help="nhập đơn vị từ bảng tính")
+    _import_options(p)
+    p.set_defaults(handler=commands.units_import)
+
+    members = sub.add_parser("members", help="đoàn viên").add_subparsers(dest="action", metavar="ACTION")
+    members.required = True
+    p = members.add_parser("import", help="nhập đoàn viên từ bảng tính")
+    _import_options(p)
+    p.set_defaults(handler=commands.members_import)
+
+    p = sub.add_parser("check", help="kiểm tra toàn vẹn cơ sở dữ liệu")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=commands.check)
+
+    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu")
+    p.add_argument("--to", metavar="DIR", help="thư mục đích (mặc định: thư mục sao lưu)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=commands.backup)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
+        return int(exc.code or 0)
+    if not getattr(args, "handler", None):
+        parser.print_usage(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.handler(args)
+    except (UserError, DatabaseError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return EXIT_REJECTED

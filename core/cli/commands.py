@@ -1,0 +1,165 @@
+"""Handlers of the headless commands. Each returns an exit code; output goes to stdout
+(human-readable Vietnamese, or JSON with --json); rejections raise UserError."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from core.database import AppDatabase, open_app_database
+from core.errors import UserError
+
+# Heavy modules (workbook engine, demo) are imported inside the handlers that use them.
+
+
+def _open(args) -> AppDatabase:
+    return open_app_database(args.db)
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def init(args) -> int:
+    from core.office import init_office
+
+    db = _open(args)
+    try:
+        db.set_office_code(args.code.strip().upper())
+        with db.transaction() as s:
+            settings = init_office(
+                s,
+                code=args.code,
+                name=args.name,
+                level=args.level,
+                parent_code=args.parent,
+                parent_name=args.parent_name,
+                place=args.place,
+                chair_name=args.chair,
+            )
+    finally:
+        db.close()
+    if args.json:
+        _print_json({"office": settings.unit_code, "name": settings.name, "db": str(db.path)})
+    else:
+        print(f"Đã khởi tạo {settings.name} ({settings.unit_code}) trong {db.path}")
+    return 0
+
+
+def demo(args) -> int:
+    from core.demo import load_demo
+
+    db = _open(args)
+    try:
+        summary = load_demo(db, seed=args.seed)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(vars(summary))
+    else:
+        print("Đã nạp dữ liệu mẫu: " + ", ".join(f"{k} = {v}" for k, v in vars(summary).items()))
+    return 0
+
+
+def units_list(args) -> int:
+    from core.org import KIND_LABELS, unit_tree
+    from db.models import UnitKind
+
+    db = _open(args)
+    try:
+        with db.reading() as s:
+            nodes = unit_tree(s, include_merged=args.all)
+            codes = {n.id: n.code for n in nodes}
+    finally:
+        db.close()
+    rows = [
+        {
+            "code": n.code,
+            "name": n.name,
+            "kind": str(n.kind),
+            "parent": codes.get(n.parent_id),
+            "sector": n.sector and str(n.sector),
+            "merged_into": codes.get(n.merged_into_id),
+        }
+        for n in nodes
+    ]
+    if args.json:
+        _print_json(rows)
+        return 0
+    depth: dict[str | None, int] = {}
+    for row in rows:
+        level = depth.get(row["parent"], -1) + 1
+        depth[row["code"]] = level
+        merged = f" (đã sáp nhập vào {row['merged_into']})" if row["merged_into"] else ""
+        print(f"{'  ' * level}{row['code']}\t{row['name']}\t{KIND_LABELS[UnitKind(row['kind'])]}{merged}")
+    print(f"Tổng: {len(rows)} đơn vị")
+    return 0
+
+
+def _run_import(args, importer) -> int:
+    from core.workbook import WorkbookError, write_report
+
+    db = _open(args)
+    try:
+        try:
+            result = importer(db, Path(args.file), dry_run=args.dry_run)
+        except WorkbookError as exc:
+            raise UserError(str(exc)) from exc
+    finally:
+        db.close()
+    if args.report:
+        write_report(result, Path(args.report), title=f"Kết quả nhập {Path(args.file).name}")
+    if args.json:
+        _print_json({**result.to_json(), "dry_run": args.dry_run})
+    else:
+        verb = "Sẽ nhập" if args.dry_run else "Đã nhập"
+        print(f"{verb} {len(result.accepted)} dòng; bỏ qua {len(result.skipped)} dòng đã có; "
+              f"từ chối {len(result.rejected)} dòng.")
+        for row in result.rejected:
+            print(f"  Dòng {row.number}: {row.reason}")
+    return 0
+
+
+def units_import(args) -> int:
+    from core.importing import import_units
+
+    return _run_import(args, import_units)
+
+
+def members_import(args) -> int:
+    from core.importing import import_members
+
+    return _run_import(args, import_members)
+
+
+def check(args) -> int:
+    from core.integrity import check_database
+
+    db = _open(args)
+    try:
+        problems = check_database(db)
+    finally:
+        db.close()
+    if args.json:
+        _print_json({"ok": not problems, "problems": problems})
+    elif problems:
+        print("\n".join(problems))
+    else:
+        print(f"Cơ sở dữ liệu {db.path} không có lỗi.")
+    return 0 if not problems else 1
+
+
+def backup(args) -> int:
+    from db.backup import backup_database
+
+    db = _open(args)
+    db.close()
+    target_dir = Path(args.to) if args.to else db.path.parent / "backups"
+    target = backup_database(db.path, target_dir)
+    if args.json:
+        _print_json({"backup": str(target)})
+    else:
+        print(f"Đã sao lưu vào {target}")
+    return 0

@@ -1,0 +1,94 @@
+"""Opening databases: create, refuse newer, copy aside and upgrade older, restore on failure."""
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+import db.migrate as migrate
+from core.database import open_app_database
+from db.models import Base
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _scripts_with(tmp_path: Path, body: str) -> Path:
+    """A copy of our migrations plus one more revision '0999' with ``body`` as upgrade()."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    head = migrate.head_revision()
+    (scripts / "versions" / "0999_test.py").write_text(
+        f'revision = "0999"\ndown_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
+        "import sqlalchemy as sa\nfrom alembic import op\n\n\n"
+        f"def upgrade():\n{body}\n\n\ndef downgrade():\n    pass\n"
+    )
+    return scripts
+
+
+def test_new_database_is_created_at_head_with_all_tables(tmp_path):
+    path = tmp_path / "new" / "db.sqlite"
+    engine = migrate.open_database(path)
+    assert migrate.stored_revision(path) == migrate.head_revision()
+    assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    engine.dispose()
+    assert not (path.parent / "backups").exists()  # nothing to copy for a new file
+
+
+def test_database_from_newer_version_is_refused_unchanged(db_path):
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = '9000_future'")
+    con.commit()
+    con.close()
+    before = _sha(db_path)
+    with pytest.raises(migrate.DatabaseTooNew, match="phiên bản Sổ Công đoàn mới hơn"):
+        open_app_database(db_path)
+    assert _sha(db_path) == before
+    assert not Path(str(db_path) + "-wal").exists()
+
+
+def test_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("đây không phải cơ sở dữ liệu")
+    with pytest.raises(migrate.NotADatabase):
+        migrate.open_database(path)
+    assert path.read_text() == "đây không phải cơ sở dữ liệu"
+
+
+def test_upgrade_copies_file_aside_then_migrates(db_path, tmp_path, monkeypatch):
+    scripts = _scripts_with(tmp_path, '    op.add_column("setting", sa.Column("note", sa.Text()))')
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+    engine = migrate.open_database(db_path)
+    engine.dispose()
+    assert migrate.stored_revision(db_path) == "0999"
+    backups = list((db_path.parent / "backups").glob("*.sqlite"))
+    assert len(backups) == 1
+    assert migrate.stored_revision(backups[0]) == "0001"
+
+
+def test_failed_migration_restores_the_copy_and_stops(db_path, tmp_path, monkeypatch):
+    scripts = _scripts_with(
+        tmp_path,
+        '    op.create_table("half", sa.Column("id", sa.Integer, primary_key=True))\n'
+        '    op.execute("INSERT INTO setting (key, value) VALUES (\'x\', \'y\')")\n'
+        '    raise RuntimeError("migration bug")',
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+    with pytest.raises(migrate.MigrationFailed, match="khôi phục"):
+        migrate.open_database(db_path)
+    assert migrate.stored_revision(db_path) == "0001"
+    con = sqlite3.connect(db_path)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "half" not in tables
+    assert con.execute("SELECT count(*) FROM setting WHERE key='x'").fetchone()[0] == 0
+    con.close()
+    # and the app still opens it afterwards with the real migrations
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", migrate.Path(migrate.__file__).parent / "migrations")
+    migrate.open_database(db_path).dispose()
