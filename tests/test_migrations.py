@@ -63,6 +63,7 @@ def test_not_a_database_is_refused(tmp_path):
 
 
 def test_upgrade_copies_file_aside_then_migrates(db_path, tmp_path, monkeypatch):
+    head = migrate.head_revision()
     scripts = _scripts_with(tmp_path, '    op.add_column("setting", sa.Column("note", sa.Text()))')
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
     engine = migrate.open_database(db_path)
@@ -70,10 +71,11 @@ def test_upgrade_copies_file_aside_then_migrates(db_path, tmp_path, monkeypatch)
     assert migrate.stored_revision(db_path) == "0999"
     backups = list((db_path.parent / "backups").glob("*.sqlite"))
     assert len(backups) == 1
-    assert migrate.stored_revision(backups[0]) == "0001"
+    assert migrate.stored_revision(backups[0]) == head
 
 
 def test_failed_migration_restores_the_copy_and_stops(db_path, tmp_path, monkeypatch):
+    head = migrate.head_revision()
     scripts = _scripts_with(
         tmp_path,
         '    op.create_table("half", sa.Column("id", sa.Integer, primary_key=True))\n'
@@ -83,7 +85,7 @@ def test_failed_migration_restores_the_copy_and_stops(db_path, tmp_path, monkeyp
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
     with pytest.raises(migrate.MigrationFailed, match="khôi phục"):
         migrate.open_database(db_path)
-    assert migrate.stored_revision(db_path) == "0001"
+    assert migrate.stored_revision(db_path) == head
     con = sqlite3.connect(db_path)
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "half" not in tables
@@ -92,3 +94,21 @@ def test_failed_migration_restores_the_copy_and_stops(db_path, tmp_path, monkeyp
     # and the app still opens it afterwards with the real migrations
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", migrate.Path(migrate.__file__).parent / "migrations")
     migrate.open_database(db_path).dispose()
+
+
+def test_every_revision_upgrades_a_database_holding_data(tmp_path):
+    """A database left at the first revision, with data, upgrades to head keeping it."""
+    from db.engine import make_engine, sqlite_url
+
+    path = tmp_path / "old.sqlite"
+    engine = make_engine(sqlite_url(path))
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES ('office.unit_code', 'VL')")
+    engine.dispose()
+    migrate.open_database(path).dispose()
+    assert migrate.stored_revision(path) == migrate.head_revision()
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT value FROM setting").fetchall() == [("VL",)]
+    con.close()
+    assert len(list((tmp_path / "backups").glob("old-*.sqlite"))) == 1

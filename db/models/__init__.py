@@ -1,12 +1,34 @@
 """All mapped tables. Import models from here so Alembic sees the whole metadata."""
 
 from db.models.base import Base, SyncedMixin, utcnow
+from db.models.initiatives import (
+    Initiative,
+    InitiativeAuthor,
+    InitiativeChange,
+    InitiativeField,
+    InitiativeKind,
+    InitiativePayment,
+    InitiativeStatus,
+    Programme,
+    ProgrammePhase,
+    Recogniser,
+)
 from db.models.org import Gender, Member, Sector, Unit, UnitEvent, UnitKind, UnitMemberCount
 from db.models.settings import Setting
 
 __all__ = [
     "Base",
     "Gender",
+    "Initiative",
+    "InitiativeAuthor",
+    "InitiativeChange",
+    "InitiativeField",
+    "InitiativeKind",
+    "InitiativePayment",
+    "InitiativeStatus",
+    "Programme",
+    "ProgrammePhase",
+    "Recogniser",
     "Member",
     "Sector",
     "Setting",
