@@ -1,0 +1,17 @@
+"""`python -m bench [NAME …]`: run the benchmarks and update docs/PERFORMANCE.md."""
+
+import importlib
+import sys
+
+BENCHMARKS = ["startup"]
+
+
+def main(names: list[str]) -> int:
+    for name in names or BENCHMARKS:
+        module = importlib.import_module(f"bench.{name}")
+        print(name, module.run(), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
