@@ -86,3 +86,6 @@ def main(argv: list[str]) -> int:
     except (UserError, DatabaseError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_REJECTED
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return EXIT_OK

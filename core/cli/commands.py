@@ -50,6 +50,7 @@ def init(args) -> int:
 
 def demo(args) -> int:
     from core.demo import load_demo
+    from core.vnformat import format_money
 
     db = _open(args)
     try:
@@ -59,7 +60,10 @@ def demo(args) -> int:
     if args.json:
         _print_json(vars(summary))
     else:
-        print("Đã nạp dữ liệu mẫu: " + ", ".join(f"{k} = {v}" for k, v in vars(summary).items()))
+        print(
+            f"Đã nạp dữ liệu mẫu LĐLĐ tỉnh Lai Châu: {summary.upper_units} công đoàn cấp trên "
+            f"cơ sở, {summary.grassroots_units} CĐCS, {format_money(summary.members)} đoàn viên."
+        )
     return 0
 
 
