@@ -20,7 +20,7 @@ from core.database import AppDatabase
 from core.errors import UserError
 from core.text import clean, fold, name_sort_key
 from core.vnformat import parse_date
-from core.workbook import Column, ImportResult, ParsedRow, RejectedRow, parse_rows, read_rows
+from core.workbook import Column, ImportResult, ParsedRow, parse_rows, read_rows
 from db.models import Gender, Member, Sector, UnitKind, utcnow
 
 Progress = Callable[[int, int], None] | None
@@ -180,7 +180,7 @@ def import_units(
             try:
                 outcome = _import_unit_row(session, row, office_unit, db.office_code)
             except UserError as exc:
-                result.rejected.append(RejectedRow(row.number, str(exc), row.data))
+                result.rejected.append(row.reject(str(exc)))
                 continue
             (result.accepted if outcome == "added" else result.skipped).append(row)
         result.rejected.sort(key=lambda r: r.number)
@@ -300,7 +300,7 @@ def import_members(
             try:
                 record = _member_record(session, row, units, default_unit_code)
             except UserError as exc:
-                result.rejected.append(RejectedRow(row.number, str(exc), row.data))
+                result.rejected.append(row.reject(str(exc)))
                 continue
             candidates.append((row, record))
         seen = _existing_member_keys(session, {r["unit_id"] for _, r in candidates})
