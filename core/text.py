@@ -12,6 +12,8 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Byte-order marks and zero-width characters that spreadsheets and chat apps leave in text.
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
 
 # Vietnamese alphabet order; letters not listed sort by code point after these.
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -30,7 +32,7 @@ def clean(value: object) -> str:
     """Text as stored: NFC, trimmed, runs of whitespace (incl. non-breaking) made one space."""
     if value is None:
         return ""
-    text = nfc(str(value)).replace("\u00a0", " ")
+    text = nfc(str(value)).replace("\u00a0", " ").translate(_INVISIBLE)
     return _SPACES.sub(" ", text).strip()
 
 

@@ -103,9 +103,9 @@ def doc_number(number: int, symbol: str) -> str:
 # ---- amounts in words -----------------------------------------------------------------------
 
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
-# Groups of three digits, lowest first. Above "tỷ" the names repeat: nghìn tỷ, triệu tỷ.
-_SCALES = ("", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ")
-_WORDS_LIMIT = 10**18  # 1000^len(_SCALES): the first amount with no name here
+_THOUSANDS = ("", "nghìn", "triệu")  # names of groups of three digits below a tỷ
+_TY = 10**9
+_WORDS_LIMIT = 10**18  # a tỷ tỷ: the first amount not read here
 
 
 def _group_words(n: int, leading: bool) -> list[str]:
@@ -138,6 +138,19 @@ def _group_words(n: int, leading: bool) -> list[str]:
     return words
 
 
+def _below_ty_words(n: int, leading: bool) -> list[str]:
+    """Words for ``0 <= n < 10^9`` as groups of three (triệu, nghìn, units); zero groups are
+    left out. ``leading`` says whether the first group spoken starts the whole amount."""
+    words: list[str] = []
+    for index in (2, 1, 0):
+        group = n // 1000**index % 1000
+        if group:
+            words += _group_words(group, leading=leading and not words)
+            if _THOUSANDS[index]:
+                words.append(_THOUSANDS[index])
+    return words
+
+
 def amount_in_words(n: int, currency: str = "đồng") -> str:
     """An amount written in Vietnamese words, accounting style, as on receipts and vouchers.
 
@@ -148,8 +161,10 @@ def amount_in_words(n: int, currency: str = "đồng") -> str:
 
     Rules (written here because num2words gets Vietnamese wrong):
 
-    * groups of three digits named nghìn, triệu, tỷ, then nghìn tỷ and triệu tỷ (each group
-      above tỷ repeats "tỷ"); amounts up to 10^18 - 1 are supported;
+    * groups of three digits named nghìn, triệu, tỷ; above a tỷ the number of tỷ is read
+      the same way, so the words "nghìn tỷ" and "triệu tỷ" come out: 10^12 is "Một nghìn tỷ",
+      2.500.000.000.000 is "Hai nghìn năm trăm tỷ" (as spoken, not "hai nghìn tỷ năm trăm
+      tỷ"), 10^15 is "Một triệu tỷ"; amounts up to 10^18 - 1 are supported;
     * groups that are zero are skipped ("Hai triệu đồng"), except that the whole amount 0
       is "Không đồng";
     * a group after the first always says its hundreds, "không trăm" included, and a units
@@ -166,20 +181,12 @@ def amount_in_words(n: int, currency: str = "đồng") -> str:
     if abs(n) >= _WORDS_LIMIT:
         raise ValueError(f"Số tiền quá lớn để đọc thành chữ: {format_money(n)}")
     words: list[str] = ["âm"] if n < 0 else []
-    rest = abs(n)
-    if rest == 0:
+    ty, rest = divmod(abs(n), _TY)
+    if ty:
+        words += [*_below_ty_words(ty, leading=True), "tỷ"]
+    words += _below_ty_words(rest, leading=not ty)
+    if not n:
         words.append("không")
-    groups: list[int] = []
-    while rest:
-        rest, group = divmod(rest, 1000)
-        groups.append(group)
-    for index in range(len(groups) - 1, -1, -1):
-        group = groups[index]
-        if not group:
-            continue
-        words += _group_words(group, leading=index == len(groups) - 1)
-        if _SCALES[index]:
-            words.append(_SCALES[index])
     currency = clean(currency)
     if currency:
         words.append(currency)
@@ -191,7 +198,8 @@ def amount_in_words(n: int, currency: str = "đồng") -> str:
 # word each; their place in the group tells them apart.
 _DIGIT_WORDS = {fold(word): value for value, word in enumerate(_DIGITS)}
 _UNIT_AFTER_TENS = {**_DIGIT_WORDS, "lam": 5, "nham": 5, "tu": 4}  # lăm, nhăm, tư
-_SCALE_WORDS = {"nghin": 10**3, "ngan": 10**3, "trieu": 10**6, "ty": 10**9, "ti": 10**9}
+_THOUSAND_WORDS = {"nghin": 1000, "ngan": 1000, "trieu": 10**6}  # nghìn, ngàn, triệu
+_TY_WORDS = {"ty", "ti"}  # tỷ, tỉ
 _LINH = {"linh", "le"}  # linh, lẻ
 _TRAM, _MUOI = "tram", "muoi"
 
@@ -244,30 +252,26 @@ def _parse_group(tokens: list[str], leading: bool, text: str) -> int:
     return value
 
 
-def _split_scales(tokens: list[str]) -> list[tuple[list[str], int]]:
-    """Folded words cut at the scale words: ``[(group words, scale value), …]``.
-
-    "nghìn tỷ" and "triệu tỷ" are one scale each; words after the last scale word form a
-    group of scale 1.
-    """
-    pieces: list[tuple[list[str], int]] = []
+def _parse_below_ty(tokens: list[str], leading: bool, text: str) -> int:
+    """Value ``0 <= n < 10^9`` of words with groups cut by "triệu" and "nghìn" (the reverse
+    of :func:`_below_ty_words`): scales must decrease and every group must be non-empty."""
+    total = 0
     group: list[str] = []
-    i = 0
-    while i < len(tokens):
-        scale = _SCALE_WORDS.get(tokens[i])
+    last_scale = _TY
+    for word in [*tokens, ""]:  # "" closes the units group
+        scale = _THOUSAND_WORDS.get(word, 1 if word == "" else None)
         if scale is None:
-            group.append(tokens[i])
-        else:
-            following = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if scale < 10**9 and _SCALE_WORDS.get(following) == 10**9:
-                scale *= 10**9
-                i += 1
-            pieces.append((group, scale))
-            group = []
-        i += 1
-    if group:
-        pieces.append((group, 1))
-    return pieces
+            group.append(word)
+            continue
+        if not group:
+            if word == "":
+                break  # ended at a scale word: "Hai triệu"
+            raise _words_error(text)
+        if scale >= last_scale:
+            raise _words_error(text)
+        total += _parse_group(group, leading and total == 0, text) * scale
+        group, last_scale = [], scale
+    return total
 
 
 def words_to_amount(text: str, currency: str = "đồng") -> int:
@@ -278,9 +282,10 @@ def words_to_amount(text: str, currency: str = "đồng") -> int:
 
     Case, NFC/NFD and missing tone marks do not matter; the trailing ``currency`` word is
     optional. Also accepted: "lẻ" for "linh", "ngàn" for "nghìn", "tỉ" for "tỷ", "tư" and
-    "nhăm" after tens. Groups must come in decreasing order (tỷ before triệu before nghìn,
-    with "nghìn tỷ", "triệu tỷ" above tỷ) and a group after the first must say its hundreds.
-    Anything else raises ValueError("Số tiền bằng chữ không hợp lệ: …").
+    "nhăm" after tens. Groups must come in decreasing order (triệu before nghìn, with at
+    most one "tỷ": the number of tỷ is read like any number below a tỷ) and a group after
+    the first must say its hundreds. Anything else raises
+    ValueError("Số tiền bằng chữ không hợp lệ: …").
     """
     shown = clean(text)
     if not shown:
@@ -297,14 +302,15 @@ def words_to_amount(text: str, currency: str = "đồng") -> int:
     if tokens == ["khong"] and sign == 1:
         return 0
 
-    total = 0
-    last_scale = _WORDS_LIMIT
-    for index, (group, scale) in enumerate(_split_scales(tokens)):
-        if not group or scale >= last_scale:
-            raise _words_error(shown)
-        total += _parse_group(group, index == 0, shown) * scale
-        last_scale = scale
-    return sign * total
+    ty_at = [i for i, word in enumerate(tokens) if word in _TY_WORDS]
+    if len(ty_at) > 1 or ty_at == [0]:
+        raise _words_error(shown)
+    if ty_at:
+        ty = _parse_below_ty(tokens[: ty_at[0]], True, shown)
+        rest = _parse_below_ty(tokens[ty_at[0] + 1 :], False, shown)
+    else:
+        ty, rest = 0, _parse_below_ty(tokens, True, shown)
+    return sign * (ty * _TY + rest)
 
 
 # ---- parsing spreadsheet cells --------------------------------------------------------------

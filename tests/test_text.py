@@ -1,0 +1,153 @@
+"""Golden tests for core/text.py: NFC, cleaning, folding for search, Vietnamese name order."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from core.text import clean, collate_key, fold, name_sort_key, nfc
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+# ---- nfc / clean ------------------------------------------------------------------------------
+
+
+def test_nfc_composes_decomposed_input():
+    decomposed = nfd("Công đoàn")
+    assert decomposed != "Công đoàn"  # "ô" and "à" really are two code points each here
+    assert len(decomposed) == len("Công đoàn") + 2
+
+    assert nfc(decomposed) == "Công đoàn"
+    assert len(nfc(decomposed)) == 9
+    assert unicodedata.is_normalized("NFC", nfc(decomposed))
+
+
+def test_nfc_leaves_composed_text_alone():
+    assert nfc("Nguyễn Thị Hương") == "Nguyễn Thị Hương"
+
+
+def test_clean_trims_and_collapses_spaces_including_nbsp():
+    assert clean("  Công\u00a0\u00a0đoàn   cơ sở\t\n") == "Công đoàn cơ sở"
+    assert clean("Lê\u00a0Thị  Hương") == "Lê Thị Hương"
+    assert clean("a \u202f b") == "a b"  # narrow no-break space, as some spreadsheets write
+
+
+def test_clean_makes_nfc():
+    cleaned = clean(" " + nfd("Lê Thị Hương") + " ")
+    assert cleaned == "Lê Thị Hương"
+    assert unicodedata.is_normalized("NFC", cleaned)
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, ""), ("", ""), ("   ", ""), (12, "12")])
+def test_clean_of_empty_and_non_text(value, expected):
+    assert clean(value) == expected
+
+
+# ---- fold -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Công đoàn", "cong doan"),
+        ("Đường", "duong"),
+        ("Công đoàn  ĐIỆN BIÊN", "cong doan dien bien"),
+        ("Nguyễn Thị Hương", "nguyen thi huong"),
+        ("Ủy ban Ơn Ưng Ấp Ắt", "uy ban on ung ap at"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_fold(text, expected):
+    assert fold(text) == expected
+
+
+def test_fold_ignores_normalisation_form():
+    for text in ("Công đoàn", "Đường", "Lê Thị Hương", "Phạm Văn Dũng"):
+        assert fold(nfd(text)) == fold(text)
+    assert fold(nfd("Công đoàn")) == "cong doan"
+
+
+def test_fold_makes_search_match_without_tones():
+    assert fold("cong doan") in fold("Liên đoàn Lao động huyện — Công đoàn cơ sở")
+
+
+# ---- collation and name order -----------------------------------------------------------------
+
+NAMES = [
+    "Nguyễn Văn Hùng",
+    "Lê Thị Hương",
+    "Trần An",
+    "Đỗ Văn Dũng",
+    "Phạm Thị Dung",
+    "Vũ Đức Anh",
+]
+
+
+def test_names_sort_by_given_name_in_vietnamese_order():
+    assert sorted(NAMES, key=name_sort_key) == [
+        "Trần An",
+        "Vũ Đức Anh",
+        "Phạm Thị Dung",  # tones only break ties: Dung before Dũng
+        "Đỗ Văn Dũng",
+        "Nguyễn Văn Hùng",  # u before ư
+        "Lê Thị Hương",
+    ]
+
+
+def test_name_order_does_not_depend_on_normalisation_or_spacing():
+    messy = [" " + nfd(name).replace(" ", "  ") for name in NAMES]
+    assert [name_sort_key(m) for m in messy] == [name_sort_key(n) for n in NAMES]
+
+
+def test_same_given_name_sorts_by_the_rest_of_the_name():
+    names = ["Trần Văn An", "Đỗ An", "Lê An", "Dương An"]
+    assert sorted(names, key=name_sort_key) == ["Dương An", "Đỗ An", "Lê An", "Trần Văn An"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Dung", "Đan"),  # d < đ whatever follows
+        ("Dương", "Đạt"),
+        ("Hùng", "Hương"),  # u < ư
+        ("Tú", "Từ"),
+        ("Anh", "Ăn"),  # a < ă < â
+        ("Ăn", "Ân"),
+        ("Co", "Cô"),  # o < ô < ơ
+        ("Cô", "Cơ"),
+        ("Le", "Lê"),  # e < ê
+        ("Anh", "Ánh"),  # tone is only a tie-break
+        ("Ánh", "Bình"),
+        ("An", "Anh"),  # a prefix first
+    ],
+)
+def test_collate_key_follows_the_vietnamese_alphabet(before, after):
+    assert collate_key(before) < collate_key(after)
+
+
+def test_tone_order_breaks_ties():
+    # Dictionary order of tones: ngang, huyền, hỏi, ngã, sắc, nặng.
+    words = ["Mạ", "Má", "Mã", "Mả", "Mà", "Ma"]
+    assert sorted(words, key=collate_key) == ["Ma", "Mà", "Mả", "Mã", "Má", "Mạ"]
+
+
+def test_collate_key_is_case_and_form_insensitive():
+    assert (
+        collate_key("ĐỖ VĂN DŨNG") == collate_key("đỗ văn dũng") == collate_key(nfd("Đỗ Văn Dũng"))
+    )
+
+
+def test_name_sort_key_of_empty_name():
+    assert name_sort_key("") == ""
+    assert name_sort_key("   ") == ""
+
+
+def test_clean_drops_byte_order_marks_and_zero_width_characters():
+    from core.text import clean
+
+    assert clean("\ufeffHọ và tên\u200b ") == "Họ và tên"
