@@ -15,9 +15,11 @@ from db.models.initiatives import (
 )
 from db.models.org import Gender, Member, Sector, Unit, UnitEvent, UnitKind, UnitMemberCount
 from db.models.settings import Setting
+from db.models.targets import FundModelTarget, InitiativeTarget
 
 __all__ = [
     "Base",
+    "FundModelTarget",
     "Gender",
     "Initiative",
     "InitiativeAuthor",
@@ -26,6 +28,7 @@ __all__ = [
     "InitiativeKind",
     "InitiativePayment",
     "InitiativeStatus",
+    "InitiativeTarget",
     "Programme",
     "ProgrammePhase",
     "Recogniser",

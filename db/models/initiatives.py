@@ -94,6 +94,11 @@ class Initiative(SyncedMixin, Base):
     __table_args__ = (
         Index("ix_initiative_unit", "unit_id"),
         Index("ix_initiative_programme_phase", "programme_id", "phase_number"),
+        # Covers the progress GROUP BY (programme → unit, phase, status) without table reads.
+        Index(
+            "ix_initiative_progress",
+            "programme_id", "deleted_at", "unit_id", "phase_number", "status",
+        ),
         Index("ix_initiative_status", "status"),
         Index("ix_initiative_registered", "registered_on"),
         Index("ix_initiative_name", "name_folded"),
