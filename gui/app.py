@@ -1,0 +1,165 @@
+"""Start the window: application set-up, translations, opening the database, first run.
+
+Start-up stays light: no workbook, PDF or spreadsheet library is imported here (the
+features that need them import them when used), and no list is loaded whole.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from core.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "SoCongDoan"
+# Whether our translation was loaded, once installed (a Python flag: reading an unset Qt
+# property would hand back an empty QVariant, see gui.widgets.ValueCombo).
+_installed: dict[str, bool] = {}
+
+
+
+def translation_file() -> Path:
+    return resource_path("i18n", "socongdoan_vi.qm")
+
+
+def install_translators(app: QCoreApplication, qm_path: Path | None = None) -> bool:
+    """Install the Vietnamese translation (ours, and Qt's own where Qt ships one).
+
+    Idempotent. Returns whether our translation was loaded.
+    """
+    if "loaded" in _installed:
+        return _installed["loaded"]
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    ours = QTranslator(app)
+    loaded = ours.load(str(qm_path or translation_file()))
+    if loaded:
+        app.installTranslator(ours)
+    else:
+        log.warning("Vietnamese translation not found at %s (run `make translations`)", qm_path or translation_file())
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_vi", "qt_vi"):
+        qt_translator = QTranslator(app)
+        if qt_translator.load(name, qt_dir):
+            app.installTranslator(qt_translator)
+            break
+    _installed["loaded"] = loaded
+    return loaded
+
+
+def setup_application(app: QApplication) -> bool:
+    """Name, icon, font and translations; returns whether the translation loaded."""
+    from gui.main_window import icon
+
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(icon("app"))
+    font = app.font()
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+        app.setFont(font)
+    loaded = install_translators(app)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "Trade Union Register"))
+    return loaded
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    return app  # type: ignore[return-value]
+
+
+def open_database_or_explain(path: Path | None, parent: QWidget | None = None):
+    """The opened AppDatabase, or None after telling the user why it cannot be opened."""
+    from core.database import open_app_database
+    from db.migrate import DatabaseError
+
+    try:
+        return open_app_database(path)
+    except DatabaseError as exc:
+        QMessageBox.critical(parent, QCoreApplication.translate("App", "The database cannot be opened"), str(exc))
+        return None
+
+
+def ensure_office(db, parent: QWidget | None = None) -> bool:
+    """Ask for the office's identity if it is not set up yet; False if the user quits."""
+    from core.office import load_office
+    from gui.dialogs.first_run import FirstRunDialog
+
+    with db.reading() as session:
+        if load_office(session).is_complete:
+            return True
+    dialog = FirstRunDialog(db, parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def run_gui(db_path: Path | None) -> int:
+    """Open the window on ``db_path`` (default: the user's data folder); the exit code."""
+    app = _application()
+    setup_application(app)
+    db = open_database_or_explain(db_path)
+    if db is None:
+        return 1
+    try:
+        if not ensure_office(db):
+            return 0
+        from gui.main_window import MainWindow
+
+        window = MainWindow(db)
+        window.show()
+        return app.exec()
+    finally:
+        from gui.jobs import cancel_all_jobs
+
+        cancel_all_jobs()
+        db.close()
+
+
+def self_test() -> int:
+    """Open the main window offscreen on a throw-away database and grab it.
+
+    Used by the bundle test (``main.py --self-test``): proves Qt, its plugins, the
+    resources, the translation and the database stack all load in the frozen app.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = _application()
+    translated = setup_application(app)
+    from core.database import open_app_database
+    from core.office import init_office
+    from gui.main_window import PAGE_KEYS, MainWindow
+
+    with tempfile.TemporaryDirectory(prefix="socongdoan-selftest-") as tmp:
+        db = open_app_database(Path(tmp) / "self-test.sqlite")
+        try:
+            db.set_office_code("TEST")
+            with db.transaction() as session:
+                init_office(session, code="TEST", name="Đơn vị tự kiểm tra", level="province", place="Hà Nội")
+            window = MainWindow(db)
+            window.show()
+            for key in PAGE_KEYS:
+                window.show_page(key)
+                app.processEvents()
+            window.show_page("organisation")
+            app.processEvents()
+            image = window.grab().toImage()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+        finally:
+            db.close()
+    if image.isNull() or image.width() < 100:
+        print("self-test failed: the window could not be drawn", file=sys.stderr)
+        return 1
+    if not translated:
+        print(f"self-test failed: translation missing ({translation_file()})", file=sys.stderr)
+        return 1
+    print("self-test ok")
+    return 0

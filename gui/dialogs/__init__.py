@@ -1,0 +1,1 @@
+"""Dialogs: each edits one thing and saves it in one transaction through core."""

@@ -1,0 +1,265 @@
+"""The main window: module list on the left, the module's page on the right, the office
+and the database file always in view. Pages are built the first time they are shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.database import AppDatabase
+from core.office import OfficeSettings, load_office
+from core.paths import resource_path
+from gui import jobs, widgets
+from gui.pages.organisation import OrganisationPage
+from gui.pages.placeholder import PlaceholderPage
+from gui.pages.settings import SettingsPage
+
+PAGE_KEYS = ("initiatives", "targets", "fund", "commendations", "sync", "organisation", "settings")
+START_PAGE = "organisation"
+
+
+@dataclass
+class _PageSpec:
+    key: str
+    title: str
+    build: Callable[[], QWidget]
+
+
+NAV_COLOUR = "#1f5f99"
+
+
+def icon(name: str, white_when_selected: bool = False) -> QIcon:
+    """An icon from resources/icons (optionally drawn white on a selected row)."""
+    path = resource_path("icons", f"{name}.svg")
+    if not path.exists():
+        return QIcon()
+    result = QIcon(str(path))
+    svg = path.read_text(encoding="utf-8")
+    if white_when_selected and NAV_COLOUR in svg:
+        renderer = QSvgRenderer(QByteArray(svg.replace(NAV_COLOUR, "#ffffff").encode()))
+        for size in (16, 22, 32, 44):
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            renderer.render(painter)
+            painter.end()
+            result.addPixmap(pixmap, QIcon.Mode.Selected)
+    return result
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: AppDatabase, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        with db.reading() as session:
+            self.office = load_office(session)
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 800)
+
+        titles = {
+            "initiatives": self.tr("Initiatives"),
+            "targets": self.tr("Targets & reports"),
+            "fund": self.tr("Mutual-aid fund"),
+            "commendations": self.tr("Commendations"),
+            "sync": self.tr("Sync"),
+            "organisation": self.tr("Organisation"),
+            "settings": self.tr("Settings"),
+        }
+        descriptions = {
+            "initiatives": self.tr(
+                "The initiative register: programmes and their phases, authors and their "
+                "shares, eligibility checks with reasons, recognition decisions."
+            ),
+            "targets": self.tr(
+                "Targets per unit and phase or year: achieved, percentage and shortfall, "
+                "and the reports sent to the level above."
+            ),
+            "fund": self.tr(
+                "The mutual-aid fund ledger: contributions, loans, repayments, arrears and "
+                "the fund balance, with amounts in figures and in words."
+            ),
+            "commendations": self.tr(
+                "Commendation files: submission letters, decisions and certificates printed "
+                "onto pre-printed stock."
+            ),
+            "sync": self.tr(
+                "Sync packages exchanged with the province by USB stick, e-mail or chat app."
+            ),
+        }
+        builders: dict[str, Callable[[], QWidget]] = {
+            key: (lambda key=key: PlaceholderPage(titles[key], descriptions[key])) for key in descriptions
+        }
+        builders["organisation"] = self._build_organisation
+        builders["settings"] = self._build_settings
+        self._specs = [_PageSpec(key, titles[key], builders[key]) for key in PAGE_KEYS]
+        self.pages: dict[str, QWidget] = {}
+
+        # --- navigation and pages -----------------------------------------------------
+        self.nav = QListWidget()
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(2)
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setStyleSheet(
+            "QListWidget { background: #eef3f8; padding-top: 6px; }"
+            "QListWidget::item { padding: 6px 8px; border-radius: 4px; color: #1b2733; }"
+            "QListWidget::item:selected { background: #1f5f99; color: white; }"
+        )
+        self.stack = QStackedWidget()
+        for number, spec in enumerate(self._specs, start=1):
+            item = QListWidgetItem(icon(spec.key, white_when_selected=True), spec.title)
+            item.setToolTip(f"{spec.title} (Ctrl+{number})")
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())  # replaced by the page when first shown
+        self.nav.setFixedWidth(max(200, self.nav.sizeHintForColumn(0) + 24))
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        # --- header: the office -------------------------------------------------------
+        self.office_label = QLabel()
+        font = self.office_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.office_label.setFont(font)
+        self.parent_label = QLabel()
+        header = QFrame()
+        header.setObjectName("officeHeader")
+        header.setStyleSheet(
+            "#officeHeader { background: #1f5f99; } #officeHeader QLabel { color: white; }"
+        )
+        self.parent_label.setStyleSheet("color: #d8e6f3;")
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(14, 8, 14, 8)
+        header_layout.addWidget(self.office_label)
+        header_layout.addSpacing(12)
+        header_layout.addWidget(self.parent_label)
+        header_layout.addStretch(1)
+
+        body = QWidget()
+        body_layout = QHBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(0)
+        body_layout.addWidget(self.nav)
+        body_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(header)
+        central_layout.addWidget(body, 1)
+        self.setCentralWidget(central)
+
+        # --- status bar: the database file --------------------------------------------
+        self.db_label = QLabel(self.tr("Database: {0}").format(db.path))
+        self.db_label.setToolTip(str(db.path))
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        self._make_menus()
+        self._show_office(self.office)
+        self.nav.setCurrentRow(PAGE_KEYS.index(START_PAGE))
+
+    # --- pages ----------------------------------------------------------------------
+    def _build_organisation(self) -> QWidget:
+        return OrganisationPage(self._db)
+
+    def _build_settings(self) -> QWidget:
+        page = SettingsPage(self._db)
+        page.office_changed.connect(self._show_office)
+        return page
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key not in self.pages:
+            row = PAGE_KEYS.index(key)
+            widget = self._specs[row].build()
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, widget)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[key] = widget
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(PAGE_KEYS.index(key))
+        return self.pages[key]
+
+    def current_key(self) -> str:
+        return PAGE_KEYS[self.stack.currentIndex()]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGE_KEYS[row]
+        page = self.page(key)
+        self.stack.setCurrentIndex(row)
+        self.setWindowTitle(self._title(self._specs[row].title))
+        focus = getattr(page, "focus_default", None)
+        if focus is not None:
+            focus()
+
+    def _title(self, page_title: str) -> str:
+        office = self.office.name or self.tr("(office not set up)")
+        return f"{page_title} — {office}"
+
+    def _show_office(self, office: OfficeSettings) -> None:
+        self.office = office
+        self.office_label.setText(office.name or self.tr("(office not set up)"))
+        self.parent_label.setText(
+            self.tr("Code {0}").format(office.unit_code)
+            + (f"  ·  {office.parent_name}" if office.parent_name else "")
+        )
+        row = self.stack.currentIndex()
+        if 0 <= row < len(self._specs):
+            self.setWindowTitle(self._title(self._specs[row].title))
+
+    # --- menus and keys ---------------------------------------------------------------
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.act_quit = QAction(self.tr("&Quit"), self)
+        self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_quit.triggered.connect(self.close)
+        file_menu.addAction(self.act_quit)
+
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self.page_actions: list[QAction] = []
+        for number, spec in enumerate(self._specs, start=1):
+            action = QAction(icon(spec.key), spec.title.replace("&", "&&"), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
+            go_menu.addAction(action)
+            self.page_actions.append(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def show_about(self) -> None:
+        widgets.show_info(
+            self,
+            self.tr(
+                "Trade Union Register: offline registers for trade-union offices.\n"
+                "Database: {0}"
+            ).format(self._db.path),
+            self.tr("About"),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        jobs.cancel_all_jobs()
+        super().closeEvent(event)

@@ -1,0 +1,157 @@
+"""Shared little widgets and message boxes whose buttons are always in Vietnamese.
+
+Qt ships no Vietnamese translation of its own standard buttons, so every button text is
+set here from our translation file. Other modules call these helpers through the module
+(``widgets.confirm(...)``) so tests can replace them.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QWidget
+
+from gui.formatting import format_date, parse_date
+
+log = logging.getLogger(__name__)
+
+
+
+def error_text(exc: BaseException) -> str:
+    """The message to show for ``exc``: ours are Vietnamese already; others get a prefix."""
+    from core.errors import UserError
+    from db.migrate import DatabaseError
+
+    user_facing: tuple[type[BaseException], ...] = (UserError, DatabaseError)
+    try:
+        from core.workbook import WorkbookError  # arrives with the import feature
+    except ImportError:
+        pass
+    else:
+        user_facing += (WorkbookError,)
+    if isinstance(exc, user_facing):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return QCoreApplication.translate("Common", "The file could not be read or written: {0}").format(exc.strerror or exc)
+    log.error("unexpected error", exc_info=exc)
+    return QCoreApplication.translate("Common", "An unexpected error occurred: {0}").format(exc)
+
+
+def dialog_buttons(ok_text: str, cancel_text: str | None = None) -> QDialogButtonBox:
+    """Ok/Cancel buttons with our texts; Enter presses Ok, Esc presses Cancel."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setDefault(True)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text or QCoreApplication.translate("Common", "Cancel"))
+    return box
+
+
+def close_buttons() -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    box.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("Common", "Close"))
+    return box
+
+
+def _message(parent, icon, title: str, text: str) -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.addButton(QCoreApplication.translate("Common", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def show_error(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    _message(parent, QMessageBox.Icon.Critical, title or QCoreApplication.translate("Common", "Error"), text)
+
+
+def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    _message(parent, QMessageBox.Icon.Information, title or QCoreApplication.translate("Common", "Information"), text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> bool:
+    """Ask before doing something that cannot be undone; the safe answer is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(QCoreApplication.translate("Common", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+class ValueCombo(QComboBox):
+    """A combo box whose values stay on the Python side.
+
+    Item data is not used on purpose: ``findData`` compares Python objects such as UUIDs by
+    identity and enums of str come back as plain str.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values: list[object] = []
+        # Long unit names must not make the dialog as wide as the longest one.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(24)
+
+    def add(self, text: str, value: object) -> None:
+        self._values.append(value)
+        self.addItem(text)
+
+    def clear(self) -> None:
+        super().clear()
+        self._values = []
+
+    def value(self) -> object:
+        """The chosen value (None when nothing is chosen)."""
+        return self.value_at(self.currentIndex())
+
+    def value_at(self, index: int) -> object:
+        return self._values[index] if 0 <= index < len(self._values) else None
+
+    def values(self) -> list[object]:
+        return list(self._values)
+
+    def index_of(self, value: object) -> int:
+        for index, candidate in enumerate(self._values):
+            if candidate == value:
+                return index
+        return -1
+
+    def set_value(self, value: object) -> bool:
+        index = self.index_of(value)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        return index >= 0
+
+
+class ErrorLabel(QLabel):
+    """An inline validation message (red, wraps, hidden when there is nothing to say)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b00020;")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def set_error(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class DateField(QLineEdit):
+    """A date typed as dd/mm/yyyy (also 6-3-2023 or 6.3.2023); empty means no date."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(QCoreApplication.translate("Common", "dd/mm/yyyy"))
+        self.setMaxLength(10)
+        self.setClearButtonEnabled(True)
+
+    def value(self) -> date | None:
+        """Raises ValueError when the text is not a date."""
+        return parse_date(self.text())
+
+    def set_value(self, value: date | None) -> None:
+        self.setText(format_date(value))

@@ -1,0 +1,106 @@
+"""The main window: office and database in view, navigation by list and keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from gui.main_window import PAGE_KEYS
+from gui.pages.organisation import OrganisationPage
+from gui.pages.placeholder import PlaceholderPage
+from gui.pages.settings import SettingsPage
+
+
+def test_window_shows_office_and_database(window, app_db):
+    assert window.office_label.text() == "LĐLĐ huyện Vĩnh Linh"
+    assert "LĐLĐ tỉnh Quảng Trị" in window.parent_label.text()
+    assert str(app_db.path) in window.db_label.text()
+    assert window.db_label.text().startswith("Cơ sở dữ liệu:")
+    assert window.current_key() == "organisation"
+    assert window.windowTitle() == "Tổ chức — LĐLĐ huyện Vĩnh Linh"
+
+
+def test_navigation_list_switches_pages(window):
+    names = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert names == ["Sáng kiến", "Chỉ tiêu & báo cáo", "Quỹ tương hỗ", "Khen thưởng", "Đồng bộ", "Tổ chức", "Cài đặt"]
+    for row, key in enumerate(PAGE_KEYS):
+        window.nav.setCurrentRow(row)
+        assert window.current_key() == key
+        assert window.stack.currentWidget() is window.pages[key]
+    assert isinstance(window.pages["organisation"], OrganisationPage)
+    assert isinstance(window.pages["settings"], SettingsPage)
+    placeholder = window.pages["fund"]
+    assert isinstance(placeholder, PlaceholderPage)
+    texts = " ".join(label.text() for label in placeholder.findChildren(QLabel))
+    assert "Quỹ tương hỗ" in texts and "phiên bản sau" in texts
+
+
+def test_pages_are_built_on_first_use(qtbot, app_db):
+    from gui.main_window import MainWindow
+
+    win = MainWindow(app_db)
+    qtbot.addWidget(win)
+    assert set(win.pages) == {"organisation"}
+    win.show_page("sync")
+    assert set(win.pages) == {"organisation", "sync"}
+
+
+def test_ctrl_number_switches_pages_and_ctrl_q_quits(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    for number, key in enumerate(PAGE_KEYS, start=1):
+        QTest.keyClick(window, Qt.Key(Qt.Key.Key_0.value + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_key() == key
+    QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+
+
+def test_settings_page_edits_office_and_header_follows(window, app_db):
+    from core.office import load_office
+
+    page = window.show_page("settings")
+    assert page.form.code.isReadOnly() and page.form.code.text() == "VL"
+    page.form.chair_name.setText("Trần  Thị   Mai")
+    page.form.name.setText("LĐLĐ huyện Vĩnh Linh (mới)")
+    assert page.save() is not None
+    assert page.saved.text() == "Đã lưu."
+    with app_db.reading() as s:
+        office = load_office(s)
+    assert office.chair_name == "Trần Thị Mai" and office.name == "LĐLĐ huyện Vĩnh Linh (mới)"
+    assert window.office_label.text() == "LĐLĐ huyện Vĩnh Linh (mới)"
+
+    page.form.place.setText("")
+    assert page.save() is None
+    assert page.error.text() == "Hãy nhập địa danh ghi ngày tháng trên văn bản."
+
+
+def test_page_shortcuts_open_dialogs(sample_units, window, qtbot):
+    from gui.dialogs.member_dialog import MemberDialog
+    from gui.dialogs.unit_dialog import UnitDialog
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    page = window.show_page("organisation")
+    assert page.table.hasFocus()
+
+    def visible(kind):
+        return [d for d in page.findChildren(kind) if d.isVisible()]
+
+    QTest.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    [dialog] = visible(MemberDialog)
+    assert dialog.windowTitle() == "Thêm đoàn viên"
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert visible(MemberDialog) == []
+
+    QTest.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    [dialog] = visible(UnitDialog)
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    # Enter on a member opens it for editing.
+    page.table.setFocus()
+    page.select_member(page.member_model.member_at(0).id)
+    QTest.keyClick(page.table, Qt.Key.Key_Return)
+    [dialog] = visible(MemberDialog)
+    assert dialog.windowTitle() == "Sửa thông tin đoàn viên"
+    assert dialog.full_name.text() == page.member_model.member_at(0).full_name
