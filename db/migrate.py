@@ -11,16 +11,22 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from db import sqlite
 from db.engine import make_engine, sqlite_url
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+BUNDLED_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = BUNDLED_MIGRATIONS
+
+#: The newest revision in db/migrations/versions (tests/test_migrations.py checks that they
+#: agree). A database already at it opens without loading Alembic at all (start-up time).
+SCHEMA_HEAD = "0003"
 
 
 class DatabaseError(Exception):
@@ -40,6 +46,8 @@ class NotADatabase(DatabaseError):
 
 
 def alembic_config(connection=None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["connection"] = connection
@@ -47,10 +55,14 @@ def alembic_config(connection=None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
@@ -73,6 +85,8 @@ def stored_revision(path: Path) -> str | None:
 
 def upgrade(engine: Engine, target: str = "head") -> None:
     """All pending migrations in ONE transaction: all of them apply, or none does."""
+    from alembic import command
+
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), target)
 
@@ -95,6 +109,8 @@ def open_database(path: str | Path) -> Engine:
         if not sqlite.is_sqlite_file(path):
             raise NotADatabase(f"Tệp {path} không phải cơ sở dữ liệu SQLite.")
         current = stored_revision(path)
+        if current == SCHEMA_HEAD and MIGRATIONS_DIR == BUNDLED_MIGRATIONS:
+            return make_engine(sqlite_url(path))  # up to date: no Alembic needed
         if current is not None and current not in known_revisions():
             raise DatabaseTooNew(
                 f"Cơ sở dữ liệu {path} được tạo bởi phiên bản Sổ Công đoàn mới hơn "

@@ -102,25 +102,57 @@ def ensure_office(db, parent: QWidget | None = None) -> bool:
 
 
 def run_gui(db_path: Path | None) -> int:
-    """Open the window on ``db_path`` (default: the user's data folder); the exit code."""
+    """Open the window on ``db_path`` (default: the user's data folder); the exit code.
+
+    The main window is shown first; the database layer (SQLAlchemy, Alembic, the upgrade
+    check) loads in a worker meanwhile, and the pages appear when it is open. A database
+    that cannot be opened is explained in a message and nothing else happens.
+    """
+    from core.paths import default_db_path
+    from gui.jobs import Job, cancel_all_jobs
+    from gui.main_window import MainWindow
+
     app = _application()
     setup_application(app)
-    db = open_database_or_explain(db_path)
-    if db is None:
-        return 1
+    path = db_path or default_db_path()
+    window = MainWindow(None, db_path=path)
+    window.show()
+    state: dict[str, object] = {"code": 0, "db": None}
+
+    def opened(db) -> None:
+        state["db"] = db
+        if not ensure_office(db, window):
+            window.close()
+            app.quit()
+            return
+        window.attach(db)
+
+    def failed(exc: BaseException) -> None:
+        from db.migrate import DatabaseError
+
+        title = QCoreApplication.translate("App", "The database cannot be opened")
+        message = str(exc) if isinstance(exc, DatabaseError) else repr(exc)
+        QMessageBox.critical(window, title, message)
+        state["code"] = 1
+        window.close()
+        app.exit(1)
+
+    def open_database(_ctx):
+        from core.database import open_app_database
+
+        return open_app_database(path)
+
+    job = Job(open_database)
+    job.succeeded.connect(opened)
+    job.failed.connect(failed)
+    job.start()
     try:
-        if not ensure_office(db):
-            return 0
-        from gui.main_window import MainWindow
-
-        window = MainWindow(db)
-        window.show()
-        return app.exec()
+        code = app.exec()
+        return int(state["code"]) or code
     finally:
-        from gui.jobs import cancel_all_jobs
-
         cancel_all_jobs()
-        db.close()
+        if state["db"] is not None:
+            state["db"].close()
 
 
 def self_test() -> int:

@@ -1,10 +1,17 @@
 """The main window: module list on the left, the module's page on the right, the office
-and the database file always in view. Pages are built the first time they are shown."""
+and the database file always in view. Pages are built the first time they are shown.
+
+The window can be shown before the database is open (``MainWindow(None, db_path=…)`` then
+:meth:`MainWindow.attach`): start-up shows it at once while the database layer loads in a
+worker, so this module imports no database code at import time.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPainter, QPixmap
@@ -21,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.database import AppDatabase
-from core.office import OfficeSettings, load_office
 from core.paths import resource_path
 from gui import jobs, widgets
-from gui.pages.organisation import OrganisationPage
 from gui.pages.placeholder import PlaceholderPage
-from gui.pages.settings import SettingsPage
+
+if TYPE_CHECKING:
+    from core.database import AppDatabase
+    from core.office import OfficeSettings
 
 PAGE_KEYS = ("initiatives", "targets", "fund", "commendations", "sync", "organisation", "settings")
 START_PAGE = "organisation"
@@ -63,11 +70,12 @@ def icon(name: str, white_when_selected: bool = False) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: AppDatabase, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: AppDatabase | None, parent: QWidget | None = None, *, db_path: Path | None = None
+    ) -> None:
         super().__init__(parent)
-        self._db = db
-        with db.reading() as session:
-            self.office = load_office(session)
+        self._db: AppDatabase | None = None
+        self.office = None
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
 
@@ -164,20 +172,45 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # --- status bar: the database file --------------------------------------------
-        self.db_label = QLabel(self.tr("Database: {0}").format(db.path))
-        self.db_label.setToolTip(str(db.path))
+        path = db.path if db is not None else db_path
+        self.db_label = QLabel(self.tr("Database: {0}").format(path))
+        self.db_label.setToolTip(str(path))
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.db_label)
 
         self._make_menus()
-        self._show_office(self.office)
+        if db is not None:
+            self.attach(db)
+        else:
+            self.office_label.setText(self.tr("Opening the database…"))
+            self.nav.setEnabled(False)
+            for action in self.page_actions:
+                action.setEnabled(False)
+
+    def attach(self, db: AppDatabase) -> None:
+        """Use the opened database: show the office and the start page."""
+        from core.office import load_office
+
+        self._db = db
+        with db.reading() as session:
+            office = load_office(session)
+        self.db_label.setText(self.tr("Database: {0}").format(db.path))
+        self.db_label.setToolTip(str(db.path))
+        self.nav.setEnabled(True)
+        for action in self.page_actions:
+            action.setEnabled(True)
+        self._show_office(office)
         self.nav.setCurrentRow(PAGE_KEYS.index(START_PAGE))
 
     # --- pages ----------------------------------------------------------------------
     def _build_organisation(self) -> QWidget:
+        from gui.pages.organisation import OrganisationPage
+
         return OrganisationPage(self._db)
 
     def _build_settings(self) -> QWidget:
+        from gui.pages.settings import SettingsPage
+
         page = SettingsPage(self._db)
         page.office_changed.connect(self._show_office)
         return page
@@ -213,7 +246,7 @@ class MainWindow(QMainWindow):
             focus()
 
     def _title(self, page_title: str) -> str:
-        office = self.office.name or self.tr("(office not set up)")
+        office = (self.office and self.office.name) or self.tr("(office not set up)")
         return f"{page_title} — {office}"
 
     def _show_office(self, office: OfficeSettings) -> None:
@@ -256,7 +289,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Trade Union Register: offline registers for trade-union offices.\n"
                 "Database: {0}"
-            ).format(self._db.path),
+            ).format(self.db_label.toolTip()),
             self.tr("About"),
         )
 

@@ -59,3 +59,15 @@ def test_startup_path_does_not_import_heavy_libraries():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(db_path):
+    code = (
+        "import sys\n"
+        "from core.database import open_app_database\n"
+        f"open_app_database({str(db_path)!r}).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"

@@ -30,6 +30,10 @@ def _scripts_with(tmp_path: Path, body: str) -> Path:
     return scripts
 
 
+def test_schema_head_constant_matches_the_migration_scripts():
+    assert migrate.head_revision() == migrate.SCHEMA_HEAD
+
+
 def test_new_database_is_created_at_head_with_all_tables(tmp_path):
     path = tmp_path / "new" / "db.sqlite"
     engine = migrate.open_database(path)
@@ -92,7 +96,7 @@ def test_failed_migration_restores_the_copy_and_stops(db_path, tmp_path, monkeyp
     assert con.execute("SELECT count(*) FROM setting WHERE key='x'").fetchone()[0] == 0
     con.close()
     # and the app still opens it afterwards with the real migrations
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", migrate.Path(migrate.__file__).parent / "migrations")
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", migrate.BUNDLED_MIGRATIONS)
     migrate.open_database(db_path).dispose()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from core.database import AppDatabase
 from core.members import GENDER_LABELS, MemberQuery, MemberRow, count_members, page_members
@@ -38,6 +38,12 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class MemberTableModel(QAbstractTableModel):
+    """Members, one page at a time. The number of matching members is counted in the
+    background (a million-row count takes longer than the first page) and announced by
+    ``totalChanged``; until then ``total`` is None."""
+
+    totalChanged = Signal()
+
     def __init__(self, db: AppDatabase, parent=None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self._db = db
@@ -46,7 +52,9 @@ class MemberTableModel(QAbstractTableModel):
         self._sort_column = COL_NAME
         self._descending = False
         self._rows: list[MemberRow] = []
-        self._total = 0
+        self._total: int | None = 0
+        self._exhausted = True  # no more rows to fetch for the current query
+        self._generation = 0  # bumped on every reload; stale counts are ignored
         self._headers = {
             COL_NAME: self.tr("Full name"),
             COL_GENDER: self.tr("Gender"),
@@ -66,8 +74,8 @@ class MemberTableModel(QAbstractTableModel):
         return self._query
 
     @property
-    def total(self) -> int:
-        """How many members match (all pages), from ``count_members``."""
+    def total(self) -> int | None:
+        """How many members match (all pages); None while it is being counted."""
         return self._total
 
     @property
@@ -88,9 +96,34 @@ class MemberTableModel(QAbstractTableModel):
         wanted = max(len(self._rows), self.page_size) if keep_loaded else self.page_size
         self.beginResetModel()
         with self._db.reading() as session:
-            self._total = count_members(session, self._query)
             self._rows = self._page(session, 0, wanted)
+        self._exhausted = len(self._rows) < wanted
+        self._generation += 1
+        self._total = len(self._rows) if self._exhausted else None
         self.endResetModel()
+        if self._total is None:
+            self._count_in_background()
+        else:
+            self.totalChanged.emit()
+
+    def _count_in_background(self) -> None:
+        from gui.jobs import run_job
+
+        db, query, generation = self._db, self._query, self._generation
+
+        def count(_ctx) -> int:
+            with db.reading() as session:
+                return count_members(session, query)
+
+        def counted(total: int) -> None:
+            try:
+                if generation == self._generation:
+                    self._total = total
+                    self.totalChanged.emit()
+            except RuntimeError:  # the model was deleted meanwhile
+                pass
+
+        run_job(count, on_success=counted, on_failure=lambda _exc: None)
 
     def _page(self, session, offset: int, limit: int) -> list[MemberRow]:
         return page_members(
@@ -120,15 +153,16 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
         with self._db.reading() as session:
             rows = self._page(session, len(self._rows), self.page_size)
+        if len(rows) < self.page_size:
+            self._exhausted = True
         if not rows:
-            self._total = len(self._rows)  # the list shrank meanwhile
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)

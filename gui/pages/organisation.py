@@ -201,6 +201,7 @@ class OrganisationPage(QWidget):
         self.tree.activated.connect(lambda _index: self.edit_unit())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.member_model.modelReset.connect(self._update_count)
+        self.member_model.totalChanged.connect(self._update_count)
         self.undo_stack.indexChanged.connect(self._update_actions)
 
         self.reload_units()
@@ -462,7 +463,8 @@ class OrganisationPage(QWidget):
             self.member_model.set_query(MemberQuery(unit_ids=query.unit_ids, text=self.member_search.text()))
 
     def _update_count(self) -> None:
-        total = format_int(self.member_model.total)
+        counted = self.member_model.total
+        total = "…" if counted is None else format_int(counted)
         text = self.member_model.query.text.strip()
         if text:
             self.count_label.setText(self.tr("{0} members match “{1}”").format(total, text))

@@ -221,6 +221,10 @@
         <translation>Cơ sở dữ liệu: {0}</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>Đang mở cơ sở dữ liệu…</translation>
+    </message>
+    <message>
         <source>(office not set up)</source>
         <translation>(chưa thiết lập đơn vị)</translation>
     </message>

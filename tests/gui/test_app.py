@@ -43,14 +43,15 @@ def test_database_too_new_is_refused_with_a_message(db_path, tmp_path, critical,
     with sqlite3.connect(newer) as conn:
         conn.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
     before = newer.read_bytes()
-    opened = []
-    monkeypatch.setattr(MainWindow, "show", lambda self: opened.append(self))
+    shown = []
+    monkeypatch.setattr(MainWindow, "attach", lambda self, db: shown.append(db))
 
     assert gui_app.run_gui(newer) == 1
     [(title, text)] = critical
     assert title == "Không mở được cơ sở dữ liệu"
     assert "phiên bản Sổ Công đoàn mới hơn" in text and "tệp không bị thay đổi" in text
-    assert opened == [] and _main_windows() == []
+    # The window frame was up while the database loaded; no page was ever shown, and it closed.
+    assert shown == [] and _main_windows() == []
     assert newer.read_bytes() == before
 
 
@@ -72,11 +73,14 @@ def test_run_gui_opens_the_window_on_a_set_up_database(db_path, qtbot):
 
     def close_window():
         windows = _main_windows()
+        if not windows or not windows[0].pages:  # the database is still opening
+            QTimer.singleShot(50, close_window)
+            return
         seen.extend(w.office_label.text() for w in windows)
         for w in windows:
             w.close()
 
-    QTimer.singleShot(100, close_window)
+    QTimer.singleShot(50, close_window)
     assert gui_app.run_gui(db_path) == 0
     assert seen == ["LĐLĐ huyện Vĩnh Linh"]
 
