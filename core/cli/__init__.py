@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from core.cli import commands
+from core.cli import commands, initiative_commands, report_commands
 from core.errors import UserError
 from db.migrate import DatabaseError
 
@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", metavar="DIR", help="thư mục đích (mặc định: thư mục sao lưu)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=commands.backup)
+
+    # initiatives import|export|search|template|check (core.cli.initiative_commands)
+    initiative_commands.register(sub)
+    # targets import|set|demo, report progress|fund-model|summary (core.cli.report_commands)
+    report_commands.register(sub)
     return parser
 
 
