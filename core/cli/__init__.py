@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from core.cli import commands, initiative_commands, report_commands
+from core.cli import commands, document_commands, initiative_commands, report_commands
 from core.errors import UserError
 from db.migrate import DatabaseError
 
@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     initiative_commands.register(sub)
     # targets import|set|demo, report progress|fund-model|summary (core.cli.report_commands)
     report_commands.register(sub)
+    # documents description|decision (core.cli.document_commands)
+    document_commands.register(sub)
     return parser
 
 
