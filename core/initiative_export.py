@@ -5,14 +5,16 @@ All three are written with openpyxl's write-only mode to a temporary file in the
 folder, then renamed into place, so an interrupted export never leaves half a file. The
 register and the portal list stream their rows from SQL in chunks (never all in memory).
 
-Speed: every data cell of a column reuses one styled write-only cell (its value replaced
-row by row), so a styled register costs about what writing bare values costs — no per-cell
-style objects. Money has the number format ``#,##0`` (Vietnamese Excel shows
-``3.031.150.000``), dates are real dates shown ``dd/mm/yyyy``.
+Speed: only the cells that need a style carry one (money ``#,##0`` — Vietnamese Excel shows
+``3.031.150.000`` —, dates as real dates shown ``dd/mm/yyyy``, wrapped long text), and each
+column reuses one styled write-only cell, its value replaced row by row: no style objects
+per cell. Other values are written bare and empty cells not at all, as openpyxl does fastest;
+the sheet prints with grid lines. Header and totals rows are fully styled.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -25,10 +27,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from core import register
@@ -42,7 +43,7 @@ from core.initiatives import (
 )
 from core.office import load_office
 from core.register import RegisterFilter
-from core.vnformat import format_date, format_money
+from core.vnformat import format_date
 from core.workbook import ImportCancelled, WorkbookError
 from db.models import Initiative, InitiativeField, InitiativeKind, Programme, Unit
 
@@ -73,7 +74,6 @@ _GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _TITLE_FONT = Font(name="Times New Roman", bold=True, size=14)
 _BOLD = Font(name="Times New Roman", bold=True, size=12)
 _ITALIC = Font(name="Times New Roman", italic=True, size=11)
-_BODY = Font(name="Times New Roman", size=11)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
@@ -94,16 +94,16 @@ REGISTER_COLUMNS: tuple[_Col, ...] = (
     _Col("STT", 6, "int"),
     _Col("Số", 18),
     _Col("Tên sáng kiến", 45, "wrap"),
-    _Col("Loại", 22, "wrap"),
-    _Col("Lĩnh vực", 22, "wrap"),
+    _Col("Loại", 24),
+    _Col("Lĩnh vực", 24),
     _Col("Tác giả", 32, "wrap"),
-    _Col("Đơn vị", 30, "wrap"),
+    _Col("Đơn vị", 34),
     _Col("Ngày đăng ký", 12, "date"),
     _Col("Giai đoạn", 9, "int"),
     _Col("Ngày áp dụng lần đầu", 12, "date"),
     _Col("Giá trị làm lợi (đồng)", 17, "money"),
-    _Col("Hiệu quả xã hội", 32, "wrap"),
-    _Col("Tình trạng", 14, "wrap"),
+    _Col("Hiệu quả xã hội", 32),
+    _Col("Tình trạng", 14),
     _Col("Số QĐ công nhận", 16),
     _Col("Ngày công nhận", 12, "date"),
     _Col("Mật", 6, "mark"),
@@ -129,9 +129,6 @@ PORTAL_COLUMNS: tuple[_Col, ...] = (
     _Col("Khen thưởng", 25, "wrap"),
     _Col("Mật", 6, "mark"),
 )
-# Columns a confidential initiative keeps on the portal list (0-based): STT, name, the
-# effect (economic and social) and awards; "Mật" marks it.
-_PORTAL_KEPT = frozenset({0, 2, 9, 10, 15, 16})
 
 
 # ---- temporary file, renamed into place -----------------------------------------------------
@@ -171,24 +168,34 @@ def _check_folder(out_path: str | os.PathLike[str]) -> Path:
 
 # ---- the streamed list ---------------------------------------------------------------------
 
+def _iso(column):
+    """A date column read as its stored ISO text (turned into a date by :func:`_date`, far
+    cheaper than SQLAlchemy's per-value parsing for SQLite)."""
+    return type_coerce(column, String).label(column.key)
+
+
 _FIELDS = (
     Initiative.seq, Initiative.number, Initiative.name, Initiative.kind, Initiative.field,
-    Initiative.authors_text, Unit.name, Initiative.registered_on, Initiative.phase_number,
-    Initiative.first_applied_on, Initiative.economic_benefit, Initiative.social_benefit,
-    Initiative.status, Initiative.decision_number, Initiative.decision_date,
+    Initiative.authors_text, Unit.name, _iso(Initiative.registered_on), Initiative.phase_number,
+    _iso(Initiative.first_applied_on), Initiative.economic_benefit, Initiative.social_benefit,
+    Initiative.status, Initiative.decision_number, _iso(Initiative.decision_date),
     Initiative.confidential, Initiative.portal_uploaded, Initiative.description,
     Initiative.recognised_by, Initiative.awards,
 )
 
 
+_MONEY = 10  # position of economic_benefit in _FIELDS
+
+
+def _date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value[:10])
+
+
 def _stream(session: Session, f: RegisterFilter) -> Iterator:
     """The filtered register in registration order, fetched :data:`CHUNK` rows at a time."""
-    base = (
-        select(*_FIELDS)
-        .select_from(Initiative)
-        .join(Unit, Unit.id == Initiative.unit_id)
-        .outerjoin(Programme, Programme.id == Initiative.programme_id)
-    )
+    base = select(*_FIELDS).select_from(Initiative).join(Unit, Unit.id == Initiative.unit_id)
     query = register._apply_filter(base, f)
     if query is None:
         return iter(())
@@ -236,6 +243,7 @@ class _Sheet:
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.print_options.gridLines = True
         for r, text in enumerate(heading, start=1):
             font = _TITLE_FONT if r == 2 else (_ITALIC if r > 2 else _BOLD)
             ws.append([self._cell(text, font=font, alignment=_CENTRE if r > 1 else None)])
@@ -243,7 +251,11 @@ class _Sheet:
         ws.append([])
         ws.append([self._cell(c.header, font=_BOLD, alignment=_CENTRE, border=_GRID,
                               fill=_HEADER_FILL) for c in columns])
-        self.cells = [self._data_cell(c) for c in columns]
+        cells = [self._data_cell(c) for c in columns]
+        data_types = {"money": "n", "date": "d", "wrap": "s"}
+        self.styled = [(i, cell, data_types[c.kind])
+                       for i, (c, cell) in enumerate(zip(columns, cells, strict=True))
+                       if cell is not None]
         self.rows = 0
 
     def _cell(self, value=None, *, font=None, alignment=None, border=None, fill=None,
@@ -261,29 +273,34 @@ class _Sheet:
             cell.number_format = number_format
         return cell
 
-    def _data_cell(self, col: _Col) -> WriteOnlyCell:
+    def _data_cell(self, col: _Col) -> WriteOnlyCell | None:
+        """The reusable styled cell of a column, or None for columns written as bare values
+        (openpyxl writes those fastest; the sheet prints with grid lines instead of borders)."""
         if col.kind == "money":
-            return self._cell(font=_BODY, border=_GRID, alignment=_TOP, number_format=MONEY_FORMAT)
+            return self._cell(number_format=MONEY_FORMAT, alignment=_TOP)
         if col.kind == "date":
-            return self._cell(font=_BODY, border=_GRID, alignment=_TOP_CENTRE,
-                              number_format=DATE_FORMAT)
-        if col.kind in ("int", "mark"):
-            return self._cell(font=_BODY, border=_GRID, alignment=_TOP_CENTRE)
+            return self._cell(number_format=DATE_FORMAT, alignment=_TOP_CENTRE)
         if col.kind == "wrap":
-            return self._cell(font=_BODY, border=_GRID, alignment=_WRAP)
-        return self._cell(font=_BODY, border=_GRID, alignment=_TOP)
+            return self._cell(alignment=_WRAP)
+        return None
 
     def append(self, values: Sequence[object]) -> None:
-        """One data row. The styled cells get the values first, so a bad value fails before
-        anything of the row is written."""
-        cells = self.cells
-        try:
-            for cell, value in zip(cells, values, strict=True):
-                cell.value = value
-        except IllegalCharacterError:
-            for cell, value in zip(cells, values, strict=True):
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-        self.ws.append(cells)
+        """One data row. Values are checked before anything of the row is written (a bad
+        character is dropped), and empty cells are not written at all."""
+        row = list(values)
+        texts = [v for v in row if v.__class__ is str]
+        if texts and ILLEGAL_CHARACTERS_RE.search("".join(texts)):
+            row = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]
+        for i, cell, data_type in self.styled:
+            value = row[i]
+            if value is not None:
+                # What ``cell.value = value`` does for these known types, minus the checks
+                # just made: the reused cell is a hot spot of a 100,000-row export.
+                if data_type == "s" and len(value) > 32767:
+                    value = value[:32767]
+                cell._value, cell.data_type = value, data_type
+                row[i] = cell
+        self.ws.append(row)
         self.rows += 1
 
     def totals(self, values: Sequence[object]) -> None:
@@ -325,46 +342,93 @@ def _label(labels: dict, value) -> str:
     return labels.get(value, str(value)) if value else ""
 
 
-def export_register(db: AppDatabase, out_path: str | os.PathLike[str], f: RegisterFilter,
-                    progress: Progress = None, is_cancelled: Cancelled = None) -> int:
-    """The register ("Sổ theo dõi sáng kiến") for filter ``f`` as a formatted workbook;
-    returns the number of initiatives written. Raises :class:`WorkbookError` when the file
-    cannot be written and :class:`ExportCancelled` (nothing written) on cancel."""
+def _export(db: AppDatabase, out_path, f: RegisterFilter, *, sheet_name: str, title: str,
+            columns: Sequence[_Col], values: Callable[[int, tuple], Sequence[object]],
+            progress: Progress, is_cancelled: Cancelled) -> int:
+    """Stream the filtered register through ``values(n, row)`` into a new sheet, close it
+    with the totals row, save it in place; returns the number of rows. On any failure or
+    cancel the half-written workbook is dropped and ``out_path`` is left as it was."""
     out = _check_folder(out_path)
+    money_at = next(i for i, c in enumerate(columns) if c.kind == "money")
     wb = Workbook(write_only=True)
-    with db.reading() as session:
-        total = register.totals(session, f)
-        tick = _Ticker(total.count, progress, is_cancelled)
-        tick(0)
-        sheet = _Sheet(wb, "Sổ theo dõi", REGISTER_COLUMNS, _heading(session, REGISTER_TITLE, f))
-        kinds, fields, statuses = KIND_LABELS, FIELD_LABELS, STATUS_LABELS
-        benefit = 0
-        for n, row in enumerate(_stream(session, f), start=1):
-            (_seq, number, name, kind, field, authors, unit, registered, phase, applied, money,
-             social, status, decision, decided, confidential, uploaded, *_rest) = row
-            if money:
-                benefit += money
-            sheet.append((
-                n, number, name, kinds.get(kind, kind), fields.get(field, field) if field else None,
-                authors, unit, registered, phase, applied, money, social or None,
-                statuses.get(status, status), decision or None, decided,
-                MARK if confidential else None, MARK if uploaded else None,
-            ))
-            tick(n)
-        count = sheet.rows
-        sheet.totals(("", "Tổng cộng", f"{count} sáng kiến", *[None] * 7, benefit,
-                      *[None] * 6))
-    _save(wb, out)
+    try:
+        with db.reading() as session:
+            tick = _Ticker(register.totals(session, f).count, progress, is_cancelled)
+            tick(0)
+            sheet = _Sheet(wb, sheet_name, columns, _heading(session, title, f))
+            benefit = 0
+            for n, row in enumerate(_stream(session, f), start=1):
+                if row[_MONEY]:
+                    benefit += row[_MONEY]
+                sheet.append(values(n, row))
+                tick(n)
+            count = sheet.rows
+            totals: list[object] = [None] * len(columns)
+            totals[0:3] = ["", "Tổng cộng", f"{count} sáng kiến"]
+            totals[money_at] = benefit
+            sheet.totals(totals)
+        _save(wb, out)
+    except BaseException:
+        _discard(wb)
+        raise
     return count
 
 
-def _effect(money: int | None, social: str) -> str:
-    parts = []
-    if money:
-        parts.append(f"Giá trị làm lợi {format_money(money)} đồng/năm")
-    if social:
-        parts.append(social)
-    return "; ".join(parts)
+def _discard(wb: Workbook) -> None:
+    """Remove the temporary files openpyxl keeps for an unsaved write-only workbook."""
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is None or not isinstance(writer.out, str):
+            continue
+        with contextlib.suppress(Exception):  # a broken stream is being thrown away anyway
+            if getattr(ws, "_rows", None) is not None:
+                ws._rows.close()  # end the row stream before the file under it
+                ws._rows = None
+            writer.close()
+        with contextlib.suppress(OSError, ValueError):
+            writer.cleanup()
+
+
+def _register_values(n: int, row) -> tuple:
+    (_seq, number, name, kind, field, authors, unit, registered, phase, applied, money,
+     social, status, decision, decided, confidential, uploaded, *_rest) = row
+    return (
+        n, number, name, KIND_LABELS.get(kind, kind), FIELD_LABELS.get(field, field) if field else None,
+        authors, unit, _date(registered), phase, _date(applied), money, social or None,
+        STATUS_LABELS.get(status, status), decision or None, _date(decided),
+        MARK if confidential else None, MARK if uploaded else None,
+    )
+
+
+def export_register(db: AppDatabase, out_path: str | os.PathLike[str], f: RegisterFilter,
+                    progress: Progress = None, is_cancelled: Cancelled = None) -> int:
+    """The register ("Sổ theo dõi sáng kiến") for filter ``f`` as a formatted workbook, in
+    registration order with a totals row; returns the number of initiatives written. Raises
+    :class:`WorkbookError` when the file cannot be written and :class:`ExportCancelled`
+    (nothing written) on cancel."""
+    return _export(db, out_path, f, sheet_name="Sổ theo dõi", title=REGISTER_TITLE,
+                   columns=REGISTER_COLUMNS, values=_register_values, progress=progress,
+                   is_cancelled=is_cancelled)
+
+
+_BLANK_PORTAL_ROW = (None,) * len(PORTAL_COLUMNS)
+
+
+def _portal_values(n: int, row) -> Sequence[object]:
+    (_seq, number, name, kind, field, authors, unit, _registered, _phase, applied, money,
+     social, status, decision, decided, confidential, _uploaded, description,
+     recogniser, awards) = row
+    if confidential:  # name, effect and awards only (seed 002)
+        values = list(_BLANK_PORTAL_ROW)
+        values[0], values[2], values[9], values[10] = n, name, money, social or None
+        values[15], values[16] = awards or None, CONFIDENTIAL
+        return values
+    return (
+        n, number, name, _label(KIND_LABELS, kind), _label(FIELD_LABELS, field) or None,
+        authors, unit, _date(applied), description or None, money, social or None,
+        _label(RECOGNISER_LABELS, recogniser) or None, decision or None, _date(decided),
+        _label(STATUS_LABELS, status), awards or None, None,
+    )
 
 
 def export_portal_list(db: AppDatabase, out_path: str | os.PathLike[str], f: RegisterFilter,
@@ -372,39 +436,9 @@ def export_portal_list(db: AppDatabase, out_path: str | os.PathLike[str], f: Reg
     """The list to upload to the national initiative portal: every field of a normal
     initiative; a confidential one keeps only its name, effect (benefit value and social
     effect) and awards, marked "Mật" (seed 002). Returns the number of rows written."""
-    out = _check_folder(out_path)
-    wb = Workbook(write_only=True)
-    with db.reading() as session:
-        total = register.totals(session, f)
-        tick = _Ticker(total.count, progress, is_cancelled)
-        tick(0)
-        sheet = _Sheet(wb, "Danh sách", PORTAL_COLUMNS, _heading(session, PORTAL_TITLE, f))
-        blank = [None] * len(PORTAL_COLUMNS)
-        benefit = 0
-        for n, row in enumerate(_stream(session, f), start=1):
-            (_seq, number, name, kind, field, authors, unit, _registered, _phase, applied, money,
-             social, status, decision, decided, confidential, _uploaded, description,
-             recogniser, awards) = row
-            if money:
-                benefit += money
-            if confidential:
-                values = list(blank)
-                values[0], values[2], values[9], values[10] = n, name, money, social or None
-                values[15], values[16] = awards or None, CONFIDENTIAL
-            else:
-                values = [
-                    n, number, name, _label(KIND_LABELS, kind), _label(FIELD_LABELS, field),
-                    authors, unit, applied, description or None, money, social or None,
-                    _label(RECOGNISER_LABELS, recogniser) or None, decision or None, decided,
-                    _label(STATUS_LABELS, status), awards or None, None,
-                ]
-            sheet.append(values)
-            tick(n)
-        count = sheet.rows
-        sheet.totals(("", "Tổng cộng", f"{count} sáng kiến", *[None] * 6, benefit,
-                      *[None] * 7))
-    _save(wb, out)
-    return count
+    return _export(db, out_path, f, sheet_name="Danh sách", title=PORTAL_TITLE,
+                   columns=PORTAL_COLUMNS, values=_portal_values, progress=progress,
+                   is_cancelled=is_cancelled)
 
 
 # ---- the import template -------------------------------------------------------------------

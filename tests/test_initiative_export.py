@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
 from core import initiatives, org
 from core.initiative_export import (
@@ -121,7 +122,14 @@ def test_register_filters_progress_and_cancel(register_db, tmp_path):
     with pytest.raises(ExportCancelled, match="Đã huỷ xuất"):
         export_register(register_db, folder / "huy.xlsx", RegisterFilter(),
                         is_cancelled=lambda: True)
+    # cancelled after the rows were written: openpyxl's temporary file goes too
+    temp_files = list(ALL_TEMP_FILES)
+    answers = iter([False, True])
+    with pytest.raises(ExportCancelled):
+        export_portal_list(register_db, folder / "huy.xlsx", RegisterFilter(),
+                           is_cancelled=lambda: next(answers))
     assert list(folder.iterdir()) == []
+    assert temp_files == ALL_TEMP_FILES
     with pytest.raises(WorkbookError, match="Không có thư mục"):
         export_register(register_db, tmp_path / "khong" / "co.xlsx", RegisterFilter())
 

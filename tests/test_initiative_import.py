@@ -4,6 +4,7 @@ their row number and reason; re-import, dry run, --create-units, duplicates, can
 
 from __future__ import annotations
 
+import gc
 import random
 import unicodedata
 from datetime import date, datetime
@@ -186,6 +187,8 @@ def initiatives_search(session, text):
 
 
 def test_reimport_adds_nothing_and_dry_run_writes_nothing(units, book):
+    with units.engine.connect() as conn:
+        cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
     preview = import_initiatives(units, book, dry_run=True)
     assert (len(preview.accepted), len(preview.skipped), len(preview.rejected)) == (3, 0, 4)
     assert _count(units, Initiative) == 0 and _count(units, InitiativeChange) == 0
@@ -195,6 +198,10 @@ def test_reimport_adds_nothing_and_dry_run_writes_nothing(units, book):
     assert again.duplicates == []
     assert _count(units, Initiative) == 3
     assert _count(units, InitiativeAuthor) == 7
+    # the bulk-import tuning is undone
+    assert gc.isenabled()
+    with units.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == cache
 
 
 def test_create_units_adds_the_unknown_union_under_the_office(units, book):
@@ -328,3 +335,23 @@ def test_fast_fold_is_fold():
         for form in ("NFC", "NFD"):
             value = unicodedata.normalize(form, text)
             assert fast_fold(value) == fold(value), value
+
+
+def test_units_differing_only_by_tones(units, tmp_path):
+    with units.transaction() as s:
+        for code, name in (("VL-0010", "CĐCS Trường Tiểu học xã Nậm Cha"),
+                           ("VL-0011", "CĐCS Trường Tiểu học xã Nậm Chà")):
+            org.create_unit(s, org.UnitInput(code=code, name=name, kind=UnitKind.GRASSROOTS,
+                                             parent_code="VL"))
+    rows = [["Tên sáng kiến", "Tác giả", "Đơn vị"],
+            ["Vườn trường xanh", "Lò Văn Pọm", "CĐCS Trường Tiểu học xã Nậm Chà"],
+            ["Thư viện thân thiện", "Lò Thị Xuân", "cdcs truong tieu hoc xa nam cha"]]
+    result = import_initiatives(units, make_xlsx(tmp_path / "u.xlsx", rows), dry_run=False,
+                                create_units=True)
+    assert [r.number for r in result.accepted] == [2]
+    assert result.rejected[0].reason.startswith(
+        "Đơn vị: “cdcs truong tieu hoc xa nam cha” giống tên nhiều đơn vị (VL-0010")
+    assert result.created_units == []
+    (item,) = _records(units).values()
+    with units.reading() as s:
+        assert org.find_by_code(s, "VL-0011").id == item.unit_id
