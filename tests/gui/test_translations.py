@@ -195,6 +195,10 @@ def test_no_english_text_on_any_page_or_dialog(sample_units, window, qtbot, app_
 
     result = FakeResult(accepted=[1], skipped=[2], rejected=[FakeRejected(4, "Thiếu tên đơn vị.", {"Mã": "X"})])
     roots.append(ImportPreviewDialog(result, tmp_path / "don-vi.xlsx", "đơn vị"))
+    # Every dialog of the initiatives page.
+    from tests.gui.test_register_form import register_dialogs
+
+    roots += register_dialogs(window, sample_units, tmp_path)
     roots.append(jobs.ProgressDialog(jobs.Job(lambda ctx: None), "Đang kiểm tra tệp…"))
     roots.append(FirstRunDialog(app_db))
 
