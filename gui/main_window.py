@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         builders: dict[str, Callable[[], QWidget]] = {
             key: (lambda key=key: PlaceholderPage(titles[key], descriptions[key])) for key in descriptions
         }
+        builders["initiatives"] = self._build_initiatives
+        builders["targets"] = self._build_targets
         builders["organisation"] = self._build_organisation
         builders["settings"] = self._build_settings
         self._specs = [_PageSpec(key, titles[key], builders[key]) for key in PAGE_KEYS]
@@ -203,6 +205,22 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_KEYS.index(START_PAGE))
 
     # --- pages ----------------------------------------------------------------------
+    def _build_targets(self) -> QWidget:
+        from gui.pages.dashboard import DashboardPage
+
+        page = DashboardPage(self._db)
+        page.open_register.connect(self._open_register)
+        return page
+
+    def _open_register(self, unit_id) -> None:
+        """The dashboard's "Xem sáng kiến": the register filtered to a unit and its sub-units."""
+        self.show_page("initiatives").show_unit(unit_id)
+
+    def _build_initiatives(self) -> QWidget:
+        from gui.pages.register import RegisterPage
+
+        return RegisterPage(self._db)
+
     def _build_organisation(self) -> QWidget:
         from gui.pages.organisation import OrganisationPage
 

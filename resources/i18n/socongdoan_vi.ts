@@ -13,6 +13,84 @@
     </message>
 </context>
 <context>
+    <name>AuthorsEditor</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Unit or workplace</source>
+        <translation>Đơn vị, nơi công tác</translation>
+    </message>
+    <message>
+        <source>Remove this author</source>
+        <translation>Bỏ tác giả này</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Tỷ lệ đóng góp</translation>
+    </message>
+    <message>
+        <source>&amp;Add author</source>
+        <translation>&amp;Thêm tác giả</translation>
+    </message>
+    <message>
+        <source>Add a row for another author (Alt+A)</source>
+        <translation>Thêm một dòng cho tác giả khác (Alt+T)</translation>
+    </message>
+    <message>
+        <source>E&amp;qual shares</source>
+        <translation>&amp;Chia đều</translation>
+    </message>
+    <message>
+        <source>Split 100% equally between the authors</source>
+        <translation>Chia đều 100% cho các tác giả</translation>
+    </message>
+    <message>
+        <source>Type a name, or pick one of the unit&apos;s members from the list that appears. Credit goes to the author with the highest share.</source>
+        <translation>Gõ họ tên, hoặc chọn một đoàn viên của đơn vị trong danh sách hiện ra. Sáng kiến được tính cho tác giả có tỷ lệ đóng góp cao nhất.</translation>
+    </message>
+    <message>
+        <source>Add at least one author.</source>
+        <translation>Cần ít nhất một tác giả.</translation>
+    </message>
+    <message>
+        <source>Author {0}: enter the name, or remove the row.</source>
+        <translation>Tác giả {0}: hãy ghi họ tên, hoặc bỏ dòng này.</translation>
+    </message>
+    <message>
+        <source>Author {0}: the share must be from 1% to 100%.</source>
+        <translation>Tác giả {0}: tỷ lệ đóng góp phải từ 1% đến 100%.</translation>
+    </message>
+    <message>
+        <source>The shares add up to {0}%; they must add up to 100%.</source>
+        <translation>Các tỷ lệ đóng góp cộng lại {0}%; phải bằng 100%.</translation>
+    </message>
+    <message>
+        <source>Total: {0}% ✓</source>
+        <translation>Tổng: {0}% ✓</translation>
+    </message>
+    <message>
+        <source>Total: {0}% — must be 100%</source>
+        <translation>Tổng: {0}% — phải bằng 100%</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitBars</name>
+    <message>
+        <source>{0}
+{1} initiatives, {2} with an economic benefit
+Benefit value: {3} đồng</source>
+        <translation>{0}
+{1} sáng kiến, {2} sáng kiến có giá trị làm lợi
+Giá trị làm lợi: {3} đồng</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
         <source>The file could not be read or written: {0}</source>
@@ -45,6 +123,270 @@
     <message>
         <source>dd/mm/yyyy</source>
         <translation>nn/tt/nnnn</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Registered</source>
+        <translation>Đã đăng ký</translation>
+    </message>
+    <message>
+        <source>Valid only</source>
+        <translation>Chỉ tính hợp lệ</translation>
+    </message>
+    <message>
+        <source>Registered: valid and under review (drafts and rejected ones never count). Valid only: only initiatives assessed as valid.</source>
+        <translation>Đã đăng ký: tính sáng kiến hợp lệ và đang xem xét (không bao giờ tính bản nháp và sáng kiến không hợp lệ). Chỉ tính hợp lệ: chỉ tính sáng kiến đã được đánh giá hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The date of the figures: what is expected by then is pro-rata</source>
+        <translation>Ngày tính số liệu: số cần đạt đến ngày này tính theo tỷ lệ thời gian đã qua</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>&amp;Programme:</source>
+        <translation>&amp;Chương trình:</translation>
+    </message>
+    <message>
+        <source>P&amp;hase:</source>
+        <translation>&amp;Giai đoạn:</translation>
+    </message>
+    <message>
+        <source>&amp;Count:</source>
+        <translation>Cách &amp;tính:</translation>
+    </message>
+    <message>
+        <source>&amp;As of:</source>
+        <translation>Tính đến &amp;ngày:</translation>
+    </message>
+    <message>
+        <source>Benefit value by field (đồng)</source>
+        <translation>Giá trị làm lợi theo lĩnh vực (đồng)</translation>
+    </message>
+    <message>
+        <source>Benefit value by sector of the unit (đồng)</source>
+        <translation>Giá trị làm lợi theo khối của đơn vị (đồng)</translation>
+    </message>
+    <message>
+        <source>Units under it</source>
+        <translation>Các đơn vị trực thuộc</translation>
+    </message>
+    <message>
+        <source>Show the units under the chosen unit (Enter)</source>
+        <translation>Xem các đơn vị trực thuộc đơn vị đang chọn (Enter)</translation>
+    </message>
+    <message>
+        <source>Up one level</source>
+        <translation>Lên một cấp</translation>
+    </message>
+    <message>
+        <source>Back to the unit above</source>
+        <translation>Quay lại đơn vị cấp trên</translation>
+    </message>
+    <message>
+        <source>View initiatives</source>
+        <translation>Xem sáng kiến</translation>
+    </message>
+    <message>
+        <source>Open the initiative register filtered to the chosen unit</source>
+        <translation>Mở sổ theo dõi sáng kiến, lọc theo đơn vị đang chọn</translation>
+    </message>
+    <message>
+        <source>Set targets…</source>
+        <translation>Giao chỉ tiêu…</translation>
+    </message>
+    <message>
+        <source>Targets of the units shown, for the chosen phase</source>
+        <translation>Chỉ tiêu của các đơn vị đang hiển thị, cho giai đoạn đang chọn</translation>
+    </message>
+    <message>
+        <source>Import targets…</source>
+        <translation>Nhập chỉ tiêu…</translation>
+    </message>
+    <message>
+        <source>Import targets from a workbook</source>
+        <translation>Nhập chỉ tiêu từ bảng tính</translation>
+    </message>
+    <message>
+        <source>Compute the figures again</source>
+        <translation>Tính lại số liệu</translation>
+    </message>
+    <message>
+        <source>Targets &amp; reports</source>
+        <translation>Chỉ tiêu &amp; báo cáo</translation>
+    </message>
+    <message>
+        <source>Official reports</source>
+        <translation>Báo cáo gửi cấp trên</translation>
+    </message>
+    <message>
+        <source>Write the tables sent to the level above (.xlsx or .pdf)</source>
+        <translation>Lập các biểu báo cáo gửi cấp trên (.xlsx hoặc .pdf)</translation>
+    </message>
+    <message>
+        <source>There is no programme yet.</source>
+        <translation>Chưa có chương trình nào.</translation>
+    </message>
+    <message>
+        <source>Whole programme</source>
+        <translation>Cả chương trình</translation>
+    </message>
+    <message>
+        <source>Phase {0}</source>
+        <translation>Giai đoạn {0}</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a date: type it as dd/mm/yyyy.</source>
+        <translation>“{0}” không phải là ngày: hãy gõ theo dạng ngày/tháng/năm (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <source>No unit under {0}.</source>
+        <translation>{0} không có đơn vị trực thuộc.</translation>
+    </message>
+    <message>
+        <source>{0} units; {1} behind schedule (in red). Enter: the units under one; Backspace: back up.</source>
+        <translation>{0} đơn vị; {1} chậm tiến độ (tô đỏ). Enter: xem các đơn vị trực thuộc; Backspace: quay lại cấp trên.</translation>
+    </message>
+    <message>
+        <source>all units</source>
+        <translation>tất cả đơn vị</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Tất cả đơn vị</translation>
+    </message>
+    <message>
+        <source>{0}, from {1} to {2}</source>
+        <translation>{0}, từ ngày {1} đến ngày {2}</translation>
+    </message>
+    <message>
+        <source>{0}: no target set; achieved {1} (valid {2}, under review {3}).</source>
+        <translation>{0}: chưa giao chỉ tiêu; đã đạt {1} (hợp lệ {2}, đang xem xét {3}).</translation>
+    </message>
+    <message>
+        <source>{0}: target {1}, achieved {2} ({3}%), expected by {4}: {5}, shortfall {6}.</source>
+        <translation>{0}: chỉ tiêu {1}, đã đạt {2} ({3}%), cần đạt đến ngày {4}: {5}, còn thiếu {6}.</translation>
+    </message>
+    <message>
+        <source>Behind schedule.</source>
+        <translation>Chậm tiến độ.</translation>
+    </message>
+    <message>
+        <source>{0} has no units under it.</source>
+        <translation>{0} không có đơn vị trực thuộc.</translation>
+    </message>
+    <message>
+        <source>The initiative register cannot be opened from here in this version.</source>
+        <translation>Phiên bản này chưa mở được sổ theo dõi sáng kiến từ đây.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Recognition decision</source>
+        <translation>Quyết định công nhận</translation>
+    </message>
+    <message>
+        <source>A decision recognising the valid initiatives of the list as it is filtered now ({0}).</source>
+        <translation>Quyết định công nhận các sáng kiến hợp lệ trong danh sách theo bộ lọc hiện tại ({0}).</translation>
+    </message>
+    <message>
+        <source>Counting the valid initiatives…</source>
+        <translation>Đang đếm các sáng kiến hợp lệ…</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Số:</translation>
+    </message>
+    <message>
+        <source>S&amp;ymbol:</source>
+        <translation>Ký &amp;hiệu:</translation>
+    </message>
+    <message>
+        <source>&amp;Signed on:</source>
+        <translation>Ngày &amp;ký:</translation>
+    </message>
+    <message>
+        <source>Write the PDF…</source>
+        <translation>Ghi tệp PDF…</translation>
+    </message>
+    <message>
+        <source>Valid initiatives to recognise: {0}.</source>
+        <translation>Số sáng kiến hợp lệ được công nhận: {0}.</translation>
+    </message>
+    <message>
+        <source>The list as filtered has no valid initiative to recognise.</source>
+        <translation>Danh sách theo bộ lọc hiện tại không có sáng kiến hợp lệ nào để công nhận.</translation>
+    </message>
+    <message>
+        <source>Enter the date of signing (dd/mm/yyyy).</source>
+        <translation>Hãy ghi ngày ký (nn/tt/nnnn).</translation>
+    </message>
+    <message>
+        <source>Nothing to recognise.</source>
+        <translation>Không có sáng kiến nào để công nhận.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Có thể bị trùng</translation>
+    </message>
+    <message>
+        <source>The register already has {0} initiative(s) with a very similar name in the same unit or with the same author. Check that this is not the same initiative registered twice.</source>
+        <translation>Trong sổ đã có {0} sáng kiến có tên rất giống, cùng đơn vị hoặc cùng tác giả. Hãy kiểm tra xem đây có phải là một sáng kiến bị đăng ký hai lần không.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>Tên sáng kiến</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Mức giống</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Quay lại</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Vẫn lưu</translation>
+    </message>
+</context>
+<context>
+    <name>EligibilityPanel</name>
+    <message>
+        <source>Eligibility</source>
+        <translation>Điều kiện công nhận</translation>
+    </message>
+    <message>
+        <source>Not eligible yet: {0} of {1} rules not met.</source>
+        <translation>Chưa đủ điều kiện: {0}/{1} điều kiện chưa đạt.</translation>
+    </message>
+    <message>
+        <source>Meets every eligibility rule.</source>
+        <translation>Đáp ứng mọi điều kiện công nhận.</translation>
     </message>
 </context>
 <context>
@@ -110,6 +452,33 @@
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Nội dung thay đổi</translation>
+    </message>
+    <message>
+        <source>No history yet: the initiative has not been saved.</source>
+        <translation>Chưa có lịch sử: sáng kiến chưa được lưu.</translation>
+    </message>
+    <message>
+        <source>No change has been recorded for this initiative (it may have been loaded in bulk).</source>
+        <translation>Chưa ghi nhận thay đổi nào của sáng kiến này (có thể sáng kiến được nạp hàng loạt).</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import preview — {0}</source>
@@ -164,6 +533,423 @@
     <message>
         <source>The report was saved to {0}.</source>
         <translation>Đã lưu báo cáo vào {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativeDialog</name>
+    <message>
+        <source>Edit initiative</source>
+        <translation>Sửa sáng kiến</translation>
+    </message>
+    <message>
+        <source>New initiative</source>
+        <translation>Thêm sáng kiến</translation>
+    </message>
+    <message>
+        <source>e.g. Using mind maps to teach Mathematics in grade 4</source>
+        <translation>ví dụ: Sử dụng sơ đồ tư duy trong dạy học môn Toán lớp 4</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(chưa ghi)</translation>
+    </message>
+    <message>
+        <source>(no programme)</source>
+        <translation>(không thuộc chương trình)</translation>
+    </message>
+    <message>
+        <source>The programme or movement the initiative is registered for</source>
+        <translation>Chương trình hoặc phong trào mà sáng kiến đăng ký tham gia</translation>
+    </message>
+    <message>
+        <source>Derived from the registration date and the programme&apos;s phases</source>
+        <translation>Tính theo ngày đăng ký và các giai đoạn của chương trình</translation>
+    </message>
+    <message>
+        <source>Con&amp;fidential (leaves the office with name, effect and awards only)</source>
+        <translation>Sáng kiến &amp;mật (gửi ra ngoài chỉ có tên, hiệu quả và khen thưởng)</translation>
+    </message>
+    <message>
+        <source>Uploaded to the national &amp;portal</source>
+        <translation>Đã đăng tải lên &amp;Cổng thông tin sáng kiến</translation>
+    </message>
+    <message>
+        <source>Date of upload</source>
+        <translation>Ngày đăng tải</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>e.g. Creative Labour certificate 2022</source>
+        <translation>ví dụ: Bằng Lao động sáng tạo năm 2022</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên sáng kiến:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>F&amp;ield:</source>
+        <translation>Lĩnh &amp;vực:</translation>
+    </message>
+    <message>
+        <source>P&amp;rogramme:</source>
+        <translation>C&amp;hương trình:</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistered on:</source>
+        <translation>Ngày đăng &amp;ký:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit (CĐCS):</source>
+        <translation>Đơ&amp;n vị (CĐCS):</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>Tình t&amp;rạng:</translation>
+    </message>
+    <message>
+        <source>Reason for re&amp;jection:</source>
+        <translation>Lý &amp;do không hợp lệ:</translation>
+    </message>
+    <message>
+        <source>A&amp;wards:</source>
+        <translation>Khen thưởn&amp;g:</translation>
+    </message>
+    <message>
+        <source>&amp;Objective:</source>
+        <translation>&amp;Mục đích:</translation>
+    </message>
+    <message>
+        <source>Implementation &amp;steps:</source>
+        <translation>Các &amp;bước thực hiện:</translation>
+    </message>
+    <message>
+        <source>Scope and a&amp;pplicability:</source>
+        <translation>Phạm &amp;vi áp dụng:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>Mô &amp;tả:</translation>
+    </message>
+    <message>
+        <source>&amp;Conditions for applying:</source>
+        <translation>Điều &amp;kiện áp dụng:</translation>
+    </message>
+    <message>
+        <source>applied on &amp;trial only</source>
+        <translation>mới áp dụng &amp;thử</translation>
+    </message>
+    <message>
+        <source>e.g. 15.000.000</source>
+        <translation>ví dụ: 15.000.000</translation>
+    </message>
+    <message>
+        <source>đồng per year</source>
+        <translation>đồng/năm</translation>
+    </message>
+    <message>
+        <source>(not recognised yet)</source>
+        <translation>(chưa được công nhận)</translation>
+    </message>
+    <message>
+        <source>e.g. 15/QĐ-HĐSK</source>
+        <translation>ví dụ: 15/QĐ-HĐSK</translation>
+    </message>
+    <message>
+        <source>dated</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>&amp;New within the unit</source>
+        <translation>Có tính mới trong phạm &amp;vi đơn vị</translation>
+    </message>
+    <message>
+        <source>Under intellectual-property &amp;protection</source>
+        <translation>Đang được &amp;bảo hộ sở hữu trí tuệ</translation>
+    </message>
+    <message>
+        <source>Contrary to public order or social ethics</source>
+        <translation>Trái trật tự công cộng hoặc đạo đức xã hội</translation>
+    </message>
+    <message>
+        <source>&amp;First applied on:</source>
+        <translation>Ngày áp dụng &amp;lần đầu:</translation>
+    </message>
+    <message>
+        <source>&amp;Benefit value:</source>
+        <translation>&amp;Giá trị làm lợi:</translation>
+    </message>
+    <message>
+        <source>Soc&amp;ial benefit:</source>
+        <translation>Hiệu quả &amp;xã hội:</translation>
+    </message>
+    <message>
+        <source>&amp;Recognised by:</source>
+        <translation>Cấp công &amp;nhận:</translation>
+    </message>
+    <message>
+        <source>Decisi&amp;on (number, date):</source>
+        <translation>Quyết định (số, ngà&amp;y):</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>Thông t&amp;in chung</translation>
+    </message>
+    <message>
+        <source>&amp;Authors</source>
+        <translation>T&amp;ác giả</translation>
+    </message>
+    <message>
+        <source>Co&amp;ntent</source>
+        <translation>Nội d&amp;ung</translation>
+    </message>
+    <message>
+        <source>&amp;Effect and recognition</source>
+        <translation>Hiệu &amp;quả và công nhận</translation>
+    </message>
+    <message>
+        <source>Support pa&amp;yments</source>
+        <translation>Kinh &amp;phí hỗ trợ</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>Lịch &amp;sử</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Enter the name of the initiative.</source>
+        <translation>Hãy ghi tên sáng kiến.</translation>
+    </message>
+    <message>
+        <source>Enter the registration date (dd/mm/yyyy).</source>
+        <translation>Hãy ghi ngày đăng ký (nn/tt/nnnn).</translation>
+    </message>
+    <message>
+        <source>Choose the grassroots union from the list.</source>
+        <translation>Hãy chọn công đoàn cơ sở trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Choose the grassroots union of the initiative.</source>
+        <translation>Hãy chọn công đoàn cơ sở của sáng kiến.</translation>
+    </message>
+    <message>
+        <source>Write why the initiative is not valid.</source>
+        <translation>Hãy ghi lý do sáng kiến không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The benefit value cannot be negative.</source>
+        <translation>Giá trị làm lợi không được âm.</translation>
+    </message>
+    <message>
+        <source>Not ready to save: {0}</source>
+        <translation>Chưa lưu được: {0}</translation>
+    </message>
+    <message>
+        <source>Phase: —</source>
+        <translation>Giai đoạn: —</translation>
+    </message>
+    <message>
+        <source>Phase: outside every phase of the programme</source>
+        <translation>Giai đoạn: ngoài các giai đoạn của chương trình</translation>
+    </message>
+    <message>
+        <source>Phase: {0} ({1} – {2})</source>
+        <translation>Giai đoạn: {0} ({1} – {2})</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Bỏ các thay đổi?</translation>
+    </message>
+    <message>
+        <source>The changes to this initiative have not been saved. Discard them?</source>
+        <translation>Các thay đổi của sáng kiến này chưa được lưu. Bỏ các thay đổi đó?</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Bỏ thay đổi</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativeImportPreviewDialog</name>
+    <message>
+        <source>Rows without a programme column count toward this programme</source>
+        <translation>Các dòng không ghi chương trình được tính vào chương trình này</translation>
+    </message>
+    <message>
+        <source>Create the &amp;units the register does not know yet (under this office)</source>
+        <translation>Tạo các đơn &amp;vị chưa có trong danh sách (trực thuộc đơn vị này)</translation>
+    </message>
+    <message>
+        <source>P&amp;rogramme:</source>
+        <translation>C&amp;hương trình:</translation>
+    </message>
+    <message>
+        <source>Units to be created: {0}</source>
+        <translation>Các đơn vị sẽ được tạo: {0}</translation>
+    </message>
+    <message>
+        <source>Likely duplicates and notes ({0}) — these rows are imported; check them afterwards:</source>
+        <translation>Có thể trùng và ghi chú ({0}) — các dòng này vẫn được nhập; hãy kiểm tra lại sau:</translation>
+    </message>
+</context>
+<context>
+    <name>Initiatives</name>
+    <message>
+        <source>Name</source>
+        <translation>Tên sáng kiến</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>Ngày đăng ký</translation>
+    </message>
+    <message>
+        <source>Grassroots union</source>
+        <translation>Công đoàn cơ sở</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Mục đích</translation>
+    </message>
+    <message>
+        <source>Implementation steps</source>
+        <translation>Các bước thực hiện</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Phạm vi áp dụng</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <source>Conditions for applying</source>
+        <translation>Điều kiện áp dụng</translation>
+    </message>
+    <message>
+        <source>First applied on</source>
+        <translation>Ngày áp dụng lần đầu</translation>
+    </message>
+    <message>
+        <source>Trial application</source>
+        <translation>Áp dụng thử</translation>
+    </message>
+    <message>
+        <source>Benefit value</source>
+        <translation>Giá trị làm lợi</translation>
+    </message>
+    <message>
+        <source>Social benefit</source>
+        <translation>Hiệu quả xã hội</translation>
+    </message>
+    <message>
+        <source>Recognised by</source>
+        <translation>Cấp công nhận</translation>
+    </message>
+    <message>
+        <source>Decision number</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Reason for rejection</source>
+        <translation>Lý do không hợp lệ</translation>
+    </message>
+    <message>
+        <source>New within the unit</source>
+        <translation>Có tính mới trong đơn vị</translation>
+    </message>
+    <message>
+        <source>Under IP protection</source>
+        <translation>Đang được bảo hộ sở hữu trí tuệ</translation>
+    </message>
+    <message>
+        <source>Contrary to public order</source>
+        <translation>Trái trật tự công cộng</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <source>Uploaded to the portal</source>
+        <translation>Đã đăng tải lên Cổng</translation>
+    </message>
+    <message>
+        <source>Uploaded on</source>
+        <translation>Ngày đăng tải</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>Khen thưởng</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Support payment</source>
+        <translation>Khoản hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Tạo mới</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Nhập từ bảng tính</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>{field} changed from {old} to {new}</source>
+        <translation>{field}: {old} → {new}</translation>
     </message>
 </context>
 <context>
@@ -676,6 +1462,124 @@ Thao tác này không thể hoàn tác.</translation>
     </message>
 </context>
 <context>
+    <name>PaymentsTab</name>
+    <message>
+        <source>Paid on</source>
+        <translation>Ngày chi</translation>
+    </message>
+    <message>
+        <source>Amount (đồng)</source>
+        <translation>Số tiền (đồng)</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Đơn vị chi</translation>
+    </message>
+    <message>
+        <source>e.g. 100.000</source>
+        <translation>ví dụ: 100.000</translation>
+    </message>
+    <message>
+        <source>Who paid, e.g. the district federation</source>
+        <translation>Đơn vị chi, ví dụ: LĐLĐ huyện</translation>
+    </message>
+    <message>
+        <source>Add pa&amp;yment</source>
+        <translation>&amp;Thêm khoản hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Save the initiative first; then support payments can be recorded.</source>
+        <translation>Hãy lưu sáng kiến trước, sau đó mới ghi được các khoản hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Ngày:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Số tiền:</translation>
+    </message>
+    <message>
+        <source>Paid by:</source>
+        <translation>Đơn vị chi:</translation>
+    </message>
+    <message>
+        <source>{0} payment(s), {1} đồng in all.</source>
+        <translation>{0} khoản, tổng {1} đồng.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the payment (dd/mm/yyyy).</source>
+        <translation>Hãy ghi ngày chi (nn/tt/nnnn).</translation>
+    </message>
+    <message>
+        <source>Enter the amount in đồng.</source>
+        <translation>Hãy ghi số tiền (đồng).</translation>
+    </message>
+</context>
+<context>
+    <name>PhasesDialog</name>
+    <message>
+        <source>Programme phases</source>
+        <translation>Các giai đoạn của chương trình</translation>
+    </message>
+    <message>
+        <source>Each initiative counts toward the phase its registration date falls in. Change the dates of one phase; the initiatives are moved to the right phase.</source>
+        <translation>Mỗi sáng kiến được tính vào giai đoạn chứa ngày đăng ký của nó. Sửa thời gian của một giai đoạn; các sáng kiến sẽ được xếp lại vào đúng giai đoạn.</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Giai đoạn</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>P&amp;rogramme:</source>
+        <translation>C&amp;hương trình:</translation>
+    </message>
+    <message>
+        <source>P&amp;hase:</source>
+        <translation>&amp;Giai đoạn:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Từ ngày:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>Đế&amp;n ngày:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Choose a phase.</source>
+        <translation>Hãy chọn một giai đoạn.</translation>
+    </message>
+    <message>
+        <source>Enter both dates (dd/mm/yyyy).</source>
+        <translation>Hãy ghi cả hai ngày (nn/tt/nnnn).</translation>
+    </message>
+    <message>
+        <source>The phase ends before it starts.</source>
+        <translation>Ngày kết thúc giai đoạn trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>These dates overlap {0} ({1} – {2}).</source>
+        <translation>Các ngày này trùng với {0} ({1} – {2}).</translation>
+    </message>
+    <message>
+        <source>The dates are unchanged.</source>
+        <translation>Thời gian không thay đổi.</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This module is coming in a later version. Until then, the Organisation page keeps your units and members, and the Settings page your office&apos;s details.</source>
@@ -698,6 +1602,523 @@ Thao tác này không thể hoàn tác.</translation>
     </message>
 </context>
 <context>
+    <name>ProgressOverTimeChart</name>
+    <message>
+        <source>Progress over time</source>
+        <translation>Tiến độ theo thời gian</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Đã đạt (lũy kế)</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Target {0}</source>
+        <translation>Chỉ tiêu {0}</translation>
+    </message>
+    <message>
+        <source>Pro-rata</source>
+        <translation>Theo tiến độ</translation>
+    </message>
+    <message>
+        <source>By {0}: {1}</source>
+        <translation>Đến ngày {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>Restored {0} initiative(s).</source>
+        <translation>Đã khôi phục {0} sáng kiến.</translation>
+    </message>
+    <message>
+        <source>Search names, authors, units and descriptions, with or without tone marks (Ctrl+F)</source>
+        <translation>Tìm theo tên, tác giả, đơn vị, nội dung — gõ có dấu hay không dấu đều được (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Bộ lọc</translation>
+    </message>
+    <message>
+        <source>Show or hide the filters (Ctrl+Shift+L)</source>
+        <translation>Hiện hoặc ẩn bộ lọc (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Xóa bộ lọc</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Tất cả đơn vị</translation>
+    </message>
+    <message>
+        <source>A unit and its sub-units</source>
+        <translation>Một đơn vị và các đơn vị trực thuộc</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>Tất cả chương trình</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi tình trạng</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Mọi loại</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>Mọi lĩnh vực</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Mọi năm</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>từ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Confidential only</source>
+        <translation>Chỉ sáng kiến mật</translation>
+    </message>
+    <message>
+        <source>Not confidential</source>
+        <translation>Không mật</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Đã đăng tải</translation>
+    </message>
+    <message>
+        <source>Not uploaded</source>
+        <translation>Chưa đăng tải</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <source>&amp;Programme:</source>
+        <translation>&amp;Chương trình:</translation>
+    </message>
+    <message>
+        <source>P&amp;hase:</source>
+        <translation>Giai đ&amp;oạn:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>F&amp;ield:</source>
+        <translation>Lĩ&amp;nh vực:</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>Tình t&amp;rạng:</translation>
+    </message>
+    <message>
+        <source>&amp;Benefit (đồng):</source>
+        <translation>Là&amp;m lợi (đồng):</translation>
+    </message>
+    <message>
+        <source>P&amp;ortal:</source>
+        <translation>Cổng t&amp;hông tin:</translation>
+    </message>
+    <message>
+        <source>&amp;Confidential:</source>
+        <translation>&amp;Sáng kiến mật:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>Năm đăng &amp;ký:</translation>
+    </message>
+    <message>
+        <source>New initiative…</source>
+        <translation>Thêm sáng kiến…</translation>
+    </message>
+    <message>
+        <source>Edit initiative…</source>
+        <translation>Sửa sáng kiến…</translation>
+    </message>
+    <message>
+        <source>Delete initiative</source>
+        <translation>Xóa sáng kiến</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <source>Mark valid</source>
+        <translation>Đánh dấu hợp lệ</translation>
+    </message>
+    <message>
+        <source>Mark not valid…</source>
+        <translation>Đánh dấu không hợp lệ…</translation>
+    </message>
+    <message>
+        <source>Import from a workbook…</source>
+        <translation>Nhập từ bảng tính…</translation>
+    </message>
+    <message>
+        <source>Register workbook…</source>
+        <translation>Sổ theo dõi sáng kiến (Excel)…</translation>
+    </message>
+    <message>
+        <source>List for the national portal…</source>
+        <translation>Danh sách đăng tải lên Cổng (Excel)…</translation>
+    </message>
+    <message>
+        <source>Blank import template…</source>
+        <translation>Mẫu bảng tính để nhập…</translation>
+    </message>
+    <message>
+        <source>Description report (PDF)…</source>
+        <translation>Báo cáo mô tả sáng kiến (PDF)…</translation>
+    </message>
+    <message>
+        <source>Recognition decision for the valid initiatives (PDF)…</source>
+        <translation>Quyết định công nhận các sáng kiến hợp lệ (PDF)…</translation>
+    </message>
+    <message>
+        <source>Programme phases…</source>
+        <translation>Giai đoạn chương trình…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <source>Show or hide the filters</source>
+        <translation>Hiện hoặc ẩn bộ lọc</translation>
+    </message>
+    <message>
+        <source>Initiatives</source>
+        <translation>Sáng kiến</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Xét duyệt</translation>
+    </message>
+    <message>
+        <source>Mark the selected initiatives valid or not valid</source>
+        <translation>Đánh dấu các sáng kiến đã chọn là hợp lệ hoặc không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>All phases</source>
+        <translation>Mọi giai đoạn</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Đang đếm…</translation>
+    </message>
+    <message>
+        <source>{0} initiatives match “{1}”</source>
+        <translation>{0} sáng kiến khớp với “{1}”</translation>
+    </message>
+    <message>
+        <source>{0} initiatives match the filters</source>
+        <translation>{0} sáng kiến khớp với bộ lọc</translation>
+    </message>
+    <message>
+        <source>{0} initiatives</source>
+        <translation>{0} sáng kiến</translation>
+    </message>
+    <message>
+        <source>Total benefit: {0} đồng</source>
+        <translation>Tổng giá trị làm lợi: {0} đồng</translation>
+    </message>
+    <message>
+        <source>The count failed: {0}</source>
+        <translation>Không đếm được: {0}</translation>
+    </message>
+    <message>
+        <source>Initiative added.</source>
+        <translation>Đã thêm sáng kiến.</translation>
+    </message>
+    <message>
+        <source>Initiative saved.</source>
+        <translation>Đã lưu sáng kiến.</translation>
+    </message>
+    <message>
+        <source>Deleted initiative {0} “{1}”.</source>
+        <translation>Đã xóa sáng kiến {0} “{1}”.</translation>
+    </message>
+    <message>
+        <source>Deleted {0} initiatives.</source>
+        <translation>Đã xóa {0} sáng kiến.</translation>
+    </message>
+    <message>
+        <source>{0} does not meet every eligibility rule:
+{1}
+
+Mark it valid anyway?</source>
+        <translation>Sáng kiến {0} không đáp ứng đủ các điều kiện công nhận:
+{1}
+
+Vẫn đánh dấu hợp lệ?</translation>
+    </message>
+    <message>
+        <source>{0} of the selected initiatives do not meet every eligibility rule. Mark them valid anyway?</source>
+        <translation>{0} sáng kiến đã chọn không đáp ứng đủ các điều kiện công nhận. Vẫn đánh dấu hợp lệ?</translation>
+    </message>
+    <message>
+        <source>Marked {0} initiative(s) valid.</source>
+        <translation>Đã đánh dấu {0} sáng kiến hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Marked {0} initiative(s) not valid.</source>
+        <translation>Đã đánh dấu {0} sáng kiến không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} now runs {2} – {3}; {4} initiative(s) changed phase.</source>
+        <translation>{0}: {1} nay từ {2} đến {3}; {4} sáng kiến đã chuyển giai đoạn.</translation>
+    </message>
+    <message>
+        <source>Moving initiatives to their phases…</source>
+        <translation>Đang xếp lại giai đoạn cho các sáng kiến…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>Tên sáng kiến</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Ph.</source>
+        <translation>GĐ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Reg. date</source>
+        <translation>Ngày ĐK</translation>
+    </message>
+    <message>
+        <source>Benefit (đ)</source>
+        <translation>Làm lợi (đ)</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Điều kiện</translation>
+    </message>
+    <message>
+        <source>Conf.</source>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <source>Register number; the list starts with the newest</source>
+        <translation>Số đăng ký; sáng kiến mới nhất ở đầu danh sách</translation>
+    </message>
+    <message>
+        <source>Economic benefit per year, in đồng</source>
+        <translation>Giá trị làm lợi kinh tế mỗi năm, tính bằng đồng</translation>
+    </message>
+    <message>
+        <source>Eligibility for the programme (point at a mark for the reasons)</source>
+        <translation>Điều kiện công nhận theo chương trình (trỏ chuột vào dấu để xem lý do)</translation>
+    </message>
+    <message>
+        <source>Confidential: leaves the office with name, effect and awards only</source>
+        <translation>Mật: khi gửi ra ngoài chỉ có tên, hiệu quả và khen thưởng</translation>
+    </message>
+    <message>
+        <source>Uploaded to the national initiatives portal</source>
+        <translation>Đã đăng tải lên Cổng thông tin sáng kiến</translation>
+    </message>
+    <message>
+        <source>Phase of the programme, from the registration date</source>
+        <translation>Giai đoạn của chương trình, theo ngày đăng ký</translation>
+    </message>
+    <message>
+        <source>Date of registration</source>
+        <translation>Ngày đăng ký</translation>
+    </message>
+    <message>
+        <source>Meets every eligibility rule.</source>
+        <translation>Đáp ứng mọi điều kiện công nhận.</translation>
+    </message>
+    <message>
+        <source>Not eligible yet:</source>
+        <translation>Chưa đủ điều kiện:</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <source>Uploaded to the portal</source>
+        <translation>Đã đăng tải lên Cổng</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTransfers</name>
+    <message>
+        <source>Import initiatives from a workbook</source>
+        <translation>Nhập sáng kiến từ bảng tính</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx *.xls *.ods)</source>
+        <translation>Bảng tính (*.xlsx *.xls *.ods)</translation>
+    </message>
+    <message>
+        <source>Importing initiatives is not available in this version.</source>
+        <translation>Phiên bản này chưa có chức năng nhập sáng kiến.</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>Đang kiểm tra {0}…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was saved.</source>
+        <translation>Đã hủy nhập dữ liệu; không có gì được lưu.</translation>
+    </message>
+    <message>
+        <source>initiatives</source>
+        <translation>sáng kiến</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>Đang nhập {0}…</translation>
+    </message>
+    <message>
+        <source>Imported {0} initiatives; {1} skipped, {2} rejected.</source>
+        <translation>Đã nhập {0} sáng kiến; bỏ qua {1} dòng, từ chối {2} dòng.</translation>
+    </message>
+    <message>
+        <source>{0} may be duplicates: check them.</source>
+        <translation>{0} sáng kiến có thể bị trùng: hãy kiểm tra lại.</translation>
+    </message>
+    <message>
+        <source>Export the register</source>
+        <translation>Xuất sổ theo dõi sáng kiến</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>List for the national portal</source>
+        <translation>Danh sách đăng tải lên Cổng thông tin sáng kiến</translation>
+    </message>
+    <message>
+        <source>Blank import template</source>
+        <translation>Mẫu bảng tính để nhập sáng kiến</translation>
+    </message>
+    <message>
+        <source>Wrote {0} initiatives to {1}.</source>
+        <translation>Đã ghi {0} sáng kiến vào {1}.</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>Đã lưu {0}.</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>Đang ghi {0}…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Đã hủy xuất dữ liệu; không có tệp nào được ghi.</translation>
+    </message>
+    <message>
+        <source>Description report</source>
+        <translation>Báo cáo mô tả sáng kiến</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>every initiative</source>
+        <translation>mọi sáng kiến</translation>
+    </message>
+    <message>
+        <source>Recognition decision</source>
+        <translation>Quyết định công nhận</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Mark as not valid</source>
+        <translation>Đánh dấu không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Why is this initiative not valid? The reason is kept with it and shown to its authors.</source>
+        <translation>Vì sao sáng kiến này không hợp lệ? Lý do được lưu cùng sáng kiến để thông báo cho tác giả.</translation>
+    </message>
+    <message>
+        <source>Why are these {0} initiatives not valid? The same reason is kept with each.</source>
+        <translation>Vì sao {0} sáng kiến này không hợp lệ? Cùng một lý do được lưu cho từng sáng kiến.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>Mark not valid</source>
+        <translation>Đánh dấu không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Write the reason.</source>
+        <translation>Hãy ghi lý do.</translation>
+    </message>
+</context>
+<context>
     <name>RejectedRowsModel</name>
     <message>
         <source>Row</source>
@@ -710,6 +2131,69 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>Data in the row</source>
         <translation>Dữ liệu trên dòng</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>Progress against targets…</source>
+        <translation>Báo cáo tiến độ thực hiện chỉ tiêu…</translation>
+    </message>
+    <message>
+        <source>The units shown, with target, achieved, percent and shortfall</source>
+        <translation>Các đơn vị đang hiển thị: chỉ tiêu, đã đạt, tỷ lệ và số còn thiếu</translation>
+    </message>
+    <message>
+        <source>Initiative summary of the phase…</source>
+        <translation>Tổng hợp sáng kiến của giai đoạn…</translation>
+    </message>
+    <message>
+        <source>Initiatives by kind, field and sector, with their benefit value</source>
+        <translation>Sáng kiến theo loại giải pháp, lĩnh vực và khối, kèm giá trị làm lợi</translation>
+    </message>
+    <message>
+        <source>Mutual-aid fund model targets</source>
+        <translation>Chỉ tiêu mô hình Quỹ Tương hỗ Công đoàn</translation>
+    </message>
+    <message>
+        <source>Year {0}…</source>
+        <translation>Năm {0}…</translation>
+    </message>
+    <message>
+        <source>No fund model targets yet</source>
+        <translation>Chưa có chỉ tiêu mô hình quỹ</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Official reports are not available in this version.</source>
+        <translation>Phiên bản này chưa có chức năng lập báo cáo.</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>Đang lập {0}…</translation>
+    </message>
+    <message>
+        <source>The report was saved to {0}.</source>
+        <translation>Đã lưu báo cáo vào {0}.</translation>
+    </message>
+    <message>
+        <source>Save the progress report</source>
+        <translation>Lưu báo cáo tiến độ thực hiện chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Save the initiative summary</source>
+        <translation>Lưu báo cáo tổng hợp sáng kiến</translation>
+    </message>
+    <message>
+        <source>Save the fund model targets</source>
+        <translation>Lưu biểu chỉ tiêu mô hình Quỹ Tương hỗ</translation>
     </message>
 </context>
 <context>
@@ -737,6 +2221,135 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetGridModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Đoàn viên</translation>
+    </message>
+    <message>
+        <source>Suggested (10%)</source>
+        <translation>Gợi ý (10%)</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Type the target; Delete clears it</source>
+        <translation>Gõ chỉ tiêu; phím Delete để xóa chỉ tiêu</translation>
+    </message>
+</context>
+<context>
+    <name>TargetImportFlow</name>
+    <message>
+        <source>Import targets from a workbook</source>
+        <translation>Nhập chỉ tiêu từ bảng tính</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx *.xls *.ods)</source>
+        <translation>Bảng tính (*.xlsx *.xls *.ods)</translation>
+    </message>
+    <message>
+        <source>Importing targets is not available in this version.</source>
+        <translation>Phiên bản này chưa có chức năng nhập chỉ tiêu.</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>Đang kiểm tra {0}…</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>Đang nhập {0}…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was saved.</source>
+        <translation>Đã hủy nhập; chưa có gì được lưu.</translation>
+    </message>
+    <message>
+        <source>Imported {0} targets; {1} unchanged, {2} rejected.</source>
+        <translation>Đã nhập {0} chỉ tiêu; {1} không thay đổi, {2} bị từ chối.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsGridDialog</name>
+    <message>
+        <source>Targets — {0}</source>
+        <translation>Giao chỉ tiêu — {0}</translation>
+    </message>
+    <message>
+        <source>Targets of the units under {unit} for “{programme}”, {phase}. Suggested: 10% of the members, rounded up (the latest member counts up to {year}).</source>
+        <translation>Chỉ tiêu của các đơn vị trực thuộc {unit} trong chương trình “{programme}”, {phase}. Gợi ý: 10% số đoàn viên, làm tròn lên (theo số đoàn viên mới nhất đến năm {year}).</translation>
+    </message>
+    <message>
+        <source>&amp;Use suggestions</source>
+        <translation>&amp;Dùng gợi ý</translation>
+    </message>
+    <message>
+        <source>Set the suggested target (10% of members) in the selected rows, or in every row</source>
+        <translation>Điền chỉ tiêu gợi ý (10% số đoàn viên) cho các dòng đang chọn, hoặc cho mọi dòng</translation>
+    </message>
+    <message>
+        <source>&amp;Import from a workbook…</source>
+        <translation>&amp;Nhập từ bảng tính…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Clear target</source>
+        <translation>Xóa chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>{0} units, {1} members: targets {2} in all (suggested {3}); {4} changed.</source>
+        <translation>{0} đơn vị, {1} đoàn viên: tổng chỉ tiêu {2} (gợi ý {3}); {4} thay đổi chưa lưu.</translation>
+    </message>
+    <message>
+        <source>Saving the targets…</source>
+        <translation>Đang lưu chỉ tiêu…</translation>
+    </message>
+    <message>
+        <source>Unsaved targets</source>
+        <translation>Chỉ tiêu chưa lưu</translation>
+    </message>
+    <message>
+        <source>The targets you changed have not been saved. Close without saving?</source>
+        <translation>Các chỉ tiêu vừa sửa chưa được lưu. Đóng mà không lưu?</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Đóng, không lưu</translation>
+    </message>
+    <message>
+        <source>Importing reloads the list: the targets you changed here will be lost. Import anyway?</source>
+        <translation>Nhập từ bảng tính sẽ tải lại danh sách: các chỉ tiêu vừa sửa ở đây sẽ mất. Vẫn nhập?</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
     </message>
 </context>
 <context>
@@ -812,6 +2425,81 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>The number of women cannot exceed the number of members.</source>
         <translation>Số đoàn viên nữ không được lớn hơn tổng số đoàn viên.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitProgressModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Đã đạt</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Expected by now</source>
+        <translation>Cần đạt đến nay</translation>
+    </message>
+    <message>
+        <source>Shortfall</source>
+        <translation>Còn thiếu</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to see the units under it</source>
+        <translation>Nhấn Enter hoặc nhấp đúp để xem các đơn vị trực thuộc</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s target; in italics: the sum of its sub-units&apos; targets</source>
+        <translation>Chỉ tiêu của đơn vị; chữ nghiêng: tổng chỉ tiêu của các đơn vị trực thuộc</translation>
+    </message>
+    <message>
+        <source>Initiatives counted by the chosen rule</source>
+        <translation>Số sáng kiến được tính theo cách tính đã chọn</translation>
+    </message>
+    <message>
+        <source>Achieved as a percentage of the target; the mark shows where the unit should be by now</source>
+        <translation>Tỷ lệ đã đạt so với chỉ tiêu; vạch đánh dấu mức cần đạt đến nay</translation>
+    </message>
+    <message>
+        <source>Pro-rata share of the target for the days elapsed in the phase</source>
+        <translation>Phần chỉ tiêu cần đạt theo tỷ lệ số ngày đã qua của giai đoạn</translation>
+    </message>
+    <message>
+        <source>Target minus achieved</source>
+        <translation>Chỉ tiêu trừ số đã đạt</translation>
+    </message>
+    <message>
+        <source>No target set.</source>
+        <translation>Chưa giao chỉ tiêu.</translation>
+    </message>
+    <message>
+        <source>Achieved {0} of {1} ({2}%); shortfall {3}.</source>
+        <translation>Đã đạt {0}/{1} ({2}%); còn thiếu {3}.</translation>
+    </message>
+    <message>
+        <source>The target is the sum of the sub-units&apos; targets.</source>
+        <translation>Chỉ tiêu là tổng chỉ tiêu của các đơn vị trực thuộc.</translation>
+    </message>
+    <message>
+        <source>Valid {0}, under review {1}, rejected {2}.</source>
+        <translation>Hợp lệ {0}, đang xem xét {1}, không hợp lệ {2}.</translation>
+    </message>
+    <message>
+        <source>Behind schedule: {0} expected by now.</source>
+        <translation>Chậm tiến độ: đến nay cần đạt {0}.</translation>
+    </message>
+    <message>
+        <source>Enter or double-click: the units under it.</source>
+        <translation>Enter hoặc nhấp đúp: xem các đơn vị trực thuộc.</translation>
     </message>
 </context>
 <context>
