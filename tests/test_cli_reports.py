@@ -1,9 +1,8 @@
 """The ``targets`` and ``report`` commands through a subprocess: outputs and exit codes
 (0 done, 1 rejected with "Lỗi: …" in Vietnamese on stderr, 2 usage).
 
-:func:`run_cli` registers the commands from core.cli.report_commands itself, so these tests
-run before core/cli/__init__.py wires them; the last test runs the real ``python main.py`` and
-fails until that line is added.
+:func:`run_cli` registers the commands from core.cli.report_commands itself (they are also
+wired in core/cli/__init__.py); the last tests run the real ``python main.py``.
 """
 
 from __future__ import annotations
@@ -123,10 +122,35 @@ def test_exit_codes(db_path, tmp_path, args, code, message):
     assert not any(p.name.startswith("x") for p in tmp_path.iterdir())
 
 
-def test_main_py_runs_the_report_commands_once_wired(db_path, tmp_path):
-    """Fails until core/cli/__init__.py calls report_commands.register(sub) (expected)."""
+def test_main_py_runs_the_report_commands(db_path, tmp_path):
     out = tmp_path / "tong-hop.pdf"
     made = run_main_py("report", "summary", out, "--from", "01/01/2023", "--to", "31/12/2023",
                        db=db_path)
     assert made.returncode == 0, made.stderr
     assert out.is_file() and out.read_bytes().startswith(b"%PDF")
+
+
+def test_whole_demo_reproduces_the_seed_progress_figures(tmp_path):
+    """``demo`` loads units, register and targets: seed 000's 1,775/1,200 = 148% at the end of
+    phase 1 and 2,412/2,300 = 105% for the whole programme, and the fund-model table."""
+    db = tmp_path / "demo.sqlite"
+    loaded = run_main_py("demo", "--json", db=db)
+    assert loaded.returncode == 0, loaded.stderr
+    summary = json.loads(loaded.stdout)
+    assert (summary["grassroots_units"], summary["initiatives"], summary["fund_model_targets"]) \
+        == (782, 2712, 11)
+
+    def province_row(*phase: str) -> list:
+        out = tmp_path / f"tien-do{''.join(phase)}.xlsx"
+        made = run_main_py("report", "progress", out, "--programme", "1TRIEU-SK", *phase, db=db)
+        assert made.returncode == 0, made.stderr
+        row = next(r for r in load_workbook(out).active.iter_rows(values_only=True)
+                   if r[1] == "LĐLĐ tỉnh Lai Châu")
+        return list(row[2:6])  # target, achieved, %, shortfall
+
+    assert province_row("--phase", "1") == [1200, 1775, 148, 0]
+    assert province_row() == [2300, 2412, 105, 0]
+    table = tmp_path / "quy.xlsx"
+    assert run_main_py("report", "fund-model", table, "--year", "2023", db=db).returncode == 0
+    last = [r for r in load_workbook(table).active.iter_rows(values_only=True) if any(r)]
+    assert any(r[1] == "Tổng" and list(r[2:5]) == [782, 41, 48] for r in last)

@@ -49,20 +49,28 @@ def init(args) -> int:
 
 
 def demo(args) -> int:
+    """The whole demo: units and members, the initiative register, then the targets."""
     from core.demo import load_demo
+    from core.demo_register import load_demo_register
+    from core.demo_targets import load_demo_targets
     from core.vnformat import format_money
 
     db = _open(args)
     try:
         summary = load_demo(db, seed=args.seed)
+        initiatives = load_demo_register(db, seed=args.seed)
+        targets = load_demo_targets(db)
     finally:
         db.close()
     if args.json:
-        _print_json(vars(summary))
+        _print_json({**vars(summary), "initiatives": initiatives,
+                     "fund_model_targets": targets.fund_model,
+                     "initiative_targets": targets.initiative})
     else:
         print(
             f"Đã nạp dữ liệu mẫu LĐLĐ tỉnh Lai Châu: {summary.upper_units} công đoàn cấp trên "
-            f"cơ sở, {summary.grassroots_units} CĐCS, {format_money(summary.members)} đoàn viên."
+            f"cơ sở, {summary.grassroots_units} CĐCS, {format_money(summary.members)} đoàn viên, "
+            f"{format_money(initiatives)} sáng kiến, {targets.fund_model + targets.initiative} chỉ tiêu."
         )
     return 0
 
