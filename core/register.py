@@ -103,16 +103,35 @@ _ROW_COLUMNS = (
 )
 
 
-def _apply_filter(query: Select, f: RegisterFilter) -> Select | None:
-    """Filters as WHERE clauses; None when the search text can match nothing."""
+# Sort columns with an index SQLite can read in order: with a search matching many records,
+# the page is found by walking that index and keeping the matches (see page()).
+_WALKABLE = {"registered_on", "name", "benefit"}
+_WALK_SHARE = 0.005  # walk when at least this share of the register matches
+
+
+def _expression(f: RegisterFilter) -> str | None:
+    return search.match_expression(fold(f.text)) if f.text and fold(f.text) else None
+
+
+def _apply_filter(query: Select, f: RegisterFilter, *, walk: bool = False) -> Select | None:
+    """Filters as WHERE clauses; None when the search text can match nothing.
+
+    With a search text the FTS5 table is joined (it drives the query), or with ``walk``
+    the matches are a set that rows read in some index order are checked against.
+    """
     query = query.where(Initiative.deleted_at.is_(None))
     if f.text and fold(f.text):
-        expression = search.match_expression(fold(f.text))
+        expression = _expression(f)
         if expression is None:
             return None
-        query = query.join(search.fts, search.fts.c.rowid == Initiative.seq).where(
-            search.matching(expression)
-        )
+        if walk:
+            # "+ 0" keeps SQLite from driving the query by the matches (then sorting them all)
+            matches = select(search.fts.c.rowid).where(search.matching(expression))
+            query = query.where((Initiative.seq + 0).in_(matches))
+        else:
+            query = query.join(search.fts, search.fts.c.rowid == Initiative.seq).where(
+                search.matching(expression)
+            )
     if f.unit_ids is not None:
         query = query.where(Initiative.unit_id.in_(f.unit_ids))
     if f.programme_id is not None:
@@ -140,23 +159,53 @@ def _apply_filter(query: Select, f: RegisterFilter) -> Select | None:
     return query
 
 
+def _many_match(session: Session, f: RegisterFilter) -> bool:
+    """Whether the search matches at least _WALK_SHARE of the register (FTS5 counts fast)."""
+    expression = _expression(f)
+    if expression is None:
+        return False
+    register = session.scalar(select(func.max(Initiative.seq))) or 0
+    matches = session.scalar(
+        select(func.count()).select_from(search.fts).where(search.matching(expression))
+    )
+    return matches >= _WALK_SHARE * register
+
+
 def page(session: Session, f: RegisterFilter, *, sort: str | None = None,
          descending: bool = False, offset: int = 0, limit: int = 50) -> list[RegisterRow]:
-    """One page. Default order: newest registered first (by ``seq``)."""
+    """One page. Default order: newest registered first (by ``seq``).
+
+    With a search text: in the default order (and by number) the FTS5 index gives the
+    matches in ``seq`` order (its rowid), so SQLite stops after the page. Sorted by another
+    column SQLite reads every match and sorts; when many match and the column has an index,
+    the page's ``seq`` values are found by walking that index instead, keeping matches, and
+    only those rows are joined.
+    """
     base = (
         select(*_ROW_COLUMNS)
         .select_from(Initiative)
         .join(Unit, Unit.id == Initiative.unit_id)
         .outerjoin(Programme, Programme.id == Initiative.programme_id)
     )
-    query = _apply_filter(base, f)
-    if query is None:
-        return []
-    if sort is None:
+    searching = _expression(f) is not None
+    if searching and sort in (None, "number"):
+        # The FTS5 index yields its matches in rowid (= seq) order: SQLite stops after the
+        # page instead of reading and sorting every match.
+        ascending = sort == "number" and not descending
+        order = [search.fts.c.rowid if ascending else search.fts.c.rowid.desc()]
+    elif sort is None:
         order = [Initiative.seq.desc()]
     else:
         col = SORT_COLUMNS[sort]
         order = [col.desc(), Initiative.seq.desc()] if descending else [col, Initiative.seq]
+    if searching and sort in _WALKABLE and _many_match(session, f):
+        keys = _apply_filter(select(Initiative.seq), f, walk=True).correlate(None)
+        query = base.where(Initiative.seq.in_(keys.order_by(*order).offset(offset).limit(limit)))
+        rows = session.execute(query.order_by(*order))
+        return [RegisterRow(*row) for row in rows]
+    query = _apply_filter(base, f)
+    if query is None:
+        return []
     rows = session.execute(query.order_by(*order).offset(offset).limit(limit))
     return [RegisterRow(*row) for row in rows]
 
