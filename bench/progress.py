@@ -231,7 +231,7 @@ def run() -> dict:
         "The dashboard's charts (core.dashboard, whole province, whole programme; medians of "
         f"{FIGURE_RUNS}): " + "; ".join(f"{label} {t * 1000:.0f} ms" for label, t in figures) + "."
     )
-    lines += ["Their plans (no index covers registered_on, field and economic_benefit, so these read the table):",
+    lines += ["Their plans (the progress index also holds field, registration date and benefit, so neither reads the table):",
               *figure_plans, ""]
     lines.append(
         f"Dashboard page (Chỉ tiêu & báo cáo, province view, whole programme) from construction to the "

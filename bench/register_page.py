@@ -7,7 +7,7 @@ Each measurement is a fresh process (offscreen Qt, the Vietnamese translation lo
   follow in the background and are timed separately), then scrolling: 50 screens of
   "scroll bar to the bottom, the view asks for more, paint" (time per step), then the
   whole list to its end (``fetchMore`` until there is no more, jump to the last row, paint)
-  and the peak RSS of the process (``resource.getrusage``) with the page open and
+  and the peak RSS of the process (``VmHWM`` in /proc/self/status) with the page open and
   scrolled to the end;
 - **bare**: in the same run, a plain ``QTableView`` over a ``QStandardItemModel`` holding the
   same 100 rows fetched with one raw SQL statement (stdlib sqlite3), from the query to the
@@ -37,6 +37,15 @@ from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 
 def rss_mb():
+    # Peak RSS of this process. Linux keeps ru_maxrss across exec, so a child of a big parent
+    # (one that built the database) would report the parent's peak; VmHWM is this process's.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
 
 def settle():

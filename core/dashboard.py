@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, literal, select, union_all
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from core.errors import UserError
@@ -178,27 +178,28 @@ def benefit_totals(session: Session, programme_id: uuid.UUID, phase: int | None,
     """Counted initiatives and their benefit value (đồng) per field and per sector of the
     initiative's unit: every field and sector listed, then "not set" when some have none.
 
-    One statement, one pass over the register: a ``GROUP BY field, unit_id`` (a few thousand
-    groups at most), then two GROUP BYs over those groups — by field, and joined with the
-    units by sector (joining the groups, not the initiatives, to the units).
+    One pass over the register: a ``GROUP BY field, unit_id`` (a few thousand groups at
+    most, read from the covering progress index), then both totals from those groups here —
+    by field, and by the sector of each group's unit.
     """
     benefit = Initiative.economic_benefit
-    groups = _counted(
-        select(Initiative.field.label("key"), Initiative.unit_id.label("unit_id"),
-               func.count().label("n"), func.count(benefit).label("with_benefit"),
-               func.coalesce(func.sum(benefit), 0).label("benefit")),
+    groups = session.execute(_counted(
+        select(Initiative.field, Initiative.unit_id, func.count(), func.count(benefit),
+               func.coalesce(func.sum(benefit), 0)),
         programme_id, phase, rule, unit_ids,
-    ).group_by(Initiative.field, Initiative.unit_id).cte("groups")
-    sums = (func.sum(groups.c.n), func.sum(groups.c.with_benefit), func.sum(groups.c.benefit))
-    by_field = select(literal("field").label("what"), groups.c.key, *sums).group_by(groups.c.key)
-    by_sector = (select(literal("sector").label("what"), Unit.sector, *sums)
-                 .select_from(groups.join(Unit, Unit.id == groups.c.unit_id))
-                 .group_by(Unit.sector))
-    rows: dict[str, list] = {"field": [], "sector": []}
-    for what, key, count, with_benefit, total in session.execute(union_all(by_field, by_sector)):
-        rows[what].append((key, count, with_benefit, total))
-    return (_totals(rows["field"], list(InitiativeField), FIELD_LABELS),
-            _totals(rows["sector"], list(Sector), SECTOR_LABELS))
+    ).group_by(Initiative.field, Initiative.unit_id)).all()
+    sectors = dict(session.execute(
+        select(Unit.id, Unit.sector).where(Unit.id.in_({unit_id for _, unit_id, *_ in groups}))
+    ).all()) if groups else {}
+    by_field: dict = defaultdict(lambda: [0, 0, 0])
+    by_sector: dict = defaultdict(lambda: [0, 0, 0])
+    for field, unit_id, count, with_benefit, total in groups:
+        for sums in (by_field[field], by_sector[sectors.get(unit_id)]):
+            sums[0] += count
+            sums[1] += with_benefit
+            sums[2] += total
+    return (_totals([(k, *v) for k, v in by_field.items()], list(InitiativeField), FIELD_LABELS),
+            _totals([(k, *v) for k, v in by_sector.items()], list(Sector), SECTOR_LABELS))
 
 
 def benefit_by_field(session: Session, programme_id: uuid.UUID, phase: int | None, *,

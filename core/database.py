@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -16,6 +17,11 @@ from db.migrate import open_database
 from db.models import Setting
 
 OFFICE_CODE_KEY = "office.unit_code"
+T = TypeVar("T")
+
+
+class _RollBack(Exception):
+    """Raised inside a transaction to roll a preview back."""
 
 
 @dataclass
@@ -36,6 +42,19 @@ class AppDatabase:
         """One use case, one transaction: committed at the end, rolled back on error."""
         with unit_of_work(self.sessions) as session:
             yield session
+
+    def run(self, work: Callable[[Session], T], *, dry_run: bool = False) -> T:
+        """``work(session)`` in one transaction: committed, or with ``dry_run`` rolled back
+        after the same work (an import's preview); returns what ``work`` returned."""
+        result: list[T] = []
+        try:
+            with self.transaction() as session:
+                result.append(work(session))
+                if dry_run:
+                    raise _RollBack
+        except _RollBack:
+            pass
+        return result[0]
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

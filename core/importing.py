@@ -27,22 +27,6 @@ Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
 
 
-class _DryRun(Exception):
-    """Raised inside the transaction to roll a preview back."""
-
-
-def _in_transaction(db: AppDatabase, dry_run: bool, work: Callable[[Session], ImportResult]):
-    result: ImportResult | None = None
-    try:
-        with db.transaction() as session:
-            result = work(session)
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        pass
-    return result
-
-
 # ---- value parsers (ValueError messages are shown to the user) -------------------------
 
 def _parse_int(value) -> int | None:
@@ -186,7 +170,7 @@ def import_units(
         result.rejected.sort(key=lambda r: r.number)
         return result
 
-    return _in_transaction(db, dry_run, work)
+    return db.run(work, dry_run=dry_run)
 
 
 def _import_unit_row(session: Session, row: ParsedRow, office_unit, office_code: str) -> str:
@@ -325,7 +309,7 @@ def import_members(
         result.rejected.sort(key=lambda r: r.number)
         return result
 
-    return _in_transaction(db, dry_run, work)
+    return db.run(work, dry_run=dry_run)
 
 
 def _member_record(session, row: ParsedRow, units: dict, default_unit_code) -> dict:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from core import register
 from core.database import AppDatabase
+from core.files import ExportCancelled, write_atomically
 from core.initiatives import (
     FIELD_LABELS,
     KIND_LABELS,
@@ -44,7 +44,7 @@ from core.initiatives import (
 from core.office import load_office
 from core.register import RegisterFilter
 from core.vnformat import format_date
-from core.workbook import ImportCancelled, WorkbookError
+from core.workbook import WorkbookError
 from db.models import Initiative, InitiativeField, InitiativeKind, Programme, Unit
 
 Progress = Callable[[int, int], None] | None
@@ -58,13 +58,6 @@ CONFIDENTIAL = "Mật"
 
 REGISTER_TITLE = "SỔ THEO DÕI SÁNG KIẾN"
 PORTAL_TITLE = "DANH SÁCH SÁNG KIẾN ĐĂNG TẢI LÊN CỔNG THÔNG TIN SÁNG KIẾN"
-
-
-class ExportCancelled(ImportCancelled):
-    """The user cancelled a running export; the target file was left as it was."""
-
-    def __init__(self, message: str = "Đã huỷ xuất dữ liệu.") -> None:
-        super().__init__(message)
 
 
 # ---- shared styles (one object each, reused by every cell) ---------------------------------
@@ -135,26 +128,7 @@ PORTAL_COLUMNS: tuple[_Col, ...] = (
 
 def _save(wb: Workbook, out_path: str | os.PathLike[str]) -> Path:
     """Save ``wb`` next to ``out_path`` under a temporary name, then rename it into place."""
-    out = Path(out_path)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=out.parent)
-    except OSError as exc:
-        raise WorkbookError(
-            f"Không ghi được vào thư mục {out.parent}: {exc.strerror or exc}."
-        ) from exc
-    os.close(fd)
-    try:
-        wb.save(tmp_name)
-        os.replace(tmp_name, out)
-    except OSError as exc:
-        raise WorkbookError(
-            f"Không ghi được tệp «{out.name}» (tệp có đang mở trong Excel không?): "
-            f"{exc.strerror or exc}."
-        ) from exc
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-    return out
+    return write_atomically(out_path, wb.save, error=WorkbookError)
 
 
 def _check_folder(out_path: str | os.PathLike[str]) -> Path:

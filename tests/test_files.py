@@ -1,0 +1,36 @@
+"""core.files.write_atomically: the target appears whole or not at all."""
+
+import pytest
+
+from core.errors import UserError
+from core.files import ExportCancelled, write_atomically
+
+
+def test_a_failed_or_cancelled_write_leaves_the_old_file_and_no_temporary(tmp_path):
+    out = tmp_path / "so-theo-doi.xlsx"
+    out.write_bytes(b"old")
+
+    def half_then_cancel(tmp: str) -> None:
+        with open(tmp, "wb") as fh:
+            fh.write(b"half")
+        raise ExportCancelled
+
+    with pytest.raises(ExportCancelled, match="Đã huỷ xuất"):
+        write_atomically(out, half_then_cancel)
+    assert out.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+    def whole(tmp: str) -> None:
+        with open(tmp, "wb") as fh:
+            fh.write(b"new")
+
+    assert write_atomically(out, whole) == out
+    assert out.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+def test_folders_missing_or_made(tmp_path):
+    with pytest.raises(UserError, match="thư mục không tồn tại"):
+        write_atomically(tmp_path / "khong-co" / "a.pdf", lambda tmp: None)
+    made = write_atomically(tmp_path / "moi" / "a.pdf", lambda tmp: None, make_folder=True)
+    assert made.is_file()
