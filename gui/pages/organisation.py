@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,28 +50,9 @@ from gui.models.member_table import (
     MemberTableModel,
 )
 from gui.models.unit_tree import COL_CODE, UnitFilterProxy, UnitIdRole, UnitTreeModel
+from gui.undo import TombstoneCommand
 
 SEARCH_DELAY_MS = 250
-
-
-class DeleteMembersCommand(QUndoCommand):
-    """Members already deleted (tombstoned); undo restores them, redo deletes again."""
-
-    def __init__(self, page: OrganisationPage, ids: list[uuid.UUID], text: str) -> None:
-        super().__init__(text)
-        self._page = page
-        self._ids = ids
-        self._done = True  # the deletion happened before the push
-
-    def redo(self) -> None:
-        if self._done:
-            return
-        self._page.run_member_change(core_members.delete_member, self._ids)
-        self._done = True
-
-    def undo(self) -> None:
-        self._page.run_member_change(core_members.restore_member, self._ids)
-        self._done = False
 
 
 class MessageBar(QFrame):
@@ -531,7 +512,9 @@ class OrganisationPage(QWidget):
             text = self.tr("Deleted member {0}.").format(names[0])
         else:
             text = self.tr("Deleted {0} members.").format(format_int(len(ids)))
-        self.undo_stack.push(DeleteMembersCommand(self, ids, text))
+        self.undo_stack.push(TombstoneCommand(
+            text, ids, apply=self.run_member_change, delete=core_members.delete_member,
+            restore=core_members.restore_member))
         self.message_bar.show_message(text, undo=True)
 
     def run_member_change(self, change, ids: list[uuid.UUID]) -> bool:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -60,6 +60,7 @@ from gui.models.register_table import (
     RegisterTableModel,
 )
 from gui.pages.organisation import MessageBar
+from gui.undo import TombstoneCommand
 
 SEARCH_DELAY_MS = 250
 BACKGROUND_DELAY_MS = 400  # start the background reads by then even if nothing was painted
@@ -68,32 +69,6 @@ HIDDEN_COLUMNS = (COL_KIND, COL_FIELD)
 # Columns sharing the width the others leave (weights), with their least widths in "M"s.
 FLEXIBLE = {COL_NAME: (45, 16), COL_UNIT: (25, 9), COL_AUTHORS: (20, 8), COL_KIND: (10, 7), COL_FIELD: (10, 7)}
 FILTER_CHARS = 7  # filter boxes shrink to this many characters (long names elide)
-
-
-class DeleteInitiativesCommand(QUndoCommand):
-    """Initiatives already deleted (tombstoned); undo restores them, redo deletes again."""
-
-    def __init__(self, page: RegisterPage, ids: list[uuid.UUID], text: str) -> None:
-        super().__init__(text)
-        self._page = page
-        self._ids = ids
-        self._done = True  # the deletion happened before the push
-
-    def redo(self) -> None:
-        if self._done:
-            return
-        self._page.run_change(core_initiatives.delete_initiative, self._ids)
-        self._done = True
-
-    def undo(self) -> None:
-        if self._page.run_change(core_initiatives.restore_initiative, self._ids):
-            self._page.message_bar.show_message(
-                QCoreApplication.translate("RegisterPage", "Restored {0} initiative(s).").format(
-                    format_int(len(self._ids))
-                )
-            )
-            self._page.select_initiative(self._ids[0])
-        self._done = False
 
 
 class RegisterPage(QWidget):
@@ -734,8 +709,15 @@ class RegisterPage(QWidget):
             text = self.tr("Deleted initiative {0} “{1}”.").format(first.number, first.name)
         else:
             text = self.tr("Deleted {0} initiatives.").format(format_int(len(ids)))
-        self.undo_stack.push(DeleteInitiativesCommand(self, ids, text))
+        self.undo_stack.push(TombstoneCommand(
+            text, ids, apply=self.run_change, delete=core_initiatives.delete_initiative,
+            restore=core_initiatives.restore_initiative, restored=self._restored))
         self.message_bar.show_message(text, undo=True)
+
+    def _restored(self, ids: list[uuid.UUID]) -> None:
+        self.message_bar.show_message(
+            self.tr("Restored {0} initiative(s).").format(format_int(len(ids))))
+        self.select_initiative(ids[0])
 
     def run_change(self, change, ids: list[uuid.UUID], *args) -> bool:
         """Apply ``change(session, id, *args)`` to each initiative in one transaction, then
