@@ -170,7 +170,7 @@ def _date(value: str | date | None) -> date | None:
 def _stream(session: Session, f: RegisterFilter) -> Iterator:
     """The filtered register in registration order, fetched :data:`CHUNK` rows at a time."""
     base = select(*_FIELDS).select_from(Initiative).join(Unit, Unit.id == Initiative.unit_id)
-    query = register._apply_filter(base, f)
+    query = register.apply_filter(base, f)
     if query is None:
         return iter(())
     result = session.execute(query.order_by(Initiative.seq), execution_options={"yield_per": CHUNK})

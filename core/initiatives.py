@@ -175,8 +175,10 @@ def next_seq(session: Session) -> int:
 
 def next_number(session: Session, office_code: str, year: int) -> str:
     prefix = f"{office_code}-SK-{year}-"
+    # The longest, then the greatest: "…-100000" comes after "…-99999" (text compares less).
     last = session.scalar(
-        select(func.max(Initiative.number)).where(Initiative.number.like(prefix + "%"))
+        select(Initiative.number).where(Initiative.number.like(prefix + "%"))
+        .order_by(func.length(Initiative.number).desc(), Initiative.number.desc()).limit(1)
     )
     n = int(last[len(prefix):]) + 1 if last and last[len(prefix):].isdigit() else 1
     return f"{prefix}{n:05d}"

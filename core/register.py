@@ -113,7 +113,7 @@ def _expression(f: RegisterFilter) -> str | None:
     return search.match_expression(fold(f.text)) if f.text and fold(f.text) else None
 
 
-def _apply_filter(query: Select, f: RegisterFilter, *, walk: bool = False) -> Select | None:
+def apply_filter(query: Select, f: RegisterFilter, *, walk: bool = False) -> Select | None:
     """Filters as WHERE clauses; None when the search text can match nothing.
 
     With a search text the FTS5 table is joined (it drives the query), or with ``walk``
@@ -199,11 +199,11 @@ def page(session: Session, f: RegisterFilter, *, sort: str | None = None,
         col = SORT_COLUMNS[sort]
         order = [col.desc(), Initiative.seq.desc()] if descending else [col, Initiative.seq]
     if searching and sort in _WALKABLE and _many_match(session, f):
-        keys = _apply_filter(select(Initiative.seq), f, walk=True).correlate(None)
+        keys = apply_filter(select(Initiative.seq), f, walk=True).correlate(None)
         query = base.where(Initiative.seq.in_(keys.order_by(*order).offset(offset).limit(limit)))
         rows = session.execute(query.order_by(*order))
         return [RegisterRow(*row) for row in rows]
-    query = _apply_filter(base, f)
+    query = apply_filter(base, f)
     if query is None:
         return []
     rows = session.execute(query.order_by(*order).offset(offset).limit(limit))
@@ -217,7 +217,7 @@ class Totals:
 
 
 def totals(session: Session, f: RegisterFilter) -> Totals:
-    query = _apply_filter(
+    query = apply_filter(
         select(func.count(), func.coalesce(func.sum(Initiative.economic_benefit), 0))
         .select_from(Initiative),
         f,

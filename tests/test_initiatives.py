@@ -176,3 +176,16 @@ def test_deleted_initiatives_leave_the_register_and_come_back(setup):
         initiatives.restore_initiative(s, item.id)
     with db.reading() as s:
         assert register.totals(s, register.RegisterFilter(text="benh an")).count == 1
+
+
+def test_numbers_keep_counting_past_99999_in_a_year(setup):
+    db, unit_id, _, programme_id = setup
+    with db.transaction() as s:
+        first = initiatives.create_initiative(s, _input(unit_id, programme_id))
+        prefix = first.number.rsplit("-", 1)[0]
+        first.number = f"{prefix}-99999"
+        s.flush()
+        second = initiatives.create_initiative(s, _input(unit_id, programme_id, name="Giải pháp B"))
+        assert second.number == f"{prefix}-100000"
+        third = initiatives.create_initiative(s, _input(unit_id, programme_id, name="Giải pháp C"))
+        assert third.number == f"{prefix}-100001"  # not "…-100000" again: text max is "…-99999"
