@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,9 +23,9 @@ from core.initiatives import FIELD_LABELS
 from core.org import SECTOR_LABELS
 from core.progress import COUNTED, CountRule
 from core.targets import WHOLE_PROGRAMME, set_initiative_target, suggested_initiative_target
+from db import tally
 from db.models import (
     FundModelTarget,
-    Initiative,
     InitiativeField,
     InitiativeTarget,
     Member,
@@ -38,7 +38,6 @@ from db.models import (
     UnitMemberCount,
     utcnow,
 )
-from db.sqlfuncs import year_month
 
 UNSET_LABEL = "Chưa xác định"
 COUNT_RULE_KEY = "dashboard.count_rule"
@@ -91,18 +90,19 @@ def scope_unit_ids(session: Session, unit_id: uuid.UUID | None) -> UnitScope:
     return frozenset(found)
 
 
-def _counted(query: Select, programme_id: uuid.UUID, phase: int | None, rule: CountRule,
-             unit_ids: UnitScope) -> Select:
-    """The initiatives of the programme (phase) that the counting rule counts."""
-    query = query.where(
-        Initiative.programme_id == programme_id,
-        Initiative.deleted_at.is_(None),
-        Initiative.status.in_(sorted(COUNTED[CountRule(rule)])),
+def _counted(session: Session, columns: Callable, programme_id: uuid.UUID, phase: int | None,
+             rule: CountRule, unit_ids: UnitScope) -> Select:
+    """``select(*columns(t))`` over the tally rows ``t`` (db/tally.py) of the programme (phase)
+    that the counting rule counts, for the units in scope."""
+    t = tally.source(session)
+    query = select(*columns(t)).where(
+        t.c.programme_id == programme_id,
+        t.c.status.in_(sorted(COUNTED[CountRule(rule)])),
     )
     if phase is not None and phase != WHOLE_PROGRAMME:
-        query = query.where(Initiative.phase_number == phase)
+        query = query.where(t.c.phase_key == phase)
     if unit_ids is not None:
-        query = query.where(Initiative.unit_id.in_(sorted(unit_ids)))
+        query = query.where(t.c.unit_id.in_(sorted(unit_ids)))
     return query
 
 
@@ -129,9 +129,10 @@ def monthly_registrations(session: Session, programme_id: uuid.UUID, phase: int 
                           unit_ids: UnitScope = None) -> list[MonthCount]:
     """Counted initiatives per month of registration, with the running total; every month
     from the first to the last one with a registration is listed (0 for quiet months)."""
-    month = year_month(Initiative.registered_on)
-    query = _counted(select(month, func.count()), programme_id, phase, rule, unit_ids)
-    per_month = {_month_start(m): n for m, n in session.execute(query.group_by(month)) if m}
+    query = _counted(session, lambda t: (t.c.month, func.sum(t.c.initiatives)),
+                     programme_id, phase, rule, unit_ids)
+    per_month = {_month_start(m): int(n)
+                 for m, n in session.execute(query.group_by(query.selected_columns[0])) if m}
     result: list[MonthCount] = []
     if not per_month:
         return result
@@ -178,23 +179,24 @@ def benefit_totals(session: Session, programme_id: uuid.UUID, phase: int | None,
     """Counted initiatives and their benefit value (đồng) per field and per sector of the
     initiative's unit: every field and sector listed, then "not set" when some have none.
 
-    One pass over the register: a ``GROUP BY field, unit_id`` (a few thousand groups at
-    most, read from the covering progress index), then both totals from those groups here —
-    by field, and by the sector of each group's unit.
+    One pass over the tally: a ``GROUP BY field, unit_id`` (a few thousand groups at most),
+    then both totals from those groups here — by field, and by the sector of each group's
+    unit.
     """
-    benefit = Initiative.economic_benefit
-    groups = session.execute(_counted(
-        select(Initiative.field, Initiative.unit_id, func.count(), func.count(benefit),
-               func.coalesce(func.sum(benefit), 0)),
+    query = _counted(
+        session,
+        lambda t: (t.c.field_key, t.c.unit_id, func.sum(t.c.initiatives),
+                   func.sum(t.c.with_benefit), func.sum(t.c.benefit)),
         programme_id, phase, rule, unit_ids,
-    ).group_by(Initiative.field, Initiative.unit_id)).all()
+    )
+    groups = session.execute(query.group_by(*query.selected_columns[:2])).all()
     sectors = dict(session.execute(
         select(Unit.id, Unit.sector).where(Unit.id.in_({unit_id for _, unit_id, *_ in groups}))
     ).all()) if groups else {}
     by_field: dict = defaultdict(lambda: [0, 0, 0])
     by_sector: dict = defaultdict(lambda: [0, 0, 0])
     for field, unit_id, count, with_benefit, total in groups:
-        for sums in (by_field[field], by_sector[sectors.get(unit_id)]):
+        for sums in (by_field[field or None], by_sector[sectors.get(unit_id)]):
             sums[0] += count
             sums[1] += with_benefit
             sums[2] += total

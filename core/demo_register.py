@@ -27,12 +27,11 @@ import math
 import random
 import re
 import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from core.database import AppDatabase
@@ -41,6 +40,7 @@ from core.errors import UserError
 from core.initiatives import AuthorInput, authors_text, lead_author, next_number, next_seq
 from core.org import find_by_code
 from core.text import clean, fold
+from db.bulk import insert_triggers_deferred
 from db.models import (
     Initiative,
     InitiativeAuthor,
@@ -71,8 +71,6 @@ BENEFIT_TOTAL = 15_600_000_000  # seed 000: "hơn 15 tỉ đồng" for the 2,412
 # 2,412/2,300 = 105% and 1,775/1,200 = 148%. The yearly movement has a few.
 REJECTED_SHARE = 0.0
 CHUNK = 20_000
-_FTS_TABLE = "initiative_fts"  # see migration 0002
-_FTS_INSERT_TRIGGER = "initiative_ai"
 
 Piece = tuple[str, str]  # (text, fold(text))
 
@@ -1370,36 +1368,6 @@ def _programme(session: Session, code: str) -> tuple[Programme, dict[int, tuple[
     return programme, phases
 
 
-@contextmanager
-def _search_index_in_bulk(conn: Connection, first_seq: int) -> Iterator[None]:
-    """Index the new rows in the FTS5 table in one statement at the end instead of row by
-    row through the insert trigger (3× faster for big registers); same index content.
-
-    The trigger is dropped and re-created from its own SQL inside the caller's transaction
-    (SQLite DDL is transactional), so on any error the schema is as it was.
-    """
-    trigger = None
-    if conn.dialect.name == "sqlite":
-        trigger = conn.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-            (_FTS_INSERT_TRIGGER,),
-        ).scalar()
-    if trigger is None:
-        yield
-        return
-    columns = ", ".join(
-        row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({_FTS_TABLE})")
-    )
-    conn.exec_driver_sql(f"DROP TRIGGER {_FTS_INSERT_TRIGGER}")
-    yield
-    conn.exec_driver_sql(
-        f"INSERT INTO {_FTS_TABLE}(rowid, {columns}) "
-        f"SELECT seq, {columns} FROM initiative WHERE seq >= ? ORDER BY seq",
-        (first_seq,),
-    )
-    conn.exec_driver_sql(trigger)
-
-
 def load_demo_register(
     db: AppDatabase,
     *,
@@ -1447,7 +1415,7 @@ def load_demo_register(
         cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
         conn.exec_driver_sql("PRAGMA cache_size=-1048576")  # up to 1 GiB while loading
         try:
-            with _search_index_in_bulk(conn, gen.seq):
+            with insert_triggers_deferred(conn, gen.seq):
                 if progress is not None:
                     progress(0, total)
                 initiative_table, author_table = Initiative.__table__, InitiativeAuthor.__table__

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from core.database import AppDatabase
-from db import sqlite
+from db import sqlite, tally
 from db.migrate import head_revision, stored_revision
 from db.models import Member, Unit
 
@@ -39,4 +39,15 @@ def check_database(db: AppDatabase) -> list[str]:
         office = s.scalar(select(Unit).where(Unit.code == db.office_code)) if db.office_code else None
         if db.office_code and office is None:
             problems.append(f"Không tìm thấy đơn vị của văn phòng ({db.office_code}).")
+        differing = tally.differences(s)
+        if differing:
+            problems.append(
+                f"Bảng đếm sáng kiến (tiến độ, biểu đồ) lệch với sổ theo dõi ở {differing} dòng; "
+                "chạy lệnh check --repair để đếm lại.")
     return problems
+
+
+def recount(db: AppDatabase) -> None:
+    """Count the register into the tally again (one transaction; the records are untouched)."""
+    with db.transaction() as s:
+        tally.fill(s.connection())

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from core.targets import WHOLE_PROGRAMME, initiative_targets
 from core.vnformat import format_percent
-from db.models import Initiative, InitiativeStatus, Programme, ProgrammePhase, Unit, UnitKind
+from db import tally
+from db.models import InitiativeStatus, Programme, ProgrammePhase, Unit, UnitKind
 
 
 class CountRule(enum.StrEnum):
@@ -90,14 +91,16 @@ def expected_by(target: int, starts: date, ends: date, as_of: date) -> int:
 
 
 def _counts(session: Session, programme_id: uuid.UUID, phase: int | None):
-    """{(unit_id, status): count} for the programme (one phase, or all)."""
+    """[(unit_id, status, count)] for the programme (one phase, or all), from the tally
+    (db/tally.py: the register already grouped, kept exact by triggers)."""
+    t = tally.source(session)
     query = (
-        select(Initiative.unit_id, Initiative.status, func.count())
-        .where(Initiative.programme_id == programme_id, Initiative.deleted_at.is_(None))
-        .group_by(Initiative.unit_id, Initiative.status)
+        select(t.c.unit_id, t.c.status, func.sum(t.c.initiatives))
+        .where(t.c.programme_id == programme_id)
+        .group_by(t.c.unit_id, t.c.status)
     )
     if phase is not None:
-        query = query.where(Initiative.phase_number == phase)
+        query = query.where(t.c.phase_key == phase)
     return session.execute(query).all()
 
 

@@ -24,6 +24,7 @@ from core.initiative_import import (
 from core.initiatives import AuthorInput, InitiativeInput
 from core.text import fold
 from core.workbook import ImportCancelled, WorkbookError
+from db import tally
 from db.models import (
     Initiative,
     InitiativeAuthor,
@@ -175,7 +176,10 @@ def test_messy_workbook_accepts_good_rows_and_explains_bad_ones(units, book):
         triggers = s.connection().exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE 'initiative_%'"
         ).scalars().all()
-        assert sorted(triggers) == ["initiative_ad", "initiative_ai", "initiative_au"]
+        assert sorted(triggers) == ["initiative_ad", "initiative_ai", "initiative_au",
+                                    "initiative_tally_ad", "initiative_tally_ai",
+                                    "initiative_tally_au_new", "initiative_tally_au_old"]
+        assert tally.differences(s) == 0  # the new rows were counted after the bulk insert
         assert {h.number for h in initiatives_search(s, "cong doan")} >= {first.number}
         assert {h.number for h in initiatives_search(s, "duong")} == {hotline.number}
 

@@ -147,10 +147,12 @@ def members_import(args) -> int:
 
 
 def check(args) -> int:
-    from core.integrity import check_database
+    from core.integrity import check_database, recount
 
     db = _open(args)
     try:
+        if args.repair:
+            recount(db)
         problems = check_database(db)
     finally:
         db.close()

@@ -184,3 +184,27 @@ class InitiativeChange(SyncedMixin, Base):
     changed_by: Mapped[str] = mapped_column(String(255))
     action: Mapped[str] = mapped_column(String(16))  # created | updated | imported | deleted
     changes: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class InitiativeTally(Base):
+    """How many live initiatives (and how much benefit) there are per programme, phase,
+    unit, status, field and month of registration — what progress and the dashboard count.
+
+    Derived, never edited and never synced: on SQLite, triggers on ``initiative`` keep it
+    in step with every insert, update and deletion (db/tally.py); elsewhere db.tally gives
+    the same rows computed on the fly. Keys have no NULLs (unique keys would not match
+    them): phase -1 = none, field '' = none.
+    """
+
+    __tablename__ = "initiative_tally"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    programme_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    phase_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    field_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # 'YYYY-MM'
+    initiatives: Mapped[int] = mapped_column(Integer)
+    with_benefit: Mapped[int] = mapped_column(Integer)
+    benefit: Mapped[int] = mapped_column(BigInteger)
