@@ -11,8 +11,17 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
+from core.text import fold
 from gui.formatting import format_date, parse_date
 
 log = logging.getLogger(__name__)
@@ -123,6 +132,47 @@ class ValueCombo(QComboBox):
         if index >= 0:
             self.setCurrentIndex(index)
         return index >= 0
+
+
+class UnitCombo(ValueCombo):
+    """An editable unit chooser: items "Name (CODE)", a completer matching anywhere in the
+    label, and the unit typed found by its label, name or code, ignoring tones and đ."""
+
+    def __init__(self, units, parent: QWidget | None = None) -> None:
+        """``units``: (id, name, code) of the units to offer."""
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for unit_id, name, code in units:
+            self.add(f"{name} ({code})", unit_id)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+
+    def select(self, unit_id) -> None:
+        """Show ``unit_id`` (or an empty box), from the start of a long name."""
+        index = self.index_of(unit_id) if unit_id else -1
+        self.setCurrentIndex(index)
+        if index < 0:
+            self.setEditText("")
+        self.lineEdit().setCursorPosition(0)
+
+    def chosen(self):
+        """The unit whose label, name or code matches the box (None: none does)."""
+        text = fold(self.currentText())
+        if not text:
+            return None
+        index = self.currentIndex()
+        if index >= 0 and fold(self.itemText(index)) == text:
+            return self.value_at(index)
+        for i in range(self.count()):
+            label = self.itemText(i)
+            name, _, code = label.rpartition(" (")
+            if text in (fold(label), fold(name), fold(code.rstrip(")"))):
+                return self.value_at(i)
+        return None
 
 
 class ErrorLabel(QLabel):

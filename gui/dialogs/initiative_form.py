@@ -16,8 +16,6 @@ from types import SimpleNamespace
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -146,16 +144,7 @@ class InitiativeDialog(QDialog):
         self.registered_on = widgets.DateField()
         self.phase_label = QLabel()
         self.phase_label.setToolTip(self.tr("Derived from the registration date and the programme's phases"))
-        self.unit = widgets.ValueCombo()
-        self.unit.setEditable(True)
-        self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for unit_id, name, code in self._units:
-            self.unit.add(f"{name} ({code})", unit_id)
-        completer = QCompleter(self.unit.model(), self.unit)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.unit.setCompleter(completer)
+        self.unit = widgets.UnitCombo(self._units)
         self.status = widgets.ValueCombo()
         for status, label in core_initiatives.STATUS_LABELS.items():
             self.status.add(label, status)
@@ -407,26 +396,11 @@ class InitiativeDialog(QDialog):
             self.history.set_lines(history_lines(session, self.initiative_id, self._names), saved=True)
 
     def _select_unit(self, unit_id: uuid.UUID | None) -> None:
-        index = self.unit.index_of(unit_id) if unit_id else -1
-        self.unit.setCurrentIndex(index)
-        if index < 0:
-            self.unit.setEditText("")
-        self.unit.lineEdit().setCursorPosition(0)
+        self.unit.select(unit_id)
 
     def chosen_unit(self) -> uuid.UUID | None:
         """The unit whose label, name or code matches the box (ignoring tones)."""
-        text = fold(self.unit.currentText())
-        if not text:
-            return None
-        index = self.unit.currentIndex()
-        if index >= 0 and fold(self.unit.itemText(index)) == text:
-            return self.unit.value_at(index)
-        for i in range(self.unit.count()):
-            label = self.unit.itemText(i)
-            name, _, code = label.rpartition(" (")
-            if text in (fold(label), fold(name), fold(code.rstrip(")"))):
-                return self.unit.value_at(i)
-        return None
+        return self.unit.chosen()
 
     def _unit_changed(self) -> None:
         """Offer the members of the chosen unit as authors."""

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
     QDialog,
     QFormLayout,
     QLineEdit,
@@ -19,7 +16,7 @@ from core import members
 from core.database import AppDatabase
 from core.errors import UserError
 from core.org import UnitNode
-from core.text import clean, fold
+from core.text import clean
 from db.models import Gender
 from gui import widgets
 
@@ -46,17 +43,8 @@ class MemberDialog(QDialog):
         for gender, label in members.GENDER_LABELS.items():
             self.gender.add(label, gender)
         self.date_of_birth = widgets.DateField()
-        self.unit = widgets.ValueCombo()
-        self.unit.setEditable(True)
-        self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for node in units:
-            if node.merged_into_id is None:
-                self.unit.add(f"{node.name} ({node.code})", node.id)
-        completer = QCompleter(self.unit.model(), self.unit)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.unit.setCompleter(completer)
+        self.unit = widgets.UnitCombo(
+            (node.id, node.name, node.code) for node in units if node.merged_into_id is None)
         self.position = QLineEdit()
         self.position.setMaxLength(255)
         self.member_since = widgets.DateField()
@@ -96,26 +84,10 @@ class MemberDialog(QDialog):
             self._select_unit(member.unit_id)
 
     def _select_unit(self, unit_id: uuid.UUID | None) -> None:
-        index = self.unit.index_of(unit_id) if unit_id else -1
-        self.unit.setCurrentIndex(index)
-        if index < 0:
-            self.unit.setEditText("")
-        self.unit.lineEdit().setCursorPosition(0)  # show the start of a long name
+        self.unit.select(unit_id)
 
     def _chosen_unit(self) -> uuid.UUID | None:
-        """The unit whose label, name or code matches what is in the box (ignoring tones)."""
-        text = fold(self.unit.currentText())
-        if not text:
-            return None
-        index = self.unit.currentIndex()
-        if index >= 0 and fold(self.unit.itemText(index)) == text:
-            return self.unit.value_at(index)
-        for i in range(self.unit.count()):
-            label = self.unit.itemText(i)
-            name, _, code = label.rpartition(" (")
-            if text in (fold(label), fold(name), fold(code.rstrip(")"))):
-                return self.unit.value_at(i)
-        return None
+        return self.unit.chosen()
 
     def _clear_error(self) -> None:
         self.error.set_error("")
