@@ -31,44 +31,41 @@ RUNS = 3
 SEED = 7
 
 
+def _cached(path: Path, fill, template: Path | None = None) -> Path:
+    """``path``, built once: ``fill(db)`` on a fresh database (or a copy of ``template``),
+    folded into one file and renamed into place."""
+    from core.database import open_app_database
+
+    if path.exists():
+        return path
+    part = path.with_suffix(".part")
+    part.unlink(missing_ok=True)
+    if template is not None:
+        shutil.copyfile(template, part)
+    db = open_app_database(part)
+    try:
+        fill(db)
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+    os.replace(part, path)
+    return path
+
+
 def _units_db() -> Path:
     """The demo units (no register), cached."""
-    from core.database import open_app_database
     from core.demo import load_demo
 
-    path = OUT / "io-units.sqlite"
-    if not path.exists():
-        part = path.with_suffix(".part")
-        part.unlink(missing_ok=True)
-        db = open_app_database(part)
-        try:
-            load_demo(db, members_per_unit=(1, 2))
-            with db.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            db.close()
-        os.replace(part, path)
-    return path
+    return _cached(OUT / "io-units.sqlite", lambda db: load_demo(db, members_per_unit=(1, 2)))
 
 
 def _register_db(units: Path) -> Path:
     """The demo units with a generated register of ROWS initiatives, cached."""
-    from core.database import open_app_database
     from core.demo_register import load_demo_register
 
-    path = OUT / f"io-register-{ROWS}.sqlite"
-    if not path.exists():
-        part = path.with_suffix(".part")
-        shutil.copyfile(units, part)
-        db = open_app_database(part)
-        try:
-            load_demo_register(db, count=ROWS, yearly=0, seed=SEED)
-            with db.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            db.close()
-        os.replace(part, path)
-    return path
+    return _cached(OUT / f"io-register-{ROWS}.sqlite",
+                   lambda db: load_demo_register(db, count=ROWS, yearly=0, seed=SEED), units)
 
 
 _VERBS = ["Ứng dụng", "Cải tiến", "Đổi mới", "Nâng cao hiệu quả", "Xây dựng", "Hoàn thiện",

@@ -94,12 +94,11 @@ class Initiative(SyncedMixin, Base):
     __table_args__ = (
         Index("ix_initiative_unit", "unit_id"),
         Index("ix_initiative_programme_phase", "programme_id", "phase_number"),
-        # Covers the progress GROUP BY (programme → unit, phase, status) and the dashboard's
-        # charts (field, month of registration, benefit) without table reads.
+        # Covers a GROUP BY of the register by programme, unit, phase and status without
+        # table reads (progress itself reads the tally, InitiativeTally below).
         Index(
             "ix_initiative_progress",
             "programme_id", "deleted_at", "unit_id", "phase_number", "status",
-            "field", "registered_on", "economic_benefit",
         ),
         Index("ix_initiative_status", "status"),
         # Sorted register pages walk these in order and stop after the page (core.register).

@@ -2,8 +2,7 @@
 
 Sorted register pages walk an index in the sort order (date, name or benefit, then seq)
 and stop after the page; the search index keeps 2- and 3-letter prefixes, so short words
-("so do tu duy") are found without scanning every term that starts with them; the progress
-index also covers what the dashboard's charts read (field, registration date, benefit).
+("so do tu duy") are found without scanning every term that starts with them.
 
 Revision ID: 0004
 Revises: 0003
@@ -19,19 +18,15 @@ down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-_PROGRESS = ["programme_id", "deleted_at", "unit_id", "phase_number", "status"]
-_FIGURES = ["field", "registered_on", "economic_benefit"]
 
 
 def _indexes(new: bool) -> None:
     # Plain CREATE/DROP INDEX: a batch (table-recreating) operation would drop the triggers.
-    for name in ("ix_initiative_registered", "ix_initiative_name", "ix_initiative_progress"):
+    for name in ("ix_initiative_registered", "ix_initiative_name"):
         op.drop_index(name, table_name="initiative")
     tail = ["seq"] if new else []
     op.create_index("ix_initiative_registered", "initiative", ["registered_on", *tail])
     op.create_index("ix_initiative_name", "initiative", ["name_folded", *tail])
-    op.create_index("ix_initiative_progress", "initiative",
-                    _PROGRESS + (_FIGURES if new else []))
     if new:
         op.create_index("ix_initiative_benefit", "initiative", ["economic_benefit", "seq"])
     else:
