@@ -3,7 +3,7 @@
 import importlib
 import sys
 
-BENCHMARKS = ["startup", "search", "register_page", "progress", "initiative_io"]
+BENCHMARKS = ["startup", "member_search", "search", "register_page", "progress", "initiative_io"]
 
 
 def main(names: list[str]) -> int:

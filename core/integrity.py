@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from core.database import AppDatabase
-from db import sqlite, tally
+from db import search, sqlite, tally
 from db.migrate import head_revision, stored_revision
 from db.models import Member, Unit
 
@@ -39,6 +39,9 @@ def check_database(db: AppDatabase) -> list[str]:
         office = s.scalar(select(Unit).where(Unit.code == db.office_code)) if db.office_code else None
         if db.office_code and office is None:
             problems.append(f"Không tìm thấy đơn vị của văn phòng ({db.office_code}).")
+        for name in search.index_problems(s.connection()):
+            problems.append(f"Chỉ mục tìm kiếm {name} lệch với dữ liệu; chạy lệnh check --repair "
+                            "để lập lại.")
         differing = tally.differences(s)
         if differing:
             problems.append(
@@ -48,6 +51,8 @@ def check_database(db: AppDatabase) -> list[str]:
 
 
 def recount(db: AppDatabase) -> None:
-    """Count the register into the tally again (one transaction; the records are untouched)."""
+    """Count the register into the tally and index initiatives and members for search again
+    (one transaction; the records themselves are untouched)."""
     with db.transaction() as s:
         tally.fill(s.connection())
+        search.rebuild_all(s.connection())

@@ -10,11 +10,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from core.errors import NotFound, UserError
 from core.text import clean, fold, name_sort_key
+from db import search
 from db.models import Gender, Member, Unit, utcnow
 
 GENDER_LABELS = {Gender.MALE: "Nam", Gender.FEMALE: "Nữ"}
@@ -120,18 +121,19 @@ def restore_member(session: Session, member_id: uuid.UUID) -> None:
     member.deleted_at = None
 
 
-def _filtered(query: Select, q: MemberQuery) -> Select:
+def _filtered(session: Session, query: Select, q: MemberQuery) -> Select:
     query = query.where(Member.deleted_at.is_(None))
     if q.unit_ids is not None:
         query = query.where(Member.unit_id.in_(q.unit_ids))
     folded = fold(q.text)
     if folded:
-        query = query.where(Member.name_folded.contains(folded, autoescape=True))
+        query = query.where(search.member_name_contains(
+            session, folded, Member.name_folded, literal_column("member.rowid")))
     return query
 
 
 def count_members(session: Session, q: MemberQuery) -> int:
-    return session.scalar(_filtered(select(func.count()).select_from(Member), q)) or 0
+    return session.scalar(_filtered(session, select(func.count()).select_from(Member), q)) or 0
 
 
 def page_members(
@@ -147,6 +149,7 @@ def page_members(
     column = SORT_COLUMNS[sort]
     order = [column.desc(), Member.id.desc()] if descending else [column, Member.id]
     query = _filtered(
+        session,
         select(
             Member.id,
             Member.full_name,

@@ -26,7 +26,7 @@ MIGRATIONS_DIR = BUNDLED_MIGRATIONS
 
 #: The newest revision in db/migrations/versions (tests/test_migrations.py checks that they
 #: agree). A database already at it opens without loading Alembic at all (start-up time).
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 
 
 class DatabaseError(Exception):

@@ -13,8 +13,9 @@ def render_item(type_, obj, autogen_context):
 
 
 def include_object(obj, name, type_, reflected, compare_to):
-    """Leave SQLite's FTS5 shadow tables (created by hand in 0002) out of autogenerate."""
-    return not (type_ == "table" and name and name.startswith("initiative_fts"))
+    """Leave SQLite's FTS5 tables and their shadow tables (created by hand in 0002 and 0006)
+    out of autogenerate."""
+    return not (type_ == "table" and name and name.startswith(("initiative_fts", "member_fts")))
 
 
 def autogenerate_options() -> dict:

@@ -45,3 +45,72 @@ def candidates(session: Session, folded_query: str, *, column: str | None = None
         .limit(limit)
     )
     return list(session.scalars(query))
+
+
+# ---- members: substring search over folded names (FTS5 trigram index, migration 0006) ------
+
+MEMBER_FTS_MIN = 3  # trigrams: shorter text falls back to a LIKE scan
+
+
+def member_trigger_sql() -> list[str]:
+    """CREATE TRIGGER statements keeping ``member_fts`` in step with ``member``.
+
+    The index is external-content on the member table's implicit rowid (members have UUID
+    keys); nothing here runs VACUUM, which could renumber it — ``check --repair`` rebuilds.
+    """
+    delete = "INSERT INTO member_fts(member_fts, rowid, name_folded) VALUES ('delete', old.rowid, old.name_folded);"
+    insert = "INSERT INTO member_fts(rowid, name_folded) VALUES (new.rowid, new.name_folded);"
+    return [
+        f"CREATE TRIGGER member_fts_ai AFTER INSERT ON member BEGIN {insert} END",
+        f"CREATE TRIGGER member_fts_ad AFTER DELETE ON member BEGIN {delete} END",
+        f"CREATE TRIGGER member_fts_au AFTER UPDATE OF name_folded ON member BEGIN {delete} {insert} END",
+    ]
+
+
+MEMBER_FTS_DDL = ("CREATE VIRTUAL TABLE member_fts USING fts5(name_folded, content='member', "
+                  "tokenize='trigram')")
+
+
+def rebuild_members(connection) -> None:
+    """Index every member again (after a migration, or as a repair)."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("INSERT INTO member_fts(member_fts) VALUES ('rebuild')")
+
+
+def member_name_contains(session: Session, folded: str, name_column, rowid_column):
+    """WHERE clause: the folded name contains ``folded`` — through the trigram index on
+    SQLite when the text is long enough, else (or on another database) a LIKE scan."""
+    if len(folded) >= MEMBER_FTS_MIN and session.get_bind().dialect.name == "sqlite":
+        phrase = '"' + folded.replace('"', '""') + '"'
+        return rowid_column.in_(
+            select(column("rowid")).select_from(table("member_fts"))
+            .where(text("member_fts MATCH :member_query").bindparams(member_query=phrase))
+        )
+    return name_column.contains(folded, autoescape=True)
+
+
+def index_problems(connection) -> list[str]:
+    """FTS5's own check of each search index against its table (SQLite): names of the
+    indexes that no longer match."""
+    if connection.dialect.name != "sqlite":
+        return []
+    broken = []
+    for name in ("initiative_fts", "member_fts"):
+        exists = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).scalar()
+        if not exists:
+            continue
+        try:
+            connection.exec_driver_sql(
+                f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', 1)")
+        except Exception:  # noqa: BLE001 - SQLite reports a mismatch as a generic error
+            broken.append(name)
+    return broken
+
+
+def rebuild_all(connection) -> None:
+    """Index every initiative and member again from their tables (a repair)."""
+    if connection.dialect.name != "sqlite":
+        return
+    connection.exec_driver_sql("INSERT INTO initiative_fts(initiative_fts) VALUES ('rebuild')")
+    rebuild_members(connection)

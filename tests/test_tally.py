@@ -134,5 +134,16 @@ def test_bulk_loads_count_their_rows_and_check_repairs_a_broken_tally(tmp_path):
         assert len(problems) == 1 and "check --repair" in problems[0]
         recount(db)
         assert check_database(db) == []
+        with db.transaction() as s:  # drop one initiative from the search index by hand
+            seq = s.scalar(select(func.max(Initiative.seq)))
+            s.connection().exec_driver_sql(
+                "INSERT INTO initiative_fts(initiative_fts, rowid, name_folded, authors_folded, "
+                "description_folded, unit_folded) SELECT 'delete', seq, name_folded, "
+                "authors_folded, description_folded, unit_folded FROM initiative WHERE seq = ?",
+                (seq,))
+        problems = check_database(db)
+        assert len(problems) == 1 and "initiative_fts" in problems[0]
+        recount(db)
+        assert check_database(db) == []
     finally:
         db.close()

@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="kiểm tra toàn vẹn cơ sở dữ liệu")
     p.add_argument("--repair", action="store_true",
-                   help="đếm lại bảng đếm sáng kiến (dữ liệu sổ không đổi) rồi kiểm tra")
+                   help="đếm lại bảng đếm và lập lại chỉ mục tìm kiếm (dữ liệu không đổi) rồi kiểm tra")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=commands.check)
 
