@@ -11,6 +11,7 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -87,6 +88,22 @@ def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> boo
     box.setEscapeButton(no)
     box.exec()
     return box.clickedButton() is yes
+
+
+def page_action(owner: QWidget, text: str, shortcut: str | QKeySequence.StandardKey | None,
+                slot, tip: str = "") -> QAction:
+    """An action of a page: its shortcut works while the focus is inside the page, the
+    tooltip shows what it does and its keys, and it is added to ``owner``."""
+    action = QAction(text, owner)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    if tip or shortcut:
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip((tip or text.replace("&", "").rstrip("…")) + (f" ({keys})" if keys else ""))
+    action.triggered.connect(lambda _checked=False: slot())
+    owner.addAction(action)
+    return action
 
 
 class ValueCombo(QComboBox):

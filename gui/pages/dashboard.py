@@ -297,15 +297,7 @@ class DashboardPage(QWidget):
         header.setMinimumSectionSize(3 * em)
 
     def _action(self, text: str, shortcut, slot, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip((tip or text.replace("&", "").rstrip("…")) + (f" ({keys})" if keys else ""))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+        return widgets.page_action(self, text, shortcut, slot, tip)
 
     def _make_actions(self) -> None:
         self.act_down = self._action(self.tr("Units under it"), None, self.drill_down_current,

@@ -209,17 +209,8 @@ class OrganisationPage(QWidget):
         self.table.setColumnWidth(COL_SINCE, fits(COL_SINCE, "00/00/0000"))
 
     # --- actions --------------------------------------------------------------------
-    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        if tip or shortcut:
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}" + (f" ({keys})" if keys else ""))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+    def _action(self, text: str, shortcut, slot, tip: str = "") -> QAction:
+        return widgets.page_action(self, text, shortcut, slot, tip)
 
     def _make_actions(self) -> None:
         self.act_new_unit = self._action(self.tr("New unit…"), "Ctrl+Shift+N", self.add_unit)
