@@ -26,6 +26,18 @@ def _save(widget: QWidget, path: Path) -> None:
     print(path)
 
 
+def _settle(ready, seconds: float = 20) -> None:
+    """Let background jobs finish (until ``ready()``) before a picture is taken."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not ready() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):
+        QApplication.processEvents()
+
+
 def main(argv: list[str]) -> int:
     dialogs = "--dialogs" in argv
     args = [a for a in argv if not a.startswith("--")]
@@ -65,6 +77,20 @@ def main(argv: list[str]) -> int:
             page.act_delete_member.trigger()
             page.unit_search.setText("phong tho")
             _save(page, out / "organisation.png")
+
+            # The initiative register and the targets dashboard, on the whole demo.
+            from core.demo_register import load_demo_register
+            from core.demo_targets import load_demo_targets
+
+            load_demo_register(db)
+            load_demo_targets(db)
+            register = window.show_page("initiatives")
+            _settle(lambda: register.model.totals is not None and register.model.rowCount() > 0)
+            _save(window, out / "initiatives.png")
+            dashboard = window.show_page("targets")
+            _settle(lambda: dashboard.context is not None and not dashboard.busy)
+            _save(window, out / "targets.png")
+            window.show_page("organisation")
 
             if dialogs:
                 widgets.confirm = lambda *a, **k: False
@@ -110,7 +136,7 @@ def main(argv: list[str]) -> int:
                 progress.show()
                 _save(progress, out / "dialog-progress.png")
                 _save(window.show_page("settings"), out / "page-settings.png")
-                window.show_page("initiatives")
+                window.show_page("fund")
                 _save(window, out / "page-placeholder.png")
             window.close()
         finally:
