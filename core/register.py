@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from core.eligibility import Window
 from core.text import fold
-from db import search
+from db import search, tally
 from db.models import (
     Initiative,
     InitiativeField,
@@ -116,6 +116,7 @@ _BASE = (
 # the page is found by walking that index and keeping the matches (see page()).
 _WALKABLE = {"registered_on", "name", "benefit"}
 _WALK_SHARE = 0.005  # walk when at least this share of the register matches
+_UNIT_SHARE = 0.05  # a unit filter this selective drives a common word's default order
 
 
 def _expression(f: RegisterFilter) -> str | None:
@@ -180,6 +181,19 @@ def _many_match(session: Session, f: RegisterFilter) -> bool:
     return matches >= _WALK_SHARE * register
 
 
+def _few_units(session: Session, f: RegisterFilter) -> bool:
+    """Whether the unit filter keeps under _UNIT_SHARE of the register (read from the tally):
+    then the newest matches of a common word are found sooner from the units' rows than by
+    reading the word's matches newest first until enough belong to those units."""
+    if f.unit_ids is None:
+        return False
+    t = tally.source(session)
+    everything = session.scalar(select(func.sum(t.c.initiatives))) or 0
+    kept = session.scalar(select(func.sum(t.c.initiatives))
+                          .where(t.c.unit_id.in_(f.unit_ids))) or 0
+    return kept < _UNIT_SHARE * everything
+
+
 def page(session: Session, f: RegisterFilter, *, sort: str | None = None,
          descending: bool = False, offset: int = 0, limit: int = 50) -> list[RegisterRow]:
     """One page. Default order: newest registered first (by ``seq``).
@@ -188,7 +202,8 @@ def page(session: Session, f: RegisterFilter, *, sort: str | None = None,
     matches in ``seq`` order (its rowid), so SQLite stops after the page. Sorted by another
     column SQLite reads every match and sorts; when many match and the column has an index,
     the page's ``seq`` values are found by walking that index instead, keeping matches, and
-    only those rows are joined.
+    only those rows are joined. A common word within a few units (default order) starts
+    from those units' rows the same way.
     """
     base = _BASE
     searching = _expression(f) is not None
@@ -202,7 +217,12 @@ def page(session: Session, f: RegisterFilter, *, sort: str | None = None,
     else:
         col = SORT_COLUMNS[sort]
         order = [col.desc(), Initiative.seq.desc()] if descending else [col, Initiative.seq]
-    if searching and sort in _WALKABLE and _many_match(session, f):
+    walk = False
+    if searching and (sort in _WALKABLE or (sort is None and f.unit_ids is not None)):
+        walk = _many_match(session, f) and (sort is not None or _few_units(session, f))
+        if walk and sort is None:
+            order = [Initiative.seq.desc()]
+    if walk:
         keys = apply_filter(select(Initiative.seq), f, walk=True).correlate(None)
         query = base.where(Initiative.seq.in_(keys.order_by(*order).offset(offset).limit(limit)))
         rows = session.execute(query.order_by(*order))

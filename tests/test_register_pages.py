@@ -50,7 +50,9 @@ def test_the_index_walk_is_taken_and_returns_what_sorting_returns(demo, monkeypa
     with demo.reading() as s:
         units = frozenset(s.scalars(select(Unit.id).where(Unit.kind == UnitKind.GRASSROOTS)
                                     .limit(200)))
-        filters = [{}, {"statuses": frozenset({InitiativeStatus.VALID})}, {"unit_ids": units}]
+        few = frozenset(list(units)[:8])  # under 5% of the register: the units drive the walk
+        filters = [{}, {"statuses": frozenset({InitiativeStatus.VALID})}, {"unit_ids": units},
+                   {"unit_ids": few}]
         checked = 0
         for text, extra, sort, descending, offset in itertools.product(
                 ["giao", "so do tu duy", "quy trinh", "viem", "nguyen thi"], filters,
@@ -64,9 +66,11 @@ def test_the_index_walk_is_taken_and_returns_what_sorting_returns(demo, monkeypa
                                                         offset=offset)]
             assert walked == sorted_, (text, extra, sort, descending, offset)
             checked += 1
-        assert checked == 5 * 3 * (len(register.SORT_COLUMNS) + 1) * 2 * 2
+        assert checked == 5 * 4 * (len(register.SORT_COLUMNS) + 1) * 2 * 2
         assert walks  # the walk was considered, and taken for the common words:
         assert register._many_match(s, register.RegisterFilter(text="giao"))
+        assert register._few_units(s, register.RegisterFilter(unit_ids=few))
+        assert not register._few_units(s, register.RegisterFilter(unit_ids=units))
         assert not register._many_match(s, register.RegisterFilter(text="khong co tu nay"))
 
 
