@@ -256,10 +256,10 @@ def grassroots_names(seed: int = 2023) -> dict[str, list[tuple[str, Sector]]]:
 
 # ---- people ---------------------------------------------------------------------------
 
-class _Weighted:
-    """rng.choices with precomputed cumulative weights."""
+class Weighted:
+    """rng.choices with precomputed cumulative weights, over (value, weight) pairs."""
 
-    def __init__(self, pairs: Sequence[tuple[str, float]]):
+    def __init__(self, pairs: Sequence[tuple[object, float]]):
         self.values = [v for v, _ in pairs]
         self.cum: list[float] = []
         total = 0.0
@@ -267,17 +267,17 @@ class _Weighted:
             total += w
             self.cum.append(total)
 
-    def pick(self, rng: random.Random) -> str:
+    def pick(self, rng: random.Random):
         return rng.choices(self.values, cum_weights=self.cum)[0]
 
 
-_FAMILY = {group: _Weighted(pairs) for group, pairs in names.FAMILY_NAMES.items()}
-_MIDDLE = {g: _Weighted(pairs) for g, pairs in names.MIDDLE_NAMES.items()}
+_FAMILY = {group: Weighted(pairs) for group, pairs in names.FAMILY_NAMES.items()}
+_MIDDLE = {g: Weighted(pairs) for g, pairs in names.MIDDLE_NAMES.items()}
 _ETHNIC_MIDDLE = {
-    group: {g: _Weighted(pairs) for g, pairs in by_gender.items()}
+    group: {g: Weighted(pairs) for g, pairs in by_gender.items()}
     for group, by_gender in names.ETHNIC_MIDDLE_NAMES.items()
 }
-_MIX = {key: _Weighted(pairs) for key, pairs in names.ETHNIC_MIX.items()}
+_MIX = {key: Weighted(pairs) for key, pairs in names.ETHNIC_MIX.items()}
 _FEMALE_SHARE = {
     Sector.EDUCATION: 0.72,
     Sector.HEALTH: 0.62,
@@ -286,7 +286,7 @@ _FEMALE_SHARE = {
 }
 
 
-def _full_name(rng: random.Random, mix: _Weighted, gender: str) -> str:
+def _full_name(rng: random.Random, mix: Weighted, gender: str) -> str:
     group = mix.pick(rng)
     family = _FAMILY[group].pick(rng)
     if group in _ETHNIC_MIDDLE and rng.random() < names.ETHNIC_GIVEN_SHARE[group]:

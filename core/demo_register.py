@@ -21,7 +21,6 @@ stores. A million initiatives (``count=1_000_000``, for benchmarks) load in a fe
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
 import random
@@ -35,7 +34,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from core.database import AppDatabase
-from core.demo import MARKER_CODE, OFFICE_CODE, UPPER_UNIONS, Progress
+from core.demo import MARKER_CODE, OFFICE_CODE, UPPER_UNIONS, Progress, Weighted
 from core.errors import UserError
 from core.initiatives import AuthorInput, authors_text, lead_author, next_number, next_seq
 from core.org import find_by_code
@@ -117,20 +116,9 @@ class _Template:
         return self.pattern.format(**text), self.folded.format(**folded)
 
 
-class _Choice:
-    """Weighted choice among templates."""
-
-    def __init__(self, entries: Sequence[tuple[float, _Template]]):
-        self.items = [t for _, t in entries]
-        self.cum: list[float] = []
-        total = 0.0
-        for weight, _ in entries:
-            total += weight
-            self.cum.append(total)
-        self.total = total
-
-    def pick(self, rng: random.Random) -> _Template:
-        return self.items[bisect.bisect(self.cum, rng.random() * self.total)]
+def _choice(entries: Sequence[tuple[float, _Template]]) -> Weighted:
+    """Weighted choice among templates given as (weight, template)."""
+    return Weighted([(template, weight) for weight, template in entries])
 
 
 def _t(weight: float, kind: InitiativeKind, pattern: str,
@@ -912,16 +900,16 @@ class _Unit:
     unit_folded: str  # fold of the union's name, as core.initiatives._apply stores it
     scope: str
     members: list[tuple[uuid.UUID, str, str]]  # (id, full name, folded name)
-    templates: _Choice
-    covid: _Choice
-    research: _Choice | None
+    templates: Weighted
+    covid: Weighted
+    research: Weighted | None
     slots: dict[str, tuple[Piece, ...]]
 
 
-_DOMAIN_CACHE: dict[str, tuple[_Choice, _Choice, _Choice | None, dict]] = {}
+_DOMAIN_CACHE: dict[str, tuple[Weighted, Weighted, Weighted | None, dict]] = {}
 
 
-def _domain_parts(group: str, domain: str) -> tuple[_Choice, _Choice, _Choice | None, dict]:
+def _domain_parts(group: str, domain: str) -> tuple[Weighted, Weighted, Weighted | None, dict]:
     key = f"{group}:{domain}"
     if key not in _DOMAIN_CACHE:
         slots = dict(_SLOTS)
@@ -941,9 +929,9 @@ def _domain_parts(group: str, domain: str) -> tuple[_Choice, _Choice, _Choice | 
         if research is None and domain == "agri":
             research = "other"
         _DOMAIN_CACHE[key] = (
-            _Choice(_DOMAIN_TEMPLATES[domain]),
-            _Choice(covid),
-            _Choice(_RESEARCH_TEMPLATES[research]) if research else None,
+            _choice(_DOMAIN_TEMPLATES[domain]),
+            _choice(covid),
+            _choice(_RESEARCH_TEMPLATES[research]) if research else None,
             slots,
         )
     return _DOMAIN_CACHE[key]
@@ -1292,7 +1280,7 @@ class _Generator:
 
 
 _COVID_EASED = date(2022, 6, 1)
-_UNION_CHOICE = _Choice(_UNION_TEMPLATES)
+_UNION_CHOICE = _choice(_UNION_TEMPLATES)
 _SHARES = {
     1: ((100,),),
     2: ((50, 50), (60, 40), (60, 40), (70, 30), (55, 45)),

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QCompleter,
     QDialogButtonBox,
@@ -88,6 +89,14 @@ def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> boo
     box.setEscapeButton(no)
     box.exec()
     return box.clickedButton() is yes
+
+
+def select_row(view: QAbstractItemView, index: QModelIndex, *, scroll: bool = True) -> None:
+    """Make ``index``'s row the one current, selected row of ``view`` (and show it)."""
+    view.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    if scroll:
+        view.scrollTo(index)
 
 
 def page_action(owner: QWidget, text: str, shortcut: str | QKeySequence.StandardKey | None,

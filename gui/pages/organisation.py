@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -325,11 +325,7 @@ class OrganisationPage(QWidget):
         index = self.unit_proxy.mapFromSource(source)
         if not index.isValid():
             return
-        self.tree.scrollTo(index)
-        self.tree.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        widgets.select_row(self.tree, index)
 
     def _filter_units(self, text: str) -> None:
         self.unit_proxy.set_text(text)
@@ -485,11 +481,7 @@ class OrganisationPage(QWidget):
         if row is None:
             return False
         index = self.member_model.index(row, COL_NAME)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        widgets.select_row(self.table, index)
         return True
 
     def delete_members(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -643,11 +643,7 @@ class RegisterPage(QWidget):
         if row is None:
             return False
         index = self.model.index(row, COL_NAME)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        widgets.select_row(self.table, index)
         return True
 
     # --- add, edit, delete ----------------------------------------------------------------
@@ -842,10 +838,7 @@ class RegisterPage(QWidget):
         self.table.setFocus()
         if not self.table.selectionModel().hasSelection() and self.model.rowCount():
             row = max(0, self.table.currentIndex().row())
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, COL_NAME),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            widgets.select_row(self.table, self.model.index(row, COL_NAME), scroll=False)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
