@@ -2,8 +2,9 @@
 registrations per month (progress over time), benefit value totals by field and by sector,
 the rows of the targets grid, and the counting rule the office chose.
 
-Every figure is an SQL ``GROUP BY`` over the register; Python only reshapes the few grouped
-rows (months, fields, sectors, units). The counting rule is core.progress's, so the dashboard
+Every figure is an SQL ``GROUP BY`` over the tally (db/tally.py: the register already
+grouped, kept exact by triggers); Python only reshapes the few grouped rows (months,
+fields, sectors, units). The counting rule is core.progress's, so the dashboard
 and the progress table always count the same initiatives. No Qt here.
 """
 
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from core.errors import UserError
 from core.initiatives import FIELD_LABELS
-from core.org import SECTOR_LABELS
+from core.org import SECTOR_LABELS, subtree_ids
 from core.progress import COUNTED, CountRule
 from core.targets import WHOLE_PROGRAMME, set_initiative_target, suggested_initiative_target
 from db import tally
@@ -63,31 +64,16 @@ def save_count_rule(session: Session, rule: CountRule) -> None:
 
 def scope_unit_ids(session: Session, unit_id: uuid.UUID | None) -> UnitScope:
     """The units whose initiatives count for ``unit_id``: the unit, every unit below it and
-    every unit merged (directly or through others) into one of those. ``None`` (no filter)
+    every unit merged into one of those (:func:`core.org.subtree_ids`). ``None`` (no filter)
     for a top-level unit or no unit: then every unit counts."""
     if unit_id is None:
         return None
-    rows = session.execute(
-        select(Unit.id, Unit.parent_id, Unit.merged_into_id).where(Unit.deleted_at.is_(None))
-    ).all()
-    info = {uid: (parent, merged) for uid, parent, merged in rows}
-    if unit_id not in info:
+    unit = session.get(Unit, unit_id)
+    if unit is None or unit.deleted_at is not None:
         raise UserError("Không tìm thấy đơn vị.")
-    if info[unit_id][0] is None or info[unit_id][0] not in info:
+    if unit.parent_id is None:
         return None
-    children: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for uid, (parent, merged) in info.items():
-        if parent is not None:
-            children[parent].append(uid)
-        if merged is not None:
-            children[merged].append(uid)
-    found, stack = {unit_id}, [unit_id]
-    while stack:
-        for child in children.get(stack.pop(), ()):
-            if child not in found:
-                found.add(child)
-                stack.append(child)
-    return frozenset(found)
+    return frozenset(subtree_ids(session, unit_id, merged=True))
 
 
 def _counted(session: Session, columns: Callable, programme_id: uuid.UUID, phase: int | None,

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.database import AppDatabase
@@ -39,7 +39,7 @@ from core.errors import UserError
 from core.initiatives import AuthorInput, authors_text, lead_author, next_number, next_seq
 from core.org import find_by_code
 from core.text import clean, fold
-from db.bulk import insert_triggers_deferred
+from db.bulk import bulk_insert, insert_triggers_deferred, larger_cache
 from db.models import (
     Initiative,
     InitiativeAuthor,
@@ -1400,25 +1400,19 @@ def load_demo_register(
         gen = _Generator(seed, office, (main.id, movement.id), main.eligible_from or phases[1][0],
                          phases, next_seq(session), numbers, with_authors)
         conn = session.connection()
-        cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-        conn.exec_driver_sql("PRAGMA cache_size=-1048576")  # up to 1 GiB while loading
-        try:
-            with insert_triggers_deferred(conn, gen.seq):
+        with larger_cache(conn, 1024 * 1024), insert_triggers_deferred(conn, gen.seq):
+            if progress is not None:
+                progress(0, total)
+            initiative_table, author_table = Initiative.__table__, InitiativeAuthor.__table__
+            for start in range(0, total, CHUNK):
+                stop = min(total, start + CHUNK)
+                rows, authors = [], []
+                for i in range(start, stop):
+                    row, author_rows = gen.row(plan, i)
+                    rows.append(row)
+                    authors += author_rows
+                bulk_insert(conn, initiative_table, rows)
+                bulk_insert(conn, author_table, authors)
                 if progress is not None:
-                    progress(0, total)
-                initiative_table, author_table = Initiative.__table__, InitiativeAuthor.__table__
-                for start in range(0, total, CHUNK):
-                    stop = min(total, start + CHUNK)
-                    rows, authors = [], []
-                    for i in range(start, stop):
-                        row, author_rows = gen.row(plan, i)
-                        rows.append(row)
-                        authors += author_rows
-                    session.execute(insert(initiative_table), rows)
-                    if authors:
-                        session.execute(insert(author_table), authors)
-                    if progress is not None:
-                        progress(stop, total)
-        finally:
-            conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
+                    progress(stop, total)
     return total

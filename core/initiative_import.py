@@ -18,7 +18,7 @@ Speed (100,000 rows): the whole import is one transaction; every unit, programme
 looked up once; existing records are loaded once into memory (exact re-imports by a set of
 keys, likely duplicates by an in-memory index, see :class:`_Duplicates`); initiatives,
 authors and their "imported" history rows go in with SQLAlchemy Core ``insert()``
-executemany (:func:`bulk_insert`); on SQLite the full-text index is filled in one statement
+executemany (:func:`db.bulk.bulk_insert`); on SQLite the full-text index is filled in one statement
 after the rows instead of row by row by its trigger, with a larger page cache meanwhile; the
 cycle collector is paused. A dry run does the same work and rolls back.
 """
@@ -29,7 +29,6 @@ import difflib
 import functools
 import gc
 import json
-import operator
 import re
 import unicodedata
 import uuid
@@ -40,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, Table, Uuid, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import org
@@ -71,7 +70,7 @@ from core.workbook import (
 )
 from core.workbook.headers import cell_text
 from core.workbook.progress import Ticker
-from db.bulk import insert_triggers_deferred
+from db.bulk import bulk_insert, insert_triggers_deferred, larger_cache
 from db.models import (
     Initiative,
     InitiativeAuthor,
@@ -634,75 +633,7 @@ def _find_duplicates(session: Session, new: list[tuple[int, dict, set[str]]]
     return found
 
 
-# ---- bulk writing -------------------------------------------------------------------------
-
-def bulk_insert(connection: Connection, table: Table, rows: list[dict]) -> None:
-    """``insert(table)`` executemany for ``rows`` (dicts with the same keys), compiled once.
-
-    With a positional driver (SQLite) the values are converted by the columns' own bind
-    processors (UUID, dates, UTC timestamps) into tuples handed straight to the driver's
-    ``executemany``: the same SQL and stored values as ``connection.execute(insert(table),
-    rows)``, without SQLAlchemy's per-row parameter bookkeeping (about a third of the time of
-    a 100,000-row insert). Repeated dates and timestamps are converted once.
-    """
-    if not rows:
-        return
-    dialect = connection.dialect
-    keys = list(rows[0])
-    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
-    if not compiled.positional or compiled.positiontup is None:
-        connection.execute(insert(table), rows)
-        return
-    order = list(compiled.positiontup)
-    take = operator.itemgetter(*order)
-    converters = []  # (position, processor, memo) of the columns that need converting
-    for position, key in enumerate(order):
-        column = table.c[key]
-        process = column.type.dialect_impl(dialect).bind_processor(dialect)
-        if process is not None:
-            memo = None if isinstance(column.type, Uuid) else {}
-            converters.append((position, process, memo))
-
-    def convert(row: dict) -> tuple:
-        values = list(take(row))
-        for position, process, memo in converters:
-            value = values[position]
-            if value is None:
-                continue
-            if memo is None:
-                values[position] = process(value)
-            else:
-                done = memo.get(value)
-                if done is None:
-                    done = memo[value] = process(value)
-                values[position] = done
-        return tuple(values)
-
-    connection.exec_driver_sql(compiled.string, [convert(row) for row in rows])
-
-
-# ---- SQLite tuning during a bulk insert ----------------------------------------------------
-
-BULK_CACHE_KIB = 64 * 1024
-
-
-@contextmanager
-def _larger_cache(connection: Connection) -> Iterator[None]:
-    """SQLite: a 64 MiB page cache while the rows go in (the default 2 MiB makes the random
-    UUID keys of 100,000 rows thrash the indexes: twice the time), then the old size back."""
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    wanted = -BULK_CACHE_KIB
-    if before is not None and (before < 0 and before <= wanted):
-        yield  # already at least as large
-        return
-    connection.exec_driver_sql(f"PRAGMA cache_size={wanted}")
-    try:
-        yield
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
+BULK_CACHE_KIB = 64 * 1024  # the default 2 MiB makes 100,000 random UUID keys thrash: 2× the time
 
 
 # ---- the import ----------------------------------------------------------------------------
@@ -920,7 +851,7 @@ def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, p
         ticker.check()
         if initiatives:
             connection = session.connection()
-            with _larger_cache(connection):
+            with larger_cache(connection, BULK_CACHE_KIB):
                 with insert_triggers_deferred(connection, first_seq):
                     bulk_insert(connection, Initiative.__table__, initiatives)
                 bulk_insert(connection, InitiativeAuthor.__table__, authors)

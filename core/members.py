@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, literal_column, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from core.errors import NotFound, UserError
@@ -127,8 +127,7 @@ def _filtered(session: Session, query: Select, q: MemberQuery) -> Select:
         query = query.where(Member.unit_id.in_(q.unit_ids))
     folded = fold(q.text)
     if folded:
-        query = query.where(search.member_name_contains(
-            session, folded, Member.name_folded, literal_column("member.rowid")))
+        query = query.where(search.member_name_contains(session, folded))
     return query
 
 

@@ -200,10 +200,15 @@ def merge_units(session: Session, source_id: uuid.UUID, target_id: uuid.UUID, on
     return moved
 
 
-def subtree_ids(session: Session, unit_id: uuid.UUID) -> set[uuid.UUID]:
-    """The unit and every unit below it (recursive CTE: portable to PostgreSQL)."""
+def subtree_ids(session: Session, unit_id: uuid.UUID, *, merged: bool = False) -> set[uuid.UUID]:
+    """The unit and every unit below it (recursive CTE: portable to PostgreSQL); with
+    ``merged`` also every unit merged into one of those, whose records now count for it
+    (what a unit's initiatives, progress and reports take in)."""
     tree = select(Unit.id).where(Unit.id == unit_id).cte("tree", recursive=True)
-    tree = tree.union_all(select(Unit.id).where(Unit.parent_id == tree.c.id))
+    below = Unit.parent_id == tree.c.id
+    if merged:
+        below = below | (Unit.merged_into_id == tree.c.id)
+    tree = tree.union(select(Unit.id).where(below))
     return set(session.scalars(select(tree.c.id)))
 
 

@@ -120,7 +120,7 @@ _UNIT_SHARE = 0.05  # a unit filter this selective drives a common word's defaul
 
 
 def _expression(f: RegisterFilter) -> str | None:
-    return search.match_expression(fold(f.text)) if f.text and fold(f.text) else None
+    return search.match_expression(fold(f.text))
 
 
 def apply_filter(query: Select, f: RegisterFilter, *, walk: bool = False) -> Select | None:
@@ -130,9 +130,10 @@ def apply_filter(query: Select, f: RegisterFilter, *, walk: bool = False) -> Sel
     the matches are a set that rows read in some index order are checked against.
     """
     query = query.where(Initiative.deleted_at.is_(None))
-    if f.text and fold(f.text):
-        expression = _expression(f)
-        if expression is None:
+    folded = fold(f.text)
+    if folded:
+        expression = search.match_expression(folded)
+        if expression is None:  # only punctuation: nothing can match
             return None
         if walk:
             # "+ 0" keeps SQLite from driving the query by the matches (then sorting them all)

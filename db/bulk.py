@@ -1,5 +1,6 @@
-"""Bulk inserts of initiatives (imports, the demo): the per-row triggers are set aside and
-their work done once, in a few statements, at the end.
+"""Bulk inserts (imports, the demo): rows handed to the driver's executemany, a larger page
+cache meanwhile, and the initiatives' per-row triggers set aside, their work done once, in a
+few statements, at the end.
 
 Inside the caller's transaction each insert trigger (search index, tally) is dropped, the
 rows go in, the new rows (``seq >= first_seq``) are indexed and counted in one statement
@@ -10,10 +11,11 @@ so no other connection inserts meanwhile. Elsewhere (PostgreSQL) nothing changes
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Table, Uuid, insert
 
 from db import tally
 
@@ -25,6 +27,69 @@ _AFTERWARDS = {
     ),
     "initiative_tally_ai": tally.add_new_rows_sql(),
 }
+
+
+@contextmanager
+def larger_cache(connection: Connection, kib: int) -> Iterator[None]:
+    """SQLite: a page cache of at least ``kib`` KiB while the rows go in (random UUID keys
+    thrash a small cache), then the old size back."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    if before is not None and before <= -kib:
+        yield  # already at least as large
+        return
+    connection.exec_driver_sql(f"PRAGMA cache_size={-kib}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
+
+
+def bulk_insert(connection: Connection, table: Table, rows: list[dict]) -> None:
+    """``insert(table)`` executemany for ``rows`` (dicts with the same keys), compiled once.
+
+    With a positional driver (SQLite) the values are converted by the columns' own bind
+    processors (UUID, dates, UTC timestamps) into tuples handed straight to the driver's
+    ``executemany``: the same SQL and stored values as ``connection.execute(insert(table),
+    rows)``, without SQLAlchemy's per-row parameter bookkeeping (about a third of the time of
+    a 100,000-row insert). Repeated dates and timestamps are converted once.
+    """
+    if not rows:
+        return
+    dialect = connection.dialect
+    keys = list(rows[0])
+    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
+    if not compiled.positional or compiled.positiontup is None:
+        connection.execute(insert(table), rows)
+        return
+    order = list(compiled.positiontup)
+    take = operator.itemgetter(*order)
+    converters = []  # (position, processor, memo) of the columns that need converting
+    for position, key in enumerate(order):
+        column = table.c[key]
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            memo = None if isinstance(column.type, Uuid) else {}
+            converters.append((position, process, memo))
+
+    def convert(row: dict) -> tuple:
+        values = list(take(row))
+        for position, process, memo in converters:
+            value = values[position]
+            if value is None:
+                continue
+            if memo is None:
+                values[position] = process(value)
+            else:
+                done = memo.get(value)
+                if done is None:
+                    done = memo[value] = process(value)
+                values[position] = done
+        return tuple(values)
+
+    connection.exec_driver_sql(compiled.string, [convert(row) for row in rows])
 
 
 @contextmanager

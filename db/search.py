@@ -1,15 +1,18 @@
-"""Full-text search over initiatives, SQLite FTS5 flavour (the only SQLite-specific part).
+"""Full-text search, SQLite FTS5 flavour (the SQLite-specific part of searching).
 
-The index holds folded text (no tones, đ → d), so queries are folded the same way by the
-caller. Each word of the query must appear (as a prefix) in any indexed column.
+Initiatives: the index holds folded text (no tones, đ → d), so queries are folded the same
+way by the caller; each word of the query must appear (as a prefix) in any indexed column.
+Members: a trigram index over folded names answers "the name contains this text".
 """
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import Select, column, select, table, text
+from sqlalchemy import Select, column, literal_column, select, table, text
 from sqlalchemy.orm import Session
+
+from db.models import Member
 
 _WORD = re.compile(r"[0-9a-z]+")
 
@@ -68,6 +71,7 @@ def member_trigger_sql() -> list[str]:
     ]
 
 
+MEMBER_TRIGGERS = ("member_fts_ai", "member_fts_ad", "member_fts_au")
 MEMBER_FTS_DDL = ("CREATE VIRTUAL TABLE member_fts USING fts5(name_folded, content='member', "
                   "tokenize='trigram')")
 
@@ -78,7 +82,7 @@ def rebuild_members(connection) -> None:
         connection.exec_driver_sql("INSERT INTO member_fts(member_fts) VALUES ('rebuild')")
 
 
-def member_name_contains(session: Session, folded: str, name_column, rowid_column):
+def member_name_contains(session: Session, folded: str):
     """WHERE clause: the folded name contains ``folded``.
 
     A rare text goes through the trigram index (SQLite, 3+ letters): its members are read
@@ -95,8 +99,8 @@ def member_name_contains(session: Session, folded: str, name_column, rowid_colum
             "SELECT rowid FROM member_fts WHERE member_fts MATCH ? LIMIT ?", (phrase, enough)
         ).scalars().all()
         if len(rowids) < enough:
-            return rowid_column.in_(rowids)
-    return name_column.contains(folded, autoescape=True)
+            return literal_column("member.rowid").in_(rowids)
+    return Member.name_folded.contains(folded, autoescape=True)
 
 
 def index_problems(connection) -> list[str]:

@@ -106,7 +106,7 @@ def _filter(session, args):
         unit = org.find_unit(session, args.unit)
         if unit is None or unit.deleted_at is not None:
             raise UserError(f"Không tìm thấy đơn vị “{args.unit}”.")
-        unit_ids = frozenset(org.subtree_ids(session, unit.id))
+        unit_ids = frozenset(org.subtree_ids(session, unit.id, merged=True))
     return RegisterFilter(
         statuses=frozenset({InitiativeStatus.VALID}),
         programme_id=programme_id,

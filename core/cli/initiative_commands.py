@@ -123,7 +123,7 @@ def _filter(session, args):
             hints = org.suggest_units(session, args.unit)
             hint = f" Có phải: {', '.join(hints)}?" if hints else ""
             raise UserError(f"Không tìm thấy đơn vị “{args.unit}”.{hint}")
-        unit_ids = frozenset(org.subtree_ids(session, unit.id))
+        unit_ids = frozenset(org.subtree_ids(session, unit.id, merged=True))
     statuses = None
     if args.status:
         statuses = frozenset(_status(s) for text in args.status for s in text.split(",") if s.strip())

@@ -117,7 +117,7 @@ def period_summary(session: Session, date_from: date, date_to: date, *,
         unit = org.find_unit(session, root)
         if unit is None:
             raise UserError(f"Không tìm thấy đơn vị “{root}”.")
-        unit_ids = org.subtree_ids(session, unit.id)
+        unit_ids = org.subtree_ids(session, unit.id, merged=True)
     summary = PeriodSummary(date_from, date_to)
     summary.by_kind = {kind: Counts() for kind in InitiativeKind}
     summary.by_field = {f: Counts() for f in InitiativeField}

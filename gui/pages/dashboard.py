@@ -145,8 +145,7 @@ class DashboardPage(QWidget):
         self.context: PageContext | None = None
         self.table_data = None  # core.progress.ProgressTable for the office's unit and below
         self._table_params: Params | None = None
-        self.months = None  # core.dashboard.MonthCount list of the unit shown
-        self.benefits = None  # (by field, by sector) core.dashboard.BenefitTotal lists
+        self.figures = None  # core.dashboard.Figures of the unit shown
         self._figures_key: tuple | None = None
         self.scope_id: uuid.UUID | None = None
         self._rows: dict[uuid.UUID, object] = {}
@@ -481,44 +480,34 @@ class DashboardPage(QWidget):
         self._update_actions()
 
     def _load_figures(self, force: bool = False) -> None:
-        """The charts' figures for the unit shown: the months and the benefit totals, as two
-        jobs (two passes over the register that may run side by side)."""
+        """The charts' figures for the unit shown (months, benefit by field and by sector),
+        computed in the background."""
         params = self.params()
         if params is None:
             return
         key = (params.programme_id, params.phase, params.rule, self.scope_id)
-        if not force and key == self._figures_key and not self._pending & {"months", "benefits"}:
+        if not force and key == self._figures_key and "figures" not in self._pending:
             self._show_charts()
             return
         self._figures_generation += 1
         generation = self._figures_generation
-        self._figures_key, self.months, self.benefits = key, None, None
+        self._figures_key, self.figures = key, None
         db, scope = self._db, self.scope_id
 
-        def months_work(ctx):
+        def work(ctx):
             from core import dashboard
 
             with db.reading() as session:
-                units = dashboard.scope_unit_ids(session, scope)
-                return dashboard.monthly_registrations(session, params.programme_id, params.phase,
-                                                       rule=params.rule, unit_ids=units)
+                return dashboard.figures(session, params.programme_id, params.phase,
+                                         rule=params.rule, unit_id=scope)
 
-        def benefits_work(ctx):
-            from core import dashboard
-
-            with db.reading() as session:
-                units = dashboard.scope_unit_ids(session, scope)
-                return dashboard.benefit_totals(session, params.programme_id, params.phase,
-                                                rule=params.rule, unit_ids=units)
-
-        for what, work in (("months", months_work), ("benefits", benefits_work)):
-            self._set_busy(what)
-            self.last_job = jobs.run_job(
-                work,
-                on_success=lambda result, what=what: self._figures_ready(generation, what, result),
-                on_failure=lambda exc, what=what: self._job_failed(what, generation, exc),
-                owner=self,
-            )
+        self._set_busy("figures")
+        self.last_job = jobs.run_job(
+            work,
+            on_success=lambda result: self._figures_ready(generation, result),
+            on_failure=lambda exc: self._job_failed("figures", generation, exc),
+            owner=self,
+        )
 
     def _progress_ready(self, generation: int, params: Params, table) -> None:
         if generation != self._progress_generation:
@@ -535,11 +524,11 @@ class DashboardPage(QWidget):
         self.show_scope()
         self._maybe_ready()
 
-    def _figures_ready(self, generation: int, what: str, result) -> None:
+    def _figures_ready(self, generation: int, result) -> None:
         if generation != self._figures_generation:
             return
-        self._pending.discard(what)
-        setattr(self, what, result)
+        self._pending.discard("figures")
+        self.figures = result
         self._show_charts()
         self._maybe_ready()
 
@@ -650,16 +639,16 @@ class DashboardPage(QWidget):
         params = self.params()
         if params is None or self._figures_key != (params.programme_id, params.phase, params.rule, self.scope_id):
             return
-        if self.benefits is not None:
-            self.field_chart.set_data(self.benefits[0])
-            self.sector_chart.set_data(self.benefits[1])
+        if self.figures is not None:
+            self.field_chart.set_data(self.figures.by_field)
+            self.sector_chart.set_data(self.figures.by_sector)
         table, shown = self.table_data, self._table_params
-        if self.months is None or table is None or shown is None:
+        if self.figures is None or table is None or shown is None:
             return
         if (shown.programme_id, shown.phase) != (params.programme_id, params.phase):
             return
         row = self.scope_row()
-        self.time_chart.set_data(self.months, row.target if row else None, table.starts_on, table.ends_on)
+        self.time_chart.set_data(self.figures.months, row.target if row else None, table.starts_on, table.ends_on)
 
     # --- navigation -------------------------------------------------------------------
     def current_row(self):

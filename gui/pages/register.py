@@ -523,7 +523,7 @@ class RegisterPage(QWidget):
             return None
         if unit_id not in self._subtrees:
             with self._db.reading() as session:
-                self._subtrees[unit_id] = frozenset(org.subtree_ids(session, unit_id))
+                self._subtrees[unit_id] = frozenset(org.subtree_ids(session, unit_id, merged=True))
         ids = self._subtrees[unit_id]
         if self._active_units and self._active_units <= ids:
             return None  # every unit: the same rows, and SQLite can use the order index

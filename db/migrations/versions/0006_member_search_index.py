@@ -19,9 +19,6 @@ down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-_TRIGGERS = ("member_fts_ai", "member_fts_ad", "member_fts_au")
-
-
 def upgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
@@ -34,6 +31,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
-    for name in _TRIGGERS:
+    for name in search.MEMBER_TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE member_fts")
