@@ -23,20 +23,23 @@ from core.errors import UserError
 from core.initiatives import FIELD_LABELS
 from core.org import SECTOR_LABELS, subtree_ids
 from core.progress import COUNTED, CountRule
-from core.targets import WHOLE_PROGRAMME, set_initiative_target, suggested_initiative_target
+from core.targets import (
+    WHOLE_PROGRAMME,
+    member_counts,
+    set_initiative_target,
+    suggested_initiative_target,
+)
 from db import tally
 from db.models import (
     FundModelTarget,
     InitiativeField,
     InitiativeTarget,
-    Member,
     Programme,
     ProgrammePhase,
     Sector,
     Setting,
     Unit,
     UnitKind,
-    UnitMemberCount,
     utcnow,
 )
 
@@ -215,29 +218,6 @@ class TargetGridRow:
     members: int  # in the unit and the units below it
     suggested: int  # 10% of members, rounded up
     target: int | None  # the unit's own target for the phase (None: not set)
-
-
-def member_counts(session: Session, year: int) -> dict[uuid.UUID, int]:
-    """Members per unit (its own, not its sub-units'): the latest yearly count at or before
-    ``year``, or, for a unit without counts, the members on its list."""
-    latest = (
-        select(UnitMemberCount.unit_id, func.max(UnitMemberCount.year).label("year"))
-        .where(UnitMemberCount.year <= year, UnitMemberCount.deleted_at.is_(None))
-        .group_by(UnitMemberCount.unit_id).subquery()
-    )
-    counted = dict(session.execute(
-        select(UnitMemberCount.unit_id, UnitMemberCount.members).join(
-            latest, (latest.c.unit_id == UnitMemberCount.unit_id)
-            & (latest.c.year == UnitMemberCount.year))
-        .where(UnitMemberCount.deleted_at.is_(None))
-    ).all())
-    listed = session.execute(
-        select(Member.unit_id, func.count()).where(Member.deleted_at.is_(None))
-        .group_by(Member.unit_id)
-    ).all()
-    for unit_id, count in listed:
-        counted.setdefault(unit_id, count)
-    return counted
 
 
 def target_grid(session: Session, programme_id: uuid.UUID, phase: int | None,

@@ -30,6 +30,7 @@ from core.org import find_by_code
 from core.targets import (
     WHOLE_PROGRAMME,
     FundModelFigures,
+    member_counts,
     set_fund_model_target,
     suggested_initiative_target,
 )
@@ -38,7 +39,6 @@ from db.models import (
     InitiativeTarget,
     Unit,
     UnitKind,
-    UnitMemberCount,
     utcnow,
 )
 
@@ -81,18 +81,6 @@ def split_proportionally(total: int, weights: list[int]) -> list[int]:
     return shares
 
 
-def _members(session: Session, year: int) -> dict[uuid.UUID, int]:
-    """Members per unit: the latest count at or before ``year``."""
-    latest: dict[uuid.UUID, tuple[int, int]] = {}
-    for unit_id, y, members in session.execute(
-        select(UnitMemberCount.unit_id, UnitMemberCount.year, UnitMemberCount.members).where(
-            UnitMemberCount.year <= year, UnitMemberCount.deleted_at.is_(None))
-    ):
-        if unit_id not in latest or y > latest[unit_id][0]:
-            latest[unit_id] = (y, members)
-    return {unit_id: members for unit_id, (_, members) in latest.items()}
-
-
 def _fund_model(session: Session, summary: DemoTargetsSummary) -> None:
     existing = set(session.scalars(select(FundModelTarget.unit_id).where(
         FundModelTarget.year == FUND_MODEL_YEAR)))
@@ -119,7 +107,7 @@ def _initiative_targets(session: Session, summary: DemoTargetsSummary) -> None:
         raise UserError(f"Không tìm thấy chương trình {PROGRAMME_CODE}.")
     province = find_by_code(session, OFFICE_CODE)
     uppers = [find_by_code(session, row.code) for row in FUND_MODEL_2023]
-    members = _members(session, AS_OF.year)
+    members = member_counts(session, AS_OF.year)
     grassroots = session.execute(
         select(Unit.id, Unit.parent_id).where(
             Unit.kind == UnitKind.GRASSROOTS, Unit.deleted_at.is_(None),

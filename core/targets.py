@@ -7,11 +7,11 @@ import math
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.errors import UserError
-from db.models import FundModelTarget, InitiativeTarget, UnitMemberCount
+from db.models import FundModelTarget, InitiativeTarget, Member, UnitMemberCount
 
 WHOLE_PROGRAMME = 0  # phase_number of a target for the programme as a whole
 
@@ -23,18 +23,27 @@ def suggested_initiative_target(members: int) -> int:
     return math.ceil(members * SUGGESTED_SHARE_PERCENT / 100)
 
 
-def members_of(session: Session, unit_ids: set[uuid.UUID], year: int) -> int:
-    """Members of these units in ``year`` (the latest count at or before it, per unit)."""
-    rows = session.execute(
-        select(UnitMemberCount.unit_id, UnitMemberCount.year, UnitMemberCount.members).where(
-            UnitMemberCount.unit_id.in_(unit_ids), UnitMemberCount.year <= year,
-            UnitMemberCount.deleted_at.is_(None))
+def member_counts(session: Session, year: int) -> dict[uuid.UUID, int]:
+    """Members per unit (its own, not its sub-units'): the latest yearly count at or before
+    ``year``, or, for a unit without counts, the members on its list."""
+    latest = (
+        select(UnitMemberCount.unit_id, func.max(UnitMemberCount.year).label("year"))
+        .where(UnitMemberCount.year <= year, UnitMemberCount.deleted_at.is_(None))
+        .group_by(UnitMemberCount.unit_id).subquery()
+    )
+    counted = dict(session.execute(
+        select(UnitMemberCount.unit_id, UnitMemberCount.members).join(
+            latest, (latest.c.unit_id == UnitMemberCount.unit_id)
+            & (latest.c.year == UnitMemberCount.year))
+        .where(UnitMemberCount.deleted_at.is_(None))
+    ).all())
+    listed = session.execute(
+        select(Member.unit_id, func.count()).where(Member.deleted_at.is_(None))
+        .group_by(Member.unit_id)
     ).all()
-    latest: dict[uuid.UUID, tuple[int, int]] = {}
-    for unit_id, y, members in rows:
-        if unit_id not in latest or y > latest[unit_id][0]:
-            latest[unit_id] = (y, members)
-    return sum(m for _, m in latest.values())
+    for unit_id, count in listed:
+        counted.setdefault(unit_id, count)
+    return counted
 
 
 def _check_count(value: int, what: str) -> int:

@@ -70,6 +70,3 @@ class EligibilityPanel(QGroupBox):
         else:
             self.summary.setText(self.tr("Meets every eligibility rule."))
             self.summary.setStyleSheet("color: #1b7a3a;")
-
-    def failed_reasons(self) -> list[str]:
-        return [r.reason for r in self.results if not r.passed]

@@ -562,9 +562,6 @@ class RegisterPage(QWidget):
         if f != self.model.filter:
             self.model.set_filter(f)
 
-    def apply_search(self) -> None:
-        self.apply_filter()
-
     def _format_benefits(self) -> None:
         for edit in (self.benefit_from, self.benefit_to):
             value, error = self._benefit_bound(edit)
