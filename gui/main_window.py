@@ -212,9 +212,10 @@ class MainWindow(QMainWindow):
         page.open_register.connect(self._open_register)
         return page
 
-    def _open_register(self, unit_id) -> None:
-        """The dashboard's "Xem sáng kiến": the register filtered to a unit and its sub-units."""
-        self.show_page("initiatives").show_unit(unit_id)
+    def _open_register(self, unit_id, programme_id, phase) -> None:
+        """The dashboard's "Xem sáng kiến": the register filtered to a unit and its sub-units,
+        in the programme (and phase) the dashboard shows."""
+        self.show_page("initiatives").show_unit(unit_id, programme_id, phase)
 
     def _build_initiatives(self) -> QWidget:
         from gui.pages.register import RegisterPage

@@ -136,7 +136,7 @@ class _Overlay(QLabel):
 
 
 class DashboardPage(QWidget):
-    open_register = Signal(object)  # uuid.UUID of a unit: show its initiatives
+    open_register = Signal(object, object, object)  # unit, programme, phase (None: all)
     ready = Signal()  # the figures on screen are complete
 
     def __init__(self, db: AppDatabase, parent: QWidget | None = None) -> None:
@@ -727,7 +727,9 @@ class DashboardPage(QWidget):
         if not self.isSignalConnected(QMetaMethod.fromSignal(self.open_register)):
             self.status.setText(self.tr("The initiative register cannot be opened from here in this version."))
             return None
-        self.open_register.emit(unit_id)
+        params = self.params()
+        self.open_register.emit(unit_id, params.programme_id if params else None,
+                                params.phase if params else None)
         return unit_id
 
     def edit_targets(self):

@@ -494,10 +494,17 @@ class RegisterPage(QWidget):
         self.year_filter.set_value(chosen)
         self.year_filter.blockSignals(False)
 
-    def show_unit(self, unit_id: uuid.UUID) -> None:
+    def show_unit(self, unit_id: uuid.UUID, programme_id: uuid.UUID | None = None,
+                  phase: int | None = None) -> None:
         """Show the initiatives of a unit and its sub-units (e.g. asked for by the dashboard),
-        also before the unit list has been read."""
+        also before the unit list has been read; with a programme (and phase), only those the
+        dashboard counted there."""
         self._pending_unit = None if self.unit_filter.set_value(unit_id) else unit_id
+        self.programme_filter.blockSignals(True)
+        self.programme_filter.set_value(programme_id)
+        self.programme_filter.blockSignals(False)
+        self._update_phases()
+        self.phase_filter.set_value(phase)
         self.apply_filter()
 
     def _unit_typed(self) -> None:

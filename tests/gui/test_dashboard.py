@@ -191,7 +191,7 @@ def test_view_initiatives_emits_the_unit(qtbot, dashboard_db):
     page.select_unit(ids["VL-0002"])
     with qtbot.waitSignal(page.open_register, timeout=1000) as signal:
         page.act_register.trigger()
-    assert signal.args == [ids["VL-0002"]]
+    assert signal.args == [ids["VL-0002"], page.params().programme_id, page.params().phase]
 
 
 def test_view_initiatives_says_so_when_nothing_listens(qtbot, dashboard_db):
@@ -341,3 +341,6 @@ def test_view_initiatives_opens_the_register_filtered_to_the_unit(qtbot, dashboa
     assert window.current_key() == "initiatives"
     register = window.pages["initiatives"]
     qtbot.waitUntil(lambda: register.chosen_unit() == ids["VL-0002"], timeout=10_000)
+    shown = register.current_filter()  # the programme and phase the dashboard counted
+    assert shown.programme_id is not None
+    assert (shown.programme_id, shown.phase) == (page.params().programme_id, page.params().phase)
