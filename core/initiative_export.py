@@ -43,7 +43,7 @@ from core.initiatives import (
 )
 from core.office import load_office
 from core.register import RegisterFilter
-from core.vnformat import format_date
+from core.vnformat import format_date, format_money
 from core.workbook import WorkbookError
 from db.models import Initiative, InitiativeField, InitiativeKind, Programme, Unit
 
@@ -338,7 +338,7 @@ def _export(db: AppDatabase, out_path, f: RegisterFilter, *, sheet_name: str, ti
                 tick(n)
             count = sheet.rows
             totals: list[object] = [None] * len(columns)
-            totals[0:3] = ["", "Tổng cộng", f"{count} sáng kiến"]
+            totals[0:3] = ["", "Tổng cộng", f"{format_money(count)} sáng kiến"]
             totals[money_at] = benefit
             sheet.totals(totals)
         _save(wb, out)

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from core.database import AppDatabase, open_app_database
-from core.errors import UserError
 
 # Heavy modules (workbook engine, demo) are imported inside the handlers that use them.
 
@@ -20,6 +21,28 @@ def _open(args) -> AppDatabase:
 def _print_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def written(args, path: Path, **extra) -> int:
+    """A command that wrote a file: its path (``--json``: with ``extra``), exit 0."""
+    if args.json:
+        _print_json({"file": str(path), **extra})
+    else:
+        print(f"Đã ghi {path}")
+    return 0
+
+
+def date_arg(text: str) -> date:
+    """argparse type: dd/mm/yyyy or ISO (core.vnformat.parse_date)."""
+    from core.vnformat import parse_date
+
+    try:
+        value = parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if value is None:
+        raise argparse.ArgumentTypeError("thiếu ngày")
+    return value
 
 
 def init(args) -> int:
@@ -110,40 +133,47 @@ def units_list(args) -> int:
     return 0
 
 
-def _run_import(args, importer) -> int:
-    from core.workbook import WorkbookError, write_report
+def run_import(args, importer, *, columns=None, noun="dòng", unchanged="dòng đã có",
+               details=None) -> int:
+    """An import command: ``importer(db, path, dry_run=…)`` (preview with ``--dry-run``), the
+    report workbook with ``--report``, then the summary — ``--json`` or a few Vietnamese lines:
+    counts, every rejected row with its reason, then ``details(result)`` lines. ``noun`` names
+    what was accepted (a string, or made from the result)."""
+    from core.vnformat import format_money as n
+    from core.workbook import write_report
 
     db = _open(args)
     try:
-        try:
-            result = importer(db, Path(args.file), dry_run=args.dry_run)
-        except WorkbookError as exc:
-            raise UserError(str(exc)) from exc
+        result = importer(db, Path(args.file), dry_run=args.dry_run)
     finally:
         db.close()
     if args.report:
-        write_report(result, Path(args.report), title=f"Kết quả nhập {Path(args.file).name}")
+        write_report(result, Path(args.report), title=f"Kết quả nhập {Path(args.file).name}",
+                     columns=columns)
     if args.json:
         _print_json({**result.to_json(), "dry_run": args.dry_run})
-    else:
-        verb = "Sẽ nhập" if args.dry_run else "Đã nhập"
-        print(f"{verb} {len(result.accepted)} dòng; bỏ qua {len(result.skipped)} dòng đã có; "
-              f"từ chối {len(result.rejected)} dòng.")
-        for row in result.rejected:
-            print(f"  Dòng {row.number}: {row.reason}")
+        return 0
+    verb = "Sẽ nhập" if args.dry_run else "Đã nhập"
+    what = noun(result) if callable(noun) else noun
+    print(f"{verb} {n(len(result.accepted))} {what}; bỏ qua {n(len(result.skipped))} "
+          f"{unchanged}; từ chối {n(len(result.rejected))} dòng.")
+    for row in result.rejected:
+        print(f"  Dòng {row.number}: {row.reason}")
+    for line in details(result) if details else ():
+        print(f"  {line}")
     return 0
 
 
 def units_import(args) -> int:
     from core.importing import import_units
 
-    return _run_import(args, import_units)
+    return run_import(args, import_units)
 
 
 def members_import(args) -> int:
     from core.importing import import_members
 
-    return _run_import(args, import_members)
+    return run_import(args, import_members)
 
 
 def check(args) -> int:

@@ -15,30 +15,10 @@ input (a Vietnamese message on stderr), 2 usage. reportlab is imported inside th
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from datetime import date
 from pathlib import Path
 
+from core.cli.commands import _open, date_arg, written
 from core.errors import UserError
-
-
-def _print_json(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
-
-
-def _date(text: str) -> date:
-    """argparse type: dd/mm/yyyy or ISO (core.vnformat.parse_date)."""
-    from core.vnformat import parse_date
-
-    try:
-        value = parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    if value is None:
-        raise argparse.ArgumentTypeError("thiếu ngày")
-    return value
 
 
 def _pdf_path(text: str) -> Path:
@@ -46,20 +26,6 @@ def _pdf_path(text: str) -> Path:
     if path.suffix.lower() != ".pdf":
         raise argparse.ArgumentTypeError(f"tệp kết quả phải có đuôi .pdf: {text}")
     return path
-
-
-def _open(args):
-    from core.database import open_app_database
-
-    return open_app_database(args.db)
-
-
-def _written(args, path: Path, **extra) -> int:
-    if args.json:
-        _print_json({"file": str(path), **extra})
-    else:
-        print(f"Đã ghi {path}")
-    return 0
 
 
 def description(args) -> int:
@@ -73,7 +39,7 @@ def description(args) -> int:
             number = item.number
     finally:
         db.close()
-    return _written(args, path, initiative=number)
+    return written(args, path, initiative=number)
 
 
 def _filter(session, args):
@@ -128,7 +94,7 @@ def decision(args) -> int:
                                         signed_on=args.date, year=args.year)
     finally:
         db.close()
-    return _written(args, path)
+    return written(args, path)
 
 
 def register(subparsers) -> None:
@@ -140,7 +106,7 @@ def register(subparsers) -> None:
     p = documents.add_parser("description", help="báo cáo mô tả sáng kiến")
     p.add_argument("initiative", metavar="NUMBER", help="số sáng kiến, ví dụ VL-SK-2022-00001")
     p.add_argument("out", type=_pdf_path, metavar="OUT.pdf", help="tệp kết quả")
-    p.add_argument("--date", type=_date, metavar="DATE",
+    p.add_argument("--date", type=date_arg, metavar="DATE",
                    help="ngày ghi ở dòng địa danh, ngày tháng (mặc định: ngày đăng ký)")
     p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
     p.set_defaults(handler=description)
@@ -149,7 +115,7 @@ def register(subparsers) -> None:
     p.add_argument("out", type=_pdf_path, metavar="OUT.pdf", help="tệp kết quả")
     p.add_argument("--number", required=True, type=int, metavar="N",
                    help="số quyết định (in “Số: 15/QĐ-LĐLĐ”)")
-    p.add_argument("--date", required=True, type=_date, metavar="DD/MM/YYYY",
+    p.add_argument("--date", required=True, type=date_arg, metavar="DD/MM/YYYY",
                    help="ngày ký quyết định")
     p.add_argument("--programme", metavar="P", help="chương trình (mã hoặc tên)")
     p.add_argument("--phase", type=int, metavar="N", help="giai đoạn của chương trình")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core.cli.commands import _open, _print_json
+from core.cli.commands import _open, _print_json, run_import
 from core.errors import UserError
 
 PAGE = 5_000  # records per page when walking the whole register
@@ -66,30 +66,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def import_command(args) -> int:
     from core.initiative_import import COLUMNS, import_initiatives
-    from core.workbook import write_report
 
-    db = _open(args)
-    try:
-        result = import_initiatives(db, Path(args.file), dry_run=args.dry_run,
-                                    create_units=args.create_units, programme=args.programme)
-    finally:
-        db.close()
-    if args.report:
-        write_report(result, Path(args.report), title=f"Kết quả nhập {Path(args.file).name}",
-                     columns=COLUMNS)
-    if args.json:
-        _print_json({**result.to_json(), "dry_run": args.dry_run})
-        return 0
-    verb = "Sẽ nhập" if args.dry_run else "Đã nhập"
-    print(f"{verb} {len(result.accepted)} sáng kiến; bỏ qua {len(result.skipped)} dòng đã có; "
-          f"từ chối {len(result.rejected)} dòng.")
-    for row in result.rejected:
-        print(f"  Dòng {row.number}: {row.reason}")
-    for name in result.created_units:
-        print(f"  Đã tạo đơn vị {name}")
-    for warning in result.warnings:
-        print(f"  Lưu ý: {warning}")
-    return 0
+    def importer(db, path, *, dry_run):
+        return import_initiatives(db, path, dry_run=dry_run, create_units=args.create_units,
+                                  programme=args.programme)
+
+    def details(result):
+        return ([f"Đã tạo đơn vị {name}" for name in result.created_units]
+                + [f"Lưu ý: {warning}" for warning in result.warnings])
+
+    return run_import(args, importer, columns=COLUMNS, noun="sáng kiến", details=details)
 
 
 # ---- filters -------------------------------------------------------------------------------
@@ -148,7 +134,9 @@ def export_command(args) -> int:
         _print_json({"file": str(Path(args.out)), "rows": count, "portal": args.portal})
     else:
         what = "danh sách đăng tải Cổng" if args.portal else "sổ theo dõi sáng kiến"
-        print(f"Đã xuất {what}: {count} sáng kiến vào {args.out}")
+        from core.vnformat import format_money
+
+        print(f"Đã xuất {what}: {format_money(count)} sáng kiến vào {args.out}")
     return 0
 
 

@@ -17,36 +17,10 @@ dd/mm/yyyy or ISO. Exit codes as for the other commands: 0 success, 1 rejected i
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from datetime import date
 from pathlib import Path
 
+from core.cli.commands import _open, _print_json, date_arg, run_import, written
 from core.errors import UserError
-
-
-def _print_json(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
-
-
-def _open(args):
-    from core.database import open_app_database
-
-    return open_app_database(args.db)
-
-
-def _date(text: str) -> date:
-    """argparse type: dd/mm/yyyy or ISO (core.vnformat.parse_date)."""
-    from core.vnformat import parse_date
-
-    try:
-        value = parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    if value is None:
-        raise argparse.ArgumentTypeError("thiếu ngày")
-    return value
 
 
 def _out_path(text: str) -> Path:
@@ -57,30 +31,16 @@ def _out_path(text: str) -> Path:
 
 def targets_import(args) -> int:
     from core.target_import import import_targets
-    from core.workbook import WorkbookError, write_report
 
-    db = _open(args)
-    try:
-        try:
-            result = import_targets(db, Path(args.file), dry_run=args.dry_run, year=args.year,
-                                    programme=args.programme, phase=args.phase)
-        except WorkbookError as exc:
-            raise UserError(str(exc)) from exc
-    finally:
-        db.close()
-    if args.report:
-        write_report(result, Path(args.report), title=f"Kết quả nhập {Path(args.file).name}")
-    if args.json:
-        _print_json({**result.to_json(), "dry_run": args.dry_run})
-        return 0
-    what = (f"chỉ tiêu mô hình Quỹ tương hỗ năm {result.year}" if result.kind == "fund_model"
-            else "chỉ tiêu sáng kiến")
-    verb = "Sẽ nhập" if args.dry_run else "Đã nhập"
-    print(f"{verb} {len(result.accepted)} dòng {what}; bỏ qua {len(result.skipped)} dòng "
-          f"không đổi; từ chối {len(result.rejected)} dòng.")
-    for row in result.rejected:
-        print(f"  Dòng {row.number}: {row.reason}")
-    return 0
+    def importer(db, path, *, dry_run):
+        return import_targets(db, path, dry_run=dry_run, year=args.year,
+                              programme=args.programme, phase=args.phase)
+
+    def noun(result):
+        return "dòng " + (f"chỉ tiêu mô hình Quỹ tương hỗ năm {result.year}"
+                          if result.kind == "fund_model" else "chỉ tiêu sáng kiến")
+
+    return run_import(args, importer, noun=noun, unchanged="dòng không đổi")
 
 
 def targets_set(args) -> int:
@@ -131,14 +91,6 @@ def targets_demo(args) -> int:
 
 # ---- reports ----------------------------------------------------------------------------
 
-def _written(args, path: Path) -> int:
-    if args.json:
-        _print_json({"file": str(path)})
-    else:
-        print(f"Đã ghi {path}")
-    return 0
-
-
 def _run_report(args, write) -> int:
     from core.reports import check_suffix
 
@@ -148,7 +100,7 @@ def _run_report(args, write) -> int:
         path = write(db)
     finally:
         db.close()
-    return _written(args, path)
+    return written(args, path)
 
 
 def report_progress(args) -> int:
@@ -178,7 +130,7 @@ def report_summary(args) -> int:
 def _document_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("out", type=_out_path, metavar="OUT", help="tệp kết quả .xlsx hoặc .pdf")
     p.add_argument("--number", type=int, metavar="N", help="số văn bản (in “Số: 08/BC-…”)")
-    p.add_argument("--date", type=_date, metavar="DATE", help="ngày ghi ở dòng địa danh, ngày tháng")
+    p.add_argument("--date", type=date_arg, metavar="DATE", help="ngày ghi ở dòng địa danh, ngày tháng")
     p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
 
 
@@ -218,7 +170,7 @@ def register(subparsers) -> None:
     p.add_argument("--phase", type=int, metavar="N", help="giai đoạn (bỏ trống hoặc 0: cả chương trình)")
     p.add_argument("--rule", choices=["registered", "valid"], default="registered",
                    help="registered: hợp lệ và đang xem xét (mặc định); valid: chỉ hợp lệ")
-    p.add_argument("--as-of", type=_date, metavar="DATE", help="số liệu tính đến ngày (mặc định hôm nay)")
+    p.add_argument("--as-of", type=date_arg, metavar="DATE", help="số liệu tính đến ngày (mặc định hôm nay)")
     p.add_argument("--unit", metavar="CODE", help="chỉ đơn vị này và các đơn vị trực thuộc")
     p.add_argument("--depth", type=int, metavar="N", help="số cấp đơn vị trực thuộc hiển thị")
     p.set_defaults(handler=report_progress)
@@ -231,7 +183,7 @@ def register(subparsers) -> None:
 
     p = reports.add_parser("summary", help="tổng hợp sáng kiến theo kỳ (6 tháng, năm)")
     _document_options(p)
-    p.add_argument("--from", dest="date_from", required=True, type=_date, metavar="DATE")
-    p.add_argument("--to", dest="date_to", required=True, type=_date, metavar="DATE")
+    p.add_argument("--from", dest="date_from", required=True, type=date_arg, metavar="DATE")
+    p.add_argument("--to", dest="date_to", required=True, type=date_arg, metavar="DATE")
     p.add_argument("--unit", metavar="CODE", help="chỉ đơn vị này và các đơn vị trực thuộc")
     p.set_defaults(handler=report_summary)
