@@ -466,15 +466,19 @@ COLUMNS = (
 
 @dataclass(frozen=True)
 class DuplicateWarning:
-    """Row ``row`` was imported but looks like record ``existing`` (its number)."""
+    """Row ``row`` was imported but looks like record ``existing`` (its number), or, when
+    ``file_row`` is set, like that earlier row of the same file (not in the register yet)."""
 
     row: int
     existing: str
     name: str
     similarity: int  # percent
+    file_row: int | None = None
 
     def message(self) -> str:
-        return (f"Dòng {self.row}: có thể trùng với sáng kiến {self.existing} “{self.name}” "
+        like = (f"dòng {self.file_row} của tệp này" if self.file_row is not None
+                else f"sáng kiến {self.existing}")
+        return (f"Dòng {self.row}: có thể trùng với {like} “{self.name}” "
                 f"(giống {self.similarity}%).")
 
 
@@ -489,7 +493,8 @@ class InitiativeImportResult(ImportResult):
     def to_json(self) -> dict:
         data = super().to_json()
         data["duplicates"] = [
-            {"row": d.row, "existing": d.existing, "name": d.name, "similarity": d.similarity}
+            {"row": d.row, "existing": d.existing, "file_row": d.file_row, "name": d.name,
+             "similarity": d.similarity}
             for d in self.duplicates
         ]
         data["warnings"] = list(self.warnings)
@@ -516,7 +521,8 @@ class _Duplicates:
         # Rank of every word, rarest first (then longest, then alphabetical): a C-level key.
         ordered = sorted(counts, key=lambda w: (counts[w], -len(w), w))
         self.rank = {word: i for i, word in enumerate(ordered)}
-        self.records: list[tuple[str, str, str]] = []  # (number, name, folded name)
+        # (number, or row of the file for a new record; name; folded name)
+        self.records: list[tuple[str | int, str, str]] = []
         self.index: dict[tuple, list[int]] = defaultdict(list)
         self.units: dict[uuid.UUID, int] = {}  # small ints hash faster than UUIDs
 
@@ -533,7 +539,7 @@ class _Duplicates:
             unit = self.units[unit_id] = len(self.units)
         return [unit, *authors]
 
-    def add(self, number: str, name: str, folded: str, unit_id, authors,
+    def add(self, number: str | int, name: str, folded: str, unit_id, authors,
             keys: list[tuple[str, ...]] | None = None, owners: list | None = None) -> None:
         position = len(self.records)
         self.records.append((number, name, folded))
@@ -542,9 +548,9 @@ class _Duplicates:
             for owner in owners or self._owners(unit_id, authors):
                 index[(owner, *words)].append(position)
 
-    def find_and_add(self, number: str, name: str, folded: str, unit_id, authors
-                     ) -> tuple[str, str, int] | None:
-        """(number, name, similarity %) of the known record most like this one, if any;
+    def find_and_add(self, number: str | int, name: str, folded: str, unit_id, authors
+                     ) -> tuple[str | int, str, int] | None:
+        """(number or file row, name, similarity %) of the known record most like this one;
         then this one becomes known too."""
         keys = self._keys(folded)
         owners = self._owners(unit_id, authors)
@@ -626,10 +632,16 @@ def _find_duplicates(session: Session, new: list[tuple[int, dict, set[str]]]
         index.add(*record)
     found = []
     for row_number, record, authors in new:
-        match = index.find_and_add(record["number"], record["name"], record["name_folded"],
+        # A new row is known by its row in the file: its number does not exist until saved.
+        match = index.find_and_add(row_number, record["name"], record["name_folded"],
                                    record["unit_id"], authors)
-        if match is not None:
-            found.append(DuplicateWarning(row_number, *match))
+        if match is None:
+            continue
+        label, name, similarity = match
+        if isinstance(label, int):
+            found.append(DuplicateWarning(row_number, "", name, similarity, file_row=label))
+        else:
+            found.append(DuplicateWarning(row_number, label, name, similarity))
     return found
 
 

@@ -258,7 +258,8 @@ def test_duplicates_within_the_file_and_exact_repeats(units, tmp_path):
     result = import_initiatives(units, make_xlsx(tmp_path / "ds.xlsx", rows), dry_run=False)
     assert [r.number for r in result.accepted] == [2, 3]
     assert [r.number for r in result.skipped] == [4]  # same name, unit and lead author
-    assert [d.row for d in result.duplicates] == [3]
+    assert [(d.row, d.file_row) for d in result.duplicates] == [(3, 2)]
+    assert "trùng với dòng 2 của tệp này" in result.duplicates[0].message()
 
 
 def test_unknown_programme_and_kind_default(units, tmp_path):
