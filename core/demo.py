@@ -28,7 +28,17 @@ from core.errors import UserError
 from core.office import init_office, load_office, save_office
 from core.org import find_by_code
 from core.text import clean, fold, name_sort_key
-from db.models import Gender, Member, Sector, Unit, UnitEvent, UnitKind, UnitMemberCount, utcnow
+from db.models import (
+    Gender,
+    Member,
+    Sector,
+    Unit,
+    UnitEvent,
+    UnitKind,
+    UnitMemberCount,
+    new_row_stamp,
+    utcnow,
+)
 
 Progress = Callable[[int, int], None] | None
 
@@ -348,13 +358,7 @@ class _Writer:
 
     def __init__(self, seed: int, office: str, now: datetime):
         self._ids = random.Random(f"{seed}:ids")
-        self.common = {
-            "origin_office": office,
-            "created_at": now,
-            "updated_at": now,
-            "row_version": 1,
-            "deleted_at": None,
-        }
+        self.common = new_row_stamp(office, now)
 
     def new_id(self) -> uuid.UUID:
         return uuid.UUID(int=self._ids.getrandbits(128), version=4)

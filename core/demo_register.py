@@ -53,6 +53,7 @@ from db.models import (
     Sector,
     Unit,
     UnitKind,
+    new_row_stamp,
     utcnow,
 )
 
@@ -1104,13 +1105,7 @@ class _Generator:
         self.numbers = numbers
         self.with_authors = with_authors
         now = utcnow()
-        self.common = {
-            "origin_office": office,
-            "created_at": now,
-            "updated_at": now,
-            "row_version": 1,
-            "deleted_at": None,
-        }
+        self.common = new_row_stamp(office, now)
         self._decision_numbers: dict[tuple[uuid.UUID, int], int] = {}
 
     def new_id(self) -> uuid.UUID:

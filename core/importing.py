@@ -21,7 +21,7 @@ from core.errors import UserError
 from core.text import clean, fold, name_sort_key
 from core.vnformat import parse_date
 from core.workbook import Column, ImportResult, ParsedRow, parse_rows, read_rows
-from db.models import Gender, Member, Sector, UnitKind, utcnow
+from db.models import Gender, Member, Sector, UnitKind, new_row_stamp, utcnow
 
 Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
@@ -296,8 +296,7 @@ def import_members(
                 continue
             seen.add(key)
             rows_to_insert.append(
-                {**record, "id": uuid.uuid4(), "origin_office": db.office_code,
-                 "created_at": now, "updated_at": now, "row_version": 1, "deleted_at": None}
+                {**record, "id": uuid.uuid4(), **new_row_stamp(db.office_code, now)}
             )
             result.accepted.append(row)
         if is_cancelled and is_cancelled():

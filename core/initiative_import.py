@@ -82,6 +82,7 @@ from db.models import (
     Recogniser,
     Unit,
     UnitKind,
+    new_row_stamp,
     utcnow,
 )
 
@@ -813,8 +814,7 @@ def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, p
         result = InitiativeImportResult(rejected=list(rejected))
         ctx = _Context(session, db.office_code, programme, create_units, result)
         now, by, office = utcnow(), current_user(), db.office_code
-        stamp = {"origin_office": office, "created_at": now, "updated_at": now,
-                 "row_version": 1, "deleted_at": None}
+        stamp = new_row_stamp(office, now)
         initiatives: list[dict] = []
         authors: list[dict] = []
         changes: list[dict] = []

@@ -1,6 +1,6 @@
 """All mapped tables. Import models from here so Alembic sees the whole metadata."""
 
-from db.models.base import Base, SyncedMixin, utcnow
+from db.models.base import Base, SyncedMixin, new_row_stamp, utcnow
 from db.models.initiatives import (
     Initiative,
     InitiativeAuthor,
@@ -42,5 +42,6 @@ __all__ = [
     "UnitEvent",
     "UnitKind",
     "UnitMemberCount",
+    "new_row_stamp",
     "utcnow",
 ]

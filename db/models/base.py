@@ -22,6 +22,14 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def new_row_stamp(office_code: str, now: datetime | None = None) -> dict:
+    """The synced columns of a new row written by a Core bulk insert (the ORM fills them
+    itself): origin office, created/updated now, first version, no tombstone."""
+    now = now or utcnow()
+    return {"origin_office": office_code, "created_at": now, "updated_at": now,
+            "row_version": 1, "deleted_at": None}
+
+
 class UTCDateTime(TypeDecorator):
     """Timestamps are stored as naive UTC and always come back timezone-aware (UTC)."""
 
