@@ -1,6 +1,6 @@
 """Member search on the 1,000,000-member database of bench/startup.py: the members list's
 first page (200, sorted by name) and its count for texts from rare to very common, through
-``core.members`` (the trigram index of migration 0006 for rare texts) against the same rows
+``core.org.members`` (the trigram index of migration 0006 for rare texts) against the same rows
 read by a plain ``LIKE '%…%'`` through sqlite3 in the same run. Medians of RUNS.
 
 ``python -m bench member_search`` writes its section of docs/PERFORMANCE.md.
@@ -19,8 +19,8 @@ TEXTS = ["quang thi thuy", "lo van", "huong", "thi"]
 
 def run() -> dict:
     ensure_database()
-    from core.database import open_app_database
-    from core.members import MemberQuery, count_members, page_members
+    from core.common.database import open_app_database
+    from core.org.members import MemberQuery, count_members, page_members
 
     db = open_app_database(DB)  # upgrades the cached database first if needed
     raw = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
@@ -59,7 +59,7 @@ def run() -> dict:
     n = lambda v: f"{v:,}".replace(",", ".")  # noqa: E731
     lines = [
         f"Database: {n(total)} members (`bench/startup.py`); `bench/member_search.py`, medians "
-        f"of {RUNS}. Ours: `core.members.page_members` (first 200 by name) and `count_members`: "
+        f"of {RUNS}. Ours: `core.org.members.page_members` (first 200 by name) and `count_members`: "
         "a rare text through the trigram index, a common one (≥ 1% of members) as a LIKE on "
         "the list order; raw: the same rows through sqlite3 with `name_folded LIKE '%…%'` "
         "(what the list did before the index).",

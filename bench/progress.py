@@ -1,11 +1,11 @@
 """Progress against targets on the 1,000,000-initiative register (bench/register_data.py):
 
-1. ``core.progress.progress(...)`` for the whole programme and for phase 1, against the
+1. ``core.targets.progress.progress(...)`` for the whole programme and for phase 1, against the
    hand-written ``GROUP BY unit_id, status`` over the same rows through the raw sqlite3
    module, in the same run (medians of RUNS runs; targets ≤ 1 s and ≤ 2× the raw query);
    the query plans are printed so a regression in index use shows at once;
-2. the dashboard's chart queries (core.dashboard) with their plans;
-3. the dashboard page (gui.pages.dashboard) from construction until its figures are all on
+2. the dashboard's chart queries (core.targets.figures) with their plans;
+3. the dashboard page (gui.targets.page) from construction until its figures are all on
    screen and painted (target ≤ 500 ms), in this process, offscreen — on that register and
    on the Lai Châu demo (2,712 initiatives, cached in bench/out/dashboard-demo.sqlite).
 
@@ -67,8 +67,8 @@ def _captured_sql(db, fn):
 
 
 def measure_progress(db, path) -> tuple[list[dict], list[str]]:
-    from core.initiatives import find_programme
-    from core.progress import _counts, progress
+    from core.initiatives.records import find_programme
+    from core.targets.progress import _counts, progress
 
     rows, notes = [], []
     with db.reading() as session:
@@ -88,7 +88,7 @@ def measure_progress(db, path) -> tuple[list[dict], list[str]]:
             table = ours()
             raw_total = sum(n for _unit, status, n in raw() if status != "draft")
             core_total = sum(r.valid + r.under_review + r.rejected for r in table.rows if r.depth == 0)
-            assert raw_total == core_total, f"raw {raw_total} ≠ core.progress {core_total}"
+            assert raw_total == core_total, f"raw {raw_total} ≠ core.targets.progress {core_total}"
             t_ours = median_time(ours, RUNS)
             t_counts = median_time(counts_only, RUNS)
             t_raw = median_time(raw, RUNS)
@@ -110,9 +110,9 @@ def measure_progress(db, path) -> tuple[list[dict], list[str]]:
 
 
 def measure_figures(db) -> tuple[list[tuple[str, float]], list[str]]:
-    """The dashboard's chart queries (core.dashboard) for the whole province, with plans."""
-    from core import dashboard
-    from core.initiatives import find_programme
+    """The dashboard's chart queries (core.targets.figures) for the whole province, with plans."""
+    from core.initiatives.records import find_programme
+    from core.targets import figures as dashboard
 
     timings, plans = [], []
     with db.reading() as session:
@@ -133,10 +133,10 @@ def measure_figures(db) -> tuple[list[tuple[str, float]], list[str]]:
 
 def demo_database():
     """The Lai Châu demo with its register and targets (2,712 initiatives), cached."""
-    from core.database import open_app_database
-    from core.demo import load_demo
-    from core.demo_register import load_demo_register
-    from core.demo_targets import load_demo_targets
+    from core.common.database import open_app_database
+    from core.demo.org import load_demo
+    from core.demo.register import load_demo_register
+    from core.demo.targets import load_demo_targets
     from db.sqlite import remove_sidecars
 
     path = OUT / "dashboard-demo.sqlite"
@@ -168,7 +168,7 @@ def measure_page(db) -> tuple[float, list[float]]:
 
     def one() -> float:
         started = time.perf_counter()
-        from gui.pages.dashboard import DashboardPage
+        from gui.targets.page import DashboardPage
 
         page = DashboardPage(db)
         page.resize(1080, 720)
@@ -188,7 +188,7 @@ def measure_page(db) -> tuple[float, list[float]]:
 
 def run() -> dict:
     from bench.register_data import ensure_database, info
-    from core.database import open_app_database
+    from core.common.database import open_app_database
 
     path = ensure_database()
     expected = info().get("initiatives", 0)
@@ -215,11 +215,11 @@ def run() -> dict:
         f"On the cached register of {built.get('initiatives', 0):,} initiatives "
         f"({built.get('grassroots_units', 0)} CĐCS under 11 upper-level unions; bench/register_data.py), "
         f"medians of {RUNS} runs. Raw = the hand-written `GROUP BY unit_id, status` over the "
-        "register through sqlite3; core.progress reads the same counts from the tally "
+        "register through sqlite3; core.targets.progress reads the same counts from the tally "
         "(db/tally.py: the register already grouped, kept exact by triggers; `check` verifies it). "
         f"Targets: ≤ {PROGRESS_LIMIT_S:.0f} s and ≤ {PROGRESS_RATIO:.0f}× raw.",
         "",
-        "| progress(…) | core.progress | its GROUP BY only | raw GROUP BY | ratio | rows | counted |",
+        "| progress(…) | core.targets.progress | its GROUP BY only | raw GROUP BY | ratio | rows | counted |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
@@ -230,7 +230,7 @@ def run() -> dict:
         )
     lines += ["", "Query plans:", *notes, ""]
     lines.append(
-        "The dashboard's charts (core.dashboard, whole province, whole programme; medians of "
+        "The dashboard's charts (core.targets.figures, whole province, whole programme; medians of "
         f"{FIGURE_RUNS}): " + "; ".join(f"{label} {t * 1000:.0f} ms" for label, t in figures) + "."
     )
     lines += ["Their plans (both read the tally, not the register):",

@@ -28,7 +28,7 @@ WITH_AUTHORS = True
 DB = OUT / "register-1m.sqlite"
 INFO = OUT / "register-1m.json"  # how the cached database was built
 LOCK = OUT / "register-1m.lock"
-_SOURCES = ("core/demo.py", "core/demo_names.py", "core/demo_register.py")
+_SOURCES = ("core/demo/org.py", "core/demo/names.py", "core/demo/register.py")
 
 
 def _stamp() -> str:
@@ -81,9 +81,9 @@ def ensure_database() -> Path:
 
 
 def _build(stamp: str) -> None:
-    from core.database import open_app_database
-    from core.demo import load_demo
-    from core.demo_register import load_demo_register
+    from core.common.database import open_app_database
+    from core.demo.org import load_demo
+    from core.demo.register import load_demo_register
     from db.sqlite import remove_sidecars
 
     part = OUT / f"register-1m.{os.getpid()}.part"

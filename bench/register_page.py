@@ -3,7 +3,7 @@
 Each measurement is a fresh process (offscreen Qt, the Vietnamese translation loaded):
 
 - **ours**: from constructing ``RegisterPage`` to the page painted with its first rows
-  (one page of ``core.register.page`` through the lazy model; the count and benefit total
+  (one page of ``core.initiatives.register.page`` through the lazy model; the count and benefit total
   follow in the background and are timed separately), then scrolling: 50 screens of
   "scroll bar to the bottom, the view asks for more, paint" (time per step), then the
   whole list to its end (``fetchMore`` until there is no more, jump to the last row, paint)
@@ -56,8 +56,8 @@ def settle():
 _OURS = _COMMON + """
 from gui.app import setup_application
 setup_application(app)
-from core.database import open_app_database
-from gui.pages.register import RegisterPage
+from core.common.database import open_app_database
+from gui.initiatives.page import RegisterPage
 db = open_app_database(sys.argv[1])
 out = {"rss_start_mb": rss_mb()}
 

@@ -1,7 +1,7 @@
 """Register search on 1,000,000 initiatives (bench/register_data.py).
 
 For search words taken from the generated names, matching from about 0.1% to 15% of the
-records, the first page of 50 rows through ``core.register.page`` (our code path: SQLAlchemy,
+records, the first page of 50 rows through ``core.initiatives.register.page`` (our code path: SQLAlchemy,
 the FTS5 join, unit and programme joins, row objects) in the default order and sorted by
 three columns, against plain sqlite3 running the raw query for the same rows in the same run:
 
@@ -9,7 +9,7 @@ three columns, against plain sqlite3 running the raw query for the same rows in 
   MATCH ? ORDER BY rowid DESC LIMIT 50``;
 - sorted: the hand-written join returning the same columns, ``ORDER BY <column>, seq``.
 
-Then ``core.register.totals`` (count and benefit sum, shown a moment after the page) against
+Then ``core.initiatives.register.totals`` (count and benefit sum, shown a moment after the page) against
 the raw count/sum. Medians of interleaved runs. Targets: first page ≤ 50 ms in the default
 order, ≤ 100 ms sorted, and ≤ 2× raw.
 """
@@ -99,9 +99,9 @@ def _ms(seconds: float) -> str:
 
 def run(runs: int = RUNS) -> dict:
     path = ensure_database()
-    from core.database import open_app_database
-    from core.register import RegisterFilter, page, totals
-    from core.text import fold
+    from core.common.database import open_app_database
+    from core.common.text import fold
+    from core.initiatives.register import RegisterFilter, page, totals
     from db.search import match_expression
 
     db = open_app_database(path)
@@ -110,12 +110,12 @@ def run(runs: int = RUNS) -> dict:
     words = pick_words(raw, total)
     results: list[dict] = []
     lines = [
-        "| search | matches | order | ours (`core.register.page`) | raw sqlite3 | ratio "
+        "| search | matches | order | ours (`core.initiatives.register.page`) | raw sqlite3 | ratio "
         "| target | raw join, same columns |",
         "|---|---:|---|---:|---:|---:|---|---:|",
     ]
     totals_lines = [
-        "| search | matches | ours (`core.register.totals`) | raw count + sum | ratio |",
+        "| search | matches | ours (`core.initiatives.register.totals`) | raw count + sum | ratio |",
         "|---|---:|---:|---:|---:|",
     ]
     with db.reading() as s:
@@ -198,7 +198,7 @@ The last column times, in the default order, that join too (the same rows and co
 
 {chr(10).join(lines)}
 
-Count and benefit total (`core.register.totals`, shown a moment after the first page):
+Count and benefit total (`core.initiatives.register.totals`, shown a moment after the first page):
 
 {chr(10).join(totals_lines)}
 """,

@@ -62,8 +62,8 @@ run_gui(Path(sys.argv[1]))
 def ensure_database() -> None:
     if DB.exists():
         return
-    from core.database import open_app_database
-    from core.demo import load_demo
+    from core.common.database import open_app_database
+    from core.demo.org import load_demo
 
     OUT.mkdir(parents=True, exist_ok=True)
     tmp = DB.with_suffix(".part")
@@ -88,8 +88,8 @@ def _spawn(code: str, *args: str) -> tuple[float, float]:
 
 def run(runs: int = 7) -> dict:
     ensure_database()
-    from core.database import open_app_database
-    from core.members import MemberQuery, count_members
+    from core.common.database import open_app_database
+    from core.org.members import MemberQuery, count_members
 
     db = open_app_database(DB)
     with db.reading() as s:

@@ -15,13 +15,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from core.paths import resource_path
+from core.common.paths import resource_path
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "SoCongDoan"
 # Whether our translation was loaded, once installed (a Python flag: reading an unset Qt
-# property would hand back an empty QVariant, see gui.widgets.ValueCombo).
+# property would hand back an empty QVariant, see gui.common.widgets.ValueCombo).
 _installed: dict[str, bool] = {}
 
 
@@ -79,7 +79,7 @@ def _application() -> QApplication:
 
 def open_database_or_explain(path: Path | None, parent: QWidget | None = None):
     """The opened AppDatabase, or None after telling the user why it cannot be opened."""
-    from core.database import open_app_database
+    from core.common.database import open_app_database
     from db.migrate import DatabaseError
 
     try:
@@ -91,8 +91,8 @@ def open_database_or_explain(path: Path | None, parent: QWidget | None = None):
 
 def ensure_office(db, parent: QWidget | None = None) -> bool:
     """Ask for the office's identity if it is not set up yet; False if the user quits."""
-    from core.office import load_office
-    from gui.dialogs.first_run import FirstRunDialog
+    from core.org.office import load_office
+    from gui.org.first_run import FirstRunDialog
 
     with db.reading() as session:
         if load_office(session).is_complete:
@@ -108,8 +108,8 @@ def run_gui(db_path: Path | None) -> int:
     check) loads in a worker meanwhile, and the pages appear when it is open. A database
     that cannot be opened is explained in a message and nothing else happens.
     """
-    from core.paths import default_db_path
-    from gui.jobs import Job, cancel_all_jobs
+    from core.common.paths import default_db_path
+    from gui.common.jobs import Job, cancel_all_jobs
     from gui.main_window import MainWindow
 
     app = _application()
@@ -138,7 +138,7 @@ def run_gui(db_path: Path | None) -> int:
         app.exit(1)
 
     def open_database(_ctx):
-        from core.database import open_app_database
+        from core.common.database import open_app_database
 
         return open_app_database(path)
 
@@ -164,8 +164,8 @@ def self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
     translated = setup_application(app)
-    from core.database import open_app_database
-    from core.office import init_office
+    from core.common.database import open_app_database
+    from core.org.office import init_office
     from gui.main_window import PAGE_KEYS, MainWindow
 
     with tempfile.TemporaryDirectory(prefix="socongdoan-selftest-") as tmp:

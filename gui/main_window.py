@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.paths import resource_path
-from gui import jobs, widgets
-from gui.pages.placeholder import PlaceholderPage
+from core.common.paths import resource_path
+from gui.common import jobs, widgets
+from gui.common.placeholder import PlaceholderPage
 
 if TYPE_CHECKING:
-    from core.database import AppDatabase
-    from core.office import OfficeSettings
+    from core.common.database import AppDatabase
+    from core.org.office import OfficeSettings
 
 PAGE_KEYS = ("initiatives", "targets", "fund", "commendations", "sync", "organisation", "settings")
 START_PAGE = "organisation"
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, db: AppDatabase) -> None:
         """Use the opened database: show the office and the start page."""
-        from core.office import load_office
+        from core.org.office import load_office
 
         self._db = db
         with db.reading() as session:
@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
 
     # --- pages ----------------------------------------------------------------------
     def _build_targets(self) -> QWidget:
-        from gui.pages.dashboard import DashboardPage
+        from gui.targets.page import DashboardPage
 
         page = DashboardPage(self._db)
         page.open_register.connect(self._open_register)
@@ -218,17 +218,17 @@ class MainWindow(QMainWindow):
         self.show_page("initiatives").show_unit(unit_id, programme_id, phase)
 
     def _build_initiatives(self) -> QWidget:
-        from gui.pages.register import RegisterPage
+        from gui.initiatives.page import RegisterPage
 
         return RegisterPage(self._db)
 
     def _build_organisation(self) -> QWidget:
-        from gui.pages.organisation import OrganisationPage
+        from gui.org.page import OrganisationPage
 
         return OrganisationPage(self._db)
 
     def _build_settings(self) -> QWidget:
-        from gui.pages.settings import SettingsPage
+        from gui.org.settings_page import SettingsPage
 
         page = SettingsPage(self._db)
         page.office_changed.connect(self._show_office)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from core.database import AppDatabase, open_app_database
-from core.office import init_office
+from core.common.database import AppDatabase, open_app_database
+from core.org.office import init_office
 
 
 @pytest.fixture(scope="session")

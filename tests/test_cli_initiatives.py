@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from core import org
 from core.cli import main as cli_main
-from core.database import open_app_database
+from core.common.database import open_app_database
+from core.org import units as org
 from db.models import UnitKind
 from tests.test_initiative_import import messy_book
 

@@ -1,7 +1,7 @@
 """The ``targets`` and ``report`` commands through a subprocess: outputs and exit codes
 (0 done, 1 rejected with "Lỗi: …" in Vietnamese on stderr, 2 usage).
 
-:func:`run_cli` registers the commands from core.cli.report_commands itself (they are also
+:func:`run_cli` registers the commands from core.cli.targets itself (they are also
 wired in core/cli/__init__.py); the last tests run the real ``python main.py``.
 """
 

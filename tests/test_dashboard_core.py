@@ -1,4 +1,4 @@
-"""Dashboard figures (core.dashboard) against values computed by hand on a small register."""
+"""Dashboard figures (core.targets.figures) against values computed by hand on a small register."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ from datetime import date
 
 import pytest
 
-from core import dashboard, initiatives, org, progress, targets
-from core.initiatives import AuthorInput, InitiativeInput
-from core.progress import CountRule
+from core.initiatives import records as initiatives
+from core.initiatives.records import AuthorInput, InitiativeInput
+from core.org import units as org
+from core.targets import figures as dashboard
+from core.targets import progress, targets
+from core.targets.progress import CountRule
 from db.models import InitiativeField, InitiativeStatus, Sector, UnitKind
 
 F = InitiativeField
@@ -80,7 +83,7 @@ def test_monthly_registrations_are_cumulative_and_follow_the_rule(register):
             ("2022-03", 1, 1), ("2022-04", 1, 2), ("2022-05", 0, 2), ("2022-06", 0, 2),
             ("2022-07", 1, 3),
         ]
-        # The last cumulative figure is what core.progress counts for the unit.
+        # The last cumulative figure is what core.targets.progress counts for the unit.
         table = progress.progress(s, programme_id, None, as_of=date(2023, 9, 1))
         assert table.by_code("VL").achieved == 7 and table.by_code("VL-0002").achieved == 3
         empty = initiatives.find_programme(s, "DMST-HQ")
@@ -180,7 +183,7 @@ def test_target_grid_members_suggestion_and_saving(register):
 
 
 def test_member_count_falls_back_to_the_member_list(register):
-    from core import members
+    from core.org import members
 
     db, programme_id, ids = register
     with db.transaction() as s:

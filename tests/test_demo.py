@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from core import org
-from core.database import open_app_database
-from core.demo import FUND_MODEL_2023, UPPER_UNIONS, grassroots_names, load_demo
-from core.errors import UserError
-from core.office import init_office, load_office
-from core.text import fold, name_sort_key
+from core.common.database import open_app_database
+from core.common.errors import UserError
+from core.common.text import fold, name_sort_key
+from core.demo.org import FUND_MODEL_2023, UPPER_UNIONS, grassroots_names, load_demo
+from core.org import units as org
+from core.org.office import init_office, load_office
 from db.models import Member, Unit, UnitEvent, UnitKind, UnitMemberCount
 
 SMALL = (2, 4)

@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from core import eligibility
-from core.database import open_app_database
-from core.demo import load_demo
-from core.demo_register import (
+from core.common.database import open_app_database
+from core.common.errors import UserError
+from core.common.text import fold
+from core.demo.org import load_demo
+from core.demo.register import (
     DEFAULT_COUNT,
     DEFAULT_PHASE1,
     DEFAULT_YEARLY,
@@ -20,9 +21,8 @@ from core.demo_register import (
     YEARLY_CODE,
     load_demo_register,
 )
-from core.errors import UserError
-from core.register import RegisterFilter, page, totals
-from core.text import fold
+from core.initiatives import eligibility
+from core.initiatives.register import RegisterFilter, page, totals
 from db.models import (
     Initiative,
     InitiativeAuthor,

@@ -1,9 +1,9 @@
-"""core.files.write_atomically: the target appears whole or not at all."""
+"""core.common.files.write_atomically: the target appears whole or not at all."""
 
 import pytest
 
-from core.errors import UserError
-from core.files import ExportCancelled, write_atomically
+from core.common.errors import UserError
+from core.common.files import ExportCancelled, write_atomically
 
 
 def test_a_failed_or_cancelled_write_leaves_the_old_file_and_no_temporary(tmp_path):

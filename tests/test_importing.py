@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from core import org
-from core.importing import import_members, import_units
-from core.members import MemberQuery, count_members, page_members
+from core.org import units as org
+from core.org.importing import import_members, import_units
+from core.org.members import MemberQuery, count_members, page_members
 from db.models import Gender
 
 ROOT = Path(__file__).resolve().parent.parent

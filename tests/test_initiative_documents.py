@@ -13,16 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from core import initiatives, org
-from core.errors import NotFound, UserError
-from core.initiative_documents import (
+from core.common.errors import NotFound, UserError
+from core.initiatives import records as initiatives
+from core.initiatives.documents import (
     description_report,
     find_by_number,
     full_body_name,
     recognition_decision,
 )
-from core.initiatives import AuthorInput, InitiativeInput
-from core.register import RegisterFilter
+from core.initiatives.records import AuthorInput, InitiativeInput
+from core.initiatives.register import RegisterFilter
+from core.org import units as org
 from db.models import InitiativeField, InitiativeKind, InitiativeStatus, Recogniser, UnitKind
 
 pytestmark = pytest.mark.skipif(
@@ -351,7 +352,7 @@ def test_find_by_number(register_db):
 def cli(monkeypatch):
     """core.cli.main with the ``documents`` command registered (as core/cli/__init__ does)."""
     import core.cli
-    from core.cli import document_commands
+    from core.cli import documents as document_commands
 
     build = core.cli.build_parser
 
@@ -410,8 +411,8 @@ def test_no_page_is_left_with_only_its_number(tmp_path):
     from reportlab.lib.units import mm
     from reportlab.platypus import Spacer
 
-    from core.initiative_documents import _trailer_room
-    from core.pdf import DocumentHeader, build_document, paragraph
+    from core.common.pdf import DocumentHeader, build_document, paragraph
+    from core.initiatives.documents import _trailer_room
 
     header = DocumentHeader("", "LĐLĐ huyện Vĩnh Linh", "", "Vĩnh Linh, ngày 06 tháng 3 năm 2023")
     for height in range(560, 640, 3):  # the body's end sweeps past the foot of page 1

@@ -9,8 +9,9 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
-from core import initiatives, org
-from core.initiative_export import (
+from core.common.workbook import WorkbookError
+from core.initiatives import records as initiatives
+from core.initiatives.export import (
     PORTAL_COLUMNS,
     REGISTER_COLUMNS,
     ExportCancelled,
@@ -18,10 +19,10 @@ from core.initiative_export import (
     export_register,
     write_template,
 )
-from core.initiative_import import import_initiatives
-from core.initiatives import AuthorInput, InitiativeInput
-from core.register import RegisterFilter
-from core.workbook import WorkbookError
+from core.initiatives.importing import import_initiatives
+from core.initiatives.records import AuthorInput, InitiativeInput
+from core.initiatives.register import RegisterFilter
+from core.org import units as org
 from db.models import InitiativeKind, InitiativeStatus, Recogniser, UnitKind
 
 REGISTER_HEADERS = [
@@ -184,7 +185,7 @@ def test_template_round_trip(app_db, tmp_path):
     result = import_initiatives(app_db, path, dry_run=False)
     assert [r.number for r in result.accepted] == [4] and result.rejected == []
     with app_db.reading() as s:
-        from core.register import page
+        from core.initiatives.register import page
 
         (row,) = page(s, RegisterFilter())
         assert row.status == InitiativeStatus.VALID and row.phase_number == 2

@@ -13,17 +13,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from core import initiatives, org
-from core.initiative_import import (
+from core.common.text import fold
+from core.common.workbook import ImportCancelled, WorkbookError
+from core.initiatives import records as initiatives
+from core.initiatives.importing import (
     fast_fold,
     import_initiatives,
     parse_authors,
     parse_kind,
     parse_status,
 )
-from core.initiatives import AuthorInput, InitiativeInput
-from core.text import fold
-from core.workbook import ImportCancelled, WorkbookError
+from core.initiatives.records import AuthorInput, InitiativeInput
+from core.org import units as org
 from db import tally
 from db.models import (
     Initiative,
@@ -159,7 +160,7 @@ def test_messy_workbook_accepts_good_rows_and_explains_bad_ones(units, book):
     assert hotline.rejection_reason == "trùng với sáng kiến năm 2021"
     assert hotline.number == "VL-SK-2023-00002"
 
-    # folded columns as core.initiatives computes them; history; the search index
+    # folded columns as core.initiatives.records computes them; history; the search index
     for item in records.values():
         assert item.name_folded == fold(item.name)
         assert item.authors_folded == fold(" ".join(f"{a.full_name} {a.unit_text}"
@@ -185,7 +186,7 @@ def test_messy_workbook_accepts_good_rows_and_explains_bad_ones(units, book):
 
 
 def initiatives_search(session, text):
-    from core.register import RegisterFilter, page
+    from core.initiatives.register import RegisterFilter, page
 
     return page(session, RegisterFilter(text=text), limit=50)
 

@@ -39,7 +39,7 @@ def test_core_and_db_sources_never_import_qt():
 
 def test_importing_every_core_and_db_module_loads_no_qt():
     modules = _modules("core") + _modules("db")
-    assert "core.org" in modules and "db.models" in modules
+    assert "core.org.units" in modules and "db.models" in modules
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"
@@ -53,7 +53,7 @@ def test_importing_every_core_and_db_module_loads_no_qt():
 def test_startup_path_does_not_import_heavy_libraries():
     code = (
         "import sys\n"
-        "import core.cli, core.database, core.org, core.members, core.office\n"
+        "import core.cli, core.common.database, core.org.units, core.org.members, core.org.office\n"
         "print(sorted(n for n in ('reportlab', 'openpyxl', 'python_calamine') if n in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
@@ -64,7 +64,7 @@ def test_startup_path_does_not_import_heavy_libraries():
 def test_opening_an_up_to_date_database_does_not_load_alembic(db_path):
     code = (
         "import sys\n"
-        "from core.database import open_app_database\n"
+        "from core.common.database import open_app_database\n"
         f"open_app_database({str(db_path)!r}).close()\n"
         "print('alembic' in sys.modules)\n"
     )

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import inspect
 
 import db.migrate as migrate
-from core.database import open_app_database
+from core.common.database import open_app_database
 from db.models import Base
 
 
@@ -138,10 +138,11 @@ def test_0004_rebuilds_the_search_index_with_prefixes_and_keeps_its_triggers(tmp
     3-letter prefix indexes), and the triggers keep it in step with later changes."""
     from alembic import command
 
-    from core import initiatives, register
-    from core.database import open_app_database
-    from core.demo import load_demo
-    from core.demo_register import load_demo_register
+    from core.common.database import open_app_database
+    from core.demo.org import load_demo
+    from core.demo.register import load_demo_register
+    from core.initiatives import records as initiatives
+    from core.initiatives import register
     from db.engine import make_engine, sqlite_url
 
     path = tmp_path / "r.sqlite"

@@ -5,9 +5,10 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from core import members, org
-from core.errors import UserError
-from core.office import load_office
+from core.common.errors import UserError
+from core.org import members
+from core.org import units as org
+from core.org.office import load_office
 from db.models import Member, UnitEvent, UnitKind
 
 
@@ -132,7 +133,7 @@ def test_member_search_by_index_matches_a_plain_substring_scan(app_db, monkeypat
     text" finds, after adds, renames and deletions; shorter texts and quotes still work."""
     import random
 
-    from core.text import fold
+    from core.common.text import fold
 
     rng = random.Random(3)
     parts = ["Nguyễn", "Trần", "Lò", "Văn", "Thị", "Hương", "Dũng", "Đức", "An", "Quàng", "Thùy"]

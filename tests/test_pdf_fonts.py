@@ -42,7 +42,7 @@ UNITS = 32  # enough rows to run the table onto page 2
 
 def build_sample(out: Path) -> Path:
     """The sample document (also used by hand to refresh docs/screenshots/pdf-sample.png)."""
-    from core.pdf import DocumentHeader, SignatureBlock, build_document, paragraph, table
+    from core.common.pdf import DocumentHeader, SignatureBlock, build_document, paragraph, table
 
     amounts = [75_000_000 + 1_200_000 * i for i in range(UNITS)]
     amounts[-1] += 3_031_150_000 - sum(amounts)
@@ -195,7 +195,7 @@ def test_page_one_renders_to_a_non_blank_image(sample_pdf, tmp_path):
 
 
 def test_markup_characters_are_escaped_and_text_is_nfc(tmp_path):
-    from core.pdf import DocumentHeader, SignatureBlock, build_document
+    from core.common.pdf import DocumentHeader, SignatureBlock, build_document
 
     nfd = unicodedata.normalize("NFD", "Nguyễn Thị Hữu")
     out = build_document(
@@ -218,7 +218,7 @@ def test_markup_characters_are_escaped_and_text_is_nfc(tmp_path):
 
 
 def test_failed_or_cancelled_export_leaves_no_file(tmp_path):
-    from core.pdf import DocumentHeader, ExportCancelled, SignatureBlock, build_document
+    from core.common.pdf import DocumentHeader, ExportCancelled, SignatureBlock, build_document
 
     target = tmp_path / "out.pdf"
     target.write_bytes(b"old")
@@ -239,11 +239,11 @@ def test_failed_or_cancelled_export_leaves_no_file(tmp_path):
 
 def test_core_does_not_load_reportlab_at_start_up():
     code = (
-        "import sys, core, core.paths, core.text\n"
+        "import sys, core, core.common.paths, core.common.text\n"
         "assert 'reportlab' not in sys.modules, 'core imports reportlab'\n"
-        "import core.pdf\n"
+        "import core.common.pdf\n"
         "assert 'reportlab' in sys.modules\n"
-        "assert not any(m.startswith('PySide6') for m in sys.modules), 'core.pdf imports Qt'\n"
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'core.common.pdf imports Qt'\n"
     )
     root = Path(__file__).resolve().parent.parent
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)

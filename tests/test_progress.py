@@ -4,9 +4,11 @@ from datetime import date
 
 import pytest
 
-from core import initiatives, org, progress, targets
-from core.errors import UserError
-from core.initiatives import AuthorInput, InitiativeInput
+from core.common.errors import UserError
+from core.initiatives import records as initiatives
+from core.initiatives.records import AuthorInput, InitiativeInput
+from core.org import units as org
+from core.targets import progress, targets
 from db.models import InitiativeKind, InitiativeStatus, UnitKind
 
 

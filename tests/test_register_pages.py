@@ -12,10 +12,10 @@ import itertools
 import pytest
 from sqlalchemy import select
 
-from core import register
-from core.database import open_app_database
-from core.demo import load_demo
-from core.demo_register import load_demo_register
+from core.common.database import open_app_database
+from core.demo.org import load_demo
+from core.demo.register import load_demo_register
+from core.initiatives import register
 from db.models import InitiativeStatus, Unit, UnitKind
 
 

@@ -9,11 +9,11 @@ from collections import defaultdict
 import pytest
 from sqlalchemy import select
 
-from core.database import open_app_database
-from core.demo import FUND_MODEL_2023
-from core.demo_targets import PROVINCE_TARGETS, load_demo_targets, split_proportionally
-from core.errors import UserError
-from core.initiatives import find_programme
+from core.common.database import open_app_database
+from core.common.errors import UserError
+from core.demo.org import FUND_MODEL_2023
+from core.demo.targets import PROVINCE_TARGETS, load_demo_targets, split_proportionally
+from core.initiatives.records import find_programme
 from db.models import FundModelTarget, InitiativeTarget, Unit, UnitKind, UnitMemberCount
 from tests.test_reports_support import build_demo
 

@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from core.demo_targets import FUND_MODEL_2023_NOTE
-from core.errors import UserError
-from core.reports import fund_model_lines, fund_model_report
+from core.common.errors import UserError
+from core.demo.targets import FUND_MODEL_2023_NOTE
+from core.targets.fund_model_targets import fund_model_lines, fund_model_report
 from tests import test_reports_support as support
 from tests.test_reports_support import (
     assert_page_renders,
@@ -161,7 +161,7 @@ def test_note_gets_brackets_and_can_be_left_out(demo_db, tmp_path):
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".pdf"])
 def test_a_cancelled_export_leaves_the_old_file(demo_db, tmp_path, suffix):
-    from core.pdf import ExportCancelled
+    from core.common.pdf import ExportCancelled
 
     out = tmp_path / f"chi-tieu{suffix}"
     out.write_bytes(b"old")
@@ -175,7 +175,7 @@ def test_written_files_get_the_usual_permissions(demo_db, tmp_path):
     import os
     import stat
 
-    from core.reports.render import _umask
+    from core.common.report.render import _umask
 
     for name in ("a.pdf", "a.xlsx"):
         out = fund_model_report(demo_db, tmp_path / name, year=2023)

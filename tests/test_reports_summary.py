@@ -10,11 +10,12 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from core import initiatives, org
-from core.errors import UserError
-from core.initiatives import FIELD_LABELS, KIND_LABELS, AuthorInput, InitiativeInput
-from core.reports import period_label, period_summary, summary_report
-from core.vnformat import amount_in_words, format_money
+from core.common.errors import UserError
+from core.common.vnformat import amount_in_words, format_money
+from core.initiatives import records as initiatives
+from core.initiatives.records import FIELD_LABELS, KIND_LABELS, AuthorInput, InitiativeInput
+from core.initiatives.summary_report import period_label, period_summary, summary_report
+from core.org import units as org
 from db.models import (
     Initiative,
     InitiativeField,

@@ -4,7 +4,7 @@
   built once and copied for each test by :func:`demo_db` / :func:`demo_path`;
 - :func:`pdf_text`, :func:`flat`, :func:`assert_page_renders`: reading PDFs back with poppler;
 - :func:`run_cli`: the headless commands in a subprocess, with ``targets`` and ``report``
-  registered from :mod:`core.cli.report_commands` even before core/cli/__init__.py wires them.
+  registered from :mod:`core.cli.targets` even before core/cli/__init__.py wires them.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from core.database import open_app_database
+from core.common.database import open_app_database
 
 ROOT = Path(__file__).resolve().parent.parent
 HAS_POPPLER = shutil.which("pdftotext") is not None and shutil.which("pdftoppm") is not None
@@ -26,8 +26,8 @@ needs_poppler = pytest.mark.skipif(not HAS_POPPLER, reason="poppler-utils is not
 
 
 def build_demo(path: Path, *, targets: bool = True) -> Path:
-    from core.demo import load_demo
-    from core.demo_targets import load_demo_targets
+    from core.demo.org import load_demo
+    from core.demo.targets import load_demo_targets
 
     db = open_app_database(path)
     try:
@@ -92,7 +92,7 @@ def assert_page_renders(pdf: Path, tmp_path: Path, page: int = 1) -> Path:
 _WRAPPER = (
     "import argparse, sys\n"
     "import core.cli as cli\n"
-    "from core.cli.report_commands import register\n"
+    "from core.cli.targets import register\n"
     "original = cli.build_parser\n"
     "def build():\n"
     "    parser = original()\n"

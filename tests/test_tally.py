@@ -11,12 +11,14 @@ from datetime import date, timedelta
 
 from sqlalchemy import delete, func, select
 
-from core import initiatives, org, progress
-from core.database import open_app_database
-from core.demo import load_demo
-from core.demo_register import load_demo_register
-from core.initiatives import AuthorInput, InitiativeInput
-from core.integrity import check_database, recount
+from core.common.database import open_app_database
+from core.common.integrity import check_database, recount
+from core.demo.org import load_demo
+from core.demo.register import load_demo_register
+from core.initiatives import records as initiatives
+from core.initiatives.records import AuthorInput, InitiativeInput
+from core.org import units as org
+from core.targets import progress
 from db import tally
 from db.models import (
     Initiative,

@@ -9,21 +9,21 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from core.database import open_app_database
-from core.demo import FUND_MODEL_2023
-from core.errors import UserError
-from core.initiatives import find_programme
-from core.org import find_by_code
-from core.reports import fund_model_lines
-from core.target_import import (
+from core.common.database import open_app_database
+from core.common.errors import UserError
+from core.common.workbook import WorkbookError
+from core.demo.org import FUND_MODEL_2023
+from core.initiatives.records import find_programme
+from core.org.units import find_by_code
+from core.targets.fund_model_targets import fund_model_lines
+from core.targets.importing import (
     UnitFinder,
     import_targets,
     parse_count,
     parse_phase,
     relaxed_name,
 )
-from core.targets import initiative_targets
-from core.workbook import WorkbookError
+from core.targets.targets import initiative_targets
 from tests.test_reports_support import build_demo
 
 SEED_ROWS = [  # as seed 000 prints them; counts as text or numbers, as pasted from Word

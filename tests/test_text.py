@@ -1,4 +1,4 @@
-"""Golden tests for core/text.py: NFC, cleaning, folding for search, Vietnamese name order."""
+"""Golden tests for core/common/text.py: NFC, cleaning, folding for search, Vietnamese name order."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from core.text import clean, collate_key, fold, name_sort_key, nfc
+from core.common.text import clean, collate_key, fold, name_sort_key, nfc
 
 
 def nfd(text: str) -> str:
@@ -148,6 +148,6 @@ def test_name_sort_key_of_empty_name():
 
 
 def test_clean_drops_byte_order_marks_and_zero_width_characters():
-    from core.text import clean
+    from core.common.text import clean
 
     assert clean("\ufeffHọ và tên\u200b ") == "Họ và tên"

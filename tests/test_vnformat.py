@@ -1,4 +1,4 @@
-"""Golden and property tests for core/vnformat.py (Vietnamese money, dates, words)."""
+"""Golden and property tests for core/common/vnformat.py (Vietnamese money, dates, words)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.vnformat import (
+from core.common.vnformat import (
     amount_in_words,
     date_line,
     doc_number,

@@ -8,8 +8,8 @@ import unicodedata
 
 import pytest
 
-from core.vnformat import parse_date, parse_money
-from core.workbook import (
+from core.common.vnformat import parse_date, parse_money
+from core.common.workbook import (
     Column,
     ImportCancelled,
     ImportResult,
@@ -292,7 +292,7 @@ def test_cancel_while_parsing(tmp_path):
 
 
 def test_import_result_to_json():
-    from core.workbook import RejectedRow
+    from core.common.workbook import RejectedRow
 
     result = ImportResult(
         accepted=["a", "b", "c"],

@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from core.vnformat import parse_date, parse_money
-from core.workbook import Column, WorkbookError, parse_rows, read_rows
+from core.common.vnformat import parse_date, parse_money
+from core.common.workbook import Column, WorkbookError, parse_rows, read_rows
 from tests.fixtures_workbook import TITLE, make_ods, make_xls, make_xlsx, nfd
 
 COLUMNS = (

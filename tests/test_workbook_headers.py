@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.workbook import Column, normalise_header, parse_row
-from core.workbook.headers import find_header
-from core.workbook.reader import SourceRow
-from core.workbook.rows import ParsedRow
+from core.common.workbook import Column, normalise_header, parse_row
+from core.common.workbook.headers import find_header
+from core.common.workbook.reader import SourceRow
+from core.common.workbook.rows import ParsedRow
 
 
 def test_normalise_header_ignores_case_tones_d_punctuation_and_spacing():
@@ -115,13 +115,13 @@ def test_parsed_row_can_be_rejected_later_with_its_source_values():
 
 
 def test_importing_the_engine_loads_no_spreadsheet_library():
-    # Importers import core.workbook at module level; start-up must stay light.
+    # Importers import core.common.workbook at module level; start-up must stay light.
     import subprocess
     import sys
     from pathlib import Path
 
     code = (
-        "import sys, core.workbook\n"
+        "import sys, core.common.workbook\n"
         "print(sorted(n for n in ('openpyxl', 'python_calamine') if n in sys.modules))\n"
     )
     root = Path(__file__).resolve().parent.parent

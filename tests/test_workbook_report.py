@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from openpyxl import load_workbook
 
-from core.workbook import Column, ImportResult, RejectedRow, WorkbookError, write_report
+from core.common.workbook import Column, ImportResult, RejectedRow, WorkbookError, write_report
 
 COLUMNS = (
     Column("name", ("Họ và tên",), required=True),

@@ -7,8 +7,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from core.cli import commands, document_commands, initiative_commands, report_commands
-from core.errors import UserError
+from core.cli import documents as document_commands
+from core.cli import initiatives as initiative_commands
+from core.cli import org as commands
+from core.cli import targets as report_commands
+from core.common.errors import UserError
 from db.migrate import DatabaseError
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -72,11 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=commands.backup)
 
-    # initiatives import|export|search|template|check (core.cli.initiative_commands)
+    # initiatives import|export|search|template|check (core.cli.initiatives)
     initiative_commands.register(sub)
-    # targets import|set|demo, report progress|fund-model|summary (core.cli.report_commands)
+    # targets import|set|demo, report progress|fund-model|summary (core.cli.targets)
     report_commands.register(sub)
-    # documents description|decision (core.cli.document_commands)
+    # documents description|decision (core.cli.documents)
     document_commands.register(sub)
     return parser
 

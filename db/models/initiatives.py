@@ -87,7 +87,7 @@ class Initiative(SyncedMixin, Base):
 
     ``seq`` is a stable integer key for the full-text index; the ``*_folded`` columns are
     the search forms (no tones, đ → d) that the index covers. ``phase_number`` is derived
-    from ``registered_on`` and the programme's phases (see core.initiatives.derive_phase).
+    from ``registered_on`` and the programme's phases (see core.initiatives.records.derive_phase).
     """
 
     __tablename__ = "initiative"
@@ -101,7 +101,7 @@ class Initiative(SyncedMixin, Base):
             "programme_id", "deleted_at", "unit_id", "phase_number", "status",
         ),
         Index("ix_initiative_status", "status"),
-        # Sorted register pages walk these in order and stop after the page (core.register).
+        # Sorted register pages walk these in order and stop after the page (core.initiatives.register).
         Index("ix_initiative_registered", "registered_on", "seq"),
         Index("ix_initiative_name", "name_folded", "seq"),
         Index("ix_initiative_benefit", "economic_benefit", "seq"),

@@ -1,5 +1,5 @@
 """Targets (chỉ tiêu) set for units: initiatives per programme phase, and the mutual-aid
-fund model per year. Progress is never stored: core.progress computes it from the records."""
+fund model per year. Progress is never stored: core.targets.progress computes it from the records."""
 
 from __future__ import annotations
 

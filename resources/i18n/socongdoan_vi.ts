@@ -1441,10 +1441,6 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Bảng tính (*.xlsx *.xls *.ods)</translation>
     </message>
     <message>
-        <source>Importing from workbooks is not available in this version.</source>
-        <translation>Phiên bản này chưa có chức năng nhập từ bảng tính.</translation>
-    </message>
-    <message>
         <source>Checking {0}…</source>
         <translation>Đang kiểm tra {0}…</translation>
     </message>
@@ -2015,10 +2011,6 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Bảng tính (*.xlsx *.xls *.ods)</translation>
     </message>
     <message>
-        <source>Importing initiatives is not available in this version.</source>
-        <translation>Phiên bản này chưa có chức năng nhập sáng kiến.</translation>
-    </message>
-    <message>
         <source>Checking {0}…</source>
         <translation>Đang kiểm tra {0}…</translation>
     </message>
@@ -2172,10 +2164,6 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Official reports are not available in this version.</source>
-        <translation>Phiên bản này chưa có chức năng lập báo cáo.</translation>
-    </message>
-    <message>
         <source>Writing {0}…</source>
         <translation>Đang lập {0}…</translation>
     </message>
@@ -2259,10 +2247,6 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Workbooks (*.xlsx *.xls *.ods)</source>
         <translation>Bảng tính (*.xlsx *.xls *.ods)</translation>
-    </message>
-    <message>
-        <source>Importing targets is not available in this version.</source>
-        <translation>Phiên bản này chưa có chức năng nhập chỉ tiêu.</translation>
     </message>
     <message>
         <source>Checking {0}…</source>

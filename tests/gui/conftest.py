@@ -17,8 +17,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import insert  # noqa: E402
 
-from core import members, org  # noqa: E402
-from core.text import fold, name_sort_key  # noqa: E402
+from core.common.text import fold, name_sort_key  # noqa: E402
+from core.org import members
+from core.org import units as org
 from db.models import Gender, Member, Sector, UnitKind, utcnow  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,7 +52,7 @@ def vietnamese(qapp, vi_qm):
 
 
 class MessageLog:
-    """Replaces the message boxes of gui.widgets; records what would have been shown."""
+    """Replaces the message boxes of gui.common.widgets; records what would have been shown."""
 
     def __init__(self) -> None:
         self.errors: list[str] = []
@@ -72,7 +73,7 @@ class MessageLog:
 
 @pytest.fixture(autouse=True)
 def messages(monkeypatch) -> MessageLog:
-    from gui import widgets
+    from gui.common import widgets
 
     log = MessageLog()
     monkeypatch.setattr(widgets, "show_error", log.show_error)

@@ -51,9 +51,9 @@ def main(argv: list[str]) -> int:
         print("translation missing: run `make translations` first", file=sys.stderr)
         return 1
 
-    from core.database import open_app_database
-    from core.demo import load_demo
-    from gui import widgets
+    from core.common.database import open_app_database
+    from core.demo.org import load_demo
+    from gui.common import widgets
     from gui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -79,8 +79,8 @@ def main(argv: list[str]) -> int:
             _save(page, out / "organisation.png")
 
             # The initiative register and the targets dashboard, on the whole demo.
-            from core.demo_register import load_demo_register
-            from core.demo_targets import load_demo_targets
+            from core.demo.register import load_demo_register
+            from core.demo.targets import load_demo_targets
 
             load_demo_register(db)
             load_demo_targets(db)
@@ -106,9 +106,9 @@ def main(argv: list[str]) -> int:
                 ):
                     _save(dialog, out / f"{name}.png")
                     dialog.reject()
-                from gui.dialogs.first_run import FirstRunDialog
-                from gui.dialogs.import_preview import ImportPreviewDialog
-                from gui.jobs import Job, ProgressDialog
+                from gui.common.import_preview import ImportPreviewDialog
+                from gui.common.jobs import Job, ProgressDialog
+                from gui.org.first_run import FirstRunDialog
 
                 first = FirstRunDialog(db)
                 first.form.code.setText("VL")

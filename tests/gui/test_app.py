@@ -12,12 +12,12 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core.database import open_app_database
-from core.office import load_office
+from core.common.database import open_app_database
+from core.org.office import load_office
 from db.models import UnitKind
 from gui import app as gui_app
-from gui.dialogs.first_run import FirstRunDialog
 from gui.main_window import MainWindow
+from gui.org.first_run import FirstRunDialog
 from tests.gui.conftest import type_text
 
 
@@ -116,7 +116,7 @@ def test_first_run_dialog_sets_up_the_office(qtbot, tmp_path):
         assert db.office_code == "HL"
         with db.reading() as s:
             office = load_office(s)
-            from core.org import find_by_code
+            from core.org.units import find_by_code
 
             unit, parent = find_by_code(s, "HL"), find_by_code(s, "QT")
             assert unit.kind == UnitKind.UPPER and unit.parent_id == parent.id

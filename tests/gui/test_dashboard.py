@@ -1,4 +1,4 @@
-"""The targets dashboard (Chỉ tiêu & báo cáo): figures as core.progress computes them, units
+"""The targets dashboard (Chỉ tiêu & báo cáo): figures as core.targets.progress computes them, units
 behind schedule in red, drill-down, the targets grid, and the signal to open the register."""
 
 from __future__ import annotations
@@ -10,11 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSpinBox
 
-from core import initiatives, org, progress, targets
-from core.initiatives import AuthorInput, InitiativeInput
-from core.progress import CountRule
+from core.initiatives import records as initiatives
+from core.initiatives.records import AuthorInput, InitiativeInput
+from core.org import units as org
+from core.targets import progress, targets
+from core.targets.progress import CountRule
 from db.models import InitiativeField, InitiativeStatus, Sector, UnitKind
-from gui.pages.dashboard_models import (
+from gui.targets.models import (
     COL_ACHIEVED,
     COL_EXPECTED,
     COL_NAME,
@@ -60,7 +62,7 @@ def dashboard_db(app_db):
 
 
 def make_page(qtbot, db, as_of=AS_OF, phase=1):
-    from gui.pages.dashboard import DashboardPage
+    from gui.targets.page import DashboardPage
 
     page = DashboardPage(db)
     qtbot.addWidget(page)
@@ -130,7 +132,7 @@ def test_behind_schedule_unit_is_red(qtbot, dashboard_db):
 
 
 def test_counting_rule_changes_the_figures_and_is_remembered(qtbot, dashboard_db):
-    from core import dashboard
+    from core.targets import figures as dashboard
 
     db, ids = dashboard_db
     page = make_page(qtbot, db)
@@ -253,7 +255,6 @@ def test_suggestion_is_ten_percent_rounded_up(qtbot, dashboard_db):
 
 
 def test_reports_are_written_in_the_background(qtbot, dashboard_db, tmp_path, messages):
-    pytest.importorskip("core.reports")
     db, ids = dashboard_db
     page = make_page(qtbot, db)
     job = page.reports.write_progress(tmp_path / "tien-do.xlsx")
@@ -267,7 +268,7 @@ def test_reports_are_written_in_the_background(qtbot, dashboard_db, tmp_path, me
 
 
 def test_page_says_computing_while_it_loads(qtbot, dashboard_db):
-    from gui.pages.dashboard import DashboardPage
+    from gui.targets.page import DashboardPage
 
     db, ids = dashboard_db
     page = DashboardPage(db)
@@ -299,7 +300,6 @@ def test_no_english_on_the_page_and_in_the_targets_grid(qtbot, dashboard_db):
 
 
 def test_targets_import_from_a_workbook_with_preview(qtbot, dashboard_db, tmp_path, messages):
-    pytest.importorskip("core.target_import")
     from openpyxl import Workbook
 
     db, ids = dashboard_db
@@ -313,7 +313,7 @@ def test_targets_import_from_a_workbook_with_preview(qtbot, dashboard_db, tmp_pa
     book.save(path)
 
     page = make_page(qtbot, db)  # phase 1 chosen: the sheet has no phase column
-    from gui.dialogs.targets_import import TargetImportFlow
+    from gui.targets.importing import TargetImportFlow
 
     flow = TargetImportFlow(page, db, "1TRIEU-SK", 1)
     job = flow.check(path)

@@ -1,14 +1,12 @@
 """Import from a workbook: dry run in the background → preview (counts, rejected rows,
 report) → the real import in the background → the lists refresh.
 
-The GUI flow is tested against a stand-in for ``core.importing`` that follows its
+The GUI flow is tested against a stand-in for ``core.org.importing`` that follows its
 contract; the tests at the end run the real module once it exists.
 """
 
 from __future__ import annotations
 
-import sys
-import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,8 +14,8 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QFileDialog
 
-from core.errors import UserError
-from gui.pages.organisation import OrganisationPage
+from core.common.errors import UserError
+from gui.org.page import OrganisationPage
 
 
 @dataclass
@@ -85,20 +83,13 @@ class FakeImporting:
 
 @pytest.fixture
 def fake_importing(monkeypatch) -> FakeImporting:
-    import core
+    import core.common.workbook as workbook
+    import core.org.importing as importing
 
     fake = FakeImporting()
-    importing = types.ModuleType("core.importing")
-    importing.import_units = fake.import_units
-    importing.import_members = fake.import_members
-    workbook = types.ModuleType("core.workbook")
-    workbook.write_report = fake.write_report
-    workbook.ImportCancelled = FakeCancelled
-    workbook.WorkbookError = type("WorkbookError", (Exception,), {})
-    monkeypatch.setitem(sys.modules, "core.importing", importing)
-    monkeypatch.setitem(sys.modules, "core.workbook", workbook)
-    monkeypatch.setattr(core, "importing", importing, raising=False)
-    monkeypatch.setattr(core, "workbook", workbook, raising=False)
+    monkeypatch.setattr(importing, "import_units", fake.import_units)
+    monkeypatch.setattr(importing, "import_members", fake.import_members)
+    monkeypatch.setattr(workbook, "write_report", fake.write_report)
     return fake
 
 
@@ -169,7 +160,7 @@ def test_import_failure_is_shown(page, qtbot, tmp_path, fake_importing, messages
 
 
 def test_nothing_to_import_disables_the_button(qtbot, tmp_path):
-    from gui.dialogs.import_preview import ImportPreviewDialog
+    from gui.common.import_preview import ImportPreviewDialog
 
     result = FakeResult(accepted=[], skipped=[], rejected=[FakeRejected(2, "Thiếu họ và tên.")])
     dialog = ImportPreviewDialog(result, tmp_path / "x.xlsx", "đoàn viên")
@@ -177,11 +168,10 @@ def test_nothing_to_import_disables_the_button(qtbot, tmp_path):
     assert not dialog.import_button.isEnabled()
 
 
-# --- with the real core.importing ------------------------------------------------------
+# --- with the real core.org.importing ------------------------------------------------------
 
 
 def test_real_import_rejects_a_file_that_is_not_a_workbook(page, qtbot, tmp_path, messages):
-    pytest.importorskip("core.importing")
     junk = tmp_path / "khong-phai-bang-tinh.xlsx"
     junk.write_text("đây không phải bảng tính", encoding="utf-8")
     job = page.check_import("units", junk)
@@ -193,7 +183,6 @@ def test_real_import_rejects_a_file_that_is_not_a_workbook(page, qtbot, tmp_path
 
 
 def test_real_units_import_through_preview(page, qtbot, tmp_path, messages, monkeypatch):
-    pytest.importorskip("core.importing")
     from openpyxl import Workbook, load_workbook
 
     book = tmp_path / "cdcs.xlsx"
@@ -213,7 +202,7 @@ def test_real_units_import_through_preview(page, qtbot, tmp_path, messages, monk
     assert "Sẵn sàng nhập: 2" in dialog.summary.text() and "Bị từ chối: 1" in dialog.summary.text()
     assert dialog.rejected_model.index(0, 0).data() == "5"
     with page._db.reading() as s:
-        from core.org import find_by_code
+        from core.org.units import find_by_code
 
         assert find_by_code(s, "VL-0201") is None  # the preview wrote nothing
 

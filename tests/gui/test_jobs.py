@@ -7,10 +7,10 @@ import time
 
 import shiboken6
 
-from core import org
-from core.errors import UserError
+from core.common.errors import UserError
+from core.org import units as org
 from db.models import UnitKind
-from gui import jobs
+from gui.common import jobs
 
 
 class Recorder:

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
+from gui.common.placeholder import PlaceholderPage
 from gui.main_window import PAGE_KEYS
-from gui.pages.organisation import OrganisationPage
-from gui.pages.placeholder import PlaceholderPage
-from gui.pages.settings import SettingsPage
+from gui.org.page import OrganisationPage
+from gui.org.settings_page import SettingsPage
 
 
 def test_window_shows_office_and_database(window, app_db):
@@ -57,7 +57,7 @@ def test_ctrl_number_switches_pages_and_ctrl_q_quits(window, qtbot):
 
 
 def test_settings_page_edits_office_and_header_follows(window, app_db):
-    from core.office import load_office
+    from core.org.office import load_office
 
     page = window.show_page("settings")
     assert page.form.code.isReadOnly() and page.form.code.text() == "VL"
@@ -76,8 +76,8 @@ def test_settings_page_edits_office_and_header_follows(window, app_db):
 
 
 def test_page_shortcuts_open_dialogs(sample_units, window, qtbot):
-    from gui.dialogs.member_dialog import MemberDialog
-    from gui.dialogs.unit_dialog import UnitDialog
+    from gui.org.member_dialog import MemberDialog
+    from gui.org.unit_dialog import UnitDialog
 
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)

@@ -7,9 +7,9 @@ import time
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from core.members import MemberQuery
-from gui.models.member_table import COL_BIRTH, COL_NAME, COL_UNIT, PAGE_SIZE, MemberTableModel
-from gui.pages.organisation import OrganisationPage
+from core.org.members import MemberQuery
+from gui.org.member_table import COL_BIRTH, COL_NAME, COL_UNIT, PAGE_SIZE, MemberTableModel
+from gui.org.page import OrganisationPage
 from tests.gui.conftest import bulk_members
 
 

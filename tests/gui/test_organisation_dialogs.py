@@ -11,11 +11,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
-from core import members, org
-from core.members import MemberQuery, count_members
+from core.org import members
+from core.org import units as org
+from core.org.members import MemberQuery, count_members
 from db.models import Member, UnitMemberCount
-from gui.models.member_table import COL_POSITION
-from gui.pages.organisation import OrganisationPage
+from gui.org.member_table import COL_POSITION
+from gui.org.page import OrganisationPage
 from tests.gui.conftest import type_text
 
 

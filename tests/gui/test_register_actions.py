@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import func, select
 
-from core import initiatives as core_initiatives
-from core.register import RegisterFilter, totals
+from core.initiatives import records as core_initiatives
+from core.initiatives.register import RegisterFilter, totals
 from db.models import Initiative, InitiativeStatus
-from gui.models.register_table import COL_NAME, PAGE_SIZE
+from gui.initiatives.register_table import COL_NAME, PAGE_SIZE
 from tests.gui import test_register_page as shared
 from tests.gui.test_register_page import REGISTER_SIZE
 
@@ -108,7 +107,6 @@ def test_export_register_and_portal_list_in_the_background(qtbot, register_page,
 
 
 def test_template_then_import_through_the_preview(qtbot, register_page, tmp_path, messages):
-    pytest.importorskip("core.initiative_import")
     page, model = register_page, register_page.model
     template = tmp_path / "mau.xlsx"
     page.transfers.write_template(template)

@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from core import initiatives as core_initiatives
-from core.initiatives import AuthorInput, InitiativeInput
+from core.initiatives import records as core_initiatives
+from core.initiatives.records import AuthorInput, InitiativeInput
 from db.models import InitiativeKind, InitiativeStatus, Programme
-from gui.dialogs.initiative_form import TAB_AUTHORS, InitiativeDialog
-from gui.models.register_table import COL_AUTHORS, COL_NAME
-from gui.pages.register import RegisterPage
+from gui.initiatives.form import TAB_AUTHORS, InitiativeDialog
+from gui.initiatives.page import RegisterPage
+from gui.initiatives.register_table import COL_AUTHORS, COL_NAME
 from tests.gui.conftest import type_text
 
 
@@ -159,7 +159,7 @@ def test_rejected_needs_a_reason_and_core_errors_keep_the_form(qtbot, page, samp
     dialog.rejection_reason.setPlainText("Trùng với sáng kiến đã công nhận năm 2021.")
     assert dialog.save_button.isEnabled()
 
-    from core.errors import UserError
+    from core.common.errors import UserError
 
     def refuse(*_a, **_k):
         raise UserError("Đơn vị không tồn tại.")
@@ -246,9 +246,9 @@ def test_edit_shows_history_payments_and_esc_asks_before_discarding(qtbot, page,
 def register_dialogs(window, sample_units, tmp_path) -> list:
     """The initiatives page's dialogs and menus, open, for the translation walk
     (tests/gui/test_translations.py)."""
-    from core.initiatives import find_duplicates
-    from gui.dialogs.initiative_duplicates import DuplicatesDialog
-    from gui.dialogs.initiative_import import InitiativeImportPreviewDialog
+    from core.initiatives.records import find_duplicates
+    from gui.initiatives.duplicates import DuplicatesDialog
+    from gui.initiatives.import_dialog import InitiativeImportPreviewDialog
     from tests.gui.test_import_flow import FakeRejected, FakeResult
 
     page = window.show_page("initiatives")

@@ -2,7 +2,7 @@
 header clicks, filtered and searched in SQL, with the count and benefit total computed in
 the background.
 
-The register is the Lai Châu demo (core.demo + core.demo_register) with 500 initiatives,
+The register is the Lai Châu demo (core.demo.org + core.demo.register) with 500 initiatives,
 built once per session and copied for each test.
 """
 
@@ -16,12 +16,13 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from core import eligibility
-from core.database import AppDatabase, open_app_database
-from core.register import RegisterFilter, page, totals
-from core.text import fold
+from core.common.database import AppDatabase, open_app_database
+from core.common.text import fold
+from core.initiatives import eligibility
+from core.initiatives.register import RegisterFilter, page, totals
 from db.models import InitiativeStatus
-from gui.models.register_table import (
+from gui.initiatives.page import RegisterPage
+from gui.initiatives.register_table import (
     COL_BENEFIT,
     COL_ELIGIBLE,
     COL_NAME,
@@ -30,15 +31,14 @@ from gui.models.register_table import (
     PAGE_SIZE,
     RegisterTableModel,
 )
-from gui.pages.register import RegisterPage
 
 REGISTER_SIZE = 500
 
 
 @pytest.fixture(scope="session")
 def _register_template(tmp_path_factory) -> Path:
-    from core.demo import load_demo
-    from core.demo_register import load_demo_register
+    from core.demo.org import load_demo
+    from core.demo.register import load_demo_register
 
     path = tmp_path_factory.mktemp("register") / "register.sqlite"
     started = time.perf_counter()
@@ -198,7 +198,7 @@ def test_status_filter_and_totals(qtbot, register_page, register_db):
 def test_unit_filter_includes_sub_units(qtbot, register_page, register_db):
     page_widget, model = register_page, register_page.model
     with register_db.reading() as s:
-        from core.org import unit_tree
+        from core.org.units import unit_tree
 
         nodes = unit_tree(s)
     upper = next(n for n in nodes if n.code.startswith("LC-") and n.kind == "upper" and
@@ -240,7 +240,7 @@ def test_scrolling_fetches_more_and_the_name_column_is_readable(qtbot, register_
 
 
 def test_enter_on_a_row_opens_its_form(qtbot, register_page):
-    from gui.dialogs.initiative_form import InitiativeDialog
+    from gui.initiatives.form import InitiativeDialog
 
     register_page.focus_default()
     QTest.keyClick(register_page.table, Qt.Key.Key_Return)
@@ -253,7 +253,7 @@ def test_enter_on_a_row_opens_its_form(qtbot, register_page):
 
 
 def test_show_unit_filters_even_before_the_unit_list_is_read(qtbot, register_db):
-    from core.org import unit_tree
+    from core.org.units import unit_tree
 
     with register_db.reading() as s:
         nodes = unit_tree(s)

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import widgets
+from gui.common import widgets
 from tests.gui.conftest import ROOT, TS_FILE, qt_tool
 
-# The real message boxes (the autouse fixture replaces them in gui.widgets).
+# The real message boxes (the autouse fixture replaces them in gui.common.widgets).
 REAL_SHOW_ERROR, REAL_SHOW_INFO, REAL_CONFIRM = widgets.show_error, widgets.show_info, widgets.confirm
 
 # Qt's own English texts for standard buttons (Qt ships no Vietnamese for them).
@@ -172,10 +172,10 @@ def captured_boxes(monkeypatch):
 
 
 def test_no_english_text_on_any_page_or_dialog(sample_units, window, qtbot, app_db, captured_boxes, tmp_path):
-    from gui import jobs
-    from gui.dialogs.first_run import FirstRunDialog
-    from gui.dialogs.import_preview import ImportPreviewDialog
+    from gui.common import jobs
+    from gui.common.import_preview import ImportPreviewDialog
     from gui.main_window import PAGE_KEYS
+    from gui.org.first_run import FirstRunDialog
     from tests.gui.test_import_flow import FakeRejected, FakeResult
 
     patterns = _english_patterns()

@@ -1,0 +1,209 @@
+"""Handlers of the headless commands. Each returns an exit code; output goes to stdout
+(human-readable Vietnamese, or JSON with --json); rejections raise UserError."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from core.common.database import AppDatabase, open_app_database
+
+# Heavy modules (workbook engine, demo) are imported inside the handlers that use them.
+
+
+def _open(args) -> AppDatabase:
+    return open_app_database(args.db)
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def written(args, path: Path, **extra) -> int:
+    """A command that wrote a file: its path (``--json``: with ``extra``), exit 0."""
+    if args.json:
+        _print_json({"file": str(path), **extra})
+    else:
+        print(f"Đã ghi {path}")
+    return 0
+
+
+def date_arg(text: str) -> date:
+    """argparse type: dd/mm/yyyy or ISO (core.common.vnformat.parse_date)."""
+    from core.common.vnformat import parse_date
+
+    try:
+        value = parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if value is None:
+        raise argparse.ArgumentTypeError("thiếu ngày")
+    return value
+
+
+def init(args) -> int:
+    from core.org.office import init_office
+
+    db = _open(args)
+    try:
+        db.set_office_code(args.code.strip().upper())
+        with db.transaction() as s:
+            settings = init_office(
+                s,
+                code=args.code,
+                name=args.name,
+                level=args.level,
+                parent_code=args.parent,
+                parent_name=args.parent_name,
+                place=args.place,
+                chair_name=args.chair,
+            )
+    finally:
+        db.close()
+    if args.json:
+        _print_json({"office": settings.unit_code, "name": settings.name, "db": str(db.path)})
+    else:
+        print(f"Đã khởi tạo {settings.name} ({settings.unit_code}) trong {db.path}")
+    return 0
+
+
+def demo(args) -> int:
+    """The whole demo: units and members, the initiative register, then the targets."""
+    from core.common.vnformat import format_money
+    from core.demo.org import load_demo
+    from core.demo.register import load_demo_register
+    from core.demo.targets import load_demo_targets
+
+    db = _open(args)
+    try:
+        summary = load_demo(db, seed=args.seed)
+        initiatives = load_demo_register(db, seed=args.seed)
+        targets = load_demo_targets(db)
+    finally:
+        db.close()
+    if args.json:
+        _print_json({**vars(summary), "initiatives": initiatives,
+                     "fund_model_targets": targets.fund_model,
+                     "initiative_targets": targets.initiative})
+    else:
+        print(
+            f"Đã nạp dữ liệu mẫu LĐLĐ tỉnh Lai Châu: {summary.upper_units} công đoàn cấp trên "
+            f"cơ sở, {summary.grassroots_units} CĐCS, {format_money(summary.members)} đoàn viên, "
+            f"{format_money(initiatives)} sáng kiến, {targets.fund_model + targets.initiative} chỉ tiêu."
+        )
+    return 0
+
+
+def units_list(args) -> int:
+    from core.org.units import KIND_LABELS, unit_tree
+    from db.models import UnitKind
+
+    db = _open(args)
+    try:
+        with db.reading() as s:
+            nodes = unit_tree(s, include_merged=args.all)
+            codes = {n.id: n.code for n in nodes}
+    finally:
+        db.close()
+    rows = [
+        {
+            "code": n.code,
+            "name": n.name,
+            "kind": str(n.kind),
+            "parent": codes.get(n.parent_id),
+            "sector": n.sector and str(n.sector),
+            "merged_into": codes.get(n.merged_into_id),
+        }
+        for n in nodes
+    ]
+    if args.json:
+        _print_json(rows)
+        return 0
+    depth: dict[str | None, int] = {}
+    for row in rows:
+        level = depth.get(row["parent"], -1) + 1
+        depth[row["code"]] = level
+        merged = f" (đã sáp nhập vào {row['merged_into']})" if row["merged_into"] else ""
+        print(f"{'  ' * level}{row['code']}\t{row['name']}\t{KIND_LABELS[UnitKind(row['kind'])]}{merged}")
+    print(f"Tổng: {len(rows)} đơn vị")
+    return 0
+
+
+def run_import(args, importer, *, columns=None, noun="dòng", unchanged="dòng đã có",
+               details=None) -> int:
+    """An import command: ``importer(db, path, dry_run=…)`` (preview with ``--dry-run``), the
+    report workbook with ``--report``, then the summary — ``--json`` or a few Vietnamese lines:
+    counts, every rejected row with its reason, then ``details(result)`` lines. ``noun`` names
+    what was accepted (a string, or made from the result)."""
+    from core.common.vnformat import format_money as n
+    from core.common.workbook import write_report
+
+    db = _open(args)
+    try:
+        result = importer(db, Path(args.file), dry_run=args.dry_run)
+    finally:
+        db.close()
+    if args.report:
+        write_report(result, Path(args.report), title=f"Kết quả nhập {Path(args.file).name}",
+                     columns=columns)
+    if args.json:
+        _print_json({**result.to_json(), "dry_run": args.dry_run})
+        return 0
+    verb = "Sẽ nhập" if args.dry_run else "Đã nhập"
+    what = noun(result) if callable(noun) else noun
+    print(f"{verb} {n(len(result.accepted))} {what}; bỏ qua {n(len(result.skipped))} "
+          f"{unchanged}; từ chối {n(len(result.rejected))} dòng.")
+    for row in result.rejected:
+        print(f"  Dòng {row.number}: {row.reason}")
+    for line in details(result) if details else ():
+        print(f"  {line}")
+    return 0
+
+
+def units_import(args) -> int:
+    from core.org.importing import import_units
+
+    return run_import(args, import_units)
+
+
+def members_import(args) -> int:
+    from core.org.importing import import_members
+
+    return run_import(args, import_members)
+
+
+def check(args) -> int:
+    from core.common.integrity import check_database, recount
+
+    db = _open(args)
+    try:
+        if args.repair:
+            recount(db)
+        problems = check_database(db)
+    finally:
+        db.close()
+    if args.json:
+        _print_json({"ok": not problems, "problems": problems})
+    elif problems:
+        print("\n".join(problems))
+    else:
+        print(f"Cơ sở dữ liệu {db.path} không có lỗi.")
+    return 0 if not problems else 1
+
+
+def backup(args) -> int:
+    from db.backup import backup_database
+
+    db = _open(args)
+    db.close()
+    target_dir = Path(args.to) if args.to else db.path.parent / "backups"
+    target = backup_database(db.path, target_dir)
+    if args.json:
+        _print_json({"backup": str(target)})
+    else:
+        print(f"Đã sao lưu vào {target}")
+    return 0

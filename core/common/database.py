@@ -1,0 +1,77 @@
+"""The open database as the rest of the app sees it: one object passed to every use case."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.common.paths import default_db_path
+from db.engine import make_session_factory, set_office, unit_of_work
+from db.migrate import open_database
+from db.models import Setting
+
+OFFICE_CODE_KEY = "office.unit_code"
+T = TypeVar("T")
+
+
+class _RollBack(Exception):
+    """Raised inside a transaction to roll a preview back."""
+
+
+@dataclass
+class AppDatabase:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def office_code(self) -> str:
+        return self.sessions.kw.get("info", {}).get("office_code", "")
+
+    def set_office_code(self, code: str) -> None:
+        set_office(self.sessions, code)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One use case, one transaction: committed at the end, rolled back on error."""
+        with unit_of_work(self.sessions) as session:
+            yield session
+
+    def run(self, work: Callable[[Session], T], *, dry_run: bool = False) -> T:
+        """``work(session)`` in one transaction: committed, or with ``dry_run`` rolled back
+        after the same work (an import's preview); returns what ``work`` returned."""
+        result: list[T] = []
+        try:
+            with self.transaction() as session:
+                result.append(work(session))
+                if dry_run:
+                    raise _RollBack
+        except _RollBack:
+            pass
+        return result[0]
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for queries only (rolled back at the end)."""
+        with self.sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_app_database(path: str | Path | None = None) -> AppDatabase:
+    """Open (creating or upgrading) the database; raises db.migrate.DatabaseError."""
+    path = Path(path) if path else default_db_path()
+    engine = open_database(path)
+    sessions = make_session_factory(engine)
+    with sessions() as session:
+        code = session.scalar(select(Setting.value).where(Setting.key == OFFICE_CODE_KEY))
+    set_office(sessions, code or "")
+    return AppDatabase(path=path, engine=engine, sessions=sessions)

@@ -1,0 +1,58 @@
+"""`check`: the database's own integrity plus the registry's rules, as readable problems."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from core.common.database import AppDatabase
+from db import search, sqlite, tally
+from db.migrate import head_revision, stored_revision
+from db.models import Member, Unit
+
+
+def check_database(db: AppDatabase) -> list[str]:
+    """Every problem found, in Vietnamese; an empty list means the database is sound."""
+    problems: list[str] = []
+    revision = stored_revision(db.path)
+    if revision != head_revision():
+        problems.append(f"Lược đồ {revision} khác phiên bản hiện hành {head_revision()}.")
+    with db.engine.connect() as conn:
+        problems += [f"SQLite: {p}" for p in sqlite.integrity_problems(conn)]
+    with db.reading() as s:
+        stranded = s.execute(
+            select(Member.full_name, Unit.name)
+            .join(Unit, Unit.id == Member.unit_id)
+            .where(Member.deleted_at.is_(None))
+            .where((Unit.merged_into_id.is_not(None)) | (Unit.deleted_at.is_not(None)))
+            .limit(50)
+        ).all()
+        problems += [f"Đoàn viên {m} thuộc đơn vị đã sáp nhập/xoá: {u}" for m, u in stranded]
+        parent = aliased(Unit)
+        orphans = s.execute(
+            select(Unit.code, parent.code)
+            .join(parent, parent.id == Unit.parent_id)
+            .where(Unit.merged_into_id.is_(None), Unit.deleted_at.is_(None))
+            .where(parent.merged_into_id.is_not(None))
+        ).all()
+        problems += [f"Đơn vị {c} trực thuộc đơn vị đã sáp nhập {p}" for c, p in orphans]
+        office = s.scalar(select(Unit).where(Unit.code == db.office_code)) if db.office_code else None
+        if db.office_code and office is None:
+            problems.append(f"Không tìm thấy đơn vị của văn phòng ({db.office_code}).")
+        for name in search.index_problems(s.connection()):
+            problems.append(f"Chỉ mục tìm kiếm {name} lệch với dữ liệu; chạy lệnh check --repair "
+                            "để lập lại.")
+        differing = tally.differences(s)
+        if differing:
+            problems.append(
+                f"Bảng đếm sáng kiến (tiến độ, biểu đồ) lệch với sổ theo dõi ở {differing} dòng; "
+                "chạy lệnh check --repair để đếm lại.")
+    return problems
+
+
+def recount(db: AppDatabase) -> None:
+    """Count the register into the tally and index initiatives and members for search again
+    (one transaction; the records themselves are untouched)."""
+    with db.transaction() as s:
+        tally.fill(s.connection())
+        search.rebuild_all(s.connection())

@@ -1,0 +1,36 @@
+"""Where things live: bundled resources (also when frozen by PyInstaller) and user data."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "SoCongDoan"
+DB_FILENAME = "so-cong-doan.sqlite"
+
+
+def app_root() -> Path:
+    """The folder holding resources/: the source tree, or PyInstaller's bundle folder."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root)
+    return Path(__file__).resolve().parents[2]
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a bundled resource, e.g. ``resource_path("fonts", "LiberationSerif-Regular.ttf")``."""
+    return app_root().joinpath("resources", *parts)
+
+
+def user_data_dir() -> Path:
+    """The user's data folder for this app (created on demand)."""
+    path = user_data_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    """The embedded SQLite database used by the window and by commands without --db."""
+    return user_data_dir() / DB_FILENAME

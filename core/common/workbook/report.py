@@ -1,0 +1,123 @@
+"""The import report workbook: a summary and every rejected row with its reason.
+
+Layout of the single sheet "Kết quả" (written with openpyxl's write-only mode):
+
+    1  <title>
+    2  (blank)
+    3  Số dòng nhận                 | N
+    4  Số dòng bỏ qua vì đã có       | N
+    5  Số dòng bị từ chối            | N
+    6  (blank)
+    7  Dòng | Lý do | <column labels…>      ← header of the rejected rows, frozen
+    8… one line per rejected row, in sheet order, with the values as they were read
+
+The file is written next to ``out_path`` under a temporary name and renamed into place, so
+an interrupted write never leaves a half-written report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from core.common.files import write_atomically
+from core.common.workbook.columns import Column
+from core.common.workbook.errors import WorkbookError
+from core.common.workbook.result import ImportResult
+
+SHEET_TITLE = "Kết quả"
+SUMMARY_LABELS = ("Số dòng nhận", "Số dòng bỏ qua vì đã có", "Số dòng bị từ chối")
+TABLE_HEADER_ROW = 7  # 1-based row of "Dòng | Lý do | …"
+
+
+def _cell(ws, value: object, *, font=None, wrap: bool = False):
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment
+
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    elif isinstance(value, float) and value.is_integer():
+        value = int(value)
+    elif value is not None and not isinstance(value, int | float | dt.date):
+        value = str(value)  # times, durations, anything unusual: shown as text
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"  # user text, never a formula
+    if isinstance(value, dt.datetime):
+        cell.number_format = "DD/MM/YYYY HH:MM" if value.time() else "DD/MM/YYYY"
+    elif isinstance(value, dt.date):
+        cell.number_format = "DD/MM/YYYY"
+    if font is not None:
+        cell.font = font
+    if wrap:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return cell
+
+
+def _value_columns(result: ImportResult, columns: Sequence[Column] | None) -> list[tuple[str, str]]:
+    if columns is not None:
+        return [(c.key, c.label) for c in columns]
+    keys: dict[str, None] = {}
+    for row in result.rejected:
+        keys.update(dict.fromkeys(row.values))
+    return [(k, k) for k in keys]
+
+
+def write_report(
+    result: ImportResult,
+    out_path: str | os.PathLike[str],
+    *,
+    title: str,
+    columns: Sequence[Column] | None = None,
+) -> Path:
+    """Write the report of ``result`` to ``out_path`` (.xlsx) and return its path.
+
+    ``columns`` label the value columns (their ``label``, in that order); without them the
+    keys found in the rejected rows' values are used. Raises :class:`WorkbookError` when the
+    file cannot be written (folder missing or read-only, file open in Excel).
+    """
+    return write_atomically(
+        out_path, lambda tmp: _workbook(result, title, columns).save(tmp), error=WorkbookError)
+
+
+def _workbook(result: ImportResult, title: str, columns: Sequence[Column] | None):
+    # openpyxl is imported when a report is written, not at start-up.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    bold, big = Font(bold=True), Font(bold=True, size=14)
+    wb = Workbook(write_only=True)
+    value_columns = _value_columns(result, columns)
+    ws = wb.create_sheet(SHEET_TITLE)
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 60
+    for i in range(len(value_columns)):
+        ws.column_dimensions[get_column_letter(i + 3)].width = 22
+    ws.freeze_panes = f"A{TABLE_HEADER_ROW + 1}"
+
+    ws.append([_cell(ws, title, font=big)])
+    ws.append([])
+    counts = (len(result.accepted), len(result.skipped), len(result.rejected))
+    for label, count in zip(SUMMARY_LABELS, counts, strict=True):
+        ws.append([_cell(ws, label, font=bold), count])
+    ws.append([])
+    ws.append(
+        [
+            _cell(ws, h, font=bold)
+            for h in ("Dòng", "Lý do", *(label for _key, label in value_columns))
+        ]
+    )
+    for row in sorted(result.rejected, key=lambda r: r.number):
+        ws.append(
+            [
+                row.number,
+                _cell(ws, row.reason, wrap=True),
+                *(_cell(ws, row.values.get(key)) for key, _label in value_columns),
+            ]
+        )
+
+    return wb

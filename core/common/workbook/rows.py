@@ -1,0 +1,99 @@
+"""Turning :class:`~core.common.workbook.reader.SourceRow` cells into typed field values.
+
+Each column's ``parse`` is applied to its non-empty cell. A ``ValueError`` (or a
+:class:`core.common.errors.UserError`) becomes part of the row's reason, prefixed with the column's
+label ("Ngày sinh: Ngày không hợp lệ: 31/02/2023 (dùng dạng dd/mm/yyyy)"); an empty required
+cell gives "Thiếu <label>". All problems of a row are joined with "; " into one reason, so the
+user can fix a row in one go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from core.common.errors import UserError
+from core.common.workbook.columns import Column
+from core.common.workbook.headers import cell_text
+from core.common.workbook.progress import IsCancelled, Progress, Ticker
+from core.common.workbook.reader import ReadResult
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A row that was not imported: its sheet row number, why, and what it held."""
+
+    number: int
+    reason: str
+    values: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ParsedRow:
+    """A row whose cells all parsed: ``data`` maps field keys to typed values (``None`` for
+    empty optional cells). ``source`` keeps the cell values for :meth:`reject`."""
+
+    number: int
+    data: dict[str, object]
+    source: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    def reject(self, reason: str) -> RejectedRow:
+        """Turn this row into a rejected one (for checks an importer makes after parsing,
+        e.g. "Không có đơn vị mã CD01")."""
+        return RejectedRow(self.number, reason, dict(self.source))
+
+
+def _problem(column: Column, raw: object, exc: Exception) -> str:
+    message = str(exc).strip()
+    if not message or isinstance(exc, TypeError):
+        message = f"Giá trị không hợp lệ: {cell_text(raw)}"
+    return f"{column.label}: {message}"
+
+
+def parse_row(values: dict[str, object], columns: Sequence[Column]) -> tuple[dict, list[str]]:
+    """(field values, problems) for one row's cell values."""
+    data: dict[str, object] = {}
+    problems: list[str] = []
+    for column in columns:
+        raw = values.get(column.key)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            value = None
+        elif column.parse is None:
+            value = raw
+        else:
+            try:
+                value = column.parse(raw)
+            except (ValueError, TypeError, UserError) as exc:
+                problems.append(_problem(column, raw, exc))
+                continue
+        if value is None and column.required:
+            problems.append(f"Thiếu {column.label}")
+        data[column.key] = value
+    return data, problems
+
+
+def parse_rows(
+    read_result: ReadResult,
+    columns: Sequence[Column],
+    *,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> tuple[list[ParsedRow], list[RejectedRow]]:
+    """Parse every row of ``read_result``: (rows that parsed, rows rejected with a reason).
+
+    ``progress(done, total)`` counts rows; ``is_cancelled()`` is polled and
+    :class:`~core.common.workbook.errors.ImportCancelled` raised when it returns true.
+    """
+    ok: list[ParsedRow] = []
+    rejected: list[RejectedRow] = []
+    ticker = Ticker(len(read_result.rows), progress, is_cancelled)
+    ticker.start()
+    for done, row in enumerate(read_result.rows, start=1):
+        data, problems = parse_row(row.values, columns)
+        if problems:
+            rejected.append(RejectedRow(row.number, "; ".join(problems), dict(row.values)))
+        else:
+            ok.append(ParsedRow(row.number, data, dict(row.values)))
+        ticker.tick(done)
+    ticker.finish()
+    return ok, rejected

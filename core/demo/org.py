@@ -1,0 +1,549 @@
+"""Demo data: LĐLĐ tỉnh Lai Châu with its 11 upper-level unions, 782 CĐCS and their members.
+
+The organisation follows seed 000 (Lai Châu, 06/3/2023): the upper-level unions in the
+order and with the CĐCS counts of its table "Chỉ tiêu thực hiện nhân rộng Mô hình Quỹ
+Tương hỗ Công đoàn năm 2023", which is also kept as data in :data:`FUND_MODEL_2023`.
+Unit names, members and dates are invented but realistic (communes of each district,
+Kinh, Thái, Mông, Dao and Hà Nhì names).
+
+:func:`load_demo` is deterministic: the same seed gives the same database content, ids
+included (only the row timestamps differ). Rows are written with Core bulk inserts in one
+transaction, so the default demo (~30,000 members) loads in a few seconds.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from core.common.database import AppDatabase
+from core.common.errors import UserError
+from core.common.text import clean, fold, name_sort_key
+from core.demo import names
+from core.org.office import init_office, load_office, save_office
+from core.org.units import find_by_code
+from db.models import (
+    Gender,
+    Member,
+    Sector,
+    Unit,
+    UnitEvent,
+    UnitKind,
+    UnitMemberCount,
+    new_row_stamp,
+    utcnow,
+)
+
+Progress = Callable[[int, int], None] | None
+
+OFFICE_CODE = "LC"
+OFFICE_NAME = "LĐLĐ tỉnh Lai Châu"
+OFFICE_PLACE = "Lai Châu"
+OFFICE_PARENT_NAME = "Tổng Liên đoàn Lao động Việt Nam"
+CHAIR_NAME = "Lương Xuân Trường"  # signs seed 000 for the standing committee
+CHAIR_TITLE = "PHÓ CHỦ TỊCH"
+OFFICE_FOUNDED = date(2004, 1, 1)  # today's Lai Châu province dates from 01/01/2004
+MARKER_CODE = "LC-PT"  # present once the demo units are loaded
+# The date of seed 000; member counts and dates are as they stood then.
+AS_OF = date(2023, 3, 6)
+
+
+# ---- seed 000's table, as data --------------------------------------------------------
+
+@dataclass(frozen=True)
+class FundModelTarget:
+    """One row of seed 000's table: the mutual-aid fund model ("Quỹ Tương hỗ Công đoàn")
+    per upper-level union — CĐCS in total, running the fund in 2022, to add in 2023."""
+
+    code: str
+    name: str
+    grassroots: int  # Tổng số CĐCS
+    running_2022: int  # Số CĐCS đã thực hiện trong năm 2022
+    new_2023: int  # Số CĐCS thực hiện năm 2023 (chỉ tiêu)
+
+
+FUND_MODEL_2023_TITLE = "Chỉ tiêu thực hiện nhân rộng Mô hình “Quỹ Tương hỗ Công đoàn” năm 2023"
+FUND_MODEL_2023_DATE = date(2023, 3, 6)
+FUND_MODEL_2023: tuple[FundModelTarget, ...] = (
+    FundModelTarget("LC-PT", "LĐLĐ huyện Phong Thổ", 97, 2, 6),
+    FundModelTarget("LC-SH", "LĐLĐ huyện Sìn Hồ", 117, 3, 7),
+    FundModelTarget("LC-TU", "LĐLĐ huyện Than Uyên", 79, 5, 5),
+    FundModelTarget("LC-TP", "LĐLĐ Thành phố Lai Châu", 99, 2, 6),
+    FundModelTarget("LC-TD", "LĐLĐ huyện Tam Đường", 73, 11, 4),
+    FundModelTarget("LC-TN", "LĐLĐ huyện Tân Uyên", 67, 11, 4),
+    FundModelTarget("LC-MT", "LĐLĐ huyện Mường Tè", 80, 1, 5),
+    FundModelTarget("LC-NN", "LĐLĐ huyện Nậm Nhùn", 67, 2, 4),
+    FundModelTarget("LC-VC", "Công đoàn Viên chức tỉnh", 58, 1, 3),
+    FundModelTarget("LC-YT", "Công đoàn ngành Y tế", 20, 2, 2),
+    FundModelTarget("LC-GD", "Công đoàn ngành Giáo dục", 25, 1, 2),
+)
+
+
+# ---- the upper-level unions -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class UpperUnion:
+    code: str
+    name: str
+    grassroots: int
+    sector: Sector | None
+    area: str | None  # "huyện Phong Thổ" for a district federation, else None
+    party: str | None  # the district's party committee, "Huyện ủy Phong Thổ"
+    mix: str  # key of demo_names.ETHNIC_MIX
+    founded: date
+
+
+_AREAS = {
+    "LC-PT": ("huyện Phong Thổ", "Huyện ủy Phong Thổ", "highland", OFFICE_FOUNDED),
+    "LC-SH": ("huyện Sìn Hồ", "Huyện ủy Sìn Hồ", "highland", OFFICE_FOUNDED),
+    "LC-TU": ("huyện Than Uyên", "Huyện ủy Than Uyên", "thai", OFFICE_FOUNDED),
+    "LC-TP": ("thành phố Lai Châu", "Thành ủy Lai Châu", "town", OFFICE_FOUNDED),
+    "LC-TD": ("huyện Tam Đường", "Huyện ủy Tam Đường", "default", OFFICE_FOUNDED),
+    "LC-TN": ("huyện Tân Uyên", "Huyện ủy Tân Uyên", "thai", date(2009, 1, 1)),
+    "LC-MT": ("huyện Mường Tè", "Huyện ủy Mường Tè", "muongte", OFFICE_FOUNDED),
+    "LC-NN": ("huyện Nậm Nhùn", "Huyện ủy Nậm Nhùn", "highland", date(2013, 4, 1)),
+}
+_BRANCHES = {
+    "LC-VC": (Sector.ADMINISTRATION, names.PROVINCIAL_BODIES, 40),
+    "LC-YT": (Sector.HEALTH, names.HEALTH_BODIES, 11),
+    "LC-GD": (Sector.EDUCATION, names.EDUCATION_BODIES, 18),
+}
+
+
+def _upper_unions() -> tuple[UpperUnion, ...]:
+    unions = []
+    for row in FUND_MODEL_2023:
+        if row.code in _AREAS:
+            area, party, mix, founded = _AREAS[row.code]
+            unions.append(UpperUnion(row.code, row.name, row.grassroots, None, area, party, mix, founded))
+        else:
+            sector = _BRANCHES[row.code][0]
+            unions.append(
+                UpperUnion(row.code, row.name, row.grassroots, sector, None, None, "town", OFFICE_FOUNDED)
+            )
+    return tuple(unions)
+
+
+UPPER_UNIONS: tuple[UpperUnion, ...] = _upper_unions()
+
+
+@dataclass
+class DemoSummary:
+    office_created: bool = False
+    upper_units: int = 0
+    grassroots_units: int = 0
+    members: int = 0
+    member_counts: int = 0
+    unit_events: int = 0
+
+
+# ---- grassroots unit names ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Candidate:
+    order: int
+    name: str
+    sector: Sector
+
+
+_SECTORS = {s.value: s for s in Sector}
+_BIG = ("Bệnh viện", "Trung tâm Y tế", "Trường THPT", "Trường PTDTNT", "Trường Cao đẳng", "Cơ quan Sở")
+_SMALL = ("Trạm Y tế", "Hội ", "Phòng khám", "Hợp tác xã", "Chi cục", "Thư viện", "Bảo tàng")
+
+
+class _Pool:
+    """Candidate names in display order, grouped in priority tiers (0 = always wanted;
+    1 = usual; 2 = enterprises; 3 = second schools, a reserve)."""
+
+    def __init__(self, used: set[str]):
+        self.tiers: list[list[_Candidate]] = [[], [], [], []]
+        self._used = used
+        self._order = 0
+
+    def add(self, tier: int, name: str, sector: Sector) -> None:
+        name = clean(name)
+        if name in self._used:
+            return
+        self._used.add(name)
+        self._order += 1
+        self.tiers[tier].append(_Candidate(self._order, name, sector))
+
+    def pick(self, count: int, rng: random.Random) -> list[_Candidate]:
+        """``count`` candidates: whole tiers while they fit, a sample of the next one."""
+        chosen: list[_Candidate] = []
+        for tier in self.tiers:
+            room = count - len(chosen)
+            if room <= 0:
+                break
+            chosen += tier if len(tier) <= room else rng.sample(tier, room)
+        if len(chosen) < count:
+            raise RuntimeError(f"not enough demo unit names ({len(chosen)} < {count})")
+        return sorted(chosen, key=lambda c: c.order)
+
+
+def _district_pool(upper: UpperUnion, rng: random.Random, used: set[str]) -> _Pool:
+    key = upper.code.removeprefix("LC-")
+    area, party = upper.area, upper.party
+    admin, edu, health, ent = (
+        Sector.ADMINISTRATION, Sector.EDUCATION, Sector.HEALTH, Sector.ENTERPRISE,
+    )
+    pool = _Pool(set(used))
+    for name, sector in (
+        (f"Cơ quan {party}", admin),
+        (f"Cơ quan HĐND - UBND {area}", admin),
+        (f"Phòng Giáo dục và Đào tạo {area}", edu),
+        (f"Cơ quan Ủy ban MTTQ và các đoàn thể {area}", admin),
+        (f"Trung tâm Văn hóa - Thể thao và Truyền thông {area}", admin),
+        (f"Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên {area}", edu),
+        (f"Bảo hiểm xã hội {area}", admin),
+        (f"Ban Quản lý dự án đầu tư xây dựng {area}", admin),
+    ):
+        pool.add(0, name, sector)
+    for name, sector in (
+        (f"Phòng Tài chính - Kế hoạch {area}", admin),
+        (f"Phòng Nội vụ {area}", admin),
+        (f"Trung tâm Dịch vụ nông nghiệp {area}", admin),
+        (f"Kho bạc Nhà nước {area}", admin),
+        (f"Chi cục Thuế {area}", admin),
+        (f"Phòng giao dịch Ngân hàng Chính sách xã hội {area}", admin),
+        (f"Hạt Kiểm lâm {area}", admin),
+        (f"Tòa án nhân dân {area}", admin),
+        (f"Viện Kiểm sát nhân dân {area}", admin),
+        (f"Chi cục Thi hành án dân sự {area}", admin),
+        (f"Điện lực {area.removeprefix('huyện ')}", ent),
+        (f"Bưu điện {area}", ent),
+    ):
+        pool.add(1, name, sector)
+    if key == "TP":
+        for name, sector in names.CITY_SCHOOLS:
+            pool.add(1, name, _SECTORS[sector])
+    for commune in names.COMMUNES[key]:
+        rural = commune.startswith("xã ")
+        pool.add(0, f"UBND {commune}", admin)
+        pool.add(0, f"Trường Mầm non {commune}", edu)
+        primary = "Trường PTDTBT Tiểu học" if rural and rng.random() < 0.4 else "Trường Tiểu học"
+        pool.add(0, f"{primary} {commune}", edu)
+        lower = "Trường PTDTBT THCS" if rural and rng.random() < 0.6 else "Trường THCS"
+        pool.add(0, f"{lower} {commune}", edu)
+        pool.add(1, f"Trạm Y tế {commune}", health)
+        pool.add(3, f"Trường Tiểu học số 2 {commune}", edu)
+        pool.add(3, f"Trường Mầm non số 2 {commune}", edu)
+    for name in names.DISTRICT_ENTERPRISES.get(key, ()):
+        pool.add(1 if key != "TP" else 2, name, ent)
+    generic = 40 if key == "TP" else 8
+    for brand in rng.sample(names.COMPANY_BRANDS, generic):
+        form = rng.choice(names.COMPANY_FORMS)
+        pool.add(2, f"{form} {rng.choice(names.COMPANY_TRADES)} {brand}", ent)
+    return pool
+
+
+def _branch_pool(upper: UpperUnion, used: set[str]) -> _Pool:
+    _, bodies, core = _BRANCHES[upper.code]
+    pool = _Pool(set(used))
+    for i, (name, sector) in enumerate(bodies):
+        pool.add(0 if i < core else 1, name, _SECTORS[sector])
+    return pool
+
+
+def grassroots_names(seed: int = 2023) -> dict[str, list[tuple[str, Sector]]]:
+    """The CĐCS (name without "CĐCS ", sector) of each upper-level union, for ``seed``."""
+    rng = random.Random(f"{seed}:units")
+    used: set[str] = set()
+    result: dict[str, list[tuple[str, Sector]]] = {}
+    for upper in UPPER_UNIONS:
+        pool = _district_pool(upper, rng, used) if upper.area else _branch_pool(upper, used)
+        chosen = pool.pick(upper.grassroots, rng)
+        used.update(c.name for c in chosen)
+        result[upper.code] = [(c.name, c.sector) for c in chosen]
+    return result
+
+
+# ---- people ---------------------------------------------------------------------------
+
+class Weighted:
+    """rng.choices with precomputed cumulative weights, over (value, weight) pairs."""
+
+    def __init__(self, pairs: Sequence[tuple[object, float]]):
+        self.values = [v for v, _ in pairs]
+        self.cum: list[float] = []
+        total = 0.0
+        for _, w in pairs:
+            total += w
+            self.cum.append(total)
+
+    def pick(self, rng: random.Random):
+        return rng.choices(self.values, cum_weights=self.cum)[0]
+
+
+_FAMILY = {group: Weighted(pairs) for group, pairs in names.FAMILY_NAMES.items()}
+_MIDDLE = {g: Weighted(pairs) for g, pairs in names.MIDDLE_NAMES.items()}
+_ETHNIC_MIDDLE = {
+    group: {g: Weighted(pairs) for g, pairs in by_gender.items()}
+    for group, by_gender in names.ETHNIC_MIDDLE_NAMES.items()
+}
+_MIX = {key: Weighted(pairs) for key, pairs in names.ETHNIC_MIX.items()}
+_FEMALE_SHARE = {
+    Sector.EDUCATION: 0.72,
+    Sector.HEALTH: 0.62,
+    Sector.ADMINISTRATION: 0.45,
+    Sector.ENTERPRISE: 0.3,
+}
+
+
+def _full_name(rng: random.Random, mix: Weighted, gender: str) -> str:
+    group = mix.pick(rng)
+    family = _FAMILY[group].pick(rng)
+    if group in _ETHNIC_MIDDLE and rng.random() < names.ETHNIC_GIVEN_SHARE[group]:
+        middle = _ETHNIC_MIDDLE[group][gender].pick(rng)
+        given = rng.choice(names.ETHNIC_GIVEN_NAMES[group][gender])
+    else:
+        middle = _MIDDLE[gender].pick(rng)
+        given = rng.choice(names.GIVEN_NAMES[gender])
+        if middle.endswith(given):  # "Nguyễn Thanh Thanh"
+            given = rng.choice(names.GIVEN_NAMES[gender])
+    return f"{family} {middle} {given}"
+
+
+def _name_keys(full_name: str, cache: dict[str, tuple[str, str, str]]) -> tuple[str, str, str]:
+    """(stored name, folded, sort key); names repeat a lot, so each is computed once."""
+    keys = cache.get(full_name)
+    if keys is None:
+        name = clean(full_name)
+        keys = cache[full_name] = (name, fold(name), name_sort_key(name))
+    return keys
+
+
+_DOB_FIRST, _DOB_LAST = date(1965, 1, 1), date(2002, 12, 31)
+
+
+def _random_date(rng: random.Random, first: date, last: date) -> date:
+    return first + timedelta(days=rng.randint(0, (last - first).days))
+
+
+def _unit_size(rng: random.Random, name: str, bounds: tuple[int, int]) -> int:
+    low, high = bounds
+    middle = (low + high) // 2
+    if name.startswith(_BIG):
+        return rng.randint(middle, high)
+    if name.startswith(_SMALL):
+        return rng.randint(low, middle)
+    return rng.randint(low, high)
+
+
+def _positions(count: int, sector: Sector, rng: random.Random) -> list[str]:
+    """Union officers first, then the head of the unit, then members (some with a job)."""
+    sector_key = sector.value if sector.value in names.JOBS else "administration"
+    jobs = names.JOBS[sector_key]
+    fixed = ["Chủ tịch CĐCS"]
+    if count >= 8:
+        fixed.append("Phó Chủ tịch CĐCS")
+    fixed += ["Ủy viên BCH"] * (0 if count < 12 else 1 if count < 25 else 3)
+    fixed += ["Kế toán", names.HEADS[sector_key]]
+    positions = fixed[:count]
+    for _ in range(count - len(positions)):
+        positions.append("Đoàn viên" if rng.random() < 0.6 else rng.choice(jobs))
+    return positions
+
+
+# ---- loading --------------------------------------------------------------------------
+
+class _Writer:
+    """Builds row dicts with every synced column filled, ids from a seeded generator."""
+
+    def __init__(self, seed: int, office: str, now: datetime):
+        self._ids = random.Random(f"{seed}:ids")
+        self.common = new_row_stamp(office, now)
+
+    def new_id(self) -> uuid.UUID:
+        return uuid.UUID(int=self._ids.getrandbits(128), version=4)
+
+    def unit(self, code, name, kind, sector, parent_id) -> dict:
+        name = clean(name)
+        return {
+            "id": self.new_id(),
+            "code": code,
+            "name": name,
+            "name_folded": fold(name),
+            "kind": kind.value,
+            "sector": sector.value if sector else None,
+            "parent_id": parent_id,
+            "merged_into_id": None,
+            "merged_on": None,
+            **self.common,
+        }
+
+    def event(self, unit: dict, on: date) -> dict:
+        return {
+            "id": self.new_id(),
+            "unit_id": unit["id"],
+            "on": on,
+            "kind": "created",
+            "detail": f"Thành lập: {unit['name']}",
+            "other_unit_id": None,
+            **self.common,
+        }
+
+
+def _check_target(session: Session) -> bool:
+    """Raise if the demo cannot go into this database; True when the office must be set up."""
+    office = load_office(session)
+    if office.unit_code and office.unit_code != OFFICE_CODE:
+        raise UserError(
+            "Dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống hoặc của LĐLĐ tỉnh Lai Châu (LC)."
+        )
+    if find_by_code(session, MARKER_CODE) is not None:
+        raise UserError(
+            f"Dữ liệu mẫu đã được nạp vào cơ sở dữ liệu này (đã có đơn vị {MARKER_CODE}); "
+            "không nạp lại."
+        )
+    return not office.unit_code
+
+
+def _setup_office(session: Session, writer: _Writer, summary: DemoSummary) -> None:
+    if find_by_code(session, OFFICE_CODE) is None:
+        unit = writer.unit(OFFICE_CODE, OFFICE_NAME, UnitKind.PROVINCE, None, None)
+        session.execute(insert(Unit.__table__), [unit])
+        session.execute(insert(UnitEvent.__table__), [writer.event(unit, OFFICE_FOUNDED)])
+        summary.unit_events += 1
+    settings = init_office(
+        session,
+        code=OFFICE_CODE,
+        name=OFFICE_NAME,
+        level="province",
+        place=OFFICE_PLACE,
+        chair_name=CHAIR_NAME,
+    )
+    settings.chair_title = CHAIR_TITLE
+    settings.parent_name = settings.parent_name or OFFICE_PARENT_NAME
+    save_office(session, settings)
+    summary.office_created = True
+
+
+def load_demo(
+    db: AppDatabase,
+    *,
+    members_per_unit: tuple[int, int] = (15, 60),
+    seed: int = 2023,
+    progress: Progress = None,
+) -> DemoSummary:
+    """Load the Lai Châu demo (one transaction); ``progress(done, total)`` per upper union.
+
+    Into an empty database the office is set up as LĐLĐ tỉnh Lai Châu (LC); into an LC
+    database the units go under its own unit. Anything else, or loading twice, raises
+    :class:`UserError` and changes nothing.
+    """
+    low, high = members_per_unit
+    if not 0 <= low <= high:
+        raise ValueError(f"members_per_unit must be 0 <= low <= high, got {members_per_unit}")
+    previous_code = db.office_code
+    office = previous_code or OFFICE_CODE
+    db.set_office_code(office)
+    summary = DemoSummary()
+    try:
+        with db.transaction() as session:
+            needs_office = _check_target(session)
+            writer = _Writer(seed, OFFICE_CODE, utcnow())
+            if needs_office:
+                _setup_office(session, writer, summary)
+            top = find_by_code(session, OFFICE_CODE)
+            if top is None or top.kind != UnitKind.PROVINCE:
+                raise UserError("Không tìm thấy đơn vị cấp tỉnh LC để nạp dữ liệu mẫu.")
+            _load_units(session, writer, top.id, seed, (low, high), progress, summary)
+    except BaseException:
+        db.set_office_code(previous_code)
+        raise
+    return summary
+
+
+def _load_units(
+    session: Session,
+    writer: _Writer,
+    top_id: uuid.UUID,
+    seed: int,
+    bounds: tuple[int, int],
+    progress: Progress,
+    summary: DemoSummary,
+) -> None:
+    unit_names = grassroots_names(seed)
+    dates = random.Random(f"{seed}:dates")
+    people = random.Random(f"{seed}:members")
+    total = len(UPPER_UNIONS)
+    if progress is not None:
+        progress(0, total)
+    unit_table, event_table = Unit.__table__, UnitEvent.__table__
+    member_table, count_table = Member.__table__, UnitMemberCount.__table__
+    common = writer.common
+    name_cache: dict[str, tuple[str, str, str]] = {}
+    for done, upper in enumerate(UPPER_UNIONS, start=1):
+        upper_row = writer.unit(upper.code, upper.name, UnitKind.UPPER, upper.sector, top_id)
+        units, events = [upper_row], [writer.event(upper_row, upper.founded)]
+        members: list[dict] = []
+        counts: list[dict] = []
+        mix = _MIX[upper.mix]
+        for number, (name, sector) in enumerate(unit_names[upper.code], start=1):
+            unit = writer.unit(
+                f"{upper.code}-{number:03d}", f"CĐCS {name}", UnitKind.GRASSROOTS, sector, upper_row["id"]
+            )
+            units.append(unit)
+            events.append(writer.event(unit, _random_date(dates, upper.founded, date(2020, 12, 31))))
+            size = _unit_size(people, name, bounds)
+            female_share = _FEMALE_SHARE.get(sector, 0.5)
+            female = 0
+            for position in _positions(size, sector, people):
+                gender = Gender.FEMALE if people.random() < female_share else Gender.MALE
+                female += gender == Gender.FEMALE
+                full_name, folded, sort_key = _name_keys(
+                    _full_name(people, mix, gender.value), name_cache
+                )
+                if position == "Chủ tịch CĐCS":
+                    born = _random_date(people, date(1968, 1, 1), date(1988, 12, 31))
+                else:
+                    born = _random_date(people, _DOB_FIRST, _DOB_LAST)
+                joined_year = min(AS_OF.year - 1, born.year + people.randint(21, 30))
+                joined = _random_date(people, date(joined_year, 1, 1), date(joined_year, 12, 31))
+                members.append(
+                    {
+                        "id": writer.new_id(),
+                        "full_name": full_name,
+                        "name_folded": folded,
+                        "sort_key": sort_key,
+                        "gender": gender.value,
+                        "date_of_birth": born,
+                        "unit_id": unit["id"],
+                        "position": position,
+                        "member_since": joined,
+                        **common,
+                    }
+                )
+            last_year = max(0, size + people.randint(-4, 3))
+            last_female = round(female * last_year / size) if size else 0
+            last_female = min(last_year, max(0, last_female + people.randint(-1, 1)))
+            for year, count, women in ((2022, last_year, last_female), (2023, size, female)):
+                counts.append(
+                    {
+                        "id": writer.new_id(),
+                        "unit_id": unit["id"],
+                        "year": year,
+                        "members": count,
+                        "female": women,
+                        **common,
+                    }
+                )
+        session.execute(insert(unit_table), units)
+        session.execute(insert(event_table), events)
+        if members:
+            session.execute(insert(member_table), members)
+        session.execute(insert(count_table), counts)
+        summary.upper_units += 1
+        summary.grassroots_units += len(units) - 1
+        summary.members += len(members)
+        summary.member_counts += len(counts)
+        summary.unit_events += len(events)
+        if progress is not None:
+            progress(done, total)

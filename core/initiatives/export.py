@@ -1,0 +1,552 @@
+"""Workbooks out of the initiative register: the register itself, the list for the national
+portal, and a blank import template.
+
+All three are written with openpyxl's write-only mode to a temporary file in the target's
+folder, then renamed into place, so an interrupted export never leaves half a file. The
+register and the portal list stream their rows from SQL in chunks (never all in memory).
+
+Speed: only the cells that need a style carry one (money ``#,##0`` — Vietnamese Excel shows
+``3.031.150.000`` —, dates as real dates shown ``dd/mm/yyyy``, wrapped long text), and each
+column reuses one styled write-only cell, its value replaced row by row: no style objects
+per cell. Other values are written bare and empty cells not at all, as openpyxl does fastest;
+the sheet prints with grid lines. Header and totals rows are fully styled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+from sqlalchemy import String, select, type_coerce
+from sqlalchemy.orm import Session
+
+from core.common.database import AppDatabase
+from core.common.files import ExportCancelled, write_atomically
+from core.common.vnformat import format_date, format_money
+from core.common.workbook import WorkbookError
+from core.initiatives import register
+from core.initiatives.records import (
+    FIELD_LABELS,
+    KIND_LABELS,
+    RECOGNISER_LABELS,
+    STATUS_LABELS,
+    grassroots_units,
+)
+from core.initiatives.register import RegisterFilter
+from core.org.office import load_office
+from db.models import Initiative, InitiativeField, InitiativeKind, Programme, Unit
+
+Progress = Callable[[int, int], None] | None
+Cancelled = Callable[[], bool] | None
+
+CHUNK = 5_000  # rows fetched from SQL at a time
+MONEY_FORMAT = "#,##0"
+DATE_FORMAT = "dd/mm/yyyy"
+MARK = "x"  # a ticked yes/no cell
+CONFIDENTIAL = "Mật"
+
+REGISTER_TITLE = "SỔ THEO DÕI SÁNG KIẾN"
+PORTAL_TITLE = "DANH SÁCH SÁNG KIẾN ĐĂNG TẢI LÊN CỔNG THÔNG TIN SÁNG KIẾN"
+
+
+# ---- shared styles (one object each, reused by every cell) ---------------------------------
+
+_THIN = Side(style="thin", color="808080")
+_GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_TITLE_FONT = Font(name="Times New Roman", bold=True, size=14)
+_BOLD = Font(name="Times New Roman", bold=True, size=12)
+_ITALIC = Font(name="Times New Roman", italic=True, size=11)
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_WRAP = Alignment(vertical="top", wrap_text=True)
+_TOP = Alignment(vertical="top")
+_TOP_CENTRE = Alignment(horizontal="center", vertical="top")
+
+
+@dataclass(frozen=True)
+class _Col:
+    """One output column: header, width, and how its cells look."""
+
+    header: str
+    width: float
+    kind: str = "text"  # text | wrap | money | date | int | mark
+
+
+REGISTER_COLUMNS: tuple[_Col, ...] = (
+    _Col("STT", 6, "int"),
+    _Col("Số", 18),
+    _Col("Tên sáng kiến", 45, "wrap"),
+    _Col("Loại", 24),
+    _Col("Lĩnh vực", 24),
+    _Col("Tác giả", 32, "wrap"),
+    _Col("Đơn vị", 34),
+    _Col("Ngày đăng ký", 12, "date"),
+    _Col("Giai đoạn", 9, "int"),
+    _Col("Ngày áp dụng lần đầu", 12, "date"),
+    _Col("Giá trị làm lợi (đồng)", 17, "money"),
+    _Col("Hiệu quả xã hội", 32),
+    _Col("Tình trạng", 14),
+    _Col("Số QĐ công nhận", 16),
+    _Col("Ngày công nhận", 12, "date"),
+    _Col("Mật", 6, "mark"),
+    _Col("Đã đăng tải Cổng", 10, "mark"),
+)
+
+PORTAL_COLUMNS: tuple[_Col, ...] = (
+    _Col("STT", 6, "int"),
+    _Col("Số", 18),
+    _Col("Tên sáng kiến", 45, "wrap"),
+    _Col("Loại", 22, "wrap"),
+    _Col("Lĩnh vực", 22, "wrap"),
+    _Col("Tác giả (tỷ lệ đóng góp)", 32, "wrap"),
+    _Col("Đơn vị", 30, "wrap"),
+    _Col("Ngày áp dụng lần đầu", 12, "date"),
+    _Col("Tóm tắt nội dung", 45, "wrap"),
+    _Col("Giá trị làm lợi (đồng)", 17, "money"),
+    _Col("Hiệu quả xã hội", 32, "wrap"),
+    _Col("Cấp công nhận", 18, "wrap"),
+    _Col("Số QĐ công nhận", 16),
+    _Col("Ngày công nhận", 12, "date"),
+    _Col("Tình trạng", 14, "wrap"),
+    _Col("Khen thưởng", 25, "wrap"),
+    _Col("Mật", 6, "mark"),
+)
+
+
+# ---- temporary file, renamed into place -----------------------------------------------------
+
+def _save(wb: Workbook, out_path: str | os.PathLike[str]) -> Path:
+    """Save ``wb`` next to ``out_path`` under a temporary name, then rename it into place."""
+    return write_atomically(out_path, wb.save, error=WorkbookError)
+
+
+def _check_folder(out_path: str | os.PathLike[str]) -> Path:
+    out = Path(out_path)
+    if not out.parent.is_dir():
+        raise WorkbookError(f"Không có thư mục {out.parent}.")
+    if out.suffix.lower() != ".xlsx":
+        raise WorkbookError(f"Tệp xuất phải có đuôi .xlsx: «{out.name}».")
+    return out
+
+
+# ---- the streamed list ---------------------------------------------------------------------
+
+def _iso(column):
+    """A date column read as its stored ISO text (turned into a date by :func:`_date`, far
+    cheaper than SQLAlchemy's per-value parsing for SQLite)."""
+    return type_coerce(column, String).label(column.key)
+
+
+_FIELDS = (
+    Initiative.seq, Initiative.number, Initiative.name, Initiative.kind, Initiative.field,
+    Initiative.authors_text, Unit.name, _iso(Initiative.registered_on), Initiative.phase_number,
+    _iso(Initiative.first_applied_on), Initiative.economic_benefit, Initiative.social_benefit,
+    Initiative.status, Initiative.decision_number, _iso(Initiative.decision_date),
+    Initiative.confidential, Initiative.portal_uploaded, Initiative.description,
+    Initiative.recognised_by, Initiative.awards,
+)
+
+
+_MONEY = 10  # position of economic_benefit in _FIELDS
+
+
+def _date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value[:10])
+
+
+def _stream(session: Session, f: RegisterFilter) -> Iterator:
+    """The filtered register in registration order, fetched :data:`CHUNK` rows at a time."""
+    base = select(*_FIELDS).select_from(Initiative).join(Unit, Unit.id == Initiative.unit_id)
+    query = register.apply_filter(base, f)
+    if query is None:
+        return iter(())
+    result = session.execute(query.order_by(Initiative.seq), execution_options={"yield_per": CHUNK})
+    return iter(result)
+
+
+def _describe_filter(session: Session, f: RegisterFilter) -> str:
+    parts = []
+    if f.programme_id is not None:
+        programme = session.get(Programme, f.programme_id)
+        if programme is not None:
+            parts.append(f"Chương trình: {programme.name}")
+    if f.phase is not None:
+        parts.append(f"Giai đoạn {f.phase}")
+    if f.year is not None:
+        parts.append(f"Năm {f.year}")
+    if f.statuses:
+        parts.append("Tình trạng: " + ", ".join(STATUS_LABELS[s] for s in sorted(f.statuses)))
+    if f.kind is not None:
+        parts.append(f"Loại: {KIND_LABELS[f.kind]}")
+    if f.field is not None:
+        parts.append(f"Lĩnh vực: {FIELD_LABELS[f.field]}")
+    if f.text:
+        parts.append(f"Tìm: “{f.text}”")
+    return "; ".join(parts)
+
+
+class _Sheet:
+    """A write-only sheet with a title block, a frozen header row with an auto-filter, and
+    data rows whose cells reuse one styled cell per column."""
+
+    def __init__(self, wb: Workbook, title: str, columns: Sequence[_Col], heading: list[str]):
+        self.ws = ws = wb.create_sheet(title)
+        self.columns = columns
+        width = len(columns)
+        self.last_letter = get_column_letter(width)
+        for i, col in enumerate(columns, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = col.width
+        self.header_row = len(heading) + 2
+        ws.freeze_panes = f"A{self.header_row + 1}"
+        ws.print_title_rows = f"{self.header_row}:{self.header_row}"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = 9  # A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.print_options.gridLines = True
+        for r, text in enumerate(heading, start=1):
+            font = _TITLE_FONT if r == 2 else (_ITALIC if r > 2 else _BOLD)
+            ws.append([self._cell(text, font=font, alignment=_CENTRE if r > 1 else None)])
+            ws.merged_cells.add(f"A{r}:{self.last_letter}{r}")
+        ws.append([])
+        ws.append([self._cell(c.header, font=_BOLD, alignment=_CENTRE, border=_GRID,
+                              fill=_HEADER_FILL) for c in columns])
+        cells = [self._data_cell(c) for c in columns]
+        data_types = {"money": "n", "date": "d", "wrap": "s"}
+        self.styled = [(i, cell, data_types[c.kind])
+                       for i, (c, cell) in enumerate(zip(columns, cells, strict=True))
+                       if cell is not None]
+        self.rows = 0
+
+    def _cell(self, value=None, *, font=None, alignment=None, border=None, fill=None,
+              number_format=None) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self.ws, value=value)
+        if font is not None:
+            cell.font = font
+        if alignment is not None:
+            cell.alignment = alignment
+        if border is not None:
+            cell.border = border
+        if fill is not None:
+            cell.fill = fill
+        if number_format is not None:
+            cell.number_format = number_format
+        return cell
+
+    def _data_cell(self, col: _Col) -> WriteOnlyCell | None:
+        """The reusable styled cell of a column, or None for columns written as bare values
+        (openpyxl writes those fastest; the sheet prints with grid lines instead of borders)."""
+        if col.kind == "money":
+            return self._cell(number_format=MONEY_FORMAT, alignment=_TOP)
+        if col.kind == "date":
+            return self._cell(number_format=DATE_FORMAT, alignment=_TOP_CENTRE)
+        if col.kind == "wrap":
+            return self._cell(alignment=_WRAP)
+        return None
+
+    def append(self, values: Sequence[object]) -> None:
+        """One data row. Values are checked before anything of the row is written (a bad
+        character is dropped), and empty cells are not written at all."""
+        row = list(values)
+        texts = [v for v in row if v.__class__ is str]
+        if texts and ILLEGAL_CHARACTERS_RE.search("".join(texts)):
+            row = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]
+        for i, cell, data_type in self.styled:
+            value = row[i]
+            if value is not None:
+                # What ``cell.value = value`` does for these known types, minus the checks
+                # just made: the reused cell is a hot spot of a 100,000-row export.
+                if data_type == "s" and len(value) > 32767:
+                    value = value[:32767]
+                cell._value, cell.data_type = value, data_type
+                row[i] = cell
+        self.ws.append(row)
+        self.rows += 1
+
+    def totals(self, values: Sequence[object]) -> None:
+        """The closing "Tổng cộng" row, bold, and the auto-filter over header and data."""
+        cells = []
+        for col, value in zip(self.columns, values, strict=True):
+            number_format = MONEY_FORMAT if col.kind == "money" else None
+            cells.append(self._cell(value, font=_BOLD, border=_GRID, number_format=number_format,
+                                    alignment=_TOP))
+        last = self.header_row + max(self.rows, 1)
+        self.ws.auto_filter.ref = f"A{self.header_row}:{self.last_letter}{last}"
+        self.ws.append(cells)
+
+
+class _Ticker:
+    def __init__(self, total: int, progress: Progress, is_cancelled: Cancelled):
+        self.total, self.progress, self.is_cancelled = total, progress, is_cancelled
+
+    def __call__(self, done: int) -> None:
+        if done % 1000 == 0 or done == self.total:
+            if self.is_cancelled is not None and self.is_cancelled():
+                raise ExportCancelled()
+            if self.progress is not None:
+                self.progress(done, self.total)
+
+
+def _heading(session: Session, title: str, f: RegisterFilter) -> list[str]:
+    office = load_office(session)
+    described = _describe_filter(session, f)
+    return [
+        (office.name or "").upper(),
+        title,
+        *([described] if described else []),
+        f"(Xuất ngày {format_date(date.today())})",
+    ]
+
+
+def _label(labels: dict, value) -> str:
+    return labels.get(value, str(value)) if value else ""
+
+
+def _export(db: AppDatabase, out_path, f: RegisterFilter, *, sheet_name: str, title: str,
+            columns: Sequence[_Col], values: Callable[[int, tuple], Sequence[object]],
+            progress: Progress, is_cancelled: Cancelled) -> int:
+    """Stream the filtered register through ``values(n, row)`` into a new sheet, close it
+    with the totals row, save it in place; returns the number of rows. On any failure or
+    cancel the half-written workbook is dropped and ``out_path`` is left as it was."""
+    out = _check_folder(out_path)
+    money_at = next(i for i, c in enumerate(columns) if c.kind == "money")
+    wb = Workbook(write_only=True)
+    try:
+        with db.reading() as session:
+            tick = _Ticker(register.totals(session, f).count, progress, is_cancelled)
+            tick(0)
+            sheet = _Sheet(wb, sheet_name, columns, _heading(session, title, f))
+            benefit = 0
+            for n, row in enumerate(_stream(session, f), start=1):
+                if row[_MONEY]:
+                    benefit += row[_MONEY]
+                sheet.append(values(n, row))
+                tick(n)
+            count = sheet.rows
+            totals: list[object] = [None] * len(columns)
+            totals[0:3] = ["", "Tổng cộng", f"{format_money(count)} sáng kiến"]
+            totals[money_at] = benefit
+            sheet.totals(totals)
+        _save(wb, out)
+    except BaseException:
+        _discard(wb)
+        raise
+    return count
+
+
+def _discard(wb: Workbook) -> None:
+    """Remove the temporary files openpyxl keeps for an unsaved write-only workbook."""
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is None or not isinstance(writer.out, str):
+            continue
+        with contextlib.suppress(Exception):  # a broken stream is being thrown away anyway
+            if getattr(ws, "_rows", None) is not None:
+                ws._rows.close()  # end the row stream before the file under it
+                ws._rows = None
+            writer.close()
+        with contextlib.suppress(OSError, ValueError):
+            writer.cleanup()
+
+
+def _register_values(n: int, row) -> tuple:
+    (_seq, number, name, kind, field, authors, unit, registered, phase, applied, money,
+     social, status, decision, decided, confidential, uploaded, *_rest) = row
+    return (
+        n, number, name, KIND_LABELS.get(kind, kind), FIELD_LABELS.get(field, field) if field else None,
+        authors, unit, _date(registered), phase, _date(applied), money, social or None,
+        STATUS_LABELS.get(status, status), decision or None, _date(decided),
+        MARK if confidential else None, MARK if uploaded else None,
+    )
+
+
+def export_register(db: AppDatabase, out_path: str | os.PathLike[str], f: RegisterFilter,
+                    progress: Progress = None, is_cancelled: Cancelled = None) -> int:
+    """The register ("Sổ theo dõi sáng kiến") for filter ``f`` as a formatted workbook, in
+    registration order with a totals row; returns the number of initiatives written. Raises
+    :class:`WorkbookError` when the file cannot be written and :class:`ExportCancelled`
+    (nothing written) on cancel."""
+    return _export(db, out_path, f, sheet_name="Sổ theo dõi", title=REGISTER_TITLE,
+                   columns=REGISTER_COLUMNS, values=_register_values, progress=progress,
+                   is_cancelled=is_cancelled)
+
+
+_BLANK_PORTAL_ROW = (None,) * len(PORTAL_COLUMNS)
+
+
+def _portal_values(n: int, row) -> Sequence[object]:
+    (_seq, number, name, kind, field, authors, unit, _registered, _phase, applied, money,
+     social, status, decision, decided, confidential, _uploaded, description,
+     recogniser, awards) = row
+    if confidential:  # name, effect and awards only (seed 002)
+        values = list(_BLANK_PORTAL_ROW)
+        values[0], values[2], values[9], values[10] = n, name, money, social or None
+        values[15], values[16] = awards or None, CONFIDENTIAL
+        return values
+    return (
+        n, number, name, _label(KIND_LABELS, kind), _label(FIELD_LABELS, field) or None,
+        authors, unit, _date(applied), description or None, money, social or None,
+        _label(RECOGNISER_LABELS, recogniser) or None, decision or None, _date(decided),
+        _label(STATUS_LABELS, status), awards or None, None,
+    )
+
+
+def export_portal_list(db: AppDatabase, out_path: str | os.PathLike[str], f: RegisterFilter,
+                       progress: Progress = None, is_cancelled: Cancelled = None) -> int:
+    """The list to upload to the national initiative portal: every field of a normal
+    initiative; a confidential one keeps only its name, effect (benefit value and social
+    effect) and awards, marked "Mật" (seed 002). Returns the number of rows written."""
+    return _export(db, out_path, f, sheet_name="Danh sách", title=PORTAL_TITLE,
+                   columns=PORTAL_COLUMNS, values=_portal_values, progress=progress,
+                   is_cancelled=is_cancelled)
+
+
+# ---- the import template -------------------------------------------------------------------
+
+TEMPLATE_COLUMNS: tuple[tuple[str, float, str], ...] = (
+    ("STT", 6, "Số thứ tự (không bắt buộc)."),
+    ("Tên sáng kiến", 45, "Bắt buộc. Tên sáng kiến, giải pháp hoặc đề tài."),
+    ("Tác giả", 36, "Bắt buộc. Một hoặc nhiều người, cách nhau bằng dấu phẩy, chấm phẩy hoặc "
+     "xuống dòng trong ô; ghi tỷ lệ đóng góp sau tên, ví dụ “Lê Thị Hương (60%), Trần Văn Đức "
+     "(40%)”. Không ghi tỷ lệ thì chia đều; đã ghi thì tổng phải bằng 100%."),
+    ("Đơn vị", 32, "Bắt buộc. Mã hoặc tên công đoàn cơ sở như trong danh mục đơn vị (không "
+     "phân biệt hoa thường, có dấu hay không dấu)."),
+    ("Lĩnh vực", 28, "Chọn trong danh sách: " + "; ".join(FIELD_LABELS.values()) + "."),
+    ("Loại giải pháp", 30, "Chọn trong danh sách: " + "; ".join(KIND_LABELS.values())
+     + ". Để trống: Giải pháp kỹ thuật."),
+    ("Ngày đăng ký", 13, "Ngày đăng ký tham gia chương trình, dạng dd/mm/yyyy; giai đoạn được "
+     "tính theo ngày này. Để trống: lấy ngày áp dụng lần đầu."),
+    ("Ngày áp dụng lần đầu", 13, "Ngày áp dụng hoặc áp dụng thử lần đầu, dạng dd/mm/yyyy."),
+    ("Giá trị làm lợi (đồng)", 18, "Số tiền làm lợi mỗi năm, số nguyên đồng, ví dụ 150.000.000."),
+    ("Hiệu quả xã hội", 32, "Mô tả hiệu quả xã hội (nếu có)."),
+    ("Tình trạng", 16, "Chọn: " + "; ".join(STATUS_LABELS.values())
+     + ". Để trống: Đang xem xét."),
+    ("Lý do không hợp lệ", 28, "Bắt buộc khi Tình trạng là “Không hợp lệ”."),
+    ("Số quyết định công nhận", 18, "Số quyết định của Hội đồng sáng kiến, ví dụ 12/QĐ-HĐSK."),
+    ("Ngày công nhận", 13, "Ngày của quyết định công nhận, dạng dd/mm/yyyy."),
+    ("Tóm tắt nội dung", 45, "Tóm tắt nội dung, cách thực hiện của sáng kiến."),
+    ("Chương trình", 22, "Mã hoặc tên chương trình; để trống: chương trình chọn khi nhập "
+     "(mặc định 1TRIEU-SK)."),
+    ("Mật", 7, "Ghi x nếu là sáng kiến mật (khi đăng tải chỉ công bố tên, hiệu quả và khen "
+     "thưởng)."),
+    ("Khen thưởng", 25, "Hình thức khen thưởng đã nhận (nếu có)."),
+)
+
+
+def _example_row(unit: str) -> list[object]:
+    return [
+        1,
+        "Ứng dụng phần mềm quản lý hồ sơ đoàn viên công đoàn",
+        "Lê Thị Hương (60%), Trần Văn Đức (40%)",
+        unit,
+        FIELD_LABELS[InitiativeField.IT_ELECTRONICS_TELECOM],
+        KIND_LABELS[InitiativeKind.TECHNICAL],
+        date(2022, 11, 1),
+        date(2022, 10, 15),
+        150_000_000,
+        "Rút ngắn thời gian tra cứu hồ sơ đoàn viên",
+        "Hợp lệ",
+        None,
+        "12/QĐ-HĐSK",
+        date(2022, 12, 20),
+        "Xây dựng phần mềm quản lý hồ sơ đoàn viên trên máy tính của công đoàn cơ sở.",
+        "1TRIEU-SK",
+        None,
+        None,
+    ]
+
+
+def write_template(out_path: str | os.PathLike[str], *, unit: str = "") -> Path:
+    """A blank import template: the recognised headers, one example row (its unit is
+    ``unit`` — a code or name the database knows — or a placeholder name), drop-down lists
+    for kind, field and status, and a "Hướng dẫn" sheet explaining every column."""
+    out = _check_folder(out_path)
+    wb = Workbook(write_only=True)
+    headers = [h for h, _w, _n in TEMPLATE_COLUMNS]
+    ws = wb.create_sheet("Danh sách sáng kiến")
+    for i, (_h, width, _n) in enumerate(TEMPLATE_COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A4"
+    last = get_column_letter(len(headers))
+
+    def cell(value, **style) -> WriteOnlyCell:
+        c = WriteOnlyCell(ws, value=value)
+        for key, val in style.items():
+            setattr(c, key, val)
+        return c
+
+    ws.append([cell("DANH SÁCH SÁNG KIẾN ĐĂNG KÝ", font=_TITLE_FONT, alignment=_CENTRE)])
+    ws.merged_cells.add(f"A1:{last}1")
+    ws.append([cell("(Xoá dòng ví dụ trước khi nhập; xem trang “Hướng dẫn”)", font=_ITALIC,
+                    alignment=_CENTRE)])
+    ws.merged_cells.add(f"A2:{last}2")
+    ws.append([cell(h, font=_BOLD, alignment=_CENTRE, border=_GRID, fill=_HEADER_FILL)
+               for h in headers])
+    formats = {6: DATE_FORMAT, 7: DATE_FORMAT, 8: MONEY_FORMAT, 13: DATE_FORMAT}
+    example = _example_row(unit or "CĐCS Trường Tiểu học số 1")
+    ws.append([cell(v, font=_ITALIC, border=_GRID, number_format=formats.get(i, "General"))
+               for i, v in enumerate(example)])
+
+    # Drop-down lists from a hidden sheet (labels contain commas, so no inline lists).
+    lists = {"Loại giải pháp": list(KIND_LABELS.values()),
+             "Lĩnh vực": list(FIELD_LABELS.values()),
+             "Tình trạng": list(STATUS_LABELS.values())}
+    for col, (header, values) in enumerate(lists.items(), start=1):
+        letter = get_column_letter(col)
+        target = get_column_letter(headers.index(header) + 1)
+        dv = DataValidation(
+            type="list", formula1=f"'Danh mục'!${letter}$2:${letter}${len(values) + 1}",
+            allow_blank=True, showErrorMessage=True, errorTitle="Giá trị không hợp lệ",
+            error=f"Chọn {header.lower()} trong danh sách.",
+        )
+        dv.add(f"{target}4:{target}5000")
+        ws.data_validations.append(dv)
+
+    notes = wb.create_sheet("Hướng dẫn")
+    notes.column_dimensions["A"].width = 26
+    notes.column_dimensions["B"].width = 100
+    notes.append([WriteOnlyCell(notes, value="HƯỚNG DẪN ĐIỀN DANH SÁCH SÁNG KIẾN")])
+    notes.append(["Mỗi dòng là một sáng kiến. Có thể thêm dòng tiêu đề, dòng STT, dòng "
+                  "“Tổng cộng”: chương trình tự bỏ qua. Dòng sai được báo lại kèm số dòng và lý "
+                  "do; các dòng đúng vẫn được nhập. Nhập lại cùng tệp không tạo bản trùng."])
+    notes.append([])
+    heading = [WriteOnlyCell(notes, value=v) for v in ("Cột", "Cách ghi")]
+    for c in heading:
+        c.font = _BOLD
+    notes.append(heading)
+    for header, _w, note in TEMPLATE_COLUMNS:
+        name = WriteOnlyCell(notes, value=header)
+        name.font = _BOLD
+        text = WriteOnlyCell(notes, value=note)
+        text.alignment = _WRAP
+        notes.append([name, text])
+
+    choices = wb.create_sheet("Danh mục")
+    choices.sheet_state = "hidden"
+    choices.append(list(lists))
+    for i in range(max(len(v) for v in lists.values())):
+        choices.append([v[i] if i < len(v) else None for v in lists.values()])
+    return _save(wb, out)
+
+
+def default_template_unit(session: Session) -> str:
+    """A unit the example row of the template can name: the first grassroots union, else
+    this office's own unit (by code)."""
+    units = grassroots_units(session)
+    if units:
+        return units[0].name
+    return load_office(session).unit_code

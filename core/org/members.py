@@ -1,0 +1,164 @@
+"""Members (đoàn viên): add, edit, remove, and paged queries for lazy lists.
+
+Lists never load all rows: :func:`page_members` returns one page in a stable order
+(the sort column, then the id), so a view can fetch the next page as the user scrolls.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from core.common.errors import NotFound, UserError
+from core.common.text import clean, fold, name_sort_key
+from db import search
+from db.models import Gender, Member, Unit, utcnow
+
+GENDER_LABELS = {Gender.MALE: "Nam", Gender.FEMALE: "Nữ"}
+
+
+@dataclass
+class MemberInput:
+    full_name: str
+    unit_id: uuid.UUID
+    gender: Gender | None = None
+    date_of_birth: date | None = None
+    position: str = ""
+    member_since: date | None = None
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    id: uuid.UUID
+    full_name: str
+    gender: Gender | None
+    date_of_birth: date | None
+    unit_name: str
+    position: str
+    member_since: date | None
+
+
+@dataclass(frozen=True)
+class MemberQuery:
+    """What a members list shows: some units (None = all) and an optional search text."""
+
+    unit_ids: frozenset[uuid.UUID] | None = None
+    text: str = ""
+
+
+# Sortable columns of the members list, by name.
+SORT_COLUMNS = {
+    "name": Member.sort_key,
+    "gender": Member.gender,
+    "date_of_birth": Member.date_of_birth,
+    "unit": Unit.name_folded,
+    "position": Member.position,
+    "member_since": Member.member_since,
+}
+
+
+def _validate(session: Session, data: MemberInput) -> str:
+    name = clean(data.full_name)
+    if not name:
+        raise UserError("Thiếu họ và tên.")
+    unit = session.get(Unit, data.unit_id)
+    if unit is None or not unit.is_active:
+        raise UserError("Đơn vị không tồn tại hoặc đã sáp nhập.")
+    today = date.today()
+    if data.date_of_birth and not date(1900, 1, 1) <= data.date_of_birth <= today:
+        raise UserError("Ngày sinh không hợp lệ.")
+    if data.member_since and data.date_of_birth and data.member_since < data.date_of_birth:
+        raise UserError("Ngày vào công đoàn trước ngày sinh.")
+    return name
+
+
+def add_member(session: Session, data: MemberInput) -> Member:
+    name = _validate(session, data)
+    member = Member(
+        full_name=name,
+        name_folded=fold(name),
+        sort_key=name_sort_key(name),
+        gender=data.gender,
+        date_of_birth=data.date_of_birth,
+        unit_id=data.unit_id,
+        position=clean(data.position),
+        member_since=data.member_since,
+    )
+    session.add(member)
+    return member
+
+
+def get_member(session: Session, member_id: uuid.UUID) -> Member:
+    member = session.get(Member, member_id)
+    if member is None or member.deleted_at is not None:
+        raise NotFound("Không tìm thấy đoàn viên.")
+    return member
+
+
+def update_member(session: Session, member_id: uuid.UUID, data: MemberInput) -> Member:
+    member = get_member(session, member_id)
+    name = _validate(session, data)
+    member.full_name, member.name_folded, member.sort_key = name, fold(name), name_sort_key(name)
+    member.gender, member.date_of_birth = data.gender, data.date_of_birth
+    member.unit_id, member.position = data.unit_id, clean(data.position)
+    member.member_since = data.member_since
+    return member
+
+
+def delete_member(session: Session, member_id: uuid.UUID) -> None:
+    """Tombstone (the deletion travels to the province); undo with :func:`restore_member`."""
+    get_member(session, member_id).deleted_at = utcnow()
+
+
+def restore_member(session: Session, member_id: uuid.UUID) -> None:
+    member = session.get(Member, member_id)
+    if member is None:
+        raise NotFound("Không tìm thấy đoàn viên.")
+    member.deleted_at = None
+
+
+def _filtered(session: Session, query: Select, q: MemberQuery) -> Select:
+    query = query.where(Member.deleted_at.is_(None))
+    if q.unit_ids is not None:
+        query = query.where(Member.unit_id.in_(q.unit_ids))
+    folded = fold(q.text)
+    if folded:
+        query = query.where(search.member_name_contains(session, folded))
+    return query
+
+
+def count_members(session: Session, q: MemberQuery) -> int:
+    return session.scalar(_filtered(session, select(func.count()).select_from(Member), q)) or 0
+
+
+def page_members(
+    session: Session,
+    q: MemberQuery,
+    *,
+    sort: str = "name",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[MemberRow]:
+    """One page of the list, ordered by ``sort`` then id (a total, stable order)."""
+    column = SORT_COLUMNS[sort]
+    order = [column.desc(), Member.id.desc()] if descending else [column, Member.id]
+    query = _filtered(
+        session,
+        select(
+            Member.id,
+            Member.full_name,
+            Member.gender,
+            Member.date_of_birth,
+            Unit.name,
+            Member.position,
+            Member.member_since,
+        ).join(Unit, Unit.id == Member.unit_id),
+        q,
+    )
+    rows = session.execute(query.order_by(*order).offset(offset).limit(limit))
+    return [MemberRow(*row) for row in rows]

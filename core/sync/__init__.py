@@ -1,0 +1,1 @@
+"""Sync packages between offices (signed, encrypted, idempotent). Not built yet."""

@@ -1,0 +1,1 @@
+"""Commendations (Khen thưởng) pages. Not built yet: the main window shows a placeholder."""

@@ -1,0 +1,165 @@
+"""What an import would do (a dry run's result): counts, the rejected rows with reasons,
+a report workbook to save, and the button that really imports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.common import jobs, widgets
+from gui.common.formatting import format_int
+
+COL_ROW, COL_REASON, COL_VALUES = range(3)
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _values_text(values) -> str:
+    if not values:
+        return ""
+    if isinstance(values, dict):
+        return "; ".join(f"{k}: {v}" for k, v in values.items() if v not in (None, ""))
+    return str(values)
+
+
+class RejectedRowsModel(QAbstractTableModel):
+    """Rejected rows of an import: sheet row number, reason (Vietnamese, from core), data."""
+
+    def __init__(self, rejected: list, parent=None) -> None:
+        super().__init__(parent)
+        self._rows = list(rejected)
+        self._headers = [self.tr("Row"), self.tr("Reason"), self.tr("Data in the row")]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if index.column() == COL_ROW:
+                return str(getattr(row, "number", ""))
+            if index.column() == COL_REASON:
+                return getattr(row, "reason", "")
+            return _values_text(getattr(row, "values", None))
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_ROW:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+
+class ImportPreviewDialog(QDialog):
+    """Accepting the dialog means "import for real" (the caller runs it)."""
+
+    def __init__(self, result, source: Path, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result = result
+        self.source = Path(source)
+        self.what = what
+        self.setWindowTitle(self.tr("Import preview — {0}").format(self.source.name))
+        self.resize(820, 480)
+        accepted, skipped, rejected = len(result.accepted), len(result.skipped), len(result.rejected)
+        self.summary = summary = QLabel(
+            self.tr(
+                "Checked {what} in “{file}”. Nothing has been saved yet.\n"
+                "• Ready to import: {accepted}\n"
+                "• Skipped (already present or empty): {skipped}\n"
+                "• Rejected: {rejected}"
+            ).format(
+                what=what,
+                file=self.source.name,
+                accepted=format_int(accepted),
+                skipped=format_int(skipped),
+                rejected=format_int(rejected),
+            )
+        )
+        summary.setWordWrap(True)
+        self.rejected_model = RejectedRowsModel(result.rejected, self)
+        self.table = QTableView()
+        self.table.setModel(self.rejected_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_ROW, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(COL_REASON, 420)
+        rejected_label = QLabel(
+            self.tr("Rejected rows (fix them in the workbook and import it again):")
+            if rejected
+            else self.tr("No row was rejected.")
+        )
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(accepted > 0)
+        self.import_button.setDefault(accepted > 0)
+        self.report_button = QPushButton(self.tr("Save report…"))
+        self.buttons.addButton(self.report_button, QDialogButtonBox.ButtonRole.ActionRole)
+        cancel = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAutoDefault(False)
+        self.report_button.setAutoDefault(False)
+        self.report_button.clicked.connect(self.save_report)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(rejected_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.table.setVisible(rejected > 0)
+        self.report_job: jobs.Job | None = None
+
+    def default_report_path(self) -> Path:
+        return self.source.with_name(f"bao-cao-nhap-{self.source.stem}.xlsx")
+
+    def save_report(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save import report"),
+            str(self.default_report_path()),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        self.write_report(Path(path))
+
+    def write_report(self, path: Path) -> jobs.Job:
+        result, title = self.result, self.tr("Import report: {0}").format(self.source.name)
+
+        def work(ctx):
+            from core.common.workbook import write_report
+
+            write_report(result, path, title=title)
+            return path
+
+        self.report_job = jobs.run_with_progress(
+            self,
+            self.tr("Writing the report…"),
+            work,
+            on_success=lambda p: widgets.show_info(self, self.tr("The report was saved to {0}.").format(p)),
+        )
+        return self.report_job

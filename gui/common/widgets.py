@@ -1,0 +1,227 @@
+"""Shared little widgets and message boxes whose buttons are always in Vietnamese.
+
+Qt ships no Vietnamese translation of its own standard buttons, so every button text is
+set here from our translation file. Other modules call these helpers through the module
+(``widgets.confirm(...)``) so tests can replace them.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from core.common.text import fold
+from gui.common.formatting import format_date, parse_date
+
+log = logging.getLogger(__name__)
+
+
+
+def error_text(exc: BaseException) -> str:
+    """The message to show for ``exc``: ours are Vietnamese already; others get a prefix."""
+    from core.common.errors import UserError  # WorkbookError is one
+    from db.migrate import DatabaseError
+
+    user_facing: tuple[type[BaseException], ...] = (UserError, DatabaseError)
+    if isinstance(exc, user_facing):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return QCoreApplication.translate("Common", "The file could not be read or written: {0}").format(exc.strerror or exc)
+    log.error("unexpected error", exc_info=exc)
+    return QCoreApplication.translate("Common", "An unexpected error occurred: {0}").format(exc)
+
+
+def dialog_buttons(ok_text: str, cancel_text: str | None = None) -> QDialogButtonBox:
+    """Ok/Cancel buttons with our texts; Enter presses Ok, Esc presses Cancel."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setDefault(True)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text or QCoreApplication.translate("Common", "Cancel"))
+    return box
+
+
+def close_buttons() -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    box.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("Common", "Close"))
+    return box
+
+
+def _message(parent, icon, title: str, text: str) -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.addButton(QCoreApplication.translate("Common", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def show_error(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    _message(parent, QMessageBox.Icon.Critical, title or QCoreApplication.translate("Common", "Error"), text)
+
+
+def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    _message(parent, QMessageBox.Icon.Information, title or QCoreApplication.translate("Common", "Information"), text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> bool:
+    """Ask before doing something that cannot be undone; the safe answer is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(QCoreApplication.translate("Common", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def select_row(view: QAbstractItemView, index: QModelIndex, *, scroll: bool = True) -> None:
+    """Make ``index``'s row the one current, selected row of ``view`` (and show it)."""
+    view.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    if scroll:
+        view.scrollTo(index)
+
+
+def page_action(owner: QWidget, text: str, shortcut: str | QKeySequence.StandardKey | None,
+                slot, tip: str = "") -> QAction:
+    """An action of a page: its shortcut works while the focus is inside the page, the
+    tooltip shows what it does and its keys, and it is added to ``owner``."""
+    action = QAction(text, owner)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    if tip or shortcut:
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip((tip or text.replace("&", "").rstrip("…")) + (f" ({keys})" if keys else ""))
+    action.triggered.connect(lambda _checked=False: slot())
+    owner.addAction(action)
+    return action
+
+
+class ValueCombo(QComboBox):
+    """A combo box whose values stay on the Python side.
+
+    Item data is not used on purpose: ``findData`` compares Python objects such as UUIDs by
+    identity and enums of str come back as plain str.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values: list[object] = []
+        # Long unit names must not make the dialog as wide as the longest one.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(24)
+
+    def add(self, text: str, value: object) -> None:
+        self._values.append(value)
+        self.addItem(text)
+
+    def clear(self) -> None:
+        super().clear()
+        self._values = []
+
+    def value(self) -> object:
+        """The chosen value (None when nothing is chosen)."""
+        return self.value_at(self.currentIndex())
+
+    def value_at(self, index: int) -> object:
+        return self._values[index] if 0 <= index < len(self._values) else None
+
+    def values(self) -> list[object]:
+        return list(self._values)
+
+    def index_of(self, value: object) -> int:
+        for index, candidate in enumerate(self._values):
+            if candidate == value:
+                return index
+        return -1
+
+    def set_value(self, value: object) -> bool:
+        index = self.index_of(value)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        return index >= 0
+
+
+class UnitCombo(ValueCombo):
+    """An editable unit chooser: items "Name (CODE)", a completer matching anywhere in the
+    label, and the unit typed found by its label, name or code, ignoring tones and đ."""
+
+    def __init__(self, units, parent: QWidget | None = None) -> None:
+        """``units``: (id, name, code) of the units to offer."""
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for unit_id, name, code in units:
+            self.add(f"{name} ({code})", unit_id)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+
+    def select(self, unit_id) -> None:
+        """Show ``unit_id`` (or an empty box), from the start of a long name."""
+        index = self.index_of(unit_id) if unit_id else -1
+        self.setCurrentIndex(index)
+        if index < 0:
+            self.setEditText("")
+        self.lineEdit().setCursorPosition(0)
+
+    def chosen(self):
+        """The unit whose label, name or code matches the box (None: none does)."""
+        text = fold(self.currentText())
+        if not text:
+            return None
+        index = self.currentIndex()
+        if index >= 0 and fold(self.itemText(index)) == text:
+            return self.value_at(index)
+        for i in range(self.count()):
+            label = self.itemText(i)
+            name, _, code = label.rpartition(" (")
+            if text in (fold(label), fold(name), fold(code.rstrip(")"))):
+                return self.value_at(i)
+        return None
+
+
+class ErrorLabel(QLabel):
+    """An inline validation message (red, wraps, hidden when there is nothing to say)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b00020;")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def set_error(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class DateField(QLineEdit):
+    """A date typed as dd/mm/yyyy (also 6-3-2023 or 6.3.2023); empty means no date."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(QCoreApplication.translate("Common", "dd/mm/yyyy"))
+        self.setMaxLength(10)
+        self.setClearButtonEnabled(True)
+
+    def value(self) -> date | None:
+        """Raises ValueError when the text is not a date."""
+        return parse_date(self.text())
+
+    def set_value(self, value: date | None) -> None:
+        self.setText(format_date(value))

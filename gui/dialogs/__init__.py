@@ -1,1 +1,0 @@
-"""Dialogs: each edits one thing and saves it in one transaction through core."""

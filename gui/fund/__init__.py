@@ -1,0 +1,1 @@
+"""Mutual-aid fund (Quỹ tương hỗ) pages. Not built yet: the main window shows a placeholder."""

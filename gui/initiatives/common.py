@@ -1,0 +1,181 @@
+"""What the initiative screens share: programmes as plain values, field names for the
+history, and a date field whose error message comes from core (Vietnamese, names the value)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy.orm import Session
+
+from core.common.vnformat import format_money, parse_date
+from core.initiatives import eligibility
+from core.initiatives import records as core_initiatives
+
+
+@dataclass(frozen=True)
+class PhaseInfo:
+    number: int
+    name: str
+    starts_on: date
+    ends_on: date
+
+
+@dataclass(frozen=True)
+class ProgrammeInfo:
+    """A programme as the screens need it (read once; no ORM object outlives its session)."""
+
+    id: uuid.UUID
+    code: str
+    name: str
+    eligible_from: date | None
+    eligible_to: date | None
+    yearly: bool
+    phases: tuple[PhaseInfo, ...]
+
+    @property
+    def window(self) -> eligibility.Window:
+        return eligibility.Window(self.eligible_from, self.eligible_to)
+
+
+def load_programmes(session: Session) -> list[ProgrammeInfo]:
+    found = []
+    for programme in core_initiatives.list_programmes(session):
+        phases = tuple(
+            PhaseInfo(p.number, p.name, p.starts_on, p.ends_on)
+            for p in programme.phases
+            if p.deleted_at is None
+        )
+        found.append(
+            ProgrammeInfo(programme.id, programme.code, programme.name, programme.eligible_from,
+                          programme.eligible_to, programme.yearly, phases)
+        )
+    return found
+
+
+def parse_date_text(text: str) -> date | None:
+    """A typed date (dd/mm/yyyy); ValueError with core's Vietnamese message otherwise."""
+    return parse_date(text.strip()) if text and text.strip() else None
+
+
+def field_labels() -> dict[str, str]:
+    """Names of an initiative's fields as the history shows them."""
+    return {
+        "name": QCoreApplication.translate("Initiatives", "Name"),
+        "kind": QCoreApplication.translate("Initiatives", "Kind"),
+        "field": QCoreApplication.translate("Initiatives", "Field"),
+        "programme_id": QCoreApplication.translate("Initiatives", "Programme"),
+        "registered_on": QCoreApplication.translate("Initiatives", "Registered on"),
+        "unit_id": QCoreApplication.translate("Initiatives", "Grassroots union"),
+        "objective": QCoreApplication.translate("Initiatives", "Objective"),
+        "steps": QCoreApplication.translate("Initiatives", "Implementation steps"),
+        "scope": QCoreApplication.translate("Initiatives", "Scope"),
+        "description": QCoreApplication.translate("Initiatives", "Description"),
+        "conditions": QCoreApplication.translate("Initiatives", "Conditions for applying"),
+        "first_applied_on": QCoreApplication.translate("Initiatives", "First applied on"),
+        "trial_only": QCoreApplication.translate("Initiatives", "Trial application"),
+        "economic_benefit": QCoreApplication.translate("Initiatives", "Benefit value"),
+        "social_benefit": QCoreApplication.translate("Initiatives", "Social benefit"),
+        "recognised_by": QCoreApplication.translate("Initiatives", "Recognised by"),
+        "decision_number": QCoreApplication.translate("Initiatives", "Decision number"),
+        "decision_date": QCoreApplication.translate("Initiatives", "Decision date"),
+        "status": QCoreApplication.translate("Initiatives", "Status"),
+        "rejection_reason": QCoreApplication.translate("Initiatives", "Reason for rejection"),
+        "new_in_unit": QCoreApplication.translate("Initiatives", "New within the unit"),
+        "ip_protected": QCoreApplication.translate("Initiatives", "Under IP protection"),
+        "unlawful": QCoreApplication.translate("Initiatives", "Contrary to public order"),
+        "confidential": QCoreApplication.translate("Initiatives", "Confidential"),
+        "portal_uploaded": QCoreApplication.translate("Initiatives", "Uploaded to the portal"),
+        "portal_uploaded_on": QCoreApplication.translate("Initiatives", "Uploaded on"),
+        "awards": QCoreApplication.translate("Initiatives", "Awards"),
+        "authors": QCoreApplication.translate("Initiatives", "Authors"),
+        "payment": QCoreApplication.translate("Initiatives", "Support payment"),
+    }
+
+
+def action_labels() -> dict[str, str]:
+    return {
+        "created": QCoreApplication.translate("Initiatives", "Created"),
+        "updated": QCoreApplication.translate("Initiatives", "Changed"),
+        "imported": QCoreApplication.translate("Initiatives", "Imported"),
+        "deleted": QCoreApplication.translate("Initiatives", "Deleted"),
+        "restored": QCoreApplication.translate("Initiatives", "Restored"),
+    }
+
+
+_MONEY_FIELDS = {"economic_benefit"}
+_DATE_FIELDS = {"registered_on", "first_applied_on", "decision_date", "portal_uploaded_on"}
+_BOOL_FIELDS = {"trial_only", "new_in_unit", "ip_protected", "unlawful", "confidential",
+                "portal_uploaded"}
+
+
+def value_text(name: str, value, names: dict[str, str]) -> str:
+    """A value of the history (as JSON stored it) for people: labels, dd/mm/yyyy, 1.000.000."""
+    if value is None or value == "":
+        return "—"
+    if name in _BOOL_FIELDS:
+        return QCoreApplication.translate("Initiatives", "yes") if value in (True, "True", "true", 1) else QCoreApplication.translate("Initiatives", "no")
+    if name in _MONEY_FIELDS:
+        try:
+            return format_money(int(value))
+        except (TypeError, ValueError):
+            return str(value)
+    if name in _DATE_FIELDS:
+        try:
+            return date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+        except ValueError:
+            return str(value)
+    if name == "kind":
+        return core_initiatives.KIND_LABELS.get(value, str(value))
+    if name == "field":
+        return core_initiatives.FIELD_LABELS.get(value, str(value))
+    if name == "status":
+        return core_initiatives.STATUS_LABELS.get(value, str(value))
+    if name == "recognised_by":
+        return core_initiatives.RECOGNISER_LABELS.get(value, str(value))
+    if name in ("unit_id", "programme_id"):
+        return names.get(str(value), str(value))
+    return str(value)
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    when: str
+    who: str
+    action: str
+    what: str
+
+
+def history_lines(session: Session, initiative_id: uuid.UUID, names: dict[str, str]) -> list[HistoryLine]:
+    """core.initiatives.records.history as lines for a table (newest first). ``names`` maps unit and
+    programme ids (as text) to their names."""
+    labels, actions = field_labels(), action_labels()
+    lines = []
+    for change in core_initiatives.history(session, initiative_id):
+        try:
+            changes = json.loads(change.changes or "{}")
+        except ValueError:
+            changes = {}
+        parts = []
+        for key, pair in changes.items():
+            old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
+            parts.append(
+                QCoreApplication.translate("Initiatives", "{field} changed from {old} to {new}").format(
+                    field=labels.get(key, key),
+                    old=value_text(key, old, names),
+                    new=value_text(key, new, names),
+                )
+            )
+        when = change.created_at
+        if isinstance(when, datetime):
+            when = when.astimezone() if when.tzinfo else when
+            when_text = when.strftime("%d/%m/%Y %H:%M")
+        else:
+            when_text = str(when or "")
+        lines.append(HistoryLine(when_text, change.changed_by, actions.get(change.action, change.action),
+                                 "\n".join(parts)))
+    lines.reverse()
+    return lines

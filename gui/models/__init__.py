@@ -1,1 +1,0 @@
-"""Qt item models over core queries (lazy where lists can be long)."""

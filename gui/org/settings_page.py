@@ -1,0 +1,82 @@
+"""Settings (Cài đặt): the office's identity and the wording of its documents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from core.common.database import AppDatabase
+from core.org.office import OfficeSettings, load_office, save_office
+from gui.common import widgets
+from gui.org.office_form import OfficeForm
+
+
+class SettingsPage(QWidget):
+    office_changed = Signal(object)  # OfficeSettings
+
+    def __init__(self, db: AppDatabase, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        heading = QLabel(self.tr("Office details"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        note = QLabel(
+            self.tr(
+                "These details are printed on documents and certificates. The unit code "
+                "was fixed when the office was set up and cannot be changed."
+            )
+        )
+        note.setWordWrap(True)
+        self.form = OfficeForm(first_run=False)
+        self.form.setMaximumWidth(720)
+        self.error = widgets.ErrorLabel()
+        self.saved = QLabel()
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("&Revert"))
+        self.revert_button.clicked.connect(self.load)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.saved, 1)
+        database = QLabel(self.tr("Database file: {0}").format(db.path))
+        database.setWordWrap(True)
+        database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(heading)
+        layout.addWidget(note)
+        layout.addWidget(self.form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        layout.addWidget(database)
+        self.load()
+
+    def load(self) -> None:
+        with self._db.reading() as session:
+            self.form.set_settings(load_office(session))
+        self.error.set_error("")
+        self.saved.setText("")
+
+    def save(self) -> OfficeSettings | None:
+        self.saved.setText("")
+        message, field = self.form.validate()
+        if message:
+            self.error.set_error(message)
+            if field is not None:
+                field.setFocus()
+            return None
+        settings = self.form.values().settings
+        try:
+            with self._db.transaction() as session:
+                save_office(session, settings)
+        except Exception as exc:
+            self.error.set_error(widgets.error_text(exc))
+            return None
+        self.error.set_error("")
+        self.saved.setText(self.tr("Saved."))
+        self.office_changed.emit(settings)
+        return settings

@@ -1,0 +1,159 @@
+"""The dashboard's "Official reports" menu: the progress table, the initiative summary of the
+phase and the mutual-aid fund model targets, written by core.reports as .xlsx or .pdf in a
+background job (the format follows the file name the user picks)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from core.common.database import AppDatabase
+from core.common.text import fold
+from gui.common import jobs, widgets
+
+if TYPE_CHECKING:
+    from gui.targets.page import DashboardPage
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())
+
+
+class ReportActions(QObject):
+    def __init__(self, page: DashboardPage, db: AppDatabase) -> None:
+        super().__init__(page)
+        self._page = page
+        self._db = db
+        self.last_job: jobs.Job | None = None
+        self.menu = QMenu(page)
+        self.act_progress = QAction(self.tr("Progress against targets…"), self)
+        self.act_progress.setToolTip(self.tr("The units shown, with target, achieved, percent and shortfall"))
+        self.act_progress.triggered.connect(lambda _checked=False: self.ask_progress())
+        self.act_summary = QAction(self.tr("Initiative summary of the phase…"), self)
+        self.act_summary.setToolTip(self.tr("Initiatives by kind, field and sector, with their benefit value"))
+        self.act_summary.triggered.connect(lambda _checked=False: self.ask_summary())
+        self.fund_menu = QMenu(self.tr("Mutual-aid fund model targets"), page)
+        self.menu.addAction(self.act_progress)
+        self.menu.addAction(self.act_summary)
+        self.menu.addMenu(self.fund_menu)
+        self.menu.aboutToShow.connect(self._fill_fund_menu)
+        self._fill_fund_menu()
+
+    def update(self, page: DashboardPage) -> None:
+        ready = page.table_data is not None
+        self.act_progress.setEnabled(ready)
+        self.act_summary.setEnabled(ready and page.table_data.starts_on is not None)
+
+    def _fill_fund_menu(self) -> None:
+        self.fund_menu.clear()
+        context = self._page.context
+        years = context.fund_model_years if context is not None else ()
+        for year in years:
+            action = self.fund_menu.addAction(self.tr("Year {0}…").format(year))
+            action.triggered.connect(lambda _checked=False, year=year: self.ask_fund_model(year))
+        if not years:
+            none = self.fund_menu.addAction(self.tr("No fund model targets yet"))
+            none.setEnabled(False)
+
+    # --- choosing the file ------------------------------------------------------------
+    def _ask_path(self, title: str, name: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        excel, pdf = self.tr("Excel workbook (*.xlsx)"), self.tr("PDF document (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self._page, title, str(Path(folder or Path.home()) / f"{name}.xlsx"), f"{excel};;{pdf}"
+        )
+        if not path:
+            return None
+        if Path(path).suffix.lower() not in (".xlsx", ".pdf"):
+            path += ".pdf" if chosen == pdf else ".xlsx"
+        return Path(path)
+
+    @staticmethod
+    def _modules() -> SimpleNamespace:
+        """The report writers, imported when first used (they are not needed at start-up)."""
+        from core.initiatives.summary_report import summary_report
+        from core.targets.fund_model_targets import fund_model_report
+        from core.targets.progress_report import progress_report
+
+        return SimpleNamespace(progress_report=progress_report, summary_report=summary_report,
+                               fund_model_report=fund_model_report)
+
+    def _run(self, path: Path, work) -> jobs.Job:
+        page = self._page
+        self.last_job = jobs.run_with_progress(
+            page,
+            self.tr("Writing {0}…").format(path.name),
+            lambda ctx: work(),
+            on_success=lambda written: widgets.show_info(
+                page, self.tr("The report was saved to {0}.").format(written)
+            ),
+        )
+        return self.last_job
+
+    # --- the reports --------------------------------------------------------------------
+    def ask_progress(self) -> None:
+        page = self._page
+        programme, params = page.programme(), page.params()
+        if programme is None or params is None:
+            return
+        phase = "ca-chuong-trinh" if params.phase is None else f"gd{params.phase}"
+        path = self._ask_path(self.tr("Save the progress report"),
+                              f"tien-do-{_slug(programme.code)}-{phase}-{params.as_of:%Y%m%d}")
+        if path is not None:
+            self.write_progress(path)
+
+    def write_progress(self, path: Path) -> jobs.Job | None:
+        reports = self._modules()
+        page = self._page
+        params, scope = page.params(), page.scope_row()
+        if reports is None or params is None:
+            return None
+        db, root = self._db, scope.code if scope is not None else None
+        return self._run(path, lambda: reports.progress_report(
+            db, path, programme=params.programme_id, phase=params.phase, rule=params.rule,
+            as_of=params.as_of, root=root))
+
+    def summary_period(self) -> tuple[date, date] | None:
+        table, params = self._page.table_data, self._page.params()
+        if table is None or params is None or table.starts_on is None:
+            return None
+        ends = table.ends_on or params.as_of
+        if table.starts_on <= params.as_of < ends:
+            ends = params.as_of
+        return table.starts_on, ends
+
+    def ask_summary(self) -> None:
+        period = self.summary_period()
+        if period is None:
+            return
+        path = self._ask_path(self.tr("Save the initiative summary"),
+                              f"tong-hop-sang-kien-{period[0]:%Y%m%d}-{period[1]:%Y%m%d}")
+        if path is not None:
+            self.write_summary(path)
+
+    def write_summary(self, path: Path) -> jobs.Job | None:
+        reports, period = self._modules(), self.summary_period()
+        if reports is None or period is None:
+            return None
+        scope = self._page.scope_row()
+        db, root = self._db, scope.code if scope is not None else None
+        return self._run(path, lambda: reports.summary_report(
+            db, path, date_from=period[0], date_to=period[1], root=root))
+
+    def ask_fund_model(self, year: int) -> None:
+        path = self._ask_path(self.tr("Save the fund model targets"), f"chi-tieu-quy-tuong-ho-{year}")
+        if path is not None:
+            self.write_fund_model(year, path)
+
+    def write_fund_model(self, year: int, path: Path) -> jobs.Job | None:
+        reports = self._modules()
+        if reports is None:
+            return None
+        db = self._db
+        return self._run(path, lambda: reports.fund_model_report(db, path, year=year))
