@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from core.common.paths import resource_path
 from gui.common import jobs, widgets
+from gui.common.changes import ChangeBus
 from gui.common.placeholder import PlaceholderPage
 
 if TYPE_CHECKING:
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._db: AppDatabase | None = None
         self.office = None
+        # Change notices: every page built here hears what the others (and dialogs) changed.
+        self.bus = ChangeBus(self)
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
 
@@ -208,7 +211,7 @@ class MainWindow(QMainWindow):
     def _build_targets(self) -> QWidget:
         from gui.targets.page import DashboardPage
 
-        page = DashboardPage(self._db)
+        page = DashboardPage(self._db, bus=self.bus)
         page.open_register.connect(self._open_register)
         return page
 
@@ -220,17 +223,17 @@ class MainWindow(QMainWindow):
     def _build_initiatives(self) -> QWidget:
         from gui.initiatives.page import RegisterPage
 
-        return RegisterPage(self._db)
+        return RegisterPage(self._db, bus=self.bus)
 
     def _build_organisation(self) -> QWidget:
         from gui.org.page import OrganisationPage
 
-        return OrganisationPage(self._db)
+        return OrganisationPage(self._db, bus=self.bus)
 
     def _build_settings(self) -> QWidget:
         from gui.org.settings_page import SettingsPage
 
-        page = SettingsPage(self._db)
+        page = SettingsPage(self._db, bus=self.bus)
         page.office_changed.connect(self._show_office)
         return page
 
@@ -244,6 +247,9 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
             self.pages[key] = widget
+            apply_changes = getattr(widget, "apply_changes", None)
+            if apply_changes is not None:
+                self.bus.changed.connect(apply_changes)
         return self.pages[key]
 
     def show_page(self, key: str) -> QWidget:

@@ -37,6 +37,7 @@ from core.initiatives.register import RegisterFilter, Totals, years
 from core.org import units as org
 from db.models import InitiativeStatus, UnitKind
 from gui.common import jobs, widgets
+from gui.common.changes import ChangeBus
 from gui.common.formatting import format_int
 from gui.common.undo import TombstoneCommand
 from gui.initiatives.common import ProgrammeInfo, load_programmes
@@ -72,8 +73,10 @@ FILTER_CHARS = 7  # filter boxes shrink to this many characters (long names elid
 
 
 class RegisterPage(QWidget):
-    def __init__(self, db: AppDatabase, parent: QWidget | None = None) -> None:
+    def __init__(self, db: AppDatabase, parent: QWidget | None = None,
+                 bus: ChangeBus | None = None) -> None:
         super().__init__(parent)
+        self.bus = bus if bus is not None else ChangeBus(self)  # change notices (gui.common.changes)
         self._db = db
         self.undo_stack = QUndoStack(self)
         self.last_job: jobs.Job | None = None

@@ -34,6 +34,7 @@ from core.org import units as org
 from core.org.members import MemberQuery
 from db.models import UnitKind
 from gui.common import jobs, widgets
+from gui.common.changes import ChangeBus
 from gui.common.formatting import format_int
 from gui.common.import_preview import ImportPreviewDialog
 from gui.common.undo import TombstoneCommand
@@ -84,8 +85,10 @@ class MessageBar(QFrame):
 
 
 class OrganisationPage(QWidget):
-    def __init__(self, db: AppDatabase, parent: QWidget | None = None) -> None:
+    def __init__(self, db: AppDatabase, parent: QWidget | None = None,
+                 bus: ChangeBus | None = None) -> None:
         super().__init__(parent)
+        self.bus = bus if bus is not None else ChangeBus(self)  # change notices (gui.common.changes)
         self._db = db
         self.undo_stack = QUndoStack(self)
         self.preview_dialog: ImportPreviewDialog | None = None

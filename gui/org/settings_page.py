@@ -8,14 +8,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from core.common.database import AppDatabase
 from core.org.office import OfficeSettings, load_office, save_office
 from gui.common import widgets
+from gui.common.changes import ChangeBus
 from gui.org.office_form import OfficeForm
 
 
 class SettingsPage(QWidget):
     office_changed = Signal(object)  # OfficeSettings
 
-    def __init__(self, db: AppDatabase, parent: QWidget | None = None) -> None:
+    def __init__(self, db: AppDatabase, parent: QWidget | None = None,
+                 bus: ChangeBus | None = None) -> None:
         super().__init__(parent)
+        self.bus = bus if bus is not None else ChangeBus(self)  # change notices (gui.common.changes)
         self._db = db
         heading = QLabel(self.tr("Office details"))
         font = heading.font()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from core.common.database import AppDatabase
 from core.targets.progress import CountRule
 from gui.common import jobs, widgets
+from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date, format_int
 from gui.targets.charts import BenefitBars, ProgressOverTimeChart
 from gui.targets.models import (
@@ -140,8 +141,10 @@ class DashboardPage(QWidget):
     open_register = Signal(object, object, object)  # unit, programme, phase (None: all)
     ready = Signal()  # the figures on screen are complete
 
-    def __init__(self, db: AppDatabase, parent: QWidget | None = None) -> None:
+    def __init__(self, db: AppDatabase, parent: QWidget | None = None,
+                 bus: ChangeBus | None = None) -> None:
         super().__init__(parent)
+        self.bus = bus if bus is not None else ChangeBus(self)  # change notices (gui.common.changes)
         self._db = db
         self.context: PageContext | None = None
         self.table_data = None  # core.targets.progress.ProgressTable for the office's unit and below
