@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.common.errors import UserError
+from core.common.letterhead import OfficeSettings  # the letterhead every document prints
 from core.common.text import clean
 from core.org import units as org
 from db.models import Setting, UnitKind
 
 _PREFIX = "office."
-
-
-@dataclass
-class OfficeSettings:
-    unit_code: str = ""
-    name: str = ""  # e.g. "LĐLĐ huyện Vĩnh Linh"
-    parent_name: str = ""  # issuing body's parent, e.g. "LĐLĐ tỉnh Quảng Trị"
-    place: str = ""  # place name of the date line, e.g. "Vĩnh Linh"
-    doc_symbol: str = "LĐLĐ"  # symbol after the document kind: "08/HD-LĐLĐ"
-    on_behalf: str = "TM. BAN THƯỜNG VỤ"
-    chair_title: str = "CHỦ TỊCH"
-    chair_name: str = ""
-
-    @property
-    def is_complete(self) -> bool:
-        return bool(self.unit_code and self.name and self.place)
 
 
 def load_office(session: Session) -> OfficeSettings:

@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import Table as PdfTable
 
+from core.common.letterhead import OfficeSettings
 from core.common.pdf import (
     DocumentHeader,
     SignatureBlock,
@@ -32,7 +33,6 @@ from core.common.pdf.fonts import BOLD, REGULAR, register_fonts
 from core.common.pdf.layout import LANDSCAPE_MARGINS_MM, PORTRAIT_MARGINS_MM, closing_block
 from core.common.report.model import DocumentInfo, Report, Table, Text
 from core.common.vnformat import date_line, doc_number
-from core.org.office import OfficeSettings
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 INDENT_MM = 4  # per level of the unit tree

@@ -7,8 +7,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from core.common.letterhead import OfficeSettings
 from core.common.report.model import DocumentInfo, Report, check_suffix
-from core.org.office import OfficeSettings
 
 
 def _umask() -> int:

@@ -23,10 +23,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.common.files import ExportCancelled, write_atomically
+from core.common.letterhead import OfficeSettings
 from core.common.report.model import CENTER, DocumentInfo, Report, Table, Text
 from core.common.text import nfc
 from core.common.vnformat import date_line
-from core.org.office import OfficeSettings
 
 FONT = "Times New Roman"
 SIZE = 12
