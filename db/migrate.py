@@ -57,7 +57,10 @@ def alembic_config(connection=None) -> Config:
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:  # a bundle without its migrations: nothing can be opened safely
+        raise RuntimeError("no Alembic head revision in the bundled migrations")
+    return head
 
 
 def known_revisions() -> set[str]:

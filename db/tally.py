@@ -144,7 +144,7 @@ def differences(session: Session) -> int:
     return int(connection.exec_driver_sql(
         f"SELECT (SELECT count(*) FROM ({stored} EXCEPT {counted})) + "
         f"(SELECT count(*) FROM ({counted} EXCEPT {stored}))"
-    ).scalar())
+    ).scalar_one())
 
 
 __all__ = ["TRIGGERS", "add_new_rows_sql", "differences", "fill", "source", "trigger_sql"]

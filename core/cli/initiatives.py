@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from core.cli.org import _open, _print_json, run_import
 from core.common.errors import UserError
@@ -193,7 +194,8 @@ def check_command(args) -> int:
     from core.initiatives.eligibility import check
     from core.initiatives.register import RegisterFilter, page
 
-    records, eligible, total = [], 0, 0
+    records: list[dict[str, Any]] = []
+    eligible = total = 0
     db = _open(args)
     try:
         with db.reading() as s:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -106,7 +107,7 @@ def units_list(args) -> int:
     try:
         with db.reading() as s:
             nodes = unit_tree(s, include_merged=args.all)
-            codes = {n.id: n.code for n in nodes}
+            codes: dict[uuid.UUID | None, str] = {n.id: n.code for n in nodes}
     finally:
         db.close()
     rows = [
@@ -128,7 +129,7 @@ def units_list(args) -> int:
         level = depth.get(row["parent"], -1) + 1
         depth[row["code"]] = level
         merged = f" (đã sáp nhập vào {row['merged_into']})" if row["merged_into"] else ""
-        print(f"{'  ' * level}{row['code']}\t{row['name']}\t{KIND_LABELS[UnitKind(row['kind'])]}{merged}")
+        print(f"{'  ' * level}{row['code']}\t{row['name']}\t{KIND_LABELS[UnitKind(str(row['kind']))]}{merged}")
     print(f"Tổng: {len(rows)} đơn vị")
     return 0
 

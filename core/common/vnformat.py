@@ -234,10 +234,10 @@ def _parse_group(tokens: list[str], leading: bool, text: str) -> int:
     if rest[0] == _MUOI:
         tens, rest = 1, rest[1:]
     elif len(rest) >= 2 and rest[1] == _MUOI:
-        tens = digit(rest[0])
-        if tens is None or tens < 2:
+        first = digit(rest[0])
+        if first is None or first < 2:
             raise _words_error(text)
-        rest = rest[2:]
+        tens, rest = first, rest[2:]
     else:
         units = digit(rest[0])
         if len(rest) != 1 or has_hundreds or not units:

@@ -15,15 +15,34 @@ from core.common.vnformat import format_date
 
 
 class _InitiativeLike(Protocol):
-    recognised_by: object
-    decision_number: str
-    decision_date: date | None
-    new_in_unit: bool
-    first_applied_on: date | None
-    economic_benefit: int | None
-    social_benefit: str
-    unlawful: bool
-    ip_protected: bool
+    """What the rules read of an initiative: an ORM record, a register row or a form draft."""
+
+    @property
+    def recognised_by(self) -> object: ...
+
+    @property
+    def decision_number(self) -> str: ...
+
+    @property
+    def decision_date(self) -> date | None: ...
+
+    @property
+    def new_in_unit(self) -> bool: ...
+
+    @property
+    def first_applied_on(self) -> date | None: ...
+
+    @property
+    def economic_benefit(self) -> int | None: ...
+
+    @property
+    def social_benefit(self) -> str: ...
+
+    @property
+    def unlawful(self) -> bool: ...
+
+    @property
+    def ip_protected(self) -> bool: ...
 
 
 @dataclass(frozen=True)

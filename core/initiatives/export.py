@@ -270,7 +270,7 @@ class _Sheet:
             if value is not None:
                 # What ``cell.value = value`` does for these known types, minus the checks
                 # just made: the reused cell is a hot spot of a 100,000-row export.
-                if data_type == "s" and len(value) > 32767:
+                if data_type == "s" and isinstance(value, str) and len(value) > 32767:
                     value = value[:32767]
                 cell._value, cell.data_type = value, data_type
                 row[i] = cell
@@ -393,7 +393,7 @@ def _portal_values(n: int, row) -> Sequence[object]:
      social, status, decision, decided, confidential, _uploaded, description,
      recogniser, awards) = row
     if confidential:  # name, effect and awards only (seed 002)
-        values = list(_BLANK_PORTAL_ROW)
+        values: list[object] = list(_BLANK_PORTAL_ROW)
         values[0], values[2], values[9], values[10] = n, name, money, social or None
         values[15], values[16] = awards or None, CONFIDENTIAL
         return values

@@ -10,13 +10,13 @@ in the period (by upload date); and how many of the period's initiatives receive
 
 from __future__ import annotations
 
-import enum
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -143,11 +143,11 @@ def period_summary(session: Session, date_from: date, date_to: date, *,
         Initiative.portal_uploaded_on.between(date_from, date_to))
     if unit_ids is not None:
         portal = portal.where(Initiative.unit_id.in_(unit_ids))
-    summary.portal_uploaded = session.scalar(portal)
+    summary.portal_uploaded = session.scalar(portal) or 0
     summary.awarded = session.scalar(_scope(
         select(func.count()).select_from(Initiative)
         .where(func.trim(Initiative.awards) != ""),
-        date_from, date_to, unit_ids))
+        date_from, date_to, unit_ids)) or 0
     return summary
 
 
@@ -176,7 +176,7 @@ def _group_table(heading: str, what: str, groups: dict, labels: Callable[[object
     return Table(columns, rows, total_row, heading=heading)
 
 
-def _label(mapping: dict[enum.Enum, str]) -> Callable[[object], str]:
+def _label(mapping: Mapping[Any, str]) -> Callable[[Any], str]:
     return lambda key: UNSET if key is None else mapping[key]
 
 
@@ -193,7 +193,7 @@ def build_summary_report(summary: PeriodSummary) -> Report:
              f"{format_money(summary.portal_uploaded)}.", "body"),
         Text(f"4. Số sáng kiến được khen thưởng: {format_money(summary.awarded)}.", "body"),
     ]
-    blocks = [
+    blocks: list[Table | Text] = [
         *key_figures,
         _group_table("II. THEO LOẠI GIẢI PHÁP", "Loại giải pháp", summary.by_kind,
                      _label(KIND_LABELS)),

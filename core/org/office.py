@@ -71,7 +71,7 @@ def init_office(
     if unit is None:
         unit = org.create_unit(
             session,
-            org.UnitInput(code=code, name=name, kind=_LEVELS[level], parent_code=parent and parent.code),
+            org.UnitInput(code=code, name=name, kind=_LEVELS[level], parent_code=parent.code if parent else None),
         )
     settings = OfficeSettings(
         **{

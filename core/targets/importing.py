@@ -222,7 +222,7 @@ class UnitFinder:
             if len(candidates) > 1 and self.prefer is not None:
                 candidates = [u for u in candidates if u[3] == self.prefer] or candidates
         if len(candidates) == 1:
-            return self.session.get(Unit, candidates[0][0])
+            return self.session.get_one(Unit, candidates[0][0])
         if len(candidates) > 1:
             names = ", ".join(f"{u[2]} ({u[1]})" for u in candidates[:4])
             raise UserError(f"Tên đơn vị “{name}” khớp với nhiều đơn vị: {names}; hãy ghi mã đơn vị")
@@ -284,6 +284,7 @@ def import_targets(
         result = TargetImportResult(rejected=list(rejected), kind=kind,
                                     year=year if kind == FUND_MODEL else None)
         if kind == FUND_MODEL:
+            assert year is not None  # _fund_year found it or raised
             _import_fund_model(session, parsed, year, result, is_cancelled)
         else:
             _import_initiative(session, parsed, programme, phase, result, is_cancelled)

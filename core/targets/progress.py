@@ -17,6 +17,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.common.errors import NotFound
 from core.common.vnformat import format_percent
 from core.targets.targets import WHOLE_PROGRAMME, initiative_targets
 from db import tally
@@ -36,7 +37,7 @@ COUNTED = {
 
 @dataclass
 class ProgressRow:
-    unit_id: uuid.UUID
+    unit_id: uuid.UUID | None  # None only on a report's totals row
     code: str
     name: str
     kind: UnitKind
@@ -118,6 +119,8 @@ def progress(session: Session, programme_id: uuid.UUID, phase: int | None, *,
     """Progress of every active unit (or of ``root_code`` and below), parents first."""
     as_of = as_of or date.today()
     programme = session.get(Programme, programme_id)
+    if programme is None:
+        raise NotFound("Không tìm thấy chương trình đã chọn.")
     phase_row = None
     if phase is not None:
         phase_row = session.scalar(select(ProgrammePhase).where(

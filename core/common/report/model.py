@@ -9,6 +9,7 @@ openpyxl nor reportlab is imported here.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -116,7 +117,7 @@ class DocumentInfo:
         return self.on or date.today()
 
 
-def check_suffix(out_path: str | Path) -> str:
+def check_suffix(out_path: str | os.PathLike[str]) -> str:
     """The output format ("xlsx" or "pdf") from the file name, or a UserError in Vietnamese."""
     suffix = Path(out_path).suffix.lower()
     if suffix not in SUFFIXES:

@@ -165,8 +165,8 @@ def write_pdf(report: Report, out_path: str | os.PathLike[str], office: OfficeSe
         if block.unit_note:
             body.append(_kept(paragraph(block.unit_note, "note")))
         body.append(_table(block))
-    signature = SignatureBlock(office.on_behalf, office.chair_title, office.chair_name)
-    recipients = info.recipients if info.recipients is not None else info.default_recipients
+    signature: SignatureBlock | None = SignatureBlock(office.on_behalf, office.chair_title, office.chair_name)
+    recipients: list[str] | None = info.recipients if info.recipients is not None else info.default_recipients
     if blocks and isinstance(blocks[-1], Table) and isinstance(body[-1], PdfTable):
         # The closing block goes with the last rows of the table (see TableWithClosing).
         top, bottom, left, right = LANDSCAPE_MARGINS_MM if report.landscape else PORTRAIT_MARGINS_MM

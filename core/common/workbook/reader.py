@@ -179,7 +179,7 @@ def _load_sheet(
         raise
     except BaseException as exc:
         raise _corrupt(f"«{file_name}» (trang «{name}»)") from exc
-    return grid, list(merges)
+    return [list(row) for row in grid], list(merges)
 
 
 def _value(raw: Value) -> Value:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from core.common.errors import UserError
 from core.common.workbook.columns import Column
@@ -34,7 +35,7 @@ class ParsedRow:
     empty optional cells). ``source`` keeps the cell values for :meth:`reject`."""
 
     number: int
-    data: dict[str, object]
+    data: dict[str, Any]  # parsed values, typed by each Column (str, int, date, enum …)
     source: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def reject(self, reason: str) -> RejectedRow:
