@@ -1,11 +1,20 @@
 """What an import would do (a dry run's result): counts, the rejected rows with reasons,
-a report workbook to save, and the button that really imports."""
+a report workbook to save, and the button that really imports.
+
+Each import may add what only it has: :class:`PreviewSection` lists under the rejected rows
+(units to be created, likely duplicates, notes) and an :class:`ImportOptions` widget above
+them (options that change what the dry run does: changing one checks the file again —
+see :mod:`gui.common.import_flow`, which builds this dialog).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -13,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    QListWidget,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -32,6 +42,34 @@ def _values_text(values) -> str:
     if isinstance(values, dict):
         return "; ".join(f"{k}: {v}" for k, v in values.items() if v not in (None, ""))
     return str(values)
+
+
+@dataclass(frozen=True)
+class PreviewSection:
+    """A heading over a list of lines, shown in the preview when there are lines.
+
+    ``key`` names the section for code and tests (``dialog.section_lines("created_units")``);
+    ``title`` and ``lines`` are shown as they are (translated / Vietnamese from core).
+    """
+
+    key: str
+    title: str
+    lines: Sequence[str]
+
+
+class ImportOptions(QWidget):
+    """Options of one import shown at the top of its preview (a programme, a year, "create
+    the missing units"…). ``values()`` are the importer's keyword options; emit ``changed``
+    when the user changes one, and the flow checks the file again with the new values.
+
+    The options' public attributes are reachable through the dialog too
+    (``dialog.create_units`` is ``dialog.options.create_units``).
+    """
+
+    changed = Signal()
+
+    def values(self) -> dict[str, Any]:
+        return {}
 
 
 class RejectedRowsModel(QAbstractTableModel):
@@ -71,13 +109,16 @@ class RejectedRowsModel(QAbstractTableModel):
 class ImportPreviewDialog(QDialog):
     """Accepting the dialog means "import for real" (the caller runs it)."""
 
-    def __init__(self, result, source: Path, what: str, parent: QWidget | None = None) -> None:
+    def __init__(self, result, source: Path, what: str, parent: QWidget | None = None, *,
+                 sections: Sequence[PreviewSection] = (), options: ImportOptions | None = None) -> None:
         super().__init__(parent)
         self.result = result
         self.source = Path(source)
         self.what = what
+        self.options = options
         self.setWindowTitle(self.tr("Import preview — {0}").format(self.source.name))
-        self.resize(820, 480)
+        extra = options is not None or any(section.lines for section in sections)
+        self.resize(*((900, 560) if extra else (820, 480)))
         accepted, skipped, rejected = len(result.accepted), len(result.skipped), len(result.rejected)
         self.summary = summary = QLabel(
             self.tr(
@@ -125,11 +166,38 @@ class ImportPreviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
+        if options is not None:
+            layout.addWidget(options)
         layout.addWidget(rejected_label)
         layout.addWidget(self.table, 1)
+        self.section_lists: dict[str, QListWidget] = {}
+        for section in sections:
+            if not section.lines:
+                continue
+            label = QLabel(section.title)
+            label.setWordWrap(True)
+            lines = QListWidget()
+            lines.addItems([str(line) for line in section.lines])
+            lines.setMaximumHeight(140)
+            lines.setObjectName(section.key)
+            layout.addWidget(label)
+            layout.addWidget(lines)
+            self.section_lists[section.key] = lines
         layout.addWidget(self.buttons)
         self.table.setVisible(rejected > 0)
         self.report_job: jobs.Job | None = None
+
+    def __getattr__(self, name: str):
+        # Only called when normal lookup fails: the options' controls (dialog.create_units).
+        options = self.__dict__.get("options")
+        if options is not None and not name.startswith("_"):
+            return getattr(options, name)
+        raise AttributeError(name)
+
+    def section_lines(self, key: str) -> list[str]:
+        """The lines shown under section ``key`` (none when it is not shown)."""
+        lines = self.section_lists.get(key)
+        return [] if lines is None else [lines.item(i).text() for i in range(lines.count())]
 
     def default_report_path(self) -> Path:
         return self.source.with_name(f"bao-cao-nhap-{self.source.stem}.xlsx")
