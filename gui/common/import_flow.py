@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -37,6 +37,10 @@ from core.common.changes import Changes
 from gui.common import jobs, widgets
 from gui.common.formatting import format_int
 from gui.common.import_preview import ImportOptions, ImportPreviewDialog, PreviewSection
+
+if TYPE_CHECKING:  # core.common.workbook is imported when an import runs
+    from core.common.workbook.columns import Column
+
 
 __all__ = ["ImportFlow", "ImportOptions", "ImportSpec", "PreviewSection", "find_bus"]
 
@@ -61,6 +65,9 @@ class ImportSpec:
     # Option controls above the preview, made from the current options; changing one
     # checks the file again with ``ImportOptions.values()`` merged into ``options``.
     option_controls: Callable[[Mapping[str, Any]], ImportOptions] | None = None
+    # The importer's columns (core.common.workbook.Column), to name the values of rejected
+    # rows in the preview and the report; a callable when they depend on the result.
+    columns: Sequence[Column] | Callable[[Any], Sequence[Column]] | None = None
     # A sentence added after "Imported N …; N skipped, N rejected." (e.g. duplicates).
     done_note: Callable[[Any], str] | None = None
 
@@ -147,9 +154,10 @@ class ImportFlow(QObject):
         spec = self.spec
         options = spec.option_controls(dict(self.options)) if spec.option_controls else None
         sections = list(spec.sections(result)) if spec.sections else []
+        columns = spec.columns(result) if callable(spec.columns) else spec.columns
         old = self.preview_dialog
         dialog = ImportPreviewDialog(result, self.path, spec.what, parent=self._parent,
-                                     sections=sections, options=options)
+                                     sections=sections, options=options, columns=columns)
         dialog.accepted.connect(self.commit)
         if options is not None:
             options.changed.connect(lambda: self._recheck(dialog))

@@ -9,10 +9,10 @@ see :mod:`gui.common.import_flow`, which builds this dialog).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,15 +32,18 @@ from PySide6.QtWidgets import (
 from gui.common import jobs, widgets
 from gui.common.formatting import format_int
 
+if TYPE_CHECKING:  # core.common.workbook is imported when an import runs
+    from core.common.workbook.columns import Column
+
 COL_ROW, COL_REASON, COL_VALUES = range(3)
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _values_text(values) -> str:
+def _values_text(values, labels: Mapping[str, str]) -> str:
     if not values:
         return ""
     if isinstance(values, dict):
-        return "; ".join(f"{k}: {v}" for k, v in values.items() if v not in (None, ""))
+        return "; ".join(f"{labels.get(k, k)}: {v}" for k, v in values.items() if v not in (None, ""))
     return str(values)
 
 
@@ -75,9 +78,11 @@ class ImportOptions(QWidget):
 class RejectedRowsModel(QAbstractTableModel):
     """Rejected rows of an import: sheet row number, reason (Vietnamese, from core), data."""
 
-    def __init__(self, rejected: list, parent=None) -> None:
+    def __init__(self, rejected: list, parent=None, labels: Mapping[str, str] | None = None) -> None:
+        """``labels``: the sheet's column names by field key (the values are keyed by field)."""
         super().__init__(parent)
         self._rows = list(rejected)
+        self._labels = dict(labels or {})
         self._headers = [self.tr("Row"), self.tr("Reason"), self.tr("Data in the row")]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -95,7 +100,7 @@ class RejectedRowsModel(QAbstractTableModel):
                 return str(getattr(row, "number", ""))
             if index.column() == COL_REASON:
                 return getattr(row, "reason", "")
-            return _values_text(getattr(row, "values", None))
+            return _values_text(getattr(row, "values", None), self._labels)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_ROW:
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -110,12 +115,16 @@ class ImportPreviewDialog(QDialog):
     """Accepting the dialog means "import for real" (the caller runs it)."""
 
     def __init__(self, result, source: Path, what: str, parent: QWidget | None = None, *,
-                 sections: Sequence[PreviewSection] = (), options: ImportOptions | None = None) -> None:
+                 sections: Sequence[PreviewSection] = (), options: ImportOptions | None = None,
+                 columns: Sequence[Column] | None = None) -> None:
+        """``columns``: the importer's column specs (core.common.workbook.Column), which name
+        the values of rejected rows here and in the report."""
         super().__init__(parent)
         self.result = result
         self.source = Path(source)
         self.what = what
         self.options = options
+        self.columns = list(columns) if columns is not None else None
         self.setWindowTitle(self.tr("Import preview — {0}").format(self.source.name))
         extra = options is not None or any(section.lines for section in sections)
         self.resize(*((900, 560) if extra else (820, 480)))
@@ -135,7 +144,8 @@ class ImportPreviewDialog(QDialog):
             )
         )
         summary.setWordWrap(True)
-        self.rejected_model = RejectedRowsModel(result.rejected, self)
+        labels = {column.key: column.label for column in self.columns or ()}
+        self.rejected_model = RejectedRowsModel(result.rejected, self, labels)
         self.table = QTableView()
         self.table.setModel(self.rejected_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -216,12 +226,13 @@ class ImportPreviewDialog(QDialog):
         self.write_report(Path(path))
 
     def write_report(self, path: Path) -> jobs.Job:
-        result, title = self.result, self.tr("Import report: {0}").format(self.source.name)
+        result, columns = self.result, self.columns
+        title = self.tr("Import report: {0}").format(self.source.name)
 
         def work(ctx):
             from core.common.workbook import write_report
 
-            write_report(result, path, title=title)
+            write_report(result, path, title=title, columns=columns)
             return path
 
         self.report_job = jobs.run_with_progress(

@@ -40,11 +40,11 @@ class RegisterTransfers(QObject):
     def _import(self) -> ImportFlow:
         """The page's one import flow (it keeps the options last chosen in the preview)."""
         if self.import_flow is None:
-            from core.initiatives.importing import import_initiatives
+            from core.initiatives.importing import COLUMNS, import_initiatives
 
             spec = ImportSpec(
                 what=self.tr("initiatives"), title=self.tr("Import initiatives from a workbook"),
-                run=import_initiatives,
+                run=import_initiatives, columns=COLUMNS,
                 options={"programme": DEFAULT_IMPORT_PROGRAMME, "create_units": False},
                 changes=lambda result: Changes(initiatives=True, units=bool(result.created_units)),
                 sections=initiative_sections,

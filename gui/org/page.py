@@ -525,9 +525,11 @@ class OrganisationPage(QWidget):
 
         if kind == "units":
             return ImportSpec(what=self.tr("units"), title=self.tr("Import units from a workbook"),
-                              run=importing.import_units, changes=Changes(units=True))
+                              run=importing.import_units, columns=importing.UNIT_COLUMNS,
+                              changes=Changes(units=True))
         return ImportSpec(what=self.tr("members"), title=self.tr("Import members from a workbook"),
-                          run=importing.import_members, changes=Changes(units=True, members=True))
+                          run=importing.import_members, columns=importing.MEMBER_COLUMNS,
+                          changes=Changes(units=True, members=True))
 
     def _new_import(self, kind: str) -> ImportFlow:
         if self.import_flow is not None:

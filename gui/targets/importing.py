@@ -15,12 +15,14 @@ from gui.common.import_flow import ImportFlow, ImportSpec
 def targets_import_spec(programme_code: str | None, phase: int | None) -> ImportSpec:
     """Rows without a programme or phase count toward ``programme_code`` / ``phase``
     (phase ``None``: the whole programme)."""
-    from core.targets.importing import import_targets
+    from core.targets import importing
 
     return ImportSpec(
         what=QCoreApplication.translate("TargetImportFlow", "targets"),
         title=QCoreApplication.translate("TargetImportFlow", "Import targets from a workbook"),
-        run=import_targets,
+        run=importing.import_targets,
+        columns=lambda result: (importing.FUND_MODEL_COLUMNS if result.kind == importing.FUND_MODEL
+                                else importing.INITIATIVE_COLUMNS),
         options={"programme": programme_code, "phase": 0 if phase is None else phase},
         changes=Changes(targets=True),
     )
