@@ -1,27 +1,27 @@
-"""The import preview for the initiative register: the general preview (counts, rejected
-rows, report) plus what only this import has — likely duplicates and notes — and its two
-options (the programme the rows count toward; creating unknown units). Changing an option
-asks the page to check the workbook again."""
+"""What the initiative import adds to the general preview (gui.common.import_preview): its two
+options — the programme the rows count toward, creating the units the register does not
+know — and its sections: the units the import would create, likely duplicates and notes.
+The register page's import (gui.initiatives.transfer) passes these to gui.common.import_flow;
+changing an option checks the workbook again."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QListWidget, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QWidget
 
 from gui.common import widgets
-from gui.common.import_preview import ImportPreviewDialog
+from gui.common.formatting import format_int
+from gui.common.import_preview import ImportOptions, ImportPreviewDialog, PreviewSection
 from gui.initiatives.common import ProgrammeInfo
 
 
-class InitiativeImportPreviewDialog(ImportPreviewDialog):
-    recheck_requested = Signal()
-
-    def __init__(self, result, source: Path, what: str, programmes: list[ProgrammeInfo],
-                 programme_code: str, create_units: bool, parent: QWidget | None = None) -> None:
-        super().__init__(result, source, what, parent=parent)
-        self.resize(900, 560)
+class InitiativeImportOptions(ImportOptions):
+    def __init__(self, programmes: Sequence[ProgrammeInfo], programme_code: str, create_units: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.programme = widgets.ValueCombo()
         for programme in programmes:
             self.programme.add(programme.name, programme.code)
@@ -29,38 +29,44 @@ class InitiativeImportPreviewDialog(ImportPreviewDialog):
         self.programme.setToolTip(self.tr("Rows without a programme column count toward this programme"))
         self.create_units = QCheckBox(self.tr("Create the &units the register does not know yet (under this office)"))
         self.create_units.setChecked(create_units)
-        options = QFormLayout()
-        options.addRow(self.tr("P&rogramme:"), self.programme)
-        options.addRow("", self.create_units)
-
-        duplicates = list(getattr(result, "duplicates", []) or [])
-        notes = list(getattr(result, "warnings", []) or [])
-        created = list(getattr(result, "created_units", []) or [])
-        self.notes = QListWidget()
-        for duplicate in duplicates:
-            message = duplicate.message() if hasattr(duplicate, "message") else str(duplicate)
-            self.notes.addItem(message)
-        for note in notes:
-            self.notes.addItem(str(note))
-        if created:
-            self.notes.addItem(self.tr("Units to be created: {0}").format(", ".join(created)))
-        self.notes_label = QLabel(
-            self.tr("Likely duplicates and notes ({0}) — these rows are imported; check them afterwards:").format(
-                self.notes.count()
-            )
-        )
-        self.notes_label.setWordWrap(True)
-        layout = self.layout()
-        layout.insertLayout(1, options)
-        position = layout.indexOf(self.buttons)
-        layout.insertWidget(position, self.notes_label)
-        layout.insertWidget(position + 1, self.notes)
-        self.notes_label.setVisible(self.notes.count() > 0)
-        self.notes.setVisible(self.notes.count() > 0)
-        self.notes.setMaximumHeight(140)
-
-        self.programme.currentIndexChanged.connect(lambda _i: self.recheck_requested.emit())
-        self.create_units.toggled.connect(lambda _on: self.recheck_requested.emit())
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("P&rogramme:"), self.programme)
+        form.addRow("", self.create_units)
+        self.programme.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.create_units.toggled.connect(lambda _on: self.changed.emit())
 
     def programme_code(self) -> str:
         return self.programme.value() or ""
+
+    def values(self) -> dict:
+        return {"programme": self.programme_code(), "create_units": self.create_units.isChecked()}
+
+
+def initiative_sections(result) -> list[PreviewSection]:
+    """The units the import creates, then likely duplicates and notes (core's Vietnamese)."""
+    created = list(getattr(result, "created_units", []) or [])
+    notes = [str(note) for note in getattr(result, "warnings", []) or []]
+    for duplicate in getattr(result, "duplicates", []) or []:  # core lists them in warnings too
+        message = duplicate.message() if hasattr(duplicate, "message") else str(duplicate)
+        if message not in notes:
+            notes.append(message)
+    created_title = QCoreApplication.translate(
+        "InitiativeImportPreviewDialog", "Units to be created under this office ({0}):")
+    notes_title = QCoreApplication.translate(
+        "InitiativeImportPreviewDialog",
+        "Likely duplicates and notes ({0}) — these rows are imported; check them afterwards:")
+    return [
+        PreviewSection("created_units", created_title.format(format_int(len(created))), created),
+        PreviewSection("notes", notes_title.format(format_int(len(notes))), notes),
+    ]
+
+
+class InitiativeImportPreviewDialog(ImportPreviewDialog):
+    """The initiative preview built directly (the translation walk, screenshots); the import
+    itself builds the same through gui.common.import_flow."""
+
+    def __init__(self, result, source: Path, what: str, programmes: Sequence[ProgrammeInfo],
+                 programme_code: str, create_units: bool, parent: QWidget | None = None) -> None:
+        super().__init__(result, source, what, parent, sections=initiative_sections(result),
+                         options=InitiativeImportOptions(programmes, programme_code, create_units))

@@ -13,12 +13,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from core.common.changes import Changes
 from core.initiatives.register import RegisterFilter
 from db.models import InitiativeStatus
 from gui.common import jobs
 from gui.common.formatting import format_int
+from gui.common.import_flow import ImportFlow, ImportSpec
 from gui.initiatives.decision import DecisionDialog
-from gui.initiatives.import_dialog import InitiativeImportPreviewDialog
+from gui.initiatives.import_dialog import InitiativeImportOptions, initiative_sections
 
 DEFAULT_IMPORT_PROGRAMME = "1TRIEU-SK"
 
@@ -32,96 +34,51 @@ class RegisterTransfers(QObject):
         self._page = page
         self._db = page._db
         self.last_job: jobs.Job | None = None
-        self.preview_dialog: InitiativeImportPreviewDialog | None = None
-        self._import_options = (DEFAULT_IMPORT_PROGRAMME, False)
+        self.import_flow: ImportFlow | None = None
 
     # --- import ----------------------------------------------------------------------------
-    def import_workbook(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self._page,
-            self.tr("Import initiatives from a workbook"),
-            "",
-            self.tr("Workbooks (*.xlsx *.xls *.ods)"),
-        )
-        if path:
-            self.check_import(Path(path))
+    def _import(self) -> ImportFlow:
+        """The page's one import flow (it keeps the options last chosen in the preview)."""
+        if self.import_flow is None:
+            from core.initiatives.importing import COLUMNS, import_initiatives
 
-    def _importer(self):
-        from core.initiatives.importing import import_initiatives
+            spec = ImportSpec(
+                what=self.tr("initiatives"), title=self.tr("Import initiatives from a workbook"),
+                run=import_initiatives, columns=COLUMNS,
+                options={"programme": DEFAULT_IMPORT_PROGRAMME, "create_units": False},
+                changes=lambda result: Changes(initiatives=True, units=bool(result.created_units)),
+                sections=initiative_sections,
+                option_controls=lambda values: InitiativeImportOptions(
+                    self._page.programmes, values["programme"], values["create_units"]),
+                done_note=self._duplicates_note,
+            )
+            self.import_flow = ImportFlow(self._page, self._db, spec,
+                                          show_message=lambda text: self._page.message_bar.show_message(text))
+            self.import_flow.job_started.connect(lambda job: setattr(self, "last_job", job))
+            self.import_flow.imported.connect(self._imported)
+        return self.import_flow
 
-        return import_initiatives
+    def import_workbook(self) -> jobs.Job | None:
+        return self._import().start()
 
-    def check_import(self, path: Path, programme: str | None = None, create_units: bool | None = None) -> jobs.Job | None:
-        """Dry run in the background, then the preview dialog."""
-        importer = self._importer()
-        if importer is None:
-            return None
-        default_programme, default_create = self._import_options
-        options = (programme or default_programme, default_create if create_units is None else create_units)
-        self._import_options = options
-        db = self._db
+    def check_import(self, path: Path, programme: str | None = None, create_units: bool | None = None) -> jobs.Job:
+        """Dry run in the background, then the preview (options: as last chosen)."""
+        given = {"programme": programme, "create_units": create_units}
+        return self._import().check(path, **{k: v for k, v in given.items() if v is not None})
 
-        def work(ctx: jobs.JobContext):
-            return importer(db, path, dry_run=True, create_units=options[1], programme=options[0],
-                            progress=ctx.progress, is_cancelled=ctx.is_cancelled)
+    @property
+    def preview_dialog(self):
+        return self.import_flow.preview_dialog if self.import_flow is not None else None
 
-        self.last_job = jobs.run_with_progress(
-            self._page,
-            self.tr("Checking {0}…").format(path.name),
-            work,
-            on_success=lambda result: self._show_preview(path, result),
-            on_cancelled=lambda: self._page.message_bar.show_message(self.tr("Import cancelled; nothing was saved.")),
-        )
-        return self.last_job
-
-    def _show_preview(self, path: Path, result) -> None:
-        programme, create_units = self._import_options
-        dialog = InitiativeImportPreviewDialog(
-            result, path, self.tr("initiatives"), self._page.programmes, programme, create_units, parent=self._page
-        )
-        dialog.accepted.connect(lambda: self.run_import(path))
-        dialog.recheck_requested.connect(lambda: self._recheck(dialog, path))
-        self.preview_dialog = dialog
-        dialog.open()
-
-    def _recheck(self, dialog: InitiativeImportPreviewDialog, path: Path) -> None:
-        programme, create_units = dialog.programme_code(), dialog.create_units.isChecked()
-        dialog.done(0)
-        dialog.deleteLater()
-        self.check_import(path, programme, create_units)
-
-    def run_import(self, path: Path) -> jobs.Job | None:
-        importer = self._importer()
-        if importer is None:
-            return None
-        programme, create_units = self._import_options
-        db = self._db
-
-        def work(ctx: jobs.JobContext):
-            return importer(db, path, dry_run=False, create_units=create_units, programme=programme,
-                            progress=ctx.progress, is_cancelled=ctx.is_cancelled)
-
-        self.last_job = jobs.run_with_progress(
-            self._page,
-            self.tr("Importing {0}…").format(path.name),
-            work,
-            on_success=self._imported,
-            on_cancelled=lambda: self._page.message_bar.show_message(self.tr("Import cancelled; nothing was saved.")),
-        )
-        return self.last_job
+    def _duplicates_note(self, result) -> str:
+        duplicates = len(getattr(result, "duplicates", []) or [])
+        return self.tr("{0} may be duplicates: check them.").format(format_int(duplicates)) if duplicates else ""
 
     def _imported(self, result) -> None:
         if getattr(result, "created_units", None):
             self._page.reload_units()
         self._page.model.reload()
         self._page._load_years()
-        duplicates = len(getattr(result, "duplicates", []) or [])
-        text = self.tr("Imported {0} initiatives; {1} skipped, {2} rejected.").format(
-            format_int(len(result.accepted)), format_int(len(result.skipped)), format_int(len(result.rejected))
-        )
-        if duplicates:
-            text += " " + self.tr("{0} may be duplicates: check them.").format(format_int(duplicates))
-        self._page.message_bar.show_message(text)
 
     # --- export ----------------------------------------------------------------------------
     def _save_path(self, title: str, name: str, pattern: str, suffix: str) -> Path | None:

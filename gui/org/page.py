@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common.changes import Changes
 from core.common.database import AppDatabase
 from core.org import members as core_members
 from core.org import units as org
@@ -36,7 +36,7 @@ from db.models import UnitKind
 from gui.common import jobs, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_int
-from gui.common.import_preview import ImportPreviewDialog
+from gui.common.import_flow import ImportFlow, ImportSpec
 from gui.common.undo import TombstoneCommand
 from gui.org.history_dialog import HistoryDialog
 from gui.org.member_dialog import MemberDialog
@@ -91,7 +91,7 @@ class OrganisationPage(QWidget):
         self.bus = bus if bus is not None else ChangeBus(self)  # change notices (gui.common.changes)
         self._db = db
         self.undo_stack = QUndoStack(self)
-        self.preview_dialog: ImportPreviewDialog | None = None
+        self.import_flow: ImportFlow | None = None
         self.last_job: jobs.Job | None = None
         self._selected_unit: uuid.UUID | None = None
         self._own_unit: uuid.UUID | None = None
@@ -520,78 +520,42 @@ class OrganisationPage(QWidget):
         return True
 
     # --- import ---------------------------------------------------------------------
-    def _what(self, kind: str) -> str:
-        return self.tr("units") if kind == "units" else self.tr("members")
-
-    def import_workbook(self, kind: str) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import units from a workbook") if kind == "units" else self.tr("Import members from a workbook"),
-            "",
-            self.tr("Workbooks (*.xlsx *.xls *.ods)"),
-        )
-        if path:
-            self.check_import(kind, Path(path))
-
-    def _importer(self, kind: str):
+    def _import_spec(self, kind: str) -> ImportSpec:
         from core.org import importing
 
-        return importing.import_units if kind == "units" else importing.import_members
+        if kind == "units":
+            return ImportSpec(what=self.tr("units"), title=self.tr("Import units from a workbook"),
+                              run=importing.import_units, columns=importing.UNIT_COLUMNS,
+                              changes=Changes(units=True))
+        return ImportSpec(what=self.tr("members"), title=self.tr("Import members from a workbook"),
+                          run=importing.import_members, columns=importing.MEMBER_COLUMNS,
+                          changes=Changes(units=True, members=True))
 
-    def check_import(self, kind: str, path: Path) -> jobs.Job | None:
-        """Dry run in the background, then the preview dialog."""
-        importer = self._importer(kind)
-        if importer is None:
-            return None
-        db = self._db
+    def _new_import(self, kind: str) -> ImportFlow:
+        if self.import_flow is not None:
+            self.import_flow.dispose()
+        flow = ImportFlow(self, self._db, self._import_spec(kind), bus=self.bus, source=self,
+                          show_message=self.message_bar.show_message)
+        flow.job_started.connect(lambda job: setattr(self, "last_job", job))
+        flow.imported.connect(self._imported)
+        self.import_flow = flow
+        return flow
 
-        def work(ctx: jobs.JobContext):
-            return importer(db, path, dry_run=True, progress=ctx.progress, is_cancelled=ctx.is_cancelled)
+    def import_workbook(self, kind: str) -> jobs.Job | None:
+        """Choose a workbook, check it, preview, import (gui.common.import_flow)."""
+        return self._new_import(kind).start()
 
-        self.last_job = jobs.run_with_progress(
-            self,
-            self.tr("Checking {0}…").format(path.name),
-            work,
-            on_success=lambda result: self._show_preview(kind, path, result),
-            on_cancelled=lambda: self.message_bar.show_message(self.tr("Import cancelled; nothing was saved.")),
-        )
-        return self.last_job
+    def check_import(self, kind: str, path: Path) -> jobs.Job:
+        """The import without the file dialog: dry run, then the preview."""
+        return self._new_import(kind).check(path)
 
-    def _show_preview(self, kind: str, path: Path, result) -> None:
-        dialog = ImportPreviewDialog(result, path, self._what(kind), parent=self)
-        dialog.accepted.connect(lambda: self.run_import(kind, path))
-        self.preview_dialog = dialog
-        dialog.open()
+    @property
+    def preview_dialog(self):
+        return self.import_flow.preview_dialog if self.import_flow is not None else None
 
-    def run_import(self, kind: str, path: Path) -> jobs.Job | None:
-        importer = self._importer(kind)
-        if importer is None:
-            return None
-        db = self._db
-
-        def work(ctx: jobs.JobContext):
-            return importer(db, path, dry_run=False, progress=ctx.progress, is_cancelled=ctx.is_cancelled)
-
-        self.last_job = jobs.run_with_progress(
-            self,
-            self.tr("Importing {0}…").format(path.name),
-            work,
-            on_success=lambda result: self._imported(kind, result),
-            on_cancelled=lambda: self.message_bar.show_message(self.tr("Import cancelled; nothing was saved.")),
-        )
-        return self.last_job
-
-    def _imported(self, kind: str, result) -> None:
+    def _imported(self, _result) -> None:
         self.reload_units()
         self.member_model.reload()
-        self.message_bar.show_message(
-            self.tr("Imported {0} {1}; {2} skipped, {3} rejected.").format(
-                format_int(len(result.accepted)),
-                self._what(kind),
-                format_int(len(result.skipped)),
-                format_int(len(result.rejected)),
-            )
-        )
 
     # --- for the window -------------------------------------------------------------
     def focus_default(self) -> None:

@@ -479,6 +479,29 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Workbooks (*.xlsx *.xls *.ods)</source>
+        <translation>Bảng tính (*.xlsx *.xls *.ods)</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>Đang kiểm tra {0}…</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>Đang nhập {0}…</translation>
+    </message>
+    <message>
+        <source>Imported {0} {1}; {2} skipped, {3} rejected.</source>
+        <translation>Đã nhập {0} {1}; bỏ qua {2} dòng, từ chối {3} dòng.</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was saved.</source>
+        <translation>Đã hủy nhập dữ liệu; không có gì được lưu.</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import preview — {0}</source>
@@ -779,7 +802,7 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
-    <name>InitiativeImportPreviewDialog</name>
+    <name>InitiativeImportOptions</name>
     <message>
         <source>Rows without a programme column count toward this programme</source>
         <translation>Các dòng không ghi chương trình được tính vào chương trình này</translation>
@@ -792,9 +815,12 @@ Giá trị làm lợi: {3} đồng</translation>
         <source>P&amp;rogramme:</source>
         <translation>C&amp;hương trình:</translation>
     </message>
+</context>
+<context>
+    <name>InitiativeImportPreviewDialog</name>
     <message>
-        <source>Units to be created: {0}</source>
-        <translation>Các đơn vị sẽ được tạo: {0}</translation>
+        <source>Units to be created under this office ({0}):</source>
+        <translation>Các đơn vị sẽ được tạo, trực thuộc đơn vị này ({0}):</translation>
     </message>
     <message>
         <source>Likely duplicates and notes ({0}) — these rows are imported; check them afterwards:</source>
@@ -1436,26 +1462,6 @@ Thao tác này không thể hoàn tác.</translation>
         <source>Import members from a workbook</source>
         <translation>Nhập đoàn viên từ bảng tính</translation>
     </message>
-    <message>
-        <source>Workbooks (*.xlsx *.xls *.ods)</source>
-        <translation>Bảng tính (*.xlsx *.xls *.ods)</translation>
-    </message>
-    <message>
-        <source>Checking {0}…</source>
-        <translation>Đang kiểm tra {0}…</translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was saved.</source>
-        <translation>Đã hủy nhập dữ liệu; không có gì được lưu.</translation>
-    </message>
-    <message>
-        <source>Importing {0}…</source>
-        <translation>Đang nhập {0}…</translation>
-    </message>
-    <message>
-        <source>Imported {0} {1}; {2} skipped, {3} rejected.</source>
-        <translation>Đã nhập {0} {1}; bỏ qua {2} dòng, từ chối {3} dòng.</translation>
-    </message>
 </context>
 <context>
     <name>PaymentsTab</name>
@@ -2007,28 +2013,8 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Nhập sáng kiến từ bảng tính</translation>
     </message>
     <message>
-        <source>Workbooks (*.xlsx *.xls *.ods)</source>
-        <translation>Bảng tính (*.xlsx *.xls *.ods)</translation>
-    </message>
-    <message>
-        <source>Checking {0}…</source>
-        <translation>Đang kiểm tra {0}…</translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was saved.</source>
-        <translation>Đã hủy nhập dữ liệu; không có gì được lưu.</translation>
-    </message>
-    <message>
         <source>initiatives</source>
         <translation>sáng kiến</translation>
-    </message>
-    <message>
-        <source>Importing {0}…</source>
-        <translation>Đang nhập {0}…</translation>
-    </message>
-    <message>
-        <source>Imported {0} initiatives; {1} skipped, {2} rejected.</source>
-        <translation>Đã nhập {0} sáng kiến; bỏ qua {1} dòng, từ chối {2} dòng.</translation>
     </message>
     <message>
         <source>{0} may be duplicates: check them.</source>
@@ -2245,28 +2231,8 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Nhập chỉ tiêu từ bảng tính</translation>
     </message>
     <message>
-        <source>Workbooks (*.xlsx *.xls *.ods)</source>
-        <translation>Bảng tính (*.xlsx *.xls *.ods)</translation>
-    </message>
-    <message>
-        <source>Checking {0}…</source>
-        <translation>Đang kiểm tra {0}…</translation>
-    </message>
-    <message>
         <source>targets</source>
         <translation>chỉ tiêu</translation>
-    </message>
-    <message>
-        <source>Importing {0}…</source>
-        <translation>Đang nhập {0}…</translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was saved.</source>
-        <translation>Đã hủy nhập; chưa có gì được lưu.</translation>
-    </message>
-    <message>
-        <source>Imported {0} targets; {1} unchanged, {2} rejected.</source>
-        <translation>Đã nhập {0} chỉ tiêu; {1} không thay đổi, {2} bị từ chối.</translation>
     </message>
 </context>
 <context>
