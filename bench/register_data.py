@@ -29,7 +29,8 @@ DB = OUT / "register-1m.sqlite"
 INFO = OUT / "register-1m.json"  # how the cached database was built
 LOCK = OUT / "register-1m.lock"
 # The generator: its code, and its word lists (every file under resources/demo/).
-_SOURCES = ("core/demo/data.py", "core/demo/names.py", "core/demo/org.py", "core/demo/register.py")
+_SOURCES = ("core/demo/data.py", "core/demo/names.py", "core/demo/org.py", "core/demo/register.py",
+            "core/demo/wording.py")
 _DATA = "resources/demo"
 
 
