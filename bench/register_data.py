@@ -28,14 +28,23 @@ WITH_AUTHORS = True
 DB = OUT / "register-1m.sqlite"
 INFO = OUT / "register-1m.json"  # how the cached database was built
 LOCK = OUT / "register-1m.lock"
-_SOURCES = ("core/demo/org.py", "core/demo/names.py", "core/demo/register.py")
+# The generator: its code, and its word lists (every file under resources/demo/).
+_SOURCES = ("core/demo/data.py", "core/demo/names.py", "core/demo/org.py", "core/demo/register.py",
+            "core/demo/wording.py")
+_DATA = "resources/demo"
+
+
+def _sources() -> list[Path]:
+    return [ROOT / name for name in _SOURCES] + sorted(
+        path for path in (ROOT / _DATA).rglob("*") if path.is_file())
 
 
 def _stamp() -> str:
-    """Changes when the generator (or the schema it writes) changes."""
+    """Changes when the generator, its word lists or the schema it writes change."""
     digest = hashlib.sha1(f"{COUNT}:{SEED}:{WITH_AUTHORS}".encode())
-    for name in _SOURCES:
-        digest.update((ROOT / name).read_bytes())
+    for path in _sources():
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
     for path in sorted((ROOT / "db" / "migrations" / "versions").glob("*.py")):
         digest.update(path.name.encode())
     return digest.hexdigest()

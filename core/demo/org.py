@@ -4,7 +4,8 @@ The organisation follows seed 000 (Lai Châu, 06/3/2023): the upper-level unions
 order and with the CĐCS counts of its table "Chỉ tiêu thực hiện nhân rộng Mô hình Quỹ
 Tương hỗ Công đoàn năm 2023", which is also kept as data in :data:`FUND_MODEL_2023`.
 Unit names, members and dates are invented but realistic (communes of each district,
-Kinh, Thái, Mông, Dao and Hà Nhì names).
+Kinh, Thái, Mông, Dao and Hà Nhì names). The table and the unit names are data in
+``resources/demo/units.json`` (people's names and places in :mod:`core.demo.names`).
 
 :func:`load_demo` is deterministic: the same seed gives the same database content, ids
 included (only the row timestamps differ). Rows are written with Core bulk inserts in one
@@ -26,6 +27,7 @@ from core.common.database import AppDatabase
 from core.common.errors import UserError
 from core.common.text import clean, fold, name_sort_key
 from core.demo import names
+from core.demo.data import load
 from core.org.office import init_office, load_office, save_office
 from core.org.units import find_by_code
 from db.models import (
@@ -70,18 +72,11 @@ class FundModelTarget:
 
 FUND_MODEL_2023_TITLE = "Chỉ tiêu thực hiện nhân rộng Mô hình “Quỹ Tương hỗ Công đoàn” năm 2023"
 FUND_MODEL_2023_DATE = date(2023, 3, 6)
-FUND_MODEL_2023: tuple[FundModelTarget, ...] = (
-    FundModelTarget("LC-PT", "LĐLĐ huyện Phong Thổ", 97, 2, 6),
-    FundModelTarget("LC-SH", "LĐLĐ huyện Sìn Hồ", 117, 3, 7),
-    FundModelTarget("LC-TU", "LĐLĐ huyện Than Uyên", 79, 5, 5),
-    FundModelTarget("LC-TP", "LĐLĐ Thành phố Lai Châu", 99, 2, 6),
-    FundModelTarget("LC-TD", "LĐLĐ huyện Tam Đường", 73, 11, 4),
-    FundModelTarget("LC-TN", "LĐLĐ huyện Tân Uyên", 67, 11, 4),
-    FundModelTarget("LC-MT", "LĐLĐ huyện Mường Tè", 80, 1, 5),
-    FundModelTarget("LC-NN", "LĐLĐ huyện Nậm Nhùn", 67, 2, 4),
-    FundModelTarget("LC-VC", "Công đoàn Viên chức tỉnh", 58, 1, 3),
-    FundModelTarget("LC-YT", "Công đoàn ngành Y tế", 20, 2, 2),
-    FundModelTarget("LC-GD", "Công đoàn ngành Giáo dục", 25, 1, 2),
+_UNITS = load("units")
+FUND_MODEL_2023: tuple[FundModelTarget, ...] = tuple(
+    FundModelTarget(row["code"], row["name"], row["grassroots"], row["running_2022"],
+                    row["new_2023"])
+    for row in _UNITS["upper_unions"]
 )
 
 
@@ -95,38 +90,37 @@ class UpperUnion:
     sector: Sector | None
     area: str | None  # "huyện Phong Thổ" for a district federation, else None
     party: str | None  # the district's party committee, "Huyện ủy Phong Thổ"
-    mix: str  # key of demo_names.ETHNIC_MIX
+    mix: str  # key of names.ETHNIC_MIX
     founded: date
 
 
-_AREAS = {
-    "LC-PT": ("huyện Phong Thổ", "Huyện ủy Phong Thổ", "highland", OFFICE_FOUNDED),
-    "LC-SH": ("huyện Sìn Hồ", "Huyện ủy Sìn Hồ", "highland", OFFICE_FOUNDED),
-    "LC-TU": ("huyện Than Uyên", "Huyện ủy Than Uyên", "thai", OFFICE_FOUNDED),
-    "LC-TP": ("thành phố Lai Châu", "Thành ủy Lai Châu", "town", OFFICE_FOUNDED),
-    "LC-TD": ("huyện Tam Đường", "Huyện ủy Tam Đường", "default", OFFICE_FOUNDED),
-    "LC-TN": ("huyện Tân Uyên", "Huyện ủy Tân Uyên", "thai", date(2009, 1, 1)),
-    "LC-MT": ("huyện Mường Tè", "Huyện ủy Mường Tè", "muongte", OFFICE_FOUNDED),
-    "LC-NN": ("huyện Nậm Nhùn", "Huyện ủy Nậm Nhùn", "highland", date(2013, 4, 1)),
-}
-_BRANCHES = {
-    "LC-VC": (Sector.ADMINISTRATION, names.PROVINCIAL_BODIES, 40),
-    "LC-YT": (Sector.HEALTH, names.HEALTH_BODIES, 11),
-    "LC-GD": (Sector.EDUCATION, names.EDUCATION_BODIES, 18),
+_SECTORS = {s.value: s for s in Sector}
+_Named = tuple[tuple[str, Sector], ...]  # (unit name, sector)
+
+
+def _named(rows: list[list[str]]) -> _Named:
+    return tuple((name, _SECTORS[sector]) for name, sector in rows)
+
+
+_BODIES: dict[str, _Named] = {key: _named(rows) for key, rows in _UNITS["bodies"].items()}
+# Branch unions (no district): code -> (sector, their bodies, how many always appear).
+_BRANCHES: dict[str, tuple[Sector, _Named, int]] = {
+    row["code"]: (_SECTORS[row["sector"]], _BODIES[row["bodies"]], row["core"])
+    for row in _UNITS["upper_unions"] if "district" not in row
 }
 
 
 def _upper_unions() -> tuple[UpperUnion, ...]:
     unions = []
-    for row in FUND_MODEL_2023:
-        if row.code in _AREAS:
-            area, party, mix, founded = _AREAS[row.code]
-            unions.append(UpperUnion(row.code, row.name, row.grassroots, None, area, party, mix, founded))
+    for row in _UNITS["upper_unions"]:
+        founded = date.fromisoformat(row["founded"])
+        if "district" in row:
+            district = names.DISTRICTS[row["district"]]
+            sector, area, party = None, district.area, district.party
         else:
-            sector = _BRANCHES[row.code][0]
-            unions.append(
-                UpperUnion(row.code, row.name, row.grassroots, sector, None, None, "town", OFFICE_FOUNDED)
-            )
+            sector, area, party = _BRANCHES[row["code"]][0], None, None
+        unions.append(UpperUnion(row["code"], row["name"], row["grassroots"], sector, area,
+                                 party, row["mix"], founded))
     return tuple(unions)
 
 
@@ -152,9 +146,44 @@ class _Candidate:
     sector: Sector
 
 
-_SECTORS = {s.value: s for s in Sector}
-_BIG = ("Bệnh viện", "Trung tâm Y tế", "Trường THPT", "Trường PTDTNT", "Trường Cao đẳng", "Cơ quan Sở")
-_SMALL = ("Trạm Y tế", "Hội ", "Phòng khám", "Hợp tác xã", "Chi cục", "Thư viện", "Bảo tàng")
+@dataclass(frozen=True)
+class _UnitName:
+    """A unit name pattern of a district ({area}, {party}, {area_bare}) or of a commune
+    ({commune}), with its priority tier (see :class:`_Pool`). In a rural commune ("xã …")
+    the pattern ``boarding`` (a boarding school) is used ``boarding_share`` of the time."""
+
+    tier: int
+    sector: Sector
+    name: str
+    boarding: str = ""
+    boarding_share: float = 0.0
+
+
+def _unit_names(rows: list[dict]) -> tuple[_UnitName, ...]:
+    return tuple(
+        _UnitName(row["tier"], _SECTORS[row["sector"]], row["name"],
+                  row.get("boarding", {}).get("name", ""),
+                  row.get("boarding", {}).get("share", 0.0))
+        for row in rows
+    )
+
+
+_DISTRICT_UNITS = _unit_names(_UNITS["district_units"])
+_COMMUNE_UNITS = _unit_names(_UNITS["commune_units"])
+_DISTRICT_SCHOOLS: dict[str, _Named] = {
+    key: _named(rows) for key, rows in _UNITS["district_schools"].items()
+}
+# Hydropower plants and other enterprises of each district.
+_DISTRICT_ENTERPRISES: dict[str, tuple[str, ...]] = {
+    key: tuple(rows) for key, rows in _UNITS["district_enterprises"].items()
+}
+# Building blocks for generic company names ("Công ty TNHH Xây dựng Tiến Thành").
+_COMPANY_FORMS = tuple(_UNITS["companies"]["forms"])
+_COMPANY_TRADES = tuple(_UNITS["companies"]["trades"])
+_COMPANY_BRANDS = tuple(_UNITS["companies"]["brands"])
+# Units larger and smaller than most, by how their name starts.
+_BIG = tuple(_UNITS["size_prefixes"]["big"])
+_SMALL = tuple(_UNITS["size_prefixes"]["small"])
 
 
 class _Pool:
@@ -189,57 +218,26 @@ class _Pool:
 
 def _district_pool(upper: UpperUnion, rng: random.Random, used: set[str]) -> _Pool:
     key = upper.code.removeprefix("LC-")
-    area, party = upper.area, upper.party
-    admin, edu, health, ent = (
-        Sector.ADMINISTRATION, Sector.EDUCATION, Sector.HEALTH, Sector.ENTERPRISE,
-    )
+    area, party = upper.area or "", upper.party or ""
+    places = {"area": area, "party": party, "area_bare": area.removeprefix("huyện ")}
     pool = _Pool(set(used))
-    for name, sector in (
-        (f"Cơ quan {party}", admin),
-        (f"Cơ quan HĐND - UBND {area}", admin),
-        (f"Phòng Giáo dục và Đào tạo {area}", edu),
-        (f"Cơ quan Ủy ban MTTQ và các đoàn thể {area}", admin),
-        (f"Trung tâm Văn hóa - Thể thao và Truyền thông {area}", admin),
-        (f"Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên {area}", edu),
-        (f"Bảo hiểm xã hội {area}", admin),
-        (f"Ban Quản lý dự án đầu tư xây dựng {area}", admin),
-    ):
-        pool.add(0, name, sector)
-    for name, sector in (
-        (f"Phòng Tài chính - Kế hoạch {area}", admin),
-        (f"Phòng Nội vụ {area}", admin),
-        (f"Trung tâm Dịch vụ nông nghiệp {area}", admin),
-        (f"Kho bạc Nhà nước {area}", admin),
-        (f"Chi cục Thuế {area}", admin),
-        (f"Phòng giao dịch Ngân hàng Chính sách xã hội {area}", admin),
-        (f"Hạt Kiểm lâm {area}", admin),
-        (f"Tòa án nhân dân {area}", admin),
-        (f"Viện Kiểm sát nhân dân {area}", admin),
-        (f"Chi cục Thi hành án dân sự {area}", admin),
-        (f"Điện lực {area.removeprefix('huyện ')}", ent),
-        (f"Bưu điện {area}", ent),
-    ):
+    for unit in _DISTRICT_UNITS:
+        pool.add(unit.tier, unit.name.format_map(places), unit.sector)
+    for name, sector in _DISTRICT_SCHOOLS.get(key, ()):
         pool.add(1, name, sector)
-    if key == "TP":
-        for name, sector in names.CITY_SCHOOLS:
-            pool.add(1, name, _SECTORS[sector])
     for commune in names.COMMUNES[key]:
         rural = commune.startswith("xã ")
-        pool.add(0, f"UBND {commune}", admin)
-        pool.add(0, f"Trường Mầm non {commune}", edu)
-        primary = "Trường PTDTBT Tiểu học" if rural and rng.random() < 0.4 else "Trường Tiểu học"
-        pool.add(0, f"{primary} {commune}", edu)
-        lower = "Trường PTDTBT THCS" if rural and rng.random() < 0.6 else "Trường THCS"
-        pool.add(0, f"{lower} {commune}", edu)
-        pool.add(1, f"Trạm Y tế {commune}", health)
-        pool.add(3, f"Trường Tiểu học số 2 {commune}", edu)
-        pool.add(3, f"Trường Mầm non số 2 {commune}", edu)
-    for name in names.DISTRICT_ENTERPRISES.get(key, ()):
-        pool.add(1 if key != "TP" else 2, name, ent)
+        for unit in _COMMUNE_UNITS:
+            pattern = unit.name
+            if unit.boarding and rural and rng.random() < unit.boarding_share:
+                pattern = unit.boarding
+            pool.add(unit.tier, pattern.format(commune=commune), unit.sector)
+    for name in _DISTRICT_ENTERPRISES.get(key, ()):
+        pool.add(1 if key != "TP" else 2, name, Sector.ENTERPRISE)
     generic = 40 if key == "TP" else 8
-    for brand in rng.sample(names.COMPANY_BRANDS, generic):
-        form = rng.choice(names.COMPANY_FORMS)
-        pool.add(2, f"{form} {rng.choice(names.COMPANY_TRADES)} {brand}", ent)
+    for brand in rng.sample(_COMPANY_BRANDS, generic):
+        form = rng.choice(_COMPANY_FORMS)
+        pool.add(2, f"{form} {rng.choice(_COMPANY_TRADES)} {brand}", Sector.ENTERPRISE)
     return pool
 
 
@@ -247,7 +245,7 @@ def _branch_pool(upper: UpperUnion, used: set[str]) -> _Pool:
     _, bodies, core = _BRANCHES[upper.code]
     pool = _Pool(set(used))
     for i, (name, sector) in enumerate(bodies):
-        pool.add(0 if i < core else 1, name, _SECTORS[sector])
+        pool.add(0 if i < core else 1, name, sector)
     return pool
 
 
@@ -340,14 +338,15 @@ def _positions(count: int, sector: Sector, rng: random.Random) -> list[str]:
     """Union officers first, then the head of the unit, then members (some with a job)."""
     sector_key = sector.value if sector.value in names.JOBS else "administration"
     jobs = names.JOBS[sector_key]
-    fixed = ["Chủ tịch CĐCS"]
+    officers = names.OFFICERS
+    fixed = [officers["chair"]]
     if count >= 8:
-        fixed.append("Phó Chủ tịch CĐCS")
-    fixed += ["Ủy viên BCH"] * (0 if count < 12 else 1 if count < 25 else 3)
-    fixed += ["Kế toán", names.HEADS[sector_key]]
+        fixed.append(officers["vice_chair"])
+    fixed += [officers["committee"]] * (0 if count < 12 else 1 if count < 25 else 3)
+    fixed += [officers["accountant"], names.HEADS[sector_key]]
     positions = fixed[:count]
     for _ in range(count - len(positions)):
-        positions.append("Đoàn viên" if rng.random() < 0.6 else rng.choice(jobs))
+        positions.append(officers["member"] if rng.random() < 0.6 else rng.choice(jobs))
     return positions
 
 
@@ -480,6 +479,7 @@ def _load_units(
     member_table, count_table = Member.__table__, UnitMemberCount.__table__
     common = writer.common
     name_cache: dict[str, tuple[str, str, str]] = {}
+    chair = names.OFFICERS["chair"]
     for done, upper in enumerate(UPPER_UNIONS, start=1):
         upper_row = writer.unit(upper.code, upper.name, UnitKind.UPPER, upper.sector, top_id)
         units, events = [upper_row], [writer.event(upper_row, upper.founded)]
@@ -501,7 +501,7 @@ def _load_units(
                 full_name, folded, sort_key = _name_keys(
                     _full_name(people, mix, gender.value), name_cache
                 )
-                if position == "Chủ tịch CĐCS":
+                if position == chair:
                     born = _random_date(people, date(1968, 1, 1), date(1988, 12, 31))
                 else:
                     born = _random_date(people, _DOB_FIRST, _DOB_LAST)
