@@ -1,59 +1,19 @@
-"""What the initiative screens share: programmes as plain values, field names for the
-history, and a date field whose error message comes from core (Vietnamese, names the value)."""
+"""What the initiative screens share: programmes as plain values (defined in
+core.initiatives.ops), field names for the history, and a date field whose error message comes
+from core (Vietnamese, names the value)."""
 
 from __future__ import annotations
 
-import json
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy.orm import Session
 
 from core.common.vnformat import format_money, parse_date
-from core.initiatives import eligibility
-from core.initiatives import records as core_initiatives
+from core.initiatives import ops
+from core.initiatives.ops import HistoryEntry, PhaseInfo, ProgrammeInfo
 
-
-@dataclass(frozen=True)
-class PhaseInfo:
-    number: int
-    name: str
-    starts_on: date
-    ends_on: date
-
-
-@dataclass(frozen=True)
-class ProgrammeInfo:
-    """A programme as the screens need it (read once; no ORM object outlives its session)."""
-
-    id: uuid.UUID
-    code: str
-    name: str
-    eligible_from: date | None
-    eligible_to: date | None
-    yearly: bool
-    phases: tuple[PhaseInfo, ...]
-
-    @property
-    def window(self) -> eligibility.Window:
-        return eligibility.Window(self.eligible_from, self.eligible_to)
-
-
-def load_programmes(session: Session) -> list[ProgrammeInfo]:
-    found = []
-    for programme in core_initiatives.list_programmes(session):
-        phases = tuple(
-            PhaseInfo(p.number, p.name, p.starts_on, p.ends_on)
-            for p in programme.phases
-            if p.deleted_at is None
-        )
-        found.append(
-            ProgrammeInfo(programme.id, programme.code, programme.name, programme.eligible_from,
-                          programme.eligible_to, programme.yearly, phases)
-        )
-    return found
+__all__ = ["HistoryLine", "PhaseInfo", "ProgrammeInfo", "history_lines", "parse_date_text", "value_text"]
 
 
 def parse_date_text(text: str) -> date | None:
@@ -129,13 +89,13 @@ def value_text(name: str, value, names: dict[str, str]) -> str:
         except ValueError:
             return str(value)
     if name == "kind":
-        return core_initiatives.KIND_LABELS.get(value, str(value))
+        return ops.KIND_LABELS.get(value, str(value))
     if name == "field":
-        return core_initiatives.FIELD_LABELS.get(value, str(value))
+        return ops.FIELD_LABELS.get(value, str(value))
     if name == "status":
-        return core_initiatives.STATUS_LABELS.get(value, str(value))
+        return ops.STATUS_LABELS.get(value, str(value))
     if name == "recognised_by":
-        return core_initiatives.RECOGNISER_LABELS.get(value, str(value))
+        return ops.RECOGNISER_LABELS.get(value, str(value))
     if name in ("unit_id", "programme_id"):
         return names.get(str(value), str(value))
     return str(value)
@@ -149,33 +109,26 @@ class HistoryLine:
     what: str
 
 
-def history_lines(session: Session, initiative_id: uuid.UUID, names: dict[str, str]) -> list[HistoryLine]:
-    """core.initiatives.records.history as lines for a table (newest first). ``names`` maps unit and
-    programme ids (as text) to their names."""
+def history_lines(entries: list[HistoryEntry], names: dict[str, str]) -> list[HistoryLine]:
+    """The history (core.initiatives.ops.initiative_history, oldest first) as lines for a
+    table, newest first. ``names`` maps unit and programme ids (as text) to their names."""
     labels, actions = field_labels(), action_labels()
     lines = []
-    for change in core_initiatives.history(session, initiative_id):
-        try:
-            changes = json.loads(change.changes or "{}")
-        except ValueError:
-            changes = {}
-        parts = []
-        for key, pair in changes.items():
-            old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
-            parts.append(
-                QCoreApplication.translate("Initiatives", "{field} changed from {old} to {new}").format(
-                    field=labels.get(key, key),
-                    old=value_text(key, old, names),
-                    new=value_text(key, new, names),
-                )
+    for entry in entries:
+        parts = [
+            QCoreApplication.translate("Initiatives", "{field} changed from {old} to {new}").format(
+                field=labels.get(change.field, change.field),
+                old=value_text(change.field, change.old, names),
+                new=value_text(change.field, change.new, names),
             )
-        when = change.created_at
+            for change in entry.changes
+        ]
+        when = entry.when
         if isinstance(when, datetime):
             when = when.astimezone() if when.tzinfo else when
             when_text = when.strftime("%d/%m/%Y %H:%M")
         else:
             when_text = str(when or "")
-        lines.append(HistoryLine(when_text, change.changed_by, actions.get(change.action, change.action),
-                                 "\n".join(parts)))
+        lines.append(HistoryLine(when_text, entry.who, actions.get(entry.action, entry.action), "\n".join(parts)))
     lines.reverse()
     return lines

@@ -1,4 +1,4 @@
-"""Before saving: initiatives that look like the one being saved (core.find_duplicates).
+"""Before saving: initiatives that look like the one being saved (core.initiatives.ops.duplicates).
 "Save anyway" accepts, "Go back" (the default, also Esc) returns to the form."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.initiatives.records import DuplicateCandidate
+from core.initiatives.ops import DuplicateCandidate
 
 
 class DuplicatesDialog(QDialog):

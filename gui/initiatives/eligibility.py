@@ -1,12 +1,12 @@
-"""The eligibility panel of the initiative form: each rule of core.initiatives.eligibility with ✓ or ✗
-and, when it fails, the reason in Vietnamese; refreshed as the form changes."""
+"""The eligibility panel of the initiative form: each rule (core.initiatives.ops.check_eligibility)
+with ✓ or ✗ and, when it fails, the reason in Vietnamese; refreshed as the form changes."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from core.initiatives import eligibility
+from core.initiatives.ops import RuleResult
 
 PASS_MARK = "✓"
 FAIL_MARK = "✗"
@@ -26,7 +26,7 @@ class EligibilityPanel(QGroupBox):
         self.marks: dict[str, QLabel] = {}
         self.titles: dict[str, QLabel] = {}
         self.reasons: dict[str, QLabel] = {}
-        self.results: list[eligibility.RuleResult] = []
+        self.results: list[RuleResult] = []
         rule_box = QWidget()
         rule_box.setLayout(self._grid)
         line = QFrame()
@@ -54,7 +54,7 @@ class EligibilityPanel(QGroupBox):
             self.marks[code], self.titles[code], self.reasons[code] = mark, title, reason
         return self.marks[code], self.titles[code], self.reasons[code]
 
-    def show_results(self, results: list[eligibility.RuleResult]) -> None:
+    def show_results(self, results: list[RuleResult]) -> None:
         self.results = list(results)
         for result in results:
             mark, title, reason = self._row(result.code)

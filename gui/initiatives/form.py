@@ -29,24 +29,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common.changes import Changes
 from core.common.database import AppDatabase
 from core.common.errors import UserError
 from core.common.text import clean, fold
 from core.common.vnformat import format_money, parse_money
-from core.initiatives import eligibility
-from core.initiatives import records as core_initiatives
-from core.initiatives.records import AuthorInput, InitiativeInput
-from core.org.members import MemberQuery, page_members
-from db.models import InitiativeField, InitiativeKind, InitiativeStatus, Recogniser
+from core.initiatives import ops
+from core.initiatives.ops import (
+    AuthorInput,
+    InitiativeDetail,
+    InitiativeField,
+    InitiativeInput,
+    InitiativeKind,
+    InitiativeStatus,
+    ProgrammeInfo,
+    Recogniser,
+)
 from gui.common import widgets
+from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date
 from gui.initiatives.authors import AuthorsEditor
-from gui.initiatives.common import (
-    ProgrammeInfo,
-    history_lines,
-    load_programmes,
-    parse_date_text,
-)
+from gui.initiatives.common import history_lines, parse_date_text
 from gui.initiatives.duplicates import DuplicatesDialog
 from gui.initiatives.eligibility import EligibilityPanel
 from gui.initiatives.records import HistoryTab, PaymentsTab
@@ -71,9 +74,11 @@ class InitiativeDialog(QDialog):
         default_unit_id: uuid.UUID | None = None,
         default_programme_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
+        bus: ChangeBus | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        self.bus = bus  # saving and payments are announced on it (gui.common.changes)
         self.initiative_id = initiative_id
         self.duplicates_dialog: DuplicatesDialog | None = None
         self._loading = True
@@ -85,23 +90,17 @@ class InitiativeDialog(QDialog):
         self.setWindowTitle(self.tr("Edit initiative") if initiative_id else self.tr("New initiative"))
         self.resize(1080, 720)
 
-        with db.reading() as session:
-            self.programmes: list[ProgrammeInfo] = load_programmes(session)
-            self._units = [(u.id, u.name, u.code) for u in core_initiatives.grassroots_units(session)]
-            record = core_initiatives.get_initiative(session, initiative_id) if initiative_id else None
-            if record is not None and all(u[0] != record.unit_id for u in self._units):
-                from core.org.units import get_unit
+        data = ops.form_data(db, initiative_id)  # NotFound when deleted meanwhile
+        self.programmes: list[ProgrammeInfo] = list(data.programmes)
+        self._units = [(u.id, u.name, u.code) for u in data.units]
+        self._names = {str(u[0]): u[1] for u in self._units}
+        self._names.update({str(p.id): p.name for p in self.programmes})
 
-                unit = get_unit(session, record.unit_id)
-                self._units.append((unit.id, unit.name, unit.code))
-            self._names = {str(u[0]): u[1] for u in self._units}
-            self._names.update({str(p.id): p.name for p in self.programmes})
-
-            self._build()
-            if record is not None:
-                self._load(session, record)
-            else:
-                self._defaults(default_unit_id, default_programme_id)
+        self._build()
+        if data.record is not None:
+            self._load(data.record)
+        else:
+            self._defaults(default_unit_id, default_programme_id)
         self._loading = False
         self._unit_changed()
         self._refresh()
@@ -130,11 +129,11 @@ class InitiativeDialog(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. Using mind maps to teach Mathematics in grade 4"))
         self.kind = widgets.ValueCombo()
-        for kind, label in core_initiatives.KIND_LABELS.items():
+        for kind, label in ops.KIND_LABELS.items():
             self.kind.add(label, kind)
         self.field_combo = widgets.ValueCombo()
         self.field_combo.add(self.tr("(not set)"), None)
-        for field, label in core_initiatives.FIELD_LABELS.items():
+        for field, label in ops.FIELD_LABELS.items():
             self.field_combo.add(label, field)
         self.programme = widgets.ValueCombo()
         self.programme.add(self.tr("(no programme)"), None)
@@ -146,7 +145,7 @@ class InitiativeDialog(QDialog):
         self.phase_label.setToolTip(self.tr("Derived from the registration date and the programme's phases"))
         self.unit = widgets.UnitCombo(self._units)
         self.status = widgets.ValueCombo()
-        for status, label in core_initiatives.STATUS_LABELS.items():
+        for status, label in ops.STATUS_LABELS.items():
             self.status.add(label, status)
         self.rejection_reason = _text_box(2)
         self.rejection_reason.setMaximumHeight(self.rejection_reason.fontMetrics().lineSpacing() * 4 + 12)
@@ -223,7 +222,7 @@ class InitiativeDialog(QDialog):
         self.social_benefit = _text_box()
         self.recognised_by = widgets.ValueCombo()
         self.recognised_by.add(self.tr("(not recognised yet)"), None)
-        for recogniser, label in core_initiatives.RECOGNISER_LABELS.items():
+        for recogniser, label in ops.RECOGNISER_LABELS.items():
             self.recognised_by.add(label, recogniser)
         self.decision_number = QLineEdit()
         self.decision_number.setPlaceholderText(self.tr("e.g. 15/QĐ-HĐSK"))
@@ -327,7 +326,7 @@ class InitiativeDialog(QDialog):
         self.unit.activated.connect(lambda _i: self._unit_changed())
         self.authors.changed.connect(lambda: self._changed("authors"))
         self.benefit.editingFinished.connect(self._format_benefit)
-        self.payments.added.connect(self._reload_history)
+        self.payments.added.connect(self._payment_added)
         self._unit_timer = QTimer(self, singleShot=True, interval=300)
         self._unit_timer.timeout.connect(self._unit_changed)
 
@@ -347,7 +346,7 @@ class InitiativeDialog(QDialog):
         self._select_unit(unit_id)
         self.authors.add_author()
 
-    def _load(self, session, item) -> None:
+    def _load(self, item: InitiativeDetail) -> None:
         self.name.setText(item.name)
         self.kind.set_value(item.kind)
         self.field_combo.set_value(item.field)
@@ -375,25 +374,30 @@ class InitiativeDialog(QDialog):
         self.new_in_unit.setChecked(item.new_in_unit)
         self.ip_protected.setChecked(item.ip_protected)
         self.unlawful.setChecked(item.unlawful)
-        authors = [
-            AuthorInput(a.full_name, a.unit_text, a.share, a.member_id)
-            for a in item.authors
-            if a.deleted_at is None
-        ]
-        if not authors and item.authors_text:
-            authors = [AuthorInput(item.authors_text, "", 100)]
+        authors = [a.as_input() for a in item.authors]  # bulk-loaded: one, from the authors' text
         self.authors.set_authors(authors or [AuthorInput("", "", None)])
-        payments = [(p.paid_on, p.amount, p.payer) for p in item.payments if p.deleted_at is None]
-        self.payments.set_initiative(item.id, payments)
-        self.history.set_lines(history_lines(session, item.id, self._names), saved=True)
+        self.payments.set_initiative(item.id, item.payments)
+        self.history.set_lines(history_lines(item.history, self._names), saved=True)
         self.name.setCursorPosition(0)
         self._touched = {"*"}  # an existing record: every problem is shown at once
+
+    def _payment_added(self, changes: Changes) -> None:
+        self._notify(changes)
+        self._reload_history()
+
+    def _notify(self, changes: Changes) -> None:
+        if self.bus is not None:
+            self.bus.notify(changes, source=self)
 
     def _reload_history(self) -> None:
         if self.initiative_id is None:
             return
-        with self._db.reading() as session:
-            self.history.set_lines(history_lines(session, self.initiative_id, self._names), saved=True)
+        try:
+            entries = ops.initiative_history(self._db, self.initiative_id)
+        except Exception as exc:
+            self.error.set_error(widgets.error_text(exc))
+            return
+        self.history.set_lines(history_lines(entries, self._names), saved=True)
 
     def _select_unit(self, unit_id: uuid.UUID | None) -> None:
         self.unit.select(unit_id)
@@ -411,8 +415,7 @@ class InitiativeDialog(QDialog):
         members: list[tuple[uuid.UUID, str, str]] = []
         unit_name = ""
         if unit_id is not None:
-            with self._db.reading() as session:
-                rows = page_members(session, MemberQuery(unit_ids=frozenset({unit_id})), limit=MAX_MEMBERS_OFFERED)
+            rows = ops.unit_members(self._db, unit_id, limit=MAX_MEMBERS_OFFERED)
             members = [(r.id, r.full_name, r.unit_name) for r in rows]
             unit_name = self._names.get(str(unit_id), "")
         self.authors.set_members(members, unit_name)
@@ -541,8 +544,7 @@ class InitiativeDialog(QDialog):
             unlawful=self.unlawful.isChecked(),
             ip_protected=self.ip_protected.isChecked(),
         )
-        programme = self._programme()
-        self.eligibility.show_results(eligibility.check(item, programme.window if programme else None))
+        self.eligibility.show_results(ops.check_eligibility(item, self._programme()))
 
     def _show_phase(self) -> None:
         programme = self._programme()
@@ -552,8 +554,7 @@ class InitiativeDialog(QDialog):
         else:
             key = (programme.id, registered)
             if key not in self._phases:
-                with self._db.reading() as session:
-                    self._phases[key] = core_initiatives.derive_phase(session, programme.id, registered)
+                self._phases[key] = ops.phase_of(self._db, programme.id, registered)
             number = self._phases[key]
             phase = next((p for p in programme.phases if p.number == number), None)
             if phase is None:
@@ -617,11 +618,7 @@ class InitiativeDialog(QDialog):
             return
         if self.initiative_id is None or self._identity() != self._loaded_identity:
             try:
-                with self._db.reading() as session:
-                    found = core_initiatives.find_duplicates(
-                        session, data.name, data.unit_id, [a.full_name for a in data.authors],
-                        exclude_id=self.initiative_id,
-                    )
+                found = ops.duplicates(self._db, data, exclude_id=self.initiative_id)
             except Exception as exc:
                 self.error.set_error(widgets.error_text(exc))
                 return
@@ -634,21 +631,16 @@ class InitiativeDialog(QDialog):
 
     def write(self, data: InitiativeInput) -> bool:
         try:
-            with self._db.transaction() as session:
-                if self.initiative_id is None:
-                    item = core_initiatives.create_initiative(session, data)
-                    saved_id = item.id
-                else:
-                    core_initiatives.update_initiative(session, self.initiative_id, data)
-                    saved_id = self.initiative_id
+            done = ops.save_initiative(self._db, data, self.initiative_id)
         except UserError as exc:
             self.error.set_error(str(exc))
             return False
         except Exception as exc:
             self.error.set_error(widgets.error_text(exc))
             return False
-        self.initiative_id = saved_id
+        self.initiative_id = done.value
         self._saved_state = self._state()
+        self._notify(done.changes)
         self.accept()
         return True
 

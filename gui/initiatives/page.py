@@ -29,18 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
 from core.common.text import fold
 from core.common.vnformat import format_money, parse_money
-from core.initiatives import records as core_initiatives
-from core.initiatives.register import RegisterFilter, Totals, years
-from core.org import units as org
-from db.models import InitiativeStatus, UnitKind
+from core.initiatives import ops
+from core.initiatives.ops import InitiativeStatus, ProgrammeInfo, RegisterFilter, Totals, UnitChoice
 from gui.common import jobs, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_int
 from gui.common.undo import TombstoneCommand
-from gui.initiatives.common import ProgrammeInfo, load_programmes
 from gui.initiatives.form import InitiativeDialog
 from gui.initiatives.phases import PhasesDialog
 from gui.initiatives.register_table import (
@@ -76,16 +74,20 @@ class RegisterPage(QWidget):
     def __init__(self, db: AppDatabase, parent: QWidget | None = None,
                  bus: ChangeBus | None = None) -> None:
         super().__init__(parent)
-        self.bus = bus if bus is not None else ChangeBus(self)  # change notices (gui.common.changes)
+        # Change notices (gui.common.changes): the main window connects apply_changes to its
+        # bus; a page on its own listens to its own.
+        self.bus = bus if bus is not None else ChangeBus(self)
+        if bus is None:
+            self.bus.changed.connect(self.apply_changes)
         self._db = db
         self.undo_stack = QUndoStack(self)
         self.last_job: jobs.Job | None = None
+        self.units_job: jobs.Job | None = None
         self.dialog: QWidget | None = None  # the last dialog opened (for tests and the walk)
 
-        with db.reading() as session:
-            self.programmes: list[ProgrammeInfo] = load_programmes(session)
+        self.programmes: list[ProgrammeInfo] = ops.programmes(db)
         # Units (hundreds) arrive from a background read, so the first rows show sooner.
-        self._nodes: list[org.UnitNode] = []
+        self._nodes: list[UnitChoice] = []
         self._active_units: frozenset[uuid.UUID] = frozenset()
         self._subtrees: dict[uuid.UUID, frozenset[uuid.UUID]] = {}
         self._pending_unit: uuid.UUID | None = None  # asked for before the list was read
@@ -161,21 +163,19 @@ class RegisterPage(QWidget):
         self.unit_filter.setCompleter(completer)
         self.unit_filter.setToolTip(self.tr("A unit and its sub-units"))
         self.programme_filter = widgets.ValueCombo()
-        self.programme_filter.add(self.tr("All programmes"), None)
-        for programme in self.programmes:
-            self.programme_filter.add(programme.name, programme.id)
+        self._fill_programmes()
         self.phase_filter = widgets.ValueCombo()
         self.status_filter = widgets.ValueCombo()
         self.status_filter.add(self.tr("All statuses"), None)
-        for status, label in core_initiatives.STATUS_LABELS.items():
+        for status, label in ops.STATUS_LABELS.items():
             self.status_filter.add(label, status)
         self.kind_filter = widgets.ValueCombo()
         self.kind_filter.add(self.tr("All kinds"), None)
-        for kind, label in core_initiatives.KIND_LABELS.items():
+        for kind, label in ops.KIND_LABELS.items():
             self.kind_filter.add(label, kind)
         self.field_filter = widgets.ValueCombo()
         self.field_filter.add(self.tr("All fields"), None)
-        for field, label in core_initiatives.FIELD_LABELS.items():
+        for field, label in ops.FIELD_LABELS.items():
             self.field_filter.add(label, field)
         self.year_filter = widgets.ValueCombo()
         self.year_filter.add(self.tr("All years"), None)
@@ -465,7 +465,22 @@ class RegisterPage(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # --- filtering ---------------------------------------------------------------------
-    def _update_phases(self) -> None:
+    def _fill_programmes(self) -> None:
+        """The programme filter's choices from ``self.programmes``, keeping the one chosen
+        (without signals)."""
+        chosen = self.programme_filter.value()
+        self.programme_filter.blockSignals(True)
+        self.programme_filter.clear()
+        self.programme_filter.add(self.tr("All programmes"), None)
+        for programme in self.programmes:
+            self.programme_filter.add(programme.name, programme.id)
+        self.programme_filter.set_value(chosen)
+        self.programme_filter.blockSignals(False)
+
+    def _update_phases(self, keep: bool = False) -> None:
+        """The phases of the chosen programme; with ``keep`` the chosen phase stays (when
+        it still exists)."""
+        chosen = self.phase_filter.value() if keep else None
         programme_id = self.programme_filter.value()
         programme = next((p for p in self.programmes if p.id == programme_id), None)
         self.phase_filter.blockSignals(True)
@@ -475,6 +490,7 @@ class RegisterPage(QWidget):
             for phase in programme.phases:
                 self.phase_filter.add(phase.name or str(phase.number), phase.number)
         self.phase_filter.setEnabled(programme is not None)
+        self.phase_filter.set_value(chosen)
         self.phase_filter.blockSignals(False)
 
     def _load_years(self) -> None:
@@ -482,8 +498,7 @@ class RegisterPage(QWidget):
         db = self._db
 
         def work(_ctx):
-            with db.reading() as session:
-                return years(session)
+            return ops.registration_years(db)
 
         jobs.run_job(work, on_success=self._show_years, on_failure=lambda _exc: None, owner=self)
 
@@ -532,8 +547,7 @@ class RegisterPage(QWidget):
         if unit_id is None:
             return None
         if unit_id not in self._subtrees:
-            with self._db.reading() as session:
-                self._subtrees[unit_id] = frozenset(org.subtree_ids(session, unit_id, merged=True))
+            self._subtrees[unit_id] = ops.unit_and_below(self._db, unit_id)
         ids = self._subtrees[unit_id]
         if self._active_units and self._active_units <= ids:
             return None  # every unit: the same rows, and SQLite can use the order index
@@ -657,7 +671,7 @@ class RegisterPage(QWidget):
     def _default_unit(self) -> uuid.UUID | None:
         unit_id = self.chosen_unit()
         node = next((n for n in self._nodes if n.id == unit_id), None)
-        return unit_id if node is not None and node.kind == UnitKind.GRASSROOTS else None
+        return unit_id if node is not None and node.grassroots else None
 
     def add_initiative(self) -> InitiativeDialog:
         dialog = InitiativeDialog(
@@ -665,6 +679,7 @@ class RegisterPage(QWidget):
             default_unit_id=self._default_unit(),
             default_programme_id=self.programme_filter.value(),
             parent=self,
+            bus=self.bus,
         )
         dialog.accepted.connect(lambda: self._saved(dialog.initiative_id, self.tr("Initiative added.")))
         self.dialog = dialog
@@ -676,7 +691,7 @@ class RegisterPage(QWidget):
         if initiative_id is None:
             return None
         try:
-            dialog = InitiativeDialog(self._db, initiative_id=initiative_id, parent=self)
+            dialog = InitiativeDialog(self._db, initiative_id=initiative_id, parent=self, bus=self.bus)
         except Exception as exc:
             widgets.show_error(self, widgets.error_text(exc))
             self.model.reload(keep_loaded=True)
@@ -687,7 +702,7 @@ class RegisterPage(QWidget):
         return dialog
 
     def _saved(self, initiative_id: uuid.UUID | None, message: str) -> None:
-        self.model.reload(keep_loaded=True)
+        # The list was refreshed by the notice the dialog sent (apply_changes).
         self.message_bar.show_message(message)
         if initiative_id is not None:
             self.select_initiative(initiative_id)
@@ -697,15 +712,15 @@ class RegisterPage(QWidget):
         if not ids:
             return
         first = self.model.row_at(self.model.row_of(ids[0]))
-        if not self.run_change(core_initiatives.delete_initiative, ids):
+        if not self.run_change(ops.delete_initiatives, ids):
             return
         if len(ids) == 1 and first is not None:
             text = self.tr("Deleted initiative {0} “{1}”.").format(first.number, first.name)
         else:
             text = self.tr("Deleted {0} initiatives.").format(format_int(len(ids)))
         self.undo_stack.push(TombstoneCommand(
-            text, ids, apply=self.run_change, delete=core_initiatives.delete_initiative,
-            restore=core_initiatives.restore_initiative, restored=self._restored))
+            text, ids, apply=self.run_change, delete=ops.delete_initiatives,
+            restore=ops.restore_initiatives, restored=self._restored))
         self.message_bar.show_message(text, undo=True)
 
     def _restored(self, ids: list[uuid.UUID]) -> None:
@@ -714,17 +729,18 @@ class RegisterPage(QWidget):
         self.select_initiative(ids[0])
 
     def run_change(self, change, ids: list[uuid.UUID], *args) -> bool:
-        """Apply ``change(session, id, *args)`` to each initiative in one transaction, then
-        refresh the list."""
+        """Run ``change(db, ids, *args)`` (a core.initiatives.ops use case: one transaction)
+        and announce what it changed; every page, this one too, refreshes from the notice."""
         try:
-            with self._db.transaction() as session:
-                for initiative_id in ids:
-                    change(session, initiative_id, *args)
+            done = change(self._db, ids, *args)
         except Exception as exc:
             widgets.show_error(self, widgets.error_text(exc))
             return False
-        self.model.reload(keep_loaded=True)
+        self._announce(done)
         return True
+
+    def _announce(self, done: Done | Changes) -> None:
+        self.bus.notify(done.changes if isinstance(done, Done) else done, source=self)
 
     # --- review ----------------------------------------------------------------------------
     def mark_valid(self) -> bool:
@@ -747,7 +763,7 @@ class RegisterPage(QWidget):
                                "Mark them valid anyway?").format(format_int(len(not_eligible)))
             if not widgets.confirm(self, self.tr("Mark valid"), text, self.tr("Mark valid")):
                 return False
-        if not self.run_change(core_initiatives.set_status, ids, InitiativeStatus.VALID):
+        if not self.run_change(ops.set_status, ids, InitiativeStatus.VALID):
             return False
         self.message_bar.show_message(self.tr("Marked {0} initiative(s) valid.").format(format_int(len(ids))))
         self.select_initiative(ids[0])
@@ -769,7 +785,7 @@ class RegisterPage(QWidget):
         return dialog
 
     def _rejected(self, ids: list[uuid.UUID], reason: str) -> None:
-        if self.run_change(core_initiatives.set_status, ids, InitiativeStatus.REJECTED, reason):
+        if self.run_change(ops.set_status, ids, InitiativeStatus.REJECTED, reason):
             self.message_bar.show_message(
                 self.tr("Marked {0} initiative(s) not valid.").format(format_int(len(ids)))
             )
@@ -781,13 +797,12 @@ class RegisterPage(QWidget):
         db = self._db
 
         def work(_ctx):
-            with db.reading() as session:
-                return [n for n in org.unit_tree(session) if n.merged_into_id is None]
+            return ops.filter_units(db)
 
         self.units_job = jobs.run_job(work, on_success=self._show_units, owner=self)
         return self.units_job
 
-    def _show_units(self, nodes: list[org.UnitNode]) -> None:
+    def _show_units(self, nodes: list[UnitChoice]) -> None:
         self._nodes = nodes
         self._active_units = frozenset(n.id for n in nodes)
         self._subtrees.clear()
@@ -797,7 +812,7 @@ class RegisterPage(QWidget):
         self.unit_filter.clear()
         self.unit_filter.add(self.tr("All units"), None)
         for node in nodes:
-            self.unit_filter.add(node.name if node.kind == UnitKind.GRASSROOTS else f"{node.name} ({node.code})", node.id)
+            self.unit_filter.add(node.name if node.grassroots else f"{node.name} ({node.code})", node.id)
         if self._pending_unit is not None and self.unit_filter.set_value(self._pending_unit):
             self._pending_unit = None
         elif not self.unit_filter.set_value(chosen):
@@ -821,24 +836,52 @@ class RegisterPage(QWidget):
             return None
         db = self._db
 
-        def work(_ctx: jobs.JobContext) -> int:
-            with db.transaction() as session:
-                return core_initiatives.set_phase_dates(session, programme.id, phase.number, starts, ends)
+        def work(_ctx: jobs.JobContext) -> Done[int]:
+            return ops.set_phase_dates(db, programme.id, phase.number, starts, ends)
 
-        def done(changed: int) -> None:
-            with self._db.reading() as session:
-                self.programmes = load_programmes(session)
-            self._update_phases()
-            self.model.reload(keep_loaded=True)
+        def done(result: Done[int]) -> None:
+            self._announce(result)  # the programmes and the list are read again
             self.message_bar.show_message(
                 self.tr("{0}: {1} now runs {2} – {3}; {4} initiative(s) changed phase.").format(
                     programme.name, phase.name or phase.number, starts.strftime("%d/%m/%Y"),
-                    ends.strftime("%d/%m/%Y"), format_int(changed),
+                    ends.strftime("%d/%m/%Y"), format_int(result.value),
                 )
             )
 
         self.last_job = jobs.run_with_progress(self, self.tr("Moving initiatives to their phases…"), work, on_success=done)
         return self.last_job
+
+    # --- change notices ------------------------------------------------------------------------
+    def apply_changes(self, changes: Changes, source: object | None = None) -> None:
+        """Refresh what depends on what changed (a notice on the bus, from this page, one of
+        its dialogs or another page): units → the unit filter (keeping the choice) and the
+        list (unit names); initiatives or programmes → the programme choices, the list, its
+        count and totals, the years."""
+        if not (changes.units or changes.programmes or changes.initiatives):
+            return
+        if changes.programmes or changes.initiatives:
+            self.refresh_programmes()
+        if changes.units:
+            self._subtrees.clear()  # a unit may have moved, merged or been added below another
+            if self._background_started:
+                self.reload_units()  # in the background; keeps the unit chosen
+        if changes.initiatives and self._background_started:
+            self._load_years()
+        f = self.current_filter()
+        if f != self.model.filter:
+            self.model.set_filter(f)  # e.g. a programme or phase that is gone: no longer filtered
+        else:
+            self.model.reload(keep_loaded=True)  # the rows, their count and totals
+
+    def refresh_programmes(self) -> None:
+        """Read the programmes and their phases again; the filters keep their choices."""
+        try:
+            self.programmes = ops.programmes(self._db)
+        except Exception as exc:  # the list still works with the programmes it had
+            self.message_bar.show_message(widgets.error_text(exc))
+            return
+        self._fill_programmes()
+        self._update_phases(keep=True)
 
     # --- for the window -------------------------------------------------------------------------
     def focus_default(self) -> None:

@@ -1,7 +1,7 @@
 """Adjust the dates of one phase of a programme (offices' own phase windows differ, seed 003).
 
 The dialog only collects the new dates; the page applies them in the background
-(core.initiatives.records.set_phase_dates re-derives the phase of the programme's initiatives) and
+(core.initiatives.ops.set_phase_dates re-derives the phase of the programme's initiatives) and
 says how many initiatives changed phase.
 """
 
@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.initiatives.ops import PhaseInfo, ProgrammeInfo
 from gui.common import widgets
 from gui.common.formatting import format_date
-from gui.initiatives.common import PhaseInfo, ProgrammeInfo, parse_date_text
+from gui.initiatives.common import parse_date_text
 
 
 class PhasesDialog(QDialog):

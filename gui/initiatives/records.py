@@ -4,6 +4,7 @@ changes (who, when, what)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +24,8 @@ from core.common.database import AppDatabase
 from core.common.errors import UserError
 from core.common.text import clean
 from core.common.vnformat import format_money, parse_money
-from core.initiatives import records as core_initiatives
+from core.initiatives import ops
+from core.initiatives.ops import PaymentInfo
 from gui.common import widgets
 from gui.common.formatting import format_date
 from gui.initiatives.common import HistoryLine, parse_date_text
@@ -41,9 +43,10 @@ def _table(headers: list[str]) -> QTableWidget:
 
 class PaymentsTab(QWidget):
     """Support paid for the initiative (seed 001: 100.000 đ from the district, up to
-    200.000 đ from the CĐCS). A payment is saved at once, in its own transaction."""
+    200.000 đ from the CĐCS). A payment is saved at once, in its own transaction;
+    ``added`` then carries what changed (core.common.changes.Changes) for the change bus."""
 
-    added = Signal()
+    added = Signal(object)
 
     def __init__(self, db: AppDatabase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,8 +86,7 @@ class PaymentsTab(QWidget):
             edit.textEdited.connect(lambda _t: self.error.set_error(""))
         self.set_initiative(None, [])
 
-    def set_initiative(self, initiative_id: uuid.UUID | None, payments: list[tuple]) -> None:
-        """``payments``: (paid_on, amount, payer) tuples."""
+    def set_initiative(self, initiative_id: uuid.UUID | None, payments: Sequence[PaymentInfo]) -> None:
         self.initiative_id = initiative_id
         enabled = initiative_id is not None
         for widget in (self.paid_on, self.amount, self.payer, self.add_button):
@@ -92,10 +94,10 @@ class PaymentsTab(QWidget):
         self.note.setVisible(not enabled)
         self.table.setRowCount(len(payments))
         total = 0
-        for row, (paid_on, amount, payer) in enumerate(payments):
-            total += amount
-            items = [QTableWidgetItem(format_date(paid_on)), QTableWidgetItem(format_money(amount)),
-                     QTableWidgetItem(payer)]
+        for row, payment in enumerate(payments):
+            total += payment.amount
+            items = [QTableWidgetItem(format_date(payment.paid_on)), QTableWidgetItem(format_money(payment.amount)),
+                     QTableWidgetItem(payment.payer)]
             items[1].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for column, item in enumerate(items):
                 self.table.setItem(row, column, item)
@@ -127,25 +129,19 @@ class PaymentsTab(QWidget):
             self.amount.setFocus()
             return False
         try:
-            with self._db.transaction() as session:
-                core_initiatives.add_payment(session, self.initiative_id, amount, paid_on, clean(self.payer.text()))
-                payments = self._payments(session)
+            done = ops.add_payment(self._db, self.initiative_id, amount, paid_on, clean(self.payer.text()))
         except UserError as exc:
             self.error.set_error(str(exc))
             return False
         except Exception as exc:
             self.error.set_error(widgets.error_text(exc))
             return False
-        self.set_initiative(self.initiative_id, payments)
+        self.set_initiative(self.initiative_id, done.value)
         self.amount.clear()
         self.payer.clear()
         self.paid_on.clear()
-        self.added.emit()
+        self.added.emit(done.changes)
         return True
-
-    def _payments(self, session) -> list[tuple]:
-        item = core_initiatives.get_initiative(session, self.initiative_id)
-        return [(p.paid_on, p.amount, p.payer) for p in item.payments if p.deleted_at is None]
 
 
 class HistoryTab(QWidget):

@@ -6,7 +6,6 @@ Kept apart from the page (gui/initiatives/page.py) so that the page stays about 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,8 +13,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from core.common.changes import Changes
-from core.initiatives.register import RegisterFilter
-from db.models import InitiativeStatus
+from core.initiatives import ops
+from core.initiatives.ops import RegisterFilter
 from gui.common import jobs
 from gui.common.formatting import format_int
 from gui.common.import_flow import ImportFlow, ImportSpec
@@ -97,9 +96,7 @@ class RegisterTransfers(QObject):
         db, f = self._db, self._page.model.filter
 
         def work(ctx: jobs.JobContext):
-            from core.initiatives.export import export_register
-
-            return export_register(db, path, f, progress=ctx.progress, is_cancelled=ctx.is_cancelled)
+            return ops.export_register(db, path, f, progress=ctx.progress, is_cancelled=ctx.is_cancelled)
 
         return self._run_export(work, path)
 
@@ -111,9 +108,7 @@ class RegisterTransfers(QObject):
         db, f = self._db, self._page.model.filter
 
         def work(ctx: jobs.JobContext):
-            from core.initiatives.export import export_portal_list
-
-            return export_portal_list(db, path, f, progress=ctx.progress, is_cancelled=ctx.is_cancelled)
+            return ops.export_portal_list(db, path, f, progress=ctx.progress, is_cancelled=ctx.is_cancelled)
 
         return self._run_export(work, path)
 
@@ -125,11 +120,7 @@ class RegisterTransfers(QObject):
         db = self._db
 
         def work(_ctx: jobs.JobContext):
-            from core.initiatives.export import default_template_unit, write_template
-
-            with db.reading() as session:
-                unit = default_template_unit(session)
-            return write_template(path, unit=unit)
+            return ops.write_template(db, path)
 
         return self._run_export(work, path)
 
@@ -165,25 +156,15 @@ class RegisterTransfers(QObject):
         db = self._db
 
         def work(ctx: jobs.JobContext):
-            from core.initiatives.documents import description_report
-
-            with db.reading() as session:
-                return description_report(session, initiative_id, path, is_cancelled=ctx.is_cancelled)
+            return ops.write_description_report(db, initiative_id, path, is_cancelled=ctx.is_cancelled)
 
         return self._run_export(work, path)
 
     def _valid_filter(self) -> RegisterFilter | None:
-        f = self._page.model.filter
-        if f.statuses and InitiativeStatus.VALID not in f.statuses:
-            return None
-        return replace(f, statuses=frozenset({InitiativeStatus.VALID}))
+        return ops.valid_filter(self._page.model.filter)
 
     def print_decision(self) -> DecisionDialog:
-        from core.org.office import load_office
-
-        with self._db.reading() as session:
-            office = load_office(session)
-        symbol = f"QĐ-{office.doc_symbol or 'LĐLĐ'}"
+        symbol = ops.decision_defaults(self._db).symbol
         scope = self._page.count_label.text() or self.tr("every initiative")
         dialog = DecisionDialog(symbol, scope, parent=self._page)
         valid = self._valid_filter()
@@ -193,10 +174,7 @@ class RegisterTransfers(QObject):
             db = self._db
 
             def work(_ctx):
-                from core.initiatives.register import totals
-
-                with db.reading() as session:
-                    return totals(session, valid).count
+                return ops.totals(db, valid).count
 
             jobs.run_job(work, on_success=dialog.set_count, on_failure=lambda _e: None, owner=dialog)
         dialog.accepted.connect(lambda: self._decision_chosen(dialog))
@@ -220,10 +198,7 @@ class RegisterTransfers(QObject):
         db = self._db
 
         def work(ctx: jobs.JobContext):
-            from core.initiatives.documents import recognition_decision
-
-            with db.reading() as session:
-                return recognition_decision(session, selection, path, number=number, signed_on=signed_on,
-                                            symbol=symbol, is_cancelled=ctx.is_cancelled)
+            return ops.write_recognition_decision(db, selection, path, number=number, signed_on=signed_on,
+                                                  symbol=symbol, is_cancelled=ctx.is_cancelled)
 
         return self._run_export(work, path)
