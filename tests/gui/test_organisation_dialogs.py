@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
-from core.org import members
+from core.org import ops as org_ops
 from core.org import units as org
 from core.org.members import MemberQuery, count_members
 from db.models import Member, UnitMemberCount
@@ -255,6 +255,6 @@ def test_restore_failure_is_reported(page, app_db, messages):
     # A member deleted for good elsewhere cannot come back: the error is shown, nothing breaks.
     import uuid
 
-    assert not page.run_member_change(members.restore_member, [uuid.uuid4()])
+    assert not page.run_member_change(org_ops.restore_members, [uuid.uuid4()])
     assert messages.errors == ["Không tìm thấy đoàn viên."]
 
