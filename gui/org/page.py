@@ -364,7 +364,8 @@ class OrganisationPage(QWidget):
         return dialog
 
     def _open_dialog(self, make):
-        """``make()``, or None after saying why (the unit or member went away meanwhile)."""
+        """``make()``, or None after saying why (the unit or member was deleted or merged
+        meanwhile: the tree and the list are read again)."""
         try:
             return make()
         except UserError as exc:
@@ -378,10 +379,10 @@ class OrganisationPage(QWidget):
         self.message_bar.show_message(message)
         self._notify(dialog.outcome)
 
-    def _notify(self, done: Done | Changes | None) -> None:
+    def _notify(self, done: Done | None) -> None:
         """Tell the other pages what this page (or its dialog) changed."""
         if done is not None:
-            self.bus.notify(done.changes if isinstance(done, Done) else done, source=self)
+            self.bus.notify(done.changes, source=self)
 
     def merge_unit(self) -> MergeDialog | None:
         node = self.current_unit()
@@ -494,19 +495,13 @@ class OrganisationPage(QWidget):
         member_id = self.member_model.member_at(index.row()).id if index.isValid() else (ids[0] if ids else None)
         if member_id is None:
             return None
-        dialog = self._open_member_dialog(member_id)
+        dialog = self._open_dialog(
+            lambda: MemberDialog(self._db, list(self.unit_model.nodes.values()), member_id=member_id, parent=self)
+        )
         if dialog is not None:
             dialog.accepted.connect(lambda: self._member_saved(dialog, self.tr("Member saved.")))
             dialog.open()
         return dialog
-
-    def _open_member_dialog(self, member_id: uuid.UUID) -> MemberDialog | None:
-        try:
-            return MemberDialog(self._db, list(self.unit_model.nodes.values()), member_id=member_id, parent=self)
-        except UserError as exc:  # deleted meanwhile
-            widgets.show_error(self, str(exc))
-            self.member_model.reload(keep_loaded=True)
-            return None
 
     def _member_saved(self, dialog: MemberDialog, message: str) -> None:
         self.member_model.reload(keep_loaded=True)
