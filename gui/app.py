@@ -91,12 +91,11 @@ def open_database_or_explain(path: Path | None, parent: QWidget | None = None):
 
 def ensure_office(db, parent: QWidget | None = None) -> bool:
     """Ask for the office's identity if it is not set up yet; False if the user quits."""
-    from core.org.office import load_office
+    from core.org import ops
     from gui.org.first_run import FirstRunDialog
 
-    with db.reading() as session:
-        if load_office(session).is_complete:
-            return True
+    if ops.office_is_set_up(db):
+        return True
     dialog = FirstRunDialog(db, parent)
     return dialog.exec() == QDialog.DialogCode.Accepted
 
@@ -165,15 +164,16 @@ def self_test() -> int:
     app = _application()
     translated = setup_application(app)
     from core.common.database import open_app_database
-    from core.org.office import init_office
+    from core.org import ops
     from gui.main_window import PAGE_KEYS, MainWindow
 
     with tempfile.TemporaryDirectory(prefix="socongdoan-selftest-") as tmp:
         db = open_app_database(Path(tmp) / "self-test.sqlite")
         try:
-            db.set_office_code("TEST")
-            with db.transaction() as session:
-                init_office(session, code="TEST", name="Đơn vị tự kiểm tra", level="province", place="Hà Nội")
+            ops.set_up_office(
+                db, ops.OfficeSettings(unit_code="TEST", name="Đơn vị tự kiểm tra", place="Hà Nội"),
+                level="province",
+            )
             window = MainWindow(db)
             window.show()
             for key in PAGE_KEYS:

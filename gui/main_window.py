@@ -34,8 +34,9 @@ from gui.common.changes import ChangeBus
 from gui.common.placeholder import PlaceholderPage
 
 if TYPE_CHECKING:
+    from core.common.changes import Changes
     from core.common.database import AppDatabase
-    from core.org.office import OfficeSettings
+    from core.org.ops import OfficeSettings
 
 PAGE_KEYS = ("initiatives", "targets", "fund", "commendations", "sync", "organisation", "settings")
 START_PAGE = "organisation"
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.office = None
         # Change notices: every page built here hears what the others (and dialogs) changed.
         self.bus = ChangeBus(self)
+        self.bus.changed.connect(self.apply_changes)  # the header follows the office
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
 
@@ -194,11 +196,10 @@ class MainWindow(QMainWindow):
 
     def attach(self, db: AppDatabase) -> None:
         """Use the opened database: show the office and the start page."""
-        from core.org.office import load_office
+        from core.org import ops
 
         self._db = db
-        with db.reading() as session:
-            office = load_office(session)
+        office = ops.load_office(db)
         self.db_label.setText(self.tr("Database: {0}").format(db.path))
         self.db_label.setToolTip(str(db.path))
         self.nav.setEnabled(True)
@@ -233,9 +234,14 @@ class MainWindow(QMainWindow):
     def _build_settings(self) -> QWidget:
         from gui.org.settings_page import SettingsPage
 
-        page = SettingsPage(self._db, bus=self.bus)
-        page.office_changed.connect(self._show_office)
-        return page
+        return SettingsPage(self._db, bus=self.bus)
+
+    def apply_changes(self, changes: Changes, source: object) -> None:
+        """The office's identity changed (the settings page, a sync): show it in the header."""
+        if changes.office and self._db is not None:
+            from core.org import ops
+
+            self._show_office(ops.load_office(self._db))
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built on first use."""

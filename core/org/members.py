@@ -21,7 +21,7 @@ from db.models import Gender, Member, Unit, utcnow
 GENDER_LABELS = {Gender.MALE: "Nam", Gender.FEMALE: "Nữ"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class MemberInput:
     full_name: str
     unit_id: uuid.UUID

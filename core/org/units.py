@@ -245,7 +245,9 @@ def unit_tree(session: Session, include_merged: bool = False) -> list[UnitNode]:
 def unit_history(session: Session, unit_id: uuid.UUID) -> list[UnitEvent]:
     return list(
         session.scalars(
-            select(UnitEvent).where(UnitEvent.unit_id == unit_id).order_by(UnitEvent.created_at)
+            select(UnitEvent)
+            .where(UnitEvent.unit_id == unit_id, UnitEvent.deleted_at.is_(None))
+            .order_by(UnitEvent.created_at)
         )
     )
 
@@ -263,8 +265,8 @@ def set_member_count(
     if row is None:
         row = UnitMemberCount(unit_id=unit_id, year=year, members=members, female=female)
         session.add(row)
-    else:
-        row.members, row.female = members, female
+    else:  # (one row per unit and year: a deleted one comes back)
+        row.members, row.female, row.deleted_at = members, female, None
     return row
 
 

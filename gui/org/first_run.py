@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from core.common.changes import Done
 from core.common.database import AppDatabase
 from core.common.errors import UserError
-from core.org.office import OfficeSettings, init_office, save_office
+from core.org import ops
+from core.org.ops import OfficeSettings
 from gui.common import widgets
 from gui.org.office_form import OfficeForm
 
@@ -16,6 +18,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self.settings: OfficeSettings | None = None
+        self.outcome: Done[OfficeSettings] | None = None  # once set up (not "done": QDialog.done())
         self.setWindowTitle(self.tr("Set up this office"))
         self.setMinimumWidth(560)
         intro = QLabel(
@@ -46,32 +49,15 @@ class FirstRunDialog(QDialog):
                 field.setFocus()
             return
         values = self.form.values()
-        wanted = values.settings
-        previous_code = self._db.office_code
-        self._db.set_office_code(wanted.unit_code)  # new rows carry this office as origin
         try:
-            with self._db.transaction() as session:
-                settings = init_office(
-                    session,
-                    code=wanted.unit_code,
-                    name=wanted.name,
-                    level=values.level,
-                    parent_code=values.parent_code or None,
-                    parent_name=wanted.parent_name or None,
-                    place=wanted.place,
-                    chair_name=wanted.chair_name,
-                )
-                settings.doc_symbol = wanted.doc_symbol
-                settings.on_behalf = wanted.on_behalf
-                settings.chair_title = wanted.chair_title
-                save_office(session, settings)
+            done = ops.set_up_office(
+                self._db, values.settings, level=values.level, parent_code=values.parent_code or None
+            )
         except UserError as exc:
-            self._db.set_office_code(previous_code)
             self.error.set_error(str(exc))
             return
         except Exception as exc:
-            self._db.set_office_code(previous_code)
             self.error.set_error(widgets.error_text(exc))
             return
-        self.settings = settings
+        self.outcome, self.settings = done, done.value
         self.accept()

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from core.common.database import AppDatabase
-from core.org import units as org
+from core.org import ops
 from gui.common import widgets
 from gui.common.formatting import format_date
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, db: AppDatabase, node: org.UnitNode, parent: QWidget | None = None) -> None:
+    def __init__(self, db: AppDatabase, node: ops.UnitNode, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("History of {0}").format(node.name))
         self.resize(720, 360)
@@ -31,19 +31,18 @@ class HistoryDialog(QDialog):
             "merged": self.tr("Merged"),
             "absorbed": self.tr("Took over"),
         }
-        with db.reading() as session:
-            events = [(e.on, e.kind, e.detail) for e in org.unit_history(session, node.id)]
-        heading = QLabel(self.tr("Unit {0} — {1}").format(node.code, org.KIND_LABELS.get(node.kind, "")))
+        events = ops.unit_history(db, node.id)
+        heading = QLabel(self.tr("Unit {0} — {1}").format(node.code, ops.KIND_LABELS.get(node.kind, "")))
         self.table = QTableWidget(len(events), 3)
         self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Event"), self.tr("Details")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for row, (on, kind, detail) in enumerate(events):
-            self.table.setItem(row, 0, QTableWidgetItem(format_date(on)))
-            self.table.setItem(row, 1, QTableWidgetItem(kinds.get(kind, kind)))
-            self.table.setItem(row, 2, QTableWidgetItem(detail))
+        for row, event in enumerate(events):
+            self.table.setItem(row, 0, QTableWidgetItem(format_date(event.on)))
+            self.table.setItem(row, 1, QTableWidgetItem(kinds.get(event.kind, event.kind)))
+            self.table.setItem(row, 2, QTableWidgetItem(event.detail))
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
         buttons = widgets.close_buttons()

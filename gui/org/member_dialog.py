@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common.changes import Done
 from core.common.database import AppDatabase
 from core.common.errors import UserError
 from core.common.text import clean
-from core.org import members
-from core.org.units import UnitNode
-from db.models import Gender
+from core.org import ops
+from core.org.ops import Gender, MemberInput, UnitNode
 from gui.common import widgets
 
 
@@ -33,6 +33,7 @@ class MemberDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self.member_id = member_id
+        self.outcome: Done[ops.MemberDetail] | None = None  # once saved (not "done": QDialog.done())
         self.setWindowTitle(self.tr("Edit member") if member_id else self.tr("New member"))
         self.setMinimumWidth(640)
 
@@ -40,7 +41,7 @@ class MemberDialog(QDialog):
         self.full_name.setMaxLength(255)
         self.gender = widgets.ValueCombo()
         self.gender.add(self.tr("(not set)"), None)
-        for gender, label in members.GENDER_LABELS.items():
+        for gender, label in ops.GENDER_LABELS.items():
             self.gender.add(label, gender)
         self.date_of_birth = widgets.DateField()
         self.unit = widgets.UnitCombo(
@@ -74,14 +75,13 @@ class MemberDialog(QDialog):
         self.full_name.setFocus()
 
     def _load(self, member_id: uuid.UUID) -> None:
-        with self._db.reading() as session:
-            member = members.get_member(session, member_id)
-            self.full_name.setText(member.full_name)
-            self.gender.setCurrentIndex(max(0, self.gender.index_of(member.gender)))
-            self.date_of_birth.set_value(member.date_of_birth)
-            self.position.setText(member.position)
-            self.member_since.set_value(member.member_since)
-            self._select_unit(member.unit_id)
+        member = ops.member_detail(self._db, member_id)
+        self.full_name.setText(member.full_name)
+        self.gender.setCurrentIndex(max(0, self.gender.index_of(member.gender)))
+        self.date_of_birth.set_value(member.date_of_birth)
+        self.position.setText(member.position)
+        self.member_since.set_value(member.member_since)
+        self._select_unit(member.unit_id)
 
     def _select_unit(self, unit_id: uuid.UUID | None) -> None:
         self.unit.select(unit_id)
@@ -97,7 +97,7 @@ class MemberDialog(QDialog):
         if field is not None:
             field.setFocus()
 
-    def values(self) -> members.MemberInput | None:
+    def values(self) -> MemberInput | None:
         """What was typed, or None after showing the first problem."""
         name = clean(self.full_name.text())
         if not name:
@@ -118,7 +118,7 @@ class MemberDialog(QDialog):
             self._fail(self.tr("Choose the member's unit from the list."), self.unit)
             return None
         gender: Gender | None = self.gender.value()
-        return members.MemberInput(
+        return MemberInput(
             full_name=name,
             unit_id=unit_id,
             gender=gender,
@@ -132,19 +132,16 @@ class MemberDialog(QDialog):
         if data is None:
             return
         try:
-            with self._db.transaction() as session:
-                if self.member_id is None:
-                    member = members.add_member(session, data)
-                    session.flush()
-                    member_id = member.id
-                else:
-                    members.update_member(session, self.member_id, data)
-                    member_id = self.member_id
+            if self.member_id is None:
+                done = ops.add_member(self._db, data)
+            else:
+                done = ops.edit_member(self._db, self.member_id, data)
         except UserError as exc:
             self._fail(str(exc), None)
             return
         except Exception as exc:
             self._fail(widgets.error_text(exc), None)
             return
-        self.member_id = member_id
+        self.outcome = done
+        self.member_id = done.value.id
         self.accept()

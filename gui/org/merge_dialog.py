@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common.changes import Done
 from core.common.database import AppDatabase
 from core.common.errors import UserError
-from core.org import units as org
-from core.org.members import MemberQuery, count_members
+from core.org import ops
 from gui.common import widgets
 from gui.common.formatting import format_date, format_int
 
@@ -27,36 +27,24 @@ class MergeDialog(QDialog):
     def __init__(
         self,
         db: AppDatabase,
-        nodes: dict[uuid.UUID, org.UnitNode],
         source_id: uuid.UUID,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._nodes = nodes
-        self.source = nodes[source_id]
+        self.plan = ops.merge_plan(db, source_id)
+        self.source = self.plan.source
+        self._targets = {node.id: node for node in self.plan.targets}
+        self.outcome: Done[ops.MergeResult] | None = None  # once merged (not "done": QDialog.done())
         self.moved: int | None = None
+        self.target_id: uuid.UUID | None = None
         self.setWindowTitle(self.tr("Merge unit"))
         self.setMinimumWidth(680)
-
-        with db.reading() as session:
-            self._member_count = count_members(session, MemberQuery(unit_ids=frozenset({source_id})))
-            below = org.subtree_ids(session, source_id)
-        self._sub_units = sum(
-            1 for n in nodes.values() if n.parent_id == source_id and n.merged_into_id is None
-        )
 
         heading = QLabel(self.tr("Merge “{0}” ({1}) into:").format(self.source.name, self.source.code))
         heading.setWordWrap(True)
         self.target = widgets.ValueCombo()
-        candidates = [
-            node
-            for node in nodes.values()
-            if node.kind == self.source.kind and node.merged_into_id is None and node.id not in below
-        ]
-        # Units under the same parent first: most mergers happen between neighbours.
-        candidates.sort(key=lambda node: node.parent_id != self.source.parent_id)
-        for node in candidates:
+        for node in self.plan.targets:  # neighbours (same parent) first
             self.target.add(f"{node.name} ({node.code})", node.id)
         self.on = QDateEdit(QDate.currentDate())
         self.on.setDisplayFormat("dd/MM/yyyy")
@@ -90,7 +78,7 @@ class MergeDialog(QDialog):
         target_id = self.target.value()
         if target_id is None:
             return ""
-        target = self._nodes[target_id]
+        target = self._targets[target_id]
         return self.tr(
             "From {date}, “{source}” ({source_code}) is merged into “{target}” ({target_code}).\n"
             "• {members} members and {units} sub-units move to “{target}”.\n"
@@ -103,8 +91,8 @@ class MergeDialog(QDialog):
             source_code=self.source.code,
             target=target.name,
             target_code=target.code,
-            members=format_int(self._member_count),
-            units=format_int(self._sub_units),
+            members=format_int(self.plan.members),
+            units=format_int(self.plan.sub_units),
         )
 
     def _update_summary(self) -> None:
@@ -122,14 +110,14 @@ class MergeDialog(QDialog):
         ):
             return
         try:
-            with self._db.transaction() as session:
-                moved = org.merge_units(session, self.source.id, target_id, self.on.date().toPython())
+            done = ops.merge_units(self._db, self.source.id, target_id, self.on.date().toPython())
         except UserError as exc:
             self.error.set_error(str(exc))
             return
         except Exception as exc:
             self.error.set_error(widgets.error_text(exc))
             return
-        self.moved = moved
+        self.outcome = done
+        self.moved = done.value.members_moved
         self.target_id = target_id
         self.accept()

@@ -8,12 +8,9 @@ from dataclasses import dataclass, replace
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from core.common.text import clean
-from core.org.office import OfficeSettings
-from core.org.units import KIND_LABELS
-from db.models import UnitKind
+from core.org.ops import KIND_LABELS, LEVELS, OfficeSettings, UnitKind
 from gui.common.widgets import ValueCombo
 
-LEVELS = ("upper", "grassroots", "province")
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_\-]{0,31}$")
 
 
@@ -105,6 +102,11 @@ class OfficeForm(QWidget):
         self.on_behalf.setText(settings.on_behalf)
         self.chair_title.setText(settings.chair_title)
         self.chair_name.setText(settings.chair_name)
+
+    @property
+    def loaded(self) -> OfficeSettings:
+        """The settings last shown with :meth:`set_settings`."""
+        return self._loaded
 
     def values(self) -> OfficeFormValues:
         settings = replace(

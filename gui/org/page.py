@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.common.changes import Changes
+from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
-from core.org import members as core_members
-from core.org import units as org
-from core.org.members import MemberQuery
-from db.models import UnitKind
+from core.common.errors import UserError
+from core.org import ops
+from core.org.ops import MemberQuery, UnitKind
 from gui.common import jobs, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_int
@@ -286,20 +285,18 @@ class OrganisationPage(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # --- units ----------------------------------------------------------------------
-    def current_unit(self) -> org.UnitNode | None:
+    def current_unit(self) -> ops.UnitNode | None:
         return self.unit_model.nodes.get(self._selected_unit) if self._selected_unit else None
 
     def reload_units(self, select: uuid.UUID | None = None) -> None:
         wanted = select or self._selected_unit
-        with self._db.reading() as session:
-            nodes = org.unit_tree(session, include_merged=self.show_merged.isChecked())
-            own = org.find_by_code(session, self._db.office_code) if self._db.office_code else None
-        self._own_unit = own.id if own is not None else None
+        tree = ops.unit_tree(self._db, include_merged=self.show_merged.isChecked())
+        self._own_unit = tree.own_unit_id
         if wanted is None:
             wanted = self._own_unit
         self._rebuilding = True
         try:
-            self.unit_model.set_nodes(nodes)
+            self.unit_model.set_nodes(list(tree.nodes))
         finally:
             self._rebuilding = False
         self._expand_defaults()
@@ -351,7 +348,7 @@ class OrganisationPage(QWidget):
 
     def add_unit(self) -> UnitDialog:
         dialog = UnitDialog(self._db, self.unit_model.nodes, default_parent_id=self._selected_unit, parent=self)
-        dialog.accepted.connect(lambda: self._unit_saved(dialog.unit_id, self.tr("Unit created.")))
+        dialog.accepted.connect(lambda: self._unit_saved(dialog, self.tr("Unit created.")))
         dialog.open()
         return dialog
 
@@ -359,23 +356,41 @@ class OrganisationPage(QWidget):
         node = self.current_unit()
         if node is None or node.merged_into_id is not None:
             return None
-        dialog = UnitDialog(self._db, self.unit_model.nodes, unit_id=node.id, parent=self)
-        dialog.accepted.connect(lambda: self._unit_saved(node.id, self.tr("Unit saved.")))
-        dialog.open()
+        dialog = self._open_dialog(lambda: UnitDialog(self._db, self.unit_model.nodes, unit_id=node.id, parent=self))
+        if dialog is not None:
+            dialog.accepted.connect(lambda: self._unit_saved(dialog, self.tr("Unit saved.")))
+            dialog.open()
         return dialog
 
-    def _unit_saved(self, unit_id: uuid.UUID | None, message: str) -> None:
-        self.reload_units(select=unit_id)
+    def _open_dialog(self, make):
+        """``make()``, or None after saying why (the unit or member was deleted or merged
+        meanwhile: the tree and the list are read again)."""
+        try:
+            return make()
+        except UserError as exc:
+            widgets.show_error(self, str(exc))
+            self.reload_units()
+            return None
+
+    def _unit_saved(self, dialog: UnitDialog, message: str) -> None:
+        self.reload_units(select=dialog.unit_id)
         self.member_model.reload(keep_loaded=True)
         self.message_bar.show_message(message)
+        self._notify(dialog.outcome)
+
+    def _notify(self, done: Done | None) -> None:
+        """Tell the other pages what this page (or its dialog) changed."""
+        if done is not None:
+            self.bus.notify(done.changes, source=self)
 
     def merge_unit(self) -> MergeDialog | None:
         node = self.current_unit()
         if node is None or node.merged_into_id is not None:
             return None
-        dialog = MergeDialog(self._db, self.unit_model.nodes, node.id, parent=self)
-        dialog.accepted.connect(lambda: self._merged(dialog))
-        dialog.open()
+        dialog = self._open_dialog(lambda: MergeDialog(self._db, node.id, parent=self))
+        if dialog is not None:
+            dialog.accepted.connect(lambda: self._merged(dialog))
+            dialog.open()
         return dialog
 
     def _merged(self, dialog: MergeDialog) -> None:
@@ -385,22 +400,33 @@ class OrganisationPage(QWidget):
                 dialog.source.name, format_int(dialog.moved or 0)
             )
         )
+        self._notify(dialog.outcome)
 
     def show_history(self) -> HistoryDialog | None:
         node = self.current_unit()
         if node is None:
             return None
-        dialog = HistoryDialog(self._db, node, parent=self)
-        dialog.open()
+        dialog = self._open_dialog(lambda: HistoryDialog(self._db, node, parent=self))
+        if dialog is not None:
+            dialog.open()
         return dialog
+
+    def apply_changes(self, changes: Changes, source: object) -> None:
+        """A notice from the bus: refresh what another page or a sync changed (this page
+        refreshes itself after its own changes)."""
+        if source is self:
+            return
+        if changes.units:
+            self.reload_units()  # (re-reads the members too)
+        elif changes.members:
+            self.member_model.reload(keep_loaded=True)
 
     # --- members --------------------------------------------------------------------
     def _apply_member_query(self) -> None:
         unit_ids = None
         node = self.current_unit()
         if node is not None:
-            with self._db.reading() as session:
-                unit_ids = frozenset(org.subtree_ids(session, node.id))
+            unit_ids = ops.unit_subtree(self._db, node.id)
         # One unit without sub-units: its name in every row says nothing.
         single = node is not None and len(unit_ids or ()) == 1
         if unit_ids is not None and self._covers_every_unit(unit_ids):
@@ -458,7 +484,7 @@ class OrganisationPage(QWidget):
             default_unit_id=self._default_unit_for_member(),
             parent=self,
         )
-        dialog.accepted.connect(lambda: self._member_saved(dialog.member_id, self.tr("Member added.")))
+        dialog.accepted.connect(lambda: self._member_saved(dialog, self.tr("Member added.")))
         dialog.open()
         return dialog
 
@@ -468,16 +494,20 @@ class OrganisationPage(QWidget):
         member_id = self.member_model.member_at(index.row()).id if index.isValid() else (ids[0] if ids else None)
         if member_id is None:
             return None
-        dialog = MemberDialog(self._db, list(self.unit_model.nodes.values()), member_id=member_id, parent=self)
-        dialog.accepted.connect(lambda: self._member_saved(member_id, self.tr("Member saved.")))
-        dialog.open()
+        dialog = self._open_dialog(
+            lambda: MemberDialog(self._db, list(self.unit_model.nodes.values()), member_id=member_id, parent=self)
+        )
+        if dialog is not None:
+            dialog.accepted.connect(lambda: self._member_saved(dialog, self.tr("Member saved.")))
+            dialog.open()
         return dialog
 
-    def _member_saved(self, member_id: uuid.UUID | None, message: str) -> None:
+    def _member_saved(self, dialog: MemberDialog, message: str) -> None:
         self.member_model.reload(keep_loaded=True)
         self.message_bar.show_message(message)
-        if member_id is not None:
-            self.select_member(member_id)
+        if dialog.member_id is not None:
+            self.select_member(dialog.member_id)
+        self._notify(dialog.outcome)
 
     def select_member(self, member_id: uuid.UUID) -> bool:
         row = self.member_model.row_of(member_id)
@@ -492,28 +522,28 @@ class OrganisationPage(QWidget):
         if not ids:
             return
         names = [self.member_model.member_at(self.member_model.row_of(i)).full_name for i in ids]
-        if not self.run_member_change(core_members.delete_member, ids):
+        if not self.run_member_change(ops.delete_members, ids):
             return
         if len(ids) == 1:
             text = self.tr("Deleted member {0}.").format(names[0])
         else:
             text = self.tr("Deleted {0} members.").format(format_int(len(ids)))
         self.undo_stack.push(TombstoneCommand(
-            text, ids, apply=self.run_member_change, delete=core_members.delete_member,
-            restore=core_members.restore_member))
+            text, ids, apply=self.run_member_change, delete=ops.delete_members,
+            restore=ops.restore_members))
         self.message_bar.show_message(text, undo=True)
 
     def run_member_change(self, change, ids: list[uuid.UUID]) -> bool:
-        """Apply ``change(session, id)`` to each member in one transaction, then refresh."""
+        """Run ``change(db, ids)`` (``ops.delete_members`` or ``ops.restore_members``: one
+        transaction), then refresh and tell the other pages."""
         try:
-            with self._db.transaction() as session:
-                for member_id in ids:
-                    change(session, member_id)
+            done = change(self._db, ids)
         except Exception as exc:
             widgets.show_error(self, widgets.error_text(exc))
             return False
         self.member_model.reload(keep_loaded=True)
-        if change is core_members.restore_member:
+        self._notify(done)
+        if change is ops.restore_members:
             self.message_bar.show_message(self.tr("Restored {0} members.").format(format_int(len(ids))))
             if ids:
                 self.select_member(ids[0])

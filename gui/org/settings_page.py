@@ -5,14 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from core.common.changes import Changes
 from core.common.database import AppDatabase
-from core.org.office import OfficeSettings, load_office, save_office
+from core.org import ops
+from core.org.ops import OfficeSettings
 from gui.common import widgets
 from gui.common.changes import ChangeBus
 from gui.org.office_form import OfficeForm
 
 
 class SettingsPage(QWidget):
+    """Saving sends ``Changes(office=True)`` on the bus (the window's header follows it);
+    ``office_changed`` is emitted too, with the settings saved."""
+
     office_changed = Signal(object)  # OfficeSettings
 
     def __init__(self, db: AppDatabase, parent: QWidget | None = None,
@@ -59,8 +64,7 @@ class SettingsPage(QWidget):
         self.load()
 
     def load(self) -> None:
-        with self._db.reading() as session:
-            self.form.set_settings(load_office(session))
+        self.form.set_settings(ops.load_office(self._db))
         self.error.set_error("")
         self.saved.setText("")
 
@@ -74,12 +78,22 @@ class SettingsPage(QWidget):
             return None
         settings = self.form.values().settings
         try:
-            with self._db.transaction() as session:
-                save_office(session, settings)
+            done = ops.save_office(self._db, settings)
         except Exception as exc:
             self.error.set_error(widgets.error_text(exc))
             return None
+        self.form.set_settings(done.value)
         self.error.set_error("")
         self.saved.setText(self.tr("Saved."))
-        self.office_changed.emit(settings)
-        return settings
+        self.bus.notify(done.changes, source=self)
+        self.office_changed.emit(done.value)
+        return done.value
+
+    def apply_changes(self, changes: Changes, source: object) -> None:
+        """Another screen (a sync, the first run) changed the office: show it, unless the
+        user is in the middle of editing it here."""
+        if changes.office and source is not self and not self._edited():
+            self.load()
+
+    def _edited(self) -> bool:
+        return self.form.values().settings != self.form.loaded

@@ -17,14 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common.changes import Done
 from core.common.database import AppDatabase
 from core.common.errors import UserError
 from core.common.text import clean
-from core.org import units as org
-from db.models import Sector, UnitKind
+from core.org import ops
+from core.org.ops import Sector, UnitKind
 from gui.common import widgets
 
-# A convenience for the parent list only; core.org.units checks the rule itself.
+# A convenience for the parent list only; core.org checks the rule itself.
 PARENT_KIND = {
     UnitKind.GRASSROOTS: UnitKind.UPPER,
     UnitKind.UPPER: UnitKind.PROVINCE,
@@ -36,17 +37,19 @@ class UnitDialog(QDialog):
     def __init__(
         self,
         db: AppDatabase,
-        nodes: dict[uuid.UUID, org.UnitNode],
+        nodes: dict[uuid.UUID, ops.UnitNode],
         unit_id: uuid.UUID | None = None,
         default_parent_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._nodes = nodes
+        self._nodes = nodes  # the units the page shows: the parents offered
         self.unit_id = unit_id
+        self.outcome: Done[ops.UnitNode] | None = None  # once saved (not "done": QDialog.done())
         editing = unit_id is not None
-        node = nodes[unit_id] if editing else None
+        self.detail = ops.unit_detail(db, unit_id) if editing else None
+        node = self.detail
         self.setWindowTitle(self.tr("Edit unit") if editing else self.tr("New unit"))
         self.setMinimumWidth(640)
 
@@ -55,12 +58,12 @@ class UnitDialog(QDialog):
         self.name = QLineEdit()
         self.kind = widgets.ValueCombo()
         for kind in (UnitKind.GRASSROOTS, UnitKind.UPPER, UnitKind.PROVINCE):
-            self.kind.add(org.KIND_LABELS[kind], kind)
+            self.kind.add(ops.KIND_LABELS[kind], kind)
         self.parent_unit = widgets.ValueCombo()
         self.sector = widgets.ValueCombo()
         self.sector.add(self.tr("(not set)"), None)
         for sector in Sector:
-            self.sector.add(org.SECTOR_LABELS[sector], sector)
+            self.sector.add(ops.SECTOR_LABELS[sector], sector)
 
         self.record_count = QCheckBox(self.tr("Record the number of members for year"))
         self.year = QSpinBox()
@@ -111,11 +114,12 @@ class UnitDialog(QDialog):
             self._fill_parents()
             self._select_parent(node.parent_id)
             self.sector.setCurrentIndex(max(0, self.sector.index_of(node.sector)))
+            self.year.valueChanged.connect(self._show_recorded_count)
+            self._show_recorded_count(self.year.value())
             self.name.setFocus()
             self.name.selectAll()
         else:
-            with db.reading() as session:
-                self.code.setText(org.next_unit_code(session, db.office_code))
+            self.code.setText(ops.suggest_unit_code(db))
             default_parent = nodes.get(default_parent_id) if default_parent_id else None
             if default_parent is not None and default_parent.kind == UnitKind.PROVINCE:
                 self.kind.set_value(UnitKind.UPPER)
@@ -127,11 +131,18 @@ class UnitDialog(QDialog):
         for widget in (self.year, self.members, self.female):
             widget.setEnabled(on)
 
+    def _show_recorded_count(self, year: int) -> None:
+        """The count already recorded for ``year`` (to correct it), if there is one."""
+        recorded = self.detail.count_for(year) if self.detail is not None else None
+        if recorded is not None:
+            self.members.setValue(recorded.members)
+            self.female.setValue(recorded.female or 0)
+
     def _fill_parents(self) -> None:
         kind = self.kind.value()
         wanted = PARENT_KIND.get(kind)
         current = self.parent_unit.value()
-        excluded = self._descendants(self.unit_id) if self.unit_id else set()
+        excluded = self.detail.subtree if self.detail is not None else frozenset()
         self.parent_unit.clear()
         if wanted is None:
             self.parent_unit.add(self.tr("(none: top level)"), None)
@@ -139,16 +150,6 @@ class UnitDialog(QDialog):
             if node.kind == wanted and node.merged_into_id is None and node.id not in excluded:
                 self.parent_unit.add(f"{node.name} ({node.code})", node.id)
         self._select_parent(current)
-
-    def _descendants(self, unit_id: uuid.UUID) -> set[uuid.UUID]:
-        found, frontier = {unit_id}, [unit_id]
-        while frontier:
-            current = frontier.pop()
-            for node in self._nodes.values():
-                if node.parent_id == current and node.id not in found:
-                    found.add(node.id)
-                    frontier.append(node.id)
-        return found
 
     def _select_parent(self, unit_id: uuid.UUID | None) -> None:
         if unit_id is None:
@@ -171,31 +172,26 @@ class UnitDialog(QDialog):
         if self.record_count.isChecked() and self.female.value() > self.members.value():
             self._fail(self.tr("The number of women cannot exceed the number of members."), self.female)
             return
-        parent_code = self._nodes[parent_id].code if parent_id else None
-        sector = self.sector.value()
+        count = (
+            ops.MemberCount(self.year.value(), self.members.value(), self.female.value())
+            if self.record_count.isChecked()
+            else None
+        )
+        draft = ops.UnitDraft(code=code, name=name, kind=kind, parent_id=parent_id,
+                              sector=self.sector.value(), member_count=count)
         try:
-            with self._db.transaction() as session:
-                if self.unit_id is None:
-                    unit = org.create_unit(
-                        session,
-                        org.UnitInput(code=code, name=name, kind=kind, parent_code=parent_code, sector=sector),
-                    )
-                else:
-                    unit = org.update_unit(
-                        session, self.unit_id, name=name, sector=sector, parent_code=parent_code
-                    )
-                if self.record_count.isChecked():
-                    org.set_member_count(
-                        session, unit.id, self.year.value(), self.members.value(), self.female.value()
-                    )
-                unit_id = unit.id
+            if self.unit_id is None:
+                done = ops.add_unit(self._db, draft)
+            else:
+                done = ops.edit_unit(self._db, self.unit_id, draft)
         except UserError as exc:
             self._fail(str(exc), None)
             return
         except Exception as exc:
             self._fail(widgets.error_text(exc), None)
             return
-        self.unit_id = unit_id
+        self.outcome = done
+        self.unit_id = done.value.id
         self.accept()
 
     def _fail(self, message: str, field: QWidget | None) -> None:

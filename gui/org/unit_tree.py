@@ -1,4 +1,4 @@
-"""The unit tree: a QStandardItemModel built from ``core.org.units.unit_tree`` (hundreds of
+"""The unit tree: a QStandardItemModel built from ``core.org.ops.unit_tree`` (hundreds of
 units, so building it whole is fine), and a proxy that filters by folded name or code."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from core.common.text import fold
-from core.org.units import KIND_LABELS, SECTOR_LABELS, UnitNode
+from core.org.ops import KIND_LABELS, SECTOR_LABELS, UnitNode
 
 COL_NAME, COL_CODE = 0, 1
 UnitIdRole = Qt.ItemDataRole.UserRole + 1

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
-from core.org import members
+from core.org import ops as org_ops
 from core.org import units as org
 from core.org.members import MemberQuery, count_members
 from db.models import Member, UnitMemberCount
@@ -255,6 +255,28 @@ def test_restore_failure_is_reported(page, app_db, messages):
     # A member deleted for good elsewhere cannot come back: the error is shown, nothing breaks.
     import uuid
 
-    assert not page.run_member_change(members.restore_member, [uuid.uuid4()])
+    assert not page.run_member_change(org_ops.restore_members, [uuid.uuid4()])
     assert messages.errors == ["Không tìm thấy đoàn viên."]
 
+
+
+def test_edit_unit_shows_the_count_recorded_for_the_year(page, app_db, sample_units):
+    unit_id = sample_units["VL-0002"]
+    org_ops.set_member_count(app_db, unit_id, org_ops.MemberCount(2024, 40, 31))
+    page.select_unit(unit_id)
+    dialog = page.edit_unit()
+    dialog.year.setValue(2024)
+    assert (dialog.members.value(), dialog.female.value()) == (40, 31)
+    dialog.record_count.setChecked(True)
+    dialog.female.setValue(30)
+    _ok(dialog).click()
+    assert not dialog.isVisible()
+    assert org_ops.member_counts(app_db, unit_id) == (org_ops.MemberCount(2024, 40, 30),)
+
+
+def test_editing_a_member_deleted_elsewhere_is_explained(page, app_db, messages):
+    _select_member(page, "Lê Thị Hương")
+    org_ops.delete_members(app_db, [_member(app_db, "Lê Thị Hương").id])
+    assert page.edit_member() is None
+    assert messages.errors == ["Không tìm thấy đoàn viên."]
+    assert "Lê Thị Hương" not in {page.member_model.member_at(r).full_name for r in range(page.member_model.rowCount())}
