@@ -38,7 +38,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class TargetGridModel(QAbstractTableModel):
-    """core.targets.figures.TargetGridRow rows; only the target column is editable."""
+    """core.targets.targets.TargetGridRow rows; only the target column is editable."""
 
     changed = Signal()
 
@@ -255,10 +255,10 @@ class TargetsGridDialog(QDialog):
         self._update()
 
         def work(ctx):
-            from core.targets import figures as dashboard
+            from core.targets import targets
 
             with db.reading() as session:
-                return dashboard.target_grid(session, programme_id, phase, parent_id, year)
+                return targets.target_grid(session, programme_id, phase, parent_id, year)
 
         self.last_job = jobs.run_job(work, on_success=self._loaded, on_failure=self._load_failed, owner=self)
         return self.last_job
@@ -310,10 +310,10 @@ class TargetsGridDialog(QDialog):
         self.save_button.setEnabled(False)
 
         def work(ctx):
-            from core.targets import figures as dashboard
+            from core.targets import targets
 
             with db.transaction() as session:
-                return dashboard.save_targets(session, programme_id, phase, changes)
+                return targets.save_targets(session, programme_id, phase, changes)
 
         self.last_job = jobs.run_with_progress(
             self, self.tr("Saving the targets…"), work,

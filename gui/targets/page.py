@@ -89,7 +89,7 @@ def load_context(db: AppDatabase) -> PageContext:
     from core.initiatives.records import list_programmes
     from core.org import units as org
     from core.org.office import load_office
-    from core.targets import figures as dashboard
+    from core.targets import settings, targets
 
     with db.reading() as session:
         programmes = tuple(
@@ -108,8 +108,8 @@ def load_context(db: AppDatabase) -> PageContext:
             programmes,
             unit.id if unit else None,
             unit.code if unit else None,
-            dashboard.load_count_rule(session),
-            tuple(dashboard.fund_model_years(session)),
+            settings.load_count_rule(session),
+            tuple(targets.fund_model_years(session)),
         )
 
 
@@ -406,10 +406,10 @@ class DashboardPage(QWidget):
             return
         rule = self.rule_combo.value()
         try:
-            from core.targets import figures as dashboard
+            from core.targets import settings
 
             with self._db.transaction() as session:  # one settings row
-                dashboard.save_count_rule(session, rule)
+                settings.save_count_rule(session, rule)
         except Exception as exc:  # noqa: BLE001 - the figures still follow the choice
             widgets.show_error(self, widgets.error_text(exc))
         self._params_changed()

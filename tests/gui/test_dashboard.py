@@ -132,7 +132,7 @@ def test_behind_schedule_unit_is_red(qtbot, dashboard_db):
 
 
 def test_counting_rule_changes_the_figures_and_is_remembered(qtbot, dashboard_db):
-    from core.targets import figures as dashboard
+    from core.targets import settings
 
     db, ids = dashboard_db
     page = make_page(qtbot, db)
@@ -140,7 +140,7 @@ def test_counting_rule_changes_the_figures_and_is_remembered(qtbot, dashboard_db
     qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
     assert cell(page, listed(page)["CĐCS Trường THCS Hồ Xuân Hương"], COL_ACHIEVED) == "4"
     with db.reading() as s:
-        assert dashboard.load_count_rule(s) == CountRule.VALID
+        assert settings.load_count_rule(s) == CountRule.VALID
     again = make_page(qtbot, db)
     assert again.rule_combo.value() == CountRule.VALID
 
