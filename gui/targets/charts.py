@@ -6,6 +6,7 @@ shown the Vietnamese way ("." thousands), months as MM/yyyy."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
@@ -86,7 +87,7 @@ class ProgressOverTimeChart(QWidget):
         return QSize(240, 180)
 
     # --- data -------------------------------------------------------------------------
-    def set_data(self, months, target: int | None, starts: date | None, ends: date | None) -> None:
+    def set_data(self, months: Sequence, target: int | None, starts: date | None, ends: date | None) -> None:
         """``months``: core MonthCount (month, count, cumulative) in order; ``target`` of the unit
         shown (None: not set); ``starts``/``ends``: the phase (or programme) window."""
         first = starts or (months[0].month if months else date.today())
@@ -295,7 +296,7 @@ class BenefitBars(QWidget):
     def _row_height(self) -> int:
         return self.fontMetrics().height() + 8
 
-    def set_data(self, totals: list) -> None:
+    def set_data(self, totals: Sequence) -> None:
         self.totals = list(totals)
         self.setMinimumHeight(self._row_height() * (len(self.totals) + 1) + 12)
         self.updateGeometry()

@@ -385,7 +385,7 @@ class DashboardPage(QWidget):
             return
         rule = self.rule_combo.value()
         try:
-            changes = ops.save_count_rule(self._db, rule)  # one settings row
+            changes = ops.save_count_rule(self._db, CountRule(rule))  # one settings row
         except Exception as exc:  # noqa: BLE001 - the figures still follow the choice
             widgets.show_error(self, widgets.error_text(exc))
         else:

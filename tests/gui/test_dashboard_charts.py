@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 from core.targets.figures import MonthCount
 from gui.targets.charts import (
     ACHIEVED_COLOUR,
-    TARGET_COLOUR,
     ProgressOverTimeChart,
     month_ticks,
     nice_step,
@@ -44,6 +43,10 @@ def _near(image, x: int, y: int, colour, spread: int = 3) -> bool:
     return False
 
 
+def _reddish(c) -> bool:
+    return c.red() - c.green() > 50 and c.red() - c.blue() > 50
+
+
 def test_the_chart_draws_the_target_and_the_cumulative_line(qtbot):
     chart = _chart(qtbot, MONTHS, 2_000, date(2021, 9, 1), date(2022, 5, 31))
     assert chart.points == [(date(2021, 9, 1), 0), (date(2021, 10, 31), 3), (date(2021, 11, 30), 8),
@@ -52,9 +55,11 @@ def test_the_chart_draws_the_target_and_the_cumulative_line(qtbot):
     assert [label for label, _pen in chart.series()] == ["Đã đạt (lũy kế)", "Chỉ tiêu 2.000", "Theo tiến độ"]
     image = chart.grab().toImage()
     plot = chart.plot_rect()
-    y = round(chart.y_of(2_000))  # the target, dashed, across the plot
-    reds = [x for x in range(plot.left(), plot.right()) if _near(image, x, y, TARGET_COLOUR, 1)]
+    y = round(chart.y_of(2_000))  # the target, dashed, across the plot (antialiased: ±1 px)
+    reds = [x for x in range(plot.left(), plot.right())
+            if any(_reddish(image.pixelColor(x, y + dy)) for dy in (-1, 0, 1))]
     assert len(reds) > plot.width() // 3
+    assert not any(_reddish(image.pixelColor(x, y + 12)) for x in range(plot.left(), plot.right()))
     last = chart.point_positions()[-1]  # the last month's dot
     assert _near(image, round(last.x()), round(last.y()), ACHIEVED_COLOUR)
     assert last.x() < chart.x_of(date(2022, 5, 31)) and abs(last.y() - chart.y_of(1_100)) < 1
