@@ -1,4 +1,5 @@
-"""Dashboard figures (core.targets.figures) against values computed by hand on a small register."""
+"""Dashboard figures (core.targets.figures), the targets grid (core.targets.targets) and the saved
+counting rule (core.targets.settings) against values computed by hand on a small register."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from core.initiatives import records as initiatives
 from core.initiatives.records import AuthorInput, InitiativeInput
 from core.org import units as org
 from core.targets import figures as dashboard
-from core.targets import progress, targets
+from core.targets import progress, settings, targets
 from core.targets.progress import CountRule
 from db.models import InitiativeField, InitiativeStatus, Sector, UnitKind
 
@@ -163,20 +164,20 @@ def test_target_grid_members_suggestion_and_saving(register):
         vl = org.find_by_code(s, "VL")
         vl_id = vl.id
     with db.reading() as s:
-        rows = dashboard.target_grid(s, programme_id, 1, vl_id, 2022)
+        rows = targets.target_grid(s, programme_id, 1, vl_id, 2022)
         assert [(r.code, r.members, r.suggested, r.target) for r in rows] == [
             ("VL-0001", 101, 11, None), ("VL-0002", 40, 4, 7), ("VL-0003", 0, 0, None),
         ]
-        qt = dashboard.target_grid(s, programme_id, 1, vl.parent_id, 2022)
+        qt = targets.target_grid(s, programme_id, 1, vl.parent_id, 2022)
         assert [(r.code, r.members, r.suggested) for r in qt] == [("VL", 141, 15)]
     with db.transaction() as s:
-        changed = dashboard.save_targets(s, programme_id, 1, {ids["A"]: 11, ids["B"]: None, ids["C"]: None})
+        changed = targets.save_targets(s, programme_id, 1, {ids["A"]: 11, ids["B"]: None, ids["C"]: None})
         assert changed == 2  # A set, B removed; C had none
     with db.reading() as s:
         assert targets.initiative_targets(s, programme_id, 1) == {ids["A"]: 11}
     with db.transaction() as s:
-        assert dashboard.save_targets(s, programme_id, 1, {ids["A"]: 11, ids["B"]: 5}) == 1
-        assert dashboard.save_targets(s, programme_id, None, {ids["C"]: 3}) == 1
+        assert targets.save_targets(s, programme_id, 1, {ids["A"]: 11, ids["B"]: 5}) == 1
+        assert targets.save_targets(s, programme_id, None, {ids["C"]: 3}) == 1
     with db.reading() as s:
         assert targets.initiative_targets(s, programme_id, 1) == {ids["A"]: 11, ids["B"]: 5}
         assert targets.initiative_targets(s, programme_id, 0) == {ids["C"]: 3}
@@ -190,20 +191,20 @@ def test_member_count_falls_back_to_the_member_list(register):
         for name in ("Lê Thị Hương", "Trần Văn Nam", "Phạm Thị Lan"):
             members.add_member(s, members.MemberInput(full_name=name, unit_id=ids["C"]))
     with db.reading() as s:
-        assert dashboard.member_counts(s, 2022)[ids["C"]] == 3
+        assert targets.member_counts(s, 2022)[ids["C"]] == 3
 
 
 def test_count_rule_setting_and_windows(register):
     db, programme_id, ids = register
     with db.reading() as s:
-        assert dashboard.load_count_rule(s) == CountRule.REGISTERED
+        assert settings.load_count_rule(s) == CountRule.REGISTERED
         assert dashboard.phase_window(s, programme_id, 1) == (date(2021, 9, 1), date(2022, 5, 31))
         assert dashboard.phase_window(s, programme_id, None) == (date(2021, 9, 1), date(2023, 9, 1))
-        assert dashboard.fund_model_years(s) == []
+        assert targets.fund_model_years(s) == []
     with db.transaction() as s:
-        dashboard.save_count_rule(s, CountRule.VALID)
+        settings.save_count_rule(s, CountRule.VALID)
     with db.reading() as s:
-        assert dashboard.load_count_rule(s) == CountRule.VALID
+        assert settings.load_count_rule(s) == CountRule.VALID
 
 
 def test_figures_for_a_unit_gather_the_three(register):

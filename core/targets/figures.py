@@ -1,6 +1,7 @@
-"""Figures for the targets dashboard (Chỉ tiêu & báo cáo) that core.targets.progress does not give:
-registrations per month (progress over time), benefit value totals by field and by sector,
-the rows of the targets grid, and the counting rule the office chose.
+"""Figures for the targets dashboard's charts (Chỉ tiêu & báo cáo) that core.targets.progress does
+not give: registrations per month (progress over time) and benefit value totals by field and by
+sector, for a unit and the units below it. (The targets grid is core.targets.targets; the saved
+counting rule core.targets.settings.)
 
 Every figure is an SQL ``GROUP BY`` over the tally (db/tally.py: the register already
 grouped, kept exact by triggers); Python only reshapes the few grouped rows (months,
@@ -23,44 +24,13 @@ from core.common.errors import UserError
 from core.initiatives.records import FIELD_LABELS
 from core.org.units import SECTOR_LABELS, subtree_ids
 from core.targets.progress import COUNTED, CountRule
-from core.targets.targets import (
-    WHOLE_PROGRAMME,
-    member_counts,
-    set_initiative_target,
-    suggested_initiative_target,
-)
+from core.targets.targets import WHOLE_PROGRAMME
 from db import tally
-from db.models import (
-    FundModelTarget,
-    InitiativeField,
-    InitiativeTarget,
-    Programme,
-    ProgrammePhase,
-    Sector,
-    Setting,
-    Unit,
-    UnitKind,
-    utcnow,
-)
+from db.models import InitiativeField, Programme, ProgrammePhase, Sector, Unit
 
 UNSET_LABEL = "Chưa xác định"
-COUNT_RULE_KEY = "dashboard.count_rule"
 
 UnitScope = frozenset[uuid.UUID] | None  # None: every unit
-
-
-# ---- the counting rule, kept with the office's settings -----------------------------------
-
-def load_count_rule(session: Session) -> CountRule:
-    value = session.scalar(select(Setting.value).where(Setting.key == COUNT_RULE_KEY))
-    try:
-        return CountRule(value)
-    except ValueError:
-        return CountRule.REGISTERED
-
-
-def save_count_rule(session: Session, rule: CountRule) -> None:
-    session.merge(Setting(key=COUNT_RULE_KEY, value=CountRule(rule).value))
 
 
 # ---- scope ----------------------------------------------------------------------------------
@@ -207,91 +177,7 @@ def benefit_by_sector(session: Session, programme_id: uuid.UUID, phase: int | No
     return benefit_totals(session, programme_id, phase, rule=rule, unit_ids=unit_ids)[1]
 
 
-# ---- the targets grid ------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class TargetGridRow:
-    unit_id: uuid.UUID
-    code: str
-    name: str
-    kind: UnitKind
-    members: int  # in the unit and the units below it
-    suggested: int  # 10% of members, rounded up
-    target: int | None  # the unit's own target for the phase (None: not set)
-
-
-def target_grid(session: Session, programme_id: uuid.UUID, phase: int | None,
-                parent_id: uuid.UUID, year: int) -> list[TargetGridRow]:
-    """The active units directly under ``parent_id`` with members, suggestion and target."""
-    phase_number = WHOLE_PROGRAMME if phase is None else phase
-    units = session.execute(
-        select(Unit.id, Unit.code, Unit.name, Unit.kind, Unit.parent_id, Unit.merged_into_id,
-               Unit.name_folded).where(Unit.deleted_at.is_(None))
-    ).all()
-    own = member_counts(session, year)
-    below: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for u in units:
-        if u.parent_id is not None:
-            below[u.parent_id].append(u.id)
-
-    def members(unit_id: uuid.UUID) -> int:
-        total, stack, seen = 0, [unit_id], set()
-        while stack:
-            current = stack.pop()
-            if current in seen:
-                continue
-            seen.add(current)
-            total += own.get(current, 0)
-            stack.extend(below.get(current, ()))
-        return total
-
-    targets = dict(session.execute(
-        select(InitiativeTarget.unit_id, InitiativeTarget.target).where(
-            InitiativeTarget.programme_id == programme_id,
-            InitiativeTarget.phase_number == phase_number,
-            InitiativeTarget.deleted_at.is_(None))
-    ).all())
-    rows = []
-    children = [u for u in units if u.parent_id == parent_id and u.merged_into_id is None]
-    for u in sorted(children, key=lambda u: u.name_folded):
-        count = members(u.id)
-        rows.append(TargetGridRow(u.id, u.code, u.name, UnitKind(u.kind), count,
-                                  suggested_initiative_target(count), targets.get(u.id)))
-    return rows
-
-
-def save_targets(session: Session, programme_id: uuid.UUID, phase: int | None,
-                 targets: Mapping[uuid.UUID, int | None]) -> int:
-    """Set (or, for ``None``, remove) the units' targets for the phase, in the caller's
-    transaction; returns how many changed."""
-    phase_number = WHOLE_PROGRAMME if phase is None else phase
-    existing = {row.unit_id: row for row in session.scalars(select(InitiativeTarget).where(
-        InitiativeTarget.programme_id == programme_id,
-        InitiativeTarget.phase_number == phase_number,
-        InitiativeTarget.unit_id.in_(list(targets))))}
-    changed = 0
-    for unit_id, value in targets.items():
-        row = existing.get(unit_id)
-        if value is None:
-            if row is not None and row.deleted_at is None:
-                row.deleted_at = utcnow()
-                changed += 1
-            continue
-        if row is not None and row.deleted_at is None and row.target == value:
-            continue
-        set_initiative_target(session, unit_id, programme_id, phase_number, value)
-        changed += 1
-    return changed
-
-
-# ---- what the report menu offers --------------------------------------------------------------
-
-def fund_model_years(session: Session) -> list[int]:
-    """Years with mutual-aid fund model targets, newest first."""
-    return list(session.scalars(
-        select(FundModelTarget.year).where(FundModelTarget.deleted_at.is_(None))
-        .group_by(FundModelTarget.year).order_by(FundModelTarget.year.desc())))
-
+# ---- the window of a phase ---------------------------------------------------------------------
 
 def phase_window(session: Session, programme_id: uuid.UUID,
                  phase: int | None) -> tuple[date | None, date | None]:
@@ -315,9 +201,9 @@ def phase_window(session: Session, programme_id: uuid.UUID,
 
 @dataclass(frozen=True)
 class Figures:
-    months: list[MonthCount]
-    by_field: list[BenefitTotal]
-    by_sector: list[BenefitTotal]
+    months: tuple[MonthCount, ...]
+    by_field: tuple[BenefitTotal, ...]
+    by_sector: tuple[BenefitTotal, ...]
 
 
 def figures(session: Session, programme_id: uuid.UUID, phase: int | None, *,
@@ -325,5 +211,5 @@ def figures(session: Session, programme_id: uuid.UUID, phase: int | None, *,
     """The charts' figures for ``unit_id`` and the units below it (None: every unit)."""
     scope = scope_unit_ids(session, unit_id)
     by_field, by_sector = benefit_totals(session, programme_id, phase, rule=rule, unit_ids=scope)
-    return Figures(monthly_registrations(session, programme_id, phase, rule=rule, unit_ids=scope),
-                   by_field, by_sector)
+    return Figures(tuple(monthly_registrations(session, programme_id, phase, rule=rule, unit_ids=scope)),
+                   tuple(by_field), tuple(by_sector))

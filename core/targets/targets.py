@@ -1,17 +1,28 @@
 """Targets (chỉ tiêu): initiatives per unit and programme phase, and the mutual-aid fund
-model per upper-level union and year. Set by hand, imported, or received from the province."""
+model per upper-level union and year. Set by hand (the targets grid: :func:`target_grid`,
+:func:`save_targets`), imported, or received from the province."""
 
 from __future__ import annotations
 
 import math
 import uuid
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.common.errors import UserError
-from db.models import FundModelTarget, InitiativeTarget, Member, UnitMemberCount
+from db.models import (
+    FundModelTarget,
+    InitiativeTarget,
+    Member,
+    Unit,
+    UnitKind,
+    UnitMemberCount,
+    utcnow,
+)
 
 WHOLE_PROGRAMME = 0  # phase_number of a target for the programme as a whole
 
@@ -74,6 +85,87 @@ def initiative_targets(session: Session, programme_id: uuid.UUID,
         InitiativeTarget.phase_number == phase_number,
         InitiativeTarget.deleted_at.is_(None)))
     return dict(rows.all())
+
+
+# ---- the targets grid: the units under one unit, their suggestion and target, edited in place -
+
+@dataclass(frozen=True)
+class TargetGridRow:
+    unit_id: uuid.UUID
+    code: str
+    name: str
+    kind: UnitKind
+    members: int  # in the unit and the units below it
+    suggested: int  # 10% of members, rounded up
+    target: int | None  # the unit's own target for the phase (None: not set)
+
+
+def target_grid(session: Session, programme_id: uuid.UUID, phase: int | None,
+                parent_id: uuid.UUID, year: int) -> list[TargetGridRow]:
+    """The active units directly under ``parent_id`` with members, suggestion and target."""
+    phase_number = WHOLE_PROGRAMME if phase is None else phase
+    units = session.execute(
+        select(Unit.id, Unit.code, Unit.name, Unit.kind, Unit.parent_id, Unit.merged_into_id,
+               Unit.name_folded).where(Unit.deleted_at.is_(None))
+    ).all()
+    own = member_counts(session, year)
+    below: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    for u in units:
+        if u.parent_id is not None:
+            below[u.parent_id].append(u.id)
+
+    def members(unit_id: uuid.UUID) -> int:
+        total, stack, seen = 0, [unit_id], set()
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            total += own.get(current, 0)
+            stack.extend(below.get(current, ()))
+        return total
+
+    targets = initiative_targets(session, programme_id, phase_number)
+    rows = []
+    children = [u for u in units if u.parent_id == parent_id and u.merged_into_id is None]
+    for u in sorted(children, key=lambda u: u.name_folded):
+        count = members(u.id)
+        rows.append(TargetGridRow(u.id, u.code, u.name, UnitKind(u.kind), count,
+                                  suggested_initiative_target(count), targets.get(u.id)))
+    return rows
+
+
+def save_targets(session: Session, programme_id: uuid.UUID, phase: int | None,
+                 targets: Mapping[uuid.UUID, int | None]) -> int:
+    """Set (or, for ``None``, remove) the units' targets for the phase, in the caller's
+    transaction; returns how many changed."""
+    phase_number = WHOLE_PROGRAMME if phase is None else phase
+    existing = {row.unit_id: row for row in session.scalars(select(InitiativeTarget).where(
+        InitiativeTarget.programme_id == programme_id,
+        InitiativeTarget.phase_number == phase_number,
+        InitiativeTarget.unit_id.in_(list(targets))))}
+    changed = 0
+    for unit_id, value in targets.items():
+        row = existing.get(unit_id)
+        if value is None:
+            if row is not None and row.deleted_at is None:
+                row.deleted_at = utcnow()
+                changed += 1
+            continue
+        if row is not None and row.deleted_at is None and row.target == value:
+            continue
+        set_initiative_target(session, unit_id, programme_id, phase_number, value)
+        changed += 1
+    return changed
+
+
+# ---- the mutual-aid fund model -------------------------------------------------------------------
+
+def fund_model_years(session: Session) -> list[int]:
+    """Years with mutual-aid fund model targets, newest first."""
+    return list(session.scalars(
+        select(FundModelTarget.year).where(FundModelTarget.deleted_at.is_(None))
+        .group_by(FundModelTarget.year).order_by(FundModelTarget.year.desc())))
 
 
 @dataclass(frozen=True)

@@ -1,26 +1,28 @@
-"""Charts of the dashboard: progress over time against the target (Qt Charts), and benefit
-value totals as horizontal bars. Numbers are shown the Vietnamese way ("." thousands)."""
+"""Charts of the dashboard: progress over time against the target, and benefit value totals as
+horizontal bars, both painted directly with QPainter (no Qt Charts: deprecated since Qt 6.10,
+and one module and library less in the bundle; see docs/decisions/charts.md). Numbers are
+shown the Vietnamese way ("." thousands), months as MM/yyyy."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+import math
+from collections.abc import Sequence
+from datetime import date, timedelta
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QMargins, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gui.common.formatting import format_date, format_int
 
-VI = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
 ACHIEVED_COLOUR = QColor("#1f5f99")
 TARGET_COLOUR = QColor("#c62828")
 EXPECTED_COLOUR = QColor("#7a8794")
 BAR_COLOUR = QColor("#1f5f99")
-
-
-def _msecs(d: date) -> float:
-    return float(QDateTime(datetime.combine(d, time(12))).toMSecsSinceEpoch())
+TEXT_COLOUR = QColor("#1b2733")
+AXIS_COLOUR = QColor("#7a8794")
+GRID_COLOUR = QColor("#e3e8ee")
+HOVER_RADIUS = 8  # px: how near a point the pointer must be for its tooltip
 
 
 def _end_of_month(d: date) -> date:
@@ -28,95 +30,254 @@ def _end_of_month(d: date) -> date:
     return following - timedelta(days=1)
 
 
-class ProgressOverTimeChart(QChartView):
-    """Cumulative counted initiatives by month, the target line and the pro-rata line.
+def _add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
 
-    The series and axes are made once and only their points change (Qt Charts leaves stale
-    axis labels behind when axes are removed and added again)."""
+
+def nice_step(span: float, ticks: int = 5) -> int:
+    """A round step (1, 2 or 5 × 10ⁿ, at least 1) giving at most about ``ticks`` intervals."""
+    raw = max(span / max(ticks, 1), 1e-9)
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * power:
+            return max(int(factor * power), 1)
+    return max(int(10 * power), 1)  # pragma: no cover - the loop always returns
+
+
+def month_ticks(first: date, last: date, fits: int) -> list[date]:
+    """First days of months between ``first`` and ``last``, every 1, 2, 3, 6, 12… months so
+    that no more than ``fits`` labels are shown."""
+    start = first if first.day == 1 else _add_months(first.replace(day=1), 1)
+    months = (last.year - start.year) * 12 + last.month - start.month + 1
+    step = next((s for s in (1, 2, 3, 6, 12, 24, 60, 120) if (months - 1) // s + 1 <= max(fits, 2)), 120)
+    if step >= 12 and start.month != 1:  # whole years: January (or the first month shown)
+        start = _add_months(start, (13 - start.month) % 12) if months > 12 else start
+    ticks, current = [], start
+    while current <= last:
+        ticks.append(current)
+        current = _add_months(current, step)
+    return ticks
+
+
+class ProgressOverTimeChart(QWidget):
+    """Cumulative counted initiatives by month (a line with a dot at the end of each month),
+    the target (dashed) and the pro-rata line from the start of the phase to the target at its
+    end (dotted), over axes of months (MM/yyyy) and counts ("." thousands); a legend below and
+    a tooltip on each point ("Đến ngày 31/10/2021: 120")."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        chart = QChart()
-        chart.setLocalizeNumbers(True)
-        chart.setLocale(VI)
-        chart.setMargins(QMargins(2, 2, 2, 2))
-        chart.setBackgroundRoundness(2)
-        font = QFont(chart.titleFont())
-        font.setBold(True)
-        chart.setTitleFont(font)
-        chart.setTitle(self.tr("Progress over time"))
-        super().__init__(chart, parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        super().__init__(parent)
+        self.title = self.tr("Progress over time")
+        self.points: list[tuple[date, int]] = []  # (end of month, cumulative count)
+        self.target: int | None = None
+        self.starts: date | None = None
+        self.ends: date | None = None
+        self.first = self.last = date.today()
+        self.top = 1  # the top of the count axis
+        self.step = 1  # between the count axis' labels
         self.setMinimumHeight(180)
-        legend = chart.legend()
-        legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
-        small = QFont(legend.font())
-        small.setPointSizeF(max(small.pointSizeF() - 1, 7))
-        legend.setFont(small)
-        self.points: list[tuple[date, int]] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.set_data([], None, None, None)
 
-        self.achieved = QLineSeries()
-        self.achieved.setName(self.tr("Achieved"))
-        self.achieved.setPen(QPen(ACHIEVED_COLOUR, 2.5))
-        self.achieved.setPointsVisible(True)
-        self.target_line = QLineSeries()
-        self.target_line.setName(self.tr("Target"))
-        pen = QPen(TARGET_COLOUR, 1.5)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        self.target_line.setPen(pen)
-        self.pro_rata = QLineSeries()
-        self.pro_rata.setName(self.tr("Pro-rata"))
-        pen = QPen(EXPECTED_COLOUR, 1.2)
-        pen.setStyle(Qt.PenStyle.DotLine)
-        self.pro_rata.setPen(pen)
-        self.x_axis = QDateTimeAxis()
-        self.x_axis.setFormat("MM/yyyy")
-        self.y_axis = QValueAxis()
-        self.y_axis.setLabelFormat("%.0f")
-        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
-        for series in (self.achieved, self.target_line, self.pro_rata):
-            chart.addSeries(series)
-            series.attachAxis(self.x_axis)
-            series.attachAxis(self.y_axis)
-        self.achieved.hovered.connect(self._hovered)
+    def sizeHint(self) -> QSize:
+        return QSize(380, 280)
 
-    def set_data(self, months: list, target: int | None, starts: date | None, ends: date | None) -> None:
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, 180)
+
+    # --- data -------------------------------------------------------------------------
+    def set_data(self, months: Sequence, target: int | None, starts: date | None, ends: date | None) -> None:
+        """``months``: core MonthCount (month, count, cumulative) in order; ``target`` of the unit
+        shown (None: not set); ``starts``/``ends``: the phase (or programme) window."""
         first = starts or (months[0].month if months else date.today())
         last = ends or (_end_of_month(months[-1].month) if months else first + timedelta(days=30))
         if months:
             first = min(first, months[0].month)
             last = max(last, _end_of_month(months[-1].month))
+        self.first, self.last = first, max(last, first + timedelta(days=1))
         self.points = [(first, 0)] if not months or months[0].month > first else []
         self.points += [(_end_of_month(m.month), m.cumulative) for m in months]
-        self.achieved.replace([QPointF(_msecs(day), value) for day, value in self.points])
-        self.target_line.replace(
-            [QPointF(_msecs(first), target), QPointF(_msecs(last), target)] if target else [])
-        self.pro_rata.replace(
-            [QPointF(_msecs(starts), 0), QPointF(_msecs(ends), target)] if target and starts and ends else [])
-        self.target_line.setName(self.tr("Target {0}").format(format_int(target)) if target else self.tr("Target"))
-        for series in (self.target_line, self.pro_rata):
-            visible = series.count() > 0
-            series.setVisible(visible)
-            for marker in self.chart().legend().markers(series):
-                marker.setVisible(visible)
-        top = max([value for _, value in self.points] + [target or 0, 1])
-        self.x_axis.setRange(QDateTime(datetime.combine(first, time(0))),
-                             QDateTime(datetime.combine(last, time(23))))
-        self.x_axis.setTickCount(min(5, max(2, (last - first).days // 60 + 2)))
-        self.y_axis.setRange(0, top * 1.05)
-        self.y_axis.setTickCount(6)
-        self.y_axis.applyNiceNumbers()
+        self.target = target or None
+        self.starts, self.ends = starts, ends
+        highest = max([value for _, value in self.points] + [self.target or 0, 1])
+        self.step = nice_step(highest * 1.05)
+        self.top = math.ceil(highest * 1.05 / self.step) * self.step
+        self.update()
 
-    def _hovered(self, point, state: bool) -> None:
-        if not state:
-            QToolTip.hideText()
-            return
-        day = QDateTime.fromMSecsSinceEpoch(int(point.x())).date().toPython()
-        QToolTip.showText(
-            QCursor.pos(),
-            self.tr("By {0}: {1}").format(format_date(day), format_int(round(point.y()))),
-            self,
-        )
+    def series(self) -> list[tuple[str, QPen]]:
+        """The legend: (label, pen) of each line shown."""
+        achieved = QPen(ACHIEVED_COLOUR, 2.5)
+        shown = [(self.tr("Achieved"), achieved)]
+        if self.target:
+            pen = QPen(TARGET_COLOUR, 1.5)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            shown.append((self.tr("Target {0}").format(format_int(self.target)), pen))
+            if self.starts and self.ends:
+                pen = QPen(EXPECTED_COLOUR, 1.2)
+                pen.setStyle(Qt.PenStyle.DotLine)
+                shown.append((self.tr("Pro-rata"), pen))
+        return shown
+
+    # --- geometry ---------------------------------------------------------------------
+    def _fonts(self) -> tuple[QFont, QFont]:
+        bold, small = QFont(self.font()), QFont(self.font())
+        bold.setBold(True)
+        small.setPointSizeF(max(small.pointSizeF() - 1, 7))
+        return bold, small
+
+    def value_ticks(self) -> list[int]:
+        return list(range(0, self.top + 1, self.step))
+
+    _SAMPLE, _GAP = 16, 10  # the legend: a line sample, and the space between entries
+
+    def legend_rows(self) -> list[list[tuple[str, QPen, int]]]:
+        """The legend's entries (label, pen, width) in rows that fit the width."""
+        metrics = QFontMetrics(self._fonts()[1])
+        rows: list[list[tuple[str, QPen, int]]] = [[]]
+        used = 0
+        for label, pen in self.series():
+            width = self._SAMPLE + 4 + metrics.horizontalAdvance(label)
+            if rows[-1] and used + self._GAP + width > self.width() - 8:
+                rows.append([])
+                used = 0
+            used += (self._GAP if rows[-1] else 0) + width
+            rows[-1].append((label, pen, width))
+        return rows
+
+    def plot_rect(self) -> QRect:
+        """Where the lines are drawn, inside the axes."""
+        bold, small = self._fonts()
+        metrics = self.fontMetrics()
+        label_width = max(metrics.horizontalAdvance(format_int(v)) for v in self.value_ticks())
+        top = 6 + QFontMetrics(bold).height() + 8
+        legend = len(self.legend_rows()) * (QFontMetrics(small).height() + 2)
+        bottom = self.height() - 6 - legend - 8 - metrics.height() - 6
+        half_label = metrics.horizontalAdvance("00/0000") // 2
+        left = max(8 + label_width + 8, half_label + 6)
+        right = self.width() - max(half_label, 10) - 4
+        return QRect(left, top, max(right - left, 10), max(bottom - top, 10))
+
+    def month_ticks(self) -> list[date]:
+        fits = self.plot_rect().width() // (self.fontMetrics().horizontalAdvance("00/0000") + 10) + 1
+        return month_ticks(self.first, self.last, fits)
+
+    def x_of(self, day: date) -> float:
+        plot = self.plot_rect()
+        span = (self.last - self.first).days or 1
+        return plot.left() + (day - self.first).days / span * plot.width()
+
+    def y_of(self, value: float) -> float:
+        plot = self.plot_rect()
+        return plot.bottom() - value / (self.top or 1) * plot.height()
+
+    def point_positions(self) -> list[QPointF]:
+        return [QPointF(self.x_of(day), self.y_of(value)) for day, value in self.points]
+
+    # --- painting ---------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        bold, small = self._fonts()
+        metrics = self.fontMetrics()
+        plot = self.plot_rect()
+
+        painter.setFont(bold)
+        painter.setPen(TEXT_COLOUR)
+        painter.drawText(QRect(4, 6, self.width() - 8, QFontMetrics(bold).height()),
+                         int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), self.title)
+
+        # Grid and axis labels.
+        painter.setFont(self.font())
+        for value in self.value_ticks():
+            y = round(self.y_of(value))
+            painter.setPen(QPen(GRID_COLOUR, 1))
+            painter.drawLine(plot.left(), y, plot.right(), y)
+            painter.setPen(TEXT_COLOUR)
+            painter.drawText(QRect(4, y - metrics.height() // 2, plot.left() - 12, metrics.height()),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), format_int(value))
+        for day in self.month_ticks():
+            x = round(self.x_of(day))
+            painter.setPen(QPen(GRID_COLOUR, 1))
+            painter.drawLine(x, plot.top(), x, plot.bottom())
+            painter.setPen(AXIS_COLOUR)
+            painter.drawLine(x, plot.bottom(), x, plot.bottom() + 4)
+            label = f"{day:%m/%Y}"
+            width = metrics.horizontalAdvance(label)
+            painter.setPen(TEXT_COLOUR)
+            painter.drawText(QRect(x - width // 2 - 2, plot.bottom() + 6, width + 4, metrics.height()),
+                             int(Qt.AlignmentFlag.AlignCenter), label)
+        painter.setPen(QPen(AXIS_COLOUR, 1))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        painter.drawLine(plot.bottomLeft(), plot.topLeft())
+
+        # The lines, inside the plot.
+        painter.save()
+        painter.setClipRect(plot.adjusted(-6, -6, 6, 1))
+        legend = self.series()
+        pens = {i: pen for i, (_label, pen) in enumerate(legend)}
+        if self.target:
+            painter.setPen(pens[1])
+            y = self.y_of(self.target)
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            if self.starts and self.ends:
+                painter.setPen(pens[2])
+                painter.drawLine(QPointF(self.x_of(self.starts), self.y_of(0)),
+                                 QPointF(self.x_of(self.ends), self.y_of(self.target)))
+        positions = self.point_positions()
+        line = QPen(pens[0])
+        line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(line)
+        painter.drawPolyline(QPolygonF(positions))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ACHIEVED_COLOUR)
+        for position in positions:
+            painter.drawEllipse(position, 3.5, 3.5)
+        painter.restore()
+
+        # The legend, centred below (in more rows when narrow).
+        painter.setFont(small)
+        small_metrics = QFontMetrics(small)
+        rows = self.legend_rows()
+        line_height = small_metrics.height() + 2
+        y = self.height() - 6 - len(rows) * line_height
+        for row in rows:
+            x = (self.width() - sum(w for *_, w in row) - self._GAP * (len(row) - 1)) / 2
+            mid = y + small_metrics.height() / 2
+            for label, pen, width in row:
+                painter.setPen(pen)
+                painter.drawLine(QPointF(x, mid), QPointF(x + self._SAMPLE, mid))
+                painter.setPen(TEXT_COLOUR)
+                painter.drawText(QRectF(x + self._SAMPLE + 4, y, width - self._SAMPLE - 4, small_metrics.height()),
+                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
+                x += width + self._GAP
+            y += line_height
+        painter.end()
+
+    # --- tooltips ---------------------------------------------------------------------
+    def point_at(self, pos: QPoint | QPointF) -> int | None:
+        """The index of the point nearest ``pos`` within a few pixels."""
+        best, nearest = None, HOVER_RADIUS ** 2
+        for i, point in enumerate(self.point_positions()):
+            distance = (point.x() - pos.x()) ** 2 + (point.y() - pos.y()) ** 2
+            if distance <= nearest:
+                best, nearest = i, distance
+        return best
+
+    def tooltip_for(self, index: int) -> str:
+        day, value = self.points[index]
+        return self.tr("By {0}: {1}").format(format_date(day), format_int(value))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            index = self.point_at(event.pos())
+            if index is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.tooltip_for(index), self)
+            return True
+        return super().event(event)
 
 
 class BenefitBars(QWidget):
@@ -135,7 +296,7 @@ class BenefitBars(QWidget):
     def _row_height(self) -> int:
         return self.fontMetrics().height() + 8
 
-    def set_data(self, totals: list) -> None:
+    def set_data(self, totals: Sequence) -> None:
         self.totals = list(totals)
         self.setMinimumHeight(self._row_height() * (len(self.totals) + 1) + 12)
         self.updateGeometry()

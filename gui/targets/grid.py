@@ -1,6 +1,7 @@
 """The targets grid: for one programme phase, the units under a unit with their members, the
 suggested target (10% of members, rounded up) and the target, edited in place. "Dùng gợi ý"
-fills in the suggestions; saving writes every change in one transaction."""
+fills in the suggestions; saving writes every change in one transaction (core.targets.ops) and
+tells every page that the targets changed (gui.common.changes)."""
 
 from __future__ import annotations
 
@@ -28,8 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
+from core.targets import ops
+from core.targets.ops import ProgrammeChoice, TargetGridRow
 from gui.common import jobs, widgets
+from gui.common.changes import ChangeBus
 from gui.common.formatting import format_int
 
 COL_NAME, COL_CODE, COL_MEMBERS, COL_SUGGESTED, COL_TARGET = range(5)
@@ -38,18 +43,18 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class TargetGridModel(QAbstractTableModel):
-    """core.targets.figures.TargetGridRow rows; only the target column is editable."""
+    """core.targets.ops.TargetGridRow rows; only the target column is editable."""
 
     changed = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list = []
+        self._rows: list[TargetGridRow] = []
         self._edits: dict[uuid.UUID, int | None] = {}
         self._headers = [self.tr("Unit"), self.tr("Code"), self.tr("Members"),
                          self.tr("Suggested (10%)"), self.tr("Target")]
 
-    def set_rows(self, rows: list) -> None:
+    def set_rows(self, rows: list[TargetGridRow] | tuple[TargetGridRow, ...]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._edits = {}
@@ -167,12 +172,13 @@ class TargetDelegate(QStyledItemDelegate):
 
 
 class TargetsGridDialog(QDialog):
-    saved = Signal()
+    saved = Signal()  # the targets were saved (or imported)
 
-    def __init__(self, db: AppDatabase, programme, phase: int | None, phase_label: str,
+    def __init__(self, db: AppDatabase, programme: ProgrammeChoice, phase: int | None, phase_label: str,
                  parent_unit_id: uuid.UUID, parent_name: str, year: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, bus: ChangeBus | None = None) -> None:
         super().__init__(parent)
+        self.bus = bus if bus is not None else ChangeBus(self)  # change notices (gui.common.changes)
         self._db = db
         self._programme = programme
         self._phase = phase
@@ -255,15 +261,12 @@ class TargetsGridDialog(QDialog):
         self._update()
 
         def work(ctx):
-            from core.targets import figures as dashboard
-
-            with db.reading() as session:
-                return dashboard.target_grid(session, programme_id, phase, parent_id, year)
+            return ops.target_grid(db, programme_id, phase, parent_id, year)
 
         self.last_job = jobs.run_job(work, on_success=self._loaded, on_failure=self._load_failed, owner=self)
         return self.last_job
 
-    def _loaded(self, rows: list) -> None:
+    def _loaded(self, rows: tuple[TargetGridRow, ...]) -> None:
         self.loading = False
         self.model.set_rows(rows)
         if rows:
@@ -310,10 +313,7 @@ class TargetsGridDialog(QDialog):
         self.save_button.setEnabled(False)
 
         def work(ctx):
-            from core.targets import figures as dashboard
-
-            with db.transaction() as session:
-                return dashboard.save_targets(session, programme_id, phase, changes)
+            return ops.save_targets(db, programme_id, phase, changes)
 
         self.last_job = jobs.run_with_progress(
             self, self.tr("Saving the targets…"), work,
@@ -321,7 +321,8 @@ class TargetsGridDialog(QDialog):
         )
         return self.last_job
 
-    def _saved(self, _count: int) -> None:
+    def _saved(self, done: Done[int]) -> None:
+        self.bus.notify(done.changes, source=self)
         self.saved.emit()
         self.accept()
 
@@ -349,6 +350,11 @@ class TargetsGridDialog(QDialog):
         ):
             return None
         self.import_flow = TargetImportFlow(self, self._db, self._programme.code, self._phase)
-        self.import_flow.imported.connect(lambda _result: (self.load(), self.saved.emit()))
+        self.import_flow.imported.connect(self._imported)
         self.import_flow.choose_file()
         return self.import_flow
+
+    def _imported(self, _result) -> None:
+        self.load()
+        self.bus.notify(Changes(targets=True), source=self)
+        self.saved.emit()

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common.changes import Changes
 from core.common.database import AppDatabase
-from core.targets.progress import CountRule
+from core.targets import ops
+from core.targets.ops import CountRule, DashboardContext, PhaseChoice, ProgrammeChoice
 from gui.common import jobs, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date, format_int
@@ -52,31 +54,6 @@ from gui.targets.reports import ReportActions
 
 
 @dataclass(frozen=True)
-class PhaseChoice:
-    number: int
-    name: str
-    starts_on: date
-    ends_on: date
-
-
-@dataclass(frozen=True)
-class ProgrammeChoice:
-    id: uuid.UUID
-    code: str
-    name: str
-    phases: tuple[PhaseChoice, ...]
-
-
-@dataclass(frozen=True)
-class PageContext:
-    programmes: tuple[ProgrammeChoice, ...]
-    office_unit_id: uuid.UUID | None
-    office_unit_code: str | None
-    rule: CountRule
-    fund_model_years: tuple[int, ...]
-
-
-@dataclass(frozen=True)
 class Params:
     programme_id: uuid.UUID
     phase: int | None  # None: the whole programme
@@ -84,33 +61,12 @@ class Params:
     as_of: date
 
 
-def load_context(db: AppDatabase) -> PageContext:
-    """What the top bar offers (runs on a worker)."""
-    from core.initiatives.records import list_programmes
-    from core.org import units as org
-    from core.org.office import load_office
-    from core.targets import figures as dashboard
-
-    with db.reading() as session:
-        programmes = tuple(
-            ProgrammeChoice(
-                p.id, p.code, p.name,
-                tuple(PhaseChoice(ph.number, ph.name, ph.starts_on, ph.ends_on)
-                      for ph in p.phases if ph.deleted_at is None),
-            )
-            for p in list_programmes(session)
-        )
-        code = load_office(session).unit_code
-        unit = org.find_by_code(session, code) if code else None
-        if unit is not None and not unit.is_active:
-            unit = None
-        return PageContext(
-            programmes,
-            unit.id if unit else None,
-            unit.code if unit else None,
-            dashboard.load_count_rule(session),
-            tuple(dashboard.fund_model_years(session)),
-        )
+# Kinds of change that alter what the page shows (gui.common.changes): the unit tree and this
+# office's unit, the programmes, the register, the targets and the counting rule; and members,
+# on which the targets grid's suggestions rest.
+AFFECTING = ("units", "members", "office", "programmes", "initiatives", "targets")
+CONTEXT = ("units", "office", "programmes", "targets")  # the top bar and report menu too
+_TODAY = object()  # _fill_phases: the phase of the date of the figures
 
 
 class _Overlay(QLabel):
@@ -146,16 +102,16 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.bus = bus if bus is not None else ChangeBus(self)  # change notices (gui.common.changes)
         self._db = db
-        self.context: PageContext | None = None
-        self.table_data = None  # core.targets.progress.ProgressTable for the office's unit and below
+        self.context: DashboardContext | None = None
+        self.table_data: ops.ProgressView | None = None  # the office's unit and below
         self._table_params: Params | None = None
-        self.figures = None  # core.targets.figures.Figures of the unit shown
+        self.figures: ops.Figures | None = None  # of the unit shown
         self._figures_key: tuple | None = None
         self.scope_id: uuid.UUID | None = None
-        self._rows: dict[uuid.UUID, object] = {}
-        self._children: dict[uuid.UUID | None, list] = {}
-        self._progress_generation = 0
-        self._figures_generation = 0
+        self._rows: dict[uuid.UUID, ops.UnitProgress] = {}
+        self._children: dict[uuid.UUID | None, list[ops.UnitProgress]] = {}
+        self._generations = {"context": 0, "progress": 0, "figures": 0}  # the latest job of each
+        self._stale = Changes()  # changes noticed while hidden, caught up when shown
         self._pending: set[str] = set()
         self._filling = False
         self.last_job: jobs.Job | None = None
@@ -270,11 +226,9 @@ class DashboardPage(QWidget):
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
 
-        self._set_busy("context")
-        self.last_job = jobs.run_job(
-            lambda ctx: load_context(db), on_success=self._context_loaded,
-            on_failure=self._failed, owner=self,
-        )
+        if bus is None:  # a page of its own (in the window, the window connects every page)
+            self.bus.changed.connect(self.apply_changes)
+        self._load_context()
         self._update_actions()
 
     # --- layout helpers ---------------------------------------------------------------
@@ -350,8 +304,24 @@ class DashboardPage(QWidget):
         self.reports.update(self)
 
     # --- choices ----------------------------------------------------------------------
-    def _context_loaded(self, context: PageContext) -> None:
+    def _load_context(self) -> None:
+        """What the top bar offers, read in the background; then the figures."""
+        generation = self._next_generation("context")
+        db = self._db
+        self._set_busy("context")
+        self.last_job = jobs.run_job(
+            lambda ctx: ops.dashboard_context(db),
+            on_success=lambda context: self._context_loaded(generation, context),
+            on_failure=lambda exc: self._job_failed("context", generation, exc),
+            owner=self,
+        )
+
+    def _context_loaded(self, generation: int, context: DashboardContext) -> None:
+        if generation != self._generations["context"]:
+            return
         self._pending.discard("context")
+        before = self.context
+        programme_id, phase = self.programme_combo.value(), self.phase_combo.value()
         self.context = context
         self._filling = True
         self.programme_combo.clear()
@@ -359,15 +329,21 @@ class DashboardPage(QWidget):
             self.programme_combo.add(programme.name, programme.id)
             self.programme_combo.setItemData(self.programme_combo.count() - 1, programme.name,
                                              Qt.ItemDataRole.ToolTipRole)
-        self.rule_combo.set_value(context.rule)
-        self.scope_id = context.office_unit_id
+        if before is None:  # the first time: the saved rule, this office's unit
+            self.rule_combo.set_value(context.rule)
+        else:  # again after a change elsewhere: the same choices where they still exist
+            self.programme_combo.set_value(programme_id)
+        if before is None or before.office_unit_id != context.office_unit_id:
+            self.scope_id = context.office_unit_id
         self._filling = False
         if not context.programmes:
             self._set_idle()
             self.status.setText(self.tr("There is no programme yet."))
+            self._update_actions()
             return
-        self._fill_phases()
-        self.refresh()
+        keep = before is not None and self.programme_combo.value() == programme_id
+        self._fill_phases(phase if keep else _TODAY)
+        self.refresh(force=before is not None)
 
     def programme(self) -> ProgrammeChoice | None:
         if self.context is None:
@@ -381,7 +357,9 @@ class DashboardPage(QWidget):
             return None
         return next((ph for ph in programme.phases if ph.number == number), None)
 
-    def _fill_phases(self) -> None:
+    def _fill_phases(self, chosen: object = _TODAY) -> None:
+        """The phases of the programme chosen; ``chosen`` is selected, or by default (and when
+        ``chosen`` is gone) the phase of the date of the figures."""
         programme = self.programme()
         self._filling = True
         self.phase_combo.clear()
@@ -392,7 +370,8 @@ class DashboardPage(QWidget):
             self.phase_combo.add(ph.name or self.tr("Phase {0}").format(ph.number), ph.number)
             if ph.starts_on <= today <= ph.ends_on:
                 current = ph.number
-        self.phase_combo.set_value(current)
+        if chosen is _TODAY or not self.phase_combo.set_value(chosen):
+            self.phase_combo.set_value(current)
         self._filling = False
 
     def _programme_changed(self, _index: int) -> None:
@@ -406,12 +385,11 @@ class DashboardPage(QWidget):
             return
         rule = self.rule_combo.value()
         try:
-            from core.targets import figures as dashboard
-
-            with self._db.transaction() as session:  # one settings row
-                dashboard.save_count_rule(session, rule)
+            changes = ops.save_count_rule(self._db, CountRule(rule))  # one settings row
         except Exception as exc:  # noqa: BLE001 - the figures still follow the choice
             widgets.show_error(self, widgets.error_text(exc))
+        else:
+            self.bus.notify(changes, source=self)
         self._params_changed()
 
     def as_of(self) -> date:
@@ -462,17 +440,13 @@ class DashboardPage(QWidget):
             return
         db = self._db
         if force or params != self._table_params:
-            self._progress_generation += 1
-            generation = self._progress_generation
+            generation = self._next_generation("progress")
             self._set_busy("progress")
             root = self.context.office_unit_code
 
             def progress_work(ctx):
-                from core.targets.progress import progress
-
-                with db.reading() as session:
-                    return progress(session, params.programme_id, params.phase, as_of=params.as_of,
-                                    rule=params.rule, root_code=root)
+                return ops.unit_progress(db, params.programme_id, params.phase, as_of=params.as_of,
+                                         rule=params.rule, root_code=root)
 
             self.last_job = jobs.run_job(
                 progress_work,
@@ -493,17 +467,13 @@ class DashboardPage(QWidget):
         if not force and key == self._figures_key and "figures" not in self._pending:
             self._show_charts()
             return
-        self._figures_generation += 1
-        generation = self._figures_generation
+        generation = self._next_generation("figures")
         self._figures_key, self.figures = key, None
         db, scope = self._db, self.scope_id
 
         def work(ctx):
-            from core.targets import figures as dashboard
-
-            with db.reading() as session:
-                return dashboard.figures(session, params.programme_id, params.phase,
-                                         rule=params.rule, unit_id=scope)
+            return ops.chart_figures(db, params.programme_id, params.phase, rule=params.rule,
+                                     unit_id=scope)
 
         self._set_busy("figures")
         self.last_job = jobs.run_job(
@@ -513,8 +483,12 @@ class DashboardPage(QWidget):
             owner=self,
         )
 
-    def _progress_ready(self, generation: int, params: Params, table) -> None:
-        if generation != self._progress_generation:
+    def _next_generation(self, what: str) -> int:
+        self._generations[what] += 1
+        return self._generations[what]
+
+    def _progress_ready(self, generation: int, params: Params, table: ops.ProgressView) -> None:
+        if generation != self._generations["progress"]:
             return
         self._pending.discard("progress")
         self.table_data, self._table_params = table, params
@@ -528,8 +502,8 @@ class DashboardPage(QWidget):
         self.show_scope()
         self._maybe_ready()
 
-    def _figures_ready(self, generation: int, result) -> None:
-        if generation != self._figures_generation:
+    def _figures_ready(self, generation: int, result: ops.Figures) -> None:
+        if generation != self._generations["figures"]:
             return
         self._pending.discard("figures")
         self.figures = result
@@ -537,13 +511,8 @@ class DashboardPage(QWidget):
         self._maybe_ready()
 
     def _job_failed(self, what: str, generation: int, exc: BaseException) -> None:
-        current = self._progress_generation if what == "progress" else self._figures_generation
-        if generation != current:
+        if generation != self._generations[what]:
             return
-        self._set_idle()
-        widgets.show_error(self, widgets.error_text(exc))
-
-    def _failed(self, exc: BaseException) -> None:
         self._set_idle()
         widgets.show_error(self, widgets.error_text(exc))
 
@@ -747,9 +716,8 @@ class DashboardPage(QWidget):
             year = min(year, self.table_data.ends_on.year)
         dialog = TargetsGridDialog(
             self._db, self.programme(), params.phase, self.phase_combo.currentText(),
-            scope.unit_id, scope.name, year, parent=self,
-        )
-        dialog.saved.connect(lambda: self.refresh(force=True))
+            scope.unit_id, scope.name, year, parent=self, bus=self.bus,
+        )  # saving notifies the bus (targets changed): this page, among others, refreshes
         dialog.open()
         return dialog
 
@@ -759,12 +727,39 @@ class DashboardPage(QWidget):
         programme, params = self.programme(), self.params()
         flow = TargetImportFlow(self, self._db, programme.code if programme else None,
                                 params.phase if params else None)
-        flow.imported.connect(lambda: self.refresh(force=True))
+        flow.imported.connect(lambda _result: self.bus.notify(Changes(targets=True), source=flow))
         flow.choose_file()
         return flow
 
     def focus_default(self) -> None:
         self.table.setFocus()
+
+    # --- change notices ---------------------------------------------------------------
+    def apply_changes(self, changes: Changes, source: object | None = None) -> None:
+        """Recompute what the changes touch; a hidden page only notes them and catches up
+        when shown (a big import elsewhere does not make it work in the background)."""
+        if source is self or not any(getattr(changes, kind) for kind in AFFECTING):
+            return
+        self._stale = self._stale | changes
+        if self.isVisible():
+            self._catch_up()
+
+    @property
+    def stale(self) -> bool:
+        """Changes were noticed while hidden and are not on screen yet."""
+        return bool(self._stale)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        changes, self._stale = self._stale, Changes()
+        if self.context is None or any(getattr(changes, kind) for kind in CONTEXT):
+            self._load_context()  # then every figure, computed again
+        else:
+            self.refresh(force=True)
 
 
 def _escape(text: str) -> str:

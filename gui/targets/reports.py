@@ -1,12 +1,11 @@
 """The dashboard's "Official reports" menu: the progress table, the initiative summary of the
-phase and the mutual-aid fund model targets, written by core.reports as .xlsx or .pdf in a
+phase and the mutual-aid fund model targets, written by core.targets.ops as .xlsx or .pdf in a
 background job (the format follows the file name the user picks)."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from core.common.database import AppDatabase
 from core.common.text import fold
+from core.targets import ops
 from gui.common import jobs, widgets
 
 if TYPE_CHECKING:
@@ -74,22 +74,13 @@ class ReportActions(QObject):
             path += ".pdf" if chosen == pdf else ".xlsx"
         return Path(path)
 
-    @staticmethod
-    def _modules() -> SimpleNamespace:
-        """The report writers, imported when first used (they are not needed at start-up)."""
-        from core.initiatives.summary_report import summary_report
-        from core.targets.fund_model_targets import fund_model_report
-        from core.targets.progress_report import progress_report
-
-        return SimpleNamespace(progress_report=progress_report, summary_report=summary_report,
-                               fund_model_report=fund_model_report)
-
     def _run(self, path: Path, work) -> jobs.Job:
+        """``work(ctx)`` writes the report in the background; the path it returns is shown."""
         page = self._page
         self.last_job = jobs.run_with_progress(
             page,
             self.tr("Writing {0}…").format(path.name),
-            lambda ctx: work(),
+            work,
             on_success=lambda written: widgets.show_info(
                 page, self.tr("The report was saved to {0}.").format(written)
             ),
@@ -109,15 +100,14 @@ class ReportActions(QObject):
             self.write_progress(path)
 
     def write_progress(self, path: Path) -> jobs.Job | None:
-        reports = self._modules()
         page = self._page
         params, scope = page.params(), page.scope_row()
-        if reports is None or params is None:
+        if params is None:
             return None
         db, root = self._db, scope.code if scope is not None else None
-        return self._run(path, lambda: reports.progress_report(
-            db, path, programme=params.programme_id, phase=params.phase, rule=params.rule,
-            as_of=params.as_of, root=root))
+        return self._run(path, lambda ctx: ops.write_progress_report(
+            db, path, programme_id=params.programme_id, phase=params.phase, rule=params.rule,
+            as_of=params.as_of, root=root, is_cancelled=ctx.is_cancelled))
 
     def summary_period(self) -> tuple[date, date] | None:
         table, params = self._page.table_data, self._page.params()
@@ -138,13 +128,14 @@ class ReportActions(QObject):
             self.write_summary(path)
 
     def write_summary(self, path: Path) -> jobs.Job | None:
-        reports, period = self._modules(), self.summary_period()
-        if reports is None or period is None:
+        period = self.summary_period()
+        if period is None:
             return None
         scope = self._page.scope_row()
         db, root = self._db, scope.code if scope is not None else None
-        return self._run(path, lambda: reports.summary_report(
-            db, path, date_from=period[0], date_to=period[1], root=root))
+        return self._run(path, lambda ctx: ops.write_summary_report(
+            db, path, date_from=period[0], date_to=period[1], root=root,
+            is_cancelled=ctx.is_cancelled))
 
     def ask_fund_model(self, year: int) -> None:
         path = self._ask_path(self.tr("Save the fund model targets"), f"chi-tieu-quy-tuong-ho-{year}")
@@ -152,8 +143,6 @@ class ReportActions(QObject):
             self.write_fund_model(year, path)
 
     def write_fund_model(self, year: int, path: Path) -> jobs.Job | None:
-        reports = self._modules()
-        if reports is None:
-            return None
         db = self._db
-        return self._run(path, lambda: reports.fund_model_report(db, path, year=year))
+        return self._run(path, lambda ctx: ops.write_fund_model_report(
+            db, path, year=year, is_cancelled=ctx.is_cancelled))

@@ -1614,10 +1614,6 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Đã đạt (lũy kế)</translation>
     </message>
     <message>
-        <source>Target</source>
-        <translation>Chỉ tiêu</translation>
-    </message>
-    <message>
         <source>Target {0}</source>
         <translation>Chỉ tiêu {0}</translation>
     </message>

@@ -15,7 +15,7 @@ from core.initiatives.records import AuthorInput, InitiativeInput
 from core.org import units as org
 from core.targets import progress, targets
 from core.targets.progress import CountRule
-from db.models import InitiativeField, InitiativeStatus, Sector, UnitKind
+from db.models import InitiativeField, InitiativeStatus, Programme, Sector, UnitKind
 from gui.targets.models import (
     COL_ACHIEVED,
     COL_EXPECTED,
@@ -132,7 +132,7 @@ def test_behind_schedule_unit_is_red(qtbot, dashboard_db):
 
 
 def test_counting_rule_changes_the_figures_and_is_remembered(qtbot, dashboard_db):
-    from core.targets import figures as dashboard
+    from core.targets import settings
 
     db, ids = dashboard_db
     page = make_page(qtbot, db)
@@ -140,7 +140,7 @@ def test_counting_rule_changes_the_figures_and_is_remembered(qtbot, dashboard_db
     qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
     assert cell(page, listed(page)["CĐCS Trường THCS Hồ Xuân Hương"], COL_ACHIEVED) == "4"
     with db.reading() as s:
-        assert dashboard.load_count_rule(s) == CountRule.VALID
+        assert settings.load_count_rule(s) == CountRule.VALID
     again = make_page(qtbot, db)
     assert again.rule_combo.value() == CountRule.VALID
 
@@ -344,3 +344,119 @@ def test_view_initiatives_opens_the_register_filtered_to_the_unit(qtbot, dashboa
     shown = register.current_filter()  # the programme and phase the dashboard counted
     assert shown.programme_id is not None
     assert (shown.programme_id, shown.phase) == (page.params().programme_id, page.params().phase)
+
+
+# --- change notices (gui.common.changes) ------------------------------------------------------------
+
+def _add_initiatives(db, unit_id, programme_id, count: int, status=InitiativeStatus.VALID) -> None:
+    """``count`` registered initiatives of ``unit_id`` in phase 1, added through core."""
+    with db.transaction() as s:
+        for n in range(count):
+            item = initiatives.create_initiative(s, InitiativeInput(
+                name=f"Sáng kiến bổ sung số {n + 1}", kind="management", unit_id=unit_id,
+                authors=[AuthorInput("Trần Văn Nam")], programme_id=programme_id,
+                registered_on=date(2022, 2, 10)))
+            initiatives.set_status(s, item.id, status)
+
+
+def test_figures_follow_initiatives_added_elsewhere(qtbot, dashboard_db):
+    from core.common.changes import Changes
+
+    db, ids = dashboard_db
+    page = make_page(qtbot, db)
+    row = listed(page)["CĐCS Trung tâm Y tế huyện"]
+    assert cell(page, row, COL_ACHIEVED) == "2"
+    assert page.time_chart.points[-1][1] == 11
+    _add_initiatives(db, ids["VL-0002"], ids["programme"], 3)
+    assert cell(page, row, COL_ACHIEVED) == "2"  # nothing told the page yet
+    page.bus.notify(Changes(initiatives=True))
+    qtbot.waitUntil(lambda: not page.busy
+                    and cell(page, listed(page)["CĐCS Trung tâm Y tế huyện"], COL_ACHIEVED) == "5",
+                    timeout=10_000)
+    row = listed(page)["CĐCS Trung tâm Y tế huyện"]
+    assert cell(page, row, COL_PERCENT) == "50%"
+    assert cell(page, row, COL_SHORTFALL) == "5"
+    assert page.time_chart.points[-1][1] == 14  # the chart's figures too
+    assert page.scope_id == ids["VL"] and page.params().phase == 1  # the choices stay
+
+
+def test_a_hidden_page_catches_up_when_shown(qtbot, dashboard_db):
+    from core.common.changes import Changes
+
+    db, ids = dashboard_db
+    page = make_page(qtbot, db)
+    page.hide()
+    _add_initiatives(db, ids["VL-0003"], ids["programme"], 4)
+    page.bus.notify(Changes(initiatives=True))
+    assert page.stale and not page.busy  # noted, not computed
+    assert cell(page, listed(page)["CĐCS Xã Vĩnh Thái"], COL_ACHIEVED) == "1"
+    page.show()
+    qtbot.waitUntil(lambda: not page.busy and not page.stale
+                    and cell(page, listed(page)["CĐCS Xã Vĩnh Thái"], COL_ACHIEVED) == "5",
+                    timeout=10_000)
+
+
+def test_notices_that_do_not_touch_the_figures_are_ignored(qtbot, dashboard_db):
+    from core.common.changes import Changes
+
+    db, ids = dashboard_db
+    page = make_page(qtbot, db)
+    page.bus.notify(Changes(fund=True, commendations=True, sync=False))
+    assert not page.busy and not page.stale
+
+
+def test_new_programme_reloads_the_choices_and_keeps_the_chosen_one(qtbot, dashboard_db):
+    from core.common.changes import Changes
+
+    db, ids = dashboard_db
+    page = make_page(qtbot, db)
+    before = page.programme_combo.count()
+    chosen = page.params()
+    with db.transaction() as s:  # listed first (by name): the chosen one must stay chosen
+        s.add(Programme(code="00-TRE", name="00 Sáng tạo trẻ", eligible_from=date(2025, 1, 1),
+                        eligible_to=date(2025, 12, 31)))
+    page.bus.notify(Changes(programmes=True))
+    qtbot.waitUntil(lambda: not page.busy and page.programme_combo.count() == before + 1, timeout=10_000)
+    assert page.programme_combo.itemText(0) == "00 Sáng tạo trẻ"
+    assert page.params() == chosen and page.scope_id == ids["VL"]
+    assert cell(page, listed(page)["CĐCS Trung tâm Y tế huyện"], COL_ACHIEVED) == "2"
+
+
+def test_saving_targets_and_the_rule_notify_the_other_pages(qtbot, dashboard_db):
+    db, ids = dashboard_db
+    page = make_page(qtbot, db)
+    heard = []
+    page.bus.changed.connect(lambda changes, source: heard.append((changes, source)))
+    page.rule_combo.set_value(CountRule.VALID)
+    assert [(c.kinds(), s) for c, s in heard] == [(["targets"], page)]
+    qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
+    dialog = page.edit_targets()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=10_000)
+    row = next(r for r in range(dialog.model.rowCount()) if dialog.model.row_at(r).code == "VL-0003")
+    dialog.model.set_target(row, 3)
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        dialog.save_button.click()
+    assert [(c.kinds(), s) for c, s in heard[1:]] == [(["targets"], dialog)]
+    # The page heard it (its own bus) and shows the new target.
+    qtbot.waitUntil(lambda: not page.busy
+                    and cell(page, listed(page)["CĐCS Xã Vĩnh Thái"], COL_TARGET) == "3", timeout=10_000)
+
+
+def test_in_the_window_a_hidden_dashboard_waits_until_shown(qtbot, dashboard_db, window):
+    from core.common.changes import Changes
+
+    db, ids = dashboard_db
+    page = window.show_page("targets")
+    qtbot.waitUntil(lambda: not page.busy and page.model.rowCount() == 3, timeout=10_000)
+    row = listed(page)["CĐCS Trung tâm Y tế huyện"]
+    before = cell(page, row, COL_ACHIEVED)
+    window.show_page("initiatives")
+    assert not page.isVisible()
+    _add_initiatives(db, ids["VL-0002"], ids["programme"], 2)
+    window.bus.notify(Changes(initiatives=True))
+    assert page.stale and not page.busy
+    window.show_page("targets")
+    qtbot.waitUntil(lambda: not page.busy and not page.stale
+                    and cell(page, listed(page)["CĐCS Trung tâm Y tế huyện"], COL_ACHIEVED)
+                    == str(int(before) + 2), timeout=10_000)
