@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.common.changes import Changes, Done
+from core.common.changes import Done
 from core.common.database import AppDatabase
 from core.targets import ops
 from core.targets.ops import ProgrammeChoice, TargetGridRow
@@ -354,7 +354,6 @@ class TargetsGridDialog(QDialog):
         self.import_flow.choose_file()
         return self.import_flow
 
-    def _imported(self, _result) -> None:
+    def _imported(self, _result) -> None:  # the flow has notified the bus already
         self.load()
-        self.bus.notify(Changes(targets=True), source=self)
         self.saved.emit()

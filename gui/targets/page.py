@@ -727,7 +727,8 @@ class DashboardPage(QWidget):
         programme, params = self.programme(), self.params()
         flow = TargetImportFlow(self, self._db, programme.code if programme else None,
                                 params.phase if params else None)
-        flow.imported.connect(lambda _result: self.bus.notify(Changes(targets=True), source=flow))
+        # The flow tells the other pages (source: this page); this page refreshes itself.
+        flow.imported.connect(lambda _result: self.apply_changes(Changes(targets=True), source=flow))
         flow.choose_file()
         return flow
 
