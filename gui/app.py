@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from core.common.paths import resource_path
@@ -170,6 +170,10 @@ def _run_window(app: QApplication, path: Path) -> int:
         code = app.exec()
         return int(state["code"]) or code
     finally:
+        # Closing the last window posts a Quit event; when the loop was left by exit(1)
+        # first, that event is still queued and would end the next event loop of this
+        # process at once, and every one after it (tests run several windows in turn).
+        QCoreApplication.removePostedEvents(None, QEvent.Type.Quit)
         cancel_all_jobs()
         if state["db"] is not None:
             state["db"].close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QTimer, qCritical, qWarning
+from PySide6.QtCore import QEventLoop, QTimer, qCritical, qWarning
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
@@ -243,6 +243,12 @@ def test_an_unexpected_error_opening_the_database_is_explained_then_the_app_stop
     finally:
         crash.reset()
         logs.remove_logging()
+    # The window is gone and left nothing behind that would end the next event loops (a
+    # Quit event still queued: each later loop would return -1 at once).
+    QApplication.processEvents()
+    loop = QEventLoop()
+    QTimer.singleShot(20, lambda: loop.exit(7))
+    assert loop.exec() == 7
     assert critical == []
     assert seen[0].startswith("Chương trình không thể tiếp tục và sẽ đóng lại.")
     assert not any("NoneType" in t or "AttributeError" in t for t in seen)
