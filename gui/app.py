@@ -12,10 +12,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from core.common.paths import resource_path
+from core.common.version import __version__
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ def setup_application(app: QApplication) -> bool:
 
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
     app.setWindowIcon(icon("app"))
     font = app.font()
     if font.pointSizeF() < 10:
@@ -79,8 +81,7 @@ def _application() -> QApplication:
 
 def open_database_or_explain(path: Path | None, parent: QWidget | None = None):
     """The opened AppDatabase, or None after telling the user why it cannot be opened."""
-    from core.common.database import open_app_database
-    from db.migrate import DatabaseError
+    from core.common.database import DatabaseError, open_app_database
 
     try:
         return open_app_database(path)
@@ -106,14 +107,27 @@ def run_gui(db_path: Path | None) -> int:
     The main window is shown first; the database layer (SQLAlchemy, Alembic, the upgrade
     check) loads in a worker meanwhile, and the pages appear when it is open. A database
     that cannot be opened is explained in a message and nothing else happens.
+
+    Unexpected errors are logged and explained from here on (gui.common.crash).
     """
     from core.common.paths import default_db_path
+    from gui.common import crash
+
+    app = _application()
+    crash.install()
+    try:
+        return _run_window(app, db_path or default_db_path())
+    finally:
+        crash.uninstall()
+
+
+def _run_window(app: QApplication, path: Path) -> int:
+    from gui.common import crash
     from gui.common.jobs import Job, cancel_all_jobs
     from gui.main_window import MainWindow
 
-    app = _application()
+    crash.set_database_path(path)
     setup_application(app)
-    path = db_path or default_db_path()
     window = MainWindow(None, db_path=path)
     window.show()
     state: dict[str, object] = {"code": 0, "db": None}
@@ -127,14 +141,20 @@ def run_gui(db_path: Path | None) -> int:
         window.attach(db)
 
     def failed(exc: BaseException) -> None:
-        from db.migrate import DatabaseError
+        from core.common.database import DatabaseError
 
-        title = QCoreApplication.translate("App", "The database cannot be opened")
-        message = str(exc) if isinstance(exc, DatabaseError) else repr(exc)
-        QMessageBox.critical(window, title, message)
         state["code"] = 1
-        window.close()
-        app.exit(1)
+
+        def stop() -> None:
+            window.close()
+            app.exit(1)
+
+        if isinstance(exc, DatabaseError):
+            title = QCoreApplication.translate("App", "The database cannot be opened")
+            QMessageBox.critical(window, title, str(exc))
+            stop()
+        else:
+            crash.report(exc, window, where="opening the database", fatal=True, on_closed=stop)
 
     def open_database(_ctx):
         from core.common.database import open_app_database
@@ -149,6 +169,10 @@ def run_gui(db_path: Path | None) -> int:
         code = app.exec()
         return int(state["code"]) or code
     finally:
+        # Closing the last window posts a Quit event; when the loop was left by exit(1)
+        # first, that event is still queued and would end the next event loop of this
+        # process at once, and every one after it (tests run several windows in turn).
+        QCoreApplication.removePostedEvents(None, QEvent.Type.Quit)
         cancel_all_jobs()
         if state["db"] is not None:
             state["db"].close()

@@ -12,6 +12,17 @@ from core.common.database import AppDatabase, open_app_database
 from core.org.office import init_office
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _log_folder(tmp_path_factory):
+    """The log (written once the window starts, see gui.common.crash) stays out of the
+    user's log folder."""
+    from core.common.logs import LOG_DIR_ENV
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(LOG_DIR_ENV, str(tmp_path_factory.mktemp("logs")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def _template_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.sqlite"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from collections import Counter
 
@@ -267,15 +266,13 @@ def test_progress_per_upper_union(tmp_path):
     assert calls == [(i, 11) for i in range(12)]
 
 
-def test_default_demo_loads_quickly(tmp_path):
+def test_default_demo_has_about_30k_members(tmp_path):
+    # How long it takes is measured by bench/demo_load.py, not here.
     db = open_app_database(tmp_path / "full.sqlite")
     try:
-        started = time.perf_counter()
         summary = load_demo(db)
-        elapsed = time.perf_counter() - started
         assert 782 * 15 <= summary.members <= 782 * 60
         assert 25_000 <= summary.members <= 35_000  # ~30k members
-        assert elapsed < 10, f"default demo took {elapsed:.1f} s"  # ~1.5 s on a dev machine
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
     finally:

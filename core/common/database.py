@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.common.paths import default_db_path
 from db.engine import make_session_factory, set_office, unit_of_work
+from db.migrate import DatabaseError as DatabaseError  # re-exported for the GUI
 from db.migrate import open_database
 from db.models import Setting
 
@@ -67,7 +68,8 @@ class AppDatabase:
 
 
 def open_app_database(path: str | Path | None = None) -> AppDatabase:
-    """Open (creating or upgrading) the database; raises db.migrate.DatabaseError."""
+    """Open (creating or upgrading) the database; raises :class:`DatabaseError`
+    (db.migrate's, re-exported here so the GUI need not import db)."""
     path = Path(path) if path else default_db_path()
     engine = open_database(path)
     sessions = make_session_factory(engine)

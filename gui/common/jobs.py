@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.common import widgets
+from gui.common import crash, widgets
 
 log = logging.getLogger(__name__)
 
@@ -171,12 +171,15 @@ def _connect_callbacks(job, owner, on_success, on_failure, on_cancelled) -> None
 
     def failed(exc):
         if not alive():
-            log.warning("job failed after its window closed", exc_info=exc)
+            if crash.is_unexpected(exc):
+                crash.log_exception(exc, "background job, its window closed")
+            else:
+                log.warning("job failed after its window closed: %s", exc)
             return
         if on_failure:
             on_failure(exc)
         else:
-            widgets.show_error(owner, widgets.error_text(exc))
+            widgets.report_error(owner, exc)
 
     def cancelled():
         if on_cancelled and alive():
@@ -197,7 +200,8 @@ def run_job(
 ) -> Job:
     """Start ``fn`` in the background; callbacks run on the GUI thread.
 
-    A failure without ``on_failure`` is shown in a message box. If ``owner`` (a widget)
+    A failure without ``on_failure`` is shown in a message box (an unexpected one in the
+    crash dialog, see gui.common.crash). If ``owner`` (a widget)
     has been destroyed by the time the job ends, the callbacks are skipped.
     """
     job = Job(fn)

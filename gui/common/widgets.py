@@ -30,18 +30,60 @@ log = logging.getLogger(__name__)
 
 
 
-def error_text(exc: BaseException) -> str:
-    """The message to show for ``exc``: ours are Vietnamese already; others get a prefix."""
-    from core.common.errors import UserError  # WorkbookError is one
-    from db.migrate import DatabaseError
+class ReportedText(str):
+    """A message saying an unexpected error was reported in the crash dialog (which is
+    already on screen, so :func:`show_error` shows no second box for it)."""
 
-    user_facing: tuple[type[BaseException], ...] = (UserError, DatabaseError)
-    if isinstance(exc, user_facing):
+
+def error_text(exc: BaseException) -> str:
+    """The message to show for ``exc``.
+
+    Refusals (UserError, DatabaseError) are Vietnamese already; file errors get a
+    Vietnamese message. Anything else is a bug: it is reported (log and crash dialog, see
+    gui.common.crash) and the text only says so; the exception's own English text is never
+    shown. Prefer :func:`report_error` where the message would go into a message box.
+    """
+    from gui.common import crash
+
+    if not crash.is_unexpected(exc):
+        if isinstance(exc, OSError):
+            return file_error_text(exc)
         return str(exc)
-    if isinstance(exc, OSError):
-        return QCoreApplication.translate("Common", "The file could not be read or written: {0}").format(exc.strerror or exc)
-    log.error("unexpected error", exc_info=exc)
-    return QCoreApplication.translate("Common", "An unexpected error occurred: {0}").format(exc)
+    crash.report(exc, where="error_text")
+    return ReportedText(QCoreApplication.translate(
+        "Common", "An unexpected error occurred; its details are in the error message and the log."))
+
+
+def file_error_text(exc: OSError) -> str:
+    """A file that could not be read or written, in Vietnamese, with its path."""
+    import errno
+
+    if isinstance(exc, FileNotFoundError):
+        text = QCoreApplication.translate("Common", "The file does not exist or has been moved.")
+    elif isinstance(exc, PermissionError):
+        text = QCoreApplication.translate(
+            "Common", "The file cannot be used: it may be open in another program (such as "
+            "Excel), or you may not have permission. Close it and try again.")
+    elif exc.errno == errno.ENOSPC:
+        text = QCoreApplication.translate("Common", "The disk is full.")
+    else:
+        # strerror is the operating system's own text (in Vietnamese on a Vietnamese Windows).
+        text = QCoreApplication.translate("Common", "The file could not be read or written: {0}").format(
+            exc.strerror or type(exc).__name__)
+    if exc.filename:
+        text += "\n" + QCoreApplication.translate("Common", "File: {0}").format(exc.filename)
+    return text
+
+
+def report_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    """Tell the user about ``exc``: a refusal or a file error in a message box, anything
+    else in the crash dialog (logged with its traceback)."""
+    from gui.common import crash
+
+    if crash.is_unexpected(exc):
+        crash.report(exc, parent)
+    else:
+        show_error(parent, error_text(exc), title)
 
 
 def dialog_buttons(ok_text: str, cancel_text: str | None = None) -> QDialogButtonBox:
@@ -67,6 +109,8 @@ def _message(parent, icon, title: str, text: str) -> None:
 
 
 def show_error(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    if isinstance(text, ReportedText):
+        return  # the crash dialog says it already
     _message(parent, QMessageBox.Icon.Critical, title or QCoreApplication.translate("Common", "Error"), text)
 
 

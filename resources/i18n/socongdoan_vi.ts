@@ -97,8 +97,24 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Không đọc hoặc ghi được tệp: {0}</translation>
     </message>
     <message>
-        <source>An unexpected error occurred: {0}</source>
-        <translation>Đã xảy ra lỗi ngoài dự kiến: {0}</translation>
+        <source>An unexpected error occurred; its details are in the error message and the log.</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết có trong thông báo lỗi và tệp nhật ký.</translation>
+    </message>
+    <message>
+        <source>The file does not exist or has been moved.</source>
+        <translation>Tệp không tồn tại hoặc đã bị chuyển đi nơi khác.</translation>
+    </message>
+    <message>
+        <source>The file cannot be used: it may be open in another program (such as Excel), or you may not have permission. Close it and try again.</source>
+        <translation>Không dùng được tệp: có thể tệp đang mở trong một chương trình khác (như Excel), hoặc bạn không có quyền với tệp. Hãy đóng tệp rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation>Ổ đĩa đã đầy.</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>Tệp: {0}</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -123,6 +139,53 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>dd/mm/yyyy</source>
         <translation>nn/tt/nnnn</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Lỗi ngoài dự kiến</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred in the program.</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến trong chương trình.</translation>
+    </message>
+    <message>
+        <source>The program cannot go on and will close. The data saved earlier is not lost. Open the program again; if the error comes back, press “Copy details” and send them to whoever supports the program.</source>
+        <translation>Chương trình không thể tiếp tục và sẽ đóng lại. Dữ liệu đã lưu trước đó không bị mất. Hãy mở lại chương trình; nếu lỗi vẫn xảy ra, hãy bấm “Sao chép chi tiết” và gửi cho người hỗ trợ kỹ thuật.</translation>
+    </message>
+    <message>
+        <source>The data saved earlier is not lost: an operation interrupted by an error changes nothing in the database. You can go on working; if the error comes back, press “Copy details” and send them to whoever supports the program.</source>
+        <translation>Dữ liệu đã lưu trước đó không bị mất: thao tác bị lỗi giữa chừng không làm thay đổi cơ sở dữ liệu. Bạn có thể tiếp tục làm việc; nếu lỗi lặp lại, hãy bấm “Sao chép chi tiết” và gửi cho người hỗ trợ kỹ thuật.</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Mở thư mục nhật ký</translation>
+    </message>
+    <message>
+        <source>The details have also been written to the log file:</source>
+        <translation>Chi tiết cũng đã được ghi vào tệp nhật ký:</translation>
+    </message>
+    <message>
+        <source>The log file could not be written; copy the details instead.</source>
+        <translation>Không ghi được tệp nhật ký; hãy bấm “Sao chép chi tiết” để lấy chi tiết lỗi.</translation>
+    </message>
+    <message>
+        <source>Copied. Paste them (Ctrl+V) into an email or a message.</source>
+        <translation>Đã sao chép. Hãy dán (Ctrl+V) vào thư điện tử hoặc tin nhắn gửi người hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Sao chép chi tiết</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>More errors occurred meanwhile: {0}. They are in the log too.</source>
+        <translation>Sau đó còn xảy ra thêm {0} lỗi; các lỗi này cũng đã được ghi vào nhật ký.</translation>
     </message>
 </context>
 <context>
