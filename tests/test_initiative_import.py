@@ -5,8 +5,6 @@ their row number and reason; re-import, dry run, --create-units, duplicates, can
 from __future__ import annotations
 
 import gc
-import random
-import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,7 +15,6 @@ from core.common.text import fold
 from core.common.workbook import ImportCancelled, WorkbookError
 from core.initiatives import records as initiatives
 from core.initiatives.importing import (
-    fast_fold,
     import_initiatives,
     parse_authors,
     parse_kind,
@@ -330,17 +327,6 @@ def test_values_ignore_tones_and_case():
                                                                "ngoài thời gian")
     with pytest.raises(ValueError, match="dùng: Nháp, Đang xem xét, Hợp lệ, Không hợp lệ"):
         parse_status("Chờ")
-
-
-def test_fast_fold_is_fold():
-    rnd = random.Random(7)
-    alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ áàảãạấầẩẫậéèẻẽẹ–-₫\u00a0\t1,."
-    samples = ["Công đoàn  ĐIỆN BIÊN", "ß Straße", "  ", "Ｆｕｌｌ", "ǅ", "\u0301a"]
-    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(30))) for _ in range(500)]
-    for text in samples:
-        for form in ("NFC", "NFD"):
-            value = unicodedata.normalize(form, text)
-            assert fast_fold(value) == fold(value), value
 
 
 def test_units_differing_only_by_tones(units, tmp_path):

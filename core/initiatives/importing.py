@@ -30,7 +30,6 @@ import functools
 import gc
 import json
 import re
-import unicodedata
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -44,7 +43,7 @@ from sqlalchemy.orm import Session
 
 from core.common.database import AppDatabase
 from core.common.errors import UserError
-from core.common.text import clean
+from core.common.text import clean, fold
 from core.common.vnformat import parse_date, parse_money
 from core.common.workbook import (
     Column,
@@ -94,32 +93,6 @@ DEFAULT_KIND = InitiativeKind.TECHNICAL
 DUPLICATE_SIMILARITY = 0.85  # as core.initiatives.records.find_duplicates
 DUPLICATE_CANDIDATES = 200  # newest records compared per row (find_duplicates: 200 too)
 DUPLICATE_RATIOS = 3  # exact similarity computed for this many best candidates per row
-
-
-# ---- fast folding -----------------------------------------------------------------------
-
-class _StripMarks(dict):
-    """``str.translate`` table dropping combining marks, filled in as characters are seen."""
-
-    def __missing__(self, codepoint: int) -> int | None:
-        value = None if unicodedata.combining(chr(codepoint)) else codepoint
-        self[codepoint] = value
-        return value
-
-
-_MARKS = _StripMarks()
-
-
-def fast_fold(text: str | None) -> str:
-    """Exactly :func:`core.common.text.fold` (lower case, no tone or letter marks, đ → d, single
-    spaces), several times faster: ``str.translate`` instead of a per-character loop, and
-    no decomposition at all for plain ASCII text. Used for the many folds of a bulk import."""
-    if not text:
-        return ""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    if not text.isascii():
-        text = unicodedata.normalize("NFD", text).translate(_MARKS)
-    return " ".join(text.casefold().split())
 
 
 # ---- value parsers (ValueError messages are shown after the column label) ------------------
@@ -323,7 +296,7 @@ def _split_run_together(name: str) -> list[str] | None:
     words = name.split(" ")
     if len(words) < 6:
         return None
-    folded = [fast_fold(w) for w in words]
+    folded = [fold(w) for w in words]
     if folded[0] not in _FAMILY_NAMES:
         return None
     # best[i] = (cost, number of equally good ways, cut points) for words[i:]
@@ -603,7 +576,7 @@ def _known_records(session: Session) -> list[tuple[str, str, str, uuid.UUID, set
         .join(Initiative, Initiative.id == InitiativeAuthor.initiative_id)
         .where(Initiative.deleted_at.is_(None), InitiativeAuthor.deleted_at.is_(None))
     ):
-        authors[initiative_id].add(fast_fold(full_name))
+        authors[initiative_id].add(fold(full_name))
     return [
         (number, name, folded, unit_id, authors.get(rid, set()))
         for rid, number, name, folded, unit_id in session.execute(
@@ -695,7 +668,7 @@ class _Context:
         self.numbers: dict[int, int] = {}
         self.seq = next_seq(session)
         self.known: set[tuple[str, uuid.UUID, str]] = {
-            (name_folded, unit_id, fast_fold(lead))
+            (name_folded, unit_id, fold(lead))
             for name_folded, unit_id, lead in session.execute(
                 select(Initiative.name_folded, Initiative.unit_id, Initiative.lead_author)
                 .where(Initiative.deleted_at.is_(None))
@@ -715,13 +688,13 @@ class _Context:
     def _resolve_unit(self, text: str) -> tuple[uuid.UUID, str] | str:
         unit = org.find_unit(self.session, text)
         if unit is not None and unit.deleted_at is None:
-            return unit.id, fast_fold(unit.name)
+            return unit.id, fold(unit.name)
         # Names equal but for tones ("Nậm Cha" / "Nậm Chà"): the one written exactly wins.
         same = self.session.scalars(select(Unit).where(
-            Unit.name_folded == fast_fold(text), Unit.deleted_at.is_(None))).all()
+            Unit.name_folded == fold(text), Unit.deleted_at.is_(None))).all()
         exact = [u for u in same if u.name.casefold() == text.casefold()]
         if len(exact) == 1:
-            return exact[0].id, fast_fold(exact[0].name)
+            return exact[0].id, fold(exact[0].name)
         if same:
             codes = ", ".join(f"{u.code} {u.name}" for u in same)
             return f"Đơn vị: “{text}” giống tên nhiều đơn vị ({codes}); hãy ghi mã đơn vị."
@@ -732,7 +705,7 @@ class _Context:
                 code=org.next_unit_code(self.session, self.office_code), name=text,
                 kind=UnitKind.GRASSROOTS, parent_code=self.office_unit.code))
             self.result.created_units.append(f"{created.code} {created.name}")
-            return created.id, fast_fold(created.name)
+            return created.id, fold(created.name)
         hints = org.suggest_units(self.session, text)
         hint = f" Có phải: {', '.join(hints)}?" if hints else ""
         return f"Đơn vị: không tìm thấy “{text}”.{hint}"
@@ -916,9 +889,9 @@ def _record(ctx: _Context, row: ParsedRow, today: date) -> tuple[dict, list[Auth
             raise UserError(f"{label}: ngày {value:%d/%m/%Y} chưa tới.")
     programme_id = ctx.programme(data.get("programme"))
     lead = max(people, key=lambda a: a.share or 0)
-    folded_names = [fast_fold(a.full_name) for a in people]
+    folded_names = [fold(a.full_name) for a in people]
     folded_all = [f for a, name in zip(people, folded_names, strict=True)
-                  for f in (name, fast_fold(a.unit_text) if a.unit_text else "") if f]
+                  for f in (name, fold(a.unit_text) if a.unit_text else "") if f]
     name = data["name"]
     description = data.get("description") or ""
     objective = data.get("objective") or ""
@@ -956,11 +929,11 @@ def _record(ctx: _Context, row: ParsedRow, today: date) -> tuple[dict, list[Auth
         "awards": data.get("awards") or "",
         "authors_text": authors_text,
         "lead_author": lead.full_name,
-        "name_folded": fast_fold(name),
+        "name_folded": fold(name),
         # fold(a b) == fold(a) + " " + fold(b): each piece is folded once
         "authors_folded": " ".join(folded_all),
         "description_folded": " ".join(
-            f for f in (fast_fold(description), fast_fold(objective), fast_fold(social)) if f
+            f for f in (fold(description), fold(objective), fold(social)) if f
         ),
         "unit_folded": unit_folded,
         "_lead_folded": folded_names[people.index(lead)],
@@ -976,7 +949,6 @@ __all__ = [
     "ImportCancelled",
     "InitiativeImportResult",
     "ParsedAuthors",
-    "fast_fold",
     "import_initiatives",
     "parse_authors",
     "parse_field",
