@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from core.common.errors import Cancelled
 from core.common.text import fold
-from core.common.workbook import ImportCancelled, WorkbookError
+from core.common.workbook import WorkbookError
 from core.initiatives import records as initiatives
 from core.initiatives.importing import (
     import_initiatives,
@@ -283,7 +284,7 @@ def test_cancel_leaves_nothing(units, book):
         calls.append(1)
         return len(calls) > 3
 
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled):
         import_initiatives(units, book, dry_run=False, is_cancelled=cancelled)
     assert _count(units, Initiative) == 0
 

@@ -68,7 +68,7 @@ PLEDGE = (
 )
 MAX_NAMED = 10  # refused initiatives named one by one in an error message
 
-Cancelled = Callable[[], bool] | None
+IsCancelled = Callable[[], bool] | None
 
 
 # ---- names -----------------------------------------------------------------------------------
@@ -327,7 +327,7 @@ def description_report(
     out_path: str | os.PathLike[str],
     *,
     on: date | None = None,
-    is_cancelled: Cancelled = None,
+    is_cancelled: IsCancelled = None,
 ) -> Path:
     """Write the description report of one initiative to ``out_path`` and return the path.
 
@@ -579,7 +579,7 @@ def recognition_decision(
     symbol: str | None = None,
     year: int | None = None,
     grounds: Sequence[str] | None = None,
-    is_cancelled: Cancelled = None,
+    is_cancelled: IsCancelled = None,
 ) -> Path:
     """Write the decision recognising the selected initiatives and its list; return the path.
 

@@ -47,7 +47,6 @@ from core.common.text import clean, fold
 from core.common.vnformat import parse_date, parse_money
 from core.common.workbook import (
     Column,
-    ImportCancelled,
     ImportResult,
     ParsedRow,
     normalise_header,
@@ -86,7 +85,7 @@ from db.models import (
 )
 
 Progress = Callable[[int, int], None] | None
-Cancelled = Callable[[], bool] | None
+IsCancelled = Callable[[], bool] | None
 
 DEFAULT_PROGRAMME = "1TRIEU-SK"
 DEFAULT_KIND = InitiativeKind.TECHNICAL
@@ -750,12 +749,12 @@ def import_initiatives(
     create_units: bool = False,
     programme: str = DEFAULT_PROGRAMME,
     progress: Progress = None,
-    is_cancelled: Cancelled = None,
+    is_cancelled: IsCancelled = None,
 ) -> InitiativeImportResult:
     """Initiatives from a workbook (see the module docstring); one transaction, or none
     written at all with ``dry_run``. Raises :class:`core.common.workbook.WorkbookError` for a file
     that cannot be read, :class:`UserError` for an unknown ``programme``, and
-    :class:`ImportCancelled` (nothing written) when ``is_cancelled()`` turns true."""
+    :class:`core.common.errors.Cancelled` (nothing written) when ``is_cancelled()`` turns true."""
     if not db.office_code:
         raise UserError("Chưa khởi tạo đơn vị của văn phòng (lệnh init).")
     with _gc_paused():
@@ -778,7 +777,7 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, programme: str,
-            progress: Progress, is_cancelled: Cancelled) -> InitiativeImportResult:
+            progress: Progress, is_cancelled: IsCancelled) -> InitiativeImportResult:
     read = read_rows(path, COLUMNS, progress=progress, is_cancelled=is_cancelled)
     parsed, rejected = parse_rows(read, COLUMNS, progress=progress, is_cancelled=is_cancelled)
     missing = set(read.missing)
@@ -946,7 +945,6 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_PROGRAMME",
     "DuplicateWarning",
-    "ImportCancelled",
     "InitiativeImportResult",
     "ParsedAuthors",
     "import_initiatives",

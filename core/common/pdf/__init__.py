@@ -8,7 +8,6 @@ from core.common.pdf.fonts import FAMILY, register_fonts
 from core.common.pdf.layout import (
     PARAGRAPH_STYLES,
     DocumentHeader,
-    ExportCancelled,
     SignatureBlock,
     build_document,
     escape,
@@ -22,7 +21,6 @@ __all__ = [
     "FAMILY",
     "PARAGRAPH_STYLES",
     "DocumentHeader",
-    "ExportCancelled",
     "SignatureBlock",
     "build_document",
     "escape",

@@ -59,7 +59,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from core.common.files import ExportCancelled, write_atomically
+from core.common.errors import Cancelled
+from core.common.files import write_atomically
 from core.common.pdf.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
 from core.common.text import nfc
 
@@ -392,7 +393,7 @@ class _Document(BaseDocTemplate):
 
     def afterFlowable(self, flowable):  # noqa: N802 - reportlab's hook name
         if self._is_cancelled is not None and self._is_cancelled():
-            raise ExportCancelled
+            raise Cancelled
 
 
 def _page_number(canvas, doc) -> None:
@@ -425,7 +426,7 @@ def build_document(
     ``body`` holds flowables (:func:`paragraph`, :func:`table`, …) and plain strings, which
     become body paragraphs. ``recipients`` are the "Nơi nhận:" lines; a leading "- " and the
     closing ";" / "." are added when missing. ``is_cancelled`` is polled after each flowable;
-    when it returns true, :class:`ExportCancelled` is raised and nothing is written.
+    when it returns true, :class:`~core.common.errors.Cancelled` is raised and nothing is written.
     Metadata: title = the document type and summary, author = the issuing body.
     """
     register_fonts()
