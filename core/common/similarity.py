@@ -222,13 +222,22 @@ class DuplicateIndex:
         for group in self._filed(key):
             self._groups[group].append(position)
 
+    def candidates(self, key: InitiativeKey) -> set[int]:
+        """Positions (in the order added) of the records ``key`` is compared with: same unit
+        and numbers, an author in common or no authors on one side."""
+        positions: set[int] = set()
+        for group in self._wanted(key):
+            positions.update(self._groups.get(group, ()))
+        return positions
+
+    def title(self, position: int) -> Title:
+        return self._titles[position]
+
     def find(self, key: InitiativeKey) -> tuple[object, int] | None:
         """(label, similarity %) of the known record most like ``key``, or None."""
         if not key.title:
             return None
-        positions: set[int] = set()
-        for group in self._wanted(key):
-            positions.update(self._groups.get(group, ()))
+        positions = self.candidates(key)
         if not positions:
             return None
         titles = self._titles
