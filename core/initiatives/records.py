@@ -409,14 +409,17 @@ def find_duplicates(session: Session, name: str, unit_id: uuid.UUID | None,
         return []
     query = select(Initiative.id, Initiative.name_folded).where(Initiative.deleted_at.is_(None))
     if unit_id is not None:
-        query = query.where(Initiative.unit_id == unit_id)  # ix_initiative_unit
-    if key.authors:
-        # Records naming one of the authors (each name as an FTS5 phrase of whole words).
+        # The unit's records (ix_initiative_unit; a unit holds thousands at most), their
+        # titles screened in memory, the authors checked for the few left.
+        query = query.where(Initiative.unit_id == unit_id)
+    else:
+        # Records naming one of the authors (each name an FTS5 phrase of whole words).
         phrases = [" ".join(_FTS_WORD.findall(a)) for a in key.authors]
         expression = " OR ".join(f'"{p}"' for p in phrases if p)
-        if expression:
-            query = (query.join(search.fts, search.fts.c.rowid == Initiative.seq)
-                     .where(search.matching(f"({expression})", "authors_folded")))
+        if not expression:
+            return []
+        query = (query.join(search.fts, search.fts.c.rowid == Initiative.seq)
+                 .where(search.matching(f"({expression})", "authors_folded")))
     names = {rid: folded for rid, folded in session.execute(query) if rid != exclude_id}
     same = dict(similarity.same_titles(key.title, names))
     if not same:
