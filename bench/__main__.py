@@ -4,7 +4,7 @@ import importlib
 import sys
 
 BENCHMARKS = ["startup", "member_search", "search", "register_page", "progress", "initiative_io",
-              "demo_load"]
+              "demo_load", "similarity"]
 
 
 def main(names: list[str]) -> int:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from core.common.errors import UserError
-from core.common.files import ExportCancelled, write_atomically
+from core.common.errors import Cancelled, UserError
+from core.common.files import write_atomically
 
 
 def test_a_failed_or_cancelled_write_leaves_the_old_file_and_no_temporary(tmp_path):
@@ -13,9 +13,9 @@ def test_a_failed_or_cancelled_write_leaves_the_old_file_and_no_temporary(tmp_pa
     def half_then_cancel(tmp: str) -> None:
         with open(tmp, "wb") as fh:
             fh.write(b"half")
-        raise ExportCancelled
+        raise Cancelled
 
-    with pytest.raises(ExportCancelled, match="Đã huỷ xuất"):
+    with pytest.raises(Cancelled, match="Đã huỷ"):
         write_atomically(out, half_then_cancel)
     assert out.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == [out.name]
@@ -34,3 +34,9 @@ def test_folders_missing_or_made(tmp_path):
         write_atomically(tmp_path / "khong-co" / "a.pdf", lambda tmp: None)
     made = write_atomically(tmp_path / "moi" / "a.pdf", lambda tmp: None, make_folder=True)
     assert made.is_file()
+
+
+def test_cancelled_is_a_signal_not_a_user_error():
+    # The job runner reports a Cancelled as "cancelled"; a UserError would be shown as a failure.
+    assert not issubclass(Cancelled, UserError)
+    assert str(Cancelled()) == "Đã huỷ thao tác."

@@ -406,18 +406,15 @@ def test_cli_rejects_bad_input(register_db, cli, tmp_path, capsys):
 
 
 def test_no_page_is_left_with_only_its_number(tmp_path):
-    """Wherever the body ends, build_document's (empty) closing block never spills onto a page
-    of its own: the body's last flowable gives its height back."""
-    from reportlab.lib.units import mm
+    """Wherever the body ends, a document without signature and recipients (its signatures are
+    in the body) ends with the body: no empty closing block spills onto a page of its own."""
     from reportlab.platypus import Spacer
 
     from core.common.pdf import DocumentHeader, build_document, paragraph
-    from core.initiatives.documents import _trailer_room
 
     header = DocumentHeader("", "LĐLĐ huyện Vĩnh Linh", "", "Vĩnh Linh, ngày 06 tháng 3 năm 2023")
     for height in range(560, 640, 3):  # the body's end sweeps past the foot of page 1
         pdf = build_document(tmp_path / f"{height}.pdf", header, "Báo cáo", None,
-                             [Spacer(1, height), paragraph("Kết thúc."), _trailer_room(165 * mm)],
-                             None, None)
+                             [Spacer(1, height), paragraph("Kết thúc.")], None, None)
         pages = _pages(pdf)
         assert "Kết thúc." in _text(pdf, "-f", str(pages), "-l", str(pages)), height

@@ -124,20 +124,35 @@ def test_rejection_needs_reason_and_failed_save_changes_nothing(setup):
         assert item.rejection_reason == "Trùng với sáng kiến năm 2021"
 
 
-def test_duplicates_found_ignoring_tones_with_same_unit_or_author(setup):
+def test_duplicates_are_the_same_title_unit_and_an_author(setup):
     db, unit_id, other_id, programme_id = setup
     with db.transaction() as s:
-        initiatives.create_initiative(s, _input(unit_id, programme_id))
+        item = initiatives.create_initiative(s, _input(unit_id, programme_id))
     with db.reading() as s:
-        same_unit = initiatives.find_duplicates(
+        tone_less = initiatives.find_duplicates(
             s, "Ung dung phan mem quan ly ho so benh an dien tu", unit_id, [])
-        assert len(same_unit) == 1 and same_unit[0].similarity == 100
+        assert [c.number for c in tone_less] == [item.number] and tone_less[0].similarity == 100
+        assert tone_less[0].unit_name == "CĐCS Bệnh viện Đa khoa Vĩnh Linh"
         by_author = initiatives.find_duplicates(
-            s, "Ứng dụng phần mềm quản lý hồ sơ bệnh án điện tử.", other_id, ["Le Thi Huong"])
+            s, "Ứng dụng phần mềm quản lý hồ sơ bệnh án điện tử.", unit_id, ["Le Thi Huong"])
         assert len(by_author) == 1
+        typo = initiatives.find_duplicates(
+            s, "Ứng dụng phần mềm quản lí hồ sơ bệnh án điện tủ", unit_id, ["Trần Văn Đức"])
+        assert len(typo) == 1 and typo[0].similarity >= 95
+        # the same title from another unit, or by other authors, is another initiative
         assert initiatives.find_duplicates(
-            s, "Ứng dụng phần mềm quản lý hồ sơ bệnh án điện tử", other_id, ["Ai Khác"]) == []
+            s, "Ứng dụng phần mềm quản lý hồ sơ bệnh án điện tử", other_id, ["Lê Thị Hương"]) == []
+        assert initiatives.find_duplicates(
+            s, "Ứng dụng phần mềm quản lý hồ sơ bệnh án điện tử", unit_id, ["Ai Khác"]) == []
+        assert initiatives.find_duplicates(
+            s, "Ứng dụng phần mềm quản lý hồ sơ bệnh án điện tử", None, ["Lê Thị Hương"]) != []
+        assert initiatives.find_duplicates(
+            s, "Ứng dụng phần mềm quản lý hồ sơ bệnh án điện tử số 2", unit_id, []) == []
         assert initiatives.find_duplicates(s, "Sơ đồ tư duy trong dạy học", unit_id, []) == []
+        # editing the record itself finds nothing
+        assert initiatives.find_duplicates(
+            s, "Ứng dụng phần mềm quản lý hồ sơ bệnh án điện tử", unit_id, ["Lê Thị Hương"],
+            exclude_id=item.id) == []
 
 
 def test_register_search_ignores_tones_and_d_and_filters(setup):

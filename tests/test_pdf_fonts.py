@@ -218,12 +218,13 @@ def test_markup_characters_are_escaped_and_text_is_nfc(tmp_path):
 
 
 def test_failed_or_cancelled_export_leaves_no_file(tmp_path):
-    from core.common.pdf import DocumentHeader, ExportCancelled, SignatureBlock, build_document
+    from core.common.errors import Cancelled
+    from core.common.pdf import DocumentHeader, SignatureBlock, build_document
 
     target = tmp_path / "out.pdf"
     target.write_bytes(b"old")
     header = DocumentHeader("", "CĐCS A", "Số: 01/BC-CĐCS", "Hà Nội, ngày 01 tháng 01 năm 2024")
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         build_document(
             target,
             header,

@@ -161,11 +161,11 @@ def test_note_gets_brackets_and_can_be_left_out(demo_db, tmp_path):
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".pdf"])
 def test_a_cancelled_export_leaves_the_old_file(demo_db, tmp_path, suffix):
-    from core.common.pdf import ExportCancelled
+    from core.common.errors import Cancelled
 
     out = tmp_path / f"chi-tieu{suffix}"
     out.write_bytes(b"old")
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         fund_model_report(demo_db, out, year=2023, is_cancelled=lambda: True)
     assert out.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("demo.sqlite")] == [out.name]

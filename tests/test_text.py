@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 import unicodedata
 
 import pytest
@@ -74,6 +76,36 @@ def test_fold_ignores_normalisation_form():
 
 def test_fold_makes_search_match_without_tones():
     assert fold("cong doan") in fold("Liên đoàn Lao động huyện — Công đoàn cơ sở")
+
+
+def _reference_fold(text: str | None) -> str:
+    """fold() as first written: NFD, marks dropped character by character, regex spaces."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", stripped.casefold()).strip()
+
+
+VIETNAMESE = [
+    "Công đoàn  ĐIỆN BIÊN", "Đoàn Thị Đường", "ĐỖ VĂN DŨNG", "Nguyễn Thị Hương", "Ủy ban Ơn Ưng Ấp Ắt",
+    "CĐCS Trường THPT Cửa Tùng", "Ứng dụng CNTT trong công tác văn thư số 7", "Quỹ tương hỗ – 3.031.150.000 ₫",
+    "Lò Văn Páo", "Tòng Thị Ỏn", "Hoá / Hóa", "Thuỷ Thủy", "Bằng Lao động sáng tạo", "ß Straße",
+    "  ", "Ｆｕｌｌ", "ǅ", "\u0301a", "İstanbul", "ǰ", "x\u00a0y\t\nz", "a\u2028b", "lop4 lớp 4",
+]
+
+
+def test_fold_equals_the_reference_on_many_vietnamese_strings():
+    rnd = random.Random(7)
+    alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ áàảãạấầẩẫậéèẻẽẹỳýỷỹỵ–-₫\u00a0\t1,."
+    samples = [*VIETNAMESE]
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(40))) for _ in range(2000)]
+    for text in samples:
+        for form in ("NFC", "NFD", "NFKC"):
+            value = unicodedata.normalize(form, text)
+            for variant in (value, value.upper(), value.lower(), value.title()):
+                assert fold(variant) == _reference_fold(variant), repr(variant)
+    assert fold(None) == "" and fold("") == ""
 
 
 # ---- collation and name order -----------------------------------------------------------------

@@ -8,10 +8,10 @@ import unicodedata
 
 import pytest
 
+from core.common.errors import Cancelled
 from core.common.vnformat import parse_date, parse_money
 from core.common.workbook import (
     Column,
-    ImportCancelled,
     ImportResult,
     WorkbookError,
     parse_rows,
@@ -267,7 +267,7 @@ def test_cancel_while_reading(tmp_path):
     path = _big_book(tmp_path)
     progress: list[int] = []
 
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled):
         read_rows(
             path,
             COLUMNS,
@@ -281,7 +281,7 @@ def test_cancel_while_parsing(tmp_path):
     read = read_rows(_big_book(tmp_path), COLUMNS)
     progress: list[int] = []
 
-    with pytest.raises(ImportCancelled, match="huỷ"):
+    with pytest.raises(Cancelled, match="huỷ"):
         parse_rows(
             read,
             COLUMNS,

@@ -14,13 +14,6 @@ from pathlib import Path
 from core.common.errors import UserError
 
 
-class ExportCancelled(Exception):  # a signal, not a failure
-    """The user cancelled an export; the target file was left as it was."""
-
-    def __init__(self, message: str = "Đã huỷ xuất dữ liệu.") -> None:
-        super().__init__(message)
-
-
 def write_atomically(out: str | os.PathLike[str], write: Callable[[str], None], *,
                      error: type[UserError] = UserError, make_folder: bool = False) -> Path:
     """``write(temporary_path)``, then rename it to ``out``; on any failure the temporary

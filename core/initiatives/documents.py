@@ -13,8 +13,10 @@ the decision recognising a batch of them.
   list of recognised initiatives with a totals row. Only valid (hợp lệ) initiatives can be
   recognised; any other is refused by number and name.
 
-Both write through :func:`core.common.pdf.build_document` (a temporary file renamed into place).
-reportlab is imported inside the functions only, so importing this module stays cheap.
+Both write through :func:`core.common.pdf.build_document` (a temporary file renamed into place)
+and hold only their content: styles, signature columns, the corner stamp and the other layout
+pieces are :mod:`core.common.pdf`'s. That package (reportlab) is imported inside the functions
+only, so importing this module stays cheap.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from core.common.errors import NotFound, UserError
-from core.common.text import clean, fold, nfc
+from core.common.text import clean, fold
 from core.common.vnformat import amount_in_words, date_line, doc_number, format_date, format_money
 from core.initiatives import register
 from core.initiatives.records import (
@@ -68,7 +70,7 @@ PLEDGE = (
 )
 MAX_NAMED = 10  # refused initiatives named one by one in an error message
 
-Cancelled = Callable[[], bool] | None
+IsCancelled = Callable[[], bool] | None
 
 
 # ---- names -----------------------------------------------------------------------------------
@@ -106,12 +108,6 @@ def _count(n: int) -> str:
     return f"{n:02d}"
 
 
-def _paragraphs(text: str) -> list[str]:
-    """A stored multi-line field as its paragraphs (blank lines dropped)."""
-    return [line.strip() for line in nfc(text or "").replace("\r\n", "\n").split("\n")
-            if line.strip()]
-
-
 def _authors_lines(item: Initiative) -> list[str]:
     if len(item.authors) <= 1:
         return [a.full_name for a in item.authors] or [item.authors_text or item.lead_author]
@@ -123,31 +119,6 @@ def _lead_index(item: Initiative) -> int | None:
     if not item.authors:
         return None
     return max(range(len(item.authors)), key=lambda i: (item.authors[i].share or 0, -i))
-
-
-def _balanced(name: str) -> str:
-    """A unit name too long for one line of the header's left column, broken into two lines
-    of about equal width ("CĐCS BỆNH VIỆN ĐA" / "KHOA VĨNH LINH") rather than wrapped with
-    one word left over."""
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from core.common.pdf import register_fonts
-    from core.common.pdf.fonts import BOLD
-    from core.common.pdf.layout import LEFT_COLUMN_MM
-
-    register_fonts()
-    text = clean(name)
-    words = text.upper().split()
-
-    def width(ws: list[str]) -> float:
-        return stringWidth(" ".join(ws), BOLD, 13)
-
-    if len(words) < 2 or width(words) <= (LEFT_COLUMN_MM - 3) * mm:
-        return text
-    cut = min(range(1, len(words)), key=lambda i: max(width(words[:i]), width(words[i:])))
-    original = text.split()
-    return " ".join(original[:cut]) + "\n" + " ".join(original[cut:])
 
 
 # ---- loading ---------------------------------------------------------------------------------
@@ -188,124 +159,6 @@ def _filtered_ids(session: Session, f: RegisterFilter) -> list[uuid.UUID]:
         offset += size
 
 
-# ---- shared layout ---------------------------------------------------------------------------
-
-
-def _frame_width_mm() -> float:
-    """Width of the text on core.common.pdf's portrait A4 page (165 mm)."""
-    from core.common.pdf.layout import PORTRAIT_MARGINS_MM
-
-    _, _, left, right = PORTRAIT_MARGINS_MM
-    return 210 - left - right
-
-
-def _trailer_room(frame_width: float):
-    """The last flowable of a body whose signature block is built here.
-
-    build_document always ends the story with a 6 mm gap and its own closing block, which is
-    empty when no signature and no recipients are given — but still needs about 29 pt. When
-    the body ends near the foot of a page, that invisible pair would push out a page holding
-    only its number. This flowable takes no room to draw and gives that height back (a
-    negative height; ``_ZEROSIZE`` so the frame places it even when full), so the gap and the
-    empty block always fit on the body's last page, over space they never paint. (The
-    cleaner fix belongs in core.common.pdf: no closing block when there is nothing to close with.)
-    """
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Flowable
-
-    from core.common.pdf.layout import closing_block
-
-    _, closing_height = closing_block(None, None, frame_width).wrap(frame_width, 1000)
-    # + the space after the flowable before this one, which may already lie below the frame.
-    room = 6 * mm + closing_height + 24
-
-    class _GiveBack(Flowable):
-        _ZEROSIZE = True
-
-        def wrap(self, avail_width, avail_height):
-            return 0, -room
-
-        def getSpaceBefore(self):  # noqa: N802 - reportlab's name
-            return 0
-
-        def getSpaceAfter(self):  # noqa: N802
-            return 0
-
-        def draw(self):
-            pass
-
-    return _GiveBack()
-
-
-def _confidential_stamp():
-    """"MẬT" in a red frame in the top right corner of the page it is placed on (drawn at
-    page coordinates, taking no room in the text)."""
-    from reportlab.lib import colors
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Flowable
-
-    from core.common.pdf.fonts import BOLD
-    from core.common.pdf.layout import PORTRAIT_MARGINS_MM
-
-    class _Stamp(Flowable):
-        _ZEROSIZE = True
-
-        def wrap(self, avail_width, avail_height):
-            return 0, 0
-
-        def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
-            size = 14
-            width = stringWidth(CONFIDENTIAL_MARK, BOLD, size) + 6 * mm
-            height = 8 * mm
-            page_width, page_height = canvas._pagesize
-            right = page_width - PORTRAIT_MARGINS_MM[3] * mm
-            bottom = page_height - 6 * mm - height
-            canvas.saveState()
-            canvas.setStrokeColor(colors.red)
-            canvas.setFillColor(colors.red)
-            canvas.setLineWidth(1.2)
-            canvas.rect(right - width, bottom, width, height)
-            canvas.setFont(BOLD, size)
-            canvas.drawCentredString(right - width / 2, bottom + (height - size * 0.7) / 2,
-                                     CONFIDENTIAL_MARK)
-            canvas.restoreState()
-
-        def draw(self):  # pragma: no cover - drawOn does the work
-            pass
-
-    return _Stamp()
-
-
-def _styles():
-    from reportlab.lib.enums import TA_CENTER
-    from reportlab.lib.styles import ParagraphStyle
-
-    from core.common.pdf import register_fonts
-    from core.common.pdf.fonts import BOLD, ITALIC
-
-    register_fonts()
-    return {
-        "sign": ParagraphStyle("idoc-sign", fontName=BOLD, fontSize=14, leading=17,
-                               alignment=TA_CENTER),
-        "sign_note": ParagraphStyle("idoc-sign-note", fontName=ITALIC, fontSize=13, leading=16,
-                                    alignment=TA_CENTER),
-        "sign_name": ParagraphStyle("idoc-sign-name", fontName=BOLD, fontSize=14, leading=17,
-                                    alignment=TA_CENTER),
-        "annex_note": ParagraphStyle("idoc-annex-note", fontName=ITALIC, fontSize=13,
-                                     leading=16, alignment=TA_CENTER, spaceAfter=2),
-    }
-
-
-def _rule(width_mm: float, before: float = 2, after: float = 8):
-    from reportlab.lib import colors
-    from reportlab.lib.units import mm
-    from reportlab.platypus import HRFlowable
-
-    return HRFlowable(width=width_mm * mm, thickness=0.6, color=colors.black, hAlign="CENTER",
-                      spaceBefore=before, spaceAfter=after)
-
-
 # ---- the description report -----------------------------------------------------------------
 
 
@@ -327,49 +180,51 @@ def description_report(
     out_path: str | os.PathLike[str],
     *,
     on: date | None = None,
-    is_cancelled: Cancelled = None,
+    is_cancelled: IsCancelled = None,
 ) -> Path:
     """Write the description report of one initiative to ``out_path`` and return the path.
 
     ``on`` is the date of the place–date line (default: the day the initiative was
     registered). A confidential initiative's report is marked "MẬT" (internal use).
     """
-    from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, TableStyle
-    from reportlab.platypus import Table as PdfTable
-
-    from core.common.pdf import DocumentHeader, build_document, escape, paragraph, table
-    from core.common.pdf.fonts import REGULAR
+    from core.common.pdf import (
+        DocumentHeader,
+        balanced_lines,
+        build_document,
+        corner_stamp,
+        escape,
+        heading,
+        keep_together,
+        paragraph,
+        side_by_side,
+        signature_column,
+        spacer,
+        split_paragraphs,
+        table,
+    )
+    from core.common.pdf import labelled as pdf_labelled
+    from core.common.pdf import section as pdf_section
 
     item = get_initiative(session, initiative_id)
     office = load_office(session)
     unit = session.get(Unit, item.unit_id)
     parent_line, issuer_line = _issuer(office, unit)
-    styles = _styles()
 
-    def labelled(label: str, text: str) -> object:
-        value = escape(text) if text else f"<i>{escape(NOT_DECLARED)}</i>"
-        return paragraph(f"<b>{escape(label)}</b> {value}", "body", markup=True)
+    def labelled(label: str, text: str):
+        return pdf_labelled(label, text, NOT_DECLARED)
 
     def section(label: str, text: str) -> list:
-        parts = _paragraphs(text)
-        if not parts:
-            return [labelled(label, "")]
-        heading = paragraph(label, "heading")
-        heading.keepWithNext = True
-        return [heading, *[paragraph(p, "body") for p in parts]]
+        return pdf_section(label, text, NOT_DECLARED)
 
     body: list = []
     if item.confidential:
-        body.append(_confidential_stamp())
+        body.append(corner_stamp(CONFIDENTIAL_MARK))
     body.append(paragraph(f"Mã số đăng ký: {item.number}", "center_italic"))
 
     body.append(labelled("1. Tên sáng kiến:", item.name))
 
     # 2. Authors
-    heading = paragraph("2. Tác giả (nhóm tác giả):", "heading")
-    heading.keepWithNext = True
-    body.append(heading)
+    body.append(heading("2. Tác giả (nhóm tác giả):"))
     lead = _lead_index(item)
     rows = []
     for i, author in enumerate(item.authors):
@@ -398,9 +253,7 @@ def description_report(
     body += section("8. Mô tả bản chất của sáng kiến:", item.description)
 
     # 9. Effectiveness
-    heading = paragraph("9. Hiệu quả thu được do áp dụng sáng kiến:", "heading")
-    heading.keepWithNext = True
-    body.append(heading)
+    body.append(heading("9. Hiệu quả thu được do áp dụng sáng kiến:"))
     if item.economic_benefit:
         value = item.economic_benefit
         body.append(paragraph(
@@ -410,7 +263,7 @@ def description_report(
         body.append(paragraph(
             "<b>a) Hiệu quả kinh tế:</b> Không tính được giá trị làm lợi bằng tiền.",
             "body", markup=True))
-    social = _paragraphs(item.social_benefit)
+    social = split_paragraphs(item.social_benefit)
     if social:
         body.append(paragraph(f"<b>b) Hiệu quả xã hội:</b> {escape(social[0])}", "body",
                               markup=True))
@@ -437,51 +290,21 @@ def description_report(
 
     # Two signatures: the unit head's confirmation (left), the lead author (right).
     lead_name = item.authors[lead].full_name if lead is not None else item.lead_author
-    left = [
-        _para(UNIT_HEAD_CONFIRMATION.replace(" THỦ TRƯỞNG", "\nTHỦ TRƯỞNG"), styles["sign"]),
-        _para("(Ký, ghi rõ họ tên, đóng dấu)", styles["sign_note"]),
-    ]
-    right = [
-        _para(AUTHOR_TITLE, styles["sign"]),
-        _para("(Ký, ghi rõ họ tên)", styles["sign_note"]),
-        _spacer(25),
-        _para(lead_name, styles["sign_name"]),
-    ]
-    half = _frame_width_mm() / 2 * mm
-    signatures = PdfTable([[left, right]], colWidths=[half, half])
-    signatures.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-    ]))
-    body.append(KeepTogether([pledge, _spacer(4), signatures]))
-    body.append(_trailer_room(_frame_width_mm() * mm))
+    signatures = side_by_side([
+        signature_column(UNIT_HEAD_CONFIRMATION.replace(" THỦ TRƯỞNG", "\nTHỦ TRƯỞNG"),
+                         "(Ký, ghi rõ họ tên, đóng dấu)"),
+        signature_column(AUTHOR_TITLE, "(Ký, ghi rõ họ tên)", lead_name),
+    ])
+    body.append(keep_together([pledge, spacer(4), signatures]))
 
     header = DocumentHeader(
         parent_org=parent_line,
-        org=_balanced(issuer_line),
+        org=balanced_lines(issuer_line),
         number_text="",
         place_date=date_line(office.place, on or item.registered_on),
     )
     return build_document(out_path, header, DESCRIPTION_TITLE, None, body, None, None,
                           is_cancelled=is_cancelled)
-
-
-def _para(text: str, style):
-    from reportlab.platypus import Paragraph
-
-    from core.common.pdf import escape
-
-    return Paragraph(escape(text), style)
-
-
-def _spacer(height_mm: float):
-    from core.common.pdf import spacer
-
-    return spacer(height_mm)
 
 
 # ---- the recognition decision ---------------------------------------------------------------
@@ -521,18 +344,14 @@ def _list_widths(count: int, total: int) -> list[float]:
     """Column widths (mm) of the list on the 165 mm portrait text width: the row number and
     the money columns grow to keep "1000" and a total in the tens of billions on one line,
     taking the room from the name column."""
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from core.common.pdf import register_fonts
+    from core.common.pdf import measure_mm, text_width_mm
     from core.common.pdf.fonts import BOLD
 
-    register_fonts()
     padding = 3  # mm: the cell paddings and a little air
-    number = max(8.0, stringWidth(str(count), BOLD, LIST_FONT_SIZE) / mm + padding)
-    money = max(24.0, stringWidth(format_money(total), BOLD, LIST_FONT_SIZE) / mm + padding)
+    number = max(8.0, measure_mm(str(count), BOLD, LIST_FONT_SIZE) + padding)
+    money = max(24.0, measure_mm(format_money(total), BOLD, LIST_FONT_SIZE) + padding)
     authors, unit, field = 36.0, 28.0, 21.0
-    name = _frame_width_mm() - number - money - authors - unit - field
+    name = text_width_mm() - number - money - authors - unit - field
     return [number, name, authors, unit, field, money]
 
 
@@ -579,7 +398,7 @@ def recognition_decision(
     symbol: str | None = None,
     year: int | None = None,
     grounds: Sequence[str] | None = None,
-    is_cancelled: Cancelled = None,
+    is_cancelled: IsCancelled = None,
 ) -> Path:
     """Write the decision recognising the selected initiatives and its list; return the path.
 
@@ -589,18 +408,20 @@ def recognition_decision(
     sáng kiến năm …") defaults to the initiatives' registration year(s); ``grounds``
     replaces the "Căn cứ …" paragraphs.
     """
-    from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, PageBreak
-
     from core.common.pdf import (
         DocumentHeader,
         SignatureBlock,
         build_document,
+        closing_block,
         escape,
+        heading,
+        keep_together,
+        page_break,
         paragraph,
+        rule,
+        spacer,
         table,
     )
-    from core.common.pdf.layout import closing_block
 
     items = _selection(session, selection)
     office = load_office(session)
@@ -612,8 +433,6 @@ def recognition_decision(
     office_name = office.name or office.unit_code
     office_full = full_body_name(office_name)
     body_upper, body_sentence = _standing_body(office)
-    frame_width = _frame_width_mm() * mm
-    styles = _styles()
 
     units = {u.id: u for u in session.scalars(
         select(Unit).where(Unit.id.in_({i.unit_id for i in items})))}
@@ -624,14 +443,12 @@ def recognition_decision(
 
     body: list = [
         paragraph(f"{body_upper} {office_full.upper()}", "center_bold"),
-        _spacer(2),
+        spacer(2),
     ]
     lower = _lower_unions(session, office)
     grounds = grounds or _grounds(session, items, signed_on, office_full, lower)
     body += [paragraph(g, "italic") for g in grounds]
-    decides = paragraph("QUYẾT ĐỊNH:", "center_bold")
-    decides.keepWithNext = True
-    body += [_spacer(2), decides]
+    body += [spacer(2), heading("QUYẾT ĐỊNH:", "center_bold")]
 
     article1 = (f"Công nhận {count} sáng kiến của các tác giả, nhóm tác giả (có danh sách kèm "
                 "theo).")
@@ -658,20 +475,19 @@ def recognition_decision(
         recipients.append(f"Ban Thường vụ {office.parent_name} (b/c)")
     recipients.append("Lưu: VT")
     closing = closing_block(
-        SignatureBlock(office.on_behalf, office.chair_title, office.chair_name),
-        recipients, frame_width)
+        SignatureBlock(office.on_behalf, office.chair_title, office.chair_name), recipients)
     # The last article goes with the signature: never a signature alone on a page.
-    body.append(KeepTogether([article_flowables[-1], _spacer(6), closing]))
+    body.append(keep_together([article_flowables[-1], spacer(6), closing]))
 
     # The list, on its own page(s).
-    body.append(PageBreak())
+    body.append(page_break())
     title = paragraph(LIST_TITLE, "center_bold")
     signed = date_line("", signed_on)  # "ngày 06 tháng 3 năm 2023"
     body.append(title)
-    body.append(_para(
+    body.append(paragraph(
         f"(Kèm theo Quyết định số {number_text.removeprefix('Số: ')} {signed} của "
-        f"{body_sentence} {office_full})", styles["annex_note"]))
-    body.append(_rule(40, before=7))
+        f"{body_sentence} {office_full})", "annex_note"))
+    body.append(rule(40, before=7))
 
     rows = []
     for i, item in enumerate(items, start=1):
@@ -694,7 +510,6 @@ def recognition_decision(
         spans=[((0, last_row), (4, last_row))],
     )
     body.append(listing)
-    body.append(_trailer_room(frame_width))
 
     header = DocumentHeader(
         parent_org=office.parent_name,

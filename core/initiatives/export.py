@@ -31,8 +31,9 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
+from core.common import errors
 from core.common.database import AppDatabase
-from core.common.files import ExportCancelled, write_atomically
+from core.common.files import write_atomically
 from core.common.vnformat import format_date, format_money
 from core.common.workbook import WorkbookError
 from core.initiatives import register
@@ -296,7 +297,7 @@ class _Ticker:
     def __call__(self, done: int) -> None:
         if done % 1000 == 0 or done == self.total:
             if self.is_cancelled is not None and self.is_cancelled():
-                raise ExportCancelled()
+                raise errors.Cancelled
             if self.progress is not None:
                 self.progress(done, self.total)
 
@@ -378,7 +379,7 @@ def export_register(db: AppDatabase, out_path: str | os.PathLike[str], f: Regist
                     progress: Progress = None, is_cancelled: Cancelled = None) -> int:
     """The register ("Sổ theo dõi sáng kiến") for filter ``f`` as a formatted workbook, in
     registration order with a totals row; returns the number of initiatives written. Raises
-    :class:`WorkbookError` when the file cannot be written and :class:`ExportCancelled`
+    :class:`WorkbookError` when the file cannot be written and :class:`core.common.errors.Cancelled`
     (nothing written) on cancel."""
     return _export(db, out_path, f, sheet_name="Sổ theo dõi", title=REGISTER_TITLE,
                    columns=REGISTER_COLUMNS, values=_register_values, progress=progress,

@@ -9,14 +9,17 @@ their usual Vietnamese headers (title rows, two-row merged headers, an STT colum
 - Kind, field and status are matched ignoring case and tone marks; an unknown value rejects
   the row with the accepted values listed.
 - Units by code or name (ignoring case, tones and đ); an unknown unit rejects the row with
-  the closest names suggested, unless ``create_units`` creates it under this office.
+  the closest names suggested ("Có phải …?", :func:`core.org.units.suggest_units`), unless
+  ``create_units`` creates it under this office.
 - A row already in the register (same name, unit and lead author, ignoring tones) is
-  skipped, so importing a file twice adds nothing. A likely duplicate of another record
-  (a very similar name with the same unit or a shared author) is imported and reported.
+  skipped, so importing a file twice adds nothing. A likely duplicate of another record or of
+  a row above — the same name up to tones, spacing, punctuation and small typos, with the same
+  numbers ("số 7" is not "số 8"), the same unit and an author in common
+  (:func:`core.common.similarity.likely_same_initiative`) — is imported and reported.
 
 Speed (100,000 rows): the whole import is one transaction; every unit, programme and year is
 looked up once; existing records are loaded once into memory (exact re-imports by a set of
-keys, likely duplicates by an in-memory index, see :class:`_Duplicates`); initiatives,
+keys, likely duplicates of the same units by a :class:`core.common.similarity.DuplicateIndex`); initiatives,
 authors and their "imported" history rows go in with SQLAlchemy Core ``insert()``
 executemany (:func:`db.bulk.bulk_insert`); on SQLite the full-text index is filled in one statement
 after the rows instead of row by row by its trigger, with a larger page cache meanwhile; the
@@ -25,14 +28,12 @@ cycle collector is paused. A dry run does the same work and rolls back.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import gc
 import json
 import re
-import unicodedata
 import uuid
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,13 +43,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.common import similarity
 from core.common.database import AppDatabase
 from core.common.errors import UserError
-from core.common.text import clean
+from core.common.text import clean, fold
 from core.common.vnformat import parse_date, parse_money
 from core.common.workbook import (
     Column,
-    ImportCancelled,
     ImportResult,
     ParsedRow,
     normalise_header,
@@ -87,39 +88,10 @@ from db.models import (
 )
 
 Progress = Callable[[int, int], None] | None
-Cancelled = Callable[[], bool] | None
+IsCancelled = Callable[[], bool] | None
 
 DEFAULT_PROGRAMME = "1TRIEU-SK"
 DEFAULT_KIND = InitiativeKind.TECHNICAL
-DUPLICATE_SIMILARITY = 0.85  # as core.initiatives.records.find_duplicates
-DUPLICATE_CANDIDATES = 200  # newest records compared per row (find_duplicates: 200 too)
-DUPLICATE_RATIOS = 3  # exact similarity computed for this many best candidates per row
-
-
-# ---- fast folding -----------------------------------------------------------------------
-
-class _StripMarks(dict):
-    """``str.translate`` table dropping combining marks, filled in as characters are seen."""
-
-    def __missing__(self, codepoint: int) -> int | None:
-        value = None if unicodedata.combining(chr(codepoint)) else codepoint
-        self[codepoint] = value
-        return value
-
-
-_MARKS = _StripMarks()
-
-
-def fast_fold(text: str | None) -> str:
-    """Exactly :func:`core.common.text.fold` (lower case, no tone or letter marks, đ → d, single
-    spaces), several times faster: ``str.translate`` instead of a per-character loop, and
-    no decomposition at all for plain ASCII text. Used for the many folds of a bulk import."""
-    if not text:
-        return ""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    if not text.isascii():
-        text = unicodedata.normalize("NFD", text).translate(_MARKS)
-    return " ".join(text.casefold().split())
 
 
 # ---- value parsers (ValueError messages are shown after the column label) ------------------
@@ -323,7 +295,7 @@ def _split_run_together(name: str) -> list[str] | None:
     words = name.split(" ")
     if len(words) < 6:
         return None
-    folded = [fast_fold(w) for w in words]
+    folded = [fold(w) for w in words]
     if folded[0] not in _FAMILY_NAMES:
         return None
     # best[i] = (cost, number of equally good ways, cut points) for words[i:]
@@ -503,146 +475,59 @@ class InitiativeImportResult(ImportResult):
         return data
 
 
-# ---- duplicate finder (in memory) -----------------------------------------------------------
+# ---- likely duplicates (in memory) -------------------------------------------------------------
 
-class _Duplicates:
-    """Likely duplicates among known records, found in memory (the rule of
-    :func:`core.initiatives.records.find_duplicates`: names ≥ 85% alike — difflib ratio of the folded
-    names — with the same unit or a shared author).
-
-    Records are filed under (unit, two words) and (author, two words) for pairs of the
-    three rarest words of their name (word counts over every name involved), so a candidate
-    shares a unit or an author and two distinctive words: a near-duplicate keeps at least two
-    of them. At most :data:`DUPLICATE_CANDIDATES` of the newest candidates are compared:
-    first by an upper bound of the similarity (shared letters), then exactly for the
-    :data:`DUPLICATE_RATIOS` best.
-    """
-
-    def __init__(self, counts: dict[str, int]) -> None:
-        # Rank of every word, rarest first (then longest, then alphabetical): a C-level key.
-        ordered = sorted(counts, key=lambda w: (counts[w], -len(w), w))
-        self.rank = {word: i for i, word in enumerate(ordered)}
-        # (number, or row of the file for a new record; name; folded name)
-        self.records: list[tuple[str | int, str, str]] = []
-        self.index: dict[tuple, list[int]] = defaultdict(list)
-        self.units: dict[uuid.UUID, int] = {}  # small ints hash faster than UUIDs
-
-    def _keys(self, folded: str) -> list[tuple[str, ...]]:
-        words = sorted(set(folded.split()), key=self.rank.__getitem__)[:3]
-        if len(words) < 3:
-            return [tuple(sorted(words))] if words else []
-        a, b, c = sorted(words)
-        return [(a, b), (a, c), (b, c)]
-
-    def _owners(self, unit_id, authors) -> list:
-        unit = self.units.get(unit_id)
-        if unit is None:
-            unit = self.units[unit_id] = len(self.units)
-        return [unit, *authors]
-
-    def add(self, number: str | int, name: str, folded: str, unit_id, authors,
-            keys: list[tuple[str, ...]] | None = None, owners: list | None = None) -> None:
-        position = len(self.records)
-        self.records.append((number, name, folded))
-        index = self.index
-        for words in self._keys(folded) if keys is None else keys:
-            for owner in owners or self._owners(unit_id, authors):
-                index[(owner, *words)].append(position)
-
-    def find_and_add(self, number: str | int, name: str, folded: str, unit_id, authors
-                     ) -> tuple[str | int, str, int] | None:
-        """(number or file row, name, similarity %) of the known record most like this one;
-        then this one becomes known too."""
-        keys = self._keys(folded)
-        owners = self._owners(unit_id, authors)
-        candidates: set[int] = set()
-        limit = DUPLICATE_CANDIDATES
-        get = self.index.get
-        for words in keys:
-            for owner in owners:
-                candidates.update(get((owner, *words), ())[-limit:])
-        best = None
-        if candidates:
-            size = len(folded)
-            mine = Counter(folded)
-            scored = []
-            for position in sorted(candidates, reverse=True)[:limit]:
-                other = self.records[position][2]
-                total = size + len(other)
-                # difflib's real_quick_ratio and quick_ratio bounds, computed cheaply
-                if 2 * min(size, len(other)) < DUPLICATE_SIMILARITY * total:
-                    continue
-                theirs = Counter(other)
-                common = sum(min(n, theirs[ch]) for ch, n in mine.items() if ch in theirs)
-                bound = 2 * common / total
-                if bound >= DUPLICATE_SIMILARITY:
-                    scored.append((bound, position))
-            if scored:
-                # The exact ratio for the few most promising only (it is the slow part),
-                # stopping when no candidate left can beat the best found.
-                scored.sort(key=lambda s: (-s[0], -s[1]))
-                matcher = difflib.SequenceMatcher(None, "", folded)
-                for bound, position in scored[:DUPLICATE_RATIOS]:
-                    if best is not None and bound <= best[2]:
-                        break
-                    matcher.set_seq1(self.records[position][2])
-                    ratio = matcher.ratio()
-                    if ratio >= DUPLICATE_SIMILARITY and (best is None or ratio > best[2]):
-                        best = (*self.records[position][:2], ratio)
-        self.add(number, name, folded, unit_id, authors, keys, owners)
-        if best is None:
-            return None
-        return best[0], best[1], round(best[2] * 100)
-
-
-def _known_records(session: Session) -> list[tuple[str, str, str, uuid.UUID, set[str]]]:
-    """(number, name, folded name, unit, folded authors) of every record, oldest first."""
+def _known_records(session: Session, unit_ids: set[uuid.UUID]
+                   ) -> list[tuple[str, str, str, uuid.UUID, set[str]]]:
+    """(number, name, folded name, unit, folded authors) of every record of these units,
+    oldest first (a likely duplicate has the same unit)."""
+    ids = list(unit_ids)
     authors: dict[uuid.UUID, set[str]] = defaultdict(set)
-    for initiative_id, full_name in session.execute(
-        select(InitiativeAuthor.initiative_id, InitiativeAuthor.full_name)
-        .join(Initiative, Initiative.id == InitiativeAuthor.initiative_id)
-        .where(Initiative.deleted_at.is_(None), InitiativeAuthor.deleted_at.is_(None))
-    ):
-        authors[initiative_id].add(fast_fold(full_name))
-    return [
-        (number, name, folded, unit_id, authors.get(rid, set()))
-        for rid, number, name, folded, unit_id in session.execute(
-            select(Initiative.id, Initiative.number, Initiative.name, Initiative.name_folded,
-                   Initiative.unit_id)
-            .where(Initiative.deleted_at.is_(None)).order_by(Initiative.seq)
-        )
-    ]
+    records = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for initiative_id, full_name in session.execute(
+            select(InitiativeAuthor.initiative_id, InitiativeAuthor.full_name)
+            .join(Initiative, Initiative.id == InitiativeAuthor.initiative_id)
+            .where(Initiative.unit_id.in_(chunk), Initiative.deleted_at.is_(None),
+                   InitiativeAuthor.deleted_at.is_(None))
+        ):
+            authors[initiative_id].add(fold(full_name))
+        records += session.execute(
+            select(Initiative.seq, Initiative.id, Initiative.number, Initiative.name,
+                   Initiative.name_folded, Initiative.unit_id)
+            .where(Initiative.unit_id.in_(chunk), Initiative.deleted_at.is_(None))
+        ).all()
+    records.sort(key=lambda r: r[0])
+    return [(number, name, folded, unit_id, authors.get(rid, set()))
+            for _seq, rid, number, name, folded, unit_id in records]
 
 
 def _find_duplicates(session: Session, new: list[tuple[int, dict, set[str]]]
                      ) -> list[DuplicateWarning]:
     """Likely duplicates of the new rows (row number, record, folded authors) among the
-    records already kept and the new rows above them."""
+    records already kept and the new rows above them: the judgement of the form's check
+    (:func:`core.initiatives.records.find_duplicates`, :func:`core.common.similarity.likely_same_initiative`),
+    made in memory by a :class:`core.common.similarity.DuplicateIndex`."""
     if not new:
         return []
-    known = _known_records(session)
-    counts: dict[str, int] = defaultdict(int)
-    for _number, _name, folded, _unit, _authors in known:
-        for word in set(folded.split()):
-            counts[word] += 1
-    for _row, record, _authors in new:
-        for word in set(record["name_folded"].split()):
-            counts[word] += 1
-    index = _Duplicates(counts)
-    for record in known:
-        index.add(*record)
+    index = similarity.DuplicateIndex()
+    for number, name, folded, unit_id, authors in _known_records(
+            session, {record["unit_id"] for _row, record, _authors in new}):
+        index.add((number, name), similarity.InitiativeKey(
+            similarity.Title.of(folded), unit_id, frozenset(authors)))
     found = []
     for row_number, record, authors in new:
         # A new row is known by its row in the file: its number does not exist until saved.
-        match = index.find_and_add(row_number, record["name"], record["name_folded"],
-                                   record["unit_id"], authors)
+        match = index.find_and_add((row_number, record["name"]), similarity.InitiativeKey(
+            similarity.Title.of(record["name_folded"]), record["unit_id"], frozenset(authors)))
         if match is None:
             continue
-        label, name, similarity = match
+        (label, name), percent = match
         if isinstance(label, int):
-            found.append(DuplicateWarning(row_number, "", name, similarity, file_row=label))
+            found.append(DuplicateWarning(row_number, "", name, percent, file_row=label))
         else:
-            found.append(DuplicateWarning(row_number, label, name, similarity))
+            found.append(DuplicateWarning(row_number, label, name, percent))
     return found
 
 
@@ -695,7 +580,7 @@ class _Context:
         self.numbers: dict[int, int] = {}
         self.seq = next_seq(session)
         self.known: set[tuple[str, uuid.UUID, str]] = {
-            (name_folded, unit_id, fast_fold(lead))
+            (name_folded, unit_id, fold(lead))
             for name_folded, unit_id, lead in session.execute(
                 select(Initiative.name_folded, Initiative.unit_id, Initiative.lead_author)
                 .where(Initiative.deleted_at.is_(None))
@@ -715,13 +600,13 @@ class _Context:
     def _resolve_unit(self, text: str) -> tuple[uuid.UUID, str] | str:
         unit = org.find_unit(self.session, text)
         if unit is not None and unit.deleted_at is None:
-            return unit.id, fast_fold(unit.name)
+            return unit.id, fold(unit.name)
         # Names equal but for tones ("Nậm Cha" / "Nậm Chà"): the one written exactly wins.
         same = self.session.scalars(select(Unit).where(
-            Unit.name_folded == fast_fold(text), Unit.deleted_at.is_(None))).all()
+            Unit.name_folded == fold(text), Unit.deleted_at.is_(None))).all()
         exact = [u for u in same if u.name.casefold() == text.casefold()]
         if len(exact) == 1:
-            return exact[0].id, fast_fold(exact[0].name)
+            return exact[0].id, fold(exact[0].name)
         if same:
             codes = ", ".join(f"{u.code} {u.name}" for u in same)
             return f"Đơn vị: “{text}” giống tên nhiều đơn vị ({codes}); hãy ghi mã đơn vị."
@@ -732,7 +617,7 @@ class _Context:
                 code=org.next_unit_code(self.session, self.office_code), name=text,
                 kind=UnitKind.GRASSROOTS, parent_code=self.office_unit.code))
             self.result.created_units.append(f"{created.code} {created.name}")
-            return created.id, fast_fold(created.name)
+            return created.id, fold(created.name)
         hints = org.suggest_units(self.session, text)
         hint = f" Có phải: {', '.join(hints)}?" if hints else ""
         return f"Đơn vị: không tìm thấy “{text}”.{hint}"
@@ -777,12 +662,12 @@ def import_initiatives(
     create_units: bool = False,
     programme: str = DEFAULT_PROGRAMME,
     progress: Progress = None,
-    is_cancelled: Cancelled = None,
+    is_cancelled: IsCancelled = None,
 ) -> InitiativeImportResult:
     """Initiatives from a workbook (see the module docstring); one transaction, or none
     written at all with ``dry_run``. Raises :class:`core.common.workbook.WorkbookError` for a file
     that cannot be read, :class:`UserError` for an unknown ``programme``, and
-    :class:`ImportCancelled` (nothing written) when ``is_cancelled()`` turns true."""
+    :class:`core.common.errors.Cancelled` (nothing written) when ``is_cancelled()`` turns true."""
     if not db.office_code:
         raise UserError("Chưa khởi tạo đơn vị của văn phòng (lệnh init).")
     with _gc_paused():
@@ -805,7 +690,7 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, programme: str,
-            progress: Progress, is_cancelled: Cancelled) -> InitiativeImportResult:
+            progress: Progress, is_cancelled: IsCancelled) -> InitiativeImportResult:
     read = read_rows(path, COLUMNS, progress=progress, is_cancelled=is_cancelled)
     parsed, rejected = parse_rows(read, COLUMNS, progress=progress, is_cancelled=is_cancelled)
     missing = set(read.missing)
@@ -916,9 +801,9 @@ def _record(ctx: _Context, row: ParsedRow, today: date) -> tuple[dict, list[Auth
             raise UserError(f"{label}: ngày {value:%d/%m/%Y} chưa tới.")
     programme_id = ctx.programme(data.get("programme"))
     lead = max(people, key=lambda a: a.share or 0)
-    folded_names = [fast_fold(a.full_name) for a in people]
+    folded_names = [fold(a.full_name) for a in people]
     folded_all = [f for a, name in zip(people, folded_names, strict=True)
-                  for f in (name, fast_fold(a.unit_text) if a.unit_text else "") if f]
+                  for f in (name, fold(a.unit_text) if a.unit_text else "") if f]
     name = data["name"]
     description = data.get("description") or ""
     objective = data.get("objective") or ""
@@ -956,11 +841,11 @@ def _record(ctx: _Context, row: ParsedRow, today: date) -> tuple[dict, list[Auth
         "awards": data.get("awards") or "",
         "authors_text": authors_text,
         "lead_author": lead.full_name,
-        "name_folded": fast_fold(name),
+        "name_folded": fold(name),
         # fold(a b) == fold(a) + " " + fold(b): each piece is folded once
         "authors_folded": " ".join(folded_all),
         "description_folded": " ".join(
-            f for f in (fast_fold(description), fast_fold(objective), fast_fold(social)) if f
+            f for f in (fold(description), fold(objective), fold(social)) if f
         ),
         "unit_folded": unit_folded,
         "_lead_folded": folded_names[people.index(lead)],
@@ -973,10 +858,8 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_PROGRAMME",
     "DuplicateWarning",
-    "ImportCancelled",
     "InitiativeImportResult",
     "ParsedAuthors",
-    "fast_fold",
     "import_initiatives",
     "parse_authors",
     "parse_field",

@@ -7,9 +7,9 @@ The phase an initiative counts toward is derived from its registration date.
 
 from __future__ import annotations
 
-import difflib
 import getpass
 import json
+import re
 import uuid
 from dataclasses import dataclass, fields
 from datetime import date
@@ -17,6 +17,7 @@ from datetime import date
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from core.common import similarity
 from core.common.errors import NotFound, UserError
 from core.common.text import clean, fold
 from db import search
@@ -398,36 +399,54 @@ class DuplicateCandidate:
 def find_duplicates(session: Session, name: str, unit_id: uuid.UUID | None,
                     author_names: list[str], *, exclude_id: uuid.UUID | None = None,
                     limit: int = 5) -> list[DuplicateCandidate]:
-    """Likely duplicates: a same or very similar name (≥ 85%, ignoring tones and đ) with the
-    same unit or a shared author."""
-    folded = fold(name)
-    words = folded.split()
-    if not words:
+    """Likely duplicates (:func:`core.common.similarity.likely_same_initiative`): the same
+    title up to tones, case, spacing, punctuation and small typos, with the same numbers,
+    from the same unit, with an author in common. "… số 7" and "… số 8", or the same title
+    from another unit or other authors, are different initiatives. ``unit_id`` None or no
+    ``author_names`` means not known (not checked); with neither, nothing is found."""
+    key = similarity.InitiativeKey.of(name, unit_id, author_names)
+    if not key.title or (unit_id is None and not key.authors):
         return []
-    # The longest words of the name: any record sharing them is a candidate worth scoring.
-    longest = sorted(set(words), key=len, reverse=True)[:3]
-    seqs = search.candidates(session, " ".join(longest), column="name_folded", limit=200)
-    if not seqs:
+    query = select(Initiative.id, Initiative.name_folded).where(Initiative.deleted_at.is_(None))
+    if unit_id is not None:
+        # The unit's records (ix_initiative_unit; a unit holds thousands at most), their
+        # titles screened in memory, the authors checked for the few left.
+        query = query.where(Initiative.unit_id == unit_id)
+    else:
+        # Records naming one of the authors (each name an FTS5 phrase of whole words).
+        phrases = [" ".join(_FTS_WORD.findall(a)) for a in key.authors]
+        expression = " OR ".join(f'"{p}"' for p in phrases if p)
+        if not expression:
+            return []
+        query = (query.join(search.fts, search.fts.c.rowid == Initiative.seq)
+                 .where(search.matching(f"({expression})", "authors_folded")))
+    names = {rid: folded for rid, folded in session.execute(query) if rid != exclude_id}
+    same = dict(similarity.same_titles(key.title, names))
+    if not same:
         return []
     rows = session.execute(
-        select(Initiative.id, Initiative.number, Initiative.name, Initiative.name_folded,
-               Initiative.authors_folded, Initiative.authors_text, Initiative.unit_id, Unit.name)
+        select(Initiative.id, Initiative.number, Initiative.name, Initiative.authors_text,
+               Initiative.unit_id, Unit.name)
         .join(Unit, Unit.id == Initiative.unit_id)
-        .where(Initiative.seq.in_(seqs), Initiative.deleted_at.is_(None))
+        .where(Initiative.id.in_(list(same)))
     ).all()
-    authors = {fold(a) for a in author_names if clean(a)}
-    found = []
-    for rid, number, rname, rfolded, rauthors, rtext, runit, unit_name in rows:
-        if rid == exclude_id:
-            continue
-        ratio = difflib.SequenceMatcher(None, folded, rfolded).ratio()
-        if ratio < 0.85:
-            continue
-        shares_author = any(a and a in rauthors for a in authors)
-        if runit == unit_id or shares_author:
-            found.append(DuplicateCandidate(rid, number, rname, rtext, unit_name, round(ratio * 100)))
-    found.sort(key=lambda c: -c.similarity)
+    authors: dict[uuid.UUID, list[str]] = {}
+    for initiative_id, full_name in session.execute(
+        select(InitiativeAuthor.initiative_id, InitiativeAuthor.full_name)
+        .where(InitiativeAuthor.initiative_id.in_(list(same)), InitiativeAuthor.deleted_at.is_(None))
+    ):
+        authors.setdefault(initiative_id, []).append(full_name)
+    found = [
+        DuplicateCandidate(rid, number, rname, rtext, unit_name, same[rid])
+        for rid, number, rname, rtext, runit, unit_name in rows
+        if similarity.likely_same_initiative(
+            key, similarity.InitiativeKey.of(names[rid], runit, authors.get(rid, ())))
+    ]
+    found.sort(key=lambda c: (-c.similarity, c.number))
     return found[:limit]
+
+
+_FTS_WORD = re.compile(r"[0-9a-z]+")
 
 
 def grassroots_units(session: Session) -> list[Unit]:

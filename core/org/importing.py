@@ -158,9 +158,9 @@ def import_units(
         office_unit = org.find_by_code(session, db.office_code)
         for row in parsed:
             if is_cancelled and is_cancelled():
-                from core.common.workbook import ImportCancelled
+                from core.common import errors
 
-                raise ImportCancelled
+                raise errors.Cancelled
             try:
                 outcome = _import_unit_row(session, row, office_unit, db.office_code)
             except UserError as exc:
@@ -300,9 +300,9 @@ def import_members(
             )
             result.accepted.append(row)
         if is_cancelled and is_cancelled():
-            from core.common.workbook import ImportCancelled
+            from core.common import errors
 
-            raise ImportCancelled
+            raise errors.Cancelled
         if rows_to_insert:
             session.execute(insert(Member), rows_to_insert)
         result.rejected.sort(key=lambda r: r.number)

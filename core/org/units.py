@@ -7,7 +7,6 @@ absorbed it, whose members and sub-units it hands over.
 
 from __future__ import annotations
 
-import difflib
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +14,7 @@ from datetime import date
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from core.common import similarity
 from core.common.errors import NotFound, UserError
 from core.common.text import clean, fold
 from db.models import Member, Sector, Unit, UnitEvent, UnitKind, UnitMemberCount, utcnow
@@ -88,10 +88,11 @@ def find_unit(session: Session, code_or_name: str) -> Unit | None:
 
 
 def suggest_units(session: Session, name: str, limit: int = 3) -> list[str]:
-    """Closest unit names to ``name`` (for 'did you mean …' messages)."""
-    names = dict(session.execute(select(Unit.name_folded, Unit.name)).all())
-    close = difflib.get_close_matches(fold(name), list(names), n=limit, cutoff=0.6)
-    return [names[c] for c in close]
+    """Names of the units closest to ``name`` (for "Có phải …?" messages), best first; only
+    names alike enough to be the one meant with a typo or a word missing at an end
+    (:func:`core.common.similarity.closest_names`), never an unrelated unit."""
+    names = session.scalars(select(Unit.name).where(Unit.deleted_at.is_(None)).order_by(Unit.code)).all()
+    return similarity.closest_names(name, names, limit=limit)
 
 
 def _check_parent(session: Session, kind: UnitKind, parent_code: str | None) -> Unit | None:

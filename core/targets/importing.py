@@ -31,12 +31,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.common import errors
 from core.common.database import AppDatabase
 from core.common.errors import UserError
 from core.common.text import clean, fold
 from core.common.workbook import (
     Column,
-    ImportCancelled,
     ImportResult,
     ParsedRow,
     WorkbookError,
@@ -312,7 +312,7 @@ def _fund_year(headers: dict[str, str], given: int | None) -> int:
 
 def _check_cancel(is_cancelled: Cancelled) -> None:
     if is_cancelled and is_cancelled():
-        raise ImportCancelled
+        raise errors.Cancelled
 
 
 def _import_fund_model(session: Session, rows: list[ParsedRow], year: int,

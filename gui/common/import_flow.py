@@ -50,7 +50,7 @@ class ImportSpec:
     """What one import is; everything but ``run`` is for the screens.
 
     ``run(db, path, *, dry_run, progress, is_cancelled, **options)`` is the core importer
-    (returns an ``ImportResult``; raises ``ImportCancelled`` when ``is_cancelled()`` turns
+    (returns an ``ImportResult``; raises ``core.common.errors.Cancelled`` when ``is_cancelled()`` turns
     true, ``UserError`` with a Vietnamese message for a bad file).
     """
 

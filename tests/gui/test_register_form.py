@@ -176,8 +176,8 @@ def test_duplicate_warning_for_a_near_identical_name_in_the_same_unit(qtbot, pag
                       authors=("Nguyễn Văn Hùng",))
     page.model.reload()
     dialog = page.add_initiative()
-    fill_basics(dialog, "Sử dụng sơ đồ tư duy trong dạy học môn Toán lớp 5", "CĐCS Trường THCS Hồ Xuân Hương (VL-0001)")
-    type_text(dialog.authors.rows[0].name, "Lê Thị Hương")
+    fill_basics(dialog, "Sử dụng sơ đồ tư duy tromg dạy học môn Toán lớp 4", "CĐCS Trường THCS Hồ Xuân Hương (VL-0001)")
+    type_text(dialog.authors.rows[0].name, "Nguyễn Văn Hùng")
     dialog.save_button.click()
     warning = dialog.duplicates_dialog
     assert warning is not None
@@ -260,7 +260,7 @@ def register_dialogs(window, sample_units, tmp_path) -> list:
     roots = [page.add_initiative(), page.edit_initiative(), page.mark_rejected(), page.transfers.print_decision(),
              page.edit_phases(), page._header_menu(page.table.rect().topLeft())]
     with db.reading() as s:
-        found = find_duplicates(s, "Sử dụng sơ đồ tư duy trong dạy học môn Toán lớp 5", sample_units["VL-0001"], [])
+        found = find_duplicates(s, "Su dung so do tu duy trong day hoc mon Toan lop 4", sample_units["VL-0001"], [])
     assert found
     roots.append(DuplicatesDialog(found))
     result = FakeResult(accepted=[1], skipped=[], rejected=[FakeRejected(4, "Thiếu tên sáng kiến.", {"Tên": ""})])

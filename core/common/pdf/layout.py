@@ -59,7 +59,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from core.common.files import ExportCancelled, write_atomically
+from core.common.errors import Cancelled
+from core.common.files import write_atomically
 from core.common.pdf.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
 from core.common.text import nfc
 
@@ -165,6 +166,12 @@ PARAGRAPH_STYLES: dict[str, Callable[[], ParagraphStyle]] = {
     "right_italic": lambda: _style(ITALIC, BODY_SIZE - 1, TA_RIGHT, BODY_LEADING, 0, 0, 3),
     # Smaller notes, e.g. "Đơn vị tính: đồng" above a table.
     "note": lambda: _style(ITALIC, 12, TA_RIGHT, 14, 0, 0, 3),
+    # An annex's note under its title: "(Kèm theo Quyết định số … của …)".
+    "annex_note": lambda: _style(ITALIC, 13, TA_CENTER, 16, 0, 0, 2),
+    # Signature columns drawn in the body (blocks.signature_column): the title and the name
+    # bold, the "(Ký, ghi rõ họ tên)" note under the title in italics.
+    "sign": lambda: _style(BOLD, 14, TA_CENTER, 17),
+    "sign_note": lambda: _style(ITALIC, 13, TA_CENTER, 16),
 }
 
 
@@ -179,6 +186,23 @@ def paragraph(text: str, style: str = "body", *, markup: bool = False) -> Paragr
 
 def spacer(height_mm: float) -> Spacer:
     return Spacer(1, height_mm * mm)
+
+
+def rule(width_mm: float, before: float = 2, after: float = 8) -> HRFlowable:
+    """A short centred rule (0.6 pt), as under a title; ``before``/``after`` in points."""
+    return _rule(width_mm * mm, before, after)
+
+
+def text_width_mm(landscape: bool = False) -> float:
+    """Width of the text between the margins of an A4 page (165 mm portrait)."""
+    _, _, left, right = LANDSCAPE_MARGINS_MM if landscape else PORTRAIT_MARGINS_MM
+    return (297 if landscape else 210) - left - right
+
+
+def measure_mm(text: str, font: str = REGULAR, size: float = BODY_SIZE) -> float:
+    """Width of ``text`` on one line in ``font`` at ``size`` pt, in mm."""
+    register_fonts()
+    return stringWidth(nfc(text), font, size) / mm
 
 
 # --- tables -------------------------------------------------------------------------------
@@ -339,9 +363,14 @@ def header_block(header: DocumentHeader, frame_width: float, vv: str | None = No
 
 
 def closing_block(
-    signature: SignatureBlock | None, recipients: Sequence[str] | None, frame_width: float
+    signature: SignatureBlock | None, recipients: Sequence[str] | None,
+    frame_width: float | None = None,
 ) -> Table:
-    """The "Nơi nhận:" list on the left and the signature block on the right."""
+    """The "Nơi nhận:" list on the left and the signature block on the right, across
+    ``frame_width`` points (default: the text width of a portrait page). Placed by
+    :func:`build_document`, or in the body to keep it with the last paragraph."""
+    if frame_width is None:
+        frame_width = text_width_mm() * mm
     left: list[Flowable] = []
     items = [nfc(r).strip() for r in (recipients or []) if r and r.strip()]
     if items:
@@ -392,7 +421,7 @@ class _Document(BaseDocTemplate):
 
     def afterFlowable(self, flowable):  # noqa: N802 - reportlab's hook name
         if self._is_cancelled is not None and self._is_cancelled():
-            raise ExportCancelled
+            raise Cancelled
 
 
 def _page_number(canvas, doc) -> None:
@@ -422,10 +451,11 @@ def build_document(
     centred) and may be empty for an official letter. ``subtitle`` is its summary, printed
     bold and centred under the title with a short rule — unless it starts with "V/v", in
     which case it goes under the number on the left as on an official letter (công văn).
-    ``body`` holds flowables (:func:`paragraph`, :func:`table`, …) and plain strings, which
-    become body paragraphs. ``recipients`` are the "Nơi nhận:" lines; a leading "- " and the
-    closing ";" / "." are added when missing. ``is_cancelled`` is polled after each flowable;
-    when it returns true, :class:`ExportCancelled` is raised and nothing is written.
+    ``body`` holds flowables (:func:`paragraph`, :func:`table`, :mod:`.blocks`, …) and plain
+    strings, which become body paragraphs. ``recipients`` are the "Nơi nhận:" lines; a leading
+    "- " and the closing ";" / "." are added when missing. Without a signature and recipients
+    the document ends with the body. ``is_cancelled`` is polled after each flowable;
+    when it returns true, :class:`~core.common.errors.Cancelled` is raised and nothing is written.
     Metadata: title = the document type and summary, author = the issuing body.
     """
     register_fonts()
@@ -448,14 +478,17 @@ def build_document(
     for item in body:
         story.append(paragraph(item) if isinstance(item, str) else item)
 
-    closing = closing_block(signature, recipients, frame_width)
-    gap = Spacer(1, 6 * mm)
-    if len(story) > 2 and isinstance(story[-1], Paragraph):
-        # Keep the last paragraph with the signature: never a signature alone on a page.
-        last = story.pop()
-        story.append(KeepTogether([last, gap, closing]))
-    else:
-        story += [gap, closing]
+    if signature is not None or any(r and r.strip() for r in recipients or ()):
+        closing = closing_block(signature, recipients, frame_width)
+        gap = Spacer(1, 6 * mm)
+        if len(story) > 2 and isinstance(story[-1], Paragraph):
+            # Keep the last paragraph with the signature: never a signature alone on a page.
+            last = story.pop()
+            story.append(KeepTogether([last, gap, closing]))
+        else:
+            story += [gap, closing]
+    # else nothing closes the document here (the body may hold its own signatures): no empty
+    # closing block that could spill onto a page of its own.
 
     doc_title = " ".join(p for p in (nfc(title or "").strip(), nfc(subtitle or "").strip()) if p)
 

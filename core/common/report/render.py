@@ -34,7 +34,7 @@ def _usual_permissions(path: Path) -> None:
 def write_report(report: Report, out_path: str | os.PathLike[str], office: OfficeSettings,
                  info: DocumentInfo, *, is_cancelled: Callable[[], bool] | None = None) -> Path:
     """Write ``report`` as .xlsx or .pdf by the suffix of ``out_path``. ``is_cancelled`` is
-    polled while the document is built; when it returns true, :class:`ExportCancelled` is
+    polled while the document is built; when it returns true, :class:`core.common.errors.Cancelled` is
     raised and no file is written (an existing one is left as it was)."""
     kind = check_suffix(out_path)
     if kind == "xlsx":

@@ -22,7 +22,8 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.common.files import ExportCancelled, write_atomically
+from core.common.errors import Cancelled
+from core.common.files import write_atomically
 from core.common.letterhead import OfficeSettings
 from core.common.report.model import CENTER, DocumentInfo, Report, Table, Text
 from core.common.text import nfc
@@ -187,5 +188,5 @@ def write_xlsx(report: Report, out_path: str | os.PathLike[str], office: OfficeS
     out = Path(out_path)
     wb = build_workbook(report, office, info)
     if is_cancelled is not None and is_cancelled():
-        raise ExportCancelled
+        raise Cancelled
     return write_atomically(out, wb.save, make_folder=True)

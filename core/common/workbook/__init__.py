@@ -20,11 +20,12 @@ An importer describes the columns it expects and gets typed rows back::
 Modules: :mod:`.columns` (the spec), :mod:`.headers` (header detection and matching),
 :mod:`.reader` (calamine reading, row skipping), :mod:`.rows` (parsing and rejection),
 :mod:`.result` (the shared result), :mod:`.report` (the report workbook),
-:mod:`.progress` (progress and cancellation), :mod:`.errors`.
+:mod:`.progress` (progress and cancellation: :class:`core.common.errors.Cancelled`),
+:mod:`.errors`.
 """
 
 from core.common.workbook.columns import Column
-from core.common.workbook.errors import ImportCancelled, WorkbookError
+from core.common.workbook.errors import WorkbookError
 from core.common.workbook.headers import HEADER_SCAN_ROWS, normalise_header
 from core.common.workbook.reader import SUPPORTED_EXTENSIONS, ReadResult, SourceRow, read_rows
 from core.common.workbook.report import write_report
@@ -35,7 +36,6 @@ __all__ = [
     "HEADER_SCAN_ROWS",
     "SUPPORTED_EXTENSIONS",
     "Column",
-    "ImportCancelled",
     "ImportResult",
     "ParsedRow",
     "ReadResult",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from core.common.workbook.errors import ImportCancelled
+from core.common.errors import Cancelled
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -16,7 +16,7 @@ STEP = 250
 
 class Ticker:
     """Calls ``progress(done, total)`` every :data:`STEP` items and at the end; raises
-    :class:`ImportCancelled` as soon as ``is_cancelled()`` says so (checked at the same pace)."""
+    :class:`~core.common.errors.Cancelled` as soon as ``is_cancelled()`` says so (checked at the same pace)."""
 
     def __init__(self, total: int, progress: Progress | None, is_cancelled: IsCancelled | None):
         self.total = total
@@ -25,7 +25,7 @@ class Ticker:
 
     def check(self) -> None:
         if self._is_cancelled is not None and self._is_cancelled():
-            raise ImportCancelled()
+            raise Cancelled
 
     def start(self) -> None:
         self.check()

@@ -263,7 +263,7 @@ def read_rows(
     ``sheet`` is a sheet name (exact, or the same ignoring tones/case) or a 0-based index;
     with ``None`` the visible sheets are tried in order and the first one with a header row
     is read. ``progress(done, total)`` is called as rows are read (``total`` = sheet rows
-    below the header); ``is_cancelled()`` is polled and :class:`ImportCancelled` raised when
+    below the header); ``is_cancelled()`` is polled and :class:`~core.common.errors.Cancelled` raised when
     it returns true. Raises :class:`WorkbookError` (Vietnamese message) when the file cannot
     be read or has no recognisable header row.
     """

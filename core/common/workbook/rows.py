@@ -83,7 +83,7 @@ def parse_rows(
     """Parse every row of ``read_result``: (rows that parsed, rows rejected with a reason).
 
     ``progress(done, total)`` counts rows; ``is_cancelled()`` is polled and
-    :class:`~core.common.workbook.errors.ImportCancelled` raised when it returns true.
+    :class:`~core.common.errors.Cancelled` raised when it returns true.
     """
     ok: list[ParsedRow] = []
     rejected: list[RejectedRow] = []
