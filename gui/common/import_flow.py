@@ -193,7 +193,7 @@ class ImportFlow(QObject):
         self.cancelled.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        widgets.show_error(self._parent, widgets.error_text(exc))
+        widgets.report_error(self._parent, exc)
         self.failed.emit(exc)
 
     def _tell(self, text: str) -> None:

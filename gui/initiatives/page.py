@@ -693,7 +693,7 @@ class RegisterPage(QWidget):
         try:
             dialog = InitiativeDialog(self._db, initiative_id=initiative_id, parent=self, bus=self.bus)
         except Exception as exc:
-            widgets.show_error(self, widgets.error_text(exc))
+            widgets.report_error(self, exc)
             self.model.reload(keep_loaded=True)
             return None
         dialog.accepted.connect(lambda: self._saved(initiative_id, self.tr("Initiative saved.")))
@@ -734,7 +734,7 @@ class RegisterPage(QWidget):
         try:
             done = change(self._db, ids, *args)
         except Exception as exc:
-            widgets.show_error(self, widgets.error_text(exc))
+            widgets.report_error(self, exc)
             return False
         self._announce(done)
         return True

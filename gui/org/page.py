@@ -539,7 +539,7 @@ class OrganisationPage(QWidget):
         try:
             done = change(self._db, ids)
         except Exception as exc:
-            widgets.show_error(self, widgets.error_text(exc))
+            widgets.report_error(self, exc)
             return False
         self.member_model.reload(keep_loaded=True)
         self._notify(done)

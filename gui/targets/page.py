@@ -387,7 +387,7 @@ class DashboardPage(QWidget):
         try:
             changes = ops.save_count_rule(self._db, CountRule(rule))  # one settings row
         except Exception as exc:  # noqa: BLE001 - the figures still follow the choice
-            widgets.show_error(self, widgets.error_text(exc))
+            widgets.report_error(self, exc)
         else:
             self.bus.notify(changes, source=self)
         self._params_changed()
@@ -514,7 +514,7 @@ class DashboardPage(QWidget):
         if generation != self._generations[what]:
             return
         self._set_idle()
-        widgets.show_error(self, widgets.error_text(exc))
+        widgets.report_error(self, exc)
 
     def _maybe_ready(self) -> None:
         if not self._pending:
