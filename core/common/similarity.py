@@ -41,6 +41,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -56,6 +57,8 @@ NAME_CUTOFF = 80
 # The shortest word in which a one-letter change counts as a typo ("tung"/"tun"). Shorter
 # syllables one letter apart are mostly other words: khoa "Nội"/"Nhi", "Hà"/"Hải", "LAN"/"WAN".
 TYPO_MIN_LETTERS = 4
+
+K = TypeVar("K", bound=Hashable)
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 # Roman numerals in series titles ("giai đoạn II"). "vi" is left out: a common Vietnamese
@@ -169,7 +172,7 @@ def likely_same_initiative(a: InitiativeKey, b: InitiativeKey) -> bool:
     return same_title(a.title, b.title)
 
 
-def same_titles(title: Title, candidates: dict[Hashable, str]) -> list[tuple[Hashable, int]]:
+def same_titles(title: Title, candidates: dict[K, str]) -> list[tuple[K, int]]:
     """(key, similarity %) of the ``candidates`` (key → title text) that are
     :func:`same_title` as ``title``, most alike first: screened in one
     ``process.extract`` call, then checked word by word."""
