@@ -56,6 +56,7 @@ from db.models import (
     Unit,
     UnitKind,
     new_row_stamp,
+    table_of,
     utcnow,
 )
 
@@ -566,7 +567,7 @@ def load_demo_register(
         with larger_cache(conn, 1024 * 1024), insert_triggers_deferred(conn, gen.seq):
             if progress is not None:
                 progress(0, total)
-            initiative_table, author_table = Initiative.__table__, InitiativeAuthor.__table__
+            initiative_table, author_table = table_of(Initiative), table_of(InitiativeAuthor)
             for start in range(0, total, CHUNK):
                 stop = min(total, start + CHUNK)
                 rows, authors = [], []

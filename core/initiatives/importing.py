@@ -84,6 +84,7 @@ from db.models import (
     Unit,
     UnitKind,
     new_row_stamp,
+    table_of,
     utcnow,
 )
 
@@ -750,9 +751,9 @@ def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, p
             connection = session.connection()
             with larger_cache(connection, BULK_CACHE_KIB):
                 with insert_triggers_deferred(connection, first_seq):
-                    bulk_insert(connection, Initiative.__table__, initiatives)
-                bulk_insert(connection, InitiativeAuthor.__table__, authors)
-                bulk_insert(connection, InitiativeChange.__table__, changes)
+                    bulk_insert(connection, table_of(Initiative), initiatives)
+                bulk_insert(connection, table_of(InitiativeAuthor), authors)
+                bulk_insert(connection, table_of(InitiativeChange), changes)
         result.rejected.sort(key=lambda r: r.number)
         result.warnings = [*_notes(missing, default_kind_rows, run_together_rows, parsed),
                            *(d.message() for d in result.duplicates)]
