@@ -33,6 +33,7 @@ run: $(STAMP) $(QM)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 test: $(STAMP) $(QM) sysdeps lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 -q

@@ -41,6 +41,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -56,6 +57,9 @@ NAME_CUTOFF = 80
 # The shortest word in which a one-letter change counts as a typo ("tung"/"tun"). Shorter
 # syllables one letter apart are mostly other words: khoa "Nội"/"Nhi", "Hà"/"Hải", "LAN"/"WAN".
 TYPO_MIN_LETTERS = 4
+
+K = TypeVar("K", bound=Hashable)  # the caller's keys of candidate titles
+L = TypeVar("L")  # the caller's labels of records in a DuplicateIndex
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 # Roman numerals in series titles ("giai đoạn II"). "vi" is left out: a common Vietnamese
@@ -169,7 +173,7 @@ def likely_same_initiative(a: InitiativeKey, b: InitiativeKey) -> bool:
     return same_title(a.title, b.title)
 
 
-def same_titles(title: Title, candidates: dict[Hashable, str]) -> list[tuple[Hashable, int]]:
+def same_titles(title: Title, candidates: dict[K, str]) -> list[tuple[K, int]]:
     """(key, similarity %) of the ``candidates`` (key → title text) that are
     :func:`same_title` as ``title``, most alike first: screened in one
     ``process.extract`` call, then checked word by word."""
@@ -182,7 +186,7 @@ def same_titles(title: Title, candidates: dict[Hashable, str]) -> list[tuple[Has
             if same_title(title, Title.of(candidates[k]))]
 
 
-class DuplicateIndex:
+class DuplicateIndex(Generic[L]):
     """Likely duplicates among many records, as :func:`likely_same_initiative` judges them.
 
     Records are filed by (unit, author, numbers) — one entry per author — and by (unit,
@@ -193,7 +197,7 @@ class DuplicateIndex:
     """
 
     def __init__(self) -> None:
-        self._labels: list[object] = []
+        self._labels: list[L] = []
         self._titles: list[Title] = []
         self._groups: dict[tuple, list[int]] = defaultdict(list)
 
@@ -215,7 +219,7 @@ class DuplicateIndex:
             return [(*base, None)]
         return [(*base, ""), *((*base, a) for a in key.authors)]
 
-    def add(self, label: object, key: InitiativeKey) -> None:
+    def add(self, label: L, key: InitiativeKey) -> None:
         position = len(self._labels)
         self._labels.append(label)
         self._titles.append(key.title)
@@ -233,7 +237,7 @@ class DuplicateIndex:
     def title(self, position: int) -> Title:
         return self._titles[position]
 
-    def find(self, key: InitiativeKey) -> tuple[object, int] | None:
+    def find(self, key: InitiativeKey) -> tuple[L, int] | None:
         """(label, similarity %) of the known record most like ``key``, or None."""
         if not key.title:
             return None
@@ -259,7 +263,7 @@ class DuplicateIndex:
             return None
         return self._labels[best[1]], round(best[0])
 
-    def find_and_add(self, label: object, key: InitiativeKey) -> tuple[object, int] | None:
+    def find_and_add(self, label: L, key: InitiativeKey) -> tuple[L, int] | None:
         """:meth:`find`, then :meth:`add` (rows of one file checked against those above)."""
         found = self.find(key)
         self.add(label, key)

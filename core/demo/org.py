@@ -39,6 +39,7 @@ from db.models import (
     UnitKind,
     UnitMemberCount,
     new_row_stamp,
+    table_of,
     utcnow,
 )
 
@@ -407,8 +408,8 @@ def _check_target(session: Session) -> bool:
 def _setup_office(session: Session, writer: _Writer, summary: DemoSummary) -> None:
     if find_by_code(session, OFFICE_CODE) is None:
         unit = writer.unit(OFFICE_CODE, OFFICE_NAME, UnitKind.PROVINCE, None, None)
-        session.execute(insert(Unit.__table__), [unit])
-        session.execute(insert(UnitEvent.__table__), [writer.event(unit, OFFICE_FOUNDED)])
+        session.execute(insert(table_of(Unit)), [unit])
+        session.execute(insert(table_of(UnitEvent)), [writer.event(unit, OFFICE_FOUNDED)])
         summary.unit_events += 1
     settings = init_office(
         session,
@@ -475,8 +476,8 @@ def _load_units(
     total = len(UPPER_UNIONS)
     if progress is not None:
         progress(0, total)
-    unit_table, event_table = Unit.__table__, UnitEvent.__table__
-    member_table, count_table = Member.__table__, UnitMemberCount.__table__
+    unit_table, event_table = table_of(Unit), table_of(UnitEvent)
+    member_table, count_table = table_of(Member), table_of(UnitMemberCount)
     common = writer.common
     name_cache: dict[str, tuple[str, str, str]] = {}
     chair = names.OFFICERS["chair"]

@@ -56,6 +56,7 @@ from db.models import (
     Unit,
     UnitKind,
     new_row_stamp,
+    table_of,
     utcnow,
 )
 
@@ -253,7 +254,7 @@ def _benefits(rng: random.Random, units: list[_Unit], reasons: list[str], prizes
     target = BENEFIT_TOTAL * count / DEFAULT_COUNT
     factor = max(0.1, (target - fixed) / free) if free else 1.0
     return [
-        None if v is None else max(500_000, round(v * (1.0 if i in prizes else factor), -5))
+        None if v is None else max(500_000, int(round(v * (1.0 if i in prizes else factor), -5)))
         for i, v in enumerate(raw)
     ]
 
@@ -313,6 +314,8 @@ class _Generator:
         template, texts = self._template(unit, registered, yearly)
         name, name_folded = template.fill(rng, unit.slots, unit.fixed)
         kind = template.kind
+        if kind is None:  # title templates always name their kind; only social texts have none
+            raise ValueError(f"initiative template without a kind: {template.pattern}")
         if kind == K.COVID and unit.group == "health":
             field_ = F.HEALTH
         else:
@@ -566,7 +569,7 @@ def load_demo_register(
         with larger_cache(conn, 1024 * 1024), insert_triggers_deferred(conn, gen.seq):
             if progress is not None:
                 progress(0, total)
-            initiative_table, author_table = Initiative.__table__, InitiativeAuthor.__table__
+            initiative_table, author_table = table_of(Initiative), table_of(InitiativeAuthor)
             for start in range(0, total, CHUNK):
                 stop = min(total, start + CHUNK)
                 rows, authors = [], []

@@ -81,14 +81,19 @@ def split_proportionally(total: int, weights: list[int]) -> list[int]:
     return shares
 
 
+def _demo_unit(session: Session, code: str) -> Unit:
+    unit = find_by_code(session, code)
+    if unit is None:
+        raise UserError(f"Không tìm thấy đơn vị {code} của dữ liệu mẫu.")
+    return unit
+
+
 def _fund_model(session: Session, summary: DemoTargetsSummary) -> None:
     existing = set(session.scalars(select(FundModelTarget.unit_id).where(
         FundModelTarget.year == FUND_MODEL_YEAR)))
     start = utcnow()
     for i, row in enumerate(FUND_MODEL_2023):
-        unit = find_by_code(session, row.code)
-        if unit is None:
-            raise UserError(f"Không tìm thấy đơn vị {row.code} của dữ liệu mẫu.")
+        unit = _demo_unit(session, row.code)
         if unit.id in existing:
             summary.kept += 1
             continue
@@ -105,8 +110,8 @@ def _initiative_targets(session: Session, summary: DemoTargetsSummary) -> None:
     programme = find_programme(session, PROGRAMME_CODE)
     if programme is None:
         raise UserError(f"Không tìm thấy chương trình {PROGRAMME_CODE}.")
-    province = find_by_code(session, OFFICE_CODE)
-    uppers = [find_by_code(session, row.code) for row in FUND_MODEL_2023]
+    province = _demo_unit(session, OFFICE_CODE)
+    uppers = [_demo_unit(session, row.code) for row in FUND_MODEL_2023]
     members = member_counts(session, AS_OF.year)
     grassroots = session.execute(
         select(Unit.id, Unit.parent_id).where(
@@ -116,6 +121,7 @@ def _initiative_targets(session: Session, summary: DemoTargetsSummary) -> None:
     ).all()
     under: dict[uuid.UUID, int] = defaultdict(int)
     for unit_id, parent_id in grassroots:
+        assert parent_id is not None  # selected by parent_id IN (the upper unions)
         under[parent_id] += members.get(unit_id, 0)
 
     wanted: dict[tuple[uuid.UUID, int], int] = {}

@@ -207,7 +207,9 @@ def description_report(
 
     item = get_initiative(session, initiative_id)
     office = load_office(session)
-    unit = session.get(Unit, item.unit_id)
+    unit = session.get(Unit, item.unit_id)  # not get_unit: a deleted unit still heads its records
+    if unit is None:
+        raise NotFound(f"Không tìm thấy đơn vị của sáng kiến số {item.number}.")
     parent_line, issuer_line = _issuer(office, unit)
 
     def labelled(label: str, text: str):

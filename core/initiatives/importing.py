@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from core.common import similarity
@@ -84,6 +84,7 @@ from db.models import (
     Unit,
     UnitKind,
     new_row_stamp,
+    table_of,
     utcnow,
 )
 
@@ -226,7 +227,7 @@ def parse_flag(value: object) -> bool:
     raise ValueError(f"không rõ “{cell_text(value)}” (ghi x hoặc Có nếu đúng, để trống nếu không)")
 
 
-def parse_benefit(value: object) -> int:
+def parse_benefit(value: object) -> int | None:
     amount = parse_money(value)
     if amount is not None and amount < 0:
         raise ValueError(f"không được âm: {cell_text(value)}")
@@ -483,7 +484,7 @@ def _known_records(session: Session, unit_ids: set[uuid.UUID]
     oldest first (a likely duplicate has the same unit)."""
     ids = list(unit_ids)
     authors: dict[uuid.UUID, set[str]] = defaultdict(set)
-    records = []
+    records: list[Row[int, uuid.UUID, str, str, str, uuid.UUID]] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         for initiative_id, full_name in session.execute(
@@ -511,7 +512,8 @@ def _find_duplicates(session: Session, new: list[tuple[int, dict, set[str]]]
     made in memory by a :class:`core.common.similarity.DuplicateIndex`."""
     if not new:
         return []
-    index = similarity.DuplicateIndex()
+    # Labels: (register number, name) of a kept record, (row in the file, name) of a new row.
+    index: similarity.DuplicateIndex[tuple[str | int, str]] = similarity.DuplicateIndex()
     for number, name, folded, unit_id, authors in _known_records(
             session, {record["unit_id"] for _row, record, _authors in new}):
         index.add((number, name), similarity.InitiativeKey(
@@ -750,9 +752,9 @@ def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, p
             connection = session.connection()
             with larger_cache(connection, BULK_CACHE_KIB):
                 with insert_triggers_deferred(connection, first_seq):
-                    bulk_insert(connection, Initiative.__table__, initiatives)
-                bulk_insert(connection, InitiativeAuthor.__table__, authors)
-                bulk_insert(connection, InitiativeChange.__table__, changes)
+                    bulk_insert(connection, table_of(Initiative), initiatives)
+                bulk_insert(connection, table_of(InitiativeAuthor), authors)
+                bulk_insert(connection, table_of(InitiativeChange), changes)
         result.rejected.sort(key=lambda r: r.number)
         result.warnings = [*_notes(missing, default_kind_rows, run_together_rows, parsed),
                            *(d.message() for d in result.duplicates)]

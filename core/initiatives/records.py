@@ -13,8 +13,10 @@ import re
 import uuid
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any, cast
 
 from sqlalchemy import func, select, update
+from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.orm import Session
 
 from core.common import similarity
@@ -139,9 +141,13 @@ def normalise_shares(authors: list[AuthorInput]) -> list[AuthorInput]:
         base, extra = divmod(rest, len(missing))
         for i, a in enumerate(missing):
             a.share = base + (1 if i < extra else 0)
-    if any(a.share <= 0 or a.share > 100 for a in authors):
+    shares: list[int] = []
+    for a in authors:
+        assert a.share is not None  # every share is set by now: given, or split from the rest
+        shares.append(a.share)
+    if any(share <= 0 or share > 100 for share in shares):
         raise UserError("Tỷ lệ đóng góp của mỗi tác giả phải từ 1% đến 100%.")
-    total = sum(a.share for a in authors)
+    total = sum(shares)
     if total != 100:
         raise UserError(f"Tổng tỷ lệ đóng góp của các tác giả phải bằng 100% (hiện là {total}%).")
     return authors
@@ -286,7 +292,7 @@ def set_status(session: Session, initiative_id: uuid.UUID, status: InitiativeSta
     reason = clean(reason)
     if status == InitiativeStatus.REJECTED and not reason:
         raise UserError("Cần ghi lý do khi đánh giá không hợp lệ.")
-    changes = {"status": [item.status, status]}
+    changes: dict[str, list[object]] = {"status": [item.status, status]}
     if reason != item.rejection_reason:
         changes["rejection_reason"] = [item.rejection_reason, reason]
     item.status, item.rejection_reason = status, reason
@@ -366,22 +372,28 @@ def recompute_phases(session: Session, programme_id: uuid.UUID) -> int:
     changed = 0
     # One UPDATE per phase (phases are few), plus one for dates outside every phase.
     for number, starts, ends in phases:
-        changed += session.execute(
+        changed += _rowcount(session.execute(
             update(Initiative)
             .where(Initiative.programme_id == programme_id,
                    Initiative.registered_on.between(starts, ends),
                    (Initiative.phase_number.is_(None)) | (Initiative.phase_number != number))
             .values(phase_number=number)
             .execution_options(synchronize_session=False)
-        ).rowcount
+        ))
     outside = [~Initiative.registered_on.between(s, e) for _, s, e in phases]
-    changed += session.execute(
+    changed += _rowcount(session.execute(
         update(Initiative)
         .where(Initiative.programme_id == programme_id, Initiative.phase_number.is_not(None), *outside)
         .values(phase_number=None)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     return changed
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows matched by a bulk UPDATE: without RETURNING, Session.execute (typed as returning a
+    Result) gives a CursorResult."""
+    return cast(CursorResult[Any], result).rowcount
 
 
 # ---- duplicates ---------------------------------------------------------------------------

@@ -10,8 +10,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 from sqlalchemy import select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from core.common import similarity
@@ -185,11 +187,15 @@ def merge_units(session: Session, source_id: uuid.UUID, target_id: uuid.UUID, on
         raise UserError("Chỉ sáp nhập hai đơn vị cùng cấp.")
     if target.id in subtree_ids(session, source.id):
         raise UserError("Không thể sáp nhập đơn vị vào đơn vị con của nó.")
-    moved = session.execute(
-        update(Member)
-        .where(Member.unit_id == source.id, Member.deleted_at.is_(None))
-        .values(unit_id=target.id, row_version=Member.row_version + 1, updated_at=utcnow())
-        .execution_options(synchronize_session=False)
+    # A bulk UPDATE without RETURNING yields a CursorResult; Session.execute is typed as Result.
+    moved = cast(
+        CursorResult[Any],
+        session.execute(
+            update(Member)
+            .where(Member.unit_id == source.id, Member.deleted_at.is_(None))
+            .values(unit_id=target.id, row_version=Member.row_version + 1, updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        ),
     ).rowcount
     for child in session.scalars(select(Unit).where(Unit.parent_id == source.id)):
         child.parent_id = target.id

@@ -126,6 +126,9 @@ class UnitProgress:
 
     @classmethod
     def of(cls, row: ProgressRow) -> UnitProgress:
+        """A unit's row of a progress table (a report's totals row has no unit)."""
+        if row.unit_id is None:
+            raise ValueError("a totals row is not a unit's progress")
         return cls(row.unit_id, row.code, row.name, row.depth, row.parent_id, row.target,
                    row.own_target, row.valid, row.under_review, row.rejected, row.achieved,
                    row.expected, row.percent, row.shortfall, row.behind)

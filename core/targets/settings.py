@@ -15,6 +15,8 @@ COUNT_RULE_KEY = "dashboard.count_rule"
 def load_count_rule(session: Session) -> CountRule:
     """The saved counting rule; "registered" when none (or an unknown one) is saved."""
     value = session.scalar(select(Setting.value).where(Setting.key == COUNT_RULE_KEY))
+    if value is None:
+        return CountRule.REGISTERED
     try:
         return CountRule(value)
     except ValueError:

@@ -1,6 +1,6 @@
 """All mapped tables. Import models from here so Alembic sees the whole metadata."""
 
-from db.models.base import Base, SyncedMixin, new_row_stamp, utcnow
+from db.models.base import Base, SyncedMixin, new_row_stamp, table_of, utcnow
 from db.models.initiatives import (
     Initiative,
     InitiativeAuthor,
@@ -43,5 +43,6 @@ __all__ = [
     "UnitKind",
     "UnitMemberCount",
     "new_row_stamp",
+    "table_of",
     "utcnow",
 ]

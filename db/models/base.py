@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import cast
 
-from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator, Uuid, event
+from sqlalchemy import DateTime, Integer, MetaData, String, Table, TypeDecorator, Uuid, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column
 
 # Stable constraint names, so Alembic migrations (and SQLite batch mode) can refer to them.
@@ -49,6 +50,12 @@ class UTCDateTime(TypeDecorator):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def table_of(model: type[Base]) -> Table:
+    """The table a model is mapped to, for Core inserts. SQLAlchemy types ``__table__`` as a
+    FromClause (a model may map a join or a select); every model here maps one Table."""
+    return cast(Table, model.__table__)
 
 
 class SyncedMixin:

@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypeAlias
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -209,7 +210,7 @@ def measure_mm(text: str, font: str = REGULAR, size: float = BODY_SIZE) -> float
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
-Cell = str | int | None | Flowable
+Cell: TypeAlias = str | int | None | Flowable
 
 
 def table(
@@ -239,8 +240,12 @@ def table(
     def cell(value: Cell, col: int, font: str, header: bool) -> Flowable:
         if isinstance(value, Flowable):
             return value
-        is_number = isinstance(value, int) and not isinstance(value, bool)
-        text = group_thousands(value) if is_number else ("" if value is None else str(value))
+        if isinstance(value, int) and not isinstance(value, bool):
+            is_number = True
+            text = group_thousands(value)
+        else:
+            is_number = False
+            text = "" if value is None else str(value)
         if header:
             alignment = TA_CENTER
         elif align is not None:
@@ -332,7 +337,7 @@ def _columns(left: list, right: list, frame_width: float, align: str = "CENTER")
 
 
 def _is_vv(subtitle: str | None) -> bool:
-    return bool(subtitle) and nfc(subtitle).lstrip().lower().startswith("v/v")
+    return subtitle is not None and nfc(subtitle).lstrip().lower().startswith("v/v")
 
 
 def header_block(header: DocumentHeader, frame_width: float, vv: str | None = None) -> Table:
