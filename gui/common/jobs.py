@@ -4,8 +4,8 @@ The idea of Anki's ``aqt.operations``: the work is a plain callable that never t
 widget; it runs on a worker thread and gets a :class:`JobContext` to report progress and
 to ask whether the user cancelled. Its result (or exception) comes back to the GUI thread
 through a queued signal, where the callbacks run. A job that touches the database opens
-its own session inside the callable (``with db.transaction() as s`` — see :func:`in_transaction`)
-and returns plain values, never ORM objects bound to that session.
+its own transaction inside the callable by calling a core use case (``core/<feature>/ops.py``)
+and returns plain values, never ORM objects.
 
     job = run_with_progress(
         parent, tr("Checking the workbook…"),
@@ -62,16 +62,6 @@ class JobContext:
 
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
-
-
-def in_transaction(db, work: Callable[[Any, JobContext], Any]) -> Callable[[JobContext], Any]:
-    """Wrap ``work(session, ctx)`` so it runs in its own transaction on the worker."""
-
-    def run(ctx: JobContext):
-        with db.transaction() as session:
-            return work(session, ctx)
-
-    return run
 
 
 class _Runnable(QRunnable):

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 
 from core.common.changes import Done
 from core.common.database import AppDatabase
-from core.common.errors import UserError
 from core.common.text import clean
 from core.org import ops
 from core.org.ops import Gender, MemberInput, UnitNode
@@ -136,10 +135,7 @@ class MemberDialog(QDialog):
                 done = ops.add_member(self._db, data)
             else:
                 done = ops.edit_member(self._db, self.member_id, data)
-        except UserError as exc:
-            self._fail(str(exc), None)
-            return
-        except Exception as exc:
+        except Exception as exc:  # a refusal in Vietnamese; anything else goes to the crash dialog
             self._fail(widgets.error_text(exc), None)
             return
         self.outcome = done

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from core.common.changes import Done
 from core.common.database import AppDatabase
-from core.common.errors import UserError
 from core.common.text import clean
 from core.org import ops
 from core.org.ops import Sector, UnitKind
@@ -184,10 +183,7 @@ class UnitDialog(QDialog):
                 done = ops.add_unit(self._db, draft)
             else:
                 done = ops.edit_unit(self._db, self.unit_id, draft)
-        except UserError as exc:
-            self._fail(str(exc), None)
-            return
-        except Exception as exc:
+        except Exception as exc:  # a refusal in Vietnamese; anything else goes to the crash dialog
             self._fail(widgets.error_text(exc), None)
             return
         self.outcome = done

@@ -141,24 +141,24 @@ def test_progress_dialog_cancel_button(qtbot):
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
 
 
-def test_job_opens_its_own_session_in_the_worker(qtbot, app_db):
-    def work(session, ctx):
+def test_job_runs_a_use_case_in_its_own_transaction_on_the_worker(qtbot, app_db):
+    def work(session):
         unit = org.create_unit(
             session, org.UnitInput(code="VL-0100", name="CĐCS Bưu điện huyện", kind=UnitKind.GRASSROOTS, parent_code="VL")
         )
         return unit.code
 
-    job = jobs.run_job(jobs.in_transaction(app_db, work))
+    job = jobs.run_job(lambda ctx: app_db.run(work))
     qtbot.waitUntil(lambda: job.outcome is not None, timeout=5000)
     assert job.outcome == "succeeded"
     with app_db.reading() as s:
         assert org.find_by_code(s, "VL-0100").name == "CĐCS Bưu điện huyện"
 
-    def failing(session, ctx):
+    def failing(session):
         org.create_unit(session, org.UnitInput(code="VL-0101", name="Sẽ không lưu", kind=UnitKind.GRASSROOTS, parent_code="VL"))
         raise UserError("Dừng giữa chừng.")
 
-    job = jobs.run_job(jobs.in_transaction(app_db, failing), on_failure=lambda exc: None)
+    job = jobs.run_job(lambda ctx: app_db.run(failing), on_failure=lambda exc: None)
     qtbot.waitUntil(lambda: job.outcome is not None, timeout=5000)
     with app_db.reading() as s:
         assert org.find_by_code(s, "VL-0101") is None

@@ -4,7 +4,6 @@ register's screens speak only to core (core.initiatives.ops)."""
 
 from __future__ import annotations
 
-import ast
 from datetime import date
 from pathlib import Path
 
@@ -163,23 +162,3 @@ def test_the_page_and_its_dialogs_announce_every_change(qtbot, app_db, sample_un
     assert notices.seen == [(Changes(programmes=True, initiatives=True), page)]
     assert next(p for p in page.programmes if p.code == "1TRIEU-SK").phases[0].ends_on == date(2022, 4, 30)
 
-
-def test_the_register_screens_speak_only_to_core():
-    """No database, SQLAlchemy, session or transaction in gui/initiatives (the lazy table
-    model, register_table.py, is rewritten apart)."""
-    offenders = []
-    for path in sorted((ROOT / "gui" / "initiatives").glob("*.py")):
-        if path.name == "register_table.py":
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            elif isinstance(node, ast.Attribute) and node.attr in ("reading", "transaction", "sessions"):
-                names = [node.attr]
-            if any(n.split(".")[0] in {"db", "sqlalchemy", "reading", "transaction", "sessions"} for n in names):
-                offenders.append(f"{path.name}:{node.lineno}")
-    assert offenders == []
