@@ -1,0 +1,442 @@
+"""One lazy table model for long lists (the members list, the initiative register).
+
+The idea of Anki's browser table (``qt/aqt/browser/table/model.py``): the model keeps the
+*keys* of the whole list, in list order, and reads rows by key only for what is shown.
+
+- A reset (a new search, filter or sort; a reload after an edit) reads the first window of
+  rows with one LIMIT query, so the view paints at once.
+- Then, in the background, the keys of every row of the list are read once: integers in an
+  ``array('q')``, 8 bytes a row (8 MB for a million). They give the total, and the place of
+  any row.
+- When the view asks for a row that is not in memory, the model reads its whole *window*
+  (:attr:`page_size` rows) by key: one query of indexed lookups, as quick in the middle of
+  a million rows as at the top, where OFFSET walks every row before it. The
+  :attr:`keep_pages` most recently used windows are kept.
+
+Rows are shown as Qt's incremental fetching asks for them (``canFetchMore``/``fetchMore``,
+:attr:`page_size` rows at a time): no query once the keys are known; before that, the next
+page is read with OFFSET (small offsets: the user is near the top). :meth:`reveal` and
+:meth:`show_all` make more rows part of the list at once.
+
+A reload that keeps the rows shown (after an edit) reads the first window again and keeps
+the old keys after it until the new ones arrive, so the view keeps its place; if the new
+keys differ where rows are shown, the rows move (``layoutChanged``) and selections follow
+their rows.
+
+A subclass says how to read (:meth:`_read_page`, :meth:`_read_rows`,
+:meth:`_background_work`, :meth:`_read_key_of`) and what to show (:meth:`_cell`, headers);
+every read goes through ``core`` functions that take the ``AppDatabase``.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from core.common.database import AppDatabase
+from gui.common import jobs, widgets
+
+_Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_HORIZONTAL = Qt.Orientation.Horizontal
+
+NEAR = 512  # a moved row is looked for this far around its old place first
+DEDUPE_LIMIT = 5_000  # kept keys checked against a new first window (after an edit)
+
+# What the background read gives: the keys (None when not read or cancelled) and anything
+# else the subclass read with them (the register's totals).
+BackgroundResult = tuple[array | None, Any]
+BackgroundWork = Callable[[Callable[[], bool]], BackgroundResult]
+
+
+class KeyFinder:
+    """Where keys are in a list of keys: around a given place first, then anywhere by a
+    byte search over the whole array (C speed: a few ms for a million keys)."""
+
+    def __init__(self, keys: array) -> None:
+        self.keys = keys
+        self._raw: bytes | None = None
+
+    def __call__(self, key: int, near: int = 0) -> int | None:
+        keys = self.keys
+        low = max(0, near - NEAR)
+        try:
+            return low + keys[low:near + NEAR].index(key)
+        except ValueError:
+            pass
+        if self._raw is None:
+            self._raw = keys.tobytes()
+        raw, pattern = self._raw, array("q", [key]).tobytes()
+        found = raw.find(pattern)
+        while found != -1 and found % keys.itemsize:
+            found = raw.find(pattern, found + 1)
+        return None if found == -1 else found // keys.itemsize
+
+
+def position(keys: array, key: int, near: int = 0) -> int | None:
+    """Where ``key`` is in ``keys`` (looked for around ``near`` first), or None."""
+    return KeyFinder(keys)(key, near)
+
+
+class LazyTableModel(QAbstractTableModel):
+    """Generic part. ``sort_keys`` maps the sortable columns to core's sort names."""
+
+    keys_ready = Signal()  # the whole list is known (``total``, rows anywhere)
+    keys_failed = Signal(str)
+
+    def __init__(self, db: AppDatabase, parent=None, *, column_count: int,
+                 sort_keys: dict[int, str], sort_column: int, descending: bool,
+                 page_size: int, keep_pages: int) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.page_size = page_size
+        self.keep_pages = max(2, keep_pages)
+        self._column_count = column_count
+        self._sort_keys = sort_keys
+        self._sort_column = sort_column
+        self._descending = descending
+        self._keys = array("q")  # keys by row: the whole list once complete, else a start
+        self._complete = True
+        self._count = 0  # rows the view knows about
+        self._windows: OrderedDict[int, list] = OrderedDict()
+        self._last_number: int | None = None  # the window row_at used last
+        self._last_rows: list = []
+        self._held = False
+        self._pending: BackgroundWork | None = None
+        self.background_job: jobs.Job | None = None
+        self.generation = 0  # bumped on every reset: late answers for older ones are ignored
+        self.queries = 0  # row reads run on the GUI thread (for tests and the benchmark)
+        self._headers: dict[int, str] = {}  # translated by the subclass
+        self._tips: dict[int, str] = {}
+        self._row_roles: frozenset[int] | None = None  # roles that need the row (None: all)
+
+    # --- for the subclass ------------------------------------------------------------
+    def _read_page(self, offset: int, limit: int) -> list:
+        """Rows ``offset …`` of the list in its order (core's OFFSET page)."""
+        raise NotImplementedError
+
+    def _read_rows(self, keys: list[int]) -> list:
+        """The rows of these keys, in the same order (None for a row gone meanwhile)."""
+        raise NotImplementedError
+
+    def _background_work(self, need_keys: bool) -> BackgroundWork | None:
+        """What to read off the GUI thread after a reset: a callable (run on a worker, so it
+        captures plain values, never ``self``) given ``is_cancelled`` and returning the
+        keys of the whole list (when ``need_keys``) and anything else; or None."""
+        raise NotImplementedError
+
+    def _read_key_of(self, item_id: Hashable) -> int | None:
+        raise NotImplementedError
+
+    def _key(self, row) -> int:
+        return row.key
+
+    def _id(self, row) -> Hashable:
+        return row.id
+
+    def _after_background(self, extra: Any) -> None:
+        """The other things the background read brought (GUI thread)."""
+
+    def _completed(self) -> None:
+        """The whole list is known: ``total`` is set."""
+        self.keys_ready.emit()
+
+    def _cell(self, row, column: int, role: int):
+        raise NotImplementedError
+
+    def _alignment(self, column: int):
+        return None
+
+    # --- what is shown -----------------------------------------------------------------
+    @property
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    @property
+    def complete(self) -> bool:
+        """Whether the keys of the whole list are known."""
+        return self._complete
+
+    @property
+    def total(self) -> int | None:
+        """How many rows the list has, once known."""
+        return len(self._keys) if self._complete else None
+
+    def sort_args(self) -> tuple[str, bool]:
+        return self._sort_keys[self._sort_column], self._descending
+
+    def is_sortable(self, column: int) -> bool:
+        return column in self._sort_keys
+
+    def loaded_pages(self) -> list[int]:
+        """Numbers of the windows in memory, least recently used first."""
+        return list(self._windows)
+
+    def reload(self, keep_loaded: bool = False) -> None:
+        """Read the list again. ``keep_loaded`` keeps as many rows as were shown (after an
+        edit, so the view keeps its place)."""
+        self._reset(keep_loaded)
+
+    def row_at(self, row: int | None):
+        """The row (read with its window if not in memory), or None past the end or for a
+        row deleted since the keys were read."""
+        if row is None or not 0 <= row < self._count:
+            return None
+        number, offset = divmod(row, self.page_size)
+        if number == self._last_number:
+            rows = self._last_rows  # the same window as the call before (most calls)
+        else:
+            rows = self._windows.get(number)
+            if rows is None:
+                rows = self._read_window(number)
+            else:
+                self._windows.move_to_end(number)
+            self._last_number, self._last_rows = number, rows
+        return rows[offset] if offset < len(rows) else None
+
+    def row_of(self, item_id: Hashable) -> int | None:
+        """The row of an item: among the rows in memory, else (once the keys are known)
+        anywhere in the list, which then shows rows down to it. None if not in the list."""
+        for number, rows in self._windows.items():
+            for offset, item in enumerate(rows):
+                if item is not None and self._id(item) == item_id:
+                    found = number * self.page_size + offset
+                    self.reveal(found)  # a window may reach past the rows shown
+                    return found
+        if not self._complete or item_id is None:
+            return None
+        key = self._read_key_of(item_id)
+        found = None if key is None else position(self._keys, key)
+        if found is not None:
+            self.reveal(found)
+        return found
+
+    def reveal(self, row: int) -> None:
+        """Make the list show rows down to ``row`` (no query: rows are read when shown)."""
+        last = min(row, len(self._keys) - 1)
+        if last >= self._count:
+            self.beginInsertRows(QModelIndex(), self._count, last)
+            self._count = last + 1
+            self.endInsertRows()
+
+    def show_all(self) -> None:
+        """Make every row part of the list (once the keys are known): the scroll bar then
+        spans the whole list and any place is one jump away."""
+        if self._complete:
+            self.reveal(len(self._keys) - 1)
+
+    def hold_background(self) -> None:
+        """Do not start background reads until :meth:`release_background` (a page holds them
+        back until its first rows are painted: a busy worker slows that paint)."""
+        self._held = True
+
+    def release_background(self) -> None:
+        self._held = False
+        work, self._pending = self._pending, None
+        if work is not None:
+            self._start(work)
+
+    # --- resets ------------------------------------------------------------------------
+    def _reset(self, keep_rows: bool) -> None:
+        old_keys, old_count = self._keys, self._count
+        self.beginResetModel()
+        try:
+            self.generation += 1
+            if self.background_job is not None:
+                self.background_job.cancel()  # an older read: stop it between chunks
+            self._pending = None
+            self._windows.clear()
+            self._last_number = None
+            first = self._read_page(0, self.page_size)
+            self.queries += 1
+            keys = array("q", map(self._key, first))
+            self._complete = len(first) < self.page_size
+            if first:
+                self._windows[0] = first
+            if keep_rows and not self._complete and old_count > len(first):
+                keys.extend(self._kept_after(old_keys, keys))
+            self._keys = keys
+            self._count = min(max(old_count, len(first)) if keep_rows else len(first), len(keys))
+        finally:
+            self.endResetModel()
+        if self._complete:
+            self._completed()
+        work = self._background_work(not self._complete)
+        if work is None:
+            return
+        if self._held:
+            self._pending = work
+        else:
+            self._start(work)
+
+    @staticmethod
+    def _kept_after(old: array, first: array) -> array:
+        """The old keys after the new first window, until the new keys arrive: from after
+        the old place of the window's last row, without the window's own keys."""
+        at = position(old, first[-1], len(first) - 1) if first else None
+        kept = old[at + 1:] if at is not None else old[len(first):]
+        shown = set(first)
+        head = kept[:DEDUPE_LIMIT]
+        if any(key in shown for key in head):
+            kept = array("q", (key for key in head if key not in shown)) + kept[DEDUPE_LIMIT:]
+        return kept
+
+    def _start(self, work: BackgroundWork) -> None:
+        generation = self.generation
+
+        def run(ctx: jobs.JobContext) -> BackgroundResult:
+            return work(ctx.is_cancelled)
+
+        self.background_job = jobs.run_job(
+            run,
+            on_success=lambda result: self._background_done(result, generation),
+            on_failure=lambda exc: self._background_failed(exc, generation),
+            owner=self,
+        )
+
+    def _background_failed(self, exc: BaseException, generation: int) -> None:
+        if generation == self.generation:
+            self.keys_failed.emit(widgets.error_text(exc))
+
+    def _background_done(self, result: BackgroundResult, generation: int) -> None:
+        if generation != self.generation:
+            return  # an answer for an older query
+        keys, extra = result
+        if keys is not None:
+            self._adopt(keys)
+        self._after_background(extra)
+
+    def _adopt(self, keys: array) -> None:
+        """The keys of the whole list have arrived: from now on rows are read by key."""
+        old, shown = self._keys, self._count
+        if len(keys) >= shown and old[:shown] == keys[:shown]:
+            # The rows shown are the same (the usual case): nothing moves.
+            self._keys = keys
+            partial = shown // self.page_size if shown % self.page_size else None
+            if partial is not None:
+                self._windows.pop(partial, None)  # may hold rows past those shown
+                self._last_number = None
+        else:
+            self._move_rows(old, keys)
+        was_complete, self._complete = self._complete, True
+        if not was_complete:
+            self._completed()
+
+    def _move_rows(self, old: array, keys: array) -> None:
+        """The list changed where rows are shown: each row the view holds on to (selection,
+        current row) goes where its key now is; the rest are read again when shown."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        find = KeyFinder(keys)
+        places: dict[int, int | None] = {}
+        for index in before:
+            row = index.row()
+            if row not in places:
+                places[row] = find(old[row], row) if 0 <= row < len(old) else None
+        count = min(self._count, len(keys))
+        moved = [p for p in places.values() if p is not None]
+        if moved:
+            count = max(count, max(moved) + 1)
+        self._keys = keys
+        self._count = count
+        self._windows.clear()
+        self._last_number = None
+        after = []
+        for index in before:
+            place = places[index.row()]
+            after.append(QModelIndex() if place is None else self.createIndex(place, index.column()))
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    # --- reading rows ----------------------------------------------------------------
+    def _read_window(self, number: int) -> list:
+        start = number * self.page_size
+        wanted = self._keys[start:start + self.page_size].tolist()
+        rows = self._read_rows(wanted) if wanted else []
+        self.queries += 1
+        self._windows[number] = rows
+        while len(self._windows) > self.keep_pages:
+            self._windows.popitem(last=False)
+        self._last_number = None
+        return rows
+
+    # --- Qt model API ----------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._column_count
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and (self._count < len(self._keys) or not self._complete)
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        first = self._count
+        if first < len(self._keys):
+            added = min(self.page_size, len(self._keys) - first)  # known: read when shown
+        elif self._complete:
+            return
+        else:
+            # The keys are still being read: the next page by OFFSET (near the top).
+            rows = self._read_page(first, self.page_size)
+            self.queries += 1
+            if rows and first % self.page_size == 0:
+                self._windows[first // self.page_size] = rows
+                self._last_number = None
+            self._keys.extend(map(self._key, rows))
+            added = len(rows)
+            if added < self.page_size:
+                self._complete = True
+                self._completed()
+        if added <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), first, first + added - 1)
+        self._count += added
+        self.endInsertRows()
+
+    def data(self, index: _Index, role: int = _DISPLAY):
+        if not index.isValid():
+            return None
+        column = index.column()
+        if role == _ALIGNMENT:
+            return self._alignment(column)
+        if self._row_roles is not None and role not in self._row_roles:
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        return self._cell(row, column, role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
+        if orientation == _HORIZONTAL and role == _DISPLAY:
+            return self._headers.get(section)
+        if orientation == _HORIZONTAL and role == _TOOLTIP:
+            return self._tips.get(section)
+        if orientation == Qt.Orientation.Vertical and role == _DISPLAY:
+            return section + 1
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in self._sort_keys:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self._sort_column, self._descending):
+            return
+        self._sort_column, self._descending = column, descending
+        self._resorted()
+
+    def _resorted(self) -> None:
+        self._reset(keep_rows=False)
+
