@@ -108,6 +108,7 @@ class LazyTableModel(QAbstractTableModel):
         self._last_number: int | None = None  # the window row_at used last
         self._last_rows: list = []
         self._held = False
+        self._changing = False  # inside a reset, an insertion or a move
         self._pending: BackgroundWork | None = None
         self.background_job: jobs.Job | None = None
         self.generation = 0  # bumped on every reset: late answers for older ones are ignored
@@ -224,10 +225,14 @@ class LazyTableModel(QAbstractTableModel):
     def reveal(self, row: int) -> None:
         """Make the list show rows down to ``row`` (no query: rows are read when shown)."""
         last = min(row, len(self._keys) - 1)
-        if last >= self._count:
-            self.beginInsertRows(QModelIndex(), self._count, last)
-            self._count = last + 1
-            self.endInsertRows()
+        if last >= self._count and not self._changing:
+            self._changing = True
+            try:
+                self.beginInsertRows(QModelIndex(), self._count, last)
+                self._count = last + 1
+                self.endInsertRows()
+            finally:
+                self._changing = False
 
     def show_all(self) -> None:
         """Make every row part of the list (once the keys are known): the scroll bar then
@@ -249,6 +254,7 @@ class LazyTableModel(QAbstractTableModel):
     # --- resets ------------------------------------------------------------------------
     def _reset(self, keep_rows: bool) -> None:
         old_keys, old_count = self._keys, self._count
+        self._changing = True
         self.beginResetModel()
         try:
             self.generation += 1
@@ -269,6 +275,7 @@ class LazyTableModel(QAbstractTableModel):
             self._count = min(max(old_count, len(first)) if keep_rows else len(first), len(keys))
         finally:
             self.endResetModel()
+            self._changing = False
         if self._complete:
             self._completed()
         work = self._background_work(not self._complete)
@@ -335,6 +342,13 @@ class LazyTableModel(QAbstractTableModel):
     def _move_rows(self, old: array, keys: array) -> None:
         """The list changed where rows are shown: each row the view holds on to (selection,
         current row) goes where its key now is; the rest are read again when shown."""
+        self._changing = True
+        try:
+            self._relayout(old, keys)
+        finally:
+            self._changing = False
+
+    def _relayout(self, old: array, keys: array) -> None:
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         find = KeyFinder(keys)
@@ -381,8 +395,8 @@ class LazyTableModel(QAbstractTableModel):
         return not parent.isValid() and (self._count < len(self._keys) or not self._complete)
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
+        if parent.isValid() or self._changing:
+            return  # not from inside another change (a slot of one of its signals)
         first = self._count
         if first < len(self._keys):
             added = min(self.page_size, len(self._keys) - first)  # known: read when shown
@@ -402,9 +416,13 @@ class LazyTableModel(QAbstractTableModel):
                 self._completed()
         if added <= 0:
             return
-        self.beginInsertRows(QModelIndex(), first, first + added - 1)
-        self._count += added
-        self.endInsertRows()
+        self._changing = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + added - 1)
+            self._count += added
+            self.endInsertRows()
+        finally:
+            self._changing = False
 
     def data(self, index: _Index, role: int = _DISPLAY):
         if not index.isValid():
