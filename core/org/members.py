@@ -216,6 +216,11 @@ def list_keys(db: AppDatabase, q: MemberQuery, *, sort: str = "name", descending
         return keys(session, q, sort=sort, descending=descending, is_cancelled=is_cancelled)
 
 
+def list_count(db: AppDatabase, q: MemberQuery) -> int:
+    with db.reading() as session:
+        return count_members(session, q)
+
+
 def list_rows(db: AppDatabase, wanted: Sequence[int]) -> list[MemberRow | None]:
     with db.reading() as session:
         return rows_by_keys(session, wanted)

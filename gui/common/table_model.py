@@ -15,8 +15,9 @@ The idea of Anki's browser table (``qt/aqt/browser/table/model.py``): the model 
 
 Rows are shown as Qt's incremental fetching asks for them (``canFetchMore``/``fetchMore``,
 :attr:`page_size` rows at a time): no query once the keys are known; before that, the next
-page is read with OFFSET (small offsets: the user is near the top). :meth:`reveal` and
-:meth:`show_all` make more rows part of the list at once.
+page is read with OFFSET, up to :data:`OFFSET_PAGES` pages (small offsets: the user is near
+the top). :meth:`reveal` and :meth:`show_all` make more rows part of the list at once. A
+subclass may also have a count read on a second worker, quicker than the keys.
 
 A reload that keeps the rows shown (after an edit) reads the first window again and keeps
 the old keys after it until the new ones arrive, so the view keeps its place; if the new
@@ -24,7 +25,7 @@ keys differ where rows are shown, the rows move (``layoutChanged``) and selectio
 their rows.
 
 A subclass says how to read (:meth:`_read_page`, :meth:`_read_rows`,
-:meth:`_background_work`, :meth:`_read_key_of`) and what to show (:meth:`_cell`, headers);
+:meth:`_keys_work`, :meth:`_read_key_of`, maybe :meth:`_count_work`) and what to show (:meth:`_cell`, headers);
 every read goes through ``core`` functions that take the ``AppDatabase``.
 """
 
@@ -48,11 +49,11 @@ _HORIZONTAL = Qt.Orientation.Horizontal
 
 NEAR = 512  # a moved row is looked for this far around its old place first
 DEDUPE_LIMIT = 5_000  # kept keys checked against a new first window (after an edit)
+OFFSET_PAGES = 10  # pages read by OFFSET while the keys are read; then wait for them
 
-# What the background read gives: the keys (None when not read or cancelled) and anything
-# else the subclass read with them (the register's totals).
-BackgroundResult = tuple[array | None, Any]
-BackgroundWork = Callable[[Callable[[], bool]], BackgroundResult]
+# Run on a worker after a reset, so they capture plain values, never the model:
+KeysWork = Callable[[Callable[[], bool]], "array | None"]  # (is_cancelled) → the keys or None
+CountWork = Callable[[], Any]  # → a count (or the register's totals), sooner than the keys
 
 
 class KeyFinder:
@@ -89,6 +90,7 @@ class LazyTableModel(QAbstractTableModel):
 
     keys_ready = Signal()  # the whole list is known (``total``, rows anywhere)
     keys_failed = Signal(str)
+    count_failed = Signal(str)
 
     def __init__(self, db: AppDatabase, parent=None, *, column_count: int,
                  sort_keys: dict[int, str], sort_column: int, descending: bool,
@@ -109,8 +111,9 @@ class LazyTableModel(QAbstractTableModel):
         self._last_rows: list = []
         self._held = False
         self._changing = False  # inside a reset, an insertion or a move
-        self._pending: BackgroundWork | None = None
-        self.background_job: jobs.Job | None = None
+        self._pending: list[tuple[Callable, Callable]] = []  # held back (hold_background)
+        self.keys_job: jobs.Job | None = None
+        self.count_job: jobs.Job | None = None
         self.generation = 0  # bumped on every reset: late answers for older ones are ignored
         self.queries = 0  # row reads run on the GUI thread (for tests and the benchmark)
         self._headers: dict[int, str] = {}  # translated by the subclass
@@ -126,11 +129,17 @@ class LazyTableModel(QAbstractTableModel):
         """The rows of these keys, in the same order (None for a row gone meanwhile)."""
         raise NotImplementedError
 
-    def _background_work(self, need_keys: bool) -> BackgroundWork | None:
-        """What to read off the GUI thread after a reset: a callable (run on a worker, so it
-        captures plain values, never ``self``) given ``is_cancelled`` and returning the
-        keys of the whole list (when ``need_keys``) and anything else; or None."""
+    def _keys_work(self) -> KeysWork:
+        """How to read the keys of the whole list in the current order (on a worker)."""
         raise NotImplementedError
+
+    def _count_work(self, complete: bool) -> CountWork | None:
+        """A count to read on a second worker after a reset (``complete``: the first window
+        was the whole list), or None."""
+        return None
+
+    def _counted(self, result: Any) -> None:
+        """The count has arrived (GUI thread)."""
 
     def _read_key_of(self, item_id: Hashable) -> int | None:
         raise NotImplementedError
@@ -140,9 +149,6 @@ class LazyTableModel(QAbstractTableModel):
 
     def _id(self, row) -> Hashable:
         return row.id
-
-    def _after_background(self, extra: Any) -> None:
-        """The other things the background read brought (GUI thread)."""
 
     def _completed(self) -> None:
         """The whole list is known: ``total`` is set."""
@@ -247,9 +253,9 @@ class LazyTableModel(QAbstractTableModel):
 
     def release_background(self) -> None:
         self._held = False
-        work, self._pending = self._pending, None
-        if work is not None:
-            self._start(work)
+        pending, self._pending = self._pending, []
+        for work, done in pending:
+            self._start(work, done)
 
     # --- resets ------------------------------------------------------------------------
     def _reset(self, keep_rows: bool) -> None:
@@ -258,9 +264,9 @@ class LazyTableModel(QAbstractTableModel):
         self.beginResetModel()
         try:
             self.generation += 1
-            if self.background_job is not None:
-                self.background_job.cancel()  # an older read: stop it between chunks
-            self._pending = None
+            if self.keys_job is not None:
+                self.keys_job.cancel()  # an older read: stop it between chunks
+            self._pending = []
             self._windows.clear()
             self._last_number = None
             first = self._read_page(0, self.page_size)
@@ -278,13 +284,18 @@ class LazyTableModel(QAbstractTableModel):
             self._changing = False
         if self._complete:
             self._completed()
-        work = self._background_work(not self._complete)
-        if work is None:
-            return
+        works: list[tuple[Callable, Callable]] = []
+        if not self._complete:
+            keys = self._keys_work()
+            works.append((lambda ctx: keys(ctx.is_cancelled), self._keys_done))
+        count = self._count_work(self._complete)
+        if count is not None:
+            works.append((lambda _ctx: count(), self._count_done))
         if self._held:
-            self._pending = work
+            self._pending = works
         else:
-            self._start(work)
+            for work, done in works:
+                self._start(work, done)
 
     @staticmethod
     def _kept_after(old: array, first: array) -> array:
@@ -298,30 +309,31 @@ class LazyTableModel(QAbstractTableModel):
             kept = array("q", (key for key in head if key not in shown)) + kept[DEDUPE_LIMIT:]
         return kept
 
-    def _start(self, work: BackgroundWork) -> None:
+    def _start(self, work: Callable, done: Callable) -> None:
         generation = self.generation
+        keys = done == self._keys_done
+        failed = self.keys_failed if keys else self.count_failed
 
-        def run(ctx: jobs.JobContext) -> BackgroundResult:
-            return work(ctx.is_cancelled)
+        def succeeded(result) -> None:
+            if generation == self.generation:  # else an answer for an older query
+                done(result)
 
-        self.background_job = jobs.run_job(
-            run,
-            on_success=lambda result: self._background_done(result, generation),
-            on_failure=lambda exc: self._background_failed(exc, generation),
-            owner=self,
-        )
+        def went_wrong(exc: BaseException) -> None:
+            if generation == self.generation:
+                failed.emit(widgets.error_text(exc))
 
-    def _background_failed(self, exc: BaseException, generation: int) -> None:
-        if generation == self.generation:
-            self.keys_failed.emit(widgets.error_text(exc))
+        job = jobs.run_job(work, on_success=succeeded, on_failure=went_wrong, owner=self)
+        if keys:
+            self.keys_job = job
+        else:
+            self.count_job = job
 
-    def _background_done(self, result: BackgroundResult, generation: int) -> None:
-        if generation != self.generation:
-            return  # an answer for an older query
-        keys, extra = result
-        if keys is not None:
+    def _keys_done(self, keys: array | None) -> None:
+        if keys is not None:  # None: cancelled
             self._adopt(keys)
-        self._after_background(extra)
+
+    def _count_done(self, result: Any) -> None:
+        self._counted(result)
 
     def _adopt(self, keys: array) -> None:
         """The keys of the whole list have arrived: from now on rows are read by key."""
@@ -392,7 +404,13 @@ class LazyTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._column_count
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and (self._count < len(self._keys) or not self._complete)
+        if parent.isValid():
+            return False
+        if self._count < len(self._keys):
+            return True
+        # While the keys are read, a few pages by OFFSET (SQLite walks every row before the
+        # page: far down the list that takes seconds); then the keys.
+        return not self._complete and self._count < OFFSET_PAGES * self.page_size
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._changing:
@@ -400,7 +418,7 @@ class LazyTableModel(QAbstractTableModel):
         first = self._count
         if first < len(self._keys):
             added = min(self.page_size, len(self._keys) - first)  # known: read when shown
-        elif self._complete:
+        elif not self.canFetchMore():
             return
         else:
             # The keys are still being read: the next page by OFFSET (near the top).
@@ -425,17 +443,17 @@ class LazyTableModel(QAbstractTableModel):
             self._changing = False
 
     def data(self, index: _Index, role: int = _DISPLAY):
-        if not index.isValid():
-            return None
-        column = index.column()
+        # Called for every role of every cell painted (thousands per screen): the roles the
+        # subclass does not answer return at once; an invalid index has row -1 (no row).
         if role == _ALIGNMENT:
-            return self._alignment(column)
-        if self._row_roles is not None and role not in self._row_roles:
+            return self._alignment(index.column())
+        roles = self._row_roles
+        if roles is not None and role not in roles:
             return None
         row = self.row_at(index.row())
         if row is None:
             return None
-        return self._cell(row, column, role)
+        return self._cell(row, index.column(), role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
         if orientation == _HORIZONTAL and role == _DISPLAY:

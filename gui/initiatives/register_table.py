@@ -1,9 +1,9 @@
 """The initiative register as a lazy table model (``gui.common.table_model``).
 
 The first rows come from ``core.initiatives.register.list_page`` at once; the keys of the
-whole list (``seq``) and the count and benefit total of the filter are read in the
-background (:attr:`totals_ready`); then rows are read by key (``list_rows``), one window of
-:data:`PAGE_SIZE` rows at a time, wherever they are in the list. Sorting re-queries with
+whole list (``seq``) and, beside them, the count and benefit total of the filter
+(:attr:`totals_ready`) are read in the background; then rows are read by key
+(``list_rows``), one window of :data:`PAGE_SIZE` rows at a time, wherever they are. Sorting re-queries with
 another ``sort=`` key; nothing is sorted in Python.
 
 Memory stays small on a register of a million initiatives: 8 MB of keys, and rows only for
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -27,7 +27,7 @@ from core.initiatives import register as core_register
 from core.initiatives.records import FIELD_LABELS, KIND_LABELS, STATUS_LABELS, InitiativeStatus
 from core.initiatives.register import RegisterFilter, RegisterRow, Totals
 from gui.common.formatting import format_date
-from gui.common.table_model import BackgroundWork, LazyTableModel
+from gui.common.table_model import CountWork, KeysWork, LazyTableModel
 
 PAGE_SIZE = 100
 KEEP_PAGES = 30  # windows kept in memory (the rows on screen need one or two)
@@ -138,6 +138,7 @@ class RegisterTableModel(LazyTableModel):
         self._shared: dict[object, object] = {}
         self._row_roles = _ROW_ROLES
         self.keys_failed.connect(self.totals_failed)
+        self.count_failed.connect(self.totals_failed)
         self._headers = {
             COL_NUMBER: self.tr("No."),
             COL_NAME: self.tr("Initiative"),
@@ -190,7 +191,7 @@ class RegisterTableModel(LazyTableModel):
 
     @property
     def totals_job(self):
-        return self.background_job
+        return self.count_job
 
     def set_filter(self, f: RegisterFilter) -> None:
         self._filter = f
@@ -250,30 +251,20 @@ class RegisterTableModel(LazyTableModel):
     def _key(self, row: Row) -> int:
         return row.seq
 
-    def _background_work(self, need_keys: bool) -> BackgroundWork | None:
+    def _keys_work(self) -> KeysWork:
         db, f = self._db, self._filter
         sort, descending = self._core_sort()
-        count = self._recount or self._totals is None
-        if not need_keys and not count:
-            return None
+        return lambda is_cancelled: core_register.list_keys(
+            db, f, sort=sort, descending=descending, is_cancelled=is_cancelled)
 
-        def work(is_cancelled) -> tuple[Any, Totals | None]:
-            keys = None
-            if need_keys:
-                keys = core_register.list_keys(db, f, sort=sort, descending=descending,
-                                               is_cancelled=is_cancelled)
-                if keys is None:
-                    return None, None  # cancelled: a newer query replaced this one
-            found = core_register.list_totals(db, f) if count else None
-            if found is not None and keys is not None:
-                found = Totals(len(keys), found.benefit)  # the count of the rows listed
-            return keys, found
+    def _count_work(self, complete: bool) -> CountWork | None:
+        if not self._recount and self._totals is not None:
+            return None  # a new order of the same rows
+        db, f = self._db, self._filter
+        return lambda: core_register.list_totals(db, f)
 
-        return work
-
-    def _after_background(self, extra: Totals | None) -> None:
-        if extra is not None:
-            self.set_totals(extra)
+    def _counted(self, result: Totals) -> None:
+        self.set_totals(result)
 
     def _share(self, value):
         if value is None:

@@ -1,7 +1,7 @@
 """The members list: a lazy table model (``gui.common.table_model``) over ``core.org.members``.
 
-The first rows come from ``list_page`` at once; the keys of the whole list are read in the
-background (they give the number of members, :attr:`total`, announced by ``totalChanged``);
+The first rows come from ``list_page`` at once; the number of members (:attr:`total`,
+announced by ``totalChanged``) and the keys of the whole list are read in the background;
 then rows are read by key (``list_rows``), one window of :data:`PAGE_SIZE` rows at a
 time, wherever they are in the list. Sorting re-queries with another ``sort=`` key; it
 never sorts in Python.
@@ -15,7 +15,7 @@ from core.common.database import AppDatabase
 from core.org import members as core_members
 from core.org.members import GENDER_LABELS, MemberQuery, MemberRow
 from gui.common.formatting import format_date
-from gui.common.table_model import BackgroundWork, LazyTableModel
+from gui.common.table_model import CountWork, KeysWork, LazyTableModel
 
 PAGE_SIZE = 200
 KEEP_PAGES = 20  # windows kept in memory
@@ -43,9 +43,9 @@ _CENTRE = Qt.AlignmentFlag.AlignCenter
 
 
 class MemberTableModel(LazyTableModel):
-    """Members of some units, optionally searched. The number of matching members is known
-    when the keys of the list have been read (in the background: a million take longer
-    than the first rows) and announced by ``totalChanged``; until then ``total`` is None."""
+    """Members of some units, optionally searched. The number of matching members is counted
+    in the background (a million take longer than the first rows) and announced by
+    ``totalChanged``; until then ``total`` is None."""
 
     totalChanged = Signal()
 
@@ -55,6 +55,7 @@ class MemberTableModel(LazyTableModel):
                          sort_column=COL_NAME, descending=False,
                          page_size=page_size, keep_pages=keep_pages)
         self._query = MemberQuery()
+        self._counted_total: int | None = None
         self._row_roles = _ROW_ROLES
         self._headers = {
             COL_NAME: self.tr("Full name"),
@@ -74,9 +75,18 @@ class MemberTableModel(LazyTableModel):
     def query(self) -> MemberQuery:
         return self._query
 
+    @property
+    def total(self) -> int | None:
+        """How many members match, once counted (or their keys read)."""
+        return len(self._keys) if self.complete else self._counted_total
+
     def set_query(self, query: MemberQuery) -> None:
         self._query = query
         self.reload()
+
+    def reload(self, keep_loaded: bool = False) -> None:
+        self._counted_total = None
+        super().reload(keep_loaded)
 
     def member_at(self, row: int) -> MemberRow | None:
         """The member on a row (read with its window if not in memory); None past the end
@@ -95,17 +105,22 @@ class MemberTableModel(LazyTableModel):
     def _read_key_of(self, item_id) -> int | None:
         return core_members.list_key_of(self._db, item_id)
 
-    def _background_work(self, need_keys: bool) -> BackgroundWork | None:
-        if not need_keys:
-            return None
+    def _keys_work(self) -> KeysWork:
         db, query = self._db, self._query
         sort, descending = self.sort_args()
+        return lambda is_cancelled: core_members.list_keys(
+            db, query, sort=sort, descending=descending, is_cancelled=is_cancelled)
 
-        def work(is_cancelled):
-            return core_members.list_keys(db, query, sort=sort, descending=descending,
-                                          is_cancelled=is_cancelled), None
+    def _count_work(self, complete: bool) -> CountWork | None:
+        if complete:
+            return None
+        db, query = self._db, self._query
+        return lambda: core_members.list_count(db, query)
 
-        return work
+    def _counted(self, result: int) -> None:
+        if not self.complete:  # else the keys came first: they counted
+            self._counted_total = result
+            self.totalChanged.emit()
 
     def _completed(self) -> None:
         super()._completed()

@@ -24,7 +24,7 @@ from core.initiatives.register import RegisterFilter
 from core.org import members as core_members
 from core.org.members import MemberInput, MemberQuery
 from db import search
-from gui.common.table_model import position
+from gui.common.table_model import OFFSET_PAGES, position
 from gui.initiatives.register_table import (
     COL_AUTHORS,
     COL_BENEFIT,
@@ -201,6 +201,25 @@ def test_member_rows_added_or_deleted_after_a_reset(qtbot, app_db, sample_units)
     wait_complete(qtbot, model)
     assert model.total == 407 and model.row_of(added_id) is None
     assert ids_jumping(model, MemberIdRole) == member_reference(app_db)
+
+
+def test_while_the_keys_are_read_a_few_pages_come_by_offset(qtbot, register_db):
+    model = RegisterTableModel(register_db, page_size=WINDOW)
+    model.hold_background()  # the keys are not read yet
+    model.set_filter(RegisterFilter())
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == OFFSET_PAGES * WINDOW < REGISTER_SIZE  # far down: wait for the keys
+    expected = register_reference(register_db)
+    assert [model.id_at(i) for i in range(model.rowCount())] == expected[:model.rowCount()]
+    model.release_background()
+    wait_complete(qtbot, model)
+    qtbot.waitUntil(lambda: model.totals is not None)
+    assert model.canFetchMore()
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == model.total == model.totals.count == REGISTER_SIZE
+    assert [model.id_at(i) for i in range(model.rowCount())] == expected
 
 
 def test_a_search_resets_the_model_and_a_late_answer_is_ignored(qtbot, app_db, sample_units):
