@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 
 Cancelled = Callable[[], bool] | None
 
-KEY_CHUNK = 20_000  # keys read per step; a cancelled read stops between steps
+KEY_CHUNK = 256  # keys read per step (a cancelled read stops between steps); so few rows
+# are alive at a time that the garbage collector is not woken: a full collection while a
+# million rows pass would hold the window (the GIL) for tens of milliseconds
 
 
 def read_keys(session: Session, query: Select, is_cancelled: Cancelled = None) -> array | None:
