@@ -261,11 +261,12 @@ def keys(session: Session, f: RegisterFilter, *, sort: str | None = None,
 
 
 def rows_by_keys(session: Session, wanted: Sequence[int]) -> list[RegisterRow | None]:
-    """The rows of these ``seq`` values, in the same order; None for one deleted meanwhile
-    (one indexed lookup per key, wherever the rows are in the list)."""
+    """The rows of these ``seq`` values, in the same order (one indexed lookup per key,
+    wherever the rows are in the list). A row deleted since the keys were read is still
+    given (the list's next keys leave it out); None only for one gone from the table."""
     if not wanted:
         return []
-    query = _BASE.where(Initiative.seq.in_(list(wanted)), Initiative.deleted_at.is_(None))
+    query = _BASE.where(Initiative.seq.in_(list(wanted)))
     found = {row.seq: row for row in (RegisterRow(*r) for r in session.execute(query))}
     return [found.get(key) for key in wanted]
 

@@ -187,11 +187,13 @@ def keys(session: Session, q: MemberQuery, *, sort: str = "name", descending: bo
 
 
 def rows_by_keys(session: Session, wanted: Sequence[int]) -> list[MemberRow | None]:
-    """The members with these keys, in the same order; None for one deleted meanwhile."""
+    """The members with these keys, in the same order. One deleted since the keys were
+    read is still given (the list's next keys leave it out); None only for one gone from
+    the table."""
     if not wanted:
         return []
     query = (select(*_ROW_COLUMNS).join(Unit, Unit.id == Member.unit_id)
-             .where(_ROWID.in_(list(wanted)), Member.deleted_at.is_(None)))
+             .where(_ROWID.in_(list(wanted))))
     found = {row.key: row for row in (MemberRow(*r) for r in session.execute(query))}
     return [found.get(key) for key in wanted]
 

@@ -24,13 +24,15 @@ the old keys after it until the new ones arrive, so the view keeps its place; if
 keys differ where rows are shown, the rows move (``layoutChanged``) and selections follow
 their rows.
 
-A subclass says how to read (:meth:`_read_page`, :meth:`_read_rows`,
-:meth:`_keys_work`, :meth:`_read_key_of`, maybe :meth:`_count_work`) and what to show (:meth:`_cell`, headers);
-every read goes through ``core`` functions that take the ``AppDatabase``.
+A subclass says how to read (:meth:`_read_page`, :meth:`_read_rows`, :meth:`_keys_work`,
+:meth:`_read_key_of`, maybe :meth:`_count_work`) and what to show (:meth:`_cell`, the
+translated headers); every read goes through ``core`` functions that take the
+``AppDatabase``.
 """
 
 from __future__ import annotations
 
+import logging
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -40,6 +42,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from core.common.database import AppDatabase
 from gui.common import jobs, widgets
+
+log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -195,8 +199,8 @@ class LazyTableModel(QAbstractTableModel):
         self._reset(keep_loaded)
 
     def row_at(self, row: int | None):
-        """The row (read with its window if not in memory), or None past the end or for a
-        row deleted since the keys were read."""
+        """The row (read with its window if not in memory), or None past the end (or for a
+        row gone from the table since the keys were read)."""
         if row is None or not 0 <= row < self._count:
             return None
         number, offset = divmod(row, self.page_size)
@@ -319,6 +323,7 @@ class LazyTableModel(QAbstractTableModel):
                 done(result)
 
         def went_wrong(exc: BaseException) -> None:
+            log.warning("reading a list in the background failed", exc_info=exc)
             if generation == self.generation:
                 failed.emit(widgets.error_text(exc))
 

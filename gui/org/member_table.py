@@ -89,8 +89,7 @@ class MemberTableModel(LazyTableModel):
         super().reload(keep_loaded)
 
     def member_at(self, row: int) -> MemberRow | None:
-        """The member on a row (read with its window if not in memory); None past the end
-        or for one deleted since the list was read."""
+        """The member on a row (read with its window if not in memory); None past the end."""
         return self.row_at(row)
 
     # --- reading -------------------------------------------------------------------------
