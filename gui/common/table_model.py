@@ -38,7 +38,17 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 
 from core.common.database import AppDatabase
 from gui.common import jobs, widgets
@@ -82,6 +92,37 @@ class KeyFinder:
         while found != -1 and found % keys.itemsize:
             found = raw.find(pattern, found + 1)
         return None if found == -1 else found // keys.itemsize
+
+
+# Key reads run in a pool of their own: reading a million keys takes seconds, and the
+# other background work of a page (its count, its unit list) should not queue behind it.
+_key_pool: QThreadPool | None = None
+_key_reads: set[jobs.Job] = set()
+
+
+def _start_key_read(work: Callable, succeeded: Callable, failed: Callable,
+                    model: QObject) -> jobs.Job:
+    global _key_pool
+    if _key_pool is None:
+        _key_pool = QThreadPool()
+        _key_pool.setMaxThreadCount(2)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(stop_key_reads)
+    job = jobs.Job(work)
+    job.succeeded.connect(lambda result: shiboken6.isValid(model) and succeeded(result))
+    job.failed.connect(lambda exc: shiboken6.isValid(model) and failed(exc))
+    _key_reads.add(job)
+    job.finished.connect(lambda: _key_reads.discard(job))
+    return job.start(_key_pool)
+
+
+def stop_key_reads(wait_ms: int = 10_000) -> None:
+    """Ask every key read to stop (they do between chunks) and wait for them (on quit)."""
+    for job in list(_key_reads):
+        job.cancel()
+    if _key_pool is not None:
+        _key_pool.waitForDone(wait_ms)
 
 
 def position(keys: array, key: int, near: int = 0) -> int | None:
@@ -327,11 +368,11 @@ class LazyTableModel(QAbstractTableModel):
             if generation == self.generation:
                 failed.emit(widgets.error_text(exc))
 
-        job = jobs.run_job(work, on_success=succeeded, on_failure=went_wrong, owner=self)
         if keys:
-            self.keys_job = job
+            self.keys_job = _start_key_read(work, succeeded, went_wrong, self)
         else:
-            self.count_job = job
+            self.count_job = jobs.run_job(work, on_success=succeeded, on_failure=went_wrong,
+                                          owner=self)
 
     def _keys_done(self, keys: array | None) -> None:
         if keys is not None:  # None: cancelled
