@@ -26,7 +26,7 @@ their rows.
 
 A subclass says how to read (:meth:`_read_page`, :meth:`_read_rows`, :meth:`_keys_work`,
 :meth:`_read_key_of`, maybe :meth:`_count_work`) and what to show (:meth:`_cell`, the
-translated headers); every read goes through ``core`` functions that take the
+translated headers, alignments); every read goes through ``core`` functions that take the
 ``AppDatabase``.
 """
 
@@ -164,6 +164,7 @@ class LazyTableModel(QAbstractTableModel):
         self._headers: dict[int, str] = {}  # translated by the subclass
         self._tips: dict[int, str] = {}
         self._row_roles: frozenset[int] | None = None  # roles that need the row (None: all)
+        self._align: dict[int, Any] = {}  # text alignment by column
 
     # --- for the subclass ------------------------------------------------------------
     def _read_page(self, offset: int, limit: int) -> list:
@@ -201,9 +202,6 @@ class LazyTableModel(QAbstractTableModel):
 
     def _cell(self, row, column: int, role: int):
         raise NotImplementedError
-
-    def _alignment(self, column: int):
-        return None
 
     # --- what is shown -----------------------------------------------------------------
     @property
@@ -436,11 +434,16 @@ class LazyTableModel(QAbstractTableModel):
         wanted = self._keys[start:start + self.page_size].tolist()
         rows = self._read_rows(wanted) if wanted else []
         self.queries += 1
+        self._keep(number, rows)
+        return rows
+
+    def _keep(self, number: int, rows: list) -> None:
+        """Keep a window, dropping the least recently used beyond :attr:`keep_pages`."""
         self._windows[number] = rows
+        self._windows.move_to_end(number)
         while len(self._windows) > self.keep_pages:
             self._windows.popitem(last=False)
         self._last_number = None
-        return rows
 
     # --- Qt model API ----------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -461,18 +464,17 @@ class LazyTableModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._changing:
             return  # not from inside another change (a slot of one of its signals)
-        first = self._count
-        if first < len(self._keys):
-            added = min(self.page_size, len(self._keys) - first)  # known: read when shown
-        elif not self.canFetchMore():
+        first, known = self._count, len(self._keys)
+        if first < known:
+            added = min(self.page_size, known - first)  # known: read when shown
+        elif self._complete or first >= OFFSET_PAGES * self.page_size:
             return
         else:
             # The keys are still being read: the next page by OFFSET (near the top).
             rows = self._read_page(first, self.page_size)
             self.queries += 1
             if rows and first % self.page_size == 0:
-                self._windows[first // self.page_size] = rows
-                self._last_number = None
+                self._keep(first // self.page_size, rows)
             self._keys.extend(map(self._key, rows))
             added = len(rows)
             if added < self.page_size:
@@ -492,7 +494,7 @@ class LazyTableModel(QAbstractTableModel):
         # Called for every role of every cell painted (thousands per screen): the roles the
         # subclass does not answer return at once; an invalid index has row -1 (no row).
         if role == _ALIGNMENT:
-            return self._alignment(index.column())
+            return self._align.get(index.column())
         roles = self._row_roles
         if roles is not None and role not in roles:
             return None

@@ -137,6 +137,7 @@ class RegisterTableModel(LazyTableModel):
         self._recount = True
         self._shared: dict[object, object] = {}
         self._row_roles = _ROW_ROLES
+        self._align = _ALIGN
         self.keys_failed.connect(self.totals_failed)
         self.count_failed.connect(self.totals_failed)
         self._headers = {
@@ -294,9 +295,6 @@ class RegisterTableModel(LazyTableModel):
         )
 
     # --- cells -----------------------------------------------------------------------
-    def _alignment(self, column: int):
-        return _ALIGN.get(column)
-
     def _cell(self, row: Row, column: int, role: int):
         # Called thousands of times per paint: plain int comparisons, constants prebuilt.
         if role == _DISPLAY:

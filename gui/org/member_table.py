@@ -57,6 +57,7 @@ class MemberTableModel(LazyTableModel):
         self._query = MemberQuery()
         self._counted_total: int | None = None
         self._row_roles = _ROW_ROLES
+        self._align = {COL_BIRTH: _CENTRE, COL_SINCE: _CENTRE}
         self._headers = {
             COL_NAME: self.tr("Full name"),
             COL_GENDER: self.tr("Gender"),
@@ -126,9 +127,6 @@ class MemberTableModel(LazyTableModel):
         self.totalChanged.emit()
 
     # --- cells -----------------------------------------------------------------------
-    def _alignment(self, column: int):
-        return _CENTRE if column in (COL_BIRTH, COL_SINCE) else None
-
     def _cell(self, row: MemberRow, column: int, role: int):
         if role in (_DISPLAY, _TOOLTIP):
             if column == COL_NAME:

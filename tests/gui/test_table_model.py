@@ -204,12 +204,13 @@ def test_member_rows_added_or_deleted_after_a_reset(qtbot, app_db, sample_units)
 
 
 def test_while_the_keys_are_read_a_few_pages_come_by_offset(qtbot, register_db):
-    model = RegisterTableModel(register_db, page_size=WINDOW)
+    model = RegisterTableModel(register_db, page_size=WINDOW, keep_pages=3)
     model.hold_background()  # the keys are not read yet
     model.set_filter(RegisterFilter())
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == OFFSET_PAGES * WINDOW < REGISTER_SIZE  # far down: wait for the keys
+    assert model.loaded_pages() == [OFFSET_PAGES - 3, OFFSET_PAGES - 2, OFFSET_PAGES - 1]
     expected = register_reference(register_db)
     assert [model.id_at(i) for i in range(model.rowCount())] == expected[:model.rowCount()]
     model.release_background()
