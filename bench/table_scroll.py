@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from bench.report import median_time, write_section
 
-JUMPS = 25
+JUMPS = 40
 SEED = 7
 TARGET_MS = 50
 RAW_RUNS = 3
