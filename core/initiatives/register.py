@@ -9,13 +9,16 @@ can show the first page before they arrive.
 from __future__ import annotations
 
 import uuid
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import Select, extract, func, select
 from sqlalchemy.orm import Session
 
+from core.common.lists import Cancelled, read_keys
 from core.common.text import fold
 from core.initiatives.eligibility import Window
 from db import search, tally
@@ -27,6 +30,9 @@ from db.models import (
     Programme,
     Unit,
 )
+
+if TYPE_CHECKING:
+    from core.common.database import AppDatabase
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,19 @@ def _few_units(session: Session, f: RegisterFilter) -> bool:
     return kept < _UNIT_SHARE * everything
 
 
+def _order(f: RegisterFilter, sort: str | None, descending: bool) -> list:
+    """ORDER BY of a list: the sort column then ``seq`` (a total order), newest first by
+    default. With a search text in the default order (and by number) the FTS5 rowid (=
+    ``seq``) orders it, which lets SQLite read the matches in that order and stop early."""
+    if _expression(f) is not None and sort in (None, "number"):
+        ascending = sort == "number" and not descending
+        return [search.fts.c.rowid if ascending else search.fts.c.rowid.desc()]
+    if sort is None:
+        return [Initiative.seq.desc()]
+    col = SORT_COLUMNS[sort]
+    return [col.desc(), Initiative.seq.desc()] if descending else [col, Initiative.seq]
+
+
 def page(session: Session, f: RegisterFilter, *, sort: str | None = None,
          descending: bool = False, offset: int = 0, limit: int = 50) -> list[RegisterRow]:
     """One page. Default order: newest registered first (by ``seq``).
@@ -208,24 +227,15 @@ def page(session: Session, f: RegisterFilter, *, sort: str | None = None,
     """
     base = _BASE
     searching = _expression(f) is not None
-    if searching and sort in (None, "number"):
-        # The FTS5 index yields its matches in rowid (= seq) order: SQLite stops after the
-        # page instead of reading and sorting every match.
-        ascending = sort == "number" and not descending
-        order = [search.fts.c.rowid if ascending else search.fts.c.rowid.desc()]
-    elif sort is None:
-        order = [Initiative.seq.desc()]
-    else:
-        col = SORT_COLUMNS[sort]
-        order = [col.desc(), Initiative.seq.desc()] if descending else [col, Initiative.seq]
+    order = _order(f, sort, descending)
     walk = False
     if searching and (sort in _WALKABLE or (sort is None and f.unit_ids is not None)):
         walk = _many_match(session, f) and (sort is not None or _few_units(session, f))
         if walk and sort is None:
             order = [Initiative.seq.desc()]
     if walk:
-        keys = apply_filter(select(Initiative.seq), f, walk=True).correlate(None)
-        query = base.where(Initiative.seq.in_(keys.order_by(*order).offset(offset).limit(limit)))
+        matching = apply_filter(select(Initiative.seq), f, walk=True).correlate(None)
+        query = base.where(Initiative.seq.in_(matching.order_by(*order).offset(offset).limit(limit)))
         rows = session.execute(query.order_by(*order))
         return [RegisterRow(*row) for row in rows]
     query = apply_filter(base, f)
@@ -233,6 +243,66 @@ def page(session: Session, f: RegisterFilter, *, sort: str | None = None,
         return []
     rows = session.execute(query.order_by(*order).offset(offset).limit(limit))
     return [RegisterRow(*row) for row in rows]
+
+
+# --- lazy lists: every key of a list in its order, then rows by key ---------------------
+# A list view (gui.common.table_model) reads the keys (``seq``) of all matching rows once,
+# in the background, and then only the rows it shows, by key: any place in a million rows
+# is one indexed lookup of a window away, where OFFSET walks every row before it.
+
+def keys(session: Session, f: RegisterFilter, *, sort: str | None = None,
+         descending: bool = False, is_cancelled: Cancelled = None) -> array | None:
+    """``seq`` of every matching initiative, in the order of :func:`page` (``page(offset=i)``
+    starts with ``keys[i]``); None if ``is_cancelled()`` turned true meanwhile."""
+    query = apply_filter(select(Initiative.seq), f)
+    if query is None:
+        return array("q")
+    return read_keys(session, query.order_by(*_order(f, sort, descending)), is_cancelled)
+
+
+def rows_by_keys(session: Session, wanted: Sequence[int]) -> list[RegisterRow | None]:
+    """The rows of these ``seq`` values, in the same order (one indexed lookup per key,
+    wherever the rows are in the list). A row deleted since the keys were read is still
+    given (the list's next keys leave it out); None only for one gone from the table."""
+    if not wanted:
+        return []
+    query = _BASE.where(Initiative.seq.in_(list(wanted)))
+    found = {row.seq: row for row in (RegisterRow(*r) for r in session.execute(query))}
+    return [found.get(key) for key in wanted]
+
+
+def key_of(session: Session, initiative_id: uuid.UUID) -> int | None:
+    """The ``seq`` of an initiative (None if there is none with that id)."""
+    return session.scalar(select(Initiative.seq).where(Initiative.id == initiative_id))
+
+
+# Each in a read of its own, for the window (which holds no sessions).
+
+def list_page(db: AppDatabase, f: RegisterFilter, *, sort: str | None = None,
+              descending: bool = False, offset: int = 0, limit: int = 50) -> list[RegisterRow]:
+    with db.reading() as session:
+        return page(session, f, sort=sort, descending=descending, offset=offset, limit=limit)
+
+
+def list_keys(db: AppDatabase, f: RegisterFilter, *, sort: str | None = None,
+              descending: bool = False, is_cancelled: Cancelled = None) -> array | None:
+    with db.reading() as session:
+        return keys(session, f, sort=sort, descending=descending, is_cancelled=is_cancelled)
+
+
+def list_rows(db: AppDatabase, wanted: Sequence[int]) -> list[RegisterRow | None]:
+    with db.reading() as session:
+        return rows_by_keys(session, wanted)
+
+
+def list_key_of(db: AppDatabase, initiative_id: uuid.UUID) -> int | None:
+    with db.reading() as session:
+        return key_of(session, initiative_id)
+
+
+def list_totals(db: AppDatabase, f: RegisterFilter) -> Totals:
+    with db.reading() as session:
+        return totals(session, f)
 
 
 @dataclass(frozen=True)

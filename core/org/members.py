@@ -1,22 +1,31 @@
-"""Members (đoàn viên): add, edit, remove, and paged queries for lazy lists.
+"""Members (đoàn viên): add, edit, remove, and the queries of lazy lists.
 
 Lists never load all rows: :func:`page_members` returns one page in a stable order
-(the sort column, then the id), so a view can fetch the next page as the user scrolls.
+(the sort column, then the id); :func:`keys` gives the keys (the member table's rowid) of
+the whole list in that order and :func:`rows_by_keys` the rows of some of them, so a view
+can show any place of a million members by reading only what is on screen.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from core.common.errors import NotFound, UserError
+from core.common.lists import Cancelled, read_keys
 from core.common.text import clean, fold, name_sort_key
 from db import search
 from db.models import Gender, Member, Unit, utcnow
+
+if TYPE_CHECKING:
+    from core.common.database import AppDatabase
 
 GENDER_LABELS = {Gender.MALE: "Nam", Gender.FEMALE: "Nữ"}
 
@@ -40,6 +49,7 @@ class MemberRow:
     unit_name: str
     position: str
     member_since: date | None
+    key: int = field(default=0, compare=False)  # the list's key (the table's rowid)
 
 
 @dataclass(frozen=True)
@@ -135,6 +145,18 @@ def count_members(session: Session, q: MemberQuery) -> int:
     return session.scalar(_filtered(session, select(func.count()).select_from(Member), q)) or 0
 
 
+def _order(sort: str, descending: bool) -> list:
+    column = SORT_COLUMNS[sort]
+    return [column.desc(), Member.id.desc()] if descending else [column, Member.id]
+
+
+# The member table's implicit rowid: the key of the lists (and of the search index, see
+# db.search). Members have UUID keys; an integer key keeps a million of them in 8 MB.
+_ROWID = literal_column("member.rowid")
+_ROW_COLUMNS = (Member.id, Member.full_name, Member.gender, Member.date_of_birth, Unit.name,
+                Member.position, Member.member_since, _ROWID)
+
+
 def page_members(
     session: Session,
     q: MemberQuery,
@@ -145,20 +167,67 @@ def page_members(
     limit: int = 200,
 ) -> list[MemberRow]:
     """One page of the list, ordered by ``sort`` then id (a total, stable order)."""
-    column = SORT_COLUMNS[sort]
-    order = [column.desc(), Member.id.desc()] if descending else [column, Member.id]
-    query = _filtered(
-        session,
-        select(
-            Member.id,
-            Member.full_name,
-            Member.gender,
-            Member.date_of_birth,
-            Unit.name,
-            Member.position,
-            Member.member_since,
-        ).join(Unit, Unit.id == Member.unit_id),
-        q,
-    )
-    rows = session.execute(query.order_by(*order).offset(offset).limit(limit))
+    query = _filtered(session, select(*_ROW_COLUMNS).join(Unit, Unit.id == Member.unit_id), q)
+    rows = session.execute(query.order_by(*_order(sort, descending)).offset(offset).limit(limit))
     return [MemberRow(*row) for row in rows]
+
+
+# --- lazy lists: every key of a list in its order, then rows by key ---------------------
+
+def keys(session: Session, q: MemberQuery, *, sort: str = "name", descending: bool = False,
+         is_cancelled: Cancelled = None) -> array | None:
+    """The key of every member of the list, in the order of :func:`page_members`
+    (``page_members(offset=i)`` starts with ``keys[i]``); None if ``is_cancelled()`` turned
+    true meanwhile."""
+    query = select(_ROWID).select_from(Member)
+    if sort == "unit":
+        query = query.join(Unit, Unit.id == Member.unit_id)
+    query = _filtered(session, query, q).order_by(*_order(sort, descending))
+    return read_keys(session, query, is_cancelled)
+
+
+def rows_by_keys(session: Session, wanted: Sequence[int]) -> list[MemberRow | None]:
+    """The members with these keys, in the same order. One deleted since the keys were
+    read is still given (the list's next keys leave it out); None only for one gone from
+    the table."""
+    if not wanted:
+        return []
+    query = (select(*_ROW_COLUMNS).join(Unit, Unit.id == Member.unit_id)
+             .where(_ROWID.in_(list(wanted))))
+    found = {row.key: row for row in (MemberRow(*r) for r in session.execute(query))}
+    return [found.get(key) for key in wanted]
+
+
+def key_of(session: Session, member_id: uuid.UUID) -> int | None:
+    """The list key of a member (None if there is none with that id)."""
+    return session.scalar(select(_ROWID).select_from(Member).where(Member.id == member_id))
+
+
+# Each in a read of its own, for the window (which holds no sessions).
+
+def list_page(db: AppDatabase, q: MemberQuery, *, sort: str = "name", descending: bool = False,
+              offset: int = 0, limit: int = 200) -> list[MemberRow]:
+    with db.reading() as session:
+        return page_members(session, q, sort=sort, descending=descending, offset=offset,
+                            limit=limit)
+
+
+def list_keys(db: AppDatabase, q: MemberQuery, *, sort: str = "name", descending: bool = False,
+              is_cancelled: Cancelled = None) -> array | None:
+    with db.reading() as session:
+        return keys(session, q, sort=sort, descending=descending, is_cancelled=is_cancelled)
+
+
+def list_count(db: AppDatabase, q: MemberQuery) -> int:
+    with db.reading() as session:
+        return count_members(session, q)
+
+
+def list_rows(db: AppDatabase, wanted: Sequence[int]) -> list[MemberRow | None]:
+    with db.reading() as session:
+        return rows_by_keys(session, wanted)
+
+
+def list_key_of(db: AppDatabase, member_id: uuid.UUID) -> int | None:
+    with db.reading() as session:
+        return key_of(session, member_id)

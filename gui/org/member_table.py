@@ -1,22 +1,24 @@
-"""The members list: a lazy table model over ``core.org.members.page_members``.
+"""The members list: a lazy table model (``gui.common.table_model``) over ``core.org.members``.
 
-Only the rows the user has scrolled to are in memory. The model holds one page
-(:data:`PAGE_SIZE` rows) after a reset and fetches the next one when the view asks
-(``canFetchMore``/``fetchMore``), so a list of a million members costs one small query
-per screenful. Sorting re-queries with another ``sort=`` key; it never sorts in Python.
+The first rows come from ``list_page`` at once; the number of members (:attr:`total`,
+announced by ``totalChanged``) and the keys of the whole list are read in the background;
+then rows are read by key (``list_rows``), one window of :data:`PAGE_SIZE` rows at a
+time, wherever they are in the list. Sorting re-queries with another ``sort=`` key; it
+never sorts in Python.
 """
 
 from __future__ import annotations
 
-import uuid
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from core.common.database import AppDatabase
-from core.org.members import GENDER_LABELS, MemberQuery, MemberRow, count_members, page_members
+from core.org import members as core_members
+from core.org.members import GENDER_LABELS, MemberQuery, MemberRow
 from gui.common.formatting import format_date
+from gui.common.table_model import CountWork, KeysWork, LazyTableModel
 
 PAGE_SIZE = 200
+KEEP_PAGES = 20  # windows kept in memory
 
 # Column numbers.
 COL_NAME, COL_GENDER, COL_BIRTH, COL_UNIT, COL_POSITION, COL_SINCE = range(6)
@@ -34,27 +36,28 @@ SORT_KEYS = {
 MemberIdRole = Qt.ItemDataRole.UserRole + 1
 MemberRowRole = Qt.ItemDataRole.UserRole + 2
 
-_Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ROW_ROLES = frozenset({_DISPLAY, _TOOLTIP, MemberIdRole, MemberRowRole})
+_CENTRE = Qt.AlignmentFlag.AlignCenter
 
 
-class MemberTableModel(QAbstractTableModel):
-    """Members, one page at a time. The number of matching members is counted in the
-    background (a million-row count takes longer than the first page) and announced by
+class MemberTableModel(LazyTableModel):
+    """Members of some units, optionally searched. The number of matching members is counted
+    in the background (a million take longer than the first rows) and announced by
     ``totalChanged``; until then ``total`` is None."""
 
     totalChanged = Signal()
 
-    def __init__(self, db: AppDatabase, parent=None, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
-        self._db = db
-        self.page_size = page_size
+    def __init__(self, db: AppDatabase, parent=None, page_size: int = PAGE_SIZE,
+                 keep_pages: int = KEEP_PAGES) -> None:
+        super().__init__(db, parent, column_count=COLUMN_COUNT, sort_keys=SORT_KEYS,
+                         sort_column=COL_NAME, descending=False,
+                         page_size=page_size, keep_pages=keep_pages)
         self._query = MemberQuery()
-        self._sort_column = COL_NAME
-        self._descending = False
-        self._rows: list[MemberRow] = []
-        self._total: int | None = 0
-        self._exhausted = True  # no more rows to fetch for the current query
-        self._generation = 0  # bumped on every reload; stale counts are ignored
+        self._counted_total: int | None = None
+        self._row_roles = _ROW_ROLES
+        self._align = {COL_BIRTH: _CENTRE, COL_SINCE: _CENTRE}
         self._headers = {
             COL_NAME: self.tr("Full name"),
             COL_GENDER: self.tr("Gender"),
@@ -75,106 +78,57 @@ class MemberTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int | None:
-        """How many members match (all pages); None while it is being counted."""
-        return self._total
-
-    @property
-    def sort_column(self) -> int:
-        return self._sort_column
-
-    @property
-    def descending(self) -> bool:
-        return self._descending
+        """How many members match, once counted (or their keys read)."""
+        return len(self._keys) if self.complete else self._counted_total
 
     def set_query(self, query: MemberQuery) -> None:
         self._query = query
         self.reload()
 
     def reload(self, keep_loaded: bool = False) -> None:
-        """Re-run the query; ``keep_loaded`` reloads as many rows as were shown (after edits,
-        so the view keeps its scroll position)."""
-        wanted = max(len(self._rows), self.page_size) if keep_loaded else self.page_size
-        self.beginResetModel()
-        with self._db.reading() as session:
-            self._rows = self._page(session, 0, wanted)
-        self._exhausted = len(self._rows) < wanted
-        self._generation += 1
-        self._total = len(self._rows) if self._exhausted else None
-        self.endResetModel()
-        if self._total is None:
-            self._count_in_background()
-        else:
+        self._counted_total = None
+        super().reload(keep_loaded)
+
+    def member_at(self, row: int) -> MemberRow | None:
+        """The member on a row (read with its window if not in memory); None past the end."""
+        return self.row_at(row)
+
+    # --- reading -------------------------------------------------------------------------
+    def _read_page(self, offset: int, limit: int) -> list[MemberRow]:
+        sort, descending = self.sort_args()
+        return core_members.list_page(self._db, self._query, sort=sort, descending=descending,
+                                      offset=offset, limit=limit)
+
+    def _read_rows(self, keys: list[int]) -> list[MemberRow | None]:
+        return core_members.list_rows(self._db, keys)
+
+    def _read_key_of(self, item_id) -> int | None:
+        return core_members.list_key_of(self._db, item_id)
+
+    def _keys_work(self) -> KeysWork:
+        db, query = self._db, self._query
+        sort, descending = self.sort_args()
+        return lambda is_cancelled: core_members.list_keys(
+            db, query, sort=sort, descending=descending, is_cancelled=is_cancelled)
+
+    def _count_work(self, complete: bool) -> CountWork | None:
+        if complete:
+            return None
+        db, query = self._db, self._query
+        return lambda: core_members.list_count(db, query)
+
+    def _counted(self, result: int) -> None:
+        if not self.complete:  # else the keys came first: they counted
+            self._counted_total = result
             self.totalChanged.emit()
 
-    def _count_in_background(self) -> None:
-        from gui.common.jobs import run_job
+    def _completed(self) -> None:
+        super()._completed()
+        self.totalChanged.emit()
 
-        db, query, generation = self._db, self._query, self._generation
-
-        def count(_ctx) -> int:
-            with db.reading() as session:
-                return count_members(session, query)
-
-        def counted(total: int) -> None:
-            try:
-                if generation == self._generation:
-                    self._total = total
-                    self.totalChanged.emit()
-            except RuntimeError:  # the model was deleted meanwhile
-                pass
-
-        run_job(count, on_success=counted, on_failure=lambda _exc: None)
-
-    def _page(self, session, offset: int, limit: int) -> list[MemberRow]:
-        return page_members(
-            session,
-            self._query,
-            sort=SORT_KEYS[self._sort_column],
-            descending=self._descending,
-            offset=offset,
-            limit=limit,
-        )
-
-    def member_at(self, row: int) -> MemberRow:
-        return self._rows[row]
-
-    def row_of(self, member_id: uuid.UUID) -> int | None:
-        """Row of a loaded member, or None."""
-        for number, row in enumerate(self._rows):
-            if row.id == member_id:
-                return number
-        return None
-
-    # --- Qt model API ----------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        with self._db.reading() as session:
-            rows = self._page(session, len(self._rows), self.page_size)
-        if len(rows) < self.page_size:
-            self._exhausted = True
-        if not rows:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+    # --- cells -----------------------------------------------------------------------
+    def _cell(self, row: MemberRow, column: int, role: int):
+        if role in (_DISPLAY, _TOOLTIP):
             if column == COL_NAME:
                 return row.full_name
             if column == COL_GENDER:
@@ -187,28 +141,7 @@ class MemberTableModel(QAbstractTableModel):
                 return row.position
             if column == COL_SINCE:
                 return format_date(row.member_since)
-        elif role == MemberIdRole:
+            return None
+        if role == MemberIdRole:
             return row.id
-        elif role == MemberRowRole:
-            return row
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_BIRTH, COL_SINCE):
-            return Qt.AlignmentFlag.AlignCenter
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers.get(section)
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return self._tips.get(section)
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column not in SORT_KEYS:
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        if (column, descending) == (self._sort_column, self._descending):
-            return
-        self._sort_column, self._descending = column, descending
-        self.reload()
+        return row  # MemberRowRole

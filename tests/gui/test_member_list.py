@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
@@ -14,9 +12,7 @@ from tests.gui.conftest import bulk_members
 
 
 def test_model_fetches_one_page_at_a_time(qtbot, app_db, sample_units):
-    started = time.perf_counter()
     bulk_members(app_db, sample_units["VL-0003"], 1000)
-    assert time.perf_counter() - started < 5
     model = MemberTableModel(app_db)
     with qtbot.waitSignal(model.totalChanged, timeout=2000):
         model.set_query(MemberQuery())
