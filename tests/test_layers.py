@@ -71,3 +71,58 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(db_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+FEATURES = ("org", "initiatives", "targets", "fund", "commendations", "sync")
+
+
+def _imported_modules(path: Path) -> list[str]:
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.append(node.module)
+    return names
+
+
+def test_gui_speaks_only_to_core():
+    """No database layer in gui/: no `db`, no SQLAlchemy, no session opened (sessions and ORM
+    objects stay in core; the GUI calls core/<feature>/ops.py)."""
+    offenders = sorted(
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in (ROOT / "gui").rglob("*.py")
+        for name in _imported_modules(path)
+        if name.split(".")[0] in {"db", "sqlalchemy"}
+    )
+    sessions = sorted(
+        f"{path.relative_to(ROOT)}:{node.lineno}: .{node.attr}"
+        for path in (ROOT / "gui").rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr in {"reading", "transaction", "sessions"}
+    )
+    assert offenders == [] and sessions == []
+
+
+def test_one_package_per_feature():
+    """core/ and gui/ hold one package per feature plus a common one; no flat feature modules."""
+    for layer in ("core", "gui"):
+        for feature in FEATURES + ("common",):
+            assert (ROOT / layer / feature / "__init__.py").is_file(), f"{layer}/{feature}"
+    assert sorted(p.name for p in (ROOT / "core").glob("*.py")) == ["__init__.py"]
+    assert sorted(p.name for p in (ROOT / "gui").glob("*.py")) == ["__init__.py", "app.py", "main_window.py"]
+    assert {p.name for p in (ROOT / "core").iterdir() if p.is_dir() and p.name != "__pycache__"} == {
+        *FEATURES, "common", "cli", "demo"}
+
+
+def test_common_code_does_not_depend_on_features():
+    """core/common and gui/common are shared infrastructure: they import no feature package."""
+    feature_roots = {f"{layer}.{f}" for layer in ("core", "gui") for f in FEATURES + ("demo", "cli")}
+    offenders = sorted(
+        f"{path.relative_to(ROOT)}: {name}"
+        for layer in ("core", "gui")
+        for path in (ROOT / layer / "common").rglob("*.py")
+        for name in _imported_modules(path)
+        if ".".join(name.split(".")[:2]) in feature_roots
+    )
+    assert offenders == []

@@ -184,7 +184,7 @@ def _many_match(session: Session, f: RegisterFilter) -> bool:
     register = session.scalar(select(func.max(Initiative.seq))) or 0
     matches = session.scalar(
         select(func.count()).select_from(search.fts).where(search.matching(expression))
-    )
+    ) or 0
     return matches >= _WALK_SHARE * register
 
 
@@ -234,15 +234,17 @@ def page(session: Session, f: RegisterFilter, *, sort: str | None = None,
         if walk and sort is None:
             order = [Initiative.seq.desc()]
     if walk:
-        matching = apply_filter(select(Initiative.seq), f, walk=True).correlate(None)
-        query = base.where(Initiative.seq.in_(matching.order_by(*order).offset(offset).limit(limit)))
-        rows = session.execute(query.order_by(*order))
-        return [RegisterRow(*row) for row in rows]
-    query = apply_filter(base, f)
-    if query is None:
+        matching = apply_filter(select(Initiative.seq), f, walk=True)
+        if matching is None:
+            return []
+        window = matching.correlate(None).order_by(*order).offset(offset).limit(limit)
+        rows = session.execute(base.where(Initiative.seq.in_(window)).order_by(*order))
+        return [RegisterRow._make(row) for row in rows]
+    filtered = apply_filter(base, f)
+    if filtered is None:
         return []
-    rows = session.execute(query.order_by(*order).offset(offset).limit(limit))
-    return [RegisterRow(*row) for row in rows]
+    rows = session.execute(filtered.order_by(*order).offset(offset).limit(limit))
+    return [RegisterRow._make(row) for row in rows]
 
 
 # --- lazy lists: every key of a list in its order, then rows by key ---------------------
@@ -267,7 +269,7 @@ def rows_by_keys(session: Session, wanted: Sequence[int]) -> list[RegisterRow | 
     if not wanted:
         return []
     query = _BASE.where(Initiative.seq.in_(list(wanted)))
-    found = {row.seq: row for row in (RegisterRow(*r) for r in session.execute(query))}
+    found = {row.seq: row for row in (RegisterRow._make(r) for r in session.execute(query))}
     return [found.get(key) for key in wanted]
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, func, literal_column, select
+from sqlalchemy import ColumnClause, Integer, Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from core.common.errors import NotFound, UserError
@@ -152,7 +152,7 @@ def _order(sort: str, descending: bool) -> list:
 
 # The member table's implicit rowid: the key of the lists (and of the search index, see
 # db.search). Members have UUID keys; an integer key keeps a million of them in 8 MB.
-_ROWID = literal_column("member.rowid")
+_ROWID: ColumnClause[int] = literal_column("member.rowid", Integer)
 _ROW_COLUMNS = (Member.id, Member.full_name, Member.gender, Member.date_of_birth, Unit.name,
                 Member.position, Member.member_since, _ROWID)
 
