@@ -134,6 +134,7 @@ class LazyTableModel(QAbstractTableModel):
     """Generic part. ``sort_keys`` maps the sortable columns to core's sort names."""
 
     keys_ready = Signal()  # the whole list is known (``total``, rows anywhere)
+    restarted = Signal()  # a new list (filter, search or sort): views go back to its top
     keys_failed = Signal(str)
     count_failed = Signal(str)
 
@@ -283,6 +284,12 @@ class LazyTableModel(QAbstractTableModel):
             finally:
                 self._changing = False
 
+    def follow(self, view) -> None:
+        """How a list view uses this model: back to the top for a new list, and once the
+        keys are known the scroll bar spans the whole list (Ctrl+End reaches the last row)."""
+        self.restarted.connect(view.scrollToTop)
+        self.keys_ready.connect(self.show_all)
+
     def show_all(self) -> None:
         """Make every row part of the list (once the keys are known): the scroll bar then
         spans the whole list and any place is one jump away."""
@@ -325,6 +332,8 @@ class LazyTableModel(QAbstractTableModel):
         finally:
             self.endResetModel()
             self._changing = False
+        if not keep_rows:
+            self.restarted.emit()
         if self._complete:
             self._completed()
         works: list[tuple[Callable, Callable]] = []

@@ -131,6 +131,7 @@ class OrganisationPage(QWidget):
         self.count_label = QLabel()
         self.table = QTableView()
         self.table.setModel(self.member_model)
+        self.member_model.follow(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

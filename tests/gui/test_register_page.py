@@ -277,3 +277,22 @@ def test_a_late_count_for_an_older_query_is_ignored(qtbot, register_db):
     model.set_totals(core_totals(register_db, RegisterFilter()), first_generation)  # arrives late
     assert model.totals == expected
     assert model.rowCount() == min(PAGE_SIZE, expected.count)
+
+
+def test_ctrl_end_reaches_the_last_initiative_and_a_new_search_starts_at_the_top(
+        qtbot, register_page, register_db):
+    page_, model, table = register_page, register_page.model, register_page.table
+    qtbot.waitUntil(lambda: model.complete and model.rowCount() == REGISTER_SIZE, timeout=10_000)
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert table.currentIndex().row() == REGISTER_SIZE - 1
+    with register_db.reading() as s:  # the last row of the list as SQL sorts it
+        expected = page(s, RegisterFilter(), offset=REGISTER_SIZE - 1, limit=1)[0]
+    assert model.row_at(REGISTER_SIZE - 1).id == expected.id
+    assert table.verticalScrollBar().value() > 0
+
+    page_.search.setText("so do")
+    page_.apply_filter()
+    assert table.verticalScrollBar().value() == 0  # the matches from their first row
+    table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+    assert table.verticalScrollBar().value() == 0
