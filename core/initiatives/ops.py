@@ -345,8 +345,9 @@ def check_eligibility(item, programme: ProgrammeInfo | None) -> list[RuleResult]
 
 def duplicates(db: AppDatabase, data: InitiativeInput,
                exclude_id: uuid.UUID | None = None) -> list[DuplicateCandidate]:
-    """Initiatives that look like ``data`` (same or very similar name, in the same unit or
-    with a shared author): to warn before saving."""
+    """Initiatives that look like ``data`` (the same name up to tones, spacing and small
+    typos, the same numbers, in the same unit, with an author in common): to warn before
+    saving (:func:`core.initiatives.records.find_duplicates`)."""
     with db.reading() as session:
         return records.find_duplicates(session, data.name, data.unit_id,
                                        [a.full_name for a in data.authors], exclude_id=exclude_id)

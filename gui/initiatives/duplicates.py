@@ -27,9 +27,9 @@ class DuplicatesDialog(QDialog):
         self.resize(860, 300)
         heading = QLabel(
             self.tr(
-                "The register already has {0} initiative(s) with a very similar name in the same "
-                "unit or with the same author. Check that this is not the same initiative "
-                "registered twice."
+                "The register already has {0} initiative(s) with the same name (up to tone marks, "
+                "spacing and small typos) in the same unit and with an author in common. Check "
+                "that this is not the same initiative registered twice."
             ).format(len(self.candidates))
         )
         heading.setWordWrap(True)

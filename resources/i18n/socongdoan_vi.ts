@@ -405,8 +405,8 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Có thể bị trùng</translation>
     </message>
     <message>
-        <source>The register already has {0} initiative(s) with a very similar name in the same unit or with the same author. Check that this is not the same initiative registered twice.</source>
-        <translation>Trong sổ đã có {0} sáng kiến có tên rất giống, cùng đơn vị hoặc cùng tác giả. Hãy kiểm tra xem đây có phải là một sáng kiến bị đăng ký hai lần không.</translation>
+        <source>The register already has {0} initiative(s) with the same name (up to tone marks, spacing and small typos) in the same unit and with an author in common. Check that this is not the same initiative registered twice.</source>
+        <translation>Trong sổ đã có {0} sáng kiến trùng tên (không kể dấu, khoảng trắng và lỗi gõ nhỏ), cùng đơn vị và có chung tác giả. Hãy kiểm tra xem đây có phải là một sáng kiến bị đăng ký hai lần không.</translation>
     </message>
     <message>
         <source>No.</source>
