@@ -96,8 +96,13 @@ class ProgressOverTimeChart(QWidget):
             first = min(first, months[0].month)
             last = max(last, _end_of_month(months[-1].month))
         self.first, self.last = first, max(last, first + timedelta(days=1))
-        self.points = [(first, 0)] if not months or months[0].month > first else []
-        self.points += [(_end_of_month(m.month), m.cumulative) for m in months]
+        points = [(first, 0)] if not months or months[0].month > first else []
+        for m in months:  # flat through months without registrations, up within a month
+            before = m.month - timedelta(days=1)
+            if points and points[-1][0] < before:
+                points.append((before, points[-1][1]))
+            points.append((_end_of_month(m.month), m.cumulative))
+        self.points = points
         self.target = target or None
         self.starts, self.ends = starts, ends
         highest = max([value for _, value in self.points] + [self.target or 0, 1])
@@ -159,7 +164,8 @@ class ProgressOverTimeChart(QWidget):
         return QRect(left, top, max(right - left, 10), max(bottom - top, 10))
 
     def month_ticks(self) -> list[date]:
-        fits = self.plot_rect().width() // (self.fontMetrics().horizontalAdvance("00/0000") + 10) + 1
+        # Labels are centred on their month: one needs its width and a gap on the axis.
+        fits = self.plot_rect().width() // (self.fontMetrics().horizontalAdvance("00/0000") + 16)
         return month_ticks(self.first, self.last, fits)
 
     def x_of(self, day: date) -> float:

@@ -49,8 +49,8 @@ def _reddish(c) -> bool:
 
 def test_the_chart_draws_the_target_and_the_cumulative_line(qtbot):
     chart = _chart(qtbot, MONTHS, 2_000, date(2021, 9, 1), date(2022, 5, 31))
-    assert chart.points == [(date(2021, 9, 1), 0), (date(2021, 10, 31), 3), (date(2021, 11, 30), 8),
-                            (date(2021, 12, 31), 1_100)]
+    assert chart.points == [(date(2021, 9, 1), 0), (date(2021, 9, 30), 0), (date(2021, 10, 31), 3),
+                            (date(2021, 11, 30), 8), (date(2021, 12, 31), 1_100)]
     assert chart.value_ticks() == [0, 500, 1_000, 1_500, 2_000, 2_500]
     assert [label for label, _pen in chart.series()] == ["Đã đạt (lũy kế)", "Chỉ tiêu 2.000", "Theo tiến độ"]
     image = chart.grab().toImage()
@@ -67,9 +67,9 @@ def test_the_chart_draws_the_target_and_the_cumulative_line(qtbot):
 
 def test_the_point_tooltips_say_the_date_and_the_count(qtbot):
     chart = _chart(qtbot, MONTHS, None, date(2021, 9, 1), date(2022, 5, 31))
-    second = chart.point_positions()[2]
-    index = chart.point_at(QPoint(round(second.x()) + 3, round(second.y()) - 2))
-    assert index == 2
+    november = chart.point_positions()[3]  # (01/9: 0), (30/9: 0: flat until October), 31/10, 30/11
+    index = chart.point_at(QPoint(round(november.x()) + 3, round(november.y()) - 2))
+    assert index == 3
     assert chart.tooltip_for(index) == "Đến ngày 30/11/2021: 8"
     assert chart.point_at(QPoint(chart.width() - 2, 2)) is None
     assert [label for label, _pen in chart.series()] == ["Đã đạt (lũy kế)"]  # no target: no lines for it
@@ -106,3 +106,17 @@ def test_the_dashboard_does_not_load_qt_charts():
             "print('PySide6.QtCharts' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_one_year_labels_do_not_touch_and_a_late_month_rises_late(qtbot):
+    """A yearly programme with every registration in December: the line stays at 0 until
+    November, and the month labels keep a gap between them at a narrow width."""
+    december = [MonthCount(date(2026, 12, 1), 3, 3)]
+    chart = _chart(qtbot, december, None, date(2026, 1, 1), date(2026, 12, 31), size=(420, 300))
+    assert chart.points == [(date(2026, 1, 1), 0), (date(2026, 11, 30), 0), (date(2026, 12, 31), 3)]
+    label = chart.fontMetrics().horizontalAdvance("00/0000")
+    for width in range(260, 900, 10):  # every width the dashboard's splitter may give
+        chart.resize(width, 300)
+        xs = [chart.x_of(day) for day in chart.month_ticks()]
+        assert len(xs) >= 2
+        assert min(b - a for a, b in zip(xs, xs[1:], strict=False)) >= label + 8, width
