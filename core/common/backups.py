@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from core.common.database import AppDatabase
 
 log = logging.getLogger(__name__)
+_daily_lock = threading.Lock()  # the window's start-up job and a first write may race
 
 KEEP_KEY = "backup.keep."
 KINDS = tuple(files.KIND_SLUGS)
@@ -91,9 +93,10 @@ def daily_backup(db: AppDatabase, *, now: datetime | None = None) -> Path | None
     full disk, a read-only folder) is logged and the user's work goes on."""
     when = now or datetime.now()
     try:
-        if files.has_backup_on(db.path, DAILY, when.date()):
-            return None
-        return _make(db, DAILY, when)
+        with _daily_lock:
+            if files.has_backup_on(db.path, DAILY, when.date()):
+                return None
+            return _make(db, DAILY, when)
     except Exception:  # noqa: BLE001 - the daily copy must never stop the user's work
         log.exception("daily backup of %s failed", db.path)
         return None
