@@ -9,12 +9,12 @@ if it fails, the copy is put back and :class:`MigrationFailed` stops the app.
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from db import backup as backup_module
 from db import sqlite
 from db.engine import make_engine, sqlite_url
 
@@ -94,11 +94,6 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         command.upgrade(alembic_config(conn), target)
 
 
-def backup_path_for(path: Path, revision: str | None) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    return path.parent / "backups" / f"{path.stem}-truoc-nang-cap-{revision or 'moi'}-{stamp}{path.suffix}"
-
-
 def open_database(path: str | Path) -> Engine:
     """Engine on ``path``, created or upgraded to the current schema first.
 
@@ -125,9 +120,8 @@ def open_database(path: str | Path) -> Engine:
         return make_engine(sqlite_url(path))
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    backup = backup_path_for(path, current) if exists else None
-    if backup is not None:
-        sqlite.copy_database(path, backup)
+    # the copy joins the "before upgrade" rotation (db.backup), newest few kept
+    backup = backup_module.make_backup(path, backup_module.UPGRADE) if exists else None
     engine = make_engine(sqlite_url(path))
     try:
         upgrade(engine)

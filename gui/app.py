@@ -139,6 +139,7 @@ def _run_window(app: QApplication, path: Path) -> int:
             app.quit()
             return
         window.attach(db)
+        window.start_daily_backup()
 
     def failed(exc: BaseException) -> None:
         from core.common.database import DatabaseError

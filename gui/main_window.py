@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         else:
             self.office_label.setText(self.tr("Opening the database…"))
             self.nav.setEnabled(False)
-            for action in self.page_actions:
+            for action in (*self.page_actions, self.act_backup, self.act_restore):
                 action.setEnabled(False)
 
     def attach(self, db: AppDatabase) -> None:
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         self.db_label.setText(self.tr("Database: {0}").format(db.path))
         self.db_label.setToolTip(str(db.path))
         self.nav.setEnabled(True)
-        for action in self.page_actions:
+        for action in (*self.page_actions, self.act_backup, self.act_restore):
             action.setEnabled(True)
         self._show_office(office)
         self.nav.setCurrentRow(PAGE_KEYS.index(START_PAGE))
@@ -294,6 +294,13 @@ class MainWindow(QMainWindow):
     # --- menus and keys ---------------------------------------------------------------
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.act_backup = QAction(self.tr("&Back up now"), self)
+        self.act_backup.triggered.connect(self.back_up_now)
+        file_menu.addAction(self.act_backup)
+        self.act_restore = QAction(self.tr("&Restore from a backup…"), self)
+        self.act_restore.triggered.connect(self.restore_from_backup)
+        file_menu.addAction(self.act_restore)
+        file_menu.addSeparator()
         self.act_quit = QAction(self.tr("&Quit"), self)
         self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -323,6 +330,88 @@ class MainWindow(QMainWindow):
             ).format(self.db_label.toolTip()),
             self.tr("About"),
         )
+
+    # --- backups ----------------------------------------------------------------------
+    def start_daily_backup(self) -> jobs.Job | None:
+        """The day's backup, in the background, when there is none yet (failures are logged
+        by core and never shown: the day's copy must not get in the way)."""
+        if self._db is None:
+            return None
+        from core.common import backups
+
+        db = self._db
+        return jobs.run_job(lambda _ctx: backups.daily_backup(db), owner=self,
+                            on_failure=lambda _exc: None)
+
+    def back_up_now(self) -> jobs.Job | None:
+        """File ▸ Back up now: a copy by hand, in the background."""
+        if self._db is None:
+            return None
+        from core.common import backups
+
+        db = self._db
+        return jobs.run_with_progress(
+            self, self.tr("Backing up the database…"), lambda _ctx: backups.back_up_now(db),
+            on_success=self._backed_up,
+        )
+
+    def _backed_up(self, made) -> None:
+        self.statusBar().showMessage(self.tr("Backup saved: {0}").format(made.path), 15_000)
+        widgets.show_info(self, self.tr("The database was backed up to\n{0}").format(made.path),
+                          self.tr("Back up now"))
+
+    def restore_from_backup(self) -> jobs.Job | None:
+        """File ▸ Restore from a backup…: choose, confirm, then restore and close the program
+        (the pages hold what they read from the database being replaced; a fresh start is
+        the safe way to show the restored one)."""
+        if self._db is None:
+            return None
+        from core.common import backups
+        from gui.common.backup_dialog import RestoreDialog, kind_label
+
+        dialog = RestoreDialog(backups.list_backups(self._db.path), self)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.selected() is None:
+            return None
+        chosen = dialog.selected()
+        assert chosen is not None
+        return self.restore(chosen.path, f"{chosen.taken:%d/%m/%Y %H:%M}, {kind_label(chosen.kind)}")
+
+    def restore(self, source: Path, description: str = "") -> jobs.Job | None:
+        if self._db is None:
+            return None
+        from core.common import backups
+
+        text = self.tr(
+            "The database will be replaced by the backup {0} ({1}).\n\n"
+            "The current database is kept first as a backup of kind “before a restore”, so "
+            "this can be undone. The program then closes; start it again to work with the "
+            "restored data."
+        ).format(source.name, description)
+        if not widgets.confirm(self, self.tr("Restore from a backup"), text, self.tr("Restore")):
+            return None
+        db = self._db
+        jobs.cancel_all_jobs()
+        db.close()  # no pooled connection stays on the file being replaced
+        return jobs.run_with_progress(
+            self, self.tr("Restoring the database…"), lambda _ctx: backups.restore(db.path, source),
+            on_success=self._restored,
+        )
+
+    def _restored(self, done) -> None:
+        if done.kept is not None:
+            text = self.tr(
+                "The database was restored from {0}.\nThe replaced database is kept as {1}.\n\n"
+                "The program will now close; start it again to use the restored data."
+            ).format(done.source.name, done.kept)
+        else:
+            text = self.tr(
+                "The database was restored from {0}.\n\n"
+                "The program will now close; start it again to use the restored data."
+            ).format(done.source.name)
+        widgets.show_info(self, text, self.tr("Restore from a backup"))
+        self.restored = done
+        self._db = None
+        self.close()  # the last window: Qt ends the program
 
     def closeEvent(self, event: QCloseEvent) -> None:
         jobs.cancel_all_jobs()

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Installs the Debian packages that Sổ Công đoàn and its tests need, when they are missing:
-# Qt's runtime libraries (offscreen platform included), fontconfig and poppler-utils.
+# Qt's runtime libraries (offscreen platform included), fontconfig, poppler-utils and the
+# sqlite3 shell (`backup --salvage`).
 set -e
-PKGS="libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils"
+PKGS="libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils sqlite3"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

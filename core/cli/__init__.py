@@ -70,10 +70,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=commands.check)
 
-    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu")
-    p.add_argument("--to", metavar="DIR", help="thư mục đích (mặc định: thư mục sao lưu)")
+    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu; liệt kê bản sao lưu; cứu dữ liệu")
+    p.add_argument("--to", metavar="DIR|FILE",
+                   help="thư mục đích (mặc định: thư mục sao lưu); với --salvage: tệp kết quả")
+    p.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu, mới nhất trước")
+    p.add_argument("--salvage", action="store_true",
+                   help="cứu những gì còn đọc được từ cơ sở dữ liệu bị hỏng vào một tệp mới")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=commands.backup)
+
+    p = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu")
+    p.add_argument("file", help="tệp sao lưu (.sqlite)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=commands.restore)
 
     # initiatives import|export|search|template|check (core.cli.initiatives)
     initiative_commands.register(sub)

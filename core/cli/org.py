@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from core.common.database import AppDatabase, open_app_database
+from core.common.vnformat import format_money as n
 
 # Heavy modules (workbook engine, demo) are imported inside the handlers that use them.
 
@@ -196,15 +197,98 @@ def check(args) -> int:
     return 0 if not problems else 1
 
 
-def backup(args) -> int:
-    from db.backup import backup_database
+KIND_NAMES = {
+    "daily": "hằng ngày",
+    "import": "trước khi nhập",
+    "upgrade": "trước khi nâng cấp",
+    "restore": "trước khi khôi phục",
+    "manual": "thủ công",
+}
 
+
+def _db_file(args) -> Path:
+    """The database's path without opening it (it may be damaged, or about to be replaced)."""
+    from core.common.paths import default_db_path
+
+    return Path(args.db) if args.db else default_db_path()
+
+
+def backup(args) -> int:
+    from core.common import backups
+
+    if args.list:
+        return _backup_list(args)
+    if args.salvage:
+        return _salvage(args)
     db = _open(args)
-    db.close()
-    target_dir = Path(args.to) if args.to else db.path.parent / "backups"
-    target = backup_database(db.path, target_dir)
+    try:
+        made = backups.back_up_now(db, Path(args.to) if args.to else None)
+    finally:
+        db.close()
     if args.json:
-        _print_json({"backup": str(target)})
+        _print_json({"backup": str(made.path), "kind": made.kind, "size": made.size})
     else:
-        print(f"Đã sao lưu vào {target}")
+        print(f"Đã sao lưu vào {made.path}")
+    return 0
+
+
+def _backup_list(args) -> int:
+    from core.common import backups
+
+    found = backups.list_backups(_db_file(args))
+    if args.json:
+        _print_json([
+            {"name": b.name, "path": str(b.path), "kind": b.kind,
+             "date": b.taken.isoformat(timespec="minutes"), "size": b.size}
+            for b in found
+        ])
+    elif not found:
+        print("Chưa có bản sao lưu nào.")
+    else:
+        for b in found:
+            print(f"{b.taken:%d/%m/%Y %H:%M}  {KIND_NAMES.get(b.kind, b.kind):<20} "
+                  f"{n(b.size):>14} byte  {b.name}")
+    return 0
+
+
+def _salvage(args) -> int:
+    from core.common import backups
+
+    source = _db_file(args)
+    result = backups.salvage(source, Path(args.to) if args.to else None)
+    sound = result.integrity == ["ok"]
+    if args.json:
+        _print_json({
+            "salvaged": str(result.path), "original": str(source), "integrity": result.integrity,
+            "ok": sound, "revision": result.revision, "recovered": result.recovered,
+            "readable_in_original": result.original, "lost_and_found": result.lost_and_found,
+            "method": result.method,
+        })
+        return 0 if sound else 1
+    print(f"Đã cứu dữ liệu từ {source} vào {result.path} (tệp gốc không bị thay đổi).")
+    print("Kiểm tra toàn vẹn tệp mới: " + ("tốt." if sound else "; ".join(result.integrity[:5])))
+    if result.revision is None:
+        print("Không tìm thấy phiên bản lược đồ: tệp mới chưa mở được như cơ sở dữ liệu Sổ Công đoàn.")
+    print("Số dòng cứu được theo bảng (trong ngoặc: số dòng còn đọc được ở tệp gốc):")
+    for table, count in result.recovered.items():
+        before = result.original.get(table)
+        print(f"  {table}: {n(count)} ({'không đọc được' if before is None else n(before)})")
+    if result.lost_and_found:
+        print(f"  {n(result.lost_and_found)} dòng không xác định được bảng, để trong bảng lost_and_found.")
+    print(f"Xem lại tệp mới (main.py --db {result.path} check --repair) trước khi dùng nó thay tệp hỏng "
+          f"(main.py restore {result.path}).")
+    return 0 if sound else 1
+
+
+def restore(args) -> int:
+    from core.common import backups
+
+    done = backups.restore(_db_file(args), Path(args.file))
+    if args.json:
+        _print_json({"restored": str(done.database), "source": str(done.source),
+                     "kept": str(done.kept) if done.kept else None})
+    else:
+        print(f"Đã khôi phục {done.database} từ {done.source}.")
+        if done.kept:
+            print(f"Cơ sở dữ liệu trước khi khôi phục được giữ ở {done.kept}.")
     return 0

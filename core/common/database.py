@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,6 +30,10 @@ class AppDatabase:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    #: take the day's backup before the first write (core.common.backups); off for copies
+    #: that are not the user's database (self-test, previews of other files)
+    auto_backups: bool = True
+    _daily_checked: bool = field(default=False, repr=False)
 
     @property
     def office_code(self) -> str:
@@ -40,13 +44,26 @@ class AppDatabase:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One use case, one transaction: committed at the end, rolled back on error."""
+        """One use case, one transaction: committed at the end, rolled back on error.
+        The first one of this object's life takes the day's backup if there is none yet."""
+        if self.auto_backups and not self._daily_checked:
+            self._daily_checked = True
+            from core.common.backups import daily_backup
+
+            daily_backup(self)
         with unit_of_work(self.sessions) as session:
             yield session
 
     def run(self, work: Callable[[Session], T], *, dry_run: bool = False) -> T:
         """``work(session)`` in one transaction: committed, or with ``dry_run`` rolled back
-        after the same work (an import's preview); returns what ``work`` returned."""
+        after the same work (an import's preview); returns what ``work`` returned.
+
+        Every importer commits through here: a real run (not ``dry_run``) first takes a
+        "before import" backup and is stopped (:class:`UserError`) when it cannot."""
+        if not dry_run and self.auto_backups:
+            from core.common.backups import backup_before_import
+
+            backup_before_import(self)
         result: list[T] = []
         try:
             with self.transaction() as session:

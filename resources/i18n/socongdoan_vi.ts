@@ -80,6 +80,29 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>Daily</source>
+        <translation>Hằng ngày</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>Trước khi nhập</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Trước khi nâng cấp</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Trước khi khôi phục</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>Thủ công</translation>
+    </message>
+</context>
+<context>
     <name>BenefitBars</name>
     <message>
         <source>{0}
@@ -1112,6 +1135,14 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -1136,6 +1167,62 @@ Cơ sở dữ liệu: {0}</translation>
     <message>
         <source>About</source>
         <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Đang sao lưu cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Backup saved: {0}</source>
+        <translation>Đã sao lưu: {0}</translation>
+    </message>
+    <message>
+        <source>The database was backed up to
+{0}</source>
+        <translation>Cơ sở dữ liệu đã được sao lưu vào
+{0}</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>The database will be replaced by the backup {0} ({1}).
+
+The current database is kept first as a backup of kind “before a restore”, so this can be undone. The program then closes; start it again to work with the restored data.</source>
+        <translation>Cơ sở dữ liệu sẽ được thay bằng bản sao lưu {0} ({1}).
+
+Trước đó, cơ sở dữ liệu hiện tại được giữ lại thành một bản sao lưu loại “trước khi khôi phục”, nên có thể hoàn tác. Sau đó chương trình sẽ đóng; hãy khởi động lại để làm việc với dữ liệu đã khôi phục.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Restoring the database…</source>
+        <translation>Đang khôi phục cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>The database was restored from {0}.
+The replaced database is kept as {1}.
+
+The program will now close; start it again to use the restored data.</source>
+        <translation>Đã khôi phục cơ sở dữ liệu từ {0}.
+Cơ sở dữ liệu bị thay được giữ ở {1}.
+
+Chương trình sẽ đóng bây giờ; hãy khởi động lại để dùng dữ liệu đã khôi phục.</translation>
+    </message>
+    <message>
+        <source>The database was restored from {0}.
+
+The program will now close; start it again to use the restored data.</source>
+        <translation>Đã khôi phục cơ sở dữ liệu từ {0}.
+
+Chương trình sẽ đóng bây giờ; hãy khởi động lại để dùng dữ liệu đã khôi phục.</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2314,41 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Save the fund model targets</source>
         <translation>Lưu biểu chỉ tiêu mô hình Quỹ Tương hỗ</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Choose the backup to bring back (newest first).</source>
+        <translation>Chọn bản sao lưu cần khôi phục (mới nhất ở trên).</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>Chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Khôi phục…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,69 @@
+"""The File menu's backups: "Sao lưu ngay" writes a backup in the background; "Khôi phục từ
+bản sao lưu…" lists the backups, says what will happen, restores and closes the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+from core.common import backups
+
+
+def test_file_menu_has_backup_actions(window):
+    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
+    assert texts[:2] == ["&Sao lưu ngay", "&Khôi phục từ bản sao lưu…"]
+
+
+def test_back_up_now_writes_a_backup(window, app_db, qtbot, messages):
+    assert [b for b in backups.list_backups(app_db.path) if b.kind == "manual"] == []
+    window.act_backup.trigger()
+    qtbot.waitUntil(lambda: any(b.kind == "manual" for b in backups.list_backups(app_db.path)), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(messages.infos), timeout=10_000)
+    made = [b for b in backups.list_backups(app_db.path) if b.kind == "manual"]
+    assert len(made) == 1 and made[0].size > 0
+    assert made[0].name in messages.infos[-1]
+
+
+def test_restore_dialog_lists_newest_first_and_restore_closes(window, app_db, qtbot, messages):
+    from gui.common.backup_dialog import RestoreDialog
+
+    first = backups.back_up_now(app_db)
+    second = backups.back_up_now(app_db)
+    dialog = RestoreDialog(backups.list_backups(app_db.path), window)
+    qtbot.addWidget(dialog)
+    names = [dialog.table.item(r, RestoreDialog.NAME).text() for r in range(dialog.table.rowCount())]
+    assert names.index(second.name) < names.index(first.name)
+    assert dialog.selected().name == names[0]
+    assert dialog.table.item(0, RestoreDialog.KIND).text() in {"Thủ công", "Hằng ngày"}
+
+    messages.answer = False  # the confirmation says what will happen; "no" changes nothing
+    assert window.restore(first.path, "x") is None
+    assert "trước khi khôi phục" in messages.questions[-1]
+    assert "đóng" in messages.questions[-1]
+
+    messages.answer = True
+    window.restore(first.path, "x")
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    assert window.restored.source == first.path
+    assert any(b.kind == "restore" for b in backups.list_backups(app_db.path))
+    assert "khởi động lại" in messages.infos[-1] or "mở lại" in messages.infos[-1]
+
+
+def test_restore_menu_with_cancel_does_nothing(window, app_db, qtbot):
+    backups.back_up_now(app_db)
+    seen = []
+
+    def cancel() -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from gui.common.backup_dialog import RestoreDialog
+
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, RestoreDialog) and w.isVisible():
+                seen.append(w.table.rowCount())
+                w.reject()
+
+    QTimer.singleShot(100, cancel)
+    assert window.act_restore.trigger() is None
+    qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
+    assert seen[0] >= 1
+    assert window.isVisible()
