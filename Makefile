@@ -28,7 +28,7 @@ lupdate: $(STAMP)
 sysdeps:
 	sh installer/debian-deps.sh
 
-run: $(STAMP) $(QM)
+run: $(STAMP) $(QM) sysdeps
 	$(PY) main.py
 
 lint: $(STAMP)

@@ -1,9 +1,13 @@
 #!/bin/sh
 # Installs the Debian packages that Sổ Công đoàn and its tests need, when they are missing:
-# Qt's runtime libraries (offscreen platform included), fontconfig, poppler-utils and the
-# sqlite3 shell (`backup --salvage`).
+# Qt's runtime libraries (offscreen platform included), the libraries of Qt's xcb platform
+# plugin that opens the window on Linux (checked with `ldd` on libqxcb.so and
+# libQt6XcbQpa.so.6), fontconfig, poppler-utils and the sqlite3 shell (`backup --salvage`).
 set -e
-PKGS="libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils sqlite3"
+PKGS="libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils sqlite3
+ libxcb1 libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-util1 libxcb-image0
+ libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0
+ libxcb-sync1 libxcb-xfixes0 libxcb-xkb1"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
