@@ -175,9 +175,9 @@ def test_written_files_get_the_usual_permissions(demo_db, tmp_path):
     import os
     import stat
 
-    from core.common.report.render import _umask
+    from core.common.files import umask
 
     for name in ("a.pdf", "a.xlsx"):
         out = fund_model_report(demo_db, tmp_path / name, year=2023)
         if os.name == "posix":  # not the 0600 of the temporary file
-            assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~_umask()
+            assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask()

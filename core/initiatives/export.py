@@ -5,11 +5,15 @@ All three are written with openpyxl's write-only mode to a temporary file in the
 folder, then renamed into place, so an interrupted export never leaves half a file. The
 register and the portal list stream their rows from SQL in chunks (never all in memory).
 
+Every cell goes through :mod:`core.common.xlsx`: user text ("Đơn vị", "Hiệu quả xã hội",
+"Số QĐ công nhận" …) is stored as text even when it starts with "=", never as a formula.
+
 Speed: only the cells that need a style carry one (money ``#,##0`` — Vietnamese Excel shows
 ``3.031.150.000`` —, dates as real dates shown ``dd/mm/yyyy``, wrapped long text), and each
 column reuses one styled write-only cell, its value replaced row by row: no style objects
-per cell. Other values are written bare and empty cells not at all, as openpyxl does fastest;
-the sheet prints with grid lines. Header and totals rows are fully styled.
+per cell (:class:`core.common.xlsx.Rows`). Other values are written bare and empty cells not
+at all, as openpyxl does fastest; the sheet prints with grid lines. Header and totals rows
+are fully styled.
 """
 
 from __future__ import annotations
@@ -22,8 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -31,7 +34,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
-from core.common import errors
+from core.common import errors, xlsx
 from core.common.database import AppDatabase
 from core.common.files import write_atomically
 from core.common.vnformat import format_date, format_money
@@ -221,70 +224,42 @@ class _Sheet:
         ws.print_options.gridLines = True
         for r, text in enumerate(heading, start=1):
             font = _TITLE_FONT if r == 2 else (_ITALIC if r > 2 else _BOLD)
-            ws.append([self._cell(text, font=font, alignment=_CENTRE if r > 1 else None)])
+            ws.append([xlsx.cell(ws, text, font=font, alignment=_CENTRE if r > 1 else None)])
             ws.merged_cells.add(f"A{r}:{self.last_letter}{r}")
         ws.append([])
-        ws.append([self._cell(c.header, font=_BOLD, alignment=_CENTRE, border=_GRID,
-                              fill=_HEADER_FILL) for c in columns])
-        cells = [self._data_cell(c) for c in columns]
-        data_types = {"money": "n", "date": "d", "wrap": "s"}
-        self.styled = [(i, cell, data_types[c.kind])
-                       for i, (c, cell) in enumerate(zip(columns, cells, strict=True))
-                       if cell is not None]
-        self.rows = 0
+        ws.append([xlsx.cell(ws, c.header, font=_BOLD, alignment=_CENTRE, border=_GRID,
+                             fill=_HEADER_FILL) for c in columns])
+        styled = {i: cell for i, cell in enumerate(self._data_cell(c) for c in columns)
+                  if cell is not None}
+        self.data = xlsx.Rows(ws, styled)
 
-    def _cell(self, value=None, *, font=None, alignment=None, border=None, fill=None,
-              number_format=None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws, value=value)
-        if font is not None:
-            cell.font = font
-        if alignment is not None:
-            cell.alignment = alignment
-        if border is not None:
-            cell.border = border
-        if fill is not None:
-            cell.fill = fill
-        if number_format is not None:
-            cell.number_format = number_format
-        return cell
+    @property
+    def rows(self) -> int:
+        return self.data.count
 
-    def _data_cell(self, col: _Col) -> WriteOnlyCell | None:
+    def _data_cell(self, col: _Col) -> Cell | None:
         """The reusable styled cell of a column, or None for columns written as bare values
         (openpyxl writes those fastest; the sheet prints with grid lines instead of borders)."""
         if col.kind == "money":
-            return self._cell(number_format=MONEY_FORMAT, alignment=_TOP)
+            return xlsx.cell(self.ws, number_format=MONEY_FORMAT, alignment=_TOP)
         if col.kind == "date":
-            return self._cell(number_format=DATE_FORMAT, alignment=_TOP_CENTRE)
+            return xlsx.cell(self.ws, number_format=DATE_FORMAT, alignment=_TOP_CENTRE)
         if col.kind == "wrap":
-            return self._cell(alignment=_WRAP)
+            return xlsx.cell(self.ws, alignment=_WRAP)
         return None
 
     def append(self, values: Sequence[object]) -> None:
-        """One data row. Values are checked before anything of the row is written (a bad
-        character is dropped), and empty cells are not written at all."""
-        row = list(values)
-        texts = [v for v in row if v.__class__ is str]
-        if texts and ILLEGAL_CHARACTERS_RE.search("".join(texts)):
-            row = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]
-        for i, cell, data_type in self.styled:
-            value = row[i]
-            if value is not None:
-                # What ``cell.value = value`` does for these known types, minus the checks
-                # just made: the reused cell is a hot spot of a 100,000-row export.
-                if data_type == "s" and isinstance(value, str) and len(value) > 32767:
-                    value = value[:32767]
-                cell._value, cell.data_type = value, data_type
-                row[i] = cell
-        self.ws.append(row)
-        self.rows += 1
+        """One data row (see :class:`core.common.xlsx.Rows`): text stays text, a bad
+        character is dropped, and empty cells are not written at all."""
+        self.data.append(values)
 
     def totals(self, values: Sequence[object]) -> None:
         """The closing "Tổng cộng" row, bold, and the auto-filter over header and data."""
         cells = []
         for col, value in zip(self.columns, values, strict=True):
             number_format = MONEY_FORMAT if col.kind == "money" else None
-            cells.append(self._cell(value, font=_BOLD, border=_GRID, number_format=number_format,
-                                    alignment=_TOP))
+            cells.append(xlsx.cell(self.ws, value, font=_BOLD, border=_GRID,
+                                   number_format=number_format, alignment=_TOP))
         last = self.header_row + max(self.rows, 1)
         self.ws.auto_filter.ref = f"A{self.header_row}:{self.last_letter}{last}"
         self.ws.append(cells)
@@ -484,11 +459,8 @@ def write_template(out_path: str | os.PathLike[str], *, unit: str = "") -> Path:
     ws.freeze_panes = "A4"
     last = get_column_letter(len(headers))
 
-    def cell(value, **style) -> WriteOnlyCell:
-        c = WriteOnlyCell(ws, value=value)
-        for key, val in style.items():
-            setattr(c, key, val)
-        return c
+    def cell(value, **style) -> Cell:
+        return xlsx.cell(ws, value, **style)
 
     ws.append([cell("DANH SÁCH SÁNG KIẾN ĐĂNG KÝ", font=_TITLE_FONT, alignment=_CENTRE)])
     ws.merged_cells.add(f"A1:{last}1")
@@ -520,27 +492,23 @@ def write_template(out_path: str | os.PathLike[str], *, unit: str = "") -> Path:
     notes = wb.create_sheet("Hướng dẫn")
     notes.column_dimensions["A"].width = 26
     notes.column_dimensions["B"].width = 100
-    notes.append([WriteOnlyCell(notes, value="HƯỚNG DẪN ĐIỀN DANH SÁCH SÁNG KIẾN")])
-    notes.append(["Mỗi dòng là một sáng kiến. Có thể thêm dòng tiêu đề, dòng STT, dòng "
-                  "“Tổng cộng”: chương trình tự bỏ qua. Dòng sai được báo lại kèm số dòng và lý "
-                  "do; các dòng đúng vẫn được nhập. Nhập lại cùng tệp không tạo bản trùng."])
+    notes.append([xlsx.cell(notes, "HƯỚNG DẪN ĐIỀN DANH SÁCH SÁNG KIẾN")])
+    notes.append([xlsx.cell(notes, "Mỗi dòng là một sáng kiến. Có thể thêm dòng tiêu đề, dòng "
+                            "STT, dòng “Tổng cộng”: chương trình tự bỏ qua. Dòng sai được báo "
+                            "lại kèm số dòng và lý do; các dòng đúng vẫn được nhập. Nhập lại "
+                            "cùng tệp không tạo bản trùng.")])
     notes.append([])
-    heading = [WriteOnlyCell(notes, value=v) for v in ("Cột", "Cách ghi")]
-    for c in heading:
-        c.font = _BOLD
-    notes.append(heading)
+    notes.append([xlsx.cell(notes, v, font=_BOLD) for v in ("Cột", "Cách ghi")])
     for header, _w, note in TEMPLATE_COLUMNS:
-        name = WriteOnlyCell(notes, value=header)
-        name.font = _BOLD
-        text = WriteOnlyCell(notes, value=note)
-        text.alignment = _WRAP
-        notes.append([name, text])
+        notes.append([xlsx.cell(notes, header, font=_BOLD),
+                      xlsx.cell(notes, note, alignment=_WRAP)])
 
     choices = wb.create_sheet("Danh mục")
     choices.sheet_state = "hidden"
-    choices.append(list(lists))
+    listed = xlsx.Rows(choices)
+    listed.append(list(lists))
     for i in range(max(len(v) for v in lists.values())):
-        choices.append([v[i] if i < len(v) else None for v in lists.values()])
+        listed.append([v[i] if i < len(v) else None for v in lists.values()])
     return _save(wb, out)
 
 

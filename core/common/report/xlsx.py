@@ -6,7 +6,9 @@ throughout), then the place–date line and the signature block on the right. Pa
 A4, fit to one page wide, Decree 30 margins, the table header repeated on every printed page
 (print titles) and page numbers from page 2 in the top margin.
 
-The workbook is written to a temporary file in the output folder and renamed into place.
+Every cell is written by :mod:`core.common.xlsx` (a unit's name or a note starting with "="
+stays text). The workbook is written to a temporary file in the output folder and renamed
+into place.
 openpyxl is imported here only, when a workbook is written.
 """
 
@@ -22,6 +24,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from core.common import xlsx
 from core.common.errors import Cancelled
 from core.common.files import write_atomically
 from core.common.letterhead import OfficeSettings
@@ -60,7 +63,7 @@ class _Sheet:
     def merged(self, text: str, *, first: int = 1, last: int | None = None, bold=False,
                italic=False, size: float = SIZE, align: str = CENTER) -> None:
         last = last or self.ncols
-        cell = self.ws.cell(self.row, first, nfc(text))
+        cell = xlsx.write(self.ws, self.row, first, nfc(text))
         cell.font = _font(bold, italic, size)
         cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
         if last > first:
@@ -82,7 +85,7 @@ class _Sheet:
         header_row = self.row
         lines = 1
         for c, column in enumerate(table.columns, start=1):
-            cell = ws.cell(self.row, c, nfc(column.header))
+            cell = xlsx.write(ws, self.row, c, nfc(column.header))
             cell.font = _font(bold=True)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             cell.border = _BORDER
@@ -100,9 +103,7 @@ class _Sheet:
         for c, (column, value) in enumerate(zip(table.columns, row.cells, strict=True), start=1):
             if isinstance(value, str):
                 value = nfc(value)
-            cell = self.ws.cell(self.row, c, value)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # text, never a formula
+            cell = xlsx.write(self.ws, self.row, c, value)
             cell.font = _font(bold=bold or row.bold)
             cell.border = _BORDER
             indent = row.indent if c - 1 == table.indent_column else 0

@@ -33,28 +33,23 @@ TABLE_HEADER_ROW = 7  # 1-based row of "Dòng | Lý do | …"
 
 
 def _cell(ws, value: object, *, font=None, wrap: bool = False):
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    """A cell of the report, written by :mod:`core.common.xlsx` (the rejected rows' values
+    as they were read: a text starting with "=" stays text)."""
     from openpyxl.styles import Alignment
 
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    elif isinstance(value, float) and value.is_integer():
+    from core.common import xlsx
+
+    if isinstance(value, float) and value.is_integer():
         value = int(value)
-    elif value is not None and not isinstance(value, int | float | dt.date):
+    elif value is not None and not isinstance(value, str | int | float | dt.date):
         value = str(value)  # times, durations, anything unusual: shown as text
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # user text, never a formula
+    number_format = None
     if isinstance(value, dt.datetime):
-        cell.number_format = "DD/MM/YYYY HH:MM" if value.time() else "DD/MM/YYYY"
+        number_format = "DD/MM/YYYY HH:MM" if value.time() else "DD/MM/YYYY"
     elif isinstance(value, dt.date):
-        cell.number_format = "DD/MM/YYYY"
-    if font is not None:
-        cell.font = font
-    if wrap:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    return cell
+        number_format = "DD/MM/YYYY"
+    alignment = Alignment(wrap_text=True, vertical="top") if wrap else None
+    return xlsx.cell(ws, value, font=font, alignment=alignment, number_format=number_format)
 
 
 def _value_columns(result: ImportResult, columns: Sequence[Column] | None) -> list[tuple[str, str]]:
@@ -103,7 +98,7 @@ def _workbook(result: ImportResult, title: str, columns: Sequence[Column] | None
     ws.append([])
     counts = (len(result.accepted), len(result.skipped), len(result.rejected))
     for label, count in zip(SUMMARY_LABELS, counts, strict=True):
-        ws.append([_cell(ws, label, font=bold), count])
+        ws.append([_cell(ws, label, font=bold), _cell(ws, count)])
     ws.append([])
     ws.append(
         [
@@ -114,7 +109,7 @@ def _workbook(result: ImportResult, title: str, columns: Sequence[Column] | None
     for row in sorted(result.rejected, key=lambda r: r.number):
         ws.append(
             [
-                row.number,
+                _cell(ws, row.number),
                 _cell(ws, row.reason, wrap=True),
                 *(_cell(ws, row.values.get(key)) for key, _label in value_columns),
             ]
