@@ -60,6 +60,18 @@ INITIATIVE_FIELDS: dict[str, tuple[str, int]] = {
     "awards": ("Khen thưởng", AWARDS),
 }
 
+# The office's letterhead settings (core.common.letterhead.OfficeSettings).
+OFFICE_FIELDS: dict[str, tuple[str, int]] = {
+    "unit_code": ("Mã đơn vị", UNIT_CODE),
+    "name": ("Tên đơn vị", UNIT_NAME),
+    "parent_name": ("Tên đơn vị cấp trên", UNIT_NAME),
+    "place": ("Địa danh", SETTING),
+    "doc_symbol": ("Ký hiệu văn bản", DOC_SYMBOL),
+    "on_behalf": ("Thẩm quyền ký", SETTING),
+    "chair_title": ("Chức danh người ký", SETTING),
+    "chair_name": ("Họ tên người ký", PERSON_NAME),
+}
+
 # Initiative text fields that hold several lines (clean(..., multiline=True)).
 MULTILINE_INITIATIVE_FIELDS = frozenset(
     {"objective", "steps", "scope", "description", "conditions", "social_benefit", "rejection_reason"})
