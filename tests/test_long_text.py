@@ -137,3 +137,37 @@ def test_documents_print_content_at_the_limits_over_several_pages(app_db, tmp_pa
     assert "TÁC GIẢ" in text  # the signatures are printed after it all
     listing = " ".join(_pdftotext(decision).split())
     assert "Tác giả 49" in listing and "DANH SÁCH SÁNG KIẾN ĐƯỢC CÔNG NHẬN" in listing
+
+
+def test_imports_reject_rows_over_the_limits_naming_the_field(app_db, tmp_path):
+    from core.initiatives.importing import import_initiatives
+    from core.org.importing import import_members, import_units
+    from tests.fixtures_workbook import make_xlsx
+
+    _unit(app_db)
+    units = make_xlsx(tmp_path / "dv.xlsx", [
+        ["Mã đơn vị", "Tên công đoàn cơ sở"],
+        ["VL-0101", "CĐCS Trạm Y tế xã Vĩnh Thái"],
+        ["VL-0102", "CĐCS " + "x" * 300]])
+    result = import_units(app_db, units, dry_run=False)
+    assert [r.number for r in result.accepted] == [2]
+    assert [r.reason for r in result.rejected] == ["Tên đơn vị dài 305 ký tự, tối đa 255."]
+
+    people = make_xlsx(tmp_path / "dvien.xlsx", [
+        ["Họ và tên", "Đơn vị"], ["Lê Thị Hương", "VL-0101"], ["Lê " + "a" * 200, "VL-0101"]])
+    result = import_members(app_db, people, dry_run=False)
+    assert [r.number for r in result.accepted] == [2]
+    assert [r.reason for r in result.rejected] == ["Họ và tên dài 203 ký tự, tối đa 100."]
+
+    book = make_xlsx(tmp_path / "sk.xlsx", [
+        ["Tên sáng kiến", "Tác giả", "Đơn vị", "Tóm tắt nội dung"],
+        ["Sổ tay điện tử", "Võ Thị Duyên", "VL-0101", "Ngắn"],
+        ["S" * 600, "Võ Thị Duyên", "VL-0101", "Ngắn"],
+        ["Sổ tay giấy", ", ".join(f"Người {i}" for i in range(60)), "VL-0101", "Ngắn"],
+        ["Sổ tay khác", "Võ Thị Duyên", "VL-0101", "m " * 10_500]])
+    result = import_initiatives(app_db, book, dry_run=False)
+    assert [r.number for r in result.accepted] == [2]
+    reasons = {r.number: r.reason for r in result.rejected}
+    assert reasons[3] == "Tên sáng kiến dài 600 ký tự, tối đa 500."
+    assert "60 tác giả, tối đa 50" in reasons[4]
+    assert reasons[5] == "Mô tả dài 20.999 ký tự, tối đa 20.000."
