@@ -183,3 +183,73 @@ def test_clean_drops_byte_order_marks_and_zero_width_characters():
     from core.common.text import clean
 
     assert clean("\ufeffHọ và tên\u200b ") == "Họ và tên"
+
+
+# ---- characters that break files or mislead (issue 9) ----------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from core.common.text import has_forbidden  # noqa: E402
+
+
+def _forbidden(ch: str, multiline: bool) -> bool:
+    cp = ord(ch)
+    if ch == "\n":
+        return not multiline
+    return (
+        cp < 0x20 or 0x7F <= cp <= 0x9F
+        or 0xD800 <= cp <= 0xDFFF
+        or 0xFDD0 <= cp <= 0xFDEF or (cp & 0xFFFE) == 0xFFFE
+        or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069 or cp in (0x200E, 0x200F, 0x061C)
+    )
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Lê\x00 Thị\x07 Hương", "Lê Thị Hương"),  # NUL, BEL
+    ("\x1b[31mĐỏ\x1b[0m Lan", "Đỏ Lan"),  # a terminal colour sequence goes whole
+    ("Tên\ufffe\uffff sáng kiến", "Tên sáng kiến"),  # non-characters (invalid in XML)
+    ("Nguyễn \ufdd0An", "Nguyễn An"),
+    ("Văn\U0001fffe\U0010ffff A", "Văn A"),  # non-characters of the other planes
+    ("a\x85b\x9bc", "a bc"),  # C1: NEL is a line break, CSI dropped
+    ("Trần\u202eA\u202c B", "TrầnA B"),  # right-to-left override and its pop
+    ("\u2066x\u2069 \u200ey\u200f", "x y"),  # isolates and marks
+    ("x\udc00y", "xy"),  # a lone surrogate
+    ("x\ud83d\ude00y", "x\U0001f600y"),  # a surrogate pair is the character it encodes
+    ("a\tb\r\nc\rd", "a b c d"),  # single-line: tab and line breaks are spaces
+])
+def test_clean_drops_controls_bidi_and_non_characters(raw, expected):
+    assert clean(raw) == expected
+    assert not has_forbidden(clean(raw))
+
+
+def test_clean_keeps_line_breaks_only_in_multiline_fields():
+    raw = "  Bước 1:\tđo\r\nBước 2: \x00lắp\r\r\n\n\n\nBước 3\u2028cuối  \n"
+    assert clean(raw, multiline=True) == "Bước 1: đo\nBước 2: lắp\n\nBước 3\ncuối"
+    assert clean(raw) == "Bước 1: đo Bước 2: lắp Bước 3 cuối"
+
+
+def test_ordinary_vietnamese_text_is_unchanged():
+    for text in ["Công đoàn cơ sở Trường THPT Mường Tè", "Nguyễn Thị Ánh Tuyết",
+                 "Giải pháp “tiết kiệm điện” – 15% (đợt 2/2024)", "₫ € © ½ ỹ Ỵ"]:
+        assert clean(text) == text
+        assert clean(text, multiline=True) == text
+
+
+_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=60)
+_NASTY = st.text(alphabet=st.sampled_from(
+    list("aăâêđ ơư\t\r\n\x00\x07\x1b[m\x7f\x85\x9f\u0301\u0323\u202e\u2066\u200f\ufeff\ufffe\uffff"
+         "\ufdd0\ud800\udc00\u00a0\u2028") + ["\U0001fffe", "\U0010ffff", "\U0001f600"]), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXT, _NASTY), st.booleans())
+def test_clean_output_has_no_forbidden_code_point_and_is_idempotent(text, multiline):
+    out = clean(text, multiline=multiline)
+    assert not any(_forbidden(ch, multiline) for ch in out)
+    assert not has_forbidden(out)
+    assert clean(out, multiline=multiline) == out
+    assert unicodedata.is_normalized("NFC", out)
+    assert out == out.strip()
+    if not multiline:
+        assert "  " not in out

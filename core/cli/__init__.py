@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="kiểm tra toàn vẹn cơ sở dữ liệu")
     p.add_argument("--repair", action="store_true",
-                   help="đếm lại bảng đếm và lập lại chỉ mục tìm kiếm (dữ liệu không đổi) rồi kiểm tra")
+                   help="làm sạch ký tự điều khiển/đảo chiều/không hợp lệ trong dữ liệu, đếm lại "
+                        "bảng đếm và lập lại chỉ mục tìm kiếm, rồi kiểm tra")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=commands.check)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from core.common import stored_text
 from core.common.database import AppDatabase
 from db import search, sqlite, tally
 from db.migrate import head_revision, stored_revision
@@ -42,6 +43,7 @@ def check_database(db: AppDatabase) -> list[str]:
         for name in search.index_problems(s.connection()):
             problems.append(f"Chỉ mục tìm kiếm {name} lệch với dữ liệu; chạy lệnh check --repair "
                             "để lập lại.")
+        problems += stored_text.problems(s.connection())
         differing = tally.differences(s)
         if differing:
             problems.append(
@@ -51,8 +53,10 @@ def check_database(db: AppDatabase) -> list[str]:
 
 
 def recount(db: AppDatabase) -> None:
-    """Count the register into the tally and index initiatives and members for search again
-    (one transaction; the records themselves are untouched)."""
+    """Clean stored text of control, bidi and non-characters (:mod:`core.common.stored_text`),
+    then count the register into the tally and index initiatives and members for search again
+    — one transaction."""
     with db.transaction() as s:
+        stored_text.repair(s.connection())
         tally.fill(s.connection())
         search.rebuild_all(s.connection())

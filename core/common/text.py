@@ -1,7 +1,7 @@
 """Vietnamese text rules: NFC on the way in, tone- and đ-insensitive folding, name sort keys.
 
 Everything typed or imported passes through :func:`clean` (NFC, trimmed, inner whitespace
-collapsed). Search compares :func:`fold` of both sides, so "cong doan" finds "Công đoàn".
+collapsed, control/bidi/non-characters removed; line breaks kept only in multi-line fields). Search compares :func:`fold` of both sides, so "cong doan" finds "Công đoàn".
 Names sort by given name (the last word) first, with Vietnamese alphabet order
 (a ă â b c d đ e ê …) and tones only as a tie-break: see :func:`name_sort_key`.
 """
@@ -12,11 +12,38 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-# Byte-order marks and zero-width characters that spreadsheets and chat apps leave in text.
-_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
-# Anything clean() must change besides the ends: whitespace other than a plain space, two
-# spaces in a row, an invisible character. Most cells have none (a 4× faster import).
-_WORK = re.compile(r"[^\S ]|  |[\ufeff\u200b\u200c\u200d\u2060]")
+# Horizontal whitespace only (multi-line fields keep their line breaks).
+_LINE_SPACES = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+# Line breaks of every kind a multi-line field turns into "\n" (CR LF first, as one).
+_NEWLINES = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+# Code points that never belong in stored text (see :func:`clean`):
+# C0 controls other than the whitespace ones (tab, line breaks, VT, FF, FS–US), DEL, C1
+# controls (U+0080–009F, NEL aside), bidi marks/embeddings/overrides/isolates (they make a
+# name read backwards on screen and in a terminal), lone surrogates and the Unicode
+# non-characters U+FDD0–FDEF and U+xFFFE/xFFFF of every plane (invalid in XML: one such
+# name spoils a whole exported workbook). Byte-order marks and zero-width characters that
+# spreadsheets and chat apps leave in text go too.
+_CONTROLS = "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_INVISIBLES = "\ufeff\u200b\u200c\u200d\u2060"
+_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
+    chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17))
+_SURROGATES = "\ud800-\udfff"
+FORBIDDEN = re.compile(f"[{_CONTROLS}{_BIDI}{_NONCHARACTERS}{_SURROGATES}]")
+_DROP = re.compile(f"[{_CONTROLS}{_BIDI}{_INVISIBLES}{_NONCHARACTERS}{_SURROGATES}]")
+_HAS_SURROGATE = re.compile(f"[{_SURROGATES}]")
+# Terminal escape sequences (colour, cursor moves, window titles) go whole, not just the ESC.
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+# Whitespace other than a plain space (what str.isspace() accepts), spelt out.
+_OTHER_SPACES = "\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# Anything clean() must change besides the ends, with "  " (two spaces) tested apart: other
+# whitespace, a code point to drop, or any character beyond the BMP (emoji are rare; the
+# careful path drops those planes' non-characters). Most cells have none (a 4× faster
+# import): one search of this single character class is all they cost.
+_SUSPECT = re.compile(f"[{_OTHER_SPACES}{_CONTROLS}{_BIDI}{_INVISIBLES}\ufdd0-\ufdef\ufffe\uffff"
+                      f"{_SURROGATES}\U00010000-\U0010ffff]")
 
 # Vietnamese alphabet order; letters not listed sort by code point after these.
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -31,17 +58,40 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def clean(value: object) -> str:
-    """Text as stored: NFC, trimmed, runs of whitespace (incl. non-breaking) made one space."""
+def clean(value: object, *, multiline: bool = False) -> str:
+    """Text as stored: NFC, trimmed, runs of whitespace (incl. non-breaking) made one space,
+    and no code point that breaks files or misleads a reader (:data:`FORBIDDEN`: control
+    characters, bidi controls, lone surrogates, non-characters; also BOM and zero-width
+    characters). A tab counts as a space.
+
+    Single-line fields (the default) turn line breaks into a space too; with
+    ``multiline=True`` (description, objective, steps … ) line breaks are kept as "\\n",
+    each line trimmed, at most one blank line in a row. ``clean`` is idempotent.
+    """
     if value is None:
         return ""
     text = str(value)
+    if "  " not in text and _SUSPECT.search(text) is None:
+        return (text if text.isascii() else nfc(text)).strip()
+    if _HAS_SURROGATE.search(text):
+        # A pair of surrogates (from UTF-16 text read as code units) is the character it
+        # encodes; a lone one is dropped.
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+    if "\x1b" in text:
+        text = _ESCAPES.sub("", text)
+    text = _DROP.sub("", text)
     if not text.isascii():
         text = nfc(text)
-    if _WORK.search(text) is None:
-        return text.strip()
-    text = _INVISIBLE.sub("", text.replace("\u00a0", " "))
-    return _SPACES.sub(" ", text).strip()
+    if not multiline:
+        return _SPACES.sub(" ", text).strip()
+    lines = [_LINE_SPACES.sub(" ", line).strip() for line in _NEWLINES.split(text)]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def has_forbidden(text: str) -> bool:
+    """Whether ``text`` holds a code point :func:`clean` removes (controls other than
+    whitespace, bidi controls, surrogates, non-characters)."""
+    return FORBIDDEN.search(text) is not None
 
 
 class _FoldTable(dict):

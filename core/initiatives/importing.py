@@ -43,7 +43,7 @@ from pathlib import Path
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from core.common import similarity
+from core.common import limits, similarity
 from core.common.database import AppDatabase
 from core.common.errors import UserError
 from core.common.text import clean, fold
@@ -807,6 +807,9 @@ def _record(ctx: _Context, row: ParsedRow, today: date) -> tuple[dict, list[Auth
     folded_all = [f for a, name in zip(people, folded_names, strict=True)
                   for f in (name, fold(a.unit_text) if a.unit_text else "") if f]
     name = data["name"]
+    limits.check_fields(((key, data.get(key) or "") for key in limits.INITIATIVE_FIELDS),
+                        limits.INITIATIVE_FIELDS)
+    limits.check_fields([("rejection_reason", reason)], limits.INITIATIVE_FIELDS)
     description = data.get("description") or ""
     objective = data.get("objective") or ""
     social = data.get("social_benefit") or ""

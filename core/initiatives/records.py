@@ -19,7 +19,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.orm import Session
 
-from core.common import similarity
+from core.common import limits, similarity
 from core.common.errors import NotFound, UserError
 from core.common.text import clean, fold
 from db import search
@@ -119,6 +119,12 @@ class InitiativeInput:
 _PLAIN = [f.name for f in fields(InitiativeInput) if f.name not in {"authors", "unit_id"}]
 _TEXT = {"name", "objective", "steps", "scope", "description", "conditions", "social_benefit",
          "decision_number", "rejection_reason", "awards"}
+_MULTILINE = limits.MULTILINE_INITIATIVE_FIELDS
+
+
+def clean_field(name: str, value: str) -> str:
+    """An initiative text field as stored (line breaks kept in the multi-line ones)."""
+    return clean(value, multiline=name in _MULTILINE)
 
 
 def normalise_shares(authors: list[AuthorInput]) -> list[AuthorInput]:
@@ -127,6 +133,9 @@ def normalise_shares(authors: list[AuthorInput]) -> list[AuthorInput]:
                for a in authors if clean(a.full_name)]
     if not authors:
         raise UserError("Cần ít nhất một tác giả.")
+    limits.check_authors([a.full_name for a in authors])
+    for a in authors:
+        limits.check("Đơn vị của tác giả", a.unit_text, limits.AUTHOR_UNIT)
     given = [a.share for a in authors if a.share is not None]
     if not given:
         base, extra = divmod(100, len(authors))
@@ -194,6 +203,8 @@ def next_number(session: Session, office_code: str, year: int) -> str:
 def _validate(session: Session, data: InitiativeInput) -> tuple[Unit, list[AuthorInput]]:
     if not clean(data.name):
         raise UserError("Thiếu tên sáng kiến.")
+    limits.check_fields(((name, clean_field(name, getattr(data, name))) for name in _TEXT),
+                        limits.INITIATIVE_FIELDS)
     unit = session.get(Unit, data.unit_id)
     if unit is None or unit.deleted_at is not None:
         raise UserError("Đơn vị không tồn tại.")
@@ -221,7 +232,7 @@ def _apply(session: Session, item: Initiative, data: InitiativeInput, unit: Unit
            authors: list[AuthorInput]) -> None:
     for name in _PLAIN:
         value = getattr(data, name)
-        setattr(item, name, clean(value) if name in _TEXT else value)
+        setattr(item, name, clean_field(name, value) if name in _TEXT else value)
     item.registered_on = data.registered_on or item.registered_on or date.today()
     item.unit_id = unit.id
     item.phase_number = derive_phase(session, item.programme_id, item.registered_on)
@@ -289,7 +300,8 @@ def update_initiative(session: Session, initiative_id: uuid.UUID, data: Initiati
 def set_status(session: Session, initiative_id: uuid.UUID, status: InitiativeStatus,
                reason: str = "", *, by: str | None = None) -> Initiative:
     item = get_initiative(session, initiative_id)
-    reason = clean(reason)
+    reason = clean(reason, multiline=True)
+    limits.check("Lý do không hợp lệ", reason, limits.REJECTION_REASON)
     if status == InitiativeStatus.REJECTED and not reason:
         raise UserError("Cần ghi lý do khi đánh giá không hợp lệ.")
     changes: dict[str, list[object]] = {"status": [item.status, status]}
@@ -319,7 +331,8 @@ def add_payment(session: Session, initiative_id: uuid.UUID, amount: int, paid_on
     item = get_initiative(session, initiative_id)
     if not isinstance(amount, int) or amount <= 0:
         raise UserError("Số tiền hỗ trợ phải là số đồng nguyên dương.")
-    payment = InitiativePayment(amount=amount, paid_on=paid_on, payer=clean(payer))
+    payer = limits.check("Người/đơn vị chi", clean(payer), limits.SETTING)
+    payment = InitiativePayment(amount=amount, paid_on=paid_on, payer=payer)
     item.payments.append(payment)
     _log(session, item, "updated", {"payment": [None, f"{amount} đ, {paid_on:%d/%m/%Y}, {payer}"]}, by)
     return payment

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from core.common import limits
 from core.common.database import AppDatabase
 from core.common.errors import UserError
 from core.common.text import clean, fold, name_sort_key
@@ -336,7 +337,8 @@ def _member_record(session, row: ParsedRow, units: dict, default_unit_code) -> d
     since = data.get("member_since")
     if since and dob and since < dob:
         raise UserError("Ngày vào công đoàn trước ngày sinh")
-    name = data["full_name"]
+    name = limits.check("Họ và tên", data["full_name"], limits.PERSON_NAME)
+    limits.check("Chức vụ", data.get("position") or "", limits.POSITION)
     return {
         "full_name": name,
         "name_folded": fold(name),

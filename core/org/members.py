@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnClause, Integer, Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
+from core.common import limits
 from core.common.errors import NotFound, UserError
 from core.common.lists import Cancelled, read_keys
 from core.common.text import clean, fold, name_sort_key
@@ -75,6 +76,8 @@ def _validate(session: Session, data: MemberInput) -> str:
     name = clean(data.full_name)
     if not name:
         raise UserError("Thiếu họ và tên.")
+    limits.check("Họ và tên", name, limits.PERSON_NAME)
+    limits.check("Chức vụ", clean(data.position), limits.POSITION)
     unit = session.get(Unit, data.unit_id)
     if unit is None or not unit.is_active:
         raise UserError("Đơn vị không tồn tại hoặc đã sáp nhập.")

@@ -19,6 +19,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.common import limits
 from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
 from core.common.errors import NotFound, UserError
@@ -388,6 +389,7 @@ def office_is_set_up(db: AppDatabase) -> bool:
 def save_office(db: AppDatabase, settings: OfficeSettings) -> Done[OfficeSettings]:
     """Save the office's document wording; its code was fixed at the first run."""
     settings = replace(settings, **{k: clean(v) for k, v in vars(settings).items()})
+    limits.check_fields(vars(settings).items(), limits.OFFICE_FIELDS)
     with db.transaction() as session:
         current = _office.load_office(session)
         if current.unit_code and settings.unit_code.upper() != current.unit_code:
@@ -407,6 +409,7 @@ def set_up_office(db: AppDatabase, settings: OfficeSettings, *, level: str,
     (one of LEVELS); its unit (and parent unit) are created when missing, and the document
     wording saved. On failure nothing is saved and the database keeps its office code."""
     code = clean(settings.unit_code).upper()
+    limits.check_fields(((k, clean(v)) for k, v in vars(settings).items()), limits.OFFICE_FIELDS)
     previous = db.office_code
     db.set_office_code(code)  # the rows created carry this office as their origin
     try:

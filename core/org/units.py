@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
-from core.common import similarity
+from core.common import limits, similarity
 from core.common.errors import NotFound, UserError
 from core.common.text import clean, fold
 from db.models import Member, Sector, Unit, UnitEvent, UnitKind, UnitMemberCount, utcnow
@@ -118,6 +118,8 @@ def create_unit(session: Session, data: UnitInput, on: date | None = None) -> Un
         raise UserError("Thiếu mã đơn vị.")
     if not name:
         raise UserError("Thiếu tên đơn vị.")
+    limits.check("Mã đơn vị", code, limits.UNIT_CODE)
+    limits.check("Tên đơn vị", name, limits.UNIT_NAME)
     if find_by_code(session, code) is not None:
         raise UserError(f"Mã đơn vị {code} đã có.")
     parent = _check_parent(session, data.kind, data.parent_code)
@@ -149,6 +151,7 @@ def update_unit(
     name = clean(name)
     if not name:
         raise UserError("Thiếu tên đơn vị.")
+    limits.check("Tên đơn vị", name, limits.UNIT_NAME)
     if name != unit.name:
         _event(session, unit, "renamed", f"Đổi tên từ “{unit.name}” thành “{name}”", on)
         unit.name, unit.name_folded = name, fold(name)

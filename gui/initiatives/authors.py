@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common import limits
 from core.common.text import clean, fold
 from core.initiatives.records import AuthorInput
 
@@ -35,10 +36,10 @@ class _AuthorRow:
 
     def __init__(self, editor: AuthorsEditor) -> None:
         self.name = QLineEdit()
-        self.name.setMaxLength(255)
+        self.name.setMaxLength(limits.PERSON_NAME)
         self.name.setPlaceholderText(QCoreApplication.translate("AuthorsEditor", "Full name"))
         self.unit = QLineEdit()
-        self.unit.setMaxLength(255)
+        self.unit.setMaxLength(limits.AUTHOR_UNIT)
         self.unit.setPlaceholderText(QCoreApplication.translate("AuthorsEditor", "Unit or workplace"))
         self.share = QSpinBox()
         self.share.setRange(0, 100)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common import limits
 from core.common.changes import Changes
 from core.common.database import AppDatabase
 from core.common.errors import UserError
@@ -127,6 +128,7 @@ class InitiativeDialog(QDialog):
 
         # General
         self.name = QLineEdit()
+        self.name.setMaxLength(limits.INITIATIVE_NAME)
         self.name.setPlaceholderText(self.tr("e.g. Using mind maps to teach Mathematics in grade 4"))
         self.kind = widgets.ValueCombo()
         for kind, label in ops.KIND_LABELS.items():
@@ -159,6 +161,7 @@ class InitiativeDialog(QDialog):
         portal_row.addWidget(self.portal_date)
         portal_row.addStretch(1)
         self.awards = QLineEdit()
+        self.awards.setMaxLength(limits.AWARDS)
         self.awards.setPlaceholderText(self.tr("e.g. Creative Labour certificate 2022"))
 
         general = QFormLayout()
@@ -225,6 +228,7 @@ class InitiativeDialog(QDialog):
         for recogniser, label in ops.RECOGNISER_LABELS.items():
             self.recognised_by.add(label, recogniser)
         self.decision_number = QLineEdit()
+        self.decision_number.setMaxLength(limits.DECISION_NUMBER)
         self.decision_number.setPlaceholderText(self.tr("e.g. 15/QĐ-HĐSK"))
         self.decision_date = widgets.DateField()
         decision_row = QHBoxLayout()
@@ -594,7 +598,7 @@ class InitiativeDialog(QDialog):
             decision_number=clean(self.decision_number.text()),
             decision_date=parse_date_text(self.decision_date.text()),
             status=self.status.value(),
-            rejection_reason=clean(self.rejection_reason.toPlainText())
+            rejection_reason=clean(self.rejection_reason.toPlainText(), multiline=True)
             if self.status.value() == InitiativeStatus.REJECTED
             else "",
             new_in_unit=self.new_in_unit.isChecked(),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common import limits
 from core.common.database import AppDatabase
 from core.common.errors import UserError
 from core.common.text import clean
@@ -61,6 +62,7 @@ class PaymentsTab(QWidget):
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("e.g. 100.000"))
         self.payer = QLineEdit()
+        self.payer.setMaxLength(limits.SETTING)
         self.payer.setPlaceholderText(self.tr("Who paid, e.g. the district federation"))
         self.add_button = QPushButton(self.tr("Add pa&yment"))
         self.add_button.setAutoDefault(False)

@@ -50,7 +50,7 @@ class RejectDialog(QDialog):
         self.reason.selectAll()
 
     def reason_text(self) -> str:
-        return clean(self.reason.toPlainText())
+        return clean(self.reason.toPlainText(), multiline=True)
 
     def _check(self) -> None:
         ok = bool(self.reason_text())

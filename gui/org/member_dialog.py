@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common import limits
 from core.common.changes import Done
 from core.common.database import AppDatabase
 from core.common.text import clean
@@ -37,7 +38,7 @@ class MemberDialog(QDialog):
         self.setMinimumWidth(640)
 
         self.full_name = QLineEdit()
-        self.full_name.setMaxLength(255)
+        self.full_name.setMaxLength(limits.PERSON_NAME)
         self.gender = widgets.ValueCombo()
         self.gender.add(self.tr("(not set)"), None)
         for gender, label in ops.GENDER_LABELS.items():
@@ -46,7 +47,7 @@ class MemberDialog(QDialog):
         self.unit = widgets.UnitCombo(
             (node.id, node.name, node.code) for node in units if node.merged_into_id is None)
         self.position = QLineEdit()
-        self.position.setMaxLength(255)
+        self.position.setMaxLength(limits.POSITION)
         self.member_since = widgets.DateField()
 
         form = QFormLayout()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
+from core.common import limits
 from core.common.text import clean
 from core.org.ops import KIND_LABELS, LEVELS, OfficeSettings, UnitKind
 from gui.common.widgets import ValueCombo
@@ -34,6 +35,7 @@ class OfficeForm(QWidget):
         self.code.setToolTip(self.tr("A short code for your office. It is part of every number the office issues and cannot be changed later."))
         self.code.textEdited.connect(self._upper_code)
         self.name = QLineEdit()
+        self.name.setMaxLength(limits.UNIT_NAME)
         self.name.setPlaceholderText(self.tr("e.g. {0}").format("LĐLĐ huyện Vĩnh Linh"))
         self.level = ValueCombo()
         for level in LEVELS:
@@ -44,15 +46,21 @@ class OfficeForm(QWidget):
         self.parent_code.setPlaceholderText(self.tr("e.g. {0}").format("QT"))
         self.parent_code.textEdited.connect(self._upper_parent_code)
         self.parent_name = QLineEdit()
+        self.parent_name.setMaxLength(limits.UNIT_NAME)
         self.parent_name.setPlaceholderText(self.tr("e.g. {0}").format("LĐLĐ tỉnh Quảng Trị"))
         self.place = QLineEdit()
+        self.place.setMaxLength(limits.SETTING)
         self.place.setPlaceholderText(self.tr("e.g. {0}").format("Vĩnh Linh"))
         self.place.setToolTip(self.tr("Written before the date on documents: “Vĩnh Linh, ngày 06 tháng 3 năm 2023”."))
         self.doc_symbol = QLineEdit()
+        self.doc_symbol.setMaxLength(limits.DOC_SYMBOL)
         self.doc_symbol.setToolTip(self.tr("Written after the document kind in numbers such as “Số: 08/HD-LĐLĐ”."))
         self.on_behalf = QLineEdit()
+        self.on_behalf.setMaxLength(limits.SETTING)
         self.chair_title = QLineEdit()
+        self.chair_title.setMaxLength(limits.SETTING)
         self.chair_name = QLineEdit()
+        self.chair_name.setMaxLength(limits.PERSON_NAME)
         self.chair_name.setPlaceholderText(self.tr("e.g. {0}").format("Nguyễn Văn An"))
 
         layout = QFormLayout(self)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common import limits
 from core.common.changes import Done
 from core.common.database import AppDatabase
 from core.common.text import clean
@@ -53,8 +54,9 @@ class UnitDialog(QDialog):
         self.setMinimumWidth(640)
 
         self.code = QLineEdit()
-        self.code.setMaxLength(32)
+        self.code.setMaxLength(limits.UNIT_CODE)
         self.name = QLineEdit()
+        self.name.setMaxLength(limits.UNIT_NAME)
         self.kind = widgets.ValueCombo()
         for kind in (UnitKind.GRASSROOTS, UnitKind.UPPER, UnitKind.PROVINCE):
             self.kind.add(ops.KIND_LABELS[kind], kind)

@@ -213,6 +213,20 @@ _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA
 Cell: TypeAlias = str | int | None | Flowable
 
 
+_ROW_SPLIT_MIN = 120
+_TALL_ROW = 300.0  # points: rows likely taller than this may be split across pages
+
+
+def _tall(cell: Flowable, width: float, font_size: float, leading: float) -> bool:
+    """Whether a cell's text probably makes its row taller than :data:`_TALL_ROW` (a cheap
+    estimate from its length: about half an em a character)."""
+    text = getattr(cell, "text", "")
+    if not isinstance(text, str) or len(text) * leading < _TALL_ROW:
+        return False
+    per_line = max(width / (font_size * 0.5), 1.0)
+    return (len(text) / per_line + text.count("\n")) * leading > _TALL_ROW
+
+
 def table(
     header_rows: Sequence[Sequence[Cell]],
     rows: Iterable[Sequence[Cell]],
@@ -273,11 +287,21 @@ def table(
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # for empty cells; never Helvetica
     ]
     commands += [("SPAN", start, end) for start, end in spans]
+    # A row that may run over a page is top-aligned: reportlab pads the middle-aligned cells
+    # of a row split across pages more at every split, until the rest no longer fits.
+    widths_pt = [w * mm for w in col_widths_mm]
+    for number, values in enumerate(data):
+        if any(_tall(v, w, font_size, leading) for v, w in zip(values, widths_pt, strict=True)):
+            commands.append(("VALIGN", (0, number), (-1, number), "TOP"))
     result = Table(
         data,
         colWidths=[w * mm for w in col_widths_mm],
         repeatRows=len(header_rows),
         hAlign="CENTER",
+        # A row taller than what is left of the page (50 authors with long names in one cell)
+        # is split inside the row rather than failing with LayoutError; rows that fit are
+        # never split, and a row is split only where at least this much (points) is left.
+        splitInRow=_ROW_SPLIT_MIN,
     )
     result.setStyle(TableStyle(commands))
     result.spaceBefore = 3
