@@ -110,8 +110,8 @@ def open_database(path: str | Path) -> Engine:
     current = None
     if exists:
         if not sqlite.is_sqlite_file(path):
-            raise NotADatabase(f"Tệp {path} không phải cơ sở dữ liệu (không phải tệp SQLite); "
-                               "tệp không bị thay đổi.")
+            raise NotADatabase(f"Tệp {path} không phải cơ sở dữ liệu SQLite (không phải tệp "
+                               "của Sổ Công đoàn); tệp không bị thay đổi.")
         damage = sqlite.truncation(path)
         if damage:
             raise faults.damaged(path, damage)

@@ -346,7 +346,7 @@ def test_not_sqlite_and_not_ours_are_told_apart(tmp_path, capsys):
     text = tmp_path / "ghi chu.sqlite"
     text.write_text("đây không phải cơ sở dữ liệu")
     code, _, err = _cli(capsys, text, "units", "list")
-    assert code == 1 and "không phải tệp SQLite" in err and "hỏng" not in err
+    assert code == 1 and "không phải cơ sở dữ liệu SQLite" in err and "hỏng" not in err
     other = tmp_path / "khac.sqlite"
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE photos(id INTEGER PRIMARY KEY, name TEXT)")
