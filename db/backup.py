@@ -116,18 +116,39 @@ def make_backup(
     db_path = Path(db_path)
     when = now or datetime.now()
     folder = Path(folder) if folder else backup_dir(db_path)
-    n = 1
-    target = folder / backup_name(db_path, kind, when)
-    while target.exists():
-        n += 1
-        target = folder / backup_name(db_path, kind, when, n)
+    folder.mkdir(parents=True, exist_ok=True)
+    # Copied under a name of its own, then given the first free readable name: two backups
+    # in the same minute (two imports at once) never write to the same file.
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.stem}-", suffix=".part", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
     try:
-        sqlite.copy_database(db_path, target)
-    except BaseException:
-        Path(str(target) + ".part").unlink(missing_ok=True)
-        raise
+        sqlite.copy_database(db_path, tmp)
+        target = _claim(tmp, folder, db_path, kind, when)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".part").unlink(missing_ok=True)
     rotate(db_path, kind, DEFAULT_KEEP[kind] if keep is None else keep, folder)
     return target
+
+
+def _claim(tmp: Path, folder: Path, db_path: Path, kind: str, when: datetime) -> Path:
+    """Give ``tmp`` the first free name of its kind and time (``-2``, ``-3`` … after the
+    first): a hard link fails if the name is taken, so two writers cannot get the same."""
+    n = 1
+    while True:
+        target = folder / backup_name(db_path, kind, when, n)
+        try:
+            os.link(tmp, target)
+            return target
+        except FileExistsError:
+            n += 1
+        except OSError:  # no hard links here (FAT USB sticks): take the name if still free
+            if target.exists():
+                n += 1
+                continue
+            tmp.replace(target)
+            return target
 
 
 def has_backup_on(db_path: Path, kind: str, day: date) -> bool:

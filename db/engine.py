@@ -23,7 +23,7 @@ def sqlite_url(path: str | Path) -> str:
 def make_engine(url: str) -> Engine:
     """Engine for ``url``; for SQLite: WAL, foreign keys on, busy timeout, real transactions."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": sqlite.BUSY_TIMEOUT_S})
+        engine = create_engine(url, connect_args={"timeout": sqlite.busy_timeout_s()})
         sqlite.configure(engine)
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -40,6 +40,10 @@ def set_office(factory: sessionmaker[Session], office_code: str) -> None:
 
 @contextmanager
 def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One transaction per use case: commits at the end, rolls back on any exception."""
+    """One transaction per use case: commits at the end, rolls back on any exception.
+
+    It is begun as a writer (SQLite: ``BEGIN IMMEDIATE``), so a lock held by another
+    program is waited for, up to the busy timeout, before any work is done."""
     with factory() as session, session.begin():
+        session.connection(execution_options={sqlite.WRITE: True})
         yield session

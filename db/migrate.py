@@ -15,8 +15,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from db import backup as backup_module
-from db import sqlite
+from db import faults, sqlite
 from db.engine import make_engine, sqlite_url
+
+# The errors live in db.faults (with the translation of SQLite's faults); re-exported here.
+from db.faults import DatabaseError as DatabaseError
+from db.faults import DatabaseTooNew as DatabaseTooNew
+from db.faults import MigrationFailed as MigrationFailed
+from db.faults import NotADatabase as NotADatabase
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -27,22 +33,6 @@ MIGRATIONS_DIR = BUNDLED_MIGRATIONS
 #: The newest revision in db/migrations/versions (tests/test_migrations.py checks that they
 #: agree). A database already at it opens without loading Alembic at all (start-up time).
 SCHEMA_HEAD = "0006"
-
-
-class DatabaseError(Exception):
-    """A database that cannot be opened; the message is for the user (Vietnamese)."""
-
-
-class DatabaseTooNew(DatabaseError):
-    pass
-
-
-class MigrationFailed(DatabaseError):
-    pass
-
-
-class NotADatabase(DatabaseError):
-    pass
 
 
 def alembic_config(connection=None) -> Config:
@@ -70,18 +60,28 @@ def known_revisions() -> set[str]:
 
 
 def stored_revision(path: Path) -> str | None:
-    """The Alembic revision recorded in the file, read without writing anything."""
+    """The Alembic revision recorded in the file, read without writing anything.
+
+    A SQLite file that holds other tables but no ``alembic_version`` is someone else's
+    database (:class:`NotADatabase`); one SQLite cannot read is damaged
+    (:class:`db.faults.DatabaseDamaged`, naming the newest backup)."""
     conn = sqlite.read_only_connect(path)
     try:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()
         if not has_table:
+            others = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
+            if others:
+                raise NotADatabase(
+                    f"Tệp {path} là một cơ sở dữ liệu SQLite của chương trình khác, không phải "
+                    "của Sổ Công đoàn; tệp không bị thay đổi.")
             return None
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except sqlite3.DatabaseError as exc:
-        raise NotADatabase(f"Tệp {path} không phải cơ sở dữ liệu của Sổ Công đoàn ({exc}).") from exc
+        raise faults.translate(exc, path) or faults.damaged(path, faults.UNREADABLE) from exc
     finally:
         conn.close()
 
@@ -105,7 +105,11 @@ def open_database(path: str | Path) -> Engine:
     current = None
     if exists:
         if not sqlite.is_sqlite_file(path):
-            raise NotADatabase(f"Tệp {path} không phải cơ sở dữ liệu SQLite.")
+            raise NotADatabase(f"Tệp {path} không phải cơ sở dữ liệu SQLite (không phải tệp "
+                               "của Sổ Công đoàn); tệp không bị thay đổi.")
+        damage = sqlite.truncation(path)
+        if damage:
+            raise faults.damaged(path, damage)
         current = stored_revision(path)
         if current == SCHEMA_HEAD and MIGRATIONS_DIR == BUNDLED_MIGRATIONS:
             return make_engine(sqlite_url(path))  # up to date: no Alembic needed

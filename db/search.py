@@ -12,6 +12,7 @@ import re
 from sqlalchemy import Select, column, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
+from db import faults
 from db.models import Member
 
 _WORD = re.compile(r"[0-9a-z]+")
@@ -105,7 +106,9 @@ def member_name_contains(session: Session, folded: str):
 
 def index_problems(connection) -> list[str]:
     """FTS5's own check of each search index against its table (SQLite): names of the
-    indexes that no longer match."""
+    indexes that no longer match. The check is an INSERT: when the file is locked by another
+    writer or read-only it cannot run, and the error is raised rather than reported as a
+    mismatch."""
     if connection.dialect.name != "sqlite":
         return []
     broken = []
@@ -117,7 +120,9 @@ def index_problems(connection) -> list[str]:
         try:
             connection.exec_driver_sql(
                 f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', 1)")
-        except Exception:  # noqa: BLE001 - SQLite reports a mismatch as a generic error
+        except Exception as exc:  # noqa: BLE001 - SQLite reports a mismatch as a generic error
+            if faults.kind(exc) in ("busy", "readonly", "full", "io"):
+                raise  # the check could not run (it writes): not a mismatch
             broken.append(name)
     return broken
 

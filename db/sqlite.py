@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, event
 
 BUSY_TIMEOUT_S = 10
+#: Seconds to wait for another program's write lock (tests set it low to stay quick).
+BUSY_TIMEOUT_ENV = "SOCONGDOAN_BUSY_TIMEOUT_S"
+#: Execution option of a connection whose transaction will write: ``BEGIN IMMEDIATE``.
+WRITE = "socongdoan_write"
+
+
+def busy_timeout_s() -> float:
+    """How long a connection waits for another writer: ``BUSY_TIMEOUT_S`` unless the
+    environment says otherwise."""
+    try:
+        return float(os.environ.get(BUSY_TIMEOUT_ENV, "") or BUSY_TIMEOUT_S)
+    except ValueError:
+        return BUSY_TIMEOUT_S
 
 
 def configure(engine: Engine) -> None:
@@ -24,12 +38,17 @@ def configure(engine: Engine) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_s() * 1000)}")
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        conn.exec_driver_sql("BEGIN")
+        # A transaction that will write takes the write lock at once, waiting the busy
+        # timeout for another writer. A deferred one would read first and then, wanting to
+        # write while another program holds the lock, fail at once: SQLite does not wait
+        # (its busy handler is not called) when a reader upgrades to a writer.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE)
+                             else "BEGIN")
 
 
 def read_only_connect(path: Path) -> sqlite3.Connection:
@@ -46,6 +65,31 @@ def read_only_connect(path: Path) -> sqlite3.Connection:
 def is_sqlite_file(path: Path) -> bool:
     with path.open("rb") as fh:
         return fh.read(16) == b"SQLite format 3\x00"
+
+
+def truncation(path: Path) -> str:
+    """Why the file is shorter than its header says (a truncated copy), or "".
+
+    Page size and page count are read from the header (offsets 16 and 28); the count is
+    trusted only when its "valid for" number equals the change counter, and only when no
+    write-ahead log holds newer pages."""
+    size = path.stat().st_size
+    if size < 100:
+        return "tệp bị cắt cụt"
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return "phần đầu tệp bị hỏng"
+    wal = Path(str(path) + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return ""
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[92:96] == header[24:28]
+    if size % page_size or (valid and pages and size < pages * page_size):
+        return "tệp bị cắt cụt"
+    return ""
 
 
 def copy_database(source: Path, target: Path) -> None:

@@ -5,13 +5,17 @@ message on stderr), 2 usage."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+from pathlib import Path
 
 from core.cli import documents as document_commands
 from core.cli import initiatives as initiative_commands
 from core.cli import org as commands
 from core.cli import targets as report_commands
 from core.common.errors import UserError
+from core.common.paths import default_db_path
+from db.faults import translate
 from db.migrate import DatabaseError
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -103,11 +107,37 @@ def main(argv: list[str]) -> int:
     if not getattr(args, "handler", None):
         parser.print_usage(sys.stderr)
         return EXIT_USAGE
+    previous = _stop_on_sigterm()
     try:
         return args.handler(args)
     except (UserError, DatabaseError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_REJECTED
+    except KeyboardInterrupt:  # Ctrl+C, or SIGTERM (below): temporary files already removed
+        print("Đã dừng theo yêu cầu; không có tệp hay dữ liệu nào được ghi dở.", file=sys.stderr)
+        return EXIT_REJECTED
+    except Exception as exc:
+        fault = translate(exc, Path(args.db) if args.db else default_db_path())
+        if fault is None or fault is exc:
+            raise
+        print(f"Lỗi: {fault}", file=sys.stderr)
+        return EXIT_REJECTED
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _stop_on_sigterm():
+    """SIGTERM (``kill``, a scheduler's timeout) stops a command like Ctrl+C does, so the
+    transaction rolls back and an export's temporary file is removed instead of the process
+    vanishing mid-write; returns the previous handler (None off the main thread)."""
+    def stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (tests calling main() from a worker)
+        return None

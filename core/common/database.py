@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,6 +14,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.common.paths import default_db_path
+from db import faults
 from db.engine import make_session_factory, set_office, unit_of_work
 from db.migrate import DatabaseError as DatabaseError  # re-exported for the GUI
 from db.migrate import open_database
@@ -19,6 +22,7 @@ from db.models import Setting
 
 OFFICE_CODE_KEY = "office.unit_code"
 T = TypeVar("T")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 class _RollBack(Exception):
@@ -45,14 +49,29 @@ class AppDatabase:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One use case, one transaction: committed at the end, rolled back on error.
-        The first one of this object's life takes the day's backup if there is none yet."""
+
+        SQLite's faults (locked, read-only, disk full, I/O error, damaged) leave as
+        :class:`DatabaseError` with a Vietnamese message, the transaction rolled back. The
+        first one of this object's life takes the day's backup if there is none yet."""
         if self.auto_backups and not self._daily_checked:
             self._daily_checked = True
             from core.common.backups import daily_backup
 
             daily_backup(self)
-        with unit_of_work(self.sessions) as session:
+        with self.translated(), unit_of_work(self.sessions) as session:
             yield session
+
+    @contextmanager
+    def translated(self) -> Iterator[None]:
+        """SQLite's faults inside the block become :class:`DatabaseError` (see
+        :func:`db.faults.translate`, the one place they are worded)."""
+        try:
+            yield
+        except Exception as exc:
+            fault = faults.translate(exc, self.path)
+            if fault is None or fault is exc:
+                raise
+            raise fault from exc
 
     def run(self, work: Callable[[Session], T], *, dry_run: bool = False) -> T:
         """``work(session)`` in one transaction: committed, or with ``dry_run`` rolled back
@@ -77,20 +96,51 @@ class AppDatabase:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for queries only (rolled back at the end)."""
-        with self.sessions() as session:
+        with self.translated(), self.sessions() as session:
             yield session
 
     def close(self) -> None:
         self.engine.dispose()
 
 
+def check_db_path(given: str | Path) -> Path:
+    """``--db`` (or a file chosen in the window) as a path to a SQLite file, or
+    :class:`DatabaseError`: server databases are not supported yet, and a folder or a place
+    that cannot hold a file is refused before anything is created."""
+    text = str(given)
+    if _URL.match(text):
+        raise DatabaseError(
+            f"Chưa hỗ trợ cơ sở dữ liệu trên máy chủ ({text.split('://')[0]}://…); --db phải là "
+            "đường dẫn tới một tệp SQLite trên máy này. Không có gì được tạo.")
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise DatabaseError(f"{path} là một thư mục; --db phải là đường dẫn tới một tệp cơ sở "
+                            "dữ liệu (ví dụ so-cong-doan.sqlite).")
+    parent = path.parent
+    if not parent.exists():
+        raise DatabaseError(f"Thư mục {parent} không tồn tại; hãy tạo thư mục trước hoặc chọn "
+                            "nơi khác. Không có gì được tạo.")
+    if not parent.is_dir():
+        raise DatabaseError(f"Không tạo được cơ sở dữ liệu {path}: {parent} không phải thư mục.")
+    if not path.exists() and not os.access(parent, os.W_OK | os.X_OK):
+        raise DatabaseError(f"Không tạo được cơ sở dữ liệu {path}: không có quyền ghi vào "
+                            f"thư mục {parent}.")
+    return path
+
+
 def open_app_database(path: str | Path | None = None) -> AppDatabase:
     """Open (creating or upgrading) the database; raises :class:`DatabaseError`
     (db.migrate's, re-exported here so the GUI need not import db)."""
-    path = Path(path) if path else default_db_path()
-    engine = open_database(path)
-    sessions = make_session_factory(engine)
-    with sessions() as session:
-        code = session.scalar(select(Setting.value).where(Setting.key == OFFICE_CODE_KEY))
+    path = check_db_path(path) if path else default_db_path()
+    try:
+        engine = open_database(path)
+        sessions = make_session_factory(engine)
+        with sessions() as session:
+            code = session.scalar(select(Setting.value).where(Setting.key == OFFICE_CODE_KEY))
+    except Exception as exc:
+        fault = faults.translate(exc, path)
+        if fault is None or fault is exc:
+            raise
+        raise fault from exc
     set_office(sessions, code or "")
     return AppDatabase(path=path, engine=engine, sessions=sessions)

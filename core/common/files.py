@@ -10,6 +10,7 @@ folder could not open.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -69,6 +70,13 @@ def write_atomically(out: str | os.PathLike[str], write: Callable[[str], None], 
                 os.chmod(tmp_name, _final_mode(out))
         os.replace(tmp_name, out)
     except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise error(f"Ổ đĩa đã đầy: không ghi được tệp «{out.name}» vào {out.parent}; "
+                        "không có tệp nào bị ghi dở. Hãy giải phóng dung lượng rồi thử lại."
+                        ) from exc
+        if exc.errno == errno.EIO:
+            raise error(f"Lỗi đọc/ghi ổ đĩa khi ghi tệp «{out.name}»; không có tệp nào bị ghi "
+                        "dở. Hãy kiểm tra ổ đĩa rồi thử lại.") from exc
         raise error(
             f"Không ghi được tệp «{out.name}» (tệp có đang mở trong chương trình khác không?): "
             f"{exc.strerror or exc}."

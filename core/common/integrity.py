@@ -7,9 +7,17 @@ from sqlalchemy.orm import aliased
 
 from core.common import stored_text
 from core.common.database import AppDatabase
-from db import search, sqlite, tally
+from db import faults, search, sqlite, tally
 from db.migrate import head_revision, stored_revision
 from db.models import Member, Unit
+
+#: Why the search index check (which writes) could not run, by db.faults.kind.
+_UNCHECKED = {
+    "busy": "cơ sở dữ liệu đang bị khóa (một chương trình khác đang ghi); hãy thử lại sau",
+    "readonly": "tệp cơ sở dữ liệu chỉ cho phép đọc",
+    "full": "ổ đĩa đã đầy",
+    "io": "lỗi đọc/ghi ổ đĩa",
+}
 
 
 def check_database(db: AppDatabase) -> list[str]:
@@ -18,8 +26,11 @@ def check_database(db: AppDatabase) -> list[str]:
     revision = stored_revision(db.path)
     if revision != head_revision():
         problems.append(f"Lược đồ {revision} khác phiên bản hiện hành {head_revision()}.")
-    with db.engine.connect() as conn:
-        problems += [f"SQLite: {p}" for p in sqlite.integrity_problems(conn)]
+    with db.translated(), db.engine.connect() as conn:
+        damage = sqlite.integrity_problems(conn)
+    problems += [f"SQLite: {p}" for p in damage]
+    if damage:
+        problems.append(str(faults.damaged(db.path)))
     with db.reading() as s:
         stranded = s.execute(
             select(Member.full_name, Unit.name)
@@ -40,7 +51,16 @@ def check_database(db: AppDatabase) -> list[str]:
         office = s.scalar(select(Unit).where(Unit.code == db.office_code)) if db.office_code else None
         if db.office_code and office is None:
             problems.append(f"Không tìm thấy đơn vị của văn phòng ({db.office_code}).")
-        for name in search.index_problems(s.connection()):
+        try:
+            broken = search.index_problems(s.connection())
+        except Exception as exc:  # noqa: BLE001 - re-raised unless SQLite could not write
+            reason = _UNCHECKED.get(faults.kind(exc) or "")
+            if reason is None:
+                raise
+            s.rollback()
+            problems.append(f"Không kiểm tra được chỉ mục tìm kiếm: {reason}.")
+            broken = []
+        for name in broken:
             problems.append(f"Chỉ mục tìm kiếm {name} lệch với dữ liệu; chạy lệnh check --repair "
                             "để lập lại.")
         problems += stored_text.problems(s.connection())
