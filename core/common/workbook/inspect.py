@@ -34,11 +34,7 @@ CHUNK = 1 << 20  # bytes decompressed at a time
 _MAX_TAG = 4 * CHUNK  # a tag longer than this is not followed across chunks
 
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s[^>]*?\bref="\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?"')
-_ROW_R = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d+)"')
-_ROW_ANY = re.compile(rb"<(?:\w+:)?row[\s>/]")
-_CELL_R = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"')
-_CELL_ANY = re.compile(rb"<(?:\w+:)?c[\s>/]")
-_WIDE_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{2,})\d')  # columns AA and beyond
+_ROOT = re.compile(rb"<(\w+:)?worksheet[\s>]")
 
 
 @dataclass(frozen=True)
@@ -160,17 +156,34 @@ def _check_zip(
 
 
 class _SheetScan:
-    """Regexes over complete tags of a sheet's XML: a row or cell reference beyond the limits
-    is refused; rows and cells without a reference make the extent unknown (not proven)."""
+    """Fast scans (literal searches, counts) over complete tags of a sheet's XML.
+
+    Rows and cells whose reference is their first attribute (as Excel, LibreOffice and
+    openpyxl write them) are checked against the limits; a row or cell written any other way
+    (no reference, another attribute first) makes the extent unknown: the sheet is then not
+    *proven* and calamine reads it in a child process."""
 
     def __init__(self, limits: WorkbookLimits, name: str) -> None:
         self.limits, self.name = limits, name
-        digits = len(str(limits.max_rows))  # only numbers this long can pass the limit
-        self.long_row = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d{%d,})"' % digits)
-        self.long_cell = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d{%d,})"' % digits)
         self.referenced = True
+        self.prefix(b"")
 
-    def dimension(self, data: bytes) -> None:
+    def prefix(self, ns: bytes) -> None:
+        """Build the search for tags written with namespace prefix ``ns`` (b"x:" or b"").
+
+        One pass finds: a row number long enough to pass the row limit (group 1); a cell in
+        column AA or beyond (2: letters, 3: row); a cell in A–Z with a long row number (4);
+        a row or cell whose first attribute is not its reference (5)."""
+        digits = len(str(self.limits.max_rows))  # only numbers this long can pass the limit
+        self.search = re.compile(
+            rb'<%s(?:row r="(\d{%d,})"|c r="([A-Z]{2,})(\d+)"|c r="[A-Z](\d{%d,})"'
+            rb'|(row|c)(?:[>/]|\s(?!r=")))' % (re.escape(ns), digits, digits)
+        )
+
+    def start(self, data: bytes) -> None:
+        root = _ROOT.search(data, 0, 1 << 16)
+        if root and root.group(1):
+            self.prefix(root.group(1))
         dim = _DIMENSION.search(data, 0, 1 << 16)
         if not dim:
             return
@@ -183,17 +196,15 @@ class _SheetScan:
             raise cell_refusal(self.name, row, col, self.limits)
 
     def part(self, data: bytes) -> None:
-        for digits in self.long_row.findall(data):
-            self.check(int(digits), 1)
-        for letters, digits in self.long_cell.findall(data):
-            self.check(int(digits), column_number(letters.decode()))
-        for letters in _WIDE_CELL.findall(data):
-            self.check(1, column_number(letters.decode()))
-        if self.referenced:
-            rows, cells = len(_ROW_ANY.findall(data)), len(_CELL_ANY.findall(data))
-            self.referenced = rows == len(_ROW_R.findall(data)) and cells == len(
-                _CELL_R.findall(data)
-            )
+        for row, letters, wide_row, narrow_row, bare in self.search.findall(data):
+            if row:
+                self.check(int(row), 1)
+            elif letters:
+                self.check(int(wide_row), column_number(letters.decode()))
+            elif narrow_row:
+                self.check(int(narrow_row), 1)
+            elif bare:
+                self.referenced = False
 
 
 def _scan_xlsx_sheet(
@@ -209,7 +220,7 @@ def _scan_xlsx_sheet(
         data = tail + chunk
         if first:
             first = False
-            scan.dimension(data)
+            scan.start(data)
         # Scan up to the last tag that is complete; carry the rest into the next chunk.
         cut = data.rfind(b"<")
         if cut < 0 or data.find(b">", cut) >= 0:
