@@ -46,7 +46,7 @@ def column_letters(n: int) -> str:
 
 def make_xlsx_raw(
     path: Path, sheet_data: Iterable[str], *, dimension: str | None = None,
-    extra: int = 0, level: int = 6,
+    extra: int = 0, level: int = 6, sheet_path: str = "xl/worksheets/sheet1.xml",
 ) -> Path:
     """An .xlsx whose sheet XML is streamed from ``sheet_data`` (pieces of ``<sheetData>``);
     ``extra`` empty members are added (a zip with thousands of files)."""
@@ -54,8 +54,11 @@ def make_xlsx_raw(
         zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
         zf.writestr("_rels/.rels", _RELS)
         zf.writestr("xl/workbook.xml", _WORKBOOK)
-        zf.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+        zf.writestr(
+            "xl/_rels/workbook.xml.rels",
+            _WORKBOOK_RELS.replace("worksheets/sheet1.xml", sheet_path.removeprefix("xl/")),
+        )
+        with zf.open(sheet_path, "w", force_zip64=True) as f:
             f.write(f'<?xml version="1.0" encoding="UTF-8"?><worksheet {_NS}>'.encode())
             if dimension:
                 f.write(f'<dimension ref="{dimension}"/>'.encode())

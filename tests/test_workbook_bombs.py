@@ -73,6 +73,27 @@ def test_a_cell_beyond_the_limits_without_a_dimension(tmp_path, cell, where):
     assert _refusal(path) == f"Tệp «o.xlsx» có ô ở {where} — {LIMIT_TEXT}"
 
 
+def test_a_sheet_where_the_relationships_put_it(tmp_path):
+    path = make_xlsx_raw(tmp_path / "khac.xlsx", [HEADER_ROW, XFD_ROW], sheet_path="xl/khac/s.xml")
+    assert _refusal(path) == f"Tệp «khac.xlsx» có ô ở dòng 1.048.576 — {LIMIT_TEXT}"
+
+
+def test_ordinary_workbooks_are_proven_within_the_limits(tmp_path):
+    path = make_xlsx(tmp_path / "ds.xlsx", [["Họ và tên"], ["Nguyễn Văn An"]])
+    assert inspect_workbook(path, WorkbookLimits()).proven
+    path = make_xlsx_raw(tmp_path / "ok.xlsx", [HEADER_ROW], sheet_path="xl/khac/s.xml")
+    assert inspect_workbook(path, WorkbookLimits()).proven
+
+
+def test_cells_without_references_are_not_proven_and_read_in_the_child(tmp_path):
+    rows = [HEADER_ROW, '<row><c t="inlineStr"><is><t>Nguyễn Văn An</t></is></c></row>']
+    path = make_xlsx_raw(tmp_path / "khong_r.xlsx", rows)
+    assert not inspect_workbook(path, WorkbookLimits()).proven
+    read = read_rows(path, COLUMNS)
+    assert [(r.number, r.values) for r in read.rows] == [(2, {"name": "Nguyễn Văn An"})]
+    assert _no_children()
+
+
 def test_two_million_rows_refused_while_streaming(tmp_path, bytes_read):
     rows = (f'<row r="{r}"><c r="A{r}"><v>1</v></c></row>' for r in range(2, 2_000_001))
     path = make_xlsx_raw(tmp_path / "trieu.xlsx", [HEADER_ROW, *rows], level=1)

@@ -20,6 +20,7 @@ It returns an :class:`Inspection` saying whether the file is *proven* within the
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -34,6 +35,10 @@ CHUNK = 1 << 20  # bytes decompressed at a time
 _MAX_TAG = 4 * CHUNK  # a tag longer than this is not followed across chunks
 
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s[^>]*?\bref="\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?"')
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
+_TYPE = re.compile(rb'\sType="([^"]*)"')
+_TARGET = re.compile(rb'\sTarget="([^"]*)"')
+_SHEET_TYPES = (b"/worksheet", b"/dialogsheet", b"/macrosheet", b"/xlMacrosheet")
 _ROOT = re.compile(rb"<(\w+:)?worksheet[\s>]")
 
 
@@ -179,6 +184,8 @@ class _SheetScan:
             rb'<%s(?:row r="(\d{%d,})"|c r="([A-Z]{2,})(\d+)"|c r="[A-Z](\d{%d,})"'
             rb'|(row|c)(?:[>/]|\s(?!r=")))' % (re.escape(ns), digits, digits)
         )
+        # Rows or cells written with another prefix than the root's are not followed.
+        self.strays = (b"<row", b"<c ", b"<c>") if ns else (b":row", b":c ", b":c>")
 
     def start(self, data: bytes) -> None:
         root = _ROOT.search(data, 0, 1 << 16)
@@ -205,6 +212,8 @@ class _SheetScan:
                 self.check(int(narrow_row), 1)
             elif bare:
                 self.referenced = False
+        if self.referenced and any(stray in data for stray in self.strays):
+            self.referenced = False  # rows or cells written with another prefix: unknown
 
 
 def _scan_xlsx_sheet(
@@ -318,6 +327,29 @@ def _scan_ods(
         raise _broken(name) from exc
 
 
+def _sheet_targets(
+    zf: zipfile.ZipFile, names: set[str], budget: _Budget, name: str
+) -> set[str] | None:
+    """The members the workbook's relationships name as sheets; None when they cannot be
+    told (no relationships part, one that is too big, a sheet outside the zip)."""
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels not in names or zf.getinfo(rels).file_size > CHUNK:
+        return None
+    data = b"".join(_stream(zf, zf.getinfo(rels), budget, name))
+    targets: set[str] = set()
+    for tag in _RELATIONSHIP.findall(data):
+        kind = _TYPE.search(tag)
+        target = _TARGET.search(tag)
+        if kind is None or target is None or not kind.group(1).endswith(_SHEET_TYPES):
+            continue
+        path = target.group(1).decode("utf-8", "replace")
+        path = path[1:] if path.startswith("/") else posixpath.normpath(f"xl/{path}")
+        if path not in names:
+            return None
+        targets.add(path)
+    return targets
+
+
 def inspect_workbook(
     path: Path, limits: WorkbookLimits, *, on_read: Callable[[int], None] | None = None
 ) -> Inspection:
@@ -344,19 +376,23 @@ def inspect_workbook(
         infos = _check_zip(zf, path, limits, name)
         names = {i.filename for i in infos}
         proven = True
-        if "content.xml" in names and "xl/workbook.xml" not in names:  # OpenDocument
+        if "content.xml" in names:  # OpenDocument
             _scan_ods(zf, zf.getinfo("content.xml"), budget, limits, name)
-        elif "xl/workbook.bin" in names:  # .xlsb: binary sheets, read in a child process
+        if "xl/workbook.bin" in names:  # .xlsb: binary sheets, read in a child process
             proven = False
-        else:
-            sheets = [
-                i for i in infos
-                if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")
-                and not i.is_dir()
-            ]
-            for info in sheets:
-                proven &= _scan_xlsx_sheet(zf, info, budget, limits, name)
-            proven &= bool(sheets)
+        elif "xl/workbook.xml" in names:
+            targets = _sheet_targets(zf, names, budget, name)
+            if targets is None:
+                proven = False
+                targets = set()
+            targets |= {
+                n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")
+            }
+            for member in sorted(targets):
+                proven &= _scan_xlsx_sheet(zf, zf.getinfo(member), budget, limits, name)
+            proven &= bool(targets)
+        elif "content.xml" not in names:
+            proven = False
     if on_read is not None:
         on_read(budget.used)
     return Inspection(proven=proven, bytes_read=budget.used)
