@@ -146,6 +146,17 @@ def test_ods_empty_repeats_as_libreoffice_writes_them_are_read(tmp_path):
     assert [(r.number, r.values) for r in read.rows] == [(2, {"name": "Nguyễn Văn An"})]
 
 
+def test_ods_table_inside_a_cell_is_not_proven(tmp_path):
+    inner = f'<table:table table:name="con"><table:table-row>{ods_text_cell("y")}</table:table-row></table:table>'
+    body = (
+        f"<table:table-row>{ods_text_cell('Họ và tên')}</table:table-row>"
+        f'<table:table-row><table:table-cell office:value-type="string">{inner}</table:table-cell>'
+        "</table:table-row>"
+    )
+    path = make_ods_raw(tmp_path / "long.ods", body)
+    assert not inspect_workbook(path, WorkbookLimits()).proven
+
+
 def test_ten_thousand_members(tmp_path):
     path = make_xlsx_raw(tmp_path / "nhieu.xlsx", [HEADER_ROW], extra=10_000)
     message = _refusal(path)

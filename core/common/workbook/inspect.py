@@ -261,9 +261,13 @@ class _OdsScan:
         self.cell_has_content = False
         self.in_cell = 0
         self.last_col = 0
+        self.tables = 0  # depth of table:table elements
+        self.nested = False  # a table inside a table: its rows are not followed
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         if tag == f"{_ODS_TABLE} table":
+            self.tables += 1
+            self.nested |= self.tables > 1
             self.row = 0
         elif tag == f"{_ODS_TABLE} table-row":
             self.row_repeat = _repeat(attrs.get(f"{_ODS_TABLE} number-rows-repeated"))
@@ -278,7 +282,9 @@ class _OdsScan:
             self.cell_has_content = True
 
     def end(self, tag: str) -> None:
-        if tag in (f"{_ODS_TABLE} table-cell", f"{_ODS_TABLE} covered-table-cell"):
+        if tag == f"{_ODS_TABLE} table":
+            self.tables -= 1
+        elif tag in (f"{_ODS_TABLE} table-cell", f"{_ODS_TABLE} covered-table-cell"):
             self.in_cell = max(self.in_cell - 1, 0)
             if self.cell_has_content:
                 self.last_col = self.col + self.cell_repeat
@@ -310,7 +316,9 @@ def _forbidden(*_: object) -> None:
 def _scan_ods(
     zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget, limits: WorkbookLimits,
     name: str,
-) -> None:
+) -> bool:
+    """Refuse content.xml whose rows or cells with content go beyond the limits; True when
+    its extent is known (no table nested in another)."""
     scan = _OdsScan(limits, name)
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = scan.start
@@ -325,6 +333,7 @@ def _scan_ods(
         parser.Parse(b"", True)
     except (expat.ExpatError, ValueError) as exc:
         raise _broken(name) from exc
+    return not scan.nested
 
 
 def _sheet_targets(
@@ -377,7 +386,7 @@ def inspect_workbook(
         names = {i.filename for i in infos}
         proven = True
         if "content.xml" in names:  # OpenDocument
-            _scan_ods(zf, zf.getinfo("content.xml"), budget, limits, name)
+            proven &= _scan_ods(zf, zf.getinfo("content.xml"), budget, limits, name)
         if "xl/workbook.bin" in names:  # .xlsb: binary sheets, read in a child process
             proven = False
         elif "xl/workbook.xml" in names:
