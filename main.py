@@ -58,4 +58,7 @@ def _unexpected(exc: BaseException) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the workbook reader's child process in the frozen app
     sys.exit(main(sys.argv[1:]))

@@ -21,18 +21,21 @@ Modules: :mod:`.columns` (the spec), :mod:`.headers` (header detection and match
 :mod:`.reader` (calamine reading, row skipping), :mod:`.rows` (parsing and rejection),
 :mod:`.result` (the shared result), :mod:`.report` (the report workbook),
 :mod:`.progress` (progress and cancellation: :class:`core.common.errors.Cancelled`),
-:mod:`.errors`.
+:mod:`.errors`, :mod:`.limits` (:class:`WorkbookLimits`), :mod:`.inspect` (refusing workbook
+bombs before calamine sees them), :mod:`.isolated` (calamine in a child process).
 """
 
 from core.common.workbook.columns import Column
 from core.common.workbook.errors import WorkbookError
 from core.common.workbook.headers import HEADER_SCAN_ROWS, normalise_header
+from core.common.workbook.limits import DEFAULT_LIMITS, WorkbookLimits
 from core.common.workbook.reader import SUPPORTED_EXTENSIONS, ReadResult, SourceRow, read_rows
 from core.common.workbook.report import write_report
 from core.common.workbook.result import ImportResult
 from core.common.workbook.rows import ParsedRow, RejectedRow, parse_row, parse_rows
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "HEADER_SCAN_ROWS",
     "SUPPORTED_EXTENSIONS",
     "Column",
@@ -42,6 +45,7 @@ __all__ = [
     "RejectedRow",
     "SourceRow",
     "WorkbookError",
+    "WorkbookLimits",
     "normalise_header",
     "parse_row",
     "parse_rows",

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.common.text import clean, fold
 from core.common.workbook.columns import Column
-from core.common.workbook.errors import WorkbookError
+from core.common.workbook.errors import WorkbookError, corrupt
 from core.common.workbook.headers import (
     HeaderMatch,
     Merge,
@@ -32,10 +32,13 @@ from core.common.workbook.headers import (
     find_header,
     normalise_header,
 )
+from core.common.workbook.inspect import cell_refusal, inspect_workbook
+from core.common.workbook.isolated import read_sheets_isolated
+from core.common.workbook.limits import DEFAULT_LIMITS, WorkbookLimits
 from core.common.workbook.progress import IsCancelled, Progress, Ticker
 
 if TYPE_CHECKING:  # python_calamine is imported when a file is read, not at start-up
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineSheet, CalamineWorkbook
 
 SUPPORTED_EXTENSIONS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 
@@ -82,9 +85,8 @@ def _fail(message: str) -> WorkbookError:
     return WorkbookError(message)
 
 
-def _open(path: Path) -> CalamineWorkbook:
-    import python_calamine
-
+def _precheck(path: Path) -> bytes:
+    """Refuse what is plainly not a workbook (missing, a folder, HTML…); the first bytes."""
     name = f"«{path.name}»"
     if not path.exists():
         raise _fail(f"Không tìm thấy tệp {path}.")
@@ -114,15 +116,25 @@ def _open(path: Path) -> CalamineWorkbook:
             f"Tệp {name} thực ra là trang web (HTML/XML) mang đuôi {suffix}, không phải bảng "
             "tính. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dưới dạng .xlsx."
         )
-    expected = _OLE_MAGIC if suffix == ".xls" else _ZIP_MAGIC
+    if not head.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
+        raise _corrupt(name)
+    return head
+
+
+def open_book(path: Path) -> CalamineWorkbook:
+    """Open ``path`` with calamine (after :func:`_precheck`); Vietnamese errors."""
+    import python_calamine
+
+    name = f"«{path.name}»"
+    head = _precheck(path)
+    expected = _OLE_MAGIC if path.suffix.lower() == ".xls" else _ZIP_MAGIC
     try:
         if head.startswith(expected):
             return python_calamine.CalamineWorkbook.from_path(path)
-        if head.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
-            # Right content under the wrong extension (".xls" that is really .xlsx…):
-            # let calamine detect the format from the content.
-            with path.open("rb") as f:
-                return python_calamine.CalamineWorkbook.from_filelike(f)
+        # Right content under the wrong extension (".xls" that is really .xlsx…):
+        # let calamine detect the format from the content.
+        with path.open("rb") as f:
+            return python_calamine.CalamineWorkbook.from_filelike(f)
     except (KeyboardInterrupt, SystemExit):
         raise
     except python_calamine.PasswordError as exc:
@@ -131,17 +143,13 @@ def _open(path: Path) -> CalamineWorkbook:
         ) from exc
     except BaseException as exc:  # calamine errors, and Rust panics (BaseException)
         raise _corrupt(name) from exc
-    raise _corrupt(name)
 
 
 def _corrupt(name: str) -> WorkbookError:
-    return _fail(
-        f"Tệp {name} bị hỏng hoặc không phải bảng tính hợp lệ (có thể tệp bị cắt ngắn khi sao "
-        "chép hay tải về). Hãy mở lại tệp gốc bằng Excel hoặc LibreOffice, lưu lại rồi thử lại."
-    )
+    return corrupt(name)
 
 
-def _sheet_names(book: CalamineWorkbook, sheet: str | int | None) -> list[str]:
+def sheet_names(book: CalamineWorkbook, sheet: str | int | None) -> list[str]:
     import python_calamine
 
     names = list(book.sheet_names)
@@ -168,11 +176,31 @@ def _sheet_names(book: CalamineWorkbook, sheet: str | int | None) -> list[str]:
     raise _fail(f"Không có trang tính «{sheet}» trong tệp. Các trang có trong tệp: {listed}.")
 
 
-def _load_sheet(
-    book: CalamineWorkbook, name: str, file_name: str
-) -> tuple[list[list[Value]], list[Merge]]:
+def get_sheet(book: CalamineWorkbook, name: str, file_name: str) -> CalamineSheet:
     try:
-        sheet = book.get_sheet_by_name(name)
+        return book.get_sheet_by_name(name)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:
+        raise _corrupt(f"«{file_name}» (trang «{name}»)") from exc
+
+
+def check_extent(sheet: CalamineSheet, limits: WorkbookLimits, file_name: str) -> None:
+    """Refuse a sheet whose last cell (as calamine loaded it) is beyond the limits."""
+    end = sheet.end
+    if end is None:
+        return
+    rows, cols = end[0] + 1, end[1] + 1
+    if rows > limits.max_rows or cols > limits.max_columns:
+        raise cell_refusal(f"«{file_name}» (trang «{sheet.name}»)", rows, cols, limits)
+
+
+def _load_sheet(
+    book: CalamineWorkbook, name: str, file_name: str, limits: WorkbookLimits
+) -> tuple[list[list[Value]], list[Merge]]:
+    sheet = get_sheet(book, name, file_name)
+    check_extent(sheet, limits, file_name)
+    try:
         grid = sheet.to_python(skip_empty_area=False)
         merges = sheet.merged_cell_ranges or []
     except (KeyboardInterrupt, SystemExit):
@@ -180,6 +208,19 @@ def _load_sheet(
     except BaseException as exc:
         raise _corrupt(f"«{file_name}» (trang «{name}»)") from exc
     return [list(row) for row in grid], list(merges)
+
+
+def _sheets_here(
+    path: Path, sheet: str | int | None, limits: WorkbookLimits, ticker: Ticker
+) -> Generator[tuple[str, list[list[Value]], list[Merge]], None, None]:
+    book = open_book(path)
+    try:
+        for name in sheet_names(book, sheet):
+            ticker.check()
+            grid, merges = _load_sheet(book, name, path.name, limits)
+            yield name, grid, merges
+    finally:
+        book.close()
 
 
 def _value(raw: Value) -> Value:
@@ -257,6 +298,7 @@ def read_rows(
     sheet: str | int | None = None,
     progress: Progress | None = None,
     is_cancelled: IsCancelled | None = None,
+    limits: WorkbookLimits | None = None,
 ) -> ReadResult:
     """Read the data rows of ``path`` for the given columns.
 
@@ -265,18 +307,29 @@ def read_rows(
     is read. ``progress(done, total)`` is called as rows are read (``total`` = sheet rows
     below the header); ``is_cancelled()`` is polled and :class:`~core.common.errors.Cancelled` raised when
     it returns true. Raises :class:`WorkbookError` (Vietnamese message) when the file cannot
-    be read or has no recognisable header row.
+    be read, is beyond ``limits`` (default :data:`DEFAULT_LIMITS`; checked by
+    :func:`~core.common.workbook.inspect.inspect_workbook` before calamine opens the file) or
+    has no recognisable header row. A file the inspection cannot prove within the limits
+    (.xls, .xlsb…) is read by calamine in a child process, so an abort cannot end this one.
     """
     path = Path(path)
+    limits = limits or DEFAULT_LIMITS
     ticker = Ticker(0, progress, is_cancelled)
     ticker.check()
-    book = _open(path)
+    _precheck(path)
+    inspection = inspect_workbook(path, limits)
+    ticker.check()
+    isolate = limits.isolate == "always" or (limits.isolate == "auto" and not inspection.proven)
+    sheets = (
+        read_sheets_isolated(path, sheet, limits, ticker)
+        if isolate
+        else _sheets_here(path, sheet, limits, ticker)
+    )
+    misses: list[str] = []
+    names: list[str] = []
     try:
-        names = _sheet_names(book, sheet)
-        misses: list[str] = []
-        for name in names:
-            ticker.check()
-            grid, merges = _load_sheet(book, name, path.name)
+        for name, grid, merges in sheets:
+            names.append(name)
             search = find_header(grid, columns, merges)
             if search.match is not None:
                 return _collect(path, name, grid, merges, search.match, columns, ticker)
@@ -287,7 +340,7 @@ def read_rows(
                     f"thiếu cột bắt buộc: {missing}."
                 )
     finally:
-        book.close()
+        sheets.close()
     where = f"trang «{names[0]}»" if len(names) == 1 else "các trang tính"
     message = (
         f"Không tìm thấy dòng tiêu đề cột trong {where} của tệp «{path.name}». Bảng cần có "
