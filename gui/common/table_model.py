@@ -49,6 +49,7 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from core.common.database import AppDatabase
 from gui.common import jobs, widgets
@@ -283,6 +284,24 @@ class LazyTableModel(QAbstractTableModel):
                 self.endInsertRows()
             finally:
                 self._changing = False
+
+    def make_view(self) -> QTableView:
+        """The list view every lazy list uses: whole rows selected (several with Shift/Ctrl),
+        read-only, alternating colours, one line per row of a fixed height (so a million
+        rows need no measuring), and following this model (:meth:`follow`)."""
+        view = QTableView()
+        view.setModel(self)
+        self.follow(view)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        rows = view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
+        return view
 
     def follow(self, view) -> None:
         """How a list view uses this model: back to the top for a new list, and once the

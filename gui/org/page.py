@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolBar,
     QToolButton,
     QTreeView,
@@ -129,16 +128,7 @@ class OrganisationPage(QWidget):
         self.member_search.setClearButtonEnabled(True)
         self.scope_label = QLabel()
         self.count_label = QLabel()
-        self.table = QTableView()
-        self.table.setModel(self.member_model)
-        self.member_model.follow(self.table)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table = self.member_model.make_view()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.table.horizontalHeader()
         header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
