@@ -66,6 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 # ---- import ------------------------------------------------------------------------------
 
 def import_command(args) -> int:
+    from core.common.workbook import shown_notes
     from core.initiatives.importing import COLUMNS, import_initiatives
 
     def importer(db, path, *, dry_run):
@@ -73,8 +74,9 @@ def import_command(args) -> int:
                                   programme=args.programme)
 
     def details(result):
+        # At most NOTES_SHOWN notes as text; the report workbook (--report) has them all.
         return ([f"Đã tạo đơn vị {name}" for name in result.created_units]
-                + [f"Lưu ý: {warning}" for warning in result.warnings])
+                + [f"Lưu ý: {note}" for note in shown_notes(result.warnings)])
 
     return run_import(args, importer, columns=COLUMNS, noun="sáng kiến", details=details)
 

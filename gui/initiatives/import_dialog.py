@@ -45,11 +45,15 @@ class InitiativeImportOptions(ImportOptions):
 
 def initiative_sections(result) -> list[PreviewSection]:
     """The units the import creates, then likely duplicates and notes (core's Vietnamese)."""
+    from core.common.workbook.result import shown_notes  # imported when an import runs
+
     created = list(getattr(result, "created_units", []) or [])
     notes = [str(note) for note in getattr(result, "warnings", []) or []]
+    seen = set(notes)
     for duplicate in getattr(result, "duplicates", []) or []:  # core lists them in warnings too
         message = duplicate.message() if hasattr(duplicate, "message") else str(duplicate)
-        if message not in notes:
+        if message not in seen:
+            seen.add(message)
             notes.append(message)
     created_title = QCoreApplication.translate(
         "InitiativeImportPreviewDialog", "Units to be created under this office ({0}):")
@@ -58,7 +62,8 @@ def initiative_sections(result) -> list[PreviewSection]:
         "Likely duplicates and notes ({0}) — these rows are imported; check them afterwards:")
     return [
         PreviewSection("created_units", created_title.format(format_int(len(created))), created),
-        PreviewSection("notes", notes_title.format(format_int(len(notes))), notes),
+        # At most NOTES_SHOWN lines, then how many more: the saved report has them all.
+        PreviewSection("notes", notes_title.format(format_int(len(notes))), shown_notes(notes)),
     ]
 
 

@@ -31,12 +31,13 @@ from core.common.workbook.headers import HEADER_SCAN_ROWS, normalise_header
 from core.common.workbook.limits import DEFAULT_LIMITS, WorkbookLimits
 from core.common.workbook.reader import SUPPORTED_EXTENSIONS, ReadResult, SourceRow, read_rows
 from core.common.workbook.report import write_report
-from core.common.workbook.result import ImportResult
+from core.common.workbook.result import NOTES_SHOWN, ImportResult, shown_notes
 from core.common.workbook.rows import ParsedRow, RejectedRow, parse_row, parse_rows
 
 __all__ = [
     "DEFAULT_LIMITS",
     "HEADER_SCAN_ROWS",
+    "NOTES_SHOWN",
     "SUPPORTED_EXTENSIONS",
     "Column",
     "ImportResult",
@@ -50,5 +51,6 @@ __all__ = [
     "parse_row",
     "parse_rows",
     "read_rows",
+    "shown_notes",
     "write_report",
 ]

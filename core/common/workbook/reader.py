@@ -223,6 +223,11 @@ def _sheets_here(
         book.close()
 
 
+_UNSEEN: Value = object()
+_MEMO_LENGTH = 80  # longer texts (titles, descriptions) rarely repeat: not remembered
+_MEMO_ENTRIES = 1 << 16
+
+
 def _value(raw: Value) -> Value:
     if isinstance(raw, str):
         return clean(raw) or None
@@ -373,9 +378,24 @@ def _collect(
     ticker.total = max(len(grid) - start, 0)
     ticker.start()
     first_content = True
+    # Cells repeat (units, kinds, statuses, dates and amounts written as text): each short
+    # text is cleaned once per read. clean() is pure and returns str, so sharing is safe.
+    cleaned: dict[str, Value] = {}
     for done, r in enumerate(range(start, len(grid)), start=1):
         cells = grid[r]
-        values = {key: _value(cells[col]) if col < len(cells) else None for key, col in mapped}
+        width = len(cells)
+        values: dict[str, Value] = {}
+        for key, col in mapped:
+            raw = cells[col] if col < width else None
+            if raw.__class__ is str:
+                value = cleaned.get(raw, _UNSEEN)
+                if value is _UNSEEN:
+                    value = _value(raw)
+                    if len(raw) <= _MEMO_LENGTH and len(cleaned) < _MEMO_ENTRIES:
+                        cleaned[raw] = value
+                values[key] = value
+            else:
+                values[key] = _value(raw)
         if all(v is None for v in values.values()):
             ticker.tick(done)
             continue

@@ -11,6 +11,9 @@ Layout of the single sheet "Kết quả" (written with openpyxl's write-only mod
     7  Dòng | Lý do | <column labels…>      ← header of the rejected rows, frozen
     8… one line per rejected row, in sheet order, with the values as they were read
 
+When the result has notes (``warnings``: likely duplicates …), a second sheet "Ghi chú"
+lists every one of them (text output shows only the first ``NOTES_SHOWN``).
+
 The file is written next to ``out_path`` under a temporary name and renamed into place, so
 an interrupted write never leaves a half-written report.
 """
@@ -28,6 +31,7 @@ from core.common.workbook.errors import WorkbookError
 from core.common.workbook.result import ImportResult
 
 SHEET_TITLE = "Kết quả"
+NOTES_SHEET_TITLE = "Ghi chú"
 SUMMARY_LABELS = ("Số dòng nhận", "Số dòng bỏ qua vì đã có", "Số dòng bị từ chối")
 TABLE_HEADER_ROW = 7  # 1-based row of "Dòng | Lý do | …"
 
@@ -115,4 +119,13 @@ def _workbook(result: ImportResult, title: str, columns: Sequence[Column] | None
             ]
         )
 
+    notes = list(getattr(result, "warnings", None) or ())
+    if notes:
+        ws = wb.create_sheet(NOTES_SHEET_TITLE)
+        ws.column_dimensions["A"].width = 10
+        ws.column_dimensions["B"].width = 110
+        ws.freeze_panes = "A2"
+        ws.append([_cell(ws, "STT", font=bold), _cell(ws, "Ghi chú", font=bold)])
+        for number, note in enumerate(notes, start=1):
+            ws.append([number, _cell(ws, str(note))])
     return wb

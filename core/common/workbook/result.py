@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.common.workbook.rows import RejectedRow
+
+NOTES_SHOWN = 1000  # notes shown as text (the CLI's output, the window's preview)
+
+
+def shown_notes(notes: Sequence[str], limit: int = NOTES_SHOWN) -> list[str]:
+    """The first ``limit`` of ``notes`` for text, then, when there are more, a line saying how
+    many (“… và 198.979 ghi chú khác, xem tệp báo cáo”). The report workbook lists them all."""
+    shown = [str(note) for note in notes[:limit]]
+    more = len(notes) - len(shown)
+    if more > 0:
+        count = f"{more:,}".replace(",", ".")
+        shown.append(f"… và {count} ghi chú khác, xem tệp báo cáo.")
+    return shown
 
 
 @dataclass
