@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
     def start_daily_backup(self) -> jobs.Job | None:
         """The day's backup, in the background, when there is none yet (failures are logged
         by core and never shown: the day's copy must not get in the way)."""
-        if self._db is None:
+        if self._db is None or not self._db.claim_daily_backup():
             return None
         from core.common import backups
 

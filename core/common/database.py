@@ -53,13 +53,21 @@ class AppDatabase:
         SQLite's faults (locked, read-only, disk full, I/O error, damaged) leave as
         :class:`DatabaseError` with a Vietnamese message, the transaction rolled back. The
         first one of this object's life takes the day's backup if there is none yet."""
-        if self.auto_backups and not self._daily_checked:
-            self._daily_checked = True
+        if self.claim_daily_backup():
             from core.common.backups import daily_backup
 
             daily_backup(self)
         with self.translated(), unit_of_work(self.sessions) as session:
             yield session
+
+    def claim_daily_backup(self) -> bool:
+        """Whether the caller should take the day's backup: true once per object (the
+        window claims it at start-up for a background job, so no write on the GUI thread
+        waits for the copy)."""
+        if not self.auto_backups or self._daily_checked:
+            return False
+        self._daily_checked = True
+        return True
 
     @contextmanager
     def translated(self) -> Iterator[None]:

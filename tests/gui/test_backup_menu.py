@@ -67,3 +67,26 @@ def test_restore_menu_with_cancel_does_nothing(window, app_db, qtbot):
     qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
     assert seen[0] >= 1
     assert window.isVisible()
+
+
+def test_the_days_backup_is_taken_in_the_background_not_by_a_write(qtbot, tmp_path):
+    """At start-up the window claims the day's backup for a background job, so the first
+    save on the GUI thread does not wait for a copy of the database."""
+    from core.common.database import open_app_database
+    from core.org import ops
+    from gui.main_window import MainWindow
+
+    db = open_app_database(tmp_path / "so-cong-doan.sqlite")
+    try:
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        job = window.start_daily_backup()
+        assert job is not None and not db.claim_daily_backup()
+        qtbot.waitUntil(lambda: job.outcome is not None, timeout=10_000)
+        assert [b.kind for b in backups.list_backups(db.path)] == ["daily"]
+        assert window.start_daily_backup() is None  # once per database opened
+        ops.set_up_office(db, ops.OfficeSettings(unit_code="VL", name="LĐLĐ huyện Vĩnh Linh",
+                                                 place="Vĩnh Linh"), level="province")
+        assert [b.kind for b in backups.list_backups(db.path)] == ["daily"]
+    finally:
+        db.close()
