@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication
 
 from core.common.vnformat import format_money, parse_date
 from core.initiatives import ops
-from core.initiatives.ops import HistoryEntry, PhaseInfo, ProgrammeInfo
+from core.initiatives.ops import HistoryEntry
 
-__all__ = ["HistoryLine", "PhaseInfo", "ProgrammeInfo", "history_lines", "parse_date_text", "value_text"]
+__all__ = ["HistoryLine", "history_lines", "parse_date_text", "value_text"]
 
 
 def parse_date_text(text: str) -> date | None:

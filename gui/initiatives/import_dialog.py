@@ -12,10 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QWidget
 
+from core.initiatives.ops import ProgrammeInfo
 from gui.common import widgets
 from gui.common.formatting import format_int
 from gui.common.import_preview import ImportOptions, ImportPreviewDialog, PreviewSection
-from gui.initiatives.common import ProgrammeInfo
 
 
 class InitiativeImportOptions(ImportOptions):
