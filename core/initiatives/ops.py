@@ -426,11 +426,14 @@ def export_register(db: AppDatabase, path: str | os.PathLike[str], f: RegisterFi
 
 
 def export_portal_list(db: AppDatabase, path: str | os.PathLike[str], f: RegisterFilter,
-                       progress: Progress = None, is_cancelled: Cancelled = None) -> int:
-    """The list for the national portal (confidential ones reduced); rows written."""
+                       progress: Progress = None, is_cancelled: Cancelled = None, *,
+                       include_under_review: bool = False) -> int:
+    """The list for the national portal: recognised initiatives of the filter (those under
+    review too only with ``include_under_review``), confidential ones reduced; rows written."""
     from core.initiatives import export
 
-    return export.export_portal_list(db, path, f, progress=progress, is_cancelled=is_cancelled)
+    return export.export_portal_list(db, path, f, progress=progress, is_cancelled=is_cancelled,
+                                     include_under_review=include_under_review)
 
 
 def write_template(db: AppDatabase, path: str | os.PathLike[str]) -> Path:
