@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
+    <name>AcceptedRowsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Data in the row</source>
+        <translation>Dữ liệu trên dòng</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Trade Union Register</source>
@@ -604,12 +615,36 @@ Giá trị làm lợi: {3} đồng</translation>
 • Bị từ chối: {rejected}</translation>
     </message>
     <message>
+        <source>Rows to be imported:</source>
+        <translation>Các dòng sẽ được nhập:</translation>
+    </message>
+    <message>
+        <source>No row can be imported.</source>
+        <translation>Không có dòng nào nhập được.</translation>
+    </message>
+    <message>
         <source>Rejected rows (fix them in the workbook and import it again):</source>
         <translation>Các dòng bị từ chối (hãy sửa trong bảng tính rồi nhập lại):</translation>
     </message>
     <message>
         <source>No row was rejected.</source>
         <translation>Không có dòng nào bị từ chối.</translation>
+    </message>
+    <message>
+        <source>No notes.</source>
+        <translation>Không có ghi chú.</translation>
+    </message>
+    <message>
+        <source>To import ({0})</source>
+        <translation>Sẽ nhập ({0})</translation>
+    </message>
+    <message>
+        <source>Rejected ({0})</source>
+        <translation>Bị từ chối ({0})</translation>
+    </message>
+    <message>
+        <source>Notes ({0})</source>
+        <translation>Ghi chú ({0})</translation>
     </message>
     <message>
         <source>Import</source>
