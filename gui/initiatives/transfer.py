@@ -102,7 +102,9 @@ class RegisterTransfers(QObject):
 
         return self._run_export(work, path)
 
-    def export_portal_list(self, path: Path | None = None) -> jobs.Job | None:
+    def export_portal_list(self, path: Path | None = None, include_under_review: bool = False) -> jobs.Job | None:
+        """The recognised initiatives of the list as filtered (those under review too only
+        with ``include_under_review``: the second menu entry) for the national portal."""
         path = path or self._save_path(self.tr("List for the national portal"), f"danh-sach-cong-sang-kien-{date.today():%Y%m%d}.xlsx",
                                        self.tr("Excel workbook (*.xlsx)"), ".xlsx")
         if path is None:
@@ -110,7 +112,8 @@ class RegisterTransfers(QObject):
         db, f = self._db, self._page.model.filter
 
         def work(ctx: jobs.JobContext):
-            return ops.export_portal_list(db, path, f, progress=ctx.progress, is_cancelled=ctx.is_cancelled)
+            return ops.export_portal_list(db, path, f, progress=ctx.progress, is_cancelled=ctx.is_cancelled,
+                                          include_under_review=include_under_review)
 
         return self._run_export(work, path)
 

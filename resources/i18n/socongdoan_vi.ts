@@ -1968,6 +1968,14 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Một đơn vị và các đơn vị trực thuộc</translation>
     </message>
     <message>
+        <source>List for the national portal (recognised initiatives)…</source>
+        <translation>Danh sách đăng tải lên Cổng (sáng kiến đã công nhận)…</translation>
+    </message>
+    <message>
+        <source>List for the national portal, with those under review…</source>
+        <translation>Danh sách đăng tải lên Cổng, gồm cả sáng kiến đang xem xét…</translation>
+    </message>
+    <message>
         <source>All programmes</source>
         <translation>Tất cả chương trình</translation>
     </message>
@@ -2090,10 +2098,6 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>Register workbook…</source>
         <translation>Sổ theo dõi sáng kiến (Excel)…</translation>
-    </message>
-    <message>
-        <source>List for the national portal…</source>
-        <translation>Danh sách đăng tải lên Cổng (Excel)…</translation>
     </message>
     <message>
         <source>Blank import template…</source>
