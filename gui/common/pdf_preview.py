@@ -48,12 +48,15 @@ class PdfPreviewDialog(QDialog):
     """
 
     def __init__(self, pdf: bytes | str | Path, *, title: str, file_name: str,
-                 folder: str | Path | None = None, parent: QWidget | None = None) -> None:
+                 folder: str | Path | None = None, parent: QWidget | None = None,
+                 saved: bool = False) -> None:
+        """``saved``: ``pdf`` is a path the user chose and the file is already there (a report
+        written where asked): the preview says so, and "Lưu…" saves a copy."""
         super().__init__(parent)
         self.data = Path(pdf).read_bytes() if isinstance(pdf, (str, Path)) else bytes(pdf)
         self.file_name = file_name
         self.folder = Path(folder) if folder else None
-        self.saved_path: Path | None = None
+        self.saved_path: Path | None = Path(pdf) if saved and isinstance(pdf, (str, Path)) else None
         self.setWindowTitle(title)
         self.resize(900, 700)
 
@@ -108,6 +111,8 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addLayout(bottom)
+        if self.saved_path is not None:
+            self.status.setText(self.tr("Saved to {0}.").format(self.saved_path))
         self.view.setFocus()
 
     def page_count(self) -> int:

@@ -12,16 +12,17 @@ import subprocess
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu
 
 from core.initiatives import records as core_initiatives
 from core.initiatives.records import AuthorInput, InitiativeInput
 from db.models import InitiativeKind, InitiativeStatus, Recogniser
 from gui.initiatives.page import RegisterPage
 from gui.initiatives.register_table import COL_NAME
+from tests.gui import test_dashboard
 
 ELIGIBLE = "Sổ tay điện tử cho giáo viên chủ nhiệm"
 EARLY = "Bảng tin điện tử ở cổng trường"  # recognised before it was registered: ⚠
@@ -170,4 +171,31 @@ def test_description_report_opens_in_the_preview(qtbot, page, tmp_path, messages
     assert preview.windowTitle() == "Báo cáo mô tả sáng kiến"
     assert preview.file_name.startswith("bao-cao-mo-ta-") and preview.page_count() >= 1
     assert "BÁO CÁO MÔ TẢ SÁNG KIẾN" in _text(preview.data, tmp_path, "mo-ta.pdf")
+    assert messages.errors == []
+
+
+dashboard_db = test_dashboard.dashboard_db  # the dashboard's units, targets and initiatives
+
+
+def test_a_pdf_report_from_the_dashboard_opens_in_the_preview(qtbot, dashboard_db, tmp_path, monkeypatch, messages):
+    db, _ids = dashboard_db
+    page = test_dashboard.make_page(qtbot, db)
+    out = tmp_path / "tong-hop.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+
+    def choose():  # "Official reports" → the second entry, the initiative summary
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(200, choose)
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    reports = page.reports
+    qtbot.waitUntil(lambda: reports.preview is not None and reports.preview.isVisible(), timeout=30_000)
+    preview = reports.preview
+    assert preview.page_count() >= 1 and preview.data == out.read_bytes()
+    assert preview.status.text() == f"Đã lưu vào {out}."
+    assert preview.print_button.isEnabled() and preview.save_button.isEnabled()
     assert messages.errors == []
