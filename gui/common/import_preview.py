@@ -63,9 +63,14 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def _is_code_name(key: object) -> bool:
+    """A field's name in code ("name", "unit_code"), never shown to the clerk."""
+    return isinstance(key, str) and key.isascii() and key.isidentifier()
+
+
 def _values_text(values, labels: Mapping[str, str]) -> str:
-    """"Tên sáng kiến: …; Tác giả: …" — a field without a Vietnamese label shows its value
-    only (never a field's code name)."""
+    """"Tên sáng kiến: …; Tác giả: …" — the spec's Vietnamese label of each field; a field
+    without one shows its value only when its key is a code name (never "name:")."""
     if not values:
         return ""
     if isinstance(values, dict):
@@ -73,7 +78,7 @@ def _values_text(values, labels: Mapping[str, str]) -> str:
         for key, value in values.items():
             text = cell_text(value)
             if text:
-                label = labels.get(key)
+                label = labels.get(key) or ("" if _is_code_name(key) else str(key))
                 parts.append(f"{label}: {text}" if label else text)
         return "; ".join(parts)
     return str(values)
@@ -299,8 +304,10 @@ class ImportPreviewDialog(QDialog):
         self.accepted_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.accepted_table.horizontalHeader().setStretchLastSection(True)
         self.accepted_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Columns as wide as the rows listed first need, at most 320 px (full text on hover).
+        self.accepted_table.resizeColumnsToContents()
         for column in range(1, self.accepted_model.columnCount()):
-            self.accepted_table.setColumnWidth(column, 220 if column == 1 else 160)
+            self.accepted_table.setColumnWidth(column, min(320, self.accepted_table.columnWidth(column) + 8))
         accepted_layout.addWidget(_heading(
             self.tr("Rows to be imported:") if accepted else self.tr("No row can be imported.")))
         accepted_layout.addWidget(self.accepted_table, 1)

@@ -122,6 +122,8 @@ class PdfPreviewDialog(QDialog):
     def make_printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.file_name)
+        # The whole sheet: the document keeps its own (Decree 30) margins, printed at 100 %.
+        printer.setFullPage(True)
         printer.setFromTo(1, max(1, self.page_count()))
         return printer
 

@@ -143,3 +143,11 @@ def test_a_large_file_is_listed_lazily(qtbot, register, tmp_path, monkeypatch, m
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: table.model().rowCount() > shown, timeout=5_000)
+
+
+def test_rows_without_a_spec_never_show_code_names():
+    from gui.common.import_preview import _values_text
+
+    assert _values_text({"name": "Sổ điểm điện tử", "unit_code": "VL-0001", "Mã đơn vị": "VL-0002"}, {}) == (
+        "Sổ điểm điện tử; VL-0001; Mã đơn vị: VL-0002")
+    assert _values_text({"name": "Sổ điểm điện tử"}, {"name": "Tên sáng kiến"}) == "Tên sáng kiến: Sổ điểm điện tử"
