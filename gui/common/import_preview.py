@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -327,7 +334,15 @@ class ImportPreviewDialog(QDialog):
         header.setSectionResizeMode(COL_ROW, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_VALUES, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Each row as tall as its wrapped text: rows sized as they are listed (not the header's
+        # ResizeToContents, which measures every row on every change), all again after the
+        # columns' widths settle.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(50)
+        self._fit_timer.timeout.connect(self._fit_rejected_rows)
+        self.rejected_model.rowsInserted.connect(self._fit_new_rows)
+        header.sectionResized.connect(lambda *_a: self._fit_timer.start())
         rejected_layout.addWidget(_heading(
             self.tr("Rejected rows (fix them in the workbook and import it again):")
             if rejected
@@ -377,6 +392,17 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
         self.report_job: jobs.Job | None = None
+
+    def _fit_new_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self.table.resizeRowToContents(row)
+
+    def _fit_rejected_rows(self) -> None:
+        self.table.resizeRowsToContents()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fit_timer.start()
 
     @staticmethod
     def _table(model: QAbstractTableModel) -> QTableView:
