@@ -10,6 +10,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -176,6 +177,8 @@ class RegisterTransfers(QObject):
                 return target.read_bytes()
 
         def show(data: bytes) -> None:
+            if self.preview is not None and shiboken6.isValid(self.preview):
+                self.preview.deleteLater()  # one document previewed at a time
             self.preview = PdfPreviewDialog(data, title=title, file_name=file_name, parent=self._page)
             self.preview.open()
 

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
@@ -84,6 +85,8 @@ class ReportActions(QObject):
         def written(done) -> None:
             done = Path(done)
             if done.suffix.lower() == ".pdf":
+                if self.preview is not None and shiboken6.isValid(self.preview):
+                    self.preview.deleteLater()  # one report previewed at a time
                 self.preview = PdfPreviewDialog(done, title=done.name, file_name=done.name,
                                                 folder=done.parent, parent=page, saved=True)
                 self.preview.open()
