@@ -58,7 +58,9 @@ class PdfPreviewDialog(QDialog):
         self.folder = Path(folder) if folder else None
         self.saved_path: Path | None = Path(pdf) if saved and isinstance(pdf, (str, Path)) else None
         self.setWindowTitle(title)
-        self.resize(900, 700)
+        # A tall window for a page, within the screen (1366×768 with a taskbar included).
+        available = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(900, available.width() - 40), min(700, available.height() - 80))
 
         self._bytes = QByteArray(self.data)
         self._buffer = QBuffer(self._bytes, self)

@@ -114,6 +114,8 @@ def test_decision_lists_its_period_and_leaves_out_the_ineligible(qtbot, page, tm
     qtbot.keyClicks(dialog.number, "15")
     preview = _preview_after_enter(qtbot, page, dialog)
     assert preview.windowTitle() == "Quyết định công nhận"
+    screen = preview.screen().availableGeometry()
+    assert preview.width() <= screen.width() and preview.height() <= screen.height()  # fits the screen
     assert preview.page_count() >= 2
     text = _text(preview.data, tmp_path, "qd.pdf")
     assert "Số: 15/QĐ-LĐLĐ" in text
