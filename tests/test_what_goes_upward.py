@@ -111,3 +111,18 @@ def test_demo_never_recognises_before_registration(tmp_path):
     assert early == []
     # Those under review that do carry a decision are recognised by their unit, after registering.
     assert any(r.status == InitiativeStatus.UNDER_REVIEW for r in dated)
+
+
+def test_the_headless_command_sends_under_review_only_with_its_flag(four_statuses, tmp_path, capsys):
+    import json
+
+    from core.cli import main as cli_main
+
+    path = str(four_statuses.path)
+    four_statuses.close()
+    out = tmp_path / "cong.xlsx"
+    assert cli_main(["--db", path, "initiatives", "export", str(out), "--portal", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rows"] == 1
+    assert cli_main(["--db", path, "initiatives", "export", str(out), "--portal", "--under-review", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rows"] == 2
+    assert _names(out) == ["Hợp lệ: sổ điểm điện tử", "Đang xem xét: thư viện số"]
