@@ -137,7 +137,8 @@ def test_register_filters_progress_and_cancel(register_db, tmp_path):
 
 def test_portal_list_reduces_confidential_initiatives(register_db, tmp_path):
     out = tmp_path / "cong.xlsx"
-    assert export_portal_list(register_db, out, RegisterFilter()) == 2
+    # the confidential one is still under review: sent up only when asked (issue 10, 13)
+    assert export_portal_list(register_db, out, RegisterFilter(), include_under_review=True) == 2
     ws = load_workbook(out)["Danh sách"]
     h = _header_row(ws)
     headers = [c.value for c in ws[h]]

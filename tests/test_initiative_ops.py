@@ -48,7 +48,7 @@ def draft(unit_id, programme_id, **kw) -> InitiativeInput:
         economic_benefit=15_000_000,
         recognised_by=Recogniser.COUNCIL,
         decision_number="12/QĐ-HĐSK",
-        decision_date=date(2021, 12, 20),
+        decision_date=date(2022, 3, 20),  # after the registration (issue 10, 13)
     )
     values.update(kw)
     return InitiativeInput(**values)

@@ -35,7 +35,7 @@ def _input(unit_id, programme_id, **kw):
         economic_benefit=150_000_000,
         recognised_by=Recogniser.COUNCIL,
         decision_number="12/QĐ-BV",
-        decision_date=date(2022, 3, 1),
+        decision_date=date(2022, 3, 20),  # after the registration (issue 10, 13)
     )
     base.update(kw)
     return InitiativeInput(**base)

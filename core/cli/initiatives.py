@@ -43,7 +43,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="tình trạng (valid, under_review… hoặc “Hợp lệ”…); lặp lại được")
     p.add_argument("--unit", metavar="CODE", help="đơn vị (kể cả các đơn vị trực thuộc)")
     p.add_argument("--portal", action="store_true",
-                   help="danh sách đăng tải Cổng thông tin (sáng kiến mật chỉ ghi tên, hiệu quả)")
+                   help="danh sách đăng tải Cổng thông tin: chỉ sáng kiến đã công nhận "
+                        "(sáng kiến mật chỉ ghi tên, hiệu quả)")
+    p.add_argument("--under-review", action="store_true",
+                   help="với --portal: gửi kèm sáng kiến đang xem xét")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=export_command)
 
@@ -129,8 +132,11 @@ def export_command(args) -> int:
     try:
         with db.reading() as s:
             f = _filter(s, args)
-        export = export_portal_list if args.portal else export_register
-        count = export(db, Path(args.out), f)
+        if args.portal:
+            count = export_portal_list(db, Path(args.out), f,
+                                       include_under_review=args.under_review)
+        else:
+            count = export_register(db, Path(args.out), f)
     finally:
         db.close()
     if args.json:

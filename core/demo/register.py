@@ -346,7 +346,8 @@ class _Generator:
         decision_number = ""
         if recognised:
             recogniser = Recogniser.COUNCIL if rng.random() < 0.75 else Recogniser.HEAD
-            decision = max(first_applied, min(
+            # Never before the registration: a council recognises what was registered.
+            decision = max(registered, first_applied, min(
                 first_applied + timedelta(days=rng.randint(15, 120)),
                 registered + timedelta(days=rng.randint(0, 45)),
                 date(registered.year, 12, 31) if yearly else REPORT_DATE,

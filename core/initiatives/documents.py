@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from sqlalchemy.orm import Session, selectinload
 from core.common.errors import NotFound, UserError
 from core.common.text import clean, fold
 from core.common.vnformat import amount_in_words, date_line, doc_number, format_date, format_money
-from core.initiatives import register
+from core.initiatives import eligibility, register
 from core.initiatives.records import (
     FIELD_LABELS,
     KIND_LABELS,
@@ -330,6 +331,45 @@ def _selection(session: Session, selection: Iterable[uuid.UUID] | RegisterFilter
             f"{len(refused)} sáng kiến chưa hợp lệ: {named}{more}."
         )
     return items
+
+
+@dataclass(frozen=True)
+class DecisionCandidate:
+    """A valid initiative a recognition decision may include, with why it is not eligible
+    (``reasons``: empty when every rule passes, :mod:`core.initiatives.eligibility`)."""
+
+    id: uuid.UUID
+    number: str
+    name: str
+    unit_name: str
+    registered_on: date
+    reasons: tuple[str, ...]
+
+    @property
+    def eligible(self) -> bool:
+        return not self.reasons
+
+
+def decision_candidates(session: Session, year: int | None) -> list[DecisionCandidate]:
+    """The valid (hợp lệ) initiatives registered in ``year`` (every year: None), by number,
+    each checked against its programme's window. Chosen by the decision's own period, never
+    by the register's current filter."""
+    f = RegisterFilter(statuses=frozenset({InitiativeStatus.VALID}), year=year)
+    out: list[DecisionCandidate] = []
+    offset, size = 0, 1000
+    while True:
+        rows = register.page(session, f, sort="number", offset=offset, limit=size)
+        out += [DecisionCandidate(r.id, r.number, r.name, r.unit_name, r.registered_on,
+                                  tuple(eligibility.reasons(r, r.window))) for r in rows]
+        if len(rows) < size:
+            return out
+        offset += size
+
+
+def decision_selection(candidates: Iterable[DecisionCandidate], *,
+                       include_ineligible: bool = False) -> list[uuid.UUID]:
+    """The ids a decision includes: the eligible candidates, the others only when asked."""
+    return [c.id for c in candidates if include_ineligible or c.eligible]
 
 
 def _years_text(items: Sequence[Initiative], year: int | None) -> str:

@@ -44,6 +44,9 @@ class _InitiativeLike(Protocol):
     @property
     def ip_protected(self) -> bool: ...
 
+    # ``registered_on`` (date | None) is read too when the item has it: a recognition dated
+    # before the registration fails the "recognised" rule.
+
 
 @dataclass(frozen=True)
 class RuleResult:
@@ -105,6 +108,15 @@ def _recognised(item) -> RuleResult:
     if not (item.decision_number or item.decision_date):
         return RuleResult(
             "recognised", title, False, "Thiếu số hoặc ngày của quyết định công nhận."
+        )
+    # A form draft may not have the registration date yet: then nothing to compare.
+    registered = getattr(item, "registered_on", None)
+    decided = item.decision_date
+    if decided is not None and registered is not None and decided < registered:
+        return RuleResult(
+            "recognised", title, False,
+            f"Ngày công nhận {format_date(decided)} trước ngày đăng ký {format_date(registered)}: "
+            "sáng kiến phải được đăng ký trước khi công nhận.",
         )
     return RuleResult("recognised", title, True)
 

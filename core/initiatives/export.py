@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -49,7 +49,7 @@ from core.initiatives.records import (
 )
 from core.initiatives.register import RegisterFilter
 from core.org.office import load_office
-from db.models import Initiative, InitiativeField, InitiativeKind, Programme, Unit
+from db.models import Initiative, InitiativeField, InitiativeKind, InitiativeStatus, Programme, Unit
 
 Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
@@ -381,11 +381,25 @@ def _portal_values(n: int, row) -> Sequence[object]:
     )
 
 
+def portal_filter(f: RegisterFilter, *, include_under_review: bool = False) -> RegisterFilter:
+    """``f`` narrowed to what the office sends up: recognised (valid) initiatives, and those
+    under review only when asked. Never a rejected one or a draft, whatever ``f`` says."""
+    sent = {InitiativeStatus.VALID}
+    if include_under_review:
+        sent.add(InitiativeStatus.UNDER_REVIEW)
+    statuses = frozenset(sent if f.statuses is None else sent & set(f.statuses))
+    return replace(f, statuses=statuses)
+
+
 def export_portal_list(db: AppDatabase, out_path: str | os.PathLike[str], f: RegisterFilter,
-                       progress: Progress = None, is_cancelled: Cancelled = None) -> int:
-    """The list to upload to the national initiative portal: every field of a normal
-    initiative; a confidential one keeps only its name, effect (benefit value and social
-    effect) and awards, marked "Mật" (seed 002). Returns the number of rows written."""
+                       progress: Progress = None, is_cancelled: Cancelled = None, *,
+                       include_under_review: bool = False) -> int:
+    """The list to upload to the national initiative portal: only what the office sends up
+    (:func:`portal_filter`: recognised initiatives; those under review only with
+    ``include_under_review``); every field of a normal initiative; a confidential one keeps
+    only its name, effect (benefit value and social effect) and awards, marked "Mật" (seed
+    002). Returns the number of rows written."""
+    f = portal_filter(f, include_under_review=include_under_review)
     return _export(db, out_path, f, sheet_name="Danh sách", title=PORTAL_TITLE,
                    columns=PORTAL_COLUMNS, values=_portal_values, progress=progress,
                    is_cancelled=is_cancelled)

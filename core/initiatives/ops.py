@@ -24,6 +24,7 @@ from pathlib import Path
 from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
 from core.initiatives import eligibility, records, register
+from core.initiatives.documents import DecisionCandidate, decision_selection
 from core.initiatives.eligibility import RuleResult, Window
 from core.initiatives.records import (
     FIELD_LABELS,
@@ -42,7 +43,8 @@ from db.models import InitiativeField, InitiativeKind, InitiativeStatus, Recogni
 
 __all__ = [
     "FIELD_LABELS", "KIND_LABELS", "RECOGNISER_LABELS", "STATUS_LABELS",
-    "AuthorInfo", "AuthorInput", "DecisionDefaults", "DuplicateCandidate", "FieldChange",
+    "AuthorInfo", "AuthorInput", "DecisionCandidate", "DecisionDefaults", "DuplicateCandidate", "FieldChange",
+    "decision_selection",
     "FormData", "HistoryEntry", "InitiativeDetail", "InitiativeField", "InitiativeInput",
     "InitiativeKind", "InitiativeStatus", "MemberChoice", "PaymentInfo", "PhaseInfo",
     "ProgrammeInfo", "Recogniser", "RegisterFilter", "RuleResult", "Totals", "UnitChoice",
@@ -426,11 +428,14 @@ def export_register(db: AppDatabase, path: str | os.PathLike[str], f: RegisterFi
 
 
 def export_portal_list(db: AppDatabase, path: str | os.PathLike[str], f: RegisterFilter,
-                       progress: Progress = None, is_cancelled: Cancelled = None) -> int:
-    """The list for the national portal (confidential ones reduced); rows written."""
+                       progress: Progress = None, is_cancelled: Cancelled = None, *,
+                       include_under_review: bool = False) -> int:
+    """The list for the national portal: recognised initiatives of the filter (those under
+    review too only with ``include_under_review``), confidential ones reduced; rows written."""
     from core.initiatives import export
 
-    return export.export_portal_list(db, path, f, progress=progress, is_cancelled=is_cancelled)
+    return export.export_portal_list(db, path, f, progress=progress, is_cancelled=is_cancelled,
+                                     include_under_review=include_under_review)
 
 
 def write_template(db: AppDatabase, path: str | os.PathLike[str]) -> Path:
@@ -467,10 +472,22 @@ def valid_filter(f: RegisterFilter) -> RegisterFilter | None:
 
 def write_recognition_decision(db: AppDatabase, selection: Iterable[uuid.UUID] | RegisterFilter,
                                path: str | os.PathLike[str], *, number: int, signed_on: date,
-                               symbol: str | None = None, is_cancelled: Cancelled = None) -> Path:
-    """The decision recognising the selected (valid) initiatives, with its list (PDF)."""
+                               symbol: str | None = None, year: int | None = None,
+                               is_cancelled: Cancelled = None) -> Path:
+    """The decision recognising the selected (valid) initiatives, with its list (PDF);
+    ``year`` names its period ("công nhận sáng kiến năm 2026")."""
     from core.initiatives import documents
 
     with db.reading() as session:
         return documents.recognition_decision(session, selection, path, number=number, signed_on=signed_on,
-                                              symbol=symbol, is_cancelled=is_cancelled)
+                                              symbol=symbol, year=year, is_cancelled=is_cancelled)
+
+
+def decision_candidates(db: AppDatabase, year: int | None) -> tuple[DecisionCandidate, ...]:
+    """The valid initiatives registered in ``year`` (None: every year) a recognition
+    decision may include, each with the reasons it is not eligible (none: eligible)."""
+    from core.initiatives import documents
+
+    with db.reading() as session:
+        return tuple(documents.decision_candidates(session, year))
+

@@ -15,7 +15,12 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QWidget
 from core.initiatives.ops import ProgrammeInfo
 from gui.common import widgets
 from gui.common.formatting import format_int
-from gui.common.import_preview import ImportOptions, ImportPreviewDialog, PreviewSection
+from gui.common.import_preview import (
+    ACCEPTED_TAB,
+    ImportOptions,
+    ImportPreviewDialog,
+    PreviewSection,
+)
 
 
 class InitiativeImportOptions(ImportOptions):
@@ -61,9 +66,12 @@ def initiative_sections(result) -> list[PreviewSection]:
         "InitiativeImportPreviewDialog",
         "Likely duplicates and notes ({0}) — these rows are imported; check them afterwards:")
     return [
-        PreviewSection("created_units", created_title.format(format_int(len(created))), created),
+        # Their own list on the "Sẽ nhập" tab, above the rows.
+        PreviewSection("created_units", created_title.format(format_int(len(created))), created,
+                       tab=ACCEPTED_TAB),
         # At most NOTES_SHOWN lines, then how many more: the saved report has them all.
-        PreviewSection("notes", notes_title.format(format_int(len(notes))), shown_notes(notes)),
+        PreviewSection("notes", notes_title.format(format_int(len(notes))), shown_notes(notes),
+                       count=len(notes)),
     ]
 
 
@@ -73,5 +81,8 @@ class InitiativeImportPreviewDialog(ImportPreviewDialog):
 
     def __init__(self, result, source: Path, what: str, programmes: Sequence[ProgrammeInfo],
                  programme_code: str, create_units: bool, parent: QWidget | None = None) -> None:
+        from core.initiatives.importing import COLUMNS  # imported when an import runs
+
         super().__init__(result, source, what, parent, sections=initiative_sections(result),
-                         options=InitiativeImportOptions(programmes, programme_code, create_units))
+                         options=InitiativeImportOptions(programmes, programme_code, create_units),
+                         columns=COLUMNS)

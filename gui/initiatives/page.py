@@ -366,7 +366,11 @@ class RegisterPage(QWidget):
         transfers = self.transfers
         self.act_import = self._action(self.tr("Import from a workbook…"), "Ctrl+I", transfers.import_workbook)
         self.act_export = self._action(self.tr("Register workbook…"), "Ctrl+Shift+X", transfers.export_register)
-        self.act_portal = self._action(self.tr("List for the national portal…"), None, transfers.export_portal_list)
+        self.act_portal = self._action(self.tr("List for the national portal (recognised initiatives)…"), None,
+                                       transfers.export_portal_list)
+        self.act_portal_review = self._action(
+            self.tr("List for the national portal, with those under review…"), None,
+            lambda: transfers.export_portal_list(include_under_review=True))
         self.act_template = self._action(self.tr("Blank import template…"), None, transfers.write_template)
         self.act_description = self._action(self.tr("Description report (PDF)…"), "Ctrl+P", transfers.print_description)
         self.act_decision = self._action(
@@ -390,7 +394,7 @@ class RegisterPage(QWidget):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.act_import)
         self.export_menu = QMenu(self.tr("Export"), self)
-        for action in (self.act_export, self.act_portal, self.act_template):
+        for action in (self.act_export, self.act_portal, self.act_portal_review, self.act_template):
             self.export_menu.addAction(action)
         self.export_button = self._menu_button(self.tr("Export"), self.export_menu)
         self.toolbar.addWidget(self.export_button)

@@ -6,18 +6,20 @@ Kept apart from the page (gui/initiatives/page.py) so that the page stays about 
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from core.common.changes import Changes
 from core.initiatives import ops
-from core.initiatives.ops import RegisterFilter
 from gui.common import jobs
 from gui.common.formatting import format_int
 from gui.common.import_flow import ImportFlow, ImportSpec
+from gui.common.pdf_preview import PdfPreviewDialog
 from gui.initiatives.decision import DecisionDialog
 from gui.initiatives.import_dialog import InitiativeImportOptions, initiative_sections
 
@@ -34,6 +36,7 @@ class RegisterTransfers(QObject):
         self._db = page._db
         self.last_job: jobs.Job | None = None
         self.import_flow: ImportFlow | None = None
+        self.preview: PdfPreviewDialog | None = None  # the last document previewed
 
     # --- import ----------------------------------------------------------------------------
     def _import(self) -> ImportFlow:
@@ -100,7 +103,9 @@ class RegisterTransfers(QObject):
 
         return self._run_export(work, path)
 
-    def export_portal_list(self, path: Path | None = None) -> jobs.Job | None:
+    def export_portal_list(self, path: Path | None = None, include_under_review: bool = False) -> jobs.Job | None:
+        """The recognised initiatives of the list as filtered (those under review too only
+        with ``include_under_review``: the second menu entry) for the national portal."""
         path = path or self._save_path(self.tr("List for the national portal"), f"danh-sach-cong-sang-kien-{date.today():%Y%m%d}.xlsx",
                                        self.tr("Excel workbook (*.xlsx)"), ".xlsx")
         if path is None:
@@ -108,7 +113,8 @@ class RegisterTransfers(QObject):
         db, f = self._db, self._page.model.filter
 
         def work(ctx: jobs.JobContext):
-            return ops.export_portal_list(db, path, f, progress=ctx.progress, is_cancelled=ctx.is_cancelled)
+            return ops.export_portal_list(db, path, f, progress=ctx.progress, is_cancelled=ctx.is_cancelled,
+                                          include_under_review=include_under_review)
 
         return self._run_export(work, path)
 
@@ -143,62 +149,74 @@ class RegisterTransfers(QObject):
 
     # --- print -------------------------------------------------------------------------------
     def print_description(self, path: Path | None = None) -> jobs.Job | None:
+        """The description report of the current initiative: previewed (print, save), or
+        written straight to ``path`` when one is given."""
         initiative_id = self._page.current_id()
         if initiative_id is None:
             return None
         at = self._page.model.row_of(initiative_id)
         row = self._page.model.row_at(at) if at is not None else None
         number = row.number if row is not None else "sang-kien"
-        path = path or self._save_path(self.tr("Description report"), f"bao-cao-mo-ta-{number}.pdf",
-                                       self.tr("PDF document (*.pdf)"), ".pdf")
-        if path is None:
-            return None
         db = self._db
+        if path is not None:
+            def work(ctx: jobs.JobContext):
+                return ops.write_description_report(db, initiative_id, path, is_cancelled=ctx.is_cancelled)
 
-        def work(ctx: jobs.JobContext):
-            return ops.write_description_report(db, initiative_id, path, is_cancelled=ctx.is_cancelled)
+            return self._run_export(work, path)
+        return self._preview(
+            lambda target, ctx: ops.write_description_report(db, initiative_id, target,
+                                                             is_cancelled=ctx.is_cancelled),
+            self.tr("Description report"), f"bao-cao-mo-ta-{number}.pdf")
 
-        return self._run_export(work, path)
+    def _preview(self, write, title: str, file_name: str) -> jobs.Job:
+        """``write(path, ctx)`` into a temporary file in the background, then the preview."""
+        def work(ctx: jobs.JobContext) -> bytes:
+            with tempfile.TemporaryDirectory(prefix="socongdoan-") as folder:
+                target = Path(folder) / file_name
+                write(target, ctx)
+                return target.read_bytes()
 
-    def _valid_filter(self) -> RegisterFilter | None:
-        return ops.valid_filter(self._page.model.filter)
+        def show(data: bytes) -> None:
+            if self.preview is not None and shiboken6.isValid(self.preview):
+                self.preview.deleteLater()  # one document previewed at a time
+            self.preview = PdfPreviewDialog(data, title=title, file_name=file_name, parent=self._page)
+            self.preview.open()
+
+        self.last_job = jobs.run_with_progress(
+            self._page, self.tr("Preparing {0}…").format(file_name), work, on_success=show,
+            on_cancelled=lambda: self._page.message_bar.show_message(self.tr("Cancelled; nothing was printed.")),
+        )
+        return self.last_job
 
     def print_decision(self) -> DecisionDialog:
+        """The decision's own dialog: its period, what it includes, its number and date."""
         symbol = ops.decision_defaults(self._db).symbol
-        scope = self._page.count_label.text() or self.tr("every initiative")
-        dialog = DecisionDialog(symbol, scope, parent=self._page)
-        valid = self._valid_filter()
-        if valid is None:
-            dialog.set_count(0)
-        else:
-            db = self._db
-
-            def work(_ctx):
-                return ops.totals(db, valid).count
-
-            jobs.run_job(work, on_success=dialog.set_count, on_failure=lambda _e: None, owner=dialog)
+        years = ops.registration_years(self._db)
+        dialog = DecisionDialog(self._db, symbol, years, parent=self._page)
         dialog.accepted.connect(lambda: self._decision_chosen(dialog))
         self._page.dialog = dialog
         dialog.open()
         return dialog
 
-    def _decision_chosen(self, dialog: DecisionDialog, path: Path | None = None) -> jobs.Job | None:
-        valid = self._valid_filter()
-        signed = dialog.signed()
-        if valid is None or signed is None:
+    def _decision_chosen(self, dialog: DecisionDialog) -> jobs.Job | None:
+        selection, signed = dialog.selection(), dialog.signed()
+        if not selection or signed is None:
             return None
-        number, symbol = dialog.number.value(), dialog.symbol_text() or None
-        path = path or self._save_path(self.tr("Recognition decision"), f"quyet-dinh-cong-nhan-sang-kien-{number:02d}.pdf",
-                                       self.tr("PDF document (*.pdf)"), ".pdf")
-        if path is None:
-            return None
-        return self.write_decision(path, valid, number, signed, symbol)
+        number, symbol, year = dialog.number.value(), dialog.symbol_text() or None, dialog.chosen_year()
+        db = self._db
+        return self._preview(
+            lambda target, ctx: ops.write_recognition_decision(
+                db, selection, target, number=number, signed_on=signed, symbol=symbol, year=year,
+                is_cancelled=ctx.is_cancelled),
+            self.tr("Recognition decision"), f"quyet-dinh-cong-nhan-sang-kien-{number:02d}.pdf")
 
-    def write_decision(self, path: Path, selection, number: int, signed_on: date, symbol: str | None = None) -> jobs.Job:
+    def write_decision(self, path: Path, selection, number: int, signed_on: date, symbol: str | None = None,
+                       year: int | None = None) -> jobs.Job:
+        """The decision written straight to ``path`` (the headless way; the window previews)."""
         db = self._db
 
         def work(ctx: jobs.JobContext):
             return ops.write_recognition_decision(db, selection, path, number=number, signed_on=signed_on,
-                                                  symbol=symbol, is_cancelled=ctx.is_cancelled)
+                                                  symbol=symbol, year=year, is_cancelled=ctx.is_cancelled)
 
         return self._run_export(work, path)

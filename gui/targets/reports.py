@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
@@ -16,6 +17,7 @@ from core.common.database import AppDatabase
 from core.common.text import fold
 from core.targets import ops
 from gui.common import jobs, widgets
+from gui.common.pdf_preview import PdfPreviewDialog
 
 if TYPE_CHECKING:
     from gui.targets.page import DashboardPage
@@ -31,6 +33,7 @@ class ReportActions(QObject):
         self._page = page
         self._db = db
         self.last_job: jobs.Job | None = None
+        self.preview: PdfPreviewDialog | None = None  # the last PDF report shown
         self.menu = QMenu(page)
         self.act_progress = QAction(self.tr("Progress against targets…"), self)
         self.act_progress.setToolTip(self.tr("The units shown, with target, achieved, percent and shortfall"))
@@ -75,16 +78,23 @@ class ReportActions(QObject):
         return Path(path)
 
     def _run(self, path: Path, work) -> jobs.Job:
-        """``work(ctx)`` writes the report in the background; the path it returns is shown."""
+        """``work(ctx)`` writes the report in the background; the path it returns is shown
+        (a PDF in the preview, from which it is printed: gui.common.pdf_preview)."""
         page = self._page
+
+        def written(done) -> None:
+            done = Path(done)
+            if done.suffix.lower() == ".pdf":
+                if self.preview is not None and shiboken6.isValid(self.preview):
+                    self.preview.deleteLater()  # one report previewed at a time
+                self.preview = PdfPreviewDialog(done, title=done.name, file_name=done.name,
+                                                folder=done.parent, parent=page, saved=True)
+                self.preview.open()
+            else:
+                widgets.show_info(page, self.tr("The report was saved to {0}.").format(done))
+
         self.last_job = jobs.run_with_progress(
-            page,
-            self.tr("Writing {0}…").format(path.name),
-            work,
-            on_success=lambda written: widgets.show_info(
-                page, self.tr("The report was saved to {0}.").format(written)
-            ),
-        )
+            page, self.tr("Writing {0}…").format(path.name), work, on_success=written)
         return self.last_job
 
     # --- the reports --------------------------------------------------------------------

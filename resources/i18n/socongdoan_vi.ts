@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
+    <name>AcceptedRowsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Data in the row</source>
+        <translation>Dữ liệu trên dòng</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Trade Union Register</source>
@@ -111,6 +122,33 @@ Benefit value: {3} đồng</source>
         <translation>{0}
 {1} sáng kiến, {2} sáng kiến có giá trị làm lợi
 Giá trị làm lợi: {3} đồng</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>Tên sáng kiến</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Ngày đăng ký</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>Điều kiện công nhận</translation>
+    </message>
+    <message>
+        <source>{0} (left out)</source>
+        <translation>{0} (không đưa vào)</translation>
     </message>
 </context>
 <context>
@@ -381,12 +419,28 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Quyết định công nhận</translation>
     </message>
     <message>
-        <source>A decision recognising the valid initiatives of the list as it is filtered now ({0}).</source>
-        <translation>Quyết định công nhận các sáng kiến hợp lệ trong danh sách theo bộ lọc hiện tại ({0}).</translation>
+        <source>A decision recognising the valid initiatives registered in the year chosen here (the register&apos;s filter does not apply). The list shows what it will include.</source>
+        <translation>Quyết định công nhận các sáng kiến hợp lệ đăng ký trong năm chọn ở đây (không theo bộ lọc của sổ theo dõi). Danh sách dưới đây là những sáng kiến sẽ được đưa vào quyết định.</translation>
     </message>
     <message>
-        <source>Counting the valid initiatives…</source>
-        <translation>Đang đếm các sáng kiến hợp lệ…</translation>
+        <source>Year {0}</source>
+        <translation>Năm {0}</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Tất cả các năm</translation>
+    </message>
+    <message>
+        <source>Also include the initiatives that do not meet every &amp;rule (⚠)</source>
+        <translation>Đưa cả các sáng kiến &amp;chưa đủ điều kiện công nhận (⚠) vào quyết định</translation>
+    </message>
+    <message>
+        <source>Reading the valid initiatives…</source>
+        <translation>Đang đọc các sáng kiến hợp lệ…</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>Nă&amp;m:</translation>
     </message>
     <message>
         <source>&amp;Number:</source>
@@ -401,16 +455,32 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Ngày &amp;ký:</translation>
     </message>
     <message>
-        <source>Write the PDF…</source>
-        <translation>Ghi tệp PDF…</translation>
+        <source>&amp;Preview…</source>
+        <translation>&amp;Xem trước…</translation>
     </message>
     <message>
-        <source>Valid initiatives to recognise: {0}.</source>
-        <translation>Số sáng kiến hợp lệ được công nhận: {0}.</translation>
+        <source>year {0}</source>
+        <translation>năm {0}</translation>
     </message>
     <message>
-        <source>The list as filtered has no valid initiative to recognise.</source>
-        <translation>Danh sách theo bộ lọc hiện tại không có sáng kiến hợp lệ nào để công nhận.</translation>
+        <source>every year</source>
+        <translation>tất cả các năm</translation>
+    </message>
+    <message>
+        <source>No valid initiative was registered in {0}.</source>
+        <translation>Không có sáng kiến hợp lệ nào đăng ký trong {0}.</translation>
+    </message>
+    <message>
+        <source>The decision will recognise {0} initiative(s) of {1}.</source>
+        <translation>Quyết định sẽ công nhận {0} sáng kiến {1}.</translation>
+    </message>
+    <message>
+        <source>{0} not meeting every rule (⚠) are left out.</source>
+        <translation>{0} sáng kiến chưa đủ điều kiện (⚠) không được đưa vào.</translation>
+    </message>
+    <message>
+        <source>{0} of them do not meet every rule (⚠).</source>
+        <translation>Trong đó {0} sáng kiến chưa đủ điều kiện (⚠).</translation>
     </message>
     <message>
         <source>Enter the date of signing (dd/mm/yyyy).</source>
@@ -604,12 +674,36 @@ Giá trị làm lợi: {3} đồng</translation>
 • Bị từ chối: {rejected}</translation>
     </message>
     <message>
+        <source>Rows to be imported:</source>
+        <translation>Các dòng sẽ được nhập:</translation>
+    </message>
+    <message>
+        <source>No row can be imported.</source>
+        <translation>Không có dòng nào nhập được.</translation>
+    </message>
+    <message>
         <source>Rejected rows (fix them in the workbook and import it again):</source>
         <translation>Các dòng bị từ chối (hãy sửa trong bảng tính rồi nhập lại):</translation>
     </message>
     <message>
         <source>No row was rejected.</source>
         <translation>Không có dòng nào bị từ chối.</translation>
+    </message>
+    <message>
+        <source>No notes.</source>
+        <translation>Không có ghi chú.</translation>
+    </message>
+    <message>
+        <source>To import ({0})</source>
+        <translation>Sẽ nhập ({0})</translation>
+    </message>
+    <message>
+        <source>Rejected ({0})</source>
+        <translation>Bị từ chối ({0})</translation>
+    </message>
+    <message>
+        <source>Notes ({0})</source>
+        <translation>Ghi chú ({0})</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1669,6 +1763,73 @@ Thao tác này không thể hoàn tác.</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>{0} page(s)</source>
+        <translation>{0} trang</translation>
+    </message>
+    <message>
+        <source>The document could not be shown.</source>
+        <translation>Không hiển thị được văn bản.</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>Vừa &amp;chiều rộng</translation>
+    </message>
+    <message>
+        <source>Whole &amp;page</source>
+        <translation>Cả &amp;trang</translation>
+    </message>
+    <message>
+        <source>&amp;Open the file after saving</source>
+        <translation>&amp;Mở tệp sau khi lưu</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>Print {0}</source>
+        <translation>In {0}</translation>
+    </message>
+    <message>
+        <source>Sent {0} page(s) to the printer.</source>
+        <translation>Đã gửi {0} trang tới máy in.</translation>
+    </message>
+    <message>
+        <source>Nothing was printed.</source>
+        <translation>Không có trang nào được in.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Không khởi động được máy in.</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>Lưu tệp PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {0}.</source>
+        <translation>Đã lưu vào {0}.</translation>
+    </message>
+    <message>
+        <source>Saved to {0}; no program to open PDF files was found.</source>
+        <translation>Đã lưu vào {0}; không tìm thấy chương trình mở tệp PDF.</translation>
+    </message>
+</context>
+<context>
     <name>PhasesDialog</name>
     <message>
         <source>Programme phases</source>
@@ -1807,6 +1968,14 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Một đơn vị và các đơn vị trực thuộc</translation>
     </message>
     <message>
+        <source>List for the national portal (recognised initiatives)…</source>
+        <translation>Danh sách đăng tải lên Cổng (sáng kiến đã công nhận)…</translation>
+    </message>
+    <message>
+        <source>List for the national portal, with those under review…</source>
+        <translation>Danh sách đăng tải lên Cổng, gồm cả sáng kiến đang xem xét…</translation>
+    </message>
+    <message>
         <source>All programmes</source>
         <translation>Tất cả chương trình</translation>
     </message>
@@ -1929,10 +2098,6 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>Register workbook…</source>
         <translation>Sổ theo dõi sáng kiến (Excel)…</translation>
-    </message>
-    <message>
-        <source>List for the national portal…</source>
-        <translation>Danh sách đăng tải lên Cổng (Excel)…</translation>
     </message>
     <message>
         <source>Blank import template…</source>
@@ -2203,12 +2368,12 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Báo cáo mô tả sáng kiến</translation>
     </message>
     <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>Tài liệu PDF (*.pdf)</translation>
+        <source>Preparing {0}…</source>
+        <translation>Đang chuẩn bị {0}…</translation>
     </message>
     <message>
-        <source>every initiative</source>
-        <translation>mọi sáng kiến</translation>
+        <source>Cancelled; nothing was printed.</source>
+        <translation>Đã hủy; không có gì được in.</translation>
     </message>
     <message>
         <source>Recognition decision</source>

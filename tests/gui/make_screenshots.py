@@ -120,15 +120,23 @@ def main(argv: list[str]) -> int:
                     def __init__(self, number, reason, values):
                         self.number, self.reason, self.values = number, reason, values
 
+                from core.org.importing import UNIT_COLUMNS
+
+                schools = ["Tiểu học Vĩnh Tú", "THCS Vĩnh Thạch", "Mầm non Cửa Tùng", "THPT Vĩnh Linh"]
+
                 class _Result:
-                    accepted = list(range(118))
+                    accepted = [_Row(n + 4, "", {"code": f"VL-{n + 101:04d}", "name": f"CĐCS Trường {schools[n % 4]}",
+                                                 "parent": "VL", "sector": "Giáo dục", "members": 20 + n % 17})
+                                for n in range(118)]
                     skipped = list(range(4))
                     rejected = [
-                        _Row(7, "Thiếu tên đơn vị.", {"Mã đơn vị": "VL-0107"}),
-                        _Row(12, "Không rõ cấp “Xã” (dùng: Tỉnh, Cấp trên cơ sở, Cơ sở)", {"Tên đơn vị": "CĐCS UBND xã Vĩnh Tú"}),
+                        _Row(7, "Thiếu tên đơn vị.", {"code": "VL-0107"}),
+                        _Row(12, "Không rõ cấp “Xã” (dùng: Tỉnh, Cấp trên cơ sở, Cơ sở)",
+                             {"name": "CĐCS UBND xã Vĩnh Tú", "kind": "Xã"}),
                     ]
 
-                preview = ImportPreviewDialog(_Result(), Path("danh-sach-cdcs-2023.xlsx"), "đơn vị")
+                preview = ImportPreviewDialog(_Result(), Path("danh-sach-cdcs-2023.xlsx"), "đơn vị",
+                                              columns=UNIT_COLUMNS)
                 preview.show()
                 _save(preview, out / "dialog-import-preview.png")
                 progress = ProgressDialog(Job(lambda ctx: None), "Đang kiểm tra danh-sach-cdcs-2023.xlsx…")

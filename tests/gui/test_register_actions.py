@@ -158,13 +158,14 @@ def test_recognition_decision_asks_number_and_date(qtbot, register_page, tmp_pat
     dialog = page.transfers.print_decision()
     assert dialog.windowTitle() == "Quyết định công nhận"
     assert dialog.symbol.text() == "QĐ-LĐLĐ"
-    qtbot.waitUntil(lambda: dialog.count_label.text().startswith("Số sáng kiến hợp lệ được công nhận:"), timeout=5000)
+    qtbot.waitUntil(lambda: dialog.count_label.text().startswith("Quyết định sẽ công nhận"), timeout=5000)
     dialog.signed_on.setText("31/02/2023")
     assert not dialog.ok_button.isEnabled() and "31/02/2023" in dialog.error.text()
     dialog.signed_on.setText("06/03/2023")
     dialog.number.setValue(15)
     out = tmp_path / "qd.pdf"
-    page.transfers.write_decision(out, page.transfers._valid_filter(), dialog.number.value(), dialog.signed(), dialog.symbol_text())
+    page.transfers.write_decision(out, dialog.selection(), dialog.number.value(), dialog.signed(), dialog.symbol_text(),
+                                  year=dialog.chosen_year())
     job = wait_job(qtbot, page.transfers)
     assert job.outcome == "succeeded", messages.errors
     assert out.read_bytes().startswith(b"%PDF")
