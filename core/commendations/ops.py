@@ -8,10 +8,12 @@ are :mod:`core.commendations.rules`'; documents, files and certificates have the
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,6 +36,8 @@ from core.common.errors import NotFound, UserError
 from core.common.text import clean, fold
 from db.models import (
     AwardForm,
+    Certificate,
+    CertificatePrint,
     CommendationRound,
     Initiative,
     Member,
@@ -537,3 +541,157 @@ def set_calibration(db: AppDatabase, c: Calibration) -> Done[Calibration]:
     with db.transaction() as s:
         _put(s, _printer_key(c.printer), f"{c.dx_mm:g};{c.dy_mm:g}")
         return Done(c, COMMENDATIONS)
+
+
+# ---- certificates -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PrintResult:
+    path: Path
+    count: int
+    numbers: tuple[str, ...]  # "07/2023" per page, in order
+    reprints: int  # pages that reprint a number issued before
+    skipped: tuple[str, ...]  # nominees without a certificate template (biểu dương)
+
+
+def certificate_number(number: int, year: int) -> str:
+    return f"{number:02d}/{year}"
+
+
+def _achievement(round_name: str) -> str:
+    phrase = round_name
+    for prefix in ("Tổng kết ", "Sơ kết "):
+        if phrase.startswith(prefix):
+            phrase = phrase[len(prefix):]
+    phrase = phrase[:1].lower() + phrase[1:]
+    return f"Đã có thành tích xuất sắc trong {phrase}."
+
+
+def _issue(s: Session, n: Nominee, issued_on: date, office_code: str) -> tuple[Certificate, bool]:
+    """The nominee's certificate, numbered in the office's register (new: next number of
+    its year); whether it existed already (a reprint)."""
+    cert = s.scalar(select(Certificate).where(Certificate.nominee_id == n.id))
+    if cert is not None:
+        return cert, True
+    year = (n.decision_date or issued_on).year
+    last = s.scalar(select(func.max(Certificate.number)).where(
+        Certificate.office_code == office_code, Certificate.year == year))
+    cert = Certificate(nominee_id=n.id, office_code=office_code, year=year, number=(last or 0) + 1,
+                       issued_on=issued_on)
+    s.add(cert)
+    s.flush()
+    return cert, False
+
+
+def print_certificates(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[str], *,
+                       stock: bool = False, template: str | None = None,
+                       dx_mm: float | None = None, dy_mm: float | None = None, printer: str = "",
+                       nominee_ids: Sequence[uuid.UUID] | None = None,
+                       printed_on: date | None = None, progress=None,
+                       is_cancelled=None) -> Done[PrintResult]:
+    """One PDF with a certificate for each approved nominee of the round (or those named):
+    each gets a number in the office's certificate register on first print; a later print
+    is recorded as a reprint of the same number. Stock mode moves the text by the offsets
+    (default: the printer's saved calibration). Nothing is recorded when writing fails."""
+    from core.commendations import certificates as certs
+    from core.common.vnformat import date_line, format_date
+    from core.initiatives.documents import full_body_name
+    from core.org.office import load_office
+
+    if template is not None:
+        certs.load_template(template)  # unknown: UserError before anything
+    if stock and (dx_mm is None or dy_mm is None):
+        saved = calibration(db, printer)
+        dx_mm = saved.dx_mm if dx_mm is None else dx_mm
+        dy_mm = saved.dy_mm if dy_mm is None else dy_mm
+    printed_on = printed_on or rules.today()
+    with db.transaction() as s:
+        r = _get_round(s, round_id)
+        office = load_office(s)
+        code = office.unit_code or db.office_code
+        if nominee_ids is None:
+            items = _nominee_query(s, round_id, status=NomineeStatus.APPROVED)
+        else:
+            items = [_get_nominee(s, i) for i in nominee_ids]
+            for n in items:
+                if n.status != NomineeStatus.APPROVED:
+                    raise UserError(f"{n.full_name} chưa được duyệt khen thưởng; chưa in được "
+                                    "giấy chứng nhận.")
+        body = (office.on_behalf or "TM. BAN THƯỜNG VỤ").removeprefix("TM.").strip()
+        issuer = f"{body} {full_body_name(office.name or code)}".upper()
+        pages, numbers, skipped, reprints = [], [], [], 0
+        for n in items:
+            key = template or certs.DEFAULT_TEMPLATES.get(AwardForm(n.award))
+            if key is None:
+                skipped.append(n.full_name)
+                continue
+            cert, again = _issue(s, n, printed_on, code)
+            reprints += again
+            s.add(CertificatePrint(certificate_id=cert.id, printed_on=printed_on, reprint=again,
+                                   mode="stock" if stock else "full"))
+            number = certificate_number(cert.number, cert.year)
+            numbers.append(number)
+            signed = n.decision_date or printed_on
+            detail = ", ".join(p for p in (n.position, n.unit_name) if p) \
+                if n.kind == NomineeKind.INDIVIDUAL else ""
+            pages.append(certs.CertificateText(key, {
+                "issuer": issuer,
+                "recipient": n.full_name,
+                "detail": detail,
+                "achievement": _achievement(r.name),
+                "place_date": date_line(office.place, signed),
+                "on_behalf": office.on_behalf,
+                "signer_title": office.chair_title,
+                "signer": office.chair_name,
+                "number": f"Số vào sổ: {number}",
+                "decision": (f"Quyết định số {n.decision_number} ngày {format_date(signed)}"
+                             if n.decision_number else ""),
+            }))
+        path = certs.write_certificates(out, pages, stock=stock, dx_mm=dx_mm or 0.0,
+                                        dy_mm=dy_mm or 0.0, progress=progress,
+                                        is_cancelled=is_cancelled)
+        return Done(PrintResult(path, len(pages), tuple(numbers), reprints, tuple(skipped)),
+                    COMMENDATIONS)
+
+
+@dataclass(frozen=True)
+class CertificateEntry:
+    number: str
+    full_name: str
+    award: AwardForm
+    issued_on: date
+    prints: int
+
+
+def certificate_register(db: AppDatabase, year: int | None = None) -> list[CertificateEntry]:
+    """The office's certificate register (this office's numbers), by year and number."""
+    with db.reading() as s:
+        q = select(Certificate, Nominee).join(Nominee, Nominee.id == Certificate.nominee_id).where(
+            Certificate.office_code == db.office_code, Certificate.deleted_at.is_(None))
+        if year is not None:
+            q = q.where(Certificate.year == year)
+        out = []
+        for cert, n in s.execute(q.order_by(Certificate.year, Certificate.number)):
+            prints = s.scalar(select(func.count()).where(
+                CertificatePrint.certificate_id == cert.id)) or 0
+            out.append(CertificateEntry(certificate_number(cert.number, cert.year), n.full_name,
+                                        AwardForm(n.award), cert.issued_on, prints))
+        return out
+
+
+def write_calibration_page(db: AppDatabase, out: str | os.PathLike[str], *, printer: str = "",
+                           template: str = "giay_khen_a4", dx_mm: float | None = None,
+                           dy_mm: float | None = None) -> Path:
+    from core.commendations import certificates as certs
+
+    saved = calibration(db, printer)
+    return certs.write_calibration_page(
+        out, template=template, dx_mm=saved.dx_mm if dx_mm is None else dx_mm,
+        dy_mm=saved.dy_mm if dy_mm is None else dy_mm)
+
+
+def certificate_templates() -> list[tuple[str, str]]:
+    """(key, title) of every certificate template."""
+    from core.commendations import certificates as certs
+
+    return [(k, certs.load_template(k).title) for k in certs.templates()]
