@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.commendations import rules
+from core.commendations import documents, dossier, rules
 from core.commendations.rules import (
     AWARD_LABELS,
     KIND_LABELS,
@@ -34,6 +34,7 @@ from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
 from core.common.errors import NotFound, UserError
 from core.common.text import clean, fold
+from core.common.vnformat import doc_number
 from db.models import (
     AwardForm,
     Certificate,
@@ -460,7 +461,8 @@ def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date
     if not isinstance(on, date):
         raise UserError("Thiếu ngày ký quyết định.")
     with db.transaction() as s:
-        _get_round(s, round_id)
+        r = _get_round(s, round_id)
+        _book_decision(s, number, on, f"Quyết định khen thưởng {r.name}")
         if nominee_ids is None:
             items = _nominee_query(s, round_id, status=NomineeStatus.PROPOSED)
         else:
@@ -471,6 +473,19 @@ def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date
         for n in items:
             n.status, n.decision_number, n.decision_date = status, number, on
         return Done(len(items), COMMENDATIONS)
+
+
+def _book_decision(s: Session, number: str, on: date, title: str) -> None:
+    """A decision number written "25/QĐ-LĐLĐ" is recorded in the office's numbering book
+    (refused when another document already holds it); other forms are kept as typed."""
+    import re
+
+    from core.common import numbering
+
+    m = re.fullmatch(r"0*(\d{1,6})\s*/\s*(\S.*)", number)
+    if m:
+        numbering.take(s, symbol=m[2], number=int(m[1]), issued_on=on, title=title,
+                       feature="commendations")
 
 
 # ---- settings: thresholds and printer calibration ----------------------------------------
@@ -695,3 +710,96 @@ def certificate_templates() -> list[tuple[str, str]]:
     from core.commendations import certificates as certs
 
     return [(k, certs.load_template(k).title) for k in certs.templates()]
+
+
+# ---- the file (hồ sơ) and the documents ---------------------------------------------------
+
+def attach(db: AppDatabase, round_id: uuid.UUID, kind: str, source: str | os.PathLike[str], *,
+           nominee_id: uuid.UUID | None = None) -> Done[dossier.StoredFile]:
+    """Attach a scan or PDF to the round's file (copied in under its SHA-256)."""
+    with db.transaction() as s:
+        _get_round(s, round_id)
+        return Done(dossier.add_item(s, db.path, round_id, kind, source, nominee_id=nominee_id),
+                    COMMENDATIONS)
+
+
+def round_file(db: AppDatabase, round_id: uuid.UUID) -> dossier.RoundFile:
+    with db.reading() as s:
+        _get_round(s, round_id)
+        return dossier.round_file(s, round_id)
+
+
+def stored_file_path(db: AppDatabase, f: dossier.StoredFile) -> Path:
+    return dossier.stored_path(db.path, f.sha256, f.file_name)
+
+
+def _entries(s: Session, round_id: uuid.UUID, status: NomineeStatus | None,
+             decision_number: str | None = None) -> list[documents.ListEntry]:
+    items = _nominee_query(s, round_id, status=status)
+    if status is None:  # the proposal: everyone but those not approved
+        items = [n for n in items if n.status != NomineeStatus.NOT_APPROVED]
+    if decision_number:
+        items = [n for n in items if n.decision_number == decision_number]
+    return [documents.ListEntry(NomineeKind(n.kind), n.full_name, n.position, n.unit_name,
+                                AwardForm(n.award), n.summary) for n in items]
+
+
+def _round_text(r: CommendationRound) -> documents.RoundText:
+    return documents.RoundText(r.name, r.year, RoundLevel(r.level))
+
+
+def write_totrinh(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[str], *,
+                  signed_on: date | None = None, number: int | None = None) -> Done[str]:
+    """The Tờ trình with the list of those proposed (all but the not approved), numbered from
+    the office's book ("Số: 05/TTr-LĐLĐ"); also kept in the round's file. Value: the number."""
+    from core.common import numbering
+    from core.org.office import load_office
+
+    signed_on = signed_on or rules.today()
+    with db.transaction() as s:
+        r = _get_round(s, round_id)
+        office = load_office(s)
+        entries = _entries(s, round_id, None)
+        if not entries:
+            raise UserError("Đợt khen thưởng chưa có ai được đề nghị; chưa lập được Tờ trình.")
+        symbol = f"TTr-{office.doc_symbol or 'LĐLĐ'}"
+        taken = numbering.take(s, symbol=symbol, issued_on=signed_on, feature="commendations",
+                               title=f"Tờ trình đề nghị khen thưởng {r.name}", number=number)
+        number_text = doc_number(taken, symbol)
+        path = documents.totrinh(out, office, _round_text(r), entries, number_text=number_text,
+                                 signed_on=signed_on)
+        dossier.add_item(s, db.path, round_id, "totrinh", path, generated=True, on=signed_on)
+        return Done(number_text.removeprefix("Số: "), COMMENDATIONS)
+
+
+def _decision_of(s: Session, round_id: uuid.UUID, decision_number: str | None) -> tuple[str, date]:
+    pairs = {(n.decision_number, n.decision_date) for n in
+             _nominee_query(s, round_id, status=NomineeStatus.APPROVED)
+             if not decision_number or n.decision_number == decision_number}
+    if not pairs:
+        raise UserError("Chưa có ai được duyệt khen thưởng trong đợt này (lệnh approve).")
+    if len(pairs) > 1:
+        listed = ", ".join(sorted(p[0] for p in pairs))
+        raise UserError(f"Đợt này có nhiều quyết định ({listed}); hãy chọn một (--decision).")
+    number, on = pairs.pop()
+    return number, on or rules.today()
+
+
+def write_decision(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[str], *,
+                   decision_number: str | None = None) -> Path:
+    """The decision (PDF) or its list (a workbook, when ``out`` ends in .xlsx) of those
+    approved, grouped by award form; number and date are the approval's."""
+    from core.common.vnformat import format_date
+    from core.org.office import load_office
+
+    with db.reading() as s:
+        r = _get_round(s, round_id)
+        office = load_office(s)
+        number, on = _decision_of(s, round_id, decision_number)
+        entries = _entries(s, round_id, NomineeStatus.APPROVED, number)
+        if Path(out).suffix.lower() == ".xlsx":
+            return documents.decision_workbook(
+                out, office, _round_text(r), entries,
+                decision_text=f"(Kèm theo Quyết định số {number} ngày {format_date(on)})")
+        return documents.decision(out, office, _round_text(r), entries,
+                                  number_text=f"Số: {number}", signed_on=on)

@@ -471,6 +471,7 @@ def write_recognition_decision(db: AppDatabase, selection: Iterable[uuid.UUID] |
     """The decision recognising the selected (valid) initiatives, with its list (PDF)."""
     from core.initiatives import documents
 
-    with db.reading() as session:
+    with db.transaction() as session:  # the number goes into the office's numbering book
+        documents.book_recognition_decision(session, number=number, signed_on=signed_on, symbol=symbol)
         return documents.recognition_decision(session, selection, path, number=number, signed_on=signed_on,
                                               symbol=symbol, is_cancelled=is_cancelled)
