@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -55,7 +56,7 @@ from db.models import (
 
 __all__ = [
     "AWARD_LABELS", "KIND_LABELS", "LEVEL_LABELS", "AwardForm", "Criterion", "Finding",
-    "NomineeDetail", "NomineeInput", "NomineeKind", "NomineeRow", "NomineeStatus", "RoundInfo",
+    "NomineeDetail", "NomineeInput", "NomineeKind", "NomineeQuery", "NomineeRow", "NomineeStatus", "RoundInfo",
     "RoundInput", "RoundLevel", "Thresholds", "Tier",
 ]
 
@@ -120,6 +121,21 @@ class NomineeRow:
     status: NomineeStatus
     decision_number: str
     decision_date: date | None
+
+    @property
+    def key(self) -> int:
+        """The row's key in the lazy list: its number (STT) in the round."""
+        return self.seq
+
+
+@dataclass(frozen=True)
+class NomineeQuery:
+    """What the nominee list shows: one round, optionally searched (tone marks ignored) and
+    filtered by status."""
+
+    round_id: uuid.UUID | None = None
+    search: str = ""
+    status: NomineeStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -367,6 +383,38 @@ def _nominee_query(s: Session, round_id: uuid.UUID, search: str = "",
     return items
 
 
+def nominee_page(db: AppDatabase, q: NomineeQuery, offset: int, limit: int) -> list[NomineeRow]:
+    """Rows ``offset…offset+limit`` of the list (the lazy table's first window)."""
+    if q.round_id is None:
+        return []
+    with db.reading() as s:
+        return [_row(n) for n in _nominee_query(s, q.round_id, q.search, q.status)[offset:offset + limit]]
+
+
+def nominee_keys(db: AppDatabase, q: NomineeQuery, is_cancelled=None) -> array:
+    """The keys (STT) of the whole list in order."""
+    if q.round_id is None:
+        return array("q")
+    with db.reading() as s:
+        return array("q", (n.seq for n in _nominee_query(s, q.round_id, q.search, q.status)))
+
+
+def nominee_rows(db: AppDatabase, round_id: uuid.UUID | None, keys: Sequence[int]) -> list[NomineeRow | None]:
+    """The rows of these keys in the same order (None for a row gone meanwhile)."""
+    if round_id is None:
+        return [None] * len(keys)
+    with db.reading() as s:
+        found = {n.seq: _row(n) for n in s.scalars(select(Nominee).where(
+            Nominee.round_id == round_id, Nominee.seq.in_(list(keys)), Nominee.deleted_at.is_(None)))}
+    return [found.get(k) for k in keys]
+
+
+def nominee_key_of(db: AppDatabase, nominee_id: uuid.UUID) -> int | None:
+    with db.reading() as s:
+        n = s.get(Nominee, nominee_id)
+        return n.seq if n is not None and n.deleted_at is None else None
+
+
 def _linked(s: Session, nominee_id: uuid.UUID) -> tuple[LinkedInitiative, ...]:
     rows = s.scalars(select(Initiative).join(
         NomineeInitiative, NomineeInitiative.initiative_id == Initiative.id).where(
@@ -603,11 +651,12 @@ def print_certificates(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathL
                        dx_mm: float | None = None, dy_mm: float | None = None, printer: str = "",
                        nominee_ids: Sequence[uuid.UUID] | None = None,
                        printed_on: date | None = None, progress=None,
-                       is_cancelled=None) -> Done[PrintResult]:
+                       is_cancelled=None, record: bool = True) -> Done[PrintResult]:
     """One PDF with a certificate for each approved nominee of the round (or those named):
     each gets a number in the office's certificate register on first print; a later print
     is recorded as a reprint of the same number. Stock mode moves the text by the offsets
-    (default: the printer's saved calibration). Nothing is recorded when writing fails."""
+    (default: the printer's saved calibration). Nothing is recorded when writing fails, nor
+    with ``record=False`` (a preview: the numbers shown are those the print would take)."""
     from core.commendations import certificates as certs
     from core.common.vnformat import date_line, format_date
     from core.initiatives.documents import full_body_name
@@ -620,7 +669,7 @@ def print_certificates(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathL
         dx_mm = saved.dx_mm if dx_mm is None else dx_mm
         dy_mm = saved.dy_mm if dy_mm is None else dy_mm
     printed_on = printed_on or rules.today()
-    with db.transaction() as s:
+    with db.transaction() if record else db.reading() as s:
         r = _get_round(s, round_id)
         office = load_office(s)
         code = office.unit_code or db.office_code
@@ -666,7 +715,7 @@ def print_certificates(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathL
                                         dy_mm=dy_mm or 0.0, progress=progress,
                                         is_cancelled=is_cancelled)
         return Done(PrintResult(path, len(pages), tuple(numbers), reprints, tuple(skipped)),
-                    COMMENDATIONS)
+                    COMMENDATIONS if record else Changes())
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,126 @@
+"""The "Khen thưởng" page driven from the keyboard: open it (Ctrl+4), create a round, add a
+nominee (Ctrl+N), tick a criterion (Space), search ignoring tone marks (Ctrl+F), approve by
+decision; the checks and the file update as the user goes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from core.commendations import ops
+from gui.commendations.dialogs import ApproveDialog, NomineeDialog, RoundDialog
+from gui.commendations.page import CommendationsPage
+from tests.gui.conftest import type_text
+
+
+def _when_dialog(kind, act) -> None:
+    """Run ``act(dialog)`` on the next modal dialog of ``kind`` once it is shown."""
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible():
+            act(dialog)
+        else:
+            QTimer.singleShot(20, poll)
+    QTimer.singleShot(0, poll)
+
+
+def _activate(qtbot, window) -> None:
+    """After a modal dialog the window takes the keyboard again (offscreen needs telling)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_keyboard_round_nominee_criteria_search_and_approval(qtbot, window, messages):
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages["commendations"]
+    assert isinstance(page, CommendationsPage) and window.current_key() == "commendations"
+    assert not page.add_button.isEnabled()  # no round yet
+    assert "Chưa có đợt" in page.round_info.text()
+
+    def make_round(d: RoundDialog) -> None:
+        d.year.setValue(2023)
+        assert d.name.text() == "Tổng kết phong trào Lao động giỏi, lao động sáng tạo năm 2023"
+        qtbot.keyClick(d.name, Qt.Key.Key_Return)
+    _when_dialog(RoundDialog, make_round)
+    page.new_round_button.setFocus()
+    qtbot.keyClick(page.new_round_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.round_id() is not None)
+    assert page.add_button.isEnabled()
+
+    for name, unit in (("Nguyễn Thị Ngọc Ánh", "CĐCS Trường THCS Hồ Xuân Hương"),
+                       ("Đặng Hữu Lộc", "CĐCS UBND thị trấn Hồ Xá")):
+        def fill(d: NomineeDialog, name=name, unit=unit) -> None:
+            type_text(d.name, name)
+            type_text(d.unit, unit)
+            qtbot.keyClick(d.unit, Qt.Key.Key_Return)
+        _when_dialog(NomineeDialog, fill)
+        _activate(qtbot, window)
+        page.table.setFocus()
+        qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda name=name: any(page.model.row_at(r).full_name == name
+                                              for r in range(page.model.rowCount())))
+    assert page.model.rowCount() == 2
+
+    # The first nominee: two criteria unmet, no initiative linked — said in Vietnamese.
+    _activate(qtbot, window)
+    qtbot.keyClick(page.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page._detail is not None and page._detail.row.full_name == "Nguyễn Thị Ngọc Ánh")
+    texts = [page.findings.item(i).text() for i in range(page.findings.count())]
+    assert "✗ Chưa đạt tiêu chuẩn: Chấp hành tốt chủ trương của Đảng, pháp luật, quy định của Công đoàn." in texts
+    assert "✗ Chưa gắn sáng kiến nào với cá nhân này." in texts
+    page.criteria.setFocus()
+    page.criteria.setCurrentRow(1)
+    qtbot.keyClick(page.criteria, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: any(page.findings.item(i).text().startswith("✓ Đạt: Chấp hành tốt")
+                                for i in range(page.findings.count())))
+    files = [page.file_list.item(i).text() for i in range(page.file_list.count())]
+    assert "✗ Tóm tắt sáng kiến và quyết định công nhận sáng kiến" in files
+
+    # Search without tone marks.
+    _activate(qtbot, window)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    type_text(page.search, "huu loc")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.row_at(0).full_name == "Đặng Hữu Lộc"
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+
+    def decide(d: ApproveDialog) -> None:
+        type_text(d.number, "25/QĐ-LĐLĐ")
+        d.signed.setText("28/12/2023")
+        qtbot.keyClick(d.number, Qt.Key.Key_Return)
+    _when_dialog(ApproveDialog, decide)
+    page.approve_button.setFocus()
+    qtbot.keyClick(page.approve_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: "2 được duyệt" in page.round_info.text() or
+                    ops.get_round(page.db, page.round_id()).approved == 2)
+    assert page.model.data(page.model.index(0, 4)) == "Được khen thưởng"
+    assert page.model.data(page.model.index(0, 5)) == "25/QĐ-LĐLĐ (28/12/2023)"
+    assert messages.errors == []
+
+
+def test_certificate_dialog_previews_without_issuing_numbers(qtbot, app_db, tmp_path):
+    from datetime import date
+
+    from core.commendations.ops import AwardForm, NomineeInput, NomineeKind, RoundInput
+    from gui.commendations.printing import CertificateDialog
+
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    ops.add_nominee(app_db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.GIAY_KHEN,
+                                               full_name="Nguyễn Thị Ngọc Ánh"))
+    ops.approve(app_db, r.id, "25/QĐ-LĐLĐ", date(2023, 12, 28))
+    dialog = CertificateDialog(app_db, r.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.stock.setChecked(True)
+    dialog.dx.setValue(3)
+    dialog.dy.setValue(-2)
+    job = dialog.preview()
+    qtbot.waitUntil(lambda: dialog.document.pageCount() == 1, timeout=20_000)
+    assert job is not None and "01/2023" in dialog.summary.text()
+    assert ops.certificate_register(app_db) == []  # a preview issues nothing
+    qtbot.keyClick(dialog.save_calibration, Qt.Key.Key_Space)
+    assert ops.calibration(app_db, dialog.printer.currentText()) == ops.Calibration(
+        dialog.printer.currentText(), 3, -2)
