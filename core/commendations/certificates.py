@@ -23,7 +23,7 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from core.common.errors import Cancelled, UserError
@@ -115,58 +115,75 @@ def _font(name: str) -> str:
     return {"bold": BOLD, "italic": ITALIC, "bold_italic": BOLD_ITALIC}.get(name, REGULAR)
 
 
-def _wrap(text: str, font: str, size: float, width: float, max_lines: int) -> list[str] | None:
-    """Greedy word wrap into at most ``max_lines`` lines of ``width`` points (None: no)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
+def _wrap(words: Sequence[str], widths: Sequence[float], space: float, size: float, width: float,
+          max_lines: int) -> list[str] | None:
+    """Greedy word wrap into at most ``max_lines`` lines of ``width`` points (None: no).
+    ``widths`` are the words' widths at 1 pt (a string's width is linear in its size; the
+    fonts have no kerning, so a line is exactly the sum of its words and spaces)."""
+    limit = width / size - 1e-9
     lines: list[str] = []
-    current = ""
-    for word in text.split():
-        trial = f"{current} {word}" if current else word
-        if stringWidth(trial, font, size) <= width:
-            current = trial
-            continue
-        if not current or stringWidth(word, font, size) > width:
+    current: list[str] = []
+    used = 0.0
+    for word, w in zip(words, widths, strict=True):
+        if w > limit:
             return None
-        lines.append(current)
-        current = word
+        trial = used + (space if current else 0.0) + w
+        if trial <= limit:
+            current.append(word)
+            used = trial
+            continue
+        lines.append(" ".join(current))
         if len(lines) >= max_lines:
             return None
+        current, used = [word], w
     if current:
-        lines.append(current)
+        lines.append(" ".join(current))
     return lines if len(lines) <= max_lines else None
 
 
+@lru_cache(maxsize=4096)
 def fit(text: str, box: Box) -> Fitted:
     """The largest size (≤ the box's, in 0.25 pt steps) at which ``text`` fits the box in at
     most ``box.lines`` lines, each line's marks and descenders inside the box height. Below
     ``min_size`` it keeps shrinking rather than overflow (a warning for the user is the
     caller's)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     font = _font(box.font)
     width, height = box.w * MM, box.h * MM
+    words = text.split()
+    widths = [stringWidth(w, font, 1.0) for w in words]
+    space = stringWidth(" ", font, 1.0)
     size = box.size
+    if box.lines == 1 and words:  # straight to the size the width allows
+        natural = sum(widths) + space * (len(words) - 1)
+        size = min(size, int(width / natural / STEP) * STEP if natural else size)
     while size > STEP:
-        lines = _wrap(text, font, size, width, box.lines)
+        lines = _wrap(words, widths, space, size, width, box.lines)
         if lines is not None and len(lines) * size * LEADING <= height + 1e-6:
             return Fitted(size, tuple(lines))
         size = round(size - STEP, 2)
     return Fitted(STEP, (text,))
 
 
-def _colour(canvas, hex_colour: str) -> None:
+@cache
+def _hex(hex_colour: str):
     from reportlab.lib.colors import HexColor
 
-    canvas.setFillColor(HexColor(hex_colour))
-    canvas.setStrokeColor(HexColor(hex_colour))
+    return HexColor(hex_colour)
+
+
+def _colour(canvas, hex_colour: str) -> None:
+    canvas.setFillColor(_hex(hex_colour))
+    canvas.setStrokeColor(_hex(hex_colour))
 
 
 def _draw_box(canvas, box: Box, text: str, page_h: float, dx: float, dy: float) -> None:
     if not text:
         return
     fitted = fit(text, box)
-    font = _font(box.font)
-    canvas.setFont(font, fitted.size)
-    _colour(canvas, box.color)
+    canvas.setFont(_font(box.font), fitted.size)
+    canvas.setFillColor(_hex(box.color))  # text is filled: no stroke colour needed
     left = (box.x + dx) * MM
     top = page_h - (box.y + dy) * MM
     block = len(fitted.lines) * fitted.size * LEADING
