@@ -456,6 +456,23 @@ def _findings(s: Session, n: Nominee, thresholds: Thresholds) -> tuple[Finding, 
         linked=_linked(s, n.id), others=_others(s, n, r), thresholds=thresholds))
 
 
+def initiatives_by_numbers(db: AppDatabase, text: str) -> tuple[uuid.UUID, ...]:
+    """Initiatives by register numbers separated by commas, semicolons or spaces
+    ("LC-SK-2022-00001, LC-SK-2023-00017"); UserError naming any not in the register."""
+    import re
+
+    numbers = [n.upper() for n in re.split(r"[,;\s]+", clean(text)) if n]
+    if not numbers:
+        return ()
+    with db.reading() as s:
+        found = dict(s.execute(select(Initiative.number, Initiative.id).where(
+            Initiative.number.in_(numbers), Initiative.deleted_at.is_(None))).all())
+    unknown = [n for n in numbers if n not in found]
+    if unknown:
+        raise UserError(f"Không có sáng kiến số {', '.join(unknown)} trong sổ theo dõi sáng kiến.")
+    return tuple(dict.fromkeys(found[n] for n in numbers))
+
+
 def nominee_detail(db: AppDatabase, nominee_id: uuid.UUID) -> NomineeDetail:
     with db.reading() as s:
         n = _get_nominee(s, nominee_id)

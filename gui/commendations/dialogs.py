@@ -26,6 +26,8 @@ from core.commendations.ops import (
     Tier,
 )
 from core.commendations.rules import default_round_name
+from core.common.database import AppDatabase
+from core.common.errors import UserError
 from gui.common.widgets import DateField, ErrorLabel, ValueCombo, dialog_buttons
 
 
@@ -93,8 +95,9 @@ class NomineeDialog(QDialog):
     """A person or collective proposed for an award (typed; the list import brings many)."""
 
     def __init__(self, forms: tuple[AwardForm, ...], parent: QWidget | None = None,
-                 current: ops.NomineeDetail | None = None) -> None:
+                 current: ops.NomineeDetail | None = None, db: AppDatabase | None = None) -> None:
         super().__init__(parent)
+        self.db = db
         self.setWindowTitle(self.tr("Nominee"))
         self.kind = ValueCombo()
         self.kind.add(self.tr("Individual"), NomineeKind.INDIVIDUAL)
@@ -112,6 +115,8 @@ class NomineeDialog(QDialog):
         self.award = ValueCombo()
         for a in forms or tuple(AwardForm):
             self.award.add(ops.AWARD_LABELS[a], a)
+        self.initiatives = QLineEdit()
+        self.initiatives.setPlaceholderText(self.tr("Register numbers, e.g. LC-SK-2022-00001, LC-SK-2023-00017"))
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
         self.summary.setFixedHeight(90)
@@ -127,6 +132,7 @@ class NomineeDialog(QDialog):
             self.award.set_value(row.award)
             self.summary.setPlainText(current.summary)
             self._initiatives = tuple(i.id for i in current.initiatives)
+            self.initiatives.setText(", ".join(i.number for i in current.initiatives))
         form = QFormLayout()
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("&Full name:"), self.name)
@@ -134,6 +140,7 @@ class NomineeDialog(QDialog):
         form.addRow(self.tr("&Position:"), self.position)
         form.addRow(self.tr("&Award:"), self.award)
         form.addRow(self.tr("Creative Labour &threshold:"), self.tier)
+        form.addRow(self.tr("Linked &initiatives:"), self.initiatives)
         form.addRow(self.tr("Achievement &summary:"), self.summary)
         buttons = dialog_buttons(self.tr("Save"))
         buttons.accepted.connect(self.accept)
@@ -154,6 +161,12 @@ class NomineeDialog(QDialog):
         if not self.name.text().strip():
             self.error.setText(self.tr("Enter the full name (or the collective's name)."))
             return
+        if self.db is not None:
+            try:
+                self._initiatives = ops.initiatives_by_numbers(self.db, self.initiatives.text())
+            except UserError as exc:
+                self.error.setText(str(exc))
+                return
         super().accept()
 
 

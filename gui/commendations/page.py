@@ -280,7 +280,7 @@ class CommendationsPage(QWidget):
         rid = self.round_id()
         if rid is None:
             return
-        dialog = NomineeDialog(ops.get_round(self.db, rid).forms, self)
+        dialog = NomineeDialog(ops.get_round(self.db, rid).forms, self, db=self.db)
         if not dialog.exec():
             return
         try:
@@ -298,7 +298,7 @@ class CommendationsPage(QWidget):
         rid, d = self.round_id(), self._detail
         if rid is None or d is None:
             return
-        dialog = NomineeDialog(ops.get_round(self.db, rid).forms, self, current=d)
+        dialog = NomineeDialog(ops.get_round(self.db, rid).forms, self, current=d, db=self.db)
         if not dialog.exec():
             return
         try:

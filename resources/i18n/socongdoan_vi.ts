@@ -1659,6 +1659,10 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Cán bộ lãnh đạo, quản lý</translation>
     </message>
     <message>
+        <source>Register numbers, e.g. LC-SK-2022-00001, LC-SK-2023-00017</source>
+        <translation>Số trong sổ sáng kiến, ví dụ LC-SK-2022-00001, LC-SK-2023-00017</translation>
+    </message>
+    <message>
         <source>&amp;Kind:</source>
         <translation>&amp;Loại:</translation>
     </message>
@@ -1681,6 +1685,10 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>Creative Labour &amp;threshold:</source>
         <translation>&amp;Mức xét Lao động sáng tạo:</translation>
+    </message>
+    <message>
+        <source>Linked &amp;initiatives:</source>
+        <translation>&amp;Sáng kiến gắn kèm:</translation>
     </message>
     <message>
         <source>Achievement &amp;summary:</source>

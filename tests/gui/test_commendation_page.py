@@ -124,3 +124,37 @@ def test_certificate_dialog_previews_without_issuing_numbers(qtbot, app_db, tmp_
     qtbot.keyClick(dialog.save_calibration, Qt.Key.Key_Space)
     assert ops.calibration(app_db, dialog.printer.currentText()) == ops.Calibration(
         dialog.printer.currentText(), 3, -2)
+
+
+def test_nominee_dialog_links_initiatives_by_register_number(qtbot, app_db, sample_units):
+    from datetime import date
+
+    from core.commendations.ops import AwardForm, RoundInput
+    from core.initiatives import ops as initiative_ops
+    from core.initiatives.ops import AuthorInput, InitiativeInput, InitiativeKind
+
+    unit_id = next(iter(sample_units.values()))
+    done = initiative_ops.save_initiative(app_db, InitiativeInput(
+        name="Số hóa hồ sơ đoàn viên", kind=InitiativeKind.TECHNICAL, unit_id=unit_id,
+        authors=[AuthorInput("Lê Thị Hương", share=100)], registered_on=date(2023, 3, 1),
+        economic_benefit=90_000_000))
+    number = initiative_ops.initiative_detail(app_db, done.value).number
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    dialog = NomineeDialog(r.forms, db=app_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.name, "Lê Thị Hương")
+    dialog.award.set_value(AwardForm.LAO_DONG_SANG_TAO)
+    type_text(dialog.initiatives, "VL-SK-1999-99999")
+    qtbot.keyClick(dialog.initiatives, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.error.text() == "Không có sáng kiến số VL-SK-1999-99999 trong sổ theo dõi sáng kiến."
+    dialog.initiatives.clear()
+    type_text(dialog.initiatives, number.lower())
+    qtbot.keyClick(dialog.initiatives, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.result() == 1
+    n = ops.add_nominee(app_db, r.id, dialog.value()).value
+    linked = ops.nominee_detail(app_db, n.id).initiatives
+    assert [i.number for i in linked] == [number]
+    # Not yet valid (hợp lệ): flagged, and it does not count for Creative Labour.
+    assert any(f.rule == "initiative" and not f.ok for f in ops.check_nominee(app_db, n.id))
