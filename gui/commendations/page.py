@@ -82,6 +82,11 @@ class CommendationsPage(QWidget):
         self.add_button.clicked.connect(self.add_nominee)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.clicked.connect(self.edit_nominee)
+        self.import_button = QPushButton(self.tr("&Import list…"))
+        self.import_button.setToolTip(self.tr("Nominee lists sent up by lower levels (xlsx, xls, ods): "
+                                              "checked first, rows already in the round skipped"))
+        self.import_button.clicked.connect(self.import_list)
+        self.import_flow = None
         self.approve_button = QPushButton(self.tr("A&pprove…"))
         self.approve_button.clicked.connect(self.approve)
         self.totrinh_button = QPushButton(self.tr("&Submission letter…"))
@@ -91,7 +96,7 @@ class CommendationsPage(QWidget):
         self.print_button = QPushButton(self.tr("Print &certificates…"))
         self.print_button.clicked.connect(self.print_certificates)
         actions = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.approve_button):
+        for b in (self.add_button, self.import_button, self.edit_button, self.approve_button):
             actions.addWidget(b)
         actions.addStretch(1)
         for b in (self.totrinh_button, self.decision_button, self.print_button):
@@ -325,6 +330,22 @@ class CommendationsPage(QWidget):
             return
         self._notify(done.changes)
         self._requery()
+
+    def import_list(self, path: str | None = None):
+        """A workbook of nominees into the current round (or a new one named after the file's
+        year when there is none), through the common preview-then-commit flow."""
+        from core.commendations.importing import COLUMNS, import_nominees
+        from core.commendations.rules import default_round_name
+        from gui.common.import_flow import ImportFlow, ImportSpec
+
+        rid = self.round_id()
+        name = ops.get_round(self.db, rid).name if rid else default_round_name(date.today().year)
+        spec = ImportSpec(what=self.tr("nominees"), title=self.tr("Import a nominee list"),
+                          run=import_nominees, changes=Changes(commendations=True),
+                          options={"round_name": name}, columns=COLUMNS)
+        self.import_flow = flow = ImportFlow(self, self.db, spec, bus=self.bus, source=self)
+        flow.imported.connect(lambda _result: self.reload_rounds())
+        return flow.check(path) if path else flow.start()
 
     # --- the file and the documents ------------------------------------------------------------
     def attach_file(self) -> None:

@@ -274,6 +274,14 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
+        <source>&amp;Import list…</source>
+        <translation>&amp;Nhập danh sách…</translation>
+    </message>
+    <message>
+        <source>Nominee lists sent up by lower levels (xlsx, xls, ods): checked first, rows already in the round skipped</source>
+        <translation>Danh sách đề nghị do cấp dưới gửi lên (xlsx, xls, ods): kiểm tra trước, dòng đã có trong đợt được bỏ qua</translation>
+    </message>
+    <message>
         <source>A&amp;pprove…</source>
         <translation>&amp;Duyệt…</translation>
     </message>
@@ -336,6 +344,14 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>nominees</source>
+        <translation>tập thể, cá nhân được đề nghị</translation>
+    </message>
+    <message>
+        <source>Import a nominee list</source>
+        <translation>Nhập danh sách đề nghị khen thưởng</translation>
     </message>
     <message>
         <source>Select the missing document in the file list first.</source>

@@ -158,3 +158,25 @@ def test_nominee_dialog_links_initiatives_by_register_number(qtbot, app_db, samp
     assert [i.number for i in linked] == [number]
     # Not yet valid (hợp lệ): flagged, and it does not count for Creative Labour.
     assert any(f.rule == "initiative" and not f.ok for f in ops.check_nominee(app_db, n.id))
+
+
+def test_import_list_previews_then_imports_into_the_round(qtbot, app_db, tmp_path, messages):
+    from tests.gui.test_import_flow import ended
+    from tests.test_commendation_cli import messy_list
+
+    r = ops.create_round(app_db, ops.RoundInput("Tổng kết phong trào Lao động giỏi, lao động sáng tạo năm 2023", 2023)).value
+    page = CommendationsPage(app_db)
+    qtbot.addWidget(page)
+    page.show()
+    page.import_list(str(messy_list(tmp_path / "de-nghi.xlsx")))
+    flow = page.import_flow
+    qtbot.waitUntil(lambda: flow.preview_dialog is not None and flow.preview_dialog.isVisible(), timeout=20_000)
+    summary = flow.preview_dialog.summary.text()
+    assert "Sẵn sàng nhập: 3" in summary and "Bị từ chối: 1" in summary
+    assert ops.get_round(app_db, r.id).nominees == 0  # the check wrote nothing
+    check = flow.last_job
+    flow.preview_dialog.import_button.click()
+    qtbot.waitUntil(lambda: flow.last_job is not check, timeout=20_000)
+    assert ended(qtbot, flow.last_job) == "succeeded", messages.errors
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    assert page.model.row_at(0).full_name == "Nguyễn Thị Ngọc Ánh"
