@@ -173,9 +173,11 @@ class NomineeDialog(QDialog):
 class ApproveDialog(QDialog):
     """The decision approving the proposed nominees: its number and date."""
 
-    def __init__(self, count: int, symbol: str, parent: QWidget | None = None) -> None:
+    def __init__(self, count: int, symbol: str, parent: QWidget | None = None, *,
+                 name: str = "") -> None:
+        """``name``: one nominee not approved by the decision (else: approve ``count``)."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Approve by decision"))
+        self.setWindowTitle(self.tr("Not approved by decision") if name else self.tr("Approve by decision"))
         self.number = QLineEdit()
         self.number.setMaxLength(50)
         self.number.setPlaceholderText(f"25/{symbol}")
@@ -185,8 +187,9 @@ class ApproveDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Decision &number:"), self.number)
         form.addRow(self.tr("&Signed on:"), self.signed)
-        note = self.tr("{0} proposed nominee(s) will be approved.").format(count)
-        buttons = dialog_buttons(self.tr("Approve"))
+        note = (self.tr("{0} will be recorded as not approved.").format(name) if name
+                else self.tr("{0} proposed nominee(s) will be approved.").format(count))
+        buttons = dialog_buttons(self.tr("Record") if name else self.tr("Approve"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

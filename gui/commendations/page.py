@@ -89,6 +89,9 @@ class CommendationsPage(QWidget):
         self.import_flow = None
         self.approve_button = QPushButton(self.tr("A&pprove…"))
         self.approve_button.clicked.connect(self.approve)
+        self.reject_button = QPushButton(self.tr("&Not approved…"))
+        self.reject_button.setToolTip(self.tr("Record the selected nominee as not approved by a decision"))
+        self.reject_button.clicked.connect(self.reject)
         self.totrinh_button = QPushButton(self.tr("&Submission letter…"))
         self.totrinh_button.clicked.connect(self.write_totrinh)
         self.decision_button = QPushButton(self.tr("&Decision…"))
@@ -96,7 +99,8 @@ class CommendationsPage(QWidget):
         self.print_button = QPushButton(self.tr("Print &certificates…"))
         self.print_button.clicked.connect(self.print_certificates)
         actions = QHBoxLayout()
-        for b in (self.add_button, self.import_button, self.edit_button, self.approve_button):
+        for b in (self.add_button, self.import_button, self.edit_button, self.approve_button,
+                  self.reject_button):
             actions.addWidget(b)
         actions.addStretch(1)
         for b in (self.totrinh_button, self.decision_button, self.print_button):
@@ -172,8 +176,8 @@ class CommendationsPage(QWidget):
         if self._filling:
             return
         has = self.round_id() is not None
-        for b in (self.add_button, self.edit_button, self.approve_button, self.totrinh_button,
-                  self.decision_button, self.print_button):
+        for b in (self.add_button, self.edit_button, self.approve_button, self.reject_button,
+                  self.totrinh_button, self.decision_button, self.print_button):
             b.setEnabled(has)
         self._requery()
 
@@ -346,6 +350,24 @@ class CommendationsPage(QWidget):
         self.import_flow = flow = ImportFlow(self, self.db, spec, bus=self.bus, source=self)
         flow.imported.connect(lambda _result: self.reload_rounds())
         return flow.check(path) if path else flow.start()
+
+    def reject(self) -> None:
+        rid, d = self.round_id(), self._detail
+        if rid is None or d is None:
+            return
+        dialog = ApproveDialog(1, "QĐ-LĐLĐ", self, name=d.row.full_name)
+        if not dialog.exec():
+            return
+        try:
+            done = ops.reject(self.db, rid, dialog.number.text(), dialog.signed.value() or date.today(),
+                              [d.row.id])
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+        self.model.reload(keep_loaded=True)
+        self._show_round_info()
+        self._show_current()
 
     # --- the file and the documents ------------------------------------------------------------
     def attach_file(self) -> None:

@@ -19,6 +19,10 @@
         <translation>Duyệt khen thưởng theo quyết định</translation>
     </message>
     <message>
+        <source>Not approved by decision</source>
+        <translation>Không duyệt theo quyết định</translation>
+    </message>
+    <message>
         <source>Decision &amp;number:</source>
         <translation>&amp;Số quyết định:</translation>
     </message>
@@ -27,12 +31,20 @@
         <translation>Ngày &amp;ký:</translation>
     </message>
     <message>
+        <source>{0} will be recorded as not approved.</source>
+        <translation>{0} sẽ được ghi là không được khen thưởng.</translation>
+    </message>
+    <message>
         <source>{0} proposed nominee(s) will be approved.</source>
         <translation>{0} tập thể, cá nhân đang đề nghị sẽ được duyệt.</translation>
     </message>
     <message>
         <source>Approve</source>
         <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Ghi nhận</translation>
     </message>
     <message>
         <source>Enter the decision&apos;s number, e.g. 25/QĐ-LĐLĐ.</source>
@@ -284,6 +296,14 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>A&amp;pprove…</source>
         <translation>&amp;Duyệt…</translation>
+    </message>
+    <message>
+        <source>&amp;Not approved…</source>
+        <translation>K&amp;hông duyệt…</translation>
+    </message>
+    <message>
+        <source>Record the selected nominee as not approved by a decision</source>
+        <translation>Ghi người đang chọn là không được khen thưởng theo một quyết định</translation>
     </message>
     <message>
         <source>&amp;Submission letter…</source>

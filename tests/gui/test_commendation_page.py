@@ -87,6 +87,22 @@ def test_keyboard_round_nominee_criteria_search_and_approval(qtbot, window, mess
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
 
+    # The second one is not approved (the decision's number and date recorded).
+    _activate(qtbot, window)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page._detail is not None and page._detail.row.full_name == "Đặng Hữu Lộc")
+
+    def refuse(d: ApproveDialog) -> None:
+        assert d.windowTitle() == "Không duyệt theo quyết định"
+        type_text(d.number, "24/QĐ-LĐLĐ")
+        d.signed.setText("27/12/2023")
+        qtbot.keyClick(d.number, Qt.Key.Key_Return)
+    _when_dialog(ApproveDialog, refuse)
+    page.reject_button.setFocus()
+    qtbot.keyClick(page.reject_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(1, 4)) == "Không được khen thưởng")
+
     def decide(d: ApproveDialog) -> None:
         type_text(d.number, "25/QĐ-LĐLĐ")
         d.signed.setText("28/12/2023")
@@ -94,9 +110,10 @@ def test_keyboard_round_nominee_criteria_search_and_approval(qtbot, window, mess
     _when_dialog(ApproveDialog, decide)
     page.approve_button.setFocus()
     qtbot.keyClick(page.approve_button, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: "2 được duyệt" in page.round_info.text() or
-                    ops.get_round(page.db, page.round_id()).approved == 2)
-    assert page.model.data(page.model.index(0, 4)) == "Được khen thưởng"
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 4)) == "Được khen thưởng")
+    assert ops.get_round(page.db, page.round_id()).approved == 1
+    assert "2 tập thể, cá nhân, 1 được duyệt" in page.round_info.text()
+    assert page.model.data(page.model.index(1, 5)) == "24/QĐ-LĐLĐ (27/12/2023)"
     assert page.model.data(page.model.index(0, 5)) == "25/QĐ-LĐLĐ (28/12/2023)"
     assert messages.errors == []
 
