@@ -214,3 +214,37 @@ class ApproveDialog(QDialog):
             self.error.setText(self.tr("Enter the date the decision was signed (dd/mm/yyyy)."))
             return
         super().accept()
+
+
+class ThresholdsDialog(QDialog):
+    """The Creative Labour benefit thresholds (đồng), defaults of QĐ 1564/QĐ-TLĐ."""
+
+    def __init__(self, current: ops.Thresholds, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Creative Labour thresholds"))
+        self.boxes: dict[str, QSpinBox] = {}
+        form = QFormLayout()
+        labels = {
+            "worker": self.tr("Worker, one year:"),
+            "worker_three_years": self.tr("Worker, three consecutive years:"),
+            "university": self.tr("University level:"),
+            "leader": self.tr("Leader or manager:"),
+        }
+        for name, label in labels.items():
+            box = QSpinBox()
+            box.setRange(1, 2_000_000_000)
+            box.setSingleStep(1_000_000)
+            box.setGroupSeparatorShown(True)
+            box.setSuffix(" đ")
+            box.setValue(getattr(current, name))
+            self.boxes[name] = box
+            form.addRow(label, box)
+        buttons = dialog_buttons(self.tr("Save"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def value(self) -> ops.Thresholds:
+        return ops.Thresholds(**{name: box.value() for name, box in self.boxes.items()})

@@ -56,6 +56,9 @@ class CommendationsPage(QWidget):
         self.round_info = QLabel()
         new_round = self.new_round_button = QPushButton(self.tr("New &round…"))
         new_round.clicked.connect(self.new_round)
+        self.thresholds_button = QPushButton(self.tr("T&hresholds…"))
+        self.thresholds_button.setToolTip(self.tr("Creative Labour benefit thresholds (QĐ 1564/QĐ-TLĐ)"))
+        self.thresholds_button.clicked.connect(self.edit_thresholds)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name or unit (tone marks optional)"))
         self.search.setClearButtonEnabled(True)
@@ -72,6 +75,7 @@ class CommendationsPage(QWidget):
         top.addWidget(QLabel(self.tr("Round:")))
         top.addWidget(self.round, 1)
         top.addWidget(new_round)
+        top.addWidget(self.thresholds_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.status)
@@ -213,6 +217,20 @@ class CommendationsPage(QWidget):
             return
         self._notify(done.changes)
         self.reload_rounds(select=done.value.id)
+
+    def edit_thresholds(self) -> None:
+        from gui.commendations.dialogs import ThresholdsDialog
+
+        dialog = ThresholdsDialog(ops.thresholds(self.db), self)
+        if not dialog.exec():
+            return
+        try:
+            done = ops.set_thresholds(self.db, dialog.value())
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+        self._show_current()
 
     # --- nominees ----------------------------------------------------------------------------
     def current_row(self) -> ops.NomineeRow | None:

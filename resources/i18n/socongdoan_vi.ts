@@ -254,6 +254,14 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Đợt &amp;mới…</translation>
     </message>
     <message>
+        <source>T&amp;hresholds…</source>
+        <translation>Mức &amp;xét…</translation>
+    </message>
+    <message>
+        <source>Creative Labour benefit thresholds (QĐ 1564/QĐ-TLĐ)</source>
+        <translation>Mức giá trị làm lợi xét Bằng Lao động sáng tạo (QĐ 1564/QĐ-TLĐ)</translation>
+    </message>
+    <message>
         <source>Search name or unit (tone marks optional)</source>
         <translation>Tìm theo tên hoặc đơn vị (không dấu cũng được)</translation>
     </message>
@@ -2939,6 +2947,33 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Import</source>
         <translation>Nhập</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <source>Creative Labour thresholds</source>
+        <translation>Mức xét Bằng Lao động sáng tạo</translation>
+    </message>
+    <message>
+        <source>Worker, one year:</source>
+        <translation>Người lao động, trong một năm:</translation>
+    </message>
+    <message>
+        <source>Worker, three consecutive years:</source>
+        <translation>Người lao động, ba năm liên tiếp:</translation>
+    </message>
+    <message>
+        <source>University level:</source>
+        <translation>Cấp đại học:</translation>
+    </message>
+    <message>
+        <source>Leader or manager:</source>
+        <translation>Cán bộ lãnh đạo, quản lý:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
     </message>
 </context>
 <context>

@@ -197,3 +197,39 @@ def test_import_list_previews_then_imports_into_the_round(qtbot, app_db, tmp_pat
     assert ended(qtbot, flow.last_job) == "succeeded", messages.errors
     qtbot.waitUntil(lambda: page.model.rowCount() == 3)
     assert page.model.row_at(0).full_name == "Nguyễn Thị Ngọc Ánh"
+
+
+def test_thresholds_dialog_saves_and_the_checks_follow(qtbot, app_db, sample_units):
+    from datetime import date
+
+    from core.commendations.ops import AwardForm, NomineeInput, NomineeKind, RoundInput
+    from core.initiatives import ops as initiative_ops
+    from core.initiatives.ops import AuthorInput, InitiativeInput, InitiativeKind, InitiativeStatus
+    from gui.commendations.dialogs import ThresholdsDialog
+
+    unit_id = next(iter(sample_units.values()))
+    item = initiative_ops.save_initiative(app_db, InitiativeInput(
+        name="Số hóa hồ sơ đoàn viên", kind=InitiativeKind.TECHNICAL, unit_id=unit_id,
+        authors=[AuthorInput("Lê Thị Hương", share=100)], registered_on=date(2023, 3, 1),
+        economic_benefit=70_000_000)).value
+    initiative_ops.set_status(app_db, [item], InitiativeStatus.VALID)
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    ops.add_nominee(app_db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.LAO_DONG_SANG_TAO,
+                                               full_name="Lê Thị Hương", initiative_ids=(item,)))
+    page = CommendationsPage(app_db)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page._detail is not None)
+    assert any(page.findings.item(i).text().startswith("✗ Bằng Lao động sáng tạo: chưa đạt")
+               for i in range(page.findings.count()))
+
+    def lower(d: ThresholdsDialog) -> None:
+        assert d.boxes["worker"].value() == 80_000_000
+        d.boxes["worker"].setValue(60_000_000)
+        qtbot.keyClick(d.boxes["leader"], Qt.Key.Key_Return)
+    _when_dialog(ThresholdsDialog, lower)
+    page.thresholds_button.setFocus()
+    qtbot.keyClick(page.thresholds_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ops.thresholds(app_db).worker == 60_000_000)
+    qtbot.waitUntil(lambda: any(page.findings.item(i).text().startswith("✓ Bằng Lao động sáng tạo")
+                                for i in range(page.findings.count())))
