@@ -169,3 +169,29 @@ def test_calibration_page_has_a_grid_and_the_offsets(app_db, tmp_path):
     text = " ".join(_text(out)[0].split())
     assert "TRANG CĂN CHỈNH MÁY IN" in text and "ngang +3 mm, dọc -2 mm" in text
     assert "100" in text and "200" in text
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
+def test_rendered_stock_page_has_no_ink_outside_the_boxes(approved, tmp_path):
+    """pdftoppm at 144 dpi: every dark pixel of the long-name page (stacked tone marks
+    included) lies inside one of the template's boxes, moved by the calibration."""
+    db, r = approved
+    out = tmp_path / "stock.pdf"
+    ops.print_certificates(db, r.id, out, stock=True, dx_mm=3, dy_mm=-2)
+    subprocess.run(["pdftoppm", "-r", "144", "-gray", "-f", "2", "-l", "2", str(out), str(tmp_path / "p")],
+                   check=True)
+    image = next(tmp_path.glob("p*.pgm")).read_bytes()
+    magic, width, height, maxval, pixels = image.split(maxsplit=4)
+    assert magic == b"P5" and maxval == b"255"
+    w, h = int(width), int(height)
+    scale = 144 / 72 * certs.MM  # pixels per mm
+    boxes = [((b.x + 3) * scale - 1, (b.y - 2) * scale - 1, (b.x + 3 + b.w) * scale + 1,
+              (b.y - 2 + b.h) * scale + 1) for b in certs.load_template("lao_dong_sang_tao_a4").boxes]
+    dark = outside = 0
+    for y in range(h):
+        row = pixels[y * w:(y + 1) * w]
+        for x in (i for i, v in enumerate(row) if v < 160):
+            dark += 1
+            if not any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in boxes):
+                outside += 1
+    assert dark > 5000 and outside == 0
