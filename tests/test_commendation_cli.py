@@ -75,6 +75,8 @@ def test_import_list_approve_check_documents_and_certificates(db_path, tmp_path,
     assert any(f["rule"] == "initiative" and f["message"] == "Chưa gắn sáng kiến nào với cá nhân này."
                for f in anh)
 
+    code, out, _ = _run(capsys, *db, "commendations", "summaries", "--round", ROUND, "--json")
+    assert code == 0 and json.loads(out) == {"nominees": 0}  # nobody has a linked initiative yet
     third = listed["nominees"][2]["id"]
     code, out, _ = _run(capsys, *db, "commendations", "approve", "--round", ROUND, "--decision",
                         "25/QĐ-LĐLĐ", "--date", "28/12/2023", "--nominee", listed["nominees"][0]["id"],

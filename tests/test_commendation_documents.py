@@ -170,3 +170,27 @@ def test_file_checklist_shows_what_is_missing_and_stores_attachments_by_hash(rou
     assert len(list((db.path.parent / "attachments").iterdir())) == 1  # one content, one copy
     ops.write_totrinh(db, r.id, tmp_path / "tt.pdf", signed_on=date(2023, 12, 10))
     assert ops.round_file(db, r.id).complete
+
+
+@needs_poppler
+def test_initiative_summaries_are_generated_into_the_file(round_, tmp_path):
+    db, r, ids, unit_id = round_
+    programme = next(p for p in initiative_ops.programmes(db) if p.code == "1TRIEU-SK")
+    item = initiative_ops.save_initiative(db, InitiativeInput(
+        name="Số hóa hồ sơ đoàn viên công đoàn", kind=InitiativeKind.TECHNICAL, unit_id=unit_id,
+        programme_id=programme.id, authors=[AuthorInput("Nguyễn Thị Ngọc Ánh", share=100)],
+        registered_on=date(2023, 3, 1), economic_benefit=95_000_000)).value
+    initiative_ops.set_status(db, [item], InitiativeStatus.VALID)
+    anh = ops.nominee_detail(db, ids[1])
+    ops.update_nominee(db, ids[1], NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.LAO_DONG_SANG_TAO,
+                                                full_name=anh.row.full_name, unit_name=anh.row.unit_name,
+                                                initiative_ids=(item,)))
+    assert ops.generate_initiative_summaries(db, r.id).value == 1  # the others have no initiative
+    status = ops.round_file(db, r.id)
+    got = {n.full_name: n for n in status.nominees}
+    assert got["Nguyễn Thị Ngọc Ánh"].complete and not got["Đặng Hữu Lộc"].complete
+    stored = got["Nguyễn Thị Ngọc Ánh"].requirements[0].files[0]
+    assert stored.generated and stored.file_name.startswith("tom-tat-sang-kien-VL-SK-2023-")
+    text = _pdf_text(ops.stored_file_path(db, stored))
+    assert "BÁO CÁO MÔ TẢ SÁNG KIẾN" in text and "Số hóa hồ sơ đoàn viên công đoàn" in text
+    assert ops.generate_initiative_summaries(db, r.id).value == 0  # already there

@@ -4,6 +4,7 @@
     main.py commendations list --round R
     main.py commendations approve --round R --decision NUMBER --date DATE [--nominee ID …]
     main.py commendations check --round R
+    main.py commendations summaries --round R
     main.py commendations totrinh OUT.pdf --round R [--date DATE] [--number N]
     main.py commendations decision OUT.(pdf|xlsx) --round R [--decision NUMBER]
     main.py certificates print OUT.pdf --round R [--stock] [--template T]
@@ -118,6 +119,22 @@ def check(args) -> int:
     return 0 if not problems and files.complete else 1
 
 
+def summaries(args) -> int:
+    from core.commendations import ops
+
+    db = _open(args)
+    try:
+        r = _round(db, args.round)
+        count = ops.generate_initiative_summaries(db, r.id).value
+    finally:
+        db.close()
+    if args.json:
+        _print_json({"nominees": count})
+    else:
+        print(f"Đã lập tóm tắt sáng kiến vào hồ sơ của {count} cá nhân.")
+    return 0
+
+
 def totrinh(args) -> int:
     from core.commendations import ops
 
@@ -227,6 +244,11 @@ def register(subparsers) -> None:
     p.add_argument("--round", required=True, metavar="R")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=check)
+
+    p = c.add_parser("summaries", help="lập tóm tắt sáng kiến của từng cá nhân vào hồ sơ")
+    p.add_argument("--round", required=True, metavar="R")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=summaries)
 
     p = c.add_parser("totrinh", help="Tờ trình đề nghị khen thưởng (.pdf)")
     p.add_argument("out", type=_out((".pdf",)), metavar="OUT.pdf")

@@ -869,3 +869,29 @@ def write_decision(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[
                 decision_text=f"(Kèm theo Quyết định số {number} ngày {format_date(on)})")
         return documents.decision(out, office, _round_text(r), entries,
                                   number_text=f"Số: {number}", signed_on=on)
+
+
+def generate_initiative_summaries(db: AppDatabase, round_id: uuid.UUID) -> Done[int]:
+    """For each individual of the round without one, the summary of the initiative (the
+    register's description report of each linked initiative, which names its recognition
+    decision) generated into the file; the value is how many nominees got one. Individuals
+    without a linked initiative are left for an attachment."""
+    import tempfile
+
+    from core.initiatives.documents import description_report
+
+    count = 0
+    with db.transaction() as s, tempfile.TemporaryDirectory(prefix="socongdoan-") as tmp:
+        _get_round(s, round_id)
+        have = {n.nominee_id for n in dossier.round_file(s, round_id).nominees if n.complete}
+        for n in _nominee_query(s, round_id):
+            if n.kind != NomineeKind.INDIVIDUAL or n.id in have:
+                continue
+            linked = _linked(s, n.id)
+            for item in linked:
+                name = f"tom-tat-sang-kien-{item.number}.pdf"
+                path = description_report(s, item.id, Path(tmp) / name)
+                dossier.add_item(s, db.path, round_id, "initiative_summary", path, nominee_id=n.id,
+                                 generated=True)
+            count += bool(linked)
+        return Done(count, COMMENDATIONS)

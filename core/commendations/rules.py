@@ -6,6 +6,7 @@ not valid (hợp lệ), an award the round does not offer. Pure functions over p
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -86,7 +87,7 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class LinkedInitiative:
-    id: object
+    id: uuid.UUID
     number: str
     name: str
     status: InitiativeStatus

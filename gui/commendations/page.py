@@ -136,6 +136,13 @@ class CommendationsPage(QWidget):
         self.file_list.setWordWrap(True)
         attach = QPushButton(self.tr("A&ttach a file…"))
         attach.clicked.connect(self.attach_file)
+        self.summaries_button = QPushButton(self.tr("&Generate initiative summaries"))
+        self.summaries_button.setToolTip(self.tr("For each individual with linked initiatives: the "
+                                                 "register's description report, kept in the file"))
+        self.summaries_button.clicked.connect(self.generate_summaries)
+        file_buttons = QHBoxLayout()
+        file_buttons.addWidget(attach)
+        file_buttons.addWidget(self.summaries_button)
         right = QVBoxLayout()
         right.addWidget(self.name_label)
         right.addWidget(QLabel(self.tr("Criteria (tick when met; double-click for the evidence):")))
@@ -144,7 +151,7 @@ class CommendationsPage(QWidget):
         right.addWidget(self.findings, 3)
         right.addWidget(QLabel(self.tr("File (hồ sơ):")))
         right.addWidget(self.file_list, 2)
-        right.addWidget(attach)
+        right.addLayout(file_buttons)
         detail = QWidget()
         detail.setLayout(right)
         split = QSplitter()
@@ -406,6 +413,21 @@ class CommendationsPage(QWidget):
             widgets.report_error(self, exc)
             return
         self._notify(done.changes)
+        self._show_round_info()
+        self._fill_detail()
+
+    def generate_summaries(self) -> None:
+        rid = self.round_id()
+        if rid is None:
+            return
+        try:
+            done = ops.generate_initiative_summaries(self.db, rid)
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+        widgets.show_info(self, self.tr("Initiative summaries added to the file of {0} nominee(s).")
+                          .format(done.value))
         self._show_round_info()
         self._fill_detail()
 

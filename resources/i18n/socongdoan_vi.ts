@@ -338,6 +338,14 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Đính &amp;kèm tệp…</translation>
     </message>
     <message>
+        <source>&amp;Generate initiative summaries</source>
+        <translation>&amp;Lập tóm tắt sáng kiến</translation>
+    </message>
+    <message>
+        <source>For each individual with linked initiatives: the register&apos;s description report, kept in the file</source>
+        <translation>Với mỗi cá nhân có sáng kiến gắn kèm: báo cáo mô tả sáng kiến trong sổ, lưu vào hồ sơ</translation>
+    </message>
+    <message>
         <source>Criteria (tick when met; double-click for the evidence):</source>
         <translation>Tiêu chuẩn (đánh dấu khi đạt; bấm đúp để ghi minh chứng):</translation>
     </message>
@@ -392,6 +400,10 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Scans and documents (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;All files (*)</source>
         <translation>Bản quét và văn bản (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Initiative summaries added to the file of {0} nominee(s).</source>
+        <translation>Đã lập tóm tắt sáng kiến vào hồ sơ của {0} cá nhân.</translation>
     </message>
     <message>
         <source>Save the submission letter</source>

@@ -143,7 +143,7 @@ def test_certificate_dialog_previews_without_issuing_numbers(qtbot, app_db, tmp_
         dialog.printer.currentText(), 3, -2)
 
 
-def test_nominee_dialog_links_initiatives_by_register_number(qtbot, app_db, sample_units):
+def test_nominee_dialog_links_initiatives_by_register_number(qtbot, app_db, sample_units, messages):
     from datetime import date
 
     from core.commendations.ops import AwardForm, RoundInput
@@ -175,6 +175,18 @@ def test_nominee_dialog_links_initiatives_by_register_number(qtbot, app_db, samp
     assert [i.number for i in linked] == [number]
     # Not yet valid (hợp lệ): flagged, and it does not count for Creative Labour.
     assert any(f.rule == "initiative" and not f.ok for f in ops.check_nominee(app_db, n.id))
+    # Its summary is generated into the file from the page.
+    page = CommendationsPage(app_db)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page._detail is not None)
+    assert "✗ Tóm tắt sáng kiến và quyết định công nhận sáng kiến" in [
+        page.file_list.item(i).text() for i in range(page.file_list.count())]
+    page.summaries_button.setFocus()
+    qtbot.keyClick(page.summaries_button, Qt.Key.Key_Space)
+    assert messages.infos == ["Đã lập tóm tắt sáng kiến vào hồ sơ của 1 cá nhân."]
+    assert any(page.file_list.item(i).text().startswith("✓ Tóm tắt sáng kiến và quyết định công nhận sáng kiến: tom-tat-sang-kien-")
+               for i in range(page.file_list.count()))
 
 
 def test_import_list_previews_then_imports_into_the_round(qtbot, app_db, tmp_path, messages):
