@@ -895,3 +895,19 @@ def generate_initiative_summaries(db: AppDatabase, round_id: uuid.UUID) -> Done[
                                  generated=True)
             count += bool(linked)
         return Done(count, COMMENDATIONS)
+
+
+# ---- choices for the nominee dialog ------------------------------------------------------
+
+def unit_choices(db: AppDatabase) -> list[tuple[uuid.UUID, str, str]]:
+    """(id, name, code) of the live units, for the nominee dialog's unit box."""
+    from core.initiatives import ops as initiative_ops
+
+    return [(u.id, u.name, u.code) for u in initiative_ops.filter_units(db)]
+
+
+def member_choices(db: AppDatabase, unit_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
+    """(id, full name) of a unit's members (at most 3,000), for the nominee dialog."""
+    from core.initiatives import ops as initiative_ops
+
+    return [(m.id, m.full_name) for m in initiative_ops.unit_members(db, unit_id)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -28,7 +29,7 @@ from core.commendations.ops import (
 from core.commendations.rules import default_round_name
 from core.common.database import AppDatabase
 from core.common.errors import UserError
-from gui.common.widgets import DateField, ErrorLabel, ValueCombo, dialog_buttons
+from gui.common.widgets import DateField, ErrorLabel, UnitCombo, ValueCombo, dialog_buttons
 
 
 class RoundDialog(QDialog):
@@ -104,8 +105,13 @@ class NomineeDialog(QDialog):
         self.kind.add(self.tr("Collective"), NomineeKind.COLLECTIVE)
         self.name = QLineEdit()
         self.name.setMaxLength(255)
-        self.unit = QLineEdit()
-        self.unit.setMaxLength(255)
+        self.unit = UnitCombo(ops.unit_choices(db) if db is not None else [])
+        self.unit.lineEdit().setMaxLength(255)
+        self.unit.setEditText("")
+        self.member = ValueCombo()
+        self.member.add(self.tr("(not in the member list: type the name)"), None)
+        self.member.activated.connect(self._member_chosen)
+        self.unit.currentIndexChanged.connect(self._unit_chosen)
         self.position = QLineEdit()
         self.position.setMaxLength(200)
         self.tier = ValueCombo()
@@ -126,7 +132,11 @@ class NomineeDialog(QDialog):
             row = current.row
             self.kind.set_value(row.kind)
             self.name.setText(row.full_name)
-            self.unit.setText(row.unit_name)
+            self.unit.select(current.unit_id)
+            if current.unit_id is None:
+                self.unit.setEditText(row.unit_name)
+            self._unit_chosen()
+            self.member.set_value(current.member_id)
             self.position.setText(row.position)
             self.tier.set_value(current.tier)
             self.award.set_value(row.award)
@@ -137,6 +147,7 @@ class NomineeDialog(QDialog):
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("&Full name:"), self.name)
         form.addRow(self.tr("&Unit:"), self.unit)
+        form.addRow(self.tr("&Member:"), self.member)
         form.addRow(self.tr("&Position:"), self.position)
         form.addRow(self.tr("&Award:"), self.award)
         form.addRow(self.tr("Creative Labour &threshold:"), self.tier)
@@ -151,14 +162,36 @@ class NomineeDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(620, self.sizeHint().height())
 
+    def _unit_chosen(self, _index: int = 0) -> None:
+        """The members of the unit chosen, to pick from."""
+        self.member.clear()
+        self.member.add(self.tr("(not in the member list: type the name)"), None)
+        unit_id = self.unit.chosen()
+        if unit_id is not None and self.db is not None:
+            for member_id, name in ops.member_choices(self.db, unit_id):
+                self.member.add(name, member_id)
+
+    def _member_chosen(self, _index: int) -> None:
+        if self.member.value() is not None:
+            self.name.setText(self.member.currentText())
+            self.kind.set_value(NomineeKind.INDIVIDUAL)
+
     def value(self) -> NomineeInput:
-        return NomineeInput(NomineeKind(self.kind.value()), AwardForm(self.award.value()),
-                            full_name=self.name.text(), unit_name=self.unit.text(),
+        unit_id = self.unit.chosen()
+        unit_name = "" if unit_id is not None else self.unit.currentText()
+        member = self.member.value()
+        member_id = member if isinstance(member, uuid.UUID) else None
+        kind = NomineeKind(self.kind.value())
+        return NomineeInput(kind, AwardForm(self.award.value()),
+                            full_name=self.name.text(), unit_name=unit_name,
+                            member_id=member_id if kind == NomineeKind.INDIVIDUAL else None,
+                            unit_id=unit_id,
                             position=self.position.text(), tier=Tier(self.tier.value()),
                             summary=self.summary.toPlainText(), initiative_ids=self._initiatives)
 
     def accept(self) -> None:
-        if not self.name.text().strip():
+        collective_unit = self.kind.value() == NomineeKind.COLLECTIVE and self.unit.chosen() is not None
+        if not self.name.text().strip() and not collective_unit:
             self.error.setText(self.tr("Enter the full name (or the collective's name)."))
             return
         if self.db is not None:

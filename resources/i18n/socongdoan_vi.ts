@@ -1703,6 +1703,10 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Tập thể</translation>
     </message>
     <message>
+        <source>(not in the member list: type the name)</source>
+        <translation>(không có trong danh sách đoàn viên: gõ họ tên)</translation>
+    </message>
+    <message>
         <source>Worker without a leadership post</source>
         <translation>Người lao động không giữ chức vụ lãnh đạo</translation>
     </message>
@@ -1729,6 +1733,10 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <source>&amp;Member:</source>
+        <translation>Đoàn viê&amp;n:</translation>
     </message>
     <message>
         <source>&amp;Position:</source>

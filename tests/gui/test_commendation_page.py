@@ -245,3 +245,39 @@ def test_thresholds_dialog_saves_and_the_checks_follow(qtbot, app_db, sample_uni
     qtbot.waitUntil(lambda: ops.thresholds(app_db).worker == 60_000_000)
     qtbot.waitUntil(lambda: any(page.findings.item(i).text().startswith("✓ Bằng Lao động sáng tạo")
                                 for i in range(page.findings.count())))
+
+
+def test_nominee_dialog_picks_a_unit_and_a_member(qtbot, app_db, sample_units):
+    from core.commendations.ops import AwardForm, NomineeKind, RoundInput
+    from core.org import members as org_members
+
+    unit_id = next(iter(sample_units.values()))
+    with app_db.transaction() as s:
+        member = org_members.add_member(s, org_members.MemberInput("Hoàng Thị Phượng", unit_id, position="Tổ trưởng"))
+        s.flush()
+        member_id = member.id
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    dialog = NomineeDialog(r.forms, db=app_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.unit.select(unit_id)
+    index = dialog.member.index_of(member_id)
+    assert index > 0 and dialog.member.value_at(0) is None
+    dialog.member.setCurrentIndex(index)
+    dialog.member.activated.emit(index)
+    assert dialog.name.text() == "Hoàng Thị Phượng"
+    dialog.award.set_value(AwardForm.GIAY_KHEN)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.result() == 1
+    n = ops.nominee_detail(app_db, ops.add_nominee(app_db, r.id, dialog.value()).value.id)
+    assert (n.member_id, n.unit_id, n.row.position) == (member_id, unit_id, "Tổ trưởng")
+    # A collective: the unit chosen is the name.
+    dialog = NomineeDialog(r.forms, db=app_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.set_value(NomineeKind.COLLECTIVE)
+    dialog.unit.select(unit_id)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.result() == 1
+    row = ops.add_nominee(app_db, r.id, dialog.value()).value
+    assert row.full_name == dialog.unit.currentText().rpartition(" (")[0] and row.kind == NomineeKind.COLLECTIVE
