@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         }
         builders["initiatives"] = self._build_initiatives
         builders["targets"] = self._build_targets
+        builders["commendations"] = self._build_commendations
         builders["organisation"] = self._build_organisation
         builders["settings"] = self._build_settings
         self._specs = [_PageSpec(key, titles[key], builders[key]) for key in PAGE_KEYS]
@@ -225,6 +226,11 @@ class MainWindow(QMainWindow):
         from gui.initiatives.page import RegisterPage
 
         return RegisterPage(self._db, bus=self.bus)
+
+    def _build_commendations(self) -> QWidget:
+        from gui.commendations.page import CommendationsPage
+
+        return CommendationsPage(self._db, bus=self.bus)
 
     def _build_organisation(self) -> QWidget:
         from gui.org.page import OrganisationPage

@@ -9,6 +9,7 @@ import signal
 import sys
 from pathlib import Path
 
+from core.cli import commendations as commendation_commands
 from core.cli import documents as document_commands
 from core.cli import initiatives as initiative_commands
 from core.cli import org as commands
@@ -95,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.register(sub)
     # documents description|decision (core.cli.documents)
     document_commands.register(sub)
+    # commendations import|list|approve|check|totrinh|decision, certificates print|calibration
+    commendation_commands.register(sub)
     return parser
 
 

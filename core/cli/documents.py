@@ -83,13 +83,14 @@ def _filter(session, args):
 
 
 def decision(args) -> int:
-    from core.initiatives.documents import recognition_decision
+    from core.initiatives.documents import book_recognition_decision, recognition_decision
 
     if args.number < 1:
         raise UserError(f"Số quyết định phải từ 1 trở lên: {args.number}")
     db = _open(args)
     try:
-        with db.reading() as s:
+        with db.transaction() as s:  # the number goes into the office's numbering book
+            book_recognition_decision(s, number=args.number, signed_on=args.date)
             path = recognition_decision(s, _filter(s, args), args.out, number=args.number,
                                         signed_on=args.date, year=args.year)
     finally:

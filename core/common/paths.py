@@ -34,3 +34,9 @@ def user_data_dir() -> Path:
 def default_db_path() -> Path:
     """The embedded SQLite database used by the window and by commands without --db."""
     return user_data_dir() / DB_FILENAME
+
+
+def attachments_dir(db_path: Path) -> Path:
+    """Where attached files (scans, PDFs) are kept, each named by its SHA-256: next to the
+    database (for the default database, in the user's data folder)."""
+    return Path(db_path).parent / "attachments"

@@ -430,6 +430,19 @@ def _grounds(session: Session, items: Sequence[Initiative], signed_on: date,
     return grounds
 
 
+def book_recognition_decision(session: Session, *, number: int, signed_on: date,
+                              symbol: str | None = None) -> None:
+    """Record the decision's number in the office's numbering book, shared with every other
+    document (commendation decisions too): UserError when another document holds it. Printing
+    the same recognition decision again is a reprint and is allowed."""
+    from core.common import numbering
+
+    office = load_office(session)
+    symbol = clean(symbol) if symbol else f"QĐ-{clean(office.doc_symbol) or 'LĐLĐ'}"
+    numbering.take(session, symbol=symbol, number=number, issued_on=signed_on,
+                   title="Quyết định công nhận sáng kiến", feature="initiatives")
+
+
 def recognition_decision(
     session: Session,
     selection: Iterable[uuid.UUID] | RegisterFilter,

@@ -478,7 +478,8 @@ def write_recognition_decision(db: AppDatabase, selection: Iterable[uuid.UUID] |
     ``year`` names its period ("công nhận sáng kiến năm 2026")."""
     from core.initiatives import documents
 
-    with db.reading() as session:
+    with db.transaction() as session:  # the number goes into the office's numbering book
+        documents.book_recognition_decision(session, number=number, signed_on=signed_on, symbol=symbol)
         return documents.recognition_decision(session, selection, path, number=number, signed_on=signed_on,
                                               symbol=symbol, year=year, is_cancelled=is_cancelled)
 

@@ -1,6 +1,19 @@
 """All mapped tables. Import models from here so Alembic sees the whole metadata."""
 
 from db.models.base import Base, SyncedMixin, new_row_stamp, table_of, utcnow
+from db.models.commendations import (
+    AwardForm,
+    Certificate,
+    CertificatePrint,
+    CommendationRound,
+    FileItem,
+    Nominee,
+    NomineeInitiative,
+    NomineeKind,
+    NomineeStatus,
+    RoundLevel,
+    Tier,
+)
 from db.models.initiatives import (
     Initiative,
     InitiativeAuthor,
@@ -14,12 +27,25 @@ from db.models.initiatives import (
     ProgrammePhase,
     Recogniser,
 )
+from db.models.numbering import DocumentNumber
 from db.models.org import Gender, Member, Sector, Unit, UnitEvent, UnitKind, UnitMemberCount
 from db.models.settings import Setting
 from db.models.targets import FundModelTarget, InitiativeTarget
 
 __all__ = [
+    "AwardForm",
     "Base",
+    "Certificate",
+    "CertificatePrint",
+    "CommendationRound",
+    "DocumentNumber",
+    "FileItem",
+    "Nominee",
+    "NomineeInitiative",
+    "NomineeKind",
+    "NomineeStatus",
+    "RoundLevel",
+    "Tier",
     "FundModelTarget",
     "Gender",
     "Initiative",

@@ -24,6 +24,49 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Not approved by decision</source>
+        <translation>Không duyệt theo quyết định</translation>
+    </message>
+    <message>
+        <source>Approve by decision</source>
+        <translation>Duyệt khen thưởng theo quyết định</translation>
+    </message>
+    <message>
+        <source>Decision &amp;number:</source>
+        <translation>&amp;Số quyết định:</translation>
+    </message>
+    <message>
+        <source>&amp;Signed on:</source>
+        <translation>Ngày &amp;ký:</translation>
+    </message>
+    <message>
+        <source>{0} will be recorded as not approved.</source>
+        <translation>{0} sẽ được ghi là không được khen thưởng.</translation>
+    </message>
+    <message>
+        <source>{0} proposed nominee(s) will be approved.</source>
+        <translation>{0} tập thể, cá nhân đang đề nghị sẽ được duyệt.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Ghi nhận</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Enter the decision&apos;s number, e.g. 25/QĐ-LĐLĐ.</source>
+        <translation>Hãy nhập số quyết định, ví dụ 25/QĐ-LĐLĐ.</translation>
+    </message>
+    <message>
+        <source>Enter the date the decision was signed (dd/mm/yyyy).</source>
+        <translation>Hãy nhập ngày ký quyết định (ngày/tháng/năm).</translation>
+    </message>
+</context>
+<context>
     <name>AuthorsEditor</name>
     <message>
         <source>Full name</source>
@@ -149,6 +192,280 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>{0} (left out)</source>
         <translation>{0} (không đưa vào)</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>Print certificates</source>
+        <translation>In giấy khen, bằng khen</translation>
+    </message>
+    <message>
+        <source>By award form</source>
+        <translation>Theo hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>Onto pre-printed &amp;stock (text only, shifted by the calibration)</source>
+        <translation>In lên &amp;phôi in sẵn (chỉ in chữ, dịch theo độ lệch căn chỉnh)</translation>
+    </message>
+    <message>
+        <source>Default printer</source>
+        <translation>Máy in mặc định</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>sang phải</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>xuống dưới</translation>
+    </message>
+    <message>
+        <source>Save for this printer</source>
+        <translation>Lưu cho máy in này</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Mẫu:</translation>
+    </message>
+    <message>
+        <source>P&amp;rinter:</source>
+        <translation>Má&amp;y in:</translation>
+    </message>
+    <message>
+        <source>Calibration:</source>
+        <translation>Căn chỉnh:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Xem trước</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration page</source>
+        <translation>&amp;Trang căn chỉnh</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Lưu &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Calibration saved for {0}.</source>
+        <translation>Đã lưu độ lệch căn chỉnh cho máy in {0}.</translation>
+    </message>
+    <message>
+        <source>Drawing certificates…</source>
+        <translation>Đang vẽ giấy chứng nhận…</translation>
+    </message>
+    <message>
+        <source>Preview: {0} certificate(s), numbers {1}. Nothing is recorded until you save or print.</source>
+        <translation>Xem trước: {0} giấy, số {1}. Chưa ghi vào sổ cho tới khi lưu hoặc in.</translation>
+    </message>
+    <message>
+        <source>Calibration page: print it on a blank sheet of stock and measure how far the crosshairs land from the boxes.</source>
+        <translation>Trang căn chỉnh: in lên một tờ phôi trắng rồi đo độ lệch của các dấu chữ thập so với ô chữ.</translation>
+    </message>
+    <message>
+        <source>{0} certificate(s) issued, numbers {1}; {2} reprint(s).</source>
+        <translation>Đã cấp {0} giấy, số {1}; in lại {2}.</translation>
+    </message>
+    <message>
+        <source>Save certificates</source>
+        <translation>Lưu giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>CommendationsPage</name>
+    <message>
+        <source>New &amp;round…</source>
+        <translation>Đợt &amp;mới…</translation>
+    </message>
+    <message>
+        <source>T&amp;hresholds…</source>
+        <translation>Mức &amp;xét…</translation>
+    </message>
+    <message>
+        <source>Creative Labour benefit thresholds (QĐ 1564/QĐ-TLĐ)</source>
+        <translation>Mức giá trị làm lợi xét Bằng Lao động sáng tạo (QĐ 1564/QĐ-TLĐ)</translation>
+    </message>
+    <message>
+        <source>Search name or unit (tone marks optional)</source>
+        <translation>Tìm theo tên hoặc đơn vị (không dấu cũng được)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi tình trạng</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Đề nghị</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Được khen thưởng</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Không được khen thưởng</translation>
+    </message>
+    <message>
+        <source>Round:</source>
+        <translation>Đợt:</translation>
+    </message>
+    <message>
+        <source>&amp;Add nominee…</source>
+        <translation>&amp;Thêm người…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <source>&amp;Import list…</source>
+        <translation>&amp;Nhập danh sách…</translation>
+    </message>
+    <message>
+        <source>Nominee lists sent up by lower levels (xlsx, xls, ods): checked first, rows already in the round skipped</source>
+        <translation>Danh sách đề nghị do cấp dưới gửi lên (xlsx, xls, ods): kiểm tra trước, dòng đã có trong đợt được bỏ qua</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove…</source>
+        <translation>&amp;Duyệt…</translation>
+    </message>
+    <message>
+        <source>&amp;Not approved…</source>
+        <translation>K&amp;hông duyệt…</translation>
+    </message>
+    <message>
+        <source>Record the selected nominee as not approved by a decision</source>
+        <translation>Ghi người đang chọn là không được khen thưởng theo một quyết định</translation>
+    </message>
+    <message>
+        <source>&amp;Submission letter…</source>
+        <translation>Tờ t&amp;rình…</translation>
+    </message>
+    <message>
+        <source>&amp;Decision…</source>
+        <translation>&amp;Quyết định…</translation>
+    </message>
+    <message>
+        <source>Print &amp;certificates…</source>
+        <translation>&amp;In giấy khen…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <source>Add nominee</source>
+        <translation>Thêm người được đề nghị</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach a file…</source>
+        <translation>Đính &amp;kèm tệp…</translation>
+    </message>
+    <message>
+        <source>&amp;Generate initiative summaries</source>
+        <translation>&amp;Lập tóm tắt sáng kiến</translation>
+    </message>
+    <message>
+        <source>For each individual with linked initiatives: the register&apos;s description report, kept in the file</source>
+        <translation>Với mỗi cá nhân có sáng kiến gắn kèm: báo cáo mô tả sáng kiến trong sổ, lưu vào hồ sơ</translation>
+    </message>
+    <message>
+        <source>Criteria (tick when met; double-click for the evidence):</source>
+        <translation>Tiêu chuẩn (đánh dấu khi đạt; bấm đúp để ghi minh chứng):</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>Kiểm tra:</translation>
+    </message>
+    <message>
+        <source>File (hồ sơ):</source>
+        <translation>Hồ sơ:</translation>
+    </message>
+    <message>
+        <source>No round yet: create one, or import a list.</source>
+        <translation>Chưa có đợt khen thưởng: hãy tạo đợt mới hoặc nhập danh sách.</translation>
+    </message>
+    <message>
+        <source>file complete</source>
+        <translation>hồ sơ đủ</translation>
+    </message>
+    <message>
+        <source>{0} document(s) missing</source>
+        <translation>thiếu {0} tài liệu</translation>
+    </message>
+    <message>
+        <source>{0} nominee(s), {1} approved; {2}</source>
+        <translation>{0} tập thể, cá nhân, {1} được duyệt; {2}</translation>
+    </message>
+    <message>
+        <source>Select a nominee to see the criteria and checks.</source>
+        <translation>Chọn một người để xem tiêu chuẩn và kết quả kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>nominees</source>
+        <translation>tập thể, cá nhân được đề nghị</translation>
+    </message>
+    <message>
+        <source>Import a nominee list</source>
+        <translation>Nhập danh sách đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>Select the missing document in the file list first.</source>
+        <translation>Hãy chọn tài liệu còn thiếu trong danh sách hồ sơ trước.</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Đính kèm tệp</translation>
+    </message>
+    <message>
+        <source>Scans and documents (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;All files (*)</source>
+        <translation>Bản quét và văn bản (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Initiative summaries added to the file of {0} nominee(s).</source>
+        <translation>Đã lập tóm tắt sáng kiến vào hồ sơ của {0} cá nhân.</translation>
+    </message>
+    <message>
+        <source>Save the submission letter</source>
+        <translation>Lưu Tờ trình</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Submission letter No. {0} saved to {1}.</source>
+        <translation>Đã lưu Tờ trình số {0} vào {1}.</translation>
+    </message>
+    <message>
+        <source>Save the decision</source>
+        <translation>Lưu quyết định</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;Workbook (*.xlsx)</source>
+        <translation>Tệp PDF (*.pdf);;Bảng tính (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved to {0}.</source>
+        <translation>Đã lưu {0}.</translation>
     </message>
 </context>
 <context>
@@ -1466,6 +1783,124 @@ Thao tác này không thể hoàn tác.</translation>
     </message>
 </context>
 <context>
+    <name>NomineeDialog</name>
+    <message>
+        <source>Nominee</source>
+        <translation>Người được đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Tập thể</translation>
+    </message>
+    <message>
+        <source>(not in the member list: type the name)</source>
+        <translation>(không có trong danh sách đoàn viên: gõ họ tên)</translation>
+    </message>
+    <message>
+        <source>Worker without a leadership post</source>
+        <translation>Người lao động không giữ chức vụ lãnh đạo</translation>
+    </message>
+    <message>
+        <source>University level</source>
+        <translation>Cấp đại học</translation>
+    </message>
+    <message>
+        <source>Leader or manager</source>
+        <translation>Cán bộ lãnh đạo, quản lý</translation>
+    </message>
+    <message>
+        <source>Register numbers, e.g. LC-SK-2022-00001, LC-SK-2023-00017</source>
+        <translation>Số trong sổ sáng kiến, ví dụ LC-SK-2022-00001, LC-SK-2023-00017</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <source>&amp;Member:</source>
+        <translation>Đoàn viê&amp;n:</translation>
+    </message>
+    <message>
+        <source>&amp;Position:</source>
+        <translation>&amp;Chức vụ:</translation>
+    </message>
+    <message>
+        <source>&amp;Award:</source>
+        <translation>Hình thức &amp;khen thưởng:</translation>
+    </message>
+    <message>
+        <source>Creative Labour &amp;threshold:</source>
+        <translation>&amp;Mức xét Lao động sáng tạo:</translation>
+    </message>
+    <message>
+        <source>Linked &amp;initiatives:</source>
+        <translation>&amp;Sáng kiến gắn kèm:</translation>
+    </message>
+    <message>
+        <source>Achievement &amp;summary:</source>
+        <translation>&amp;Tóm tắt thành tích:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Enter the full name (or the collective&apos;s name).</source>
+        <translation>Hãy nhập họ và tên (hoặc tên tập thể).</translation>
+    </message>
+</context>
+<context>
+    <name>NomineeTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Name (person or collective)</source>
+        <translation>Họ và tên / Tên tập thể</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Đề nghị</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Được khen thưởng</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Không được khen thưởng</translation>
+    </message>
+</context>
+<context>
     <name>OfficeForm</name>
     <message>
         <source>e.g. {0}</source>
@@ -2517,6 +2952,57 @@ Vẫn đánh dấu hợp lệ?</translation>
     </message>
 </context>
 <context>
+    <name>RoundDialog</name>
+    <message>
+        <source>New commendation round</source>
+        <translation>Đợt khen thưởng mới</translation>
+    </message>
+    <message>
+        <source>Grassroots union (CĐCS)</source>
+        <translation>Công đoàn cơ sở (CĐCS)</translation>
+    </message>
+    <message>
+        <source>Upper-level union</source>
+        <translation>Công đoàn cấp trên trực tiếp cơ sở</translation>
+    </message>
+    <message>
+        <source>Province federation</source>
+        <translation>Liên đoàn Lao động tỉnh</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên đợt:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Cấp:</translation>
+    </message>
+    <message>
+        <source>Award forms:</source>
+        <translation>Hình thức khen thưởng:</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Hạn nộp hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>The deadline is not a date (dd/mm/yyyy).</source>
+        <translation>Hạn nộp hồ sơ không phải là ngày (ngày/tháng/năm).</translation>
+    </message>
+    <message>
+        <source>Enter the round&apos;s name.</source>
+        <translation>Hãy nhập tên đợt khen thưởng.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Office details</source>
@@ -2646,6 +3132,33 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Import</source>
         <translation>Nhập</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <source>Creative Labour thresholds</source>
+        <translation>Mức xét Bằng Lao động sáng tạo</translation>
+    </message>
+    <message>
+        <source>Worker, one year:</source>
+        <translation>Người lao động, trong một năm:</translation>
+    </message>
+    <message>
+        <source>Worker, three consecutive years:</source>
+        <translation>Người lao động, ba năm liên tiếp:</translation>
+    </message>
+    <message>
+        <source>University level:</source>
+        <translation>Cấp đại học:</translation>
+    </message>
+    <message>
+        <source>Leader or manager:</source>
+        <translation>Cán bộ lãnh đạo, quản lý:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
     </message>
 </context>
 <context>

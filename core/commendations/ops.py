@@ -1,0 +1,913 @@
+"""Commendation use cases as the window and the command line call them (issue 12).
+
+Every function takes the open database first, opens one read or one transaction itself and
+takes and returns plain values (frozen dataclasses, ids, text, dates); a change returns
+:class:`~core.common.changes.Done` with ``Changes(commendations=True)``. The rules themselves
+are :mod:`core.commendations.rules`'; documents, files and certificates have their modules.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.commendations import documents, dossier, rules
+from core.commendations.rules import (
+    AWARD_LABELS,
+    KIND_LABELS,
+    LEVEL_LABELS,
+    Criterion,
+    Finding,
+    LinkedInitiative,
+    OtherAward,
+    Thresholds,
+)
+from core.common import limits
+from core.common.changes import Changes, Done
+from core.common.database import AppDatabase
+from core.common.errors import NotFound, UserError
+from core.common.text import clean, fold
+from core.common.vnformat import doc_number
+from db.models import (
+    AwardForm,
+    Certificate,
+    CertificatePrint,
+    CommendationRound,
+    Initiative,
+    Member,
+    Nominee,
+    NomineeInitiative,
+    NomineeKind,
+    NomineeStatus,
+    RoundLevel,
+    Setting,
+    Tier,
+    Unit,
+    utcnow,
+)
+
+__all__ = [
+    "AWARD_LABELS", "KIND_LABELS", "LEVEL_LABELS", "AwardForm", "Criterion", "Finding",
+    "NomineeDetail", "NomineeInput", "NomineeKind", "NomineeQuery", "NomineeRow", "NomineeStatus", "RoundInfo",
+    "RoundInput", "RoundLevel", "Thresholds", "Tier",
+]
+
+COMMENDATIONS = Changes(commendations=True)
+STATUS_LABELS = {NomineeStatus.PROPOSED: "Đề nghị", NomineeStatus.APPROVED: "Được khen thưởng",
+                 NomineeStatus.NOT_APPROVED: "Không được khen thưởng"}
+ROUND_NAME = 500
+SUMMARY = limits.LONG_TEXT
+_THRESHOLD_KEY = "commendations.threshold."
+_CALIBRATION_KEY = "commendations.calibration."
+
+
+# ---- plain values -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RoundInput:
+    name: str
+    year: int
+    level: RoundLevel = RoundLevel.UPPER
+    forms: tuple[AwardForm, ...] = (AwardForm.GIAY_KHEN, AwardForm.BANG_KHEN,
+                                    AwardForm.LAO_DONG_SANG_TAO)
+    deadline: date | None = None
+    programme_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    id: uuid.UUID
+    name: str
+    year: int
+    level: RoundLevel
+    forms: tuple[AwardForm, ...]
+    deadline: date | None
+    programme_id: uuid.UUID | None
+    nominees: int
+    approved: int
+
+
+@dataclass(frozen=True)
+class NomineeInput:
+    kind: NomineeKind
+    award: AwardForm
+    full_name: str = ""  # a person or collective not in the lists; else taken from member/unit
+    unit_name: str = ""
+    member_id: uuid.UUID | None = None
+    unit_id: uuid.UUID | None = None
+    position: str = ""
+    tier: Tier = Tier.WORKER
+    summary: str = ""
+    initiative_ids: tuple[uuid.UUID, ...] = ()
+
+
+@dataclass(frozen=True)
+class NomineeRow:
+    id: uuid.UUID
+    seq: int
+    kind: NomineeKind
+    full_name: str
+    unit_name: str
+    position: str
+    award: AwardForm
+    status: NomineeStatus
+    decision_number: str
+    decision_date: date | None
+
+    @property
+    def key(self) -> int:
+        """The row's key in the lazy list: its number (STT) in the round."""
+        return self.seq
+
+
+@dataclass(frozen=True)
+class NomineeQuery:
+    """What the nominee list shows: one round, optionally searched (tone marks ignored) and
+    filtered by status."""
+
+    round_id: uuid.UUID | None = None
+    search: str = ""
+    status: NomineeStatus | None = None
+
+
+@dataclass(frozen=True)
+class NomineeDetail:
+    row: NomineeRow
+    round_id: uuid.UUID
+    member_id: uuid.UUID | None
+    unit_id: uuid.UUID | None
+    tier: Tier
+    summary: str
+    criteria: tuple[Criterion, ...]
+    initiatives: tuple[LinkedInitiative, ...]
+    findings: tuple[Finding, ...]
+
+
+# ---- rounds -------------------------------------------------------------------------------
+
+def _forms_text(forms: Iterable[AwardForm]) -> str:
+    return ",".join(AwardForm(f).value for f in forms)
+
+
+def _forms(text: str) -> tuple[AwardForm, ...]:
+    return tuple(AwardForm(f) for f in text.split(",") if f)
+
+
+def _round_info(session: Session, r: CommendationRound) -> RoundInfo:
+    counts = dict(session.execute(
+        select(Nominee.status, func.count()).where(Nominee.round_id == r.id,
+                                                   Nominee.deleted_at.is_(None))
+        .group_by(Nominee.status)).all())
+    return RoundInfo(r.id, r.name, r.year, RoundLevel(r.level), _forms(r.forms), r.deadline,
+                     r.programme_id, sum(counts.values()), counts.get(NomineeStatus.APPROVED, 0))
+
+
+def _validate_round(data: RoundInput) -> tuple[str, tuple[AwardForm, ...]]:
+    name = limits.check("Tên đợt khen thưởng", clean(data.name), ROUND_NAME)
+    if not name:
+        raise UserError("Thiếu tên đợt khen thưởng.")
+    if not isinstance(data.year, int) or not 2000 <= data.year <= 2100:
+        raise UserError(f"Năm của đợt khen thưởng không hợp lệ: {data.year}")
+    forms = tuple(dict.fromkeys(AwardForm(f) for f in data.forms))
+    if not forms:
+        raise UserError("Đợt khen thưởng cần ít nhất một hình thức khen thưởng.")
+    return name, forms
+
+
+def create_round(db: AppDatabase, data: RoundInput) -> Done[RoundInfo]:
+    name, forms = _validate_round(data)
+    with db.transaction() as s:
+        if s.scalar(select(CommendationRound.id).where(
+                CommendationRound.name_folded == fold(name), CommendationRound.year == data.year,
+                CommendationRound.deleted_at.is_(None))):
+            raise UserError(f"Đã có đợt khen thưởng «{name}» năm {data.year}.")
+        r = CommendationRound(name=name, name_folded=fold(name), year=data.year,
+                              level=RoundLevel(data.level), forms=_forms_text(forms),
+                              deadline=data.deadline, programme_id=data.programme_id)
+        s.add(r)
+        s.flush()
+        return Done(_round_info(s, r), COMMENDATIONS)
+
+
+def update_round(db: AppDatabase, round_id: uuid.UUID, data: RoundInput) -> Done[RoundInfo]:
+    name, forms = _validate_round(data)
+    with db.transaction() as s:
+        r = _get_round(s, round_id)
+        r.name, r.name_folded, r.year, r.level = name, fold(name), data.year, RoundLevel(data.level)
+        r.forms, r.deadline, r.programme_id = _forms_text(forms), data.deadline, data.programme_id
+        s.flush()
+        return Done(_round_info(s, r), COMMENDATIONS)
+
+
+def _get_round(s: Session, round_id: uuid.UUID) -> CommendationRound:
+    r = s.get(CommendationRound, round_id)
+    if r is None or r.deleted_at is not None:
+        raise NotFound("Không tìm thấy đợt khen thưởng.")
+    return r
+
+
+def rounds(db: AppDatabase) -> list[RoundInfo]:
+    """Every round, the newest year first."""
+    with db.reading() as s:
+        items = s.scalars(select(CommendationRound).where(CommendationRound.deleted_at.is_(None))
+                          .order_by(CommendationRound.year.desc(), CommendationRound.name))
+        return [_round_info(s, r) for r in items]
+
+
+def find_round(db: AppDatabase, text: str) -> RoundInfo | None:
+    """A round by its name (tone marks ignored) or id."""
+    with db.reading() as s:
+        r = _find_round(s, text)
+        return _round_info(s, r) if r else None
+
+
+def _find_round(s: Session, text: str) -> CommendationRound | None:
+    try:
+        r = s.get(CommendationRound, uuid.UUID(str(text)))
+        if r is not None and r.deleted_at is None:
+            return r
+    except ValueError:
+        pass
+    return s.scalars(select(CommendationRound).where(
+        CommendationRound.name_folded == fold(clean(text)),
+        CommendationRound.deleted_at.is_(None)).order_by(CommendationRound.year.desc())).first()
+
+
+def get_round(db: AppDatabase, round_id: uuid.UUID) -> RoundInfo:
+    with db.reading() as s:
+        return _round_info(s, _get_round(s, round_id))
+
+
+# ---- nominees -----------------------------------------------------------------------------
+
+def _row(n: Nominee) -> NomineeRow:
+    return NomineeRow(n.id, n.seq, NomineeKind(n.kind), n.full_name, n.unit_name, n.position,
+                      AwardForm(n.award), NomineeStatus(n.status), n.decision_number, n.decision_date)
+
+
+def _apply(s: Session, n: Nominee, data: NomineeInput) -> None:
+    kind = NomineeKind(data.kind)
+    name = clean(data.full_name)
+    unit_name = clean(data.unit_name)
+    position = clean(data.position)
+    member_id = unit_id = None
+    if kind == NomineeKind.INDIVIDUAL and data.member_id:
+        member = s.get(Member, data.member_id)
+        if member is None or member.deleted_at is not None:
+            raise NotFound("Không tìm thấy đoàn viên được chọn.")
+        member_id, unit_id = member.id, member.unit_id
+        name = name or member.full_name
+        unit_name = unit_name or member.unit.name
+        position = position or member.position
+    elif data.unit_id:
+        unit = s.get(Unit, data.unit_id)
+        if unit is None or unit.deleted_at is not None:
+            raise NotFound("Không tìm thấy đơn vị được chọn.")
+        unit_id = unit.id
+        if kind == NomineeKind.COLLECTIVE:
+            name = name or unit.name
+        unit_name = unit_name or unit.name
+    if not name:
+        raise UserError("Thiếu họ và tên (hoặc tên tập thể) của người được đề nghị.")
+    limits.check("Họ và tên" if kind == NomineeKind.INDIVIDUAL else "Tên tập thể", name,
+                 limits.UNIT_NAME if kind == NomineeKind.COLLECTIVE else limits.PERSON_NAME)
+    limits.check("Đơn vị", unit_name, limits.UNIT_NAME)
+    limits.check("Chức vụ", position, limits.POSITION)
+    summary = limits.check("Tóm tắt thành tích", clean(data.summary, multiline=True), SUMMARY)
+    n.kind, n.full_name, n.name_folded, n.unit_name = kind, name, fold(name), unit_name
+    n.member_id, n.unit_id, n.position, n.tier = member_id, unit_id, position, Tier(data.tier)
+    n.award, n.summary = AwardForm(data.award), summary
+
+
+def _link(s: Session, n: Nominee, ids: Sequence[uuid.UUID]) -> None:
+    wanted = list(dict.fromkeys(ids))
+    for i in wanted:
+        item = s.get(Initiative, i)
+        if item is None or item.deleted_at is not None:
+            raise NotFound("Không tìm thấy sáng kiến được gắn với người được đề nghị.")
+    existing = {link.initiative_id: link for link in s.scalars(
+        select(NomineeInitiative).where(NomineeInitiative.nominee_id == n.id))}
+    for initiative_id, link in existing.items():  # synced rows: tombstoned, not deleted
+        if initiative_id not in wanted and link.deleted_at is None:
+            link.deleted_at = utcnow()
+        elif initiative_id in wanted and link.deleted_at is not None:
+            link.deleted_at = None
+    for initiative_id in wanted:
+        if initiative_id not in existing:
+            s.add(NomineeInitiative(nominee_id=n.id, initiative_id=initiative_id))
+
+
+def add_nominee(db: AppDatabase, round_id: uuid.UUID, data: NomineeInput) -> Done[NomineeRow]:
+    with db.transaction() as s:
+        _get_round(s, round_id)
+        seq = (s.scalar(select(func.max(Nominee.seq)).where(Nominee.round_id == round_id)) or 0) + 1
+        n = Nominee(id=uuid.uuid4(), round_id=round_id, seq=seq, criteria="{}",
+                    status=NomineeStatus.PROPOSED)
+        with s.no_autoflush:
+            _apply(s, n, data)
+        s.add(n)
+        s.flush()
+        _link(s, n, data.initiative_ids)
+        s.flush()
+        return Done(_row(n), COMMENDATIONS)
+
+
+def update_nominee(db: AppDatabase, nominee_id: uuid.UUID, data: NomineeInput) -> Done[NomineeRow]:
+    with db.transaction() as s:
+        n = _get_nominee(s, nominee_id)
+        with s.no_autoflush:
+            _apply(s, n, data)
+        _link(s, n, data.initiative_ids)
+        s.flush()
+        return Done(_row(n), COMMENDATIONS)
+
+
+def delete_nominee(db: AppDatabase, nominee_id: uuid.UUID) -> Done[None]:
+    with db.transaction() as s:
+        n = _get_nominee(s, nominee_id)
+        if n.status == NomineeStatus.APPROVED:
+            raise UserError(f"{n.full_name} đã được khen thưởng theo Quyết định số "
+                            f"{n.decision_number}; không xóa được.")
+        n.deleted_at = utcnow()
+        return Done(None, COMMENDATIONS)
+
+
+def _get_nominee(s: Session, nominee_id: uuid.UUID) -> Nominee:
+    n = s.get(Nominee, nominee_id)
+    if n is None or n.deleted_at is not None:
+        raise NotFound("Không tìm thấy người được đề nghị khen thưởng.")
+    return n
+
+
+def set_criterion(db: AppDatabase, nominee_id: uuid.UUID, key: str, met: bool,
+                  note: str = "") -> Done[tuple[Criterion, ...]]:
+    """Tick (or untick) one criterion of the checklist with its evidence note."""
+    with db.transaction() as s:
+        n = _get_nominee(s, nominee_id)
+        items = rules.parse_criteria(NomineeKind(n.kind), n.criteria)
+        if key not in {c.key for c in items}:
+            raise UserError(f"Không có tiêu chuẩn «{key}» cho {KIND_LABELS[NomineeKind(n.kind)].lower()}.")
+        note = limits.check("Minh chứng", clean(note), 1_000)
+        items = tuple(replace(c, met=bool(met), note=note) if c.key == key else c for c in items)
+        n.criteria = rules.dump_criteria(items)
+        return Done(items, COMMENDATIONS)
+
+
+def nominees(db: AppDatabase, round_id: uuid.UUID, *, search: str = "",
+             status: NomineeStatus | None = None, award: AwardForm | None = None) -> list[NomineeRow]:
+    """The round's nominees in order; ``search`` matches name or unit ignoring tone marks."""
+    with db.reading() as s:
+        return [_row(n) for n in _nominee_query(s, round_id, search, status, award)]
+
+
+def _nominee_query(s: Session, round_id: uuid.UUID, search: str = "",
+                   status: NomineeStatus | None = None,
+                   award: AwardForm | None = None) -> list[Nominee]:
+    q = select(Nominee).where(Nominee.round_id == round_id, Nominee.deleted_at.is_(None))
+    if status:
+        q = q.where(Nominee.status == status)
+    if award:
+        q = q.where(Nominee.award == award)
+    items = list(s.scalars(q.order_by(Nominee.seq)))
+    needle = fold(clean(search)).lower()
+    if needle:
+        items = [n for n in items if needle in n.name_folded.lower() or needle in fold(n.unit_name).lower()]
+    return items
+
+
+def nominee_page(db: AppDatabase, q: NomineeQuery, offset: int, limit: int) -> list[NomineeRow]:
+    """Rows ``offset…offset+limit`` of the list (the lazy table's first window)."""
+    if q.round_id is None:
+        return []
+    with db.reading() as s:
+        return [_row(n) for n in _nominee_query(s, q.round_id, q.search, q.status)[offset:offset + limit]]
+
+
+def nominee_keys(db: AppDatabase, q: NomineeQuery, is_cancelled=None) -> array:
+    """The keys (STT) of the whole list in order."""
+    if q.round_id is None:
+        return array("q")
+    with db.reading() as s:
+        return array("q", (n.seq for n in _nominee_query(s, q.round_id, q.search, q.status)))
+
+
+def nominee_rows(db: AppDatabase, round_id: uuid.UUID | None, keys: Sequence[int]) -> list[NomineeRow | None]:
+    """The rows of these keys in the same order (None for a row gone meanwhile)."""
+    if round_id is None:
+        return [None] * len(keys)
+    with db.reading() as s:
+        found = {n.seq: _row(n) for n in s.scalars(select(Nominee).where(
+            Nominee.round_id == round_id, Nominee.seq.in_(list(keys)), Nominee.deleted_at.is_(None)))}
+    return [found.get(k) for k in keys]
+
+
+def nominee_key_of(db: AppDatabase, nominee_id: uuid.UUID) -> int | None:
+    with db.reading() as s:
+        n = s.get(Nominee, nominee_id)
+        return n.seq if n is not None and n.deleted_at is None else None
+
+
+def _linked(s: Session, nominee_id: uuid.UUID) -> tuple[LinkedInitiative, ...]:
+    rows = s.scalars(select(Initiative).join(
+        NomineeInitiative, NomineeInitiative.initiative_id == Initiative.id).where(
+        NomineeInitiative.nominee_id == nominee_id, NomineeInitiative.deleted_at.is_(None))
+        .order_by(Initiative.number))
+    return tuple(LinkedInitiative(i.id, i.number, i.name, i.status, i.economic_benefit,
+                                  (i.decision_date or i.registered_on).year) for i in rows)
+
+
+def _others(s: Session, n: Nominee, r: CommendationRound) -> list[OtherAward]:
+    q = select(Nominee, CommendationRound).join(
+        CommendationRound, CommendationRound.id == Nominee.round_id).where(
+        CommendationRound.year == r.year, CommendationRound.level == r.level,
+        CommendationRound.deleted_at.is_(None), Nominee.deleted_at.is_(None),
+        Nominee.id != n.id, Nominee.status != NomineeStatus.NOT_APPROVED,
+        Nominee.kind == n.kind)
+    if n.member_id:
+        q = q.where(Nominee.member_id == n.member_id)
+    elif n.kind == NomineeKind.COLLECTIVE and n.unit_id:
+        q = q.where(Nominee.unit_id == n.unit_id)
+    else:
+        q = q.where(Nominee.name_folded == n.name_folded)
+    out = []
+    for other, other_round in s.execute(q):
+        if not n.member_id and n.kind == NomineeKind.INDIVIDUAL and \
+                fold(other.unit_name).lower() != fold(n.unit_name).lower():
+            continue  # the same name in another unit is another person
+        out.append(OtherAward(other_round.name, AwardForm(other.award)))
+    return out
+
+
+def _findings(s: Session, n: Nominee, thresholds: Thresholds) -> tuple[Finding, ...]:
+    r = s.get(CommendationRound, n.round_id)
+    assert r is not None
+    return tuple(rules.check(
+        kind=NomineeKind(n.kind), tier=Tier(n.tier), award=AwardForm(n.award), round_year=r.year,
+        round_level=RoundLevel(r.level), offered=_forms(r.forms),
+        criteria=rules.parse_criteria(NomineeKind(n.kind), n.criteria),
+        linked=_linked(s, n.id), others=_others(s, n, r), thresholds=thresholds))
+
+
+def initiatives_by_numbers(db: AppDatabase, text: str) -> tuple[uuid.UUID, ...]:
+    """Initiatives by register numbers separated by commas, semicolons or spaces
+    ("LC-SK-2022-00001, LC-SK-2023-00017"); UserError naming any not in the register."""
+    import re
+
+    numbers = [n.upper() for n in re.split(r"[,;\s]+", clean(text)) if n]
+    if not numbers:
+        return ()
+    with db.reading() as s:
+        found = dict(s.execute(select(Initiative.number, Initiative.id).where(
+            Initiative.number.in_(numbers), Initiative.deleted_at.is_(None))).all())
+    unknown = [n for n in numbers if n not in found]
+    if unknown:
+        raise UserError(f"Không có sáng kiến số {', '.join(unknown)} trong sổ theo dõi sáng kiến.")
+    return tuple(dict.fromkeys(found[n] for n in numbers))
+
+
+def nominee_detail(db: AppDatabase, nominee_id: uuid.UUID) -> NomineeDetail:
+    with db.reading() as s:
+        n = _get_nominee(s, nominee_id)
+        t = _thresholds(s)
+        return NomineeDetail(_row(n), n.round_id, n.member_id, n.unit_id, Tier(n.tier), n.summary,
+                             rules.parse_criteria(NomineeKind(n.kind), n.criteria),
+                             _linked(s, n.id), _findings(s, n, t))
+
+
+def check_nominee(db: AppDatabase, nominee_id: uuid.UUID) -> tuple[Finding, ...]:
+    return nominee_detail(db, nominee_id).findings
+
+
+@dataclass(frozen=True)
+class NomineeCheck:
+    row: NomineeRow
+    findings: tuple[Finding, ...]
+
+    @property
+    def problems(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if not f.ok)
+
+
+def check_round(db: AppDatabase, round_id: uuid.UUID) -> list[NomineeCheck]:
+    """Every nominee's findings, in the round's order."""
+    with db.reading() as s:
+        _get_round(s, round_id)
+        t = _thresholds(s)
+        return [NomineeCheck(_row(n), _findings(s, n, t)) for n in _nominee_query(s, round_id)]
+
+
+# ---- decisions ----------------------------------------------------------------------------
+
+def approve(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date,
+            nominee_ids: Sequence[uuid.UUID] | None = None) -> Done[int]:
+    """Approve the named nominees (all proposed ones when none is named) under the decision;
+    returns how many were approved."""
+    return _decide(db, round_id, decision_number, on, nominee_ids, NomineeStatus.APPROVED)
+
+
+def reject(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date,
+           nominee_ids: Sequence[uuid.UUID]) -> Done[int]:
+    return _decide(db, round_id, decision_number, on, nominee_ids, NomineeStatus.NOT_APPROVED)
+
+
+def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date,
+            nominee_ids: Sequence[uuid.UUID] | None, status: NomineeStatus) -> Done[int]:
+    number = limits.check("Số quyết định", clean(decision_number), limits.DECISION_NUMBER)
+    if not number:
+        raise UserError("Thiếu số quyết định khen thưởng.")
+    if not isinstance(on, date):
+        raise UserError("Thiếu ngày ký quyết định.")
+    with db.transaction() as s:
+        r = _get_round(s, round_id)
+        _book_decision(s, number, on, f"Quyết định khen thưởng {r.name}")
+        if nominee_ids is None:
+            items = _nominee_query(s, round_id, status=NomineeStatus.PROPOSED)
+        else:
+            items = [_get_nominee(s, i) for i in nominee_ids]
+            for n in items:
+                if n.round_id != round_id:
+                    raise UserError(f"{n.full_name} không thuộc đợt khen thưởng này.")
+        for n in items:
+            n.status, n.decision_number, n.decision_date = status, number, on
+        return Done(len(items), COMMENDATIONS)
+
+
+def _book_decision(s: Session, number: str, on: date, title: str) -> None:
+    """A decision number written "25/QĐ-LĐLĐ" is recorded in the office's numbering book
+    (refused when another document already holds it); other forms are kept as typed."""
+    import re
+
+    from core.common import numbering
+
+    m = re.fullmatch(r"0*(\d{1,6})\s*/\s*(\S.*)", number)
+    if m:
+        numbering.take(s, symbol=m[2], number=int(m[1]), issued_on=on, title=title,
+                       feature="commendations")
+
+
+# ---- settings: thresholds and printer calibration ----------------------------------------
+
+def _settings(s: Session, prefix: str) -> dict[str, str]:
+    return {k.removeprefix(prefix): v for k, v in s.execute(
+        select(Setting.key, Setting.value).where(Setting.key.startswith(prefix)))}
+
+
+def _put(s: Session, key: str, value: str) -> None:
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def _thresholds(s: Session) -> Thresholds:
+    return rules.thresholds_from(_settings(s, _THRESHOLD_KEY))
+
+
+def thresholds(db: AppDatabase) -> Thresholds:
+    with db.reading() as s:
+        return _thresholds(s)
+
+
+def set_thresholds(db: AppDatabase, t: Thresholds) -> Done[Thresholds]:
+    """Save the Creative Labour thresholds (whole đồng, positive)."""
+    for name in ("worker", "worker_three_years", "university", "leader"):
+        value = getattr(t, name)
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise UserError(f"Mức giá trị làm lợi phải là số đồng dương: {value}")
+    with db.transaction() as s:
+        for name in ("worker", "worker_three_years", "university", "leader"):
+            _put(s, _THRESHOLD_KEY + name, str(getattr(t, name)))
+        return Done(t, COMMENDATIONS)
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A printer's offsets in mm (x to the right, y upwards on the page), saved per printer."""
+
+    printer: str
+    dx_mm: float = 0.0
+    dy_mm: float = 0.0
+
+
+def _printer_key(printer: str) -> str:
+    return _CALIBRATION_KEY + (fold(clean(printer)) or "default")[:40]
+
+
+def calibration(db: AppDatabase, printer: str = "") -> Calibration:
+    with db.reading() as s:
+        row = s.get(Setting, _printer_key(printer))
+        if row is None:
+            return Calibration(printer)
+        try:
+            dx, dy = (float(v) for v in row.value.split(";"))
+        except ValueError:
+            return Calibration(printer)
+        return Calibration(printer, dx, dy)
+
+
+def set_calibration(db: AppDatabase, c: Calibration) -> Done[Calibration]:
+    for v in (c.dx_mm, c.dy_mm):
+        if not -50 <= v <= 50:
+            raise UserError(f"Độ lệch khi in phải trong khoảng −50…50 mm: {v}")
+    with db.transaction() as s:
+        _put(s, _printer_key(c.printer), f"{c.dx_mm:g};{c.dy_mm:g}")
+        return Done(c, COMMENDATIONS)
+
+
+# ---- certificates -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PrintResult:
+    path: Path
+    count: int
+    numbers: tuple[str, ...]  # "07/2023" per page, in order
+    reprints: int  # pages that reprint a number issued before
+    skipped: tuple[str, ...]  # nominees without a certificate template (biểu dương)
+
+
+def certificate_number(number: int, year: int) -> str:
+    return f"{number:02d}/{year}"
+
+
+def _achievement(round_name: str) -> str:
+    phrase = round_name
+    for prefix in ("Tổng kết ", "Sơ kết "):
+        if phrase.startswith(prefix):
+            phrase = phrase[len(prefix):]
+    phrase = phrase[:1].lower() + phrase[1:]
+    return f"Đã có thành tích xuất sắc trong {phrase}."
+
+
+def _issue(s: Session, n: Nominee, issued_on: date, office_code: str) -> tuple[Certificate, bool]:
+    """The nominee's certificate, numbered in the office's register (new: next number of
+    its year); whether it existed already (a reprint)."""
+    cert = s.scalar(select(Certificate).where(Certificate.nominee_id == n.id))
+    if cert is not None:
+        return cert, True
+    year = (n.decision_date or issued_on).year
+    last = s.scalar(select(func.max(Certificate.number)).where(
+        Certificate.office_code == office_code, Certificate.year == year))
+    cert = Certificate(nominee_id=n.id, office_code=office_code, year=year, number=(last or 0) + 1,
+                       issued_on=issued_on)
+    s.add(cert)
+    s.flush()
+    return cert, False
+
+
+def print_certificates(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[str], *,
+                       stock: bool = False, template: str | None = None,
+                       dx_mm: float | None = None, dy_mm: float | None = None, printer: str = "",
+                       nominee_ids: Sequence[uuid.UUID] | None = None,
+                       printed_on: date | None = None, progress=None,
+                       is_cancelled=None, record: bool = True) -> Done[PrintResult]:
+    """One PDF with a certificate for each approved nominee of the round (or those named):
+    each gets a number in the office's certificate register on first print; a later print
+    is recorded as a reprint of the same number. Stock mode moves the text by the offsets
+    (default: the printer's saved calibration). Nothing is recorded when writing fails, nor
+    with ``record=False`` (a preview: the numbers shown are those the print would take)."""
+    from core.commendations import certificates as certs
+    from core.common.vnformat import date_line, format_date
+    from core.initiatives.documents import full_body_name
+    from core.org.office import load_office
+
+    if template is not None:
+        certs.load_template(template)  # unknown: UserError before anything
+    if stock and (dx_mm is None or dy_mm is None):
+        saved = calibration(db, printer)
+        dx_mm = saved.dx_mm if dx_mm is None else dx_mm
+        dy_mm = saved.dy_mm if dy_mm is None else dy_mm
+    printed_on = printed_on or rules.today()
+    with db.transaction() if record else db.reading() as s:
+        r = _get_round(s, round_id)
+        office = load_office(s)
+        code = office.unit_code or db.office_code
+        if nominee_ids is None:
+            items = _nominee_query(s, round_id, status=NomineeStatus.APPROVED)
+        else:
+            items = [_get_nominee(s, i) for i in nominee_ids]
+            for n in items:
+                if n.status != NomineeStatus.APPROVED:
+                    raise UserError(f"{n.full_name} chưa được duyệt khen thưởng; chưa in được "
+                                    "giấy chứng nhận.")
+        body = (office.on_behalf or "TM. BAN THƯỜNG VỤ").removeprefix("TM.").strip()
+        issuer = f"{body} {full_body_name(office.name or code)}".upper()
+        pages, numbers, skipped, reprints = [], [], [], 0
+        for n in items:
+            key = template or certs.DEFAULT_TEMPLATES.get(AwardForm(n.award))
+            if key is None:
+                skipped.append(n.full_name)
+                continue
+            cert, again = _issue(s, n, printed_on, code)
+            reprints += again
+            s.add(CertificatePrint(certificate_id=cert.id, printed_on=printed_on, reprint=again,
+                                   mode="stock" if stock else "full"))
+            number = certificate_number(cert.number, cert.year)
+            numbers.append(number)
+            signed = n.decision_date or printed_on
+            detail = ", ".join(p for p in (n.position, n.unit_name) if p) \
+                if n.kind == NomineeKind.INDIVIDUAL else ""
+            pages.append(certs.CertificateText(key, {
+                "issuer": issuer,
+                "recipient": n.full_name,
+                "detail": detail,
+                "achievement": _achievement(r.name),
+                "place_date": date_line(office.place, signed),
+                "on_behalf": office.on_behalf,
+                "signer_title": office.chair_title,
+                "signer": office.chair_name,
+                "number": f"Số vào sổ: {number}",
+                "decision": (f"Quyết định số {n.decision_number} ngày {format_date(signed)}"
+                             if n.decision_number else ""),
+            }))
+        path = certs.write_certificates(out, pages, stock=stock, dx_mm=dx_mm or 0.0,
+                                        dy_mm=dy_mm or 0.0, progress=progress,
+                                        is_cancelled=is_cancelled)
+        return Done(PrintResult(path, len(pages), tuple(numbers), reprints, tuple(skipped)),
+                    COMMENDATIONS if record else Changes())
+
+
+@dataclass(frozen=True)
+class CertificateEntry:
+    number: str
+    full_name: str
+    award: AwardForm
+    issued_on: date
+    prints: int
+
+
+def certificate_register(db: AppDatabase, year: int | None = None) -> list[CertificateEntry]:
+    """The office's certificate register (this office's numbers), by year and number."""
+    with db.reading() as s:
+        q = select(Certificate, Nominee).join(Nominee, Nominee.id == Certificate.nominee_id).where(
+            Certificate.office_code == db.office_code, Certificate.deleted_at.is_(None))
+        if year is not None:
+            q = q.where(Certificate.year == year)
+        out = []
+        for cert, n in s.execute(q.order_by(Certificate.year, Certificate.number)):
+            prints = s.scalar(select(func.count()).where(
+                CertificatePrint.certificate_id == cert.id)) or 0
+            out.append(CertificateEntry(certificate_number(cert.number, cert.year), n.full_name,
+                                        AwardForm(n.award), cert.issued_on, prints))
+        return out
+
+
+def write_calibration_page(db: AppDatabase, out: str | os.PathLike[str], *, printer: str = "",
+                           template: str = "giay_khen_a4", dx_mm: float | None = None,
+                           dy_mm: float | None = None) -> Path:
+    from core.commendations import certificates as certs
+
+    saved = calibration(db, printer)
+    return certs.write_calibration_page(
+        out, template=template, dx_mm=saved.dx_mm if dx_mm is None else dx_mm,
+        dy_mm=saved.dy_mm if dy_mm is None else dy_mm)
+
+
+def certificate_templates() -> list[tuple[str, str]]:
+    """(key, title) of every certificate template."""
+    from core.commendations import certificates as certs
+
+    return [(k, certs.load_template(k).title) for k in certs.templates()]
+
+
+# ---- the file (hồ sơ) and the documents ---------------------------------------------------
+
+def attach(db: AppDatabase, round_id: uuid.UUID, kind: str, source: str | os.PathLike[str], *,
+           nominee_id: uuid.UUID | None = None) -> Done[dossier.StoredFile]:
+    """Attach a scan or PDF to the round's file (copied in under its SHA-256)."""
+    with db.transaction() as s:
+        _get_round(s, round_id)
+        return Done(dossier.add_item(s, db.path, round_id, kind, source, nominee_id=nominee_id),
+                    COMMENDATIONS)
+
+
+def round_file(db: AppDatabase, round_id: uuid.UUID) -> dossier.RoundFile:
+    with db.reading() as s:
+        _get_round(s, round_id)
+        return dossier.round_file(s, round_id)
+
+
+def stored_file_path(db: AppDatabase, f: dossier.StoredFile) -> Path:
+    return dossier.stored_path(db.path, f.sha256, f.file_name)
+
+
+def _entries(s: Session, round_id: uuid.UUID, status: NomineeStatus | None,
+             decision_number: str | None = None) -> list[documents.ListEntry]:
+    items = _nominee_query(s, round_id, status=status)
+    if status is None:  # the proposal: everyone but those not approved
+        items = [n for n in items if n.status != NomineeStatus.NOT_APPROVED]
+    if decision_number:
+        items = [n for n in items if n.decision_number == decision_number]
+    return [documents.ListEntry(NomineeKind(n.kind), n.full_name, n.position, n.unit_name,
+                                AwardForm(n.award), n.summary) for n in items]
+
+
+def _round_text(r: CommendationRound) -> documents.RoundText:
+    return documents.RoundText(r.name, r.year, RoundLevel(r.level))
+
+
+def write_totrinh(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[str], *,
+                  signed_on: date | None = None, number: int | None = None) -> Done[str]:
+    """The Tờ trình with the list of those proposed (all but the not approved), numbered from
+    the office's book ("Số: 05/TTr-LĐLĐ"); also kept in the round's file. Value: the number."""
+    from core.common import numbering
+    from core.org.office import load_office
+
+    signed_on = signed_on or rules.today()
+    with db.transaction() as s:
+        r = _get_round(s, round_id)
+        office = load_office(s)
+        entries = _entries(s, round_id, None)
+        if not entries:
+            raise UserError("Đợt khen thưởng chưa có ai được đề nghị; chưa lập được Tờ trình.")
+        symbol = f"TTr-{office.doc_symbol or 'LĐLĐ'}"
+        taken = numbering.take(s, symbol=symbol, issued_on=signed_on, feature="commendations",
+                               title=f"Tờ trình đề nghị khen thưởng {r.name}", number=number)
+        number_text = doc_number(taken, symbol)
+        path = documents.totrinh(out, office, _round_text(r), entries, number_text=number_text,
+                                 signed_on=signed_on)
+        dossier.add_item(s, db.path, round_id, "totrinh", path, generated=True, on=signed_on)
+        return Done(number_text.removeprefix("Số: "), COMMENDATIONS)
+
+
+def _decision_of(s: Session, round_id: uuid.UUID, decision_number: str | None) -> tuple[str, date]:
+    pairs = {(n.decision_number, n.decision_date) for n in
+             _nominee_query(s, round_id, status=NomineeStatus.APPROVED)
+             if not decision_number or n.decision_number == decision_number}
+    if not pairs:
+        raise UserError("Chưa có ai được duyệt khen thưởng trong đợt này (lệnh approve).")
+    if len(pairs) > 1:
+        listed = ", ".join(sorted(p[0] for p in pairs))
+        raise UserError(f"Đợt này có nhiều quyết định ({listed}); hãy chọn một (--decision).")
+    number, on = pairs.pop()
+    return number, on or rules.today()
+
+
+def write_decision(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[str], *,
+                   decision_number: str | None = None) -> Path:
+    """The decision (PDF) or its list (a workbook, when ``out`` ends in .xlsx) of those
+    approved, grouped by award form; number and date are the approval's."""
+    from core.common.vnformat import format_date
+    from core.org.office import load_office
+
+    with db.reading() as s:
+        r = _get_round(s, round_id)
+        office = load_office(s)
+        number, on = _decision_of(s, round_id, decision_number)
+        entries = _entries(s, round_id, NomineeStatus.APPROVED, number)
+        if Path(out).suffix.lower() == ".xlsx":
+            return documents.decision_workbook(
+                out, office, _round_text(r), entries,
+                decision_text=f"(Kèm theo Quyết định số {number} ngày {format_date(on)})")
+        return documents.decision(out, office, _round_text(r), entries,
+                                  number_text=f"Số: {number}", signed_on=on)
+
+
+def generate_initiative_summaries(db: AppDatabase, round_id: uuid.UUID) -> Done[int]:
+    """For each individual of the round without one, the summary of the initiative (the
+    register's description report of each linked initiative, which names its recognition
+    decision) generated into the file; the value is how many nominees got one. Individuals
+    without a linked initiative are left for an attachment."""
+    import tempfile
+
+    from core.initiatives.documents import description_report
+
+    count = 0
+    with db.transaction() as s, tempfile.TemporaryDirectory(prefix="socongdoan-") as tmp:
+        _get_round(s, round_id)
+        have = {n.nominee_id for n in dossier.round_file(s, round_id).nominees if n.complete}
+        for n in _nominee_query(s, round_id):
+            if n.kind != NomineeKind.INDIVIDUAL or n.id in have:
+                continue
+            linked = _linked(s, n.id)
+            for item in linked:
+                name = f"tom-tat-sang-kien-{item.number}.pdf"
+                path = description_report(s, item.id, Path(tmp) / name)
+                dossier.add_item(s, db.path, round_id, "initiative_summary", path, nominee_id=n.id,
+                                 generated=True)
+            count += bool(linked)
+        return Done(count, COMMENDATIONS)
+
+
+# ---- choices for the nominee dialog ------------------------------------------------------
+
+def unit_choices(db: AppDatabase) -> list[tuple[uuid.UUID, str, str]]:
+    """(id, name, code) of the live units, for the nominee dialog's unit box."""
+    from core.initiatives import ops as initiative_ops
+
+    return [(u.id, u.name, u.code) for u in initiative_ops.filter_units(db)]
+
+
+def member_choices(db: AppDatabase, unit_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
+    """(id, full name) of a unit's members (at most 3,000), for the nominee dialog."""
+    from core.initiatives import ops as initiative_ops
+
+    return [(m.id, m.full_name) for m in initiative_ops.unit_members(db, unit_id)]

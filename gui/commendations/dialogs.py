@@ -1,0 +1,283 @@
+"""Dialogs of the commendations page: a new round, a nominee, an approval decision."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.commendations import ops
+from core.commendations.ops import (
+    AwardForm,
+    NomineeInput,
+    NomineeKind,
+    RoundInput,
+    RoundLevel,
+    Tier,
+)
+from core.commendations.rules import default_round_name
+from core.common.database import AppDatabase
+from core.common.errors import UserError
+from gui.common.widgets import DateField, ErrorLabel, UnitCombo, ValueCombo, dialog_buttons
+
+
+class RoundDialog(QDialog):
+    """A new commendation round: name, year, level, award forms, deadline."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New commendation round"))
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.name = QLineEdit(default_round_name(self.year.value()))
+        self.name.setMaxLength(ops.ROUND_NAME)
+        self.year.valueChanged.connect(self._year_changed)
+        self.level = ValueCombo()
+        self.level.add(self.tr("Grassroots union (CĐCS)"), RoundLevel.GRASSROOTS)
+        self.level.add(self.tr("Upper-level union"), RoundLevel.UPPER)
+        self.level.add(self.tr("Province federation"), RoundLevel.PROVINCE)
+        self.level.set_value(RoundLevel.UPPER)
+        self.forms = {a: QCheckBox(ops.AWARD_LABELS[a]) for a in AwardForm}
+        forms = QVBoxLayout()
+        for a, box in self.forms.items():
+            box.setChecked(a != AwardForm.BIEU_DUONG)
+            forms.addWidget(box)
+        self.deadline = DateField()
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Year:"), self.year)
+        form.addRow(self.tr("&Level:"), self.level)
+        form.addRow(self.tr("Award forms:"), forms)
+        form.addRow(self.tr("&Deadline:"), self.deadline)
+        buttons = dialog_buttons(self.tr("Create"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(620, self.sizeHint().height())
+
+    def _year_changed(self, year: int) -> None:
+        if self.name.text().startswith("Tổng kết phong trào Lao động giỏi"):
+            self.name.setText(default_round_name(year))
+
+    def value(self) -> RoundInput:
+        return RoundInput(self.name.text(), self.year.value(), RoundLevel(self.level.value()),
+                          tuple(a for a, box in self.forms.items() if box.isChecked()),
+                          self.deadline.value())
+
+    def accept(self) -> None:
+        try:
+            self.deadline.value()
+        except ValueError:
+            self.error.setText(self.tr("The deadline is not a date (dd/mm/yyyy)."))
+            return
+        if not self.name.text().strip():
+            self.error.setText(self.tr("Enter the round's name."))
+            return
+        super().accept()
+
+
+class NomineeDialog(QDialog):
+    """A person or collective proposed for an award (typed; the list import brings many)."""
+
+    def __init__(self, forms: tuple[AwardForm, ...], parent: QWidget | None = None,
+                 current: ops.NomineeDetail | None = None, db: AppDatabase | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Nominee"))
+        self.kind = ValueCombo()
+        self.kind.add(self.tr("Individual"), NomineeKind.INDIVIDUAL)
+        self.kind.add(self.tr("Collective"), NomineeKind.COLLECTIVE)
+        self.name = QLineEdit()
+        self.name.setMaxLength(255)
+        self.unit = UnitCombo(ops.unit_choices(db) if db is not None else [])
+        self.unit.lineEdit().setMaxLength(255)
+        self.unit.setEditText("")
+        self.member = ValueCombo()
+        self.member.add(self.tr("(not in the member list: type the name)"), None)
+        self.member.activated.connect(self._member_chosen)
+        self.unit.currentIndexChanged.connect(self._unit_chosen)
+        self.position = QLineEdit()
+        self.position.setMaxLength(200)
+        self.tier = ValueCombo()
+        self.tier.add(self.tr("Worker without a leadership post"), Tier.WORKER)
+        self.tier.add(self.tr("University level"), Tier.UNIVERSITY)
+        self.tier.add(self.tr("Leader or manager"), Tier.LEADER)
+        self.award = ValueCombo()
+        for a in forms or tuple(AwardForm):
+            self.award.add(ops.AWARD_LABELS[a], a)
+        self.initiatives = QLineEdit()
+        self.initiatives.setPlaceholderText(self.tr("Register numbers, e.g. LC-SK-2022-00001, LC-SK-2023-00017"))
+        self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)
+        self.summary.setFixedHeight(90)
+        self.error = ErrorLabel()
+        self._initiatives: tuple = ()
+        if current is not None:
+            row = current.row
+            self.kind.set_value(row.kind)
+            self.name.setText(row.full_name)
+            self.unit.select(current.unit_id)
+            if current.unit_id is None:
+                self.unit.setEditText(row.unit_name)
+            self._unit_chosen()
+            self.member.set_value(current.member_id)
+            self.position.setText(row.position)
+            self.tier.set_value(current.tier)
+            self.award.set_value(row.award)
+            self.summary.setPlainText(current.summary)
+            self._initiatives = tuple(i.id for i in current.initiatives)
+            self.initiatives.setText(", ".join(i.number for i in current.initiatives))
+        form = QFormLayout()
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&Full name:"), self.name)
+        form.addRow(self.tr("&Unit:"), self.unit)
+        form.addRow(self.tr("&Member:"), self.member)
+        form.addRow(self.tr("&Position:"), self.position)
+        form.addRow(self.tr("&Award:"), self.award)
+        form.addRow(self.tr("Creative Labour &threshold:"), self.tier)
+        form.addRow(self.tr("Linked &initiatives:"), self.initiatives)
+        form.addRow(self.tr("Achievement &summary:"), self.summary)
+        buttons = dialog_buttons(self.tr("Save"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(620, self.sizeHint().height())
+
+    def _unit_chosen(self, _index: int = 0) -> None:
+        """The members of the unit chosen, to pick from."""
+        self.member.clear()
+        self.member.add(self.tr("(not in the member list: type the name)"), None)
+        unit_id = self.unit.chosen()
+        if unit_id is not None and self.db is not None:
+            for member_id, name in ops.member_choices(self.db, unit_id):
+                self.member.add(name, member_id)
+
+    def _member_chosen(self, _index: int) -> None:
+        if self.member.value() is not None:
+            self.name.setText(self.member.currentText())
+            self.kind.set_value(NomineeKind.INDIVIDUAL)
+
+    def value(self) -> NomineeInput:
+        unit_id = self.unit.chosen()
+        unit_name = "" if unit_id is not None else self.unit.currentText()
+        member = self.member.value()
+        member_id = member if isinstance(member, uuid.UUID) else None
+        kind = NomineeKind(self.kind.value())
+        return NomineeInput(kind, AwardForm(self.award.value()),
+                            full_name=self.name.text(), unit_name=unit_name,
+                            member_id=member_id if kind == NomineeKind.INDIVIDUAL else None,
+                            unit_id=unit_id,
+                            position=self.position.text(), tier=Tier(self.tier.value()),
+                            summary=self.summary.toPlainText(), initiative_ids=self._initiatives)
+
+    def accept(self) -> None:
+        collective_unit = self.kind.value() == NomineeKind.COLLECTIVE and self.unit.chosen() is not None
+        if not self.name.text().strip() and not collective_unit:
+            self.error.setText(self.tr("Enter the full name (or the collective's name)."))
+            return
+        if self.db is not None:
+            try:
+                self._initiatives = ops.initiatives_by_numbers(self.db, self.initiatives.text())
+            except UserError as exc:
+                self.error.setText(str(exc))
+                return
+        super().accept()
+
+
+class ApproveDialog(QDialog):
+    """The decision approving the proposed nominees: its number and date."""
+
+    def __init__(self, count: int, symbol: str, parent: QWidget | None = None, *,
+                 name: str = "") -> None:
+        """``name``: one nominee not approved by the decision (else: approve ``count``)."""
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Not approved by decision") if name else self.tr("Approve by decision"))
+        self.number = QLineEdit()
+        self.number.setMaxLength(50)
+        self.number.setPlaceholderText(f"25/{symbol}")
+        self.signed = DateField()
+        self.signed.set_value(date.today())
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("Decision &number:"), self.number)
+        form.addRow(self.tr("&Signed on:"), self.signed)
+        note = (self.tr("{0} will be recorded as not approved.").format(name) if name
+                else self.tr("{0} proposed nominee(s) will be approved.").format(count))
+        buttons = dialog_buttons(self.tr("Record") if name else self.tr("Approve"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        from PySide6.QtWidgets import QLabel
+
+        row.addWidget(QLabel(note))
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            signed = self.signed.value()
+        except ValueError:
+            signed = None
+        if not self.number.text().strip():
+            self.error.setText(self.tr("Enter the decision's number, e.g. 25/QĐ-LĐLĐ."))
+            return
+        if signed is None:
+            self.error.setText(self.tr("Enter the date the decision was signed (dd/mm/yyyy)."))
+            return
+        super().accept()
+
+
+class ThresholdsDialog(QDialog):
+    """The Creative Labour benefit thresholds (đồng), defaults of QĐ 1564/QĐ-TLĐ."""
+
+    def __init__(self, current: ops.Thresholds, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Creative Labour thresholds"))
+        self.boxes: dict[str, QSpinBox] = {}
+        form = QFormLayout()
+        labels = {
+            "worker": self.tr("Worker, one year:"),
+            "worker_three_years": self.tr("Worker, three consecutive years:"),
+            "university": self.tr("University level:"),
+            "leader": self.tr("Leader or manager:"),
+        }
+        for name, label in labels.items():
+            box = QSpinBox()
+            box.setRange(1, 2_000_000_000)
+            box.setSingleStep(1_000_000)
+            box.setGroupSeparatorShown(True)
+            box.setSuffix(" đ")
+            box.setValue(getattr(current, name))
+            self.boxes[name] = box
+            form.addRow(label, box)
+        buttons = dialog_buttons(self.tr("Save"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def value(self) -> ops.Thresholds:
+        return ops.Thresholds(**{name: box.value() for name, box in self.boxes.items()})

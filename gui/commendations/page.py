@@ -1,0 +1,485 @@
+"""The "Khen thưởng" page: rounds; the nominees of a round in a lazy table (search ignoring
+tone marks, status filter); for the selected nominee its criteria checklist with evidence
+notes, the rule-by-rule checks and its file; the round's file with what is missing; the
+documents (Tờ trình, decision, its list as a workbook) and certificate printing.
+
+Everything goes through ``core.commendations.ops``; every change is announced on the bus.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.commendations import ops
+from core.commendations.ops import NomineeQuery, NomineeStatus
+from core.common.changes import Changes
+from core.common.database import AppDatabase
+from gui.commendations.dialogs import ApproveDialog, NomineeDialog, RoundDialog
+from gui.commendations.models import NomineeRowRole, NomineeTableModel
+from gui.common import widgets
+from gui.common.changes import ChangeBus
+from gui.common.widgets import ValueCombo
+
+_OK, _BAD = QColor("#1b7a34"), QColor("#b00020")
+KeyRole = Qt.ItemDataRole.UserRole + 1
+
+
+class CommendationsPage(QWidget):
+    def __init__(self, db: AppDatabase, bus: ChangeBus | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.bus = db, bus
+        self._detail: ops.NomineeDetail | None = None
+        self._filling = False
+
+        # --- top: the round and the filters -----------------------------------------
+        self.round = ValueCombo()
+        self.round.setMinimumContentsLength(48)
+        self.round.currentIndexChanged.connect(self._round_changed)
+        self.round_info = QLabel()
+        new_round = self.new_round_button = QPushButton(self.tr("New &round…"))
+        new_round.clicked.connect(self.new_round)
+        self.thresholds_button = QPushButton(self.tr("T&hresholds…"))
+        self.thresholds_button.setToolTip(self.tr("Creative Labour benefit thresholds (QĐ 1564/QĐ-TLĐ)"))
+        self.thresholds_button.clicked.connect(self.edit_thresholds)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search name or unit (tone marks optional)"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self._requery)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.status = ValueCombo()
+        self.status.add(self.tr("All statuses"), None)
+        self.status.add(self.tr("Proposed"), NomineeStatus.PROPOSED)
+        self.status.add(self.tr("Approved"), NomineeStatus.APPROVED)
+        self.status.add(self.tr("Not approved"), NomineeStatus.NOT_APPROVED)
+        self.status.currentIndexChanged.connect(lambda _i: self._requery())
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Round:")))
+        top.addWidget(self.round, 1)
+        top.addWidget(new_round)
+        top.addWidget(self.thresholds_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.status)
+        filters.addWidget(self.round_info, 1)
+
+        # --- actions -------------------------------------------------------------------
+        self.add_button = QPushButton(self.tr("&Add nominee…"))
+        self.add_button.clicked.connect(self.add_nominee)
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.clicked.connect(self.edit_nominee)
+        self.import_button = QPushButton(self.tr("&Import list…"))
+        self.import_button.setToolTip(self.tr("Nominee lists sent up by lower levels (xlsx, xls, ods): "
+                                              "checked first, rows already in the round skipped"))
+        self.import_button.clicked.connect(self.import_list)
+        self.import_flow = None
+        self.approve_button = QPushButton(self.tr("A&pprove…"))
+        self.approve_button.clicked.connect(self.approve)
+        self.reject_button = QPushButton(self.tr("&Not approved…"))
+        self.reject_button.setToolTip(self.tr("Record the selected nominee as not approved by a decision"))
+        self.reject_button.clicked.connect(self.reject)
+        self.totrinh_button = QPushButton(self.tr("&Submission letter…"))
+        self.totrinh_button.clicked.connect(self.write_totrinh)
+        self.decision_button = QPushButton(self.tr("&Decision…"))
+        self.decision_button.clicked.connect(self.write_decision)
+        self.print_button = QPushButton(self.tr("Print &certificates…"))
+        self.print_button.clicked.connect(self.print_certificates)
+        actions = QHBoxLayout()
+        for b in (self.add_button, self.import_button, self.edit_button, self.approve_button,
+                  self.reject_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        for b in (self.totrinh_button, self.decision_button, self.print_button):
+            actions.addWidget(b)
+        widgets.page_action(self, self.tr("Find"), "Ctrl+F", self.search.setFocus)
+        widgets.page_action(self, self.tr("Add nominee"), "Ctrl+N", self.add_nominee)
+
+        # --- the list and the detail ------------------------------------------------------
+        self.model = NomineeTableModel(db, self)
+        self.table = self.model.make_view()
+        self.table.setColumnWidth(0, 44)
+        self.table.setColumnWidth(1, 200)
+        self.table.setColumnWidth(2, 190)
+        self.table.setColumnWidth(3, 170)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.table.doubleClicked.connect(lambda _i: self.edit_nominee())
+        self.name_label = QLabel()
+        self.name_label.setWordWrap(True)
+        font = self.name_label.font()
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.criteria = QListWidget()
+        self.criteria.setWordWrap(True)
+        self.criteria.itemChanged.connect(self._criterion_changed)
+        self.criteria.itemDoubleClicked.connect(self._edit_note)
+        self.findings = QListWidget()
+        self.findings.setWordWrap(True)
+        self.file_list = QListWidget()
+        self.file_list.setWordWrap(True)
+        attach = QPushButton(self.tr("A&ttach a file…"))
+        attach.clicked.connect(self.attach_file)
+        self.summaries_button = QPushButton(self.tr("&Generate initiative summaries"))
+        self.summaries_button.setToolTip(self.tr("For each individual with linked initiatives: the "
+                                                 "register's description report, kept in the file"))
+        self.summaries_button.clicked.connect(self.generate_summaries)
+        file_buttons = QHBoxLayout()
+        file_buttons.addWidget(attach)
+        file_buttons.addWidget(self.summaries_button)
+        right = QVBoxLayout()
+        right.addWidget(self.name_label)
+        right.addWidget(QLabel(self.tr("Criteria (tick when met; double-click for the evidence):")))
+        right.addWidget(self.criteria, 2)
+        right.addWidget(QLabel(self.tr("Checks:")))
+        right.addWidget(self.findings, 3)
+        right.addWidget(QLabel(self.tr("File (hồ sơ):")))
+        right.addWidget(self.file_list, 2)
+        right.addLayout(file_buttons)
+        detail = QWidget()
+        detail.setLayout(right)
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(split, 1)
+        self.reload_rounds()
+
+    # --- rounds ----------------------------------------------------------------------------
+    def reload_rounds(self, select: uuid.UUID | None = None) -> None:
+        current = select or self.round_id()
+        self._filling = True
+        self.round.clear()
+        for r in ops.rounds(self.db):
+            self.round.add(f"{r.name} ({r.year})", r.id)
+        self._filling = False
+        if not (current and self.round.set_value(current)) and self.round.count():
+            self.round.setCurrentIndex(0)
+        self._round_changed()
+
+    def round_id(self) -> uuid.UUID | None:
+        value = self.round.value()
+        return value if isinstance(value, uuid.UUID) else None
+
+    def _round_changed(self, _index: int = 0) -> None:
+        if self._filling:
+            return
+        has = self.round_id() is not None
+        for b in (self.add_button, self.edit_button, self.approve_button, self.reject_button,
+                  self.totrinh_button, self.decision_button, self.print_button):
+            b.setEnabled(has)
+        self._requery()
+
+    def _requery(self) -> None:
+        self.model.set_query(NomineeQuery(self.round_id(), self.search.text(), self.status.value()))  # type: ignore[arg-type]
+        self._show_round_info()
+        if self.model.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        self._show_current()
+
+    def _show_round_info(self) -> None:
+        rid = self.round_id()
+        if rid is None:
+            self.round_info.setText(self.tr("No round yet: create one, or import a list."))
+            return
+        info = ops.get_round(self.db, rid)
+        file = ops.round_file(self.db, rid)
+        missing = len(file.missing())
+        state = self.tr("file complete") if not missing else self.tr("{0} document(s) missing").format(missing)
+        self.round_info.setText(self.tr("{0} nominee(s), {1} approved; {2}").format(
+            info.nominees, info.approved, state))
+
+    def new_round(self) -> None:
+        dialog = RoundDialog(self)
+        if not dialog.exec():
+            return
+        try:
+            done = ops.create_round(self.db, dialog.value())
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+        self.reload_rounds(select=done.value.id)
+
+    def edit_thresholds(self) -> None:
+        from gui.commendations.dialogs import ThresholdsDialog
+
+        dialog = ThresholdsDialog(ops.thresholds(self.db), self)
+        if not dialog.exec():
+            return
+        try:
+            done = ops.set_thresholds(self.db, dialog.value())
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+        self._show_current()
+
+    # --- nominees ----------------------------------------------------------------------------
+    def current_row(self) -> ops.NomineeRow | None:
+        index = self.table.currentIndex()
+        return index.data(NomineeRowRole) if index.isValid() else None
+
+    def _show_current(self) -> None:
+        row = self.current_row()
+        self._detail = ops.nominee_detail(self.db, row.id) if row else None
+        self._fill_detail()
+
+    def _fill_detail(self) -> None:
+        d = self._detail
+        self._filling = True
+        self.criteria.clear()
+        self.findings.clear()
+        self.file_list.clear()
+        rid = self.round_id()
+        if d is None:
+            self.name_label.setText(self.tr("Select a nominee to see the criteria and checks."))
+        else:
+            self.name_label.setText(f"{d.row.full_name} — {ops.AWARD_LABELS[d.row.award]}")
+            for c in d.criteria:
+                text = c.label + (f" — {c.note}" if c.note else "")
+                item = QListWidgetItem(text)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if c.met else Qt.CheckState.Unchecked)
+                item.setData(KeyRole, c.key)
+                self.criteria.addItem(item)
+            for f in d.findings:
+                item = QListWidgetItem(("✓ " if f.ok else "✗ ") + f.message)
+                item.setForeground(_OK if f.ok else _BAD)
+                self.findings.addItem(item)
+        if rid is not None:
+            file = ops.round_file(self.db, rid)
+            reqs = list(file.requirements)
+            if d is not None:
+                reqs += [r for n in file.nominees if n.nominee_id == d.row.id for r in n.requirements]
+            for r in reqs:
+                names = ", ".join(f.file_name for f in r.files)
+                item = QListWidgetItem(("✓ " if r.present else "✗ ") + r.label + (f": {names}" if names else ""))
+                item.setForeground(_OK if r.present else _BAD)
+                item.setData(KeyRole, r.kind)
+                self.file_list.addItem(item)
+        self._filling = False
+
+    def _criterion_changed(self, item: QListWidgetItem) -> None:
+        if self._filling or self._detail is None:
+            return
+        key = item.data(KeyRole)
+        note = next((c.note for c in self._detail.criteria if c.key == key), "")
+        self._set_criterion(key, item.checkState() == Qt.CheckState.Checked, note)
+
+    def _edit_note(self, item: QListWidgetItem) -> None:
+        if self._detail is None:
+            return
+        key = item.data(KeyRole)
+        current = next(c for c in self._detail.criteria if c.key == key)
+        note, ok = QInputDialog.getText(self, self.tr("Evidence"), current.label, text=current.note)
+        if ok:
+            self._set_criterion(key, current.met, note)
+
+    def _set_criterion(self, key: str, met: bool, note: str) -> None:
+        assert self._detail is not None
+        try:
+            done = ops.set_criterion(self.db, self._detail.row.id, key, met, note)
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+        QTimer.singleShot(0, self._show_current)
+
+    def add_nominee(self) -> None:
+        rid = self.round_id()
+        if rid is None:
+            return
+        dialog = NomineeDialog(ops.get_round(self.db, rid).forms, self, db=self.db)
+        if not dialog.exec():
+            return
+        try:
+            done = ops.add_nominee(self.db, rid, dialog.value())
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+        self._requery()
+        row = self.model.row_of(done.value.id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def edit_nominee(self) -> None:
+        rid, d = self.round_id(), self._detail
+        if rid is None or d is None:
+            return
+        dialog = NomineeDialog(ops.get_round(self.db, rid).forms, self, current=d, db=self.db)
+        if not dialog.exec():
+            return
+        try:
+            done = ops.update_nominee(self.db, d.row.id, dialog.value())
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+        self.model.reload(keep_loaded=True)
+        self._show_current()
+
+    def approve(self) -> None:
+        rid = self.round_id()
+        if rid is None:
+            return
+        proposed = len(ops.nominees(self.db, rid, status=NomineeStatus.PROPOSED))
+        dialog = ApproveDialog(proposed, "QĐ-LĐLĐ", self)
+        if not dialog.exec():
+            return
+        try:
+            done = ops.approve(self.db, rid, dialog.number.text(), dialog.signed.value() or date.today())
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+        self._requery()
+
+    def import_list(self, path: str | None = None):
+        """A workbook of nominees into the current round (or a new one named after the file's
+        year when there is none), through the common preview-then-commit flow."""
+        from core.commendations.importing import COLUMNS, import_nominees
+        from core.commendations.rules import default_round_name
+        from gui.common.import_flow import ImportFlow, ImportSpec
+
+        rid = self.round_id()
+        name = ops.get_round(self.db, rid).name if rid else default_round_name(date.today().year)
+        spec = ImportSpec(what=self.tr("nominees"), title=self.tr("Import a nominee list"),
+                          run=import_nominees, changes=Changes(commendations=True),
+                          options={"round_name": name}, columns=COLUMNS)
+        self.import_flow = flow = ImportFlow(self, self.db, spec, bus=self.bus, source=self)
+        flow.imported.connect(lambda _result: self.reload_rounds())
+        return flow.check(path) if path else flow.start()
+
+    def reject(self) -> None:
+        rid, d = self.round_id(), self._detail
+        if rid is None or d is None:
+            return
+        dialog = ApproveDialog(1, "QĐ-LĐLĐ", self, name=d.row.full_name)
+        if not dialog.exec():
+            return
+        try:
+            done = ops.reject(self.db, rid, dialog.number.text(), dialog.signed.value() or date.today(),
+                              [d.row.id])
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+        self.model.reload(keep_loaded=True)
+        self._show_round_info()
+        self._show_current()
+
+    # --- the file and the documents ------------------------------------------------------------
+    def attach_file(self) -> None:
+        rid = self.round_id()
+        item = self.file_list.currentItem()
+        if rid is None or item is None:
+            widgets.show_info(self, self.tr("Select the missing document in the file list first."))
+            return
+        kind = item.data(KeyRole)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"), "",
+                                              self.tr("Scans and documents (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;All files (*)"))
+        if not path:
+            return
+        nominee = self._detail.row.id if self._detail and kind not in ("totrinh", "minutes") else None
+        try:
+            done = ops.attach(self.db, rid, kind, path, nominee_id=nominee)
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+        self._show_round_info()
+        self._fill_detail()
+
+    def generate_summaries(self) -> None:
+        rid = self.round_id()
+        if rid is None:
+            return
+        try:
+            done = ops.generate_initiative_summaries(self.db, rid)
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+        widgets.show_info(self, self.tr("Initiative summaries added to the file of {0} nominee(s).")
+                          .format(done.value))
+        self._show_round_info()
+        self._fill_detail()
+
+    def write_totrinh(self) -> None:
+        rid = self.round_id()
+        if rid is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the submission letter"), "to-trinh.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        try:
+            done = ops.write_totrinh(self.db, rid, path)
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+        widgets.show_info(self, self.tr("Submission letter No. {0} saved to {1}.").format(done.value, path))
+        self._show_round_info()
+        self._fill_detail()
+
+    def write_decision(self) -> None:
+        rid = self.round_id()
+        if rid is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the decision"), "quyet-dinh.pdf",
+                                              self.tr("PDF files (*.pdf);;Workbook (*.xlsx)"))
+        if not path:
+            return
+        try:
+            ops.write_decision(self.db, rid, path)
+        except Exception as exc:
+            widgets.report_error(self, exc)
+            return
+        widgets.show_info(self, self.tr("Saved to {0}.").format(Path(path).name))
+
+    def print_certificates(self) -> None:
+        from gui.commendations.printing import CertificateDialog
+
+        rid = self.round_id()
+        if rid is None:
+            return
+        self.certificate_dialog = CertificateDialog(self.db, rid, self, notify=self._notify)
+        self.certificate_dialog.open()
+
+    # --- change notices ----------------------------------------------------------------------
+    def _notify(self, changes: Changes) -> None:
+        if self.bus is not None:
+            self.bus.notify(changes, source=self)
+
+    def apply_changes(self, changes: Changes, source: object | None = None) -> None:
+        if source is self:
+            return
+        if changes.commendations or changes.initiatives or changes.office:
+            self.reload_rounds()
