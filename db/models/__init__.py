@@ -1,6 +1,14 @@
 """All mapped tables. Import models from here so Alembic sees the whole metadata."""
 
 from db.models.base import Base, SyncedMixin, new_row_stamp, table_of, utcnow
+from db.models.fund import (
+    Fund,
+    FundCashCount,
+    FundEntry,
+    FundInstalment,
+    FundLoan,
+    FundPosting,
+)
 from db.models.initiatives import (
     Initiative,
     InitiativeAuthor,
@@ -20,6 +28,12 @@ from db.models.targets import FundModelTarget, InitiativeTarget
 
 __all__ = [
     "Base",
+    "Fund",
+    "FundCashCount",
+    "FundEntry",
+    "FundInstalment",
+    "FundLoan",
+    "FundPosting",
     "FundModelTarget",
     "Gender",
     "Initiative",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import cast
+from typing import ClassVar, cast
 
 from sqlalchemy import DateTime, Integer, MetaData, String, Table, TypeDecorator, Uuid, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column
@@ -65,6 +65,9 @@ class SyncedMixin:
     ``origin_office`` is filled from ``session.info["office_code"]`` when a row is first
     flushed (see :func:`_stamp_rows`); bulk Core inserts pass it explicitly.
     """
+
+    #: who owns a row's changes between offices: "origin" (the office that created it)
+    __sync_owner__: ClassVar[str] = "origin"
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     origin_office: Mapped[str] = mapped_column(String(32))
