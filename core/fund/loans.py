@@ -26,7 +26,7 @@ from core.fund.schedule import (
     make_schedule,
     parse_buckets,
 )
-from db.models import Fund, FundInstalment, FundLoan, FundPosting, Member
+from db.models import Fund, FundEntry, FundInstalment, FundLoan, FundPosting, Member
 
 STATUS_LABELS = {
     "applied": "Đã nộp đơn",
@@ -230,25 +230,39 @@ def schedule_of(session: Session, loan_id: uuid.UUID) -> list[Instalment]:
 
 def _sums(session: Session, loan_ids: list[uuid.UUID], as_of: date
           ) -> dict[uuid.UUID, dict[str, int]]:
-    """Per loan: principal repaid, fee paid, written off, credit held, up to ``as_of``."""
-    kind_of = {"loans": "loans", "fee": "fee", "writeoff": "writeoff", "credit": "credit"}
-    out: dict[uuid.UUID, dict[str, int]] = defaultdict(lambda: dict.fromkeys(kind_of, 0))
+    """Per loan, up to ``as_of``: money received (repayments less their reversals), principal
+    written off, and principal moved to a rescheduled loan."""
+    out: dict[uuid.UUID, dict[str, int]] = defaultdict(
+        lambda: {"received": 0, "writeoff": 0, "moved": 0})
+    moved = FundEntry.kind == "reschedule"
     for chunk in range(0, len(loan_ids), 500):
         ids = loan_ids[chunk:chunk + 500]
-        q = (select(FundPosting.loan_id, FundPosting.account,
-                    func.sum(FundPosting.amount))
+        q = (select(FundPosting.loan_id, FundPosting.account, moved, func.sum(FundPosting.amount))
+             .join(FundEntry, FundEntry.id == FundPosting.entry_id)
              .where(FundPosting.loan_id.in_(ids), FundPosting.on <= as_of,
-                    FundPosting.account.in_(list(kind_of)))
-             .group_by(FundPosting.loan_id, FundPosting.account))
-        for loan_id, account, total in session.execute(q):
-            if loan_id is not None:
-                out[loan_id][account] = int(total)
+                    FundPosting.account.in_(["cash", "bank", "writeoff", "loans"]))
+             .group_by(FundPosting.loan_id, FundPosting.account, moved))
+        for loan_id, account, is_move, total in session.execute(q):
+            if loan_id is None:
+                continue
+            if account in ("cash", "bank"):
+                out[loan_id]["received"] += int(total)
+            elif account == "writeoff":
+                out[loan_id]["writeoff"] += int(total)
+            elif is_move and total < 0:
+                out[loan_id]["moved"] -= int(total)
     return out
 
 
 def states(session: Session, loan_ids: list[uuid.UUID], as_of: date) -> dict[uuid.UUID, LoanState]:
-    """The state on ``as_of`` of disbursed loans (others are left out), computed from each
-    schedule and the non-reversed postings up to that date (a reversal nets out)."""
+    """The state on ``as_of`` of disbursed loans (others are left out).
+
+    Computed from each schedule and the posted entries dated up to ``as_of`` (a reversal nets
+    its entry out): the money received is applied to the schedule in the fund's order as one
+    total, so the state does not depend on the order the repayments were typed in. (Each
+    repayment's own split, kept on its entry, is made the same way from everything received
+    before it; a repayment typed with an earlier date than one already posted keeps the
+    split it was given.)"""
     loans = {}
     for chunk in range(0, len(loan_ids), 500):
         ids = loan_ids[chunk:chunk + 500]
@@ -274,11 +288,14 @@ def states(session: Session, loan_ids: list[uuid.UUID], as_of: date) -> dict[uui
     for loan_id, row in loans.items():
         fund = funds[row.fund_id]
         s = sums[loan_id]
-        # loans account: +disbursed (and rescheduled in), −repaid, −written off, −moved out
-        repaid = -(s["loans"] - row.amount) - s["writeoff"]
+        schedule = schedules[loan_id]
+        received = max(0, s["received"])
+        split = (allocate(schedule, 0, 0, received, fund.allocation) if received
+                 else Allocation(0, 0, 0, ()))
+        settled = min(s["writeoff"] + s["moved"], row.amount - split.principal)
         out[loan_id] = loan_state(
-            schedules[loan_id], as_of, principal_paid=repaid, fee_paid=-s["fee"],
-            written_off=s["writeoff"], credit=-s["credit"], bounds=parse_buckets(fund.buckets),
+            schedule, as_of, principal_paid=split.principal, fee_paid=split.fee,
+            written_off=settled, credit=split.credit, bounds=parse_buckets(fund.buckets),
             grace_days=fund.grace_days)
     return out
 
