@@ -58,6 +58,9 @@ class FundSettings:
             raise UserError("Thứ tự phân bổ phải là fee_first hoặc principal_first.")
 
 
+DEFAULT_SETTINGS = FundSettings()
+
+
 def settings_of(fund: Fund) -> FundSettings:
     return FundSettings(fund.ceiling, fund.max_term_months, fund.rate_bp, fund.rounding,
                         fund.grace_days, fund.buckets, fund.allocation, fund.allow_second_loan,
@@ -79,7 +82,7 @@ def find_fund(session: Session, text: str) -> Fund:
 
 
 def create_fund(session: Session, unit_id: uuid.UUID, started_on: date,
-                settings: FundSettings = FundSettings(), *, name: str = "",
+                settings: FundSettings = DEFAULT_SETTINGS, *, name: str = "",
                 capital: int = 0, office_code: str = "") -> Fund:
     """A fund for a CĐCS (one per unit), with its opening capital posted if given."""
     settings.check()

@@ -187,6 +187,9 @@ def reverse(session: Session, entry_id: uuid.UUID, reason: str, on: date | None 
         raise UserError("Đây là một bút toán đảo; không đảo lại được.")
     if reversal_of(session, entry.id) is not None:
         raise UserError("Bút toán này đã được đảo (mỗi bút toán chỉ đảo một lần).")
+    if entry.kind in ("disbursement", "writeoff", "reschedule"):
+        raise UserError(f"Không đảo được bút toán {KIND_LABELS[entry.kind].lower()} (khoản vay đã "
+                        "có lịch trả nợ); hãy ghi thu hồi, xoá nợ hoặc cơ cấu lại khoản vay.")
     fund = get_fund(session, entry.fund_id)
     if on is None:
         on = entry.on
