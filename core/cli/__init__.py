@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from core.cli import documents as document_commands
+from core.cli import fund as fund_commands
 from core.cli import initiatives as initiative_commands
 from core.cli import org as commands
 from core.cli import targets as report_commands
@@ -95,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.register(sub)
     # documents description|decision (core.cli.documents)
     document_commands.register(sub)
+    # fund create|list|contribute|lend|repay|reverse|statement|arrears|summary|check …
+    fund_commands.register(sub)
     return parser
 
 
