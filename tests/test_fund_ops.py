@@ -52,7 +52,8 @@ def test_lend_repay_and_the_lists(app_db, fund):
     entry = ops.repay(app_db, loan.id, 2_125_000, date(2026, 2, 15)).value
     assert entry.voucher == "PT-2026-0003" and entry.amount == 2_125_000
     keys = ops.loan_keys(app_db, info.id)
-    assert len(keys) == 1 and ops.loan_key_of(app_db, loan.id) == keys[0]
+    assert keys is not None and len(keys) == 1 and ops.loan_key_of(app_db, loan.id) == keys[0]
+    assert ops.loan_count(app_db, info.id) == 1
     [row] = ops.loan_rows(app_db, keys, date(2026, 6, 1))
     assert row is not None and row.borrower == "Lê Văn Bình"
     # instalments due 15/3, 15/4 and 15/5 are unpaid on 1/6: 78 days since the oldest

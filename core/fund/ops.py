@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,7 @@ from sqlalchemy.sql.elements import ColumnClause
 from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
 from core.common.errors import UserError
+from core.common.lists import read_keys
 from core.fund import funds as fund_rules
 from core.fund import ledger
 from core.fund import loans as loan_rules
@@ -364,9 +366,15 @@ def loan_page(db: AppDatabase, fund_id: uuid.UUID | None, offset: int, limit: in
         return _loan_rows(s, keys, as_of or date.today())
 
 
-def loan_keys(db: AppDatabase, fund_id: uuid.UUID | None) -> list[int]:
+def loan_keys(db: AppDatabase, fund_id: uuid.UUID | None, is_cancelled=None) -> array | None:
+    """The key of every loan of the list, in list order (None if cancelled meanwhile)."""
     with db.reading() as s:
-        return list(s.scalars(_loan_query(fund_id)))
+        return read_keys(s, _loan_query(fund_id), is_cancelled)
+
+
+def loan_count(db: AppDatabase, fund_id: uuid.UUID | None) -> int:
+    with db.reading() as s:
+        return s.scalar(select(func.count()).select_from(_loan_query(fund_id).subquery())) or 0
 
 
 def loan_rows(db: AppDatabase, keys: Sequence[int], as_of: date | None = None

@@ -1,0 +1,104 @@
+"""The "Quỹ tương hỗ" page driven by keys: a loan typed into its dialog (rules and schedule
+shown as the clerk types, Enter disburses), a repayment whose allocation is shown before
+it is posted, a reversal that needs a reason; the arrears in red; screenshots at 1366×768."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
+
+from core.fund import ops
+from gui.fund.dialogs import ContributionDialog, LoanDialog, RepaymentDialog, ReverseDialog
+from tests.fund_helpers import make_world
+from tests.gui.conftest import type_text
+
+SHOTS = "/tmp"
+
+
+@pytest.fixture
+def fund_page(window, app_db):
+    world = make_world(app_db, members=3, capital=60_000_000)
+    old = ops.lend(app_db, world["fund_id"], ops.LoanRequest(world["members"][2], 6_000_000, 6,
+                                                             "Chăn nuôi", applied_on=date(2026, 1, 6)))
+    assert old.value.state is not None
+    window.resize(1366, 768)
+    page = window.show_page("fund")
+    return window, page, world
+
+
+def test_loan_repayment_and_reversal_by_keys(qtbot, fund_page, app_db, messages):
+    window, page, world = fund_page
+    assert page.funds.rowCount() == 1 and page.funds.item(0, 1).text() == "VL-QTH-VL01"
+    # the first loan (January) is behind today: in the arrears tab, in red
+    assert page.arrears.rowCount() == 1 and page.arrears.item(0, 6).text() == "trên 90 ngày"
+    assert page.arrears.item(0, 0).foreground().color().red() > 150
+
+    dialog = LoanDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.member.setCurrentIndex(dialog.member.findText("Nguyễn Thị Hoà 0"))
+    dialog.amount.setFocus()
+    QTest.keyClicks(dialog.amount, "35000000")
+    rules = [dialog.rules.item(i).text() for i in range(dialog.rules.count())]
+    assert any(r.startswith("✗ Mức vay") for r in rules)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.amount.clear()
+    QTest.keyClicks(dialog.amount, "25.500.000")
+    assert dialog.amount.words.text() == "Hai mươi lăm triệu năm trăm nghìn đồng"
+    dialog.term.setValue(12)
+    type_text(dialog.purpose, "Sửa chữa nhà ở")
+    dialog.on.setDate(QDate(2026, 1, 15))
+    assert all(dialog.rules.item(i).text().startswith("✓") for i in range(dialog.rules.count()))
+    assert dialog.schedule.rowCount() == 12 and dialog.schedule.item(0, 1).text() == "2.125.000"
+    assert dialog.schedule.item(11, 0).text() == "15/01/2027"
+    dialog.grab().save(f"{SHOTS}/fund-loan-dialog.png")
+    assert ok.isEnabled()
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted and not messages.errors
+    qtbot.waitUntil(lambda: page.loans.rowCount() == 2)
+    assert page.funds.item(0, 3).text() == "31.500.000"  # outstanding: 6.000.000 + 25.500.000
+
+    new_loan = next(page.loans.loan_at(r) for r in range(2)
+                    if page.loans.loan_at(r).amount == 25_500_000)
+    repay = RepaymentDialog(app_db, window.bus, new_loan, page)
+    qtbot.addWidget(repay)
+    repay.show()
+    repay.on.setDate(QDate(2026, 2, 15))
+    QTest.keyClicks(repay.amount, "2500000")
+    assert "gốc 2.500.000" in repay.plan.text() and "1, 2" in repay.plan.text()
+    QTest.keyClick(repay, Qt.Key.Key_Return)
+    assert repay.result() == repay.DialogCode.Accepted, messages.errors
+    assert page.entries.item(0, 1).text() == "PT-2026-0002"
+
+    entry = page._entries[0]
+    rev = ReverseDialog(app_db, window.bus, entry, page)
+    qtbot.addWidget(rev)
+    rev.show()
+    ok = rev.buttons.button(rev.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # a reason is required
+    type_text(rev.reason, "Thu nhầm số tiền")
+    assert ok.isEnabled()
+    QTest.keyClick(rev, Qt.Key.Key_Return)
+    assert rev.result() == rev.DialogCode.Accepted
+    assert page.entries.item(0, 2).text() == "Bút toán đảo"
+    assert page.funds.item(0, 3).text() == "31.500.000"
+
+    contribution = ContributionDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(contribution)
+    contribution.show()
+    QTest.keyClicks(contribution.amount, "500000")
+    QTest.keyClick(contribution, Qt.Key.Key_Return)
+    assert contribution.result() == contribution.DialogCode.Accepted
+    page.tabs.setCurrentIndex(2)
+    assert "500.000" in [page.members_table.item(r, 1).text()
+                         for r in range(page.members_table.rowCount())]
+
+    page.tabs.setCurrentIndex(0)
+    window.grab().save(f"{SHOTS}/fund-page.png")
+    page.tabs.setCurrentIndex(3)
+    window.grab().save(f"{SHOTS}/fund-arrears.png")
+    assert ops.check(app_db).ok
