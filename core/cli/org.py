@@ -76,6 +76,7 @@ def init(args) -> int:
 def demo(args) -> int:
     """The whole demo: units and members, the initiative register, then the targets."""
     from core.common.vnformat import format_money
+    from core.demo.fund import load_demo_funds
     from core.demo.org import load_demo
     from core.demo.register import load_demo_register
     from core.demo.targets import load_demo_targets
@@ -85,17 +86,20 @@ def demo(args) -> int:
         summary = load_demo(db, seed=args.seed)
         initiatives = load_demo_register(db, seed=args.seed)
         targets = load_demo_targets(db)
+        funds = load_demo_funds(db, seed=args.seed)
     finally:
         db.close()
     if args.json:
         _print_json({**vars(summary), "initiatives": initiatives,
                      "fund_model_targets": targets.fund_model,
-                     "initiative_targets": targets.initiative})
+                     "initiative_targets": targets.initiative, "funds": funds.funds,
+                     "fund_borrowers": funds.borrowers, "fund_lent": funds.lent})
     else:
         print(
             f"Đã nạp dữ liệu mẫu LĐLĐ tỉnh Lai Châu: {summary.upper_units} công đoàn cấp trên "
             f"cơ sở, {summary.grassroots_units} CĐCS, {format_money(summary.members)} đoàn viên, "
-            f"{format_money(initiatives)} sáng kiến, {targets.fund_model + targets.initiative} chỉ tiêu."
+            f"{format_money(initiatives)} sáng kiến, {targets.fund_model + targets.initiative} chỉ tiêu, "
+            f"{funds.funds} quỹ tương hỗ ({funds.borrowers} người vay, {format_money(funds.lent)} đồng)."
         )
     return 0
 
