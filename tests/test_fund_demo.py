@@ -45,3 +45,26 @@ def test_demo_funds_match_the_seed(demo_funds_db, tmp_path):
         assert "Tình hình hoạt động Quỹ tương hỗ Công đoàn" in text
         assert "LĐLĐ tỉnh Lai Châu 54 251 3.031.150.000" in text
         assert "Tổng cộng 54 251 3.031.150.000" in text
+
+
+def test_fund_model_report_counts_the_funds_kept_here(demo_funds_db):
+    from core.demo.targets import load_demo_targets
+    from core.targets.fund_model_targets import fund_model_lines
+    from db.models import Fund, Unit
+
+    db, _ = demo_funds_db
+    load_demo_targets(db)
+    with db.reading() as s:
+        lines = {line.code: line for line in fund_model_lines(s, 2023)}
+        # the demo's funds that started in 2022 are the seed's "running in 2022" figures
+        assert sum(line.running_before for line in lines.values()) == 41
+        parents = {u.parent_id for u in s.query(Unit).join(Fund, Fund.unit_id == Unit.id)}
+        assert len(parents) == len(lines)
+    # one fund started in 2022 is moved to 2023: its union's count drops by one
+    with db.transaction() as s:
+        fund = s.query(Fund).filter(Fund.started_on < date(2023, 1, 1)).order_by(Fund.code).first()
+        upper = s.get(Unit, s.get(Unit, fund.unit_id).parent_id).code
+        fund.started_on = date(2023, 1, 2)
+    with db.reading() as s:
+        assert fund_model_lines(s, 2023)[[x.code for x in fund_model_lines(s, 2023)].index(upper)] \
+            .running_before == lines[upper].running_before - 1

@@ -182,3 +182,20 @@ def refund(session: Session, fund: Fund, member_id: uuid.UUID, on: date, amount:
                        [ledger.Line("contrib", amount, member.id), ledger.Line(via, -amount)],
                        memo=memo or f"Hoàn trả vốn góp cho {member.full_name}",
                        member_id=member.id)
+
+
+def running_by_upper(session: Session, through: date) -> tuple[dict[uuid.UUID, int], set[uuid.UUID]]:
+    """For the fund-model report: per upper-level union, how many of its CĐCS run a fund kept
+    here that started on or before ``through``; and every upper-level union with at least one
+    fund kept here (their typed figures give way to these counts)."""
+    rows = session.execute(select(Unit.parent_id, Fund.started_on).join(Unit, Unit.id == Fund.unit_id)
+                           .where(Fund.deleted_at.is_(None), Unit.parent_id.is_not(None))).all()
+    running: dict[uuid.UUID, int] = {}
+    kept: set[uuid.UUID] = set()
+    for parent_id, started_on in rows:
+        if parent_id is None:
+            continue
+        kept.add(parent_id)
+        if started_on <= through:
+            running[parent_id] = running.get(parent_id, 0) + 1
+    return running, kept
