@@ -16,6 +16,7 @@
     main.py fund arrears OUT.(xlsx|pdf) [--as-of D]
     main.py fund summary OUT.(xlsx|pdf) [--as-of D]
     main.py fund contract LOAN OUT.(xlsx|pdf)   ·   fund card LOAN OUT   ·   fund voucher ENTRY OUT
+    main.py fund import FILE.xlsx [--dry-run] [--report OUT.xlsx]
     main.py fund check
 
 Every command takes --json. Exit codes as elsewhere: 0 success, 1 rejected input (a
@@ -265,6 +266,14 @@ def fund_voucher(args) -> int:
     return written(args, _run(args, work))
 
 
+def fund_import(args) -> int:
+    from core.cli.org import run_import
+    from core.fund.importing import COLUMNS, import_loans
+
+    return run_import(args, import_loans, columns=COLUMNS, noun="khoản vay",
+                      unchanged="khoản vay đã có")
+
+
 def fund_check(args) -> int:
     from core.fund import ops
 
@@ -369,5 +378,10 @@ def register(subparsers) -> None:
     p = add("voucher", fund_voucher, "phiếu thu / phiếu chi của một bút toán")
     p.add_argument("entry")
     p.add_argument("out", metavar="OUT")
+
+    p = add("import", fund_import, "nhập sổ cho vay đang giữ trên bảng tính (mỗi dòng một khoản vay)")
+    p.add_argument("file", help="tệp bảng tính .xlsx, .xls hoặc .ods")
+    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    p.add_argument("--report", metavar="OUT.xlsx", help="ghi báo cáo các dòng bị từ chối")
 
     add("check", fund_check, "kiểm tra sổ quỹ: cân đối, trigger bảo vệ, kiểm kê")

@@ -135,7 +135,7 @@ def _explain(rules: list[Rule]) -> str:
     return "Chưa đủ điều kiện vay: " + "; ".join(f"{r.name}: {r.detail}" for r in rules if not r.ok)
 
 
-def _next_number(session: Session, office: str, year: int) -> str:
+def next_number(session: Session, office: str, year: int) -> str:
     prefix = f"{office}-VV-{year}-"
     last = session.scalar(select(func.max(FundLoan.number)).where(FundLoan.number.like(prefix + "%")))
     n = int(last.rsplit("-", 1)[1]) + 1 if last else 1
@@ -149,7 +149,7 @@ def apply(session: Session, fund: Fund, request: LoanRequest) -> FundLoan:
     if not all(r.ok for r in rules):
         raise UserError(_explain(rules))
     purpose = limits.check("Mục đích vay", clean(request.purpose), 500)
-    loan = FundLoan(fund_id=fund.id, number=_next_number(session, session.info.get("office_code", ""), on.year),
+    loan = FundLoan(fund_id=fund.id, number=next_number(session, session.info.get("office_code", ""), on.year),
                     borrower_id=request.borrower_id, guarantor_id=request.guarantor_id,
                     purpose=purpose, amount=request.amount, term_months=request.term_months,
                     rate_bp=fund.rate_bp, status="applied", applied_on=on)
@@ -371,7 +371,7 @@ def reschedule(session: Session, loan: FundLoan, on: date, term_months: int, rea
     assert fund is not None
     if not 1 <= term_months <= fund.max_term_months:
         raise UserError(f"Thời hạn mới phải từ 1 đến {fund.max_term_months} tháng.")
-    new = FundLoan(fund_id=fund.id, number=_next_number(session, session.info.get("office_code", ""), on.year),
+    new = FundLoan(fund_id=fund.id, number=next_number(session, session.info.get("office_code", ""), on.year),
                    borrower_id=loan.borrower_id, guarantor_id=loan.guarantor_id,
                    purpose=loan.purpose, amount=now.outstanding, term_months=term_months,
                    rate_bp=loan.rate_bp, status="disbursed", applied_on=on, decided_on=on,
