@@ -33,6 +33,7 @@ from core.fund import documents, ops
 from gui.common import jobs, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date, format_int
+from gui.common.import_flow import ImportFlow, ImportSpec
 from gui.fund.dialogs import (
     ContributionDialog,
     FundDialog,
@@ -89,9 +90,11 @@ class FundPage(QWidget):
         self.reverse = QPushButton(self.tr("Reverse entry…"))
         self.book = QPushButton(self.tr("Fund book…"))
         self.summary = QPushButton(self.tr("Summary…"))
+        self.import_ledger = QPushButton(self.tr("Import ledger…"))
+        self.import_flow: ImportFlow | None = None
         bar = QHBoxLayout()
         for button in (self.new_fund, self.contribute, self.lend, self.repay, self.reverse,
-                       self.book, self.summary):
+                       self.book, self.summary, self.import_ledger):
             bar.addWidget(button)
         bar.addStretch(1)
 
@@ -139,6 +142,7 @@ class FundPage(QWidget):
         self.reverse.clicked.connect(self._reverse)
         self.book.clicked.connect(self._export_book)
         self.summary.clicked.connect(self._export_summary)
+        self.import_ledger.clicked.connect(self.start_import)
         self.refresh()
 
     # --- reading ------------------------------------------------------------------------
@@ -264,3 +268,22 @@ class FundPage(QWidget):
             self._export(self.tr("Writing the summary…"),
                          lambda cancelled: documents.summary_report(
                              self._db, path, as_of=date.today(), is_cancelled=cancelled))
+
+    # --- import of ledgers kept in Excel ----------------------------------------------------
+    def _new_import(self) -> ImportFlow:
+        from core.fund import importing
+
+        if self.import_flow is not None:
+            self.import_flow.dispose()
+        spec = ImportSpec(what=self.tr("loans"), title=self.tr("Import a loan ledger from a workbook"),
+                          run=importing.import_loans, columns=importing.COLUMNS,
+                          changes=Changes(fund=True))
+        self.import_flow = ImportFlow(self, self._db, spec, bus=self._bus, source=self)
+        return self.import_flow
+
+    def start_import(self) -> jobs.Job | None:
+        """Choose a workbook, check it in the background, then show the preview."""
+        return self._new_import().start()
+
+    def check_file(self, path) -> jobs.Job:
+        return self._new_import().check(path)

@@ -603,6 +603,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Báo cáo tổng hợp…</translation>
     </message>
     <message>
+        <source>Import ledger…</source>
+        <translation>Nhập sổ cho vay…</translation>
+    </message>
+    <message>
         <source>Grassroots union</source>
         <translation>Công đoàn cơ sở</translation>
     </message>
@@ -741,6 +745,14 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Writing the summary…</source>
         <translation>Đang ghi báo cáo tổng hợp…</translation>
+    </message>
+    <message>
+        <source>loans</source>
+        <translation>khoản vay</translation>
+    </message>
+    <message>
+        <source>Import a loan ledger from a workbook</source>
+        <translation>Nhập sổ cho vay từ bảng tính</translation>
     </message>
 </context>
 <context>

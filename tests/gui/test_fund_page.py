@@ -102,3 +102,19 @@ def test_loan_repayment_and_reversal_by_keys(qtbot, fund_page, app_db, messages)
     page.tabs.setCurrentIndex(3)
     window.grab().save(f"{SHOTS}/fund-arrears.png")
     assert ops.check(app_db).ok
+
+
+def test_import_a_ledger_through_the_preview(qtbot, fund_page, app_db, tmp_path, messages):
+    from tests.test_fund_import import ROWS, _book
+
+    window, page, world = fund_page
+    path = _book(tmp_path / "so-cho-vay.xlsx", [["VL01", *row[1:]] for row in ROWS[:3]])
+    page.check_file(path)
+    qtbot.waitUntil(lambda: page.import_flow.preview_dialog is not None
+                    and page.import_flow.preview_dialog.isVisible(), timeout=20_000)
+    dialog = page.import_flow.preview_dialog
+    assert "Sẵn sàng nhập: 2" in dialog.summary.text() and "Bị từ chối: 1" in dialog.summary.text()
+    assert page.loans.rowCount() == 1  # the check wrote nothing
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: page.loans.rowCount() == 3, timeout=20_000)
+    assert ops.check(app_db).ok
