@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from core.common import limits
@@ -26,7 +26,7 @@ from core.fund.schedule import (
     make_schedule,
     parse_buckets,
 )
-from db.models import Fund, FundEntry, FundInstalment, FundLoan, FundPosting, Member
+from db.models import Fund, FundInstalment, FundLoan, FundPosting, Member
 
 STATUS_LABELS = {
     "applied": "Đã nộp đơn",
@@ -228,29 +228,26 @@ def schedule_of(session: Session, loan_id: uuid.UUID) -> list[Instalment]:
     return [Instalment(*row) for row in rows]
 
 
-def _sums(session: Session, loan_ids: list[uuid.UUID], as_of: date
-          ) -> dict[uuid.UUID, dict[str, int]]:
-    """Per loan, up to ``as_of``: money received (repayments less their reversals), principal
-    written off, and principal moved to a rescheduled loan."""
-    out: dict[uuid.UUID, dict[str, int]] = defaultdict(
-        lambda: {"received": 0, "writeoff": 0, "moved": 0})
-    moved = FundEntry.kind == "reschedule"
+def _hex(column):
+    """A UUID column read as its stored 32-character text (no UUID object per row)."""
+    return type_coerce(column, String)
+
+
+def _sums(session: Session, loan_ids: list[uuid.UUID], as_of: date) -> dict[str, dict[str, int]]:
+    """Per loan (by the hex of its id), up to ``as_of``: money received (repayments less
+    their reversals), principal written off, and the loans account's balance."""
+    out: dict[str, dict[str, int]] = defaultdict(lambda: {"received": 0, "writeoff": 0, "loans": 0})
     for chunk in range(0, len(loan_ids), 500):
         ids = loan_ids[chunk:chunk + 500]
-        q = (select(FundPosting.loan_id, FundPosting.account, moved, func.sum(FundPosting.amount))
-             .join(FundEntry, FundEntry.id == FundPosting.entry_id)
+        q = (select(_hex(FundPosting.loan_id), FundPosting.account, func.sum(FundPosting.amount))
              .where(FundPosting.loan_id.in_(ids), FundPosting.on <= as_of,
                     FundPosting.account.in_(["cash", "bank", "writeoff", "loans"]))
-             .group_by(FundPosting.loan_id, FundPosting.account, moved))
-        for loan_id, account, is_move, total in session.execute(q):
-            if loan_id is None:
+             .group_by(FundPosting.loan_id, FundPosting.account))
+        for loan_hex, account, total in session.execute(q):
+            if loan_hex is None:
                 continue
-            if account in ("cash", "bank"):
-                out[loan_id]["received"] += int(total)
-            elif account == "writeoff":
-                out[loan_id]["writeoff"] += int(total)
-            elif is_move and total < 0:
-                out[loan_id]["moved"] -= int(total)
+            key = "received" if account in ("cash", "bank") else account
+            out[loan_hex][key] += int(total)
     return out
 
 
@@ -262,40 +259,45 @@ def states(session: Session, loan_ids: list[uuid.UUID], as_of: date) -> dict[uui
     total, so the state does not depend on the order the repayments were typed in. (Each
     repayment's own split, kept on its entry, is made the same way from everything received
     before it; a repayment typed with an earlier date than one already posted keeps the
-    split it was given.)"""
+    split it was given.) Principal moved to a new loan by rescheduling counts as settled."""
     loans = {}
     for chunk in range(0, len(loan_ids), 500):
         ids = loan_ids[chunk:chunk + 500]
         for row in session.execute(select(FundLoan.id, FundLoan.amount, FundLoan.fund_id,
-                                          FundLoan.disbursed_on).where(FundLoan.id.in_(ids))):
+                                          FundLoan.disbursed_on, FundLoan.status)
+                                   .where(FundLoan.id.in_(ids))):
             if row.disbursed_on is not None and row.disbursed_on <= as_of:
-                loans[row.id] = row
+                loans[row.id.hex] = row
     if not loans:
         return {}
-    schedules: dict[uuid.UUID, list[Instalment]] = defaultdict(list)
-    ids = list(loans)
+    schedules: dict[str, list[Instalment]] = defaultdict(list)
+    ids = [row.id for row in loans.values()]
     for chunk in range(0, len(ids), 500):
-        q = (select(FundInstalment.loan_id, FundInstalment.seq, FundInstalment.due_on,
+        q = (select(_hex(FundInstalment.loan_id), FundInstalment.seq, FundInstalment.due_on,
                     FundInstalment.principal, FundInstalment.fee)
              .where(FundInstalment.loan_id.in_(ids[chunk:chunk + 500]))
              .order_by(FundInstalment.loan_id, FundInstalment.seq))
-        for loan_id, seq, due_on, principal, fee in session.execute(q):
-            schedules[loan_id].append(Instalment(seq, due_on, principal, fee))
+        for loan_hex, seq, due_on, principal, fee in session.execute(q):
+            schedules[loan_hex].append(Instalment(seq, due_on, principal, fee))
     funds = {f.id: f for f in session.scalars(select(Fund).where(
         Fund.id.in_({row.fund_id for row in loans.values()})))}
+    bounds = {fid: parse_buckets(f.buckets) for fid, f in funds.items()}
     sums = _sums(session, ids, as_of)
     out = {}
-    for loan_id, row in loans.items():
+    for loan_hex, row in loans.items():
         fund = funds[row.fund_id]
-        s = sums[loan_id]
-        schedule = schedules[loan_id]
+        s = sums[loan_hex]
+        schedule = schedules[loan_hex]
         received = max(0, s["received"])
         split = (allocate(schedule, 0, 0, received, fund.allocation) if received
                  else Allocation(0, 0, 0, ()))
-        settled = min(s["writeoff"] + s["moved"], row.amount - split.principal)
-        out[loan_id] = loan_state(
+        settled = s["writeoff"]
+        if row.status == "rescheduled":  # what the loans account lost beyond repayments
+            settled = row.amount - split.principal - s["loans"]
+        settled = max(0, min(settled, row.amount - split.principal))
+        out[row.id] = loan_state(
             schedule, as_of, principal_paid=split.principal, fee_paid=split.fee,
-            written_off=settled, credit=split.credit, bounds=parse_buckets(fund.buckets),
+            written_off=settled, credit=split.credit, bounds=bounds[row.fund_id],
             grace_days=fund.grace_days)
     return out
 

@@ -20,12 +20,12 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import NamedTuple
 
 ALLOCATIONS = ("fee_first", "principal_first")
 
 
-@dataclass(frozen=True)
-class Instalment:
+class Instalment(NamedTuple):
     seq: int
     due_on: date
     principal: int
