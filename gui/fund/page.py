@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -91,10 +92,17 @@ class FundPage(QWidget):
         self.book = QPushButton(self.tr("Fund book…"))
         self.summary = QPushButton(self.tr("Summary…"))
         self.import_ledger = QPushButton(self.tr("Import ledger…"))
+        self.documents = QPushButton(self.tr("Documents"))
+        menu = QMenu(self.documents)
+        self.act_contract = menu.addAction(self.tr("Loan contract…"), self._export_contract)
+        self.act_card = menu.addAction(self.tr("Loan card…"), self._export_card)
+        self.act_voucher = menu.addAction(self.tr("Receipt or payment voucher…"), self._export_voucher)
+        self.act_arrears = menu.addAction(self.tr("Arrears list…"), self._export_arrears)
+        self.documents.setMenu(menu)
         self.import_flow: ImportFlow | None = None
         bar = QHBoxLayout()
         for button in (self.new_fund, self.contribute, self.lend, self.repay, self.reverse,
-                       self.book, self.summary, self.import_ledger):
+                       self.book, self.summary, self.documents, self.import_ledger):
             bar.addWidget(button)
         bar.addStretch(1)
 
@@ -261,6 +269,48 @@ class FundPage(QWidget):
             self._export(self.tr("Writing the fund book…"),
                          lambda cancelled: documents.fund_book(self._db, fund_id, path, start=start,
                                                                end=end, is_cancelled=cancelled))
+
+    def _export_contract(self) -> None:
+        loan = self.current_loan()
+        if loan is None:
+            widgets.show_error(self, self.tr("Choose a loan in the list first."))
+            return
+        path = self._save_path(self.tr("Loan contract"), f"hop-dong-{loan.number}")
+        if path:
+            self._export(self.tr("Writing the contract…"),
+                         lambda cancelled: documents.loan_contract(self._db, loan.id, path,
+                                                                   is_cancelled=cancelled))
+
+    def _export_card(self) -> None:
+        loan = self.current_loan()
+        if loan is None:
+            widgets.show_error(self, self.tr("Choose a loan in the list first."))
+            return
+        path = self._save_path(self.tr("Loan card"), f"the-vay-{loan.number}")
+        if path:
+            self._export(self.tr("Writing the loan card…"),
+                         lambda cancelled: documents.loan_card(self._db, loan.id, path,
+                                                               is_cancelled=cancelled))
+
+    def _export_voucher(self) -> None:
+        rows = self.entries.selectionModel().selectedRows()
+        if not rows:
+            self.tabs.setCurrentWidget(self.entries)
+            widgets.show_error(self, self.tr("Choose an entry in the book first."))
+            return
+        entry = self._entries[rows[0].row()]
+        path = self._save_path(self.tr("Voucher"), entry.voucher)
+        if path:
+            self._export(self.tr("Writing the voucher…"),
+                         lambda cancelled: documents.voucher(self._db, entry.id, path,
+                                                             is_cancelled=cancelled))
+
+    def _export_arrears(self) -> None:
+        path = self._save_path(self.tr("Arrears list"), "no-qua-han")
+        if path:
+            self._export(self.tr("Writing the arrears list…"),
+                         lambda cancelled: documents.arrears_report(
+                             self._db, path, as_of=date.today(), is_cancelled=cancelled))
 
     def _export_summary(self) -> None:
         path = self._save_path(self.tr("Summary of the funds"), "tong-hop-quy-tuong-ho")

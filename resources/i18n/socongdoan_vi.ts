@@ -607,6 +607,26 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Nhập sổ cho vay…</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Loan contract…</source>
+        <translation>Hợp đồng vay vốn…</translation>
+    </message>
+    <message>
+        <source>Loan card…</source>
+        <translation>Thẻ theo dõi khoản vay…</translation>
+    </message>
+    <message>
+        <source>Receipt or payment voucher…</source>
+        <translation>Phiếu thu / phiếu chi…</translation>
+    </message>
+    <message>
+        <source>Arrears list…</source>
+        <translation>Danh sách nợ quá hạn…</translation>
+    </message>
+    <message>
         <source>Grassroots union</source>
         <translation>Công đoàn cơ sở</translation>
     </message>
@@ -737,6 +757,34 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Writing the fund book…</source>
         <translation>Đang ghi sổ quỹ…</translation>
+    </message>
+    <message>
+        <source>Loan contract</source>
+        <translation>Hợp đồng vay vốn</translation>
+    </message>
+    <message>
+        <source>Writing the contract…</source>
+        <translation>Đang ghi hợp đồng…</translation>
+    </message>
+    <message>
+        <source>Loan card</source>
+        <translation>Thẻ theo dõi khoản vay</translation>
+    </message>
+    <message>
+        <source>Writing the loan card…</source>
+        <translation>Đang ghi thẻ khoản vay…</translation>
+    </message>
+    <message>
+        <source>Writing the voucher…</source>
+        <translation>Đang ghi phiếu…</translation>
+    </message>
+    <message>
+        <source>Arrears list</source>
+        <translation>Danh sách nợ quá hạn</translation>
+    </message>
+    <message>
+        <source>Writing the arrears list…</source>
+        <translation>Đang ghi danh sách nợ quá hạn…</translation>
     </message>
     <message>
         <source>Summary of the funds</source>

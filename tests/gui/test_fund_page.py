@@ -118,3 +118,22 @@ def test_import_a_ledger_through_the_preview(qtbot, fund_page, app_db, tmp_path,
     dialog.import_button.click()
     qtbot.waitUntil(lambda: page.loans.rowCount() == 3, timeout=20_000)
     assert ops.check(app_db).ok
+
+
+def test_documents_from_the_page(qtbot, fund_page, tmp_path, messages, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window, page, world = fund_page
+    out = tmp_path / "hop-dong.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    page.act_contract.trigger()
+    assert messages.errors == ["Hãy chọn một khoản vay trong danh sách trước."]
+    page.loan_view.setCurrentIndex(page.loans.index(0, 0))
+    page.act_contract.trigger()
+    qtbot.waitUntil(lambda: bool(messages.infos), timeout=20_000)
+    assert messages.infos == [f"Đã ghi {out}"] and out.stat().st_size > 0
+    book = tmp_path / "so-quy.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    page.book.click()
+    qtbot.waitUntil(lambda: len(messages.infos) == 2, timeout=20_000)
+    assert book.stat().st_size > 0
