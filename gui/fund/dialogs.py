@@ -327,3 +327,92 @@ class ReverseDialog(_Dialog):
 
     def _do(self):
         return ops.reverse(self._db, self._entry.id, self.reason.text())
+
+
+class WriteOffDialog(_Dialog):
+    """Write a loan's remaining principal off; the reason is required."""
+
+    def __init__(self, db, bus, loan: ops.LoanInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Write off %1").replace("%1", loan.number),
+                         self.tr("Write off"), parent)
+        self._loan = loan
+        st = loan.state
+        self.form.addRow(QLabel(self.tr("%1 — outstanding %2 đồng").replace("%1", loan.borrower)
+                                .replace("%2", format_int(st.outstanding if st else 0))))
+        self.on = date_edit()
+        self.reason = QLineEdit()
+        self.form.addRow(self.tr("Date"), self.on)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.finish_layout()
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+
+    def _do(self):
+        return ops.write_off(self._db, self._loan.id, read_date(self.on), self.reason.text())
+
+
+class RescheduleDialog(_Dialog):
+    """A new loan for what is still owed, over a new term; the old schedule stays."""
+
+    def __init__(self, db, bus, loan: ops.LoanInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Reschedule %1").replace("%1", loan.number),
+                         self.tr("Reschedule"), parent)
+        self._loan = loan
+        self.on = date_edit()
+        self.term = QSpinBox()
+        self.term.setRange(1, 120)
+        self.term.setValue(12)
+        self.reason = QLineEdit()
+        self.form.addRow(self.tr("Date"), self.on)
+        self.form.addRow(self.tr("New term (months)"), self.term)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.finish_layout()
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+
+    def _do(self):
+        return ops.reschedule(self._db, self._loan.id, read_date(self.on), self.term.value(),
+                              self.reason.text())
+
+
+class CashCountDialog(_Dialog):
+    """"Counted X đồng on date D": a difference is posted to the discrepancy account."""
+
+    def __init__(self, db, bus, fund: ops.FundInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Cash count of %1").replace("%1", fund.name),
+                         self.tr("Record"), parent)
+        self._fund = fund
+        self.counted = MoneyEdit()
+        self.on = date_edit()
+        self.note = QLineEdit()
+        self.form.addRow(self.tr("Counted (đồng)"), self.counted)
+        self.form.addRow("", self.counted.words)
+        self.form.addRow(self.tr("Date"), self.on)
+        self.form.addRow(self.tr("Note"), self.note)
+        self.finish_layout()
+
+    def _do(self):
+        counted = self.counted.amount()
+        if counted is None:
+            raise UserError(self.tr("Type the amount in whole đồng."))
+        return ops.count_cash(self._db, self._fund.id, read_date(self.on), counted,
+                              self.note.text())
+
+
+class LockDialog(_Dialog):
+    """Close the books up to a date; a closed period is never reopened."""
+
+    def __init__(self, db, bus, fund: ops.FundInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Close the books of %1").replace("%1", fund.name),
+                         self.tr("Close"), parent)
+        self._fund = fund
+        self.through = date_edit(fund.locked_through)
+        self.form.addRow(QLabel(self.tr("No entry can be posted on or before this date "
+                                        "afterwards, and the period cannot be reopened.")))
+        self.form.addRow(self.tr("Closed through"), self.through)
+        self.finish_layout()
+
+    def _do(self):
+        return ops.lock_period(self._db, self._fund.id, read_date(self.through))

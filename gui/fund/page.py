@@ -36,11 +36,15 @@ from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date, format_int
 from gui.common.import_flow import ImportFlow, ImportSpec
 from gui.fund.dialogs import (
+    CashCountDialog,
     ContributionDialog,
     FundDialog,
     LoanDialog,
+    LockDialog,
     RepaymentDialog,
+    RescheduleDialog,
     ReverseDialog,
+    WriteOffDialog,
 )
 from gui.fund.models import BEHIND, LoanTableModel
 
@@ -99,10 +103,17 @@ class FundPage(QWidget):
         self.act_voucher = menu.addAction(self.tr("Receipt or payment voucher…"), self._export_voucher)
         self.act_arrears = menu.addAction(self.tr("Arrears list…"), self._export_arrears)
         self.documents.setMenu(menu)
+        self.more = QPushButton(self.tr("More"))
+        more = QMenu(self.more)
+        self.act_write_off = more.addAction(self.tr("Write the loan off…"), self._write_off)
+        self.act_reschedule = more.addAction(self.tr("Reschedule the loan…"), self._reschedule)
+        self.act_count = more.addAction(self.tr("Cash count…"), self._count)
+        self.act_lock = more.addAction(self.tr("Close the books…"), self._lock)
+        self.more.setMenu(more)
         self.import_flow: ImportFlow | None = None
         bar = QHBoxLayout()
         for button in (self.new_fund, self.contribute, self.lend, self.repay, self.reverse,
-                       self.book, self.summary, self.documents, self.import_ledger):
+                       self.book, self.summary, self.documents, self.more, self.import_ledger):
             bar.addWidget(button)
         bar.addStretch(1)
 
@@ -179,7 +190,7 @@ class FundPage(QWidget):
     def _fund_chosen(self) -> None:
         fund = self.current_fund()
         has = fund is not None
-        for button in (self.contribute, self.lend, self.repay, self.reverse, self.book):
+        for button in (self.contribute, self.lend, self.repay, self.reverse, self.book, self.more):
             button.setEnabled(has)
         self.loans.set_fund(fund.id if fund else None)
         if fund is None:
@@ -235,6 +246,37 @@ class FundPage(QWidget):
                                .replace("%1", loan.status_label))
             return
         self._run(RepaymentDialog(self._db, self._bus, loan, self))
+
+    def _disbursed_loan(self) -> ops.LoanInfo | None:
+        loan = self.current_loan()
+        if loan is None:
+            widgets.show_error(self, self.tr("Choose a loan in the list first."))
+            return None
+        if loan.status != "disbursed":
+            widgets.show_error(self, self.tr("This loan is not being repaid (%1).")
+                               .replace("%1", loan.status_label))
+            return None
+        return loan
+
+    def _write_off(self) -> None:
+        loan = self._disbursed_loan()
+        if loan:
+            self._run(WriteOffDialog(self._db, self._bus, loan, self))
+
+    def _reschedule(self) -> None:
+        loan = self._disbursed_loan()
+        if loan:
+            self._run(RescheduleDialog(self._db, self._bus, loan, self))
+
+    def _count(self) -> None:
+        fund = self.current_fund()
+        if fund:
+            self._run(CashCountDialog(self._db, self._bus, fund, self))
+
+    def _lock(self) -> None:
+        fund = self.current_fund()
+        if fund:
+            self._run(LockDialog(self._db, self._bus, fund, self))
 
     def _reverse(self) -> None:
         self.tabs.setCurrentWidget(self.entries)

@@ -114,6 +114,33 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>CashCountDialog</name>
+    <message>
+        <source>Cash count of %1</source>
+        <translation>Kiểm kê %1</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Ghi</translation>
+    </message>
+    <message>
+        <source>Counted (đồng)</source>
+        <translation>Số tiền kiểm đếm (đồng)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Type the amount in whole đồng.</source>
+        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
         <source>The file could not be read or written: {0}</source>
@@ -625,6 +652,26 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Arrears list…</source>
         <translation>Danh sách nợ quá hạn…</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Write the loan off…</source>
+        <translation>Xoá nợ khoản vay…</translation>
+    </message>
+    <message>
+        <source>Reschedule the loan…</source>
+        <translation>Cơ cấu lại khoản vay…</translation>
+    </message>
+    <message>
+        <source>Cash count…</source>
+        <translation>Kiểm kê quỹ…</translation>
+    </message>
+    <message>
+        <source>Close the books…</source>
+        <translation>Khoá sổ…</translation>
     </message>
     <message>
         <source>Grassroots union</source>
@@ -1469,6 +1516,25 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Status</source>
         <translation>Tình trạng</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Close the books of %1</source>
+        <translation>Khoá sổ %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Khoá sổ</translation>
+    </message>
+    <message>
+        <source>No entry can be posted on or before this date afterwards, and the period cannot be reopened.</source>
+        <translation>Sau khi khoá, không ghi được bút toán vào ngày này hoặc trước đó, và không mở lại được kỳ đã khoá.</translation>
+    </message>
+    <message>
+        <source>Closed through</source>
+        <translation>Khoá sổ đến hết ngày</translation>
     </message>
 </context>
 <context>
@@ -2771,6 +2837,29 @@ Vẫn đánh dấu hợp lệ?</translation>
     </message>
 </context>
 <context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Reschedule %1</source>
+        <translation>Cơ cấu lại khoản vay %1</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Cơ cấu lại</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>New term (months)</source>
+        <translation>Thời hạn mới (tháng)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>
@@ -3115,6 +3204,29 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source> (merged)</source>
         <translation> (đã sáp nhập)</translation>
+    </message>
+</context>
+<context>
+    <name>WriteOffDialog</name>
+    <message>
+        <source>Write off %1</source>
+        <translation>Xoá nợ khoản vay %1</translation>
+    </message>
+    <message>
+        <source>Write off</source>
+        <translation>Xoá nợ</translation>
+    </message>
+    <message>
+        <source>%1 — outstanding %2 đồng</source>
+        <translation>%1 — dư nợ %2 đồng</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
     </message>
 </context>
 <context>

@@ -137,3 +137,36 @@ def test_documents_from_the_page(qtbot, fund_page, tmp_path, messages, monkeypat
     page.book.click()
     qtbot.waitUntil(lambda: len(messages.infos) == 2, timeout=20_000)
     assert book.stat().st_size > 0
+
+
+def test_cash_count_write_off_and_lock_dialogs(qtbot, fund_page, app_db, messages):
+    from gui.fund.dialogs import CashCountDialog, LockDialog, WriteOffDialog
+
+    window, page, world = fund_page
+    count = CashCountDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(count)
+    count.show()
+    count.on.setDate(QDate(2026, 2, 1))
+    QTest.keyClicks(count.counted, "53.990.000")  # the book says 54.000.000
+    QTest.keyClick(count, Qt.Key.Key_Return)
+    assert count.result() == count.DialogCode.Accepted, messages.errors
+    assert page.entries.item(0, 2).text() == "Kiểm kê quỹ"
+    assert "thiếu 10.000" in page.entries.item(0, 3).text()
+
+    loan = page.loans.loan_at(0)
+    off = WriteOffDialog(app_db, window.bus, loan, page)
+    qtbot.addWidget(off)
+    off.show()
+    assert not off.buttons.button(off.buttons.StandardButton.Ok).isEnabled()
+    type_text(off.reason, "Đoàn viên chuyển công tác, không liên lạc được")
+    QTest.keyClick(off, Qt.Key.Key_Return)
+    assert off.result() == off.DialogCode.Accepted, messages.errors
+    assert page.loans.loan_at(0).status == "written_off"
+
+    lock = LockDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(lock)
+    lock.show()
+    lock.through.setDate(QDate(2026, 3, 31))
+    QTest.keyClick(lock, Qt.Key.Key_Return)
+    assert page.current_fund().locked_through == date(2026, 3, 31)
+    assert ops.check(app_db).ok
