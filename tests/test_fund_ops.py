@@ -79,3 +79,12 @@ def test_stop_at_applied_then_decide(app_db, fund):
     assert rejected.status_label == "Không duyệt"
     rules = ops.check_loan(app_db, info.id, ops.LoanRequest(people[2], 31_000_000, 3))
     assert [r.ok for r in rules] == [True, False, True, True]
+
+
+def test_open_loans_leave_out_repaid_ones(app_db, fund):
+    info, people = fund
+    loan = ops.lend(app_db, info.id, ops.LoanRequest(people[0], 3_000_000, 3,
+                                                     applied_on=date(2026, 1, 5))).value
+    assert ops.get_fund(app_db, info.id).loans_open == 1
+    ops.repay(app_db, loan.id, 3_000_000, date(2026, 2, 1))
+    assert ops.get_fund(app_db, info.id).loans_open == 0

@@ -98,8 +98,11 @@ class MemberChoice:
 def _info(session: Session, fund: Fund) -> FundInfo:
     unit = session.get(Unit, fund.unit_id)
     assert unit is not None
-    open_loans = session.scalar(select(func.count()).select_from(FundLoan).where(
-        FundLoan.fund_id == fund.id, FundLoan.status == "disbursed")) or 0
+    disbursed = list(session.scalars(select(FundLoan.id).where(
+        FundLoan.fund_id == fund.id, FundLoan.status == "disbursed")))
+    today = date.today()
+    open_loans = sum(1 for st in loan_rules.states(session, disbursed, max(today, fund.started_on))
+                     .values() if not st.closed)
     return FundInfo(fund.id, fund.code, fund.name, unit.id, unit.code, unit.name, fund.started_on,
                     fund_rules.settings_of(fund), fund.locked_through,
                     ledger.money_on_hand(session, fund.id),
