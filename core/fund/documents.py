@@ -49,6 +49,18 @@ def _money_col(header: str, width: float = 30) -> Column:
     return Column(header, width, RIGHT, THOUSANDS, xlsx_width=16)
 
 
+def _unkept(table: Table) -> list:
+    """The table with its heading and unit note as plain paragraphs before it: a heading kept
+    with a long table moves the whole table to the next page, leaving the first one empty."""
+    blocks: list = []
+    if table.heading:
+        blocks.append(Text(table.heading, "plain"))
+    if table.unit_note:
+        blocks.append(Text(table.unit_note, "italic"))
+    table.heading, table.unit_note = "", ""
+    return [*blocks, table]
+
+
 def _words(amount: int) -> str:
     return f"Bằng chữ: {amount_in_words(amount)}."
 
@@ -113,7 +125,7 @@ def build_contract(session: Session, loan: FundLoan) -> tuple[Report, OfficeSett
         Text("Điều 4. Bên vay sử dụng vốn đúng mục đích, trả nợ đúng hạn; trả chậm thì số tiền "
              "đến hạn chưa trả được theo dõi là nợ quá hạn. Bên vay được trả trước hạn."),
         Text(f"Hợp đồng số {loan.number}, lập thành 02 bản, mỗi bên giữ 01 bản."),
-        _schedule_table(schedule),
+        *_unkept(_schedule_table(schedule)),
     ]
     signers = [("Bên vay", borrower.full_name)] + (
         [("Người bảo lãnh", guarantor.full_name)] if guarantor else [])
@@ -161,9 +173,9 @@ def loan_card(source, loan_id: uuid.UUID, out: str | os.PathLike[str], *, as_of:
             Text(f"Người vay: {borrower.full_name if borrower else ''}. Số tiền vay: "
                  f"{format_money(loan.amount)} đồng; thời hạn {loan.term_months} tháng; "
                  f"trạng thái: {loans.STATUS_LABELS[loan.status]}."),
-            _schedule_table(loans.schedule_of(s, loan.id)),
-            Table(cols, rows, heading="Các lần giải ngân, trả nợ (gốc: + cho vay, − thu về)",
-                  unit_note="Đơn vị tính: đồng"),
+            *_unkept(_schedule_table(loans.schedule_of(s, loan.id))),
+            *_unkept(Table(cols, rows, heading="Các lần giải ngân, trả nợ (gốc: + cho vay, − thu về)",
+                           unit_note="Đơn vị tính: đồng")),
         ]
         if state is not None:
             blocks.append(Text(
@@ -249,7 +261,7 @@ def build_fund_book(session: Session, fund: Fund, start: date, end: date) -> Rep
                          amount if amount > 0 else None, -amount if amount < 0 else None, running]))
     totals = Row([None, None, "Cộng phát sinh / Số dư cuối kỳ", total_in, total_out, running])
     return Report("SỔ QUỸ", f"{fund.name} – từ {format_date(start)} đến {format_date(end)}", [],
-                  [Table(cols, rows, totals, unit_note="Đơn vị tính: đồng", font_size=11)],
+                  _unkept(Table(cols, rows, totals, unit_note="Đơn vị tính: đồng", font_size=11)),
                   sheet_name="Sổ quỹ", landscape=True)
 
 
@@ -285,8 +297,8 @@ def build_arrears(session: Session, as_of: date) -> Report:
                      a.days_past_due]) for i, a in enumerate(group, 1)]
         totals = Row([None, f"Cộng ({len(group)} khoản)", None, None,
                       sum(a.outstanding for a in group), sum(a.overdue for a in group), None])
-        blocks.append(Table(cols, rows, totals, heading=f"Quá hạn {label}",
-                            unit_note="Đơn vị tính: đồng", font_size=11))
+        blocks += _unkept(Table(cols, rows, totals, heading=f"Quá hạn {label}",
+                                unit_note="Đơn vị tính: đồng", font_size=11))
     if not blocks:
         blocks.append(Text(f"Đến ngày {format_date(as_of)} không có khoản vay quá hạn."))
     return Report("DANH SÁCH", f"Các khoản vay Quỹ tương hỗ quá hạn đến ngày {format_date(as_of)}",
@@ -339,8 +351,8 @@ def build_summary(session: Session, as_of: date) -> Report:
     grand = [sum(getattr(t, f) for t in totals) for f in fields]
     total_row = Row(["Tổng cộng", len(totals), *grand])
     return Report("BÁO CÁO", f"Tình hình hoạt động Quỹ tương hỗ Công đoàn đến ngày {format_date(as_of)}",
-                  [], [Table(cols, rows, total_row, unit_note="Đơn vị tính: đồng", indent_column=0,
-                             font_size=11)],
+                  [], _unkept(Table(cols, rows, total_row, unit_note="Đơn vị tính: đồng",
+                                    indent_column=0, font_size=11)),
                   sheet_name="Tổng hợp Quỹ tương hỗ", landscape=True)
 
 
