@@ -416,3 +416,57 @@ class LockDialog(_Dialog):
 
     def _do(self):
         return ops.lock_period(self._db, self._fund.id, read_date(self.through))
+
+
+class SettingsDialog(_Dialog):
+    """A fund's rules; new rules apply to loans applied for from now on (schedules already
+    made stay as they are)."""
+
+    def __init__(self, db, bus, fund: ops.FundInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Rules of %1").replace("%1", fund.name),
+                         self.tr("Save"), parent)
+        self._fund = fund
+        s = fund.settings
+        self.ceiling = MoneyEdit()
+        self.ceiling.setText(format_int(s.ceiling))
+        self.term = QSpinBox()
+        self.term.setRange(1, 120)
+        self.term.setValue(s.max_term_months)
+        self.rate = QSpinBox()
+        self.rate.setRange(0, 10_000)
+        self.rate.setValue(s.rate_bp)
+        self.rate.setSuffix(self.tr(" / 10,000 a year"))
+        self.rounding = MoneyEdit()
+        self.rounding.setText(format_int(s.rounding))
+        self.grace = QSpinBox()
+        self.grace.setRange(0, 365)
+        self.grace.setValue(s.grace_days)
+        self.buckets = QLineEdit(s.buckets)
+        self.order = QComboBox()
+        self.order.addItem(self.tr("Fee first, then principal"), "fee_first")
+        self.order.addItem(self.tr("Principal first, then fee"), "principal_first")
+        self.order.setCurrentIndex(max(0, self.order.findData(s.allocation)))
+        self.second = QCheckBox(self.tr("A member may borrow again before repaying"))
+        self.second.setChecked(s.allow_second_loan)
+        self.guidance = QLineEdit(s.guidance)
+        self.form.addRow(self.tr("Loan ceiling (đồng)"), self.ceiling)
+        self.form.addRow(self.tr("Longest term (months)"), self.term)
+        self.form.addRow(self.tr("Fee or interest"), self.rate)
+        self.form.addRow(self.tr("Instalments rounded to (đồng)"), self.rounding)
+        self.form.addRow(self.tr("Grace days"), self.grace)
+        self.form.addRow(self.tr("Arrears buckets (days)"), self.buckets)
+        self.form.addRow(self.tr("Repayment order"), self.order)
+        self.form.addRow("", self.second)
+        self.form.addRow(self.tr("Guidance followed"), self.guidance)
+        self.finish_layout()
+
+    def _do(self):
+        ceiling, rounding = self.ceiling.amount(), self.rounding.amount()
+        if not ceiling or not rounding:
+            raise UserError(self.tr("Type the loan ceiling in đồng."))
+        settings = ops.FundSettings(
+            ceiling=ceiling, max_term_months=self.term.value(), rate_bp=self.rate.value(),
+            rounding=rounding, grace_days=self.grace.value(), buckets=self.buckets.text(),
+            allocation=self.order.currentData(), allow_second_loan=self.second.isChecked(),
+            guidance=self.guidance.text())
+        return ops.update_settings(self._db, self._fund.id, settings)

@@ -44,6 +44,7 @@ from gui.fund.dialogs import (
     RepaymentDialog,
     RescheduleDialog,
     ReverseDialog,
+    SettingsDialog,
     WriteOffDialog,
 )
 from gui.fund.models import BEHIND, LoanTableModel
@@ -109,6 +110,7 @@ class FundPage(QWidget):
         self.act_reschedule = more.addAction(self.tr("Reschedule the loan…"), self._reschedule)
         self.act_count = more.addAction(self.tr("Cash count…"), self._count)
         self.act_lock = more.addAction(self.tr("Close the books…"), self._lock)
+        self.act_settings = more.addAction(self.tr("Rules of the fund…"), self._settings)
         self.more.setMenu(more)
         self.import_flow: ImportFlow | None = None
         bar = QHBoxLayout()
@@ -272,6 +274,11 @@ class FundPage(QWidget):
         fund = self.current_fund()
         if fund:
             self._run(CashCountDialog(self._db, self._bus, fund, self))
+
+    def _settings(self) -> None:
+        fund = self.current_fund()
+        if fund:
+            self._run(SettingsDialog(self._db, self._bus, fund, self))
 
     def _lock(self) -> None:
         fund = self.current_fund()

@@ -674,6 +674,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Khoá sổ…</translation>
     </message>
     <message>
+        <source>Rules of the fund…</source>
+        <translation>Quy định của quỹ…</translation>
+    </message>
+    <message>
         <source>Grassroots union</source>
         <translation>Công đoàn cơ sở</translation>
     </message>
@@ -2907,6 +2911,69 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Reason</source>
         <translation>Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Rules of %1</source>
+        <translation>Quy định của %1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source> / 10,000 a year</source>
+        <translation> phần vạn/năm</translation>
+    </message>
+    <message>
+        <source>Fee first, then principal</source>
+        <translation>Thu phí/lãi trước, rồi gốc</translation>
+    </message>
+    <message>
+        <source>Principal first, then fee</source>
+        <translation>Thu gốc trước, rồi phí/lãi</translation>
+    </message>
+    <message>
+        <source>A member may borrow again before repaying</source>
+        <translation>Cho phép vay tiếp khi chưa trả hết khoản trước</translation>
+    </message>
+    <message>
+        <source>Loan ceiling (đồng)</source>
+        <translation>Mức vay tối đa (đồng)</translation>
+    </message>
+    <message>
+        <source>Longest term (months)</source>
+        <translation>Thời hạn vay tối đa (tháng)</translation>
+    </message>
+    <message>
+        <source>Fee or interest</source>
+        <translation>Phí/lãi</translation>
+    </message>
+    <message>
+        <source>Instalments rounded to (đồng)</source>
+        <translation>Làm tròn kỳ trả tới (đồng)</translation>
+    </message>
+    <message>
+        <source>Grace days</source>
+        <translation>Số ngày ân hạn</translation>
+    </message>
+    <message>
+        <source>Arrears buckets (days)</source>
+        <translation>Nhóm nợ quá hạn (ngày)</translation>
+    </message>
+    <message>
+        <source>Repayment order</source>
+        <translation>Thứ tự thu nợ</translation>
+    </message>
+    <message>
+        <source>Guidance followed</source>
+        <translation>Văn bản hướng dẫn áp dụng</translation>
+    </message>
+    <message>
+        <source>Type the loan ceiling in đồng.</source>
+        <translation>Hãy nhập mức vay tối đa (đồng).</translation>
     </message>
 </context>
 <context>

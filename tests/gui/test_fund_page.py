@@ -170,3 +170,31 @@ def test_cash_count_write_off_and_lock_dialogs(qtbot, fund_page, app_db, message
     QTest.keyClick(lock, Qt.Key.Key_Return)
     assert page.current_fund().locked_through == date(2026, 3, 31)
     assert ops.check(app_db).ok
+
+
+def test_rules_of_a_fund(qtbot, fund_page, app_db, messages):
+    from gui.fund.dialogs import SettingsDialog
+
+    window, page, world = fund_page
+    dialog = SettingsDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ceiling.text() == "30.000.000"
+    dialog.ceiling.clear()
+    QTest.keyClicks(dialog.ceiling, "40000000")
+    dialog.buckets.setText("30,60,90")
+    dialog.order.setCurrentIndex(1)
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted, messages.errors
+    s = page.current_fund().settings
+    assert (s.ceiling, s.buckets, s.allocation) == (40_000_000, "30,60,90", "principal_first")
+    assert "vay tối đa 40.000.000 đồng" in page.detail.text()
+    assert page.arrears.item(0, 6).text() == "trên 90 ngày"
+
+    bad = SettingsDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(bad)
+    bad.show()
+    bad.buckets.setText("90,30")
+    QTest.keyClick(bad, Qt.Key.Key_Return)
+    assert bad.result() != bad.DialogCode.Accepted
+    assert any("Nhóm nợ quá hạn" in e for e in messages.errors)
