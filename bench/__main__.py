@@ -4,7 +4,8 @@ import importlib
 import sys
 
 BENCHMARKS = ["startup", "member_search", "search", "register_page", "table_scroll", "progress",
-              "initiative_io", "demo_load", "similarity", "workbook_guard", "certificates"]
+              "initiative_io", "demo_load", "similarity", "workbook_guard", "certificates",
+              "fund_ledger"]
 
 
 def main(names: list[str]) -> int:

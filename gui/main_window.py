@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         builders["initiatives"] = self._build_initiatives
         builders["targets"] = self._build_targets
         builders["commendations"] = self._build_commendations
+        builders["fund"] = self._build_fund
         builders["organisation"] = self._build_organisation
         builders["settings"] = self._build_settings
         self._specs = [_PageSpec(key, titles[key], builders[key]) for key in PAGE_KEYS]
@@ -216,6 +217,11 @@ class MainWindow(QMainWindow):
         page = DashboardPage(self._db, bus=self.bus)
         page.open_register.connect(self._open_register)
         return page
+
+    def _build_fund(self) -> QWidget:
+        from gui.fund.page import FundPage
+
+        return FundPage(self._db, bus=self.bus)
 
     def _open_register(self, unit_id, programme_id, phase) -> None:
         """The dashboard's "Xem sáng kiến": the register filtered to a unit and its sub-units,

@@ -206,8 +206,15 @@ def test_injected_read_only_message():
 # ---- 5. disk full, I/O error ------------------------------------------------------------
 
 
-def test_disk_full_during_import_changes_nothing(units, book):
-    """A real SQLITE_FULL: the file may not grow by a single page."""
+def test_disk_full_during_import_changes_nothing(units, tmp_path):
+    """A real SQLITE_FULL: the file may not grow by a single page. One row carries a summary
+    longer than a page, so the import needs new pages whatever room the schema leaves in the
+    pages it has (more tables, e.g. migration 0007, leave more)."""
+    from tests.test_initiative_import import MERGES, SHEET, make_xlsx
+
+    sheet = [list(row) for row in SHEET]
+    sheet[6][12] = "Quản lý hồ sơ đoàn viên trên máy tính. " * 300  # about 12,000 characters
+    book = make_xlsx(tmp_path / "sang kien.xlsx", sheet, MERGES, sheet="DS sáng kiến")
     @event.listens_for(units.engine, "begin")
     def _cap(conn):
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from core.cli import commendations as commendation_commands
 from core.cli import documents as document_commands
+from core.cli import fund as fund_commands
 from core.cli import initiatives as initiative_commands
 from core.cli import org as commands
 from core.cli import targets as report_commands
@@ -98,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     document_commands.register(sub)
     # commendations import|list|approve|check|totrinh|decision, certificates print|calibration
     commendation_commands.register(sub)
+    # fund create|list|contribute|lend|repay|reverse|statement|arrears|summary|check …
+    fund_commands.register(sub)
     return parser
 
 

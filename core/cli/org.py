@@ -77,6 +77,7 @@ def demo(args) -> int:
     """The whole demo: units and members, the initiative register, then the targets."""
     from core.common.vnformat import format_money
     from core.demo.commendations import load_demo_commendations
+    from core.demo.fund import load_demo_funds
     from core.demo.org import load_demo
     from core.demo.register import load_demo_register
     from core.demo.targets import load_demo_targets
@@ -87,17 +88,21 @@ def demo(args) -> int:
         initiatives = load_demo_register(db, seed=args.seed)
         targets = load_demo_targets(db)
         nominees = load_demo_commendations(db)
+        funds = load_demo_funds(db, seed=args.seed)
     finally:
         db.close()
     if args.json:
         _print_json({**vars(summary), "initiatives": initiatives,
                      "fund_model_targets": targets.fund_model,
-                     "initiative_targets": targets.initiative, "commendation_nominees": nominees})
+                     "initiative_targets": targets.initiative, "commendation_nominees": nominees,
+                     "funds": funds.funds, "fund_borrowers": funds.borrowers,
+                     "fund_lent": funds.lent})
     else:
         print(
             f"Đã nạp dữ liệu mẫu LĐLĐ tỉnh Lai Châu: {summary.upper_units} công đoàn cấp trên "
             f"cơ sở, {summary.grassroots_units} CĐCS, {format_money(summary.members)} đoàn viên, "
             f"{format_money(initiatives)} sáng kiến, {targets.fund_model + targets.initiative} chỉ tiêu, "
+            f"{funds.funds} quỹ tương hỗ ({funds.borrowers} người vay, {format_money(funds.lent)} đồng), "
             f"{nominees} người/tập thể được khen thưởng năm 2023."
         )
     return 0

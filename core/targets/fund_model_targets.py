@@ -54,15 +54,21 @@ class FundModelLine:
 
 def fund_model_lines(session: Session, year: int) -> list[FundModelLine]:
     """The year's targets in the province's order (creation order, then unit name)."""
+    from core.fund.funds import running_by_upper
+
+    # A CĐCS whose fund this office keeps counts as running the model from the fund's start
+    # date; an upper-level union none of whose CĐCS keeps a fund here keeps its typed figure.
+    running, kept = running_by_upper(session, date(year - 1, 12, 31))
     rows = session.execute(
         select(Unit.code, Unit.name, FundModelTarget.grassroots_total,
-               FundModelTarget.running_before, FundModelTarget.to_add)
+               FundModelTarget.running_before, FundModelTarget.to_add, Unit.id)
         .join(Unit, Unit.id == FundModelTarget.unit_id)
         .where(FundModelTarget.year == year, FundModelTarget.deleted_at.is_(None),
                Unit.deleted_at.is_(None))
         .order_by(FundModelTarget.created_at, Unit.name_folded)
     ).all()
-    return [FundModelLine(*row) for row in rows]
+    return [FundModelLine(code, name, total, running.get(unit_id, 0) if unit_id in kept else typed, add)
+            for code, name, total, typed, add, unit_id in rows]
 
 
 def _note(text: str) -> str:

@@ -14,6 +14,14 @@ from db.models.commendations import (
     RoundLevel,
     Tier,
 )
+from db.models.fund import (
+    Fund,
+    FundCashCount,
+    FundEntry,
+    FundInstalment,
+    FundLoan,
+    FundPosting,
+)
 from db.models.initiatives import (
     Initiative,
     InitiativeAuthor,
@@ -46,6 +54,12 @@ __all__ = [
     "NomineeStatus",
     "RoundLevel",
     "Tier",
+    "Fund",
+    "FundCashCount",
+    "FundEntry",
+    "FundInstalment",
+    "FundLoan",
+    "FundPosting",
     "FundModelTarget",
     "Gender",
     "Initiative",

@@ -195,6 +195,33 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>CashCountDialog</name>
+    <message>
+        <source>Cash count of %1</source>
+        <translation>Kiểm kê %1</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Ghi</translation>
+    </message>
+    <message>
+        <source>Counted (đồng)</source>
+        <translation>Số tiền kiểm đếm (đồng)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Type the amount in whole đồng.</source>
+        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>Print certificates</source>
@@ -517,6 +544,33 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>dd/mm/yyyy</source>
         <translation>nn/tt/nnnn</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionDialog</name>
+    <message>
+        <source>Contribution to %1</source>
+        <translation>Góp vốn vào %1</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Ghi</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Đoàn viên</translation>
+    </message>
+    <message>
+        <source>Amount (đồng)</source>
+        <translation>Số tiền (đồng)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Type the amount in whole đồng.</source>
+        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
     </message>
 </context>
 <context>
@@ -879,6 +933,312 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Quit</source>
         <translation>Thoát</translation>
+    </message>
+</context>
+<context>
+    <name>FundDialog</name>
+    <message>
+        <source>New mutual-aid fund</source>
+        <translation>Lập Quỹ tương hỗ</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Lập quỹ</translation>
+    </message>
+    <message>
+        <source> / 10,000 a year</source>
+        <translation> phần vạn/năm</translation>
+    </message>
+    <message>
+        <source>A member may borrow again before repaying</source>
+        <translation>Cho phép vay tiếp khi chưa trả hết khoản trước</translation>
+    </message>
+    <message>
+        <source>Grassroots union</source>
+        <translation>Công đoàn cơ sở</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Ngày thành lập</translation>
+    </message>
+    <message>
+        <source>Loan ceiling (đồng)</source>
+        <translation>Mức vay tối đa (đồng)</translation>
+    </message>
+    <message>
+        <source>Longest term (months)</source>
+        <translation>Thời hạn vay tối đa (tháng)</translation>
+    </message>
+    <message>
+        <source>Fee or interest</source>
+        <translation>Phí/lãi</translation>
+    </message>
+    <message>
+        <source>Opening capital (đồng)</source>
+        <translation>Vốn ban đầu (đồng)</translation>
+    </message>
+    <message>
+        <source>Every grassroots union already has a fund.</source>
+        <translation>Mọi công đoàn cơ sở đều đã có quỹ.</translation>
+    </message>
+    <message>
+        <source>Type the loan ceiling in đồng.</source>
+        <translation>Hãy nhập mức vay tối đa (đồng).</translation>
+    </message>
+</context>
+<context>
+    <name>FundPage</name>
+    <message>
+        <source>New fund…</source>
+        <translation>Lập quỹ…</translation>
+    </message>
+    <message>
+        <source>Contribution…</source>
+        <translation>Góp vốn…</translation>
+    </message>
+    <message>
+        <source>New loan…</source>
+        <translation>Cho vay…</translation>
+    </message>
+    <message>
+        <source>Repayment…</source>
+        <translation>Thu nợ…</translation>
+    </message>
+    <message>
+        <source>Reverse entry…</source>
+        <translation>Đảo bút toán…</translation>
+    </message>
+    <message>
+        <source>Fund book…</source>
+        <translation>Sổ quỹ…</translation>
+    </message>
+    <message>
+        <source>Summary…</source>
+        <translation>Báo cáo tổng hợp…</translation>
+    </message>
+    <message>
+        <source>Import ledger…</source>
+        <translation>Nhập sổ cho vay…</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Loan contract…</source>
+        <translation>Hợp đồng vay vốn…</translation>
+    </message>
+    <message>
+        <source>Loan card…</source>
+        <translation>Thẻ theo dõi khoản vay…</translation>
+    </message>
+    <message>
+        <source>Receipt or payment voucher…</source>
+        <translation>Phiếu thu / phiếu chi…</translation>
+    </message>
+    <message>
+        <source>Arrears list…</source>
+        <translation>Danh sách nợ quá hạn…</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Write the loan off…</source>
+        <translation>Xoá nợ khoản vay…</translation>
+    </message>
+    <message>
+        <source>Reschedule the loan…</source>
+        <translation>Cơ cấu lại khoản vay…</translation>
+    </message>
+    <message>
+        <source>Cash count…</source>
+        <translation>Kiểm kê quỹ…</translation>
+    </message>
+    <message>
+        <source>Close the books…</source>
+        <translation>Khoá sổ…</translation>
+    </message>
+    <message>
+        <source>Rules of the fund…</source>
+        <translation>Quy định của quỹ…</translation>
+    </message>
+    <message>
+        <source>Grassroots union</source>
+        <translation>Công đoàn cơ sở</translation>
+    </message>
+    <message>
+        <source>Fund</source>
+        <translation>Quỹ</translation>
+    </message>
+    <message>
+        <source>Cash and bank</source>
+        <translation>Tồn quỹ</translation>
+    </message>
+    <message>
+        <source>Outstanding loans</source>
+        <translation>Dư nợ cho vay</translation>
+    </message>
+    <message>
+        <source>Contributions</source>
+        <translation>Vốn góp</translation>
+    </message>
+    <message>
+        <source>Open loans</source>
+        <translation>Đang vay</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Chứng từ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Diễn giải</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Đoàn viên</translation>
+    </message>
+    <message>
+        <source>Contributed</source>
+        <translation>Đã góp</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>Khoản vay</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Người vay</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Dư nợ</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>Số ngày quá hạn</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>Nhóm nợ</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>Khoản vay</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Sổ quỹ</translation>
+    </message>
+    <message>
+        <source>Arrears (all funds)</source>
+        <translation>Nợ quá hạn (mọi quỹ)</translation>
+    </message>
+    <message>
+        <source>Arrears (all funds): %1</source>
+        <translation>Nợ quá hạn (mọi quỹ): %1</translation>
+    </message>
+    <message>
+        <source>No fund yet: create one for a grassroots union.</source>
+        <translation>Chưa có quỹ nào: hãy lập quỹ cho một công đoàn cơ sở.</translation>
+    </message>
+    <message>
+        <source>%1 · since %2 · ceiling %3 đồng · up to %4 months · %5</source>
+        <translation>%1 · từ %2 · vay tối đa %3 đồng · tối đa %4 tháng · %5</translation>
+    </message>
+    <message>
+        <source>Choose a loan in the list first.</source>
+        <translation>Hãy chọn một khoản vay trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>This loan is not being repaid (%1).</source>
+        <translation>Khoản vay này không ở trạng thái đang trả nợ (%1).</translation>
+    </message>
+    <message>
+        <source>Choose an entry in the book first.</source>
+        <translation>Hãy chọn một bút toán trong sổ quỹ trước.</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Đã ghi %1</translation>
+    </message>
+    <message>
+        <source>Fund book</source>
+        <translation>Sổ quỹ</translation>
+    </message>
+    <message>
+        <source>Writing the fund book…</source>
+        <translation>Đang ghi sổ quỹ…</translation>
+    </message>
+    <message>
+        <source>Loan contract</source>
+        <translation>Hợp đồng vay vốn</translation>
+    </message>
+    <message>
+        <source>Writing the contract…</source>
+        <translation>Đang ghi hợp đồng…</translation>
+    </message>
+    <message>
+        <source>Loan card</source>
+        <translation>Thẻ theo dõi khoản vay</translation>
+    </message>
+    <message>
+        <source>Writing the loan card…</source>
+        <translation>Đang ghi thẻ khoản vay…</translation>
+    </message>
+    <message>
+        <source>Writing the voucher…</source>
+        <translation>Đang ghi phiếu…</translation>
+    </message>
+    <message>
+        <source>Arrears list</source>
+        <translation>Danh sách nợ quá hạn</translation>
+    </message>
+    <message>
+        <source>Writing the arrears list…</source>
+        <translation>Đang ghi danh sách nợ quá hạn…</translation>
+    </message>
+    <message>
+        <source>Summary of the funds</source>
+        <translation>Báo cáo tổng hợp các quỹ</translation>
+    </message>
+    <message>
+        <source>Writing the summary…</source>
+        <translation>Đang ghi báo cáo tổng hợp…</translation>
+    </message>
+    <message>
+        <source>loans</source>
+        <translation>khoản vay</translation>
+    </message>
+    <message>
+        <source>Import a loan ledger from a workbook</source>
+        <translation>Nhập sổ cho vay từ bảng tính</translation>
     </message>
 </context>
 <context>
@@ -1473,6 +1833,123 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>{field} changed from {old} to {new}</source>
         <translation>{field}: {old} → {new}</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDialog</name>
+    <message>
+        <source>New loan from %1</source>
+        <translation>Cho vay từ %1</translation>
+    </message>
+    <message>
+        <source>Disburse</source>
+        <translation>Giải ngân</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Người vay</translation>
+    </message>
+    <message>
+        <source>Amount (đồng)</source>
+        <translation>Số tiền (đồng)</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>Thời hạn (tháng)</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Mục đích vay</translation>
+    </message>
+    <message>
+        <source>Guarantor</source>
+        <translation>Người bảo lãnh</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Eligibility, rule by rule</source>
+        <translation>Điều kiện vay, từng quy định</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Ngày đến hạn</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Tiền gốc</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Phí/lãi</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Cộng</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Lịch trả nợ</translation>
+    </message>
+</context>
+<context>
+    <name>LoanTableModel</name>
+    <message>
+        <source>Loan</source>
+        <translation>Khoản vay</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Người vay</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Số tháng</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>Ngày giải ngân</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Dư nợ</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>Số ngày quá hạn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Close the books of %1</source>
+        <translation>Khoá sổ %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Khoá sổ</translation>
+    </message>
+    <message>
+        <source>No entry can be posted on or before this date afterwards, and the period cannot be reopened.</source>
+        <translation>Sau khi khoá, không ghi được bút toán vào ngày này hoặc trước đó, và không mở lại được kỳ đã khoá.</translation>
+    </message>
+    <message>
+        <source>Closed through</source>
+        <translation>Khoá sổ đến hết ngày</translation>
     </message>
 </context>
 <context>
@@ -2858,6 +3335,53 @@ Vẫn đánh dấu hợp lệ?</translation>
     </message>
 </context>
 <context>
+    <name>RepaymentDialog</name>
+    <message>
+        <source>Repayment of %1</source>
+        <translation>Thu nợ khoản vay %1</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Ghi sổ</translation>
+    </message>
+    <message>
+        <source>%1 — outstanding %2 đồng, overdue %3 đồng</source>
+        <translation>%1 — dư nợ %2 đồng, quá hạn %3 đồng</translation>
+    </message>
+    <message>
+        <source>Amount (đồng)</source>
+        <translation>Số tiền (đồng)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Applied as</source>
+        <translation>Phân bổ</translation>
+    </message>
+    <message>
+        <source>principal %1</source>
+        <translation>gốc %1</translation>
+    </message>
+    <message>
+        <source>fee %1</source>
+        <translation>phí/lãi %1</translation>
+    </message>
+    <message>
+        <source>credit %1</source>
+        <translation>trả thừa %1</translation>
+    </message>
+    <message>
+        <source> (instalments %1)</source>
+        <translation> (kỳ %1)</translation>
+    </message>
+    <message>
+        <source>Type the amount in whole đồng.</source>
+        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
+    </message>
+</context>
+<context>
     <name>ReportActions</name>
     <message>
         <source>Progress against targets…</source>
@@ -2917,6 +3441,29 @@ Vẫn đánh dấu hợp lệ?</translation>
     </message>
 </context>
 <context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Reschedule %1</source>
+        <translation>Cơ cấu lại khoản vay %1</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Cơ cấu lại</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>New term (months)</source>
+        <translation>Thời hạn mới (tháng)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>
@@ -2949,6 +3496,21 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Restore…</source>
         <translation>Khôi phục…</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Reverse %1</source>
+        <translation>Đảo bút toán %1</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>Đảo bút toán</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
     </message>
 </context>
 <context>
@@ -3000,6 +3562,69 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Enter the round&apos;s name.</source>
         <translation>Hãy nhập tên đợt khen thưởng.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Rules of %1</source>
+        <translation>Quy định của %1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source> / 10,000 a year</source>
+        <translation> phần vạn/năm</translation>
+    </message>
+    <message>
+        <source>Fee first, then principal</source>
+        <translation>Thu phí/lãi trước, rồi gốc</translation>
+    </message>
+    <message>
+        <source>Principal first, then fee</source>
+        <translation>Thu gốc trước, rồi phí/lãi</translation>
+    </message>
+    <message>
+        <source>A member may borrow again before repaying</source>
+        <translation>Cho phép vay tiếp khi chưa trả hết khoản trước</translation>
+    </message>
+    <message>
+        <source>Loan ceiling (đồng)</source>
+        <translation>Mức vay tối đa (đồng)</translation>
+    </message>
+    <message>
+        <source>Longest term (months)</source>
+        <translation>Thời hạn vay tối đa (tháng)</translation>
+    </message>
+    <message>
+        <source>Fee or interest</source>
+        <translation>Phí/lãi</translation>
+    </message>
+    <message>
+        <source>Instalments rounded to (đồng)</source>
+        <translation>Làm tròn kỳ trả tới (đồng)</translation>
+    </message>
+    <message>
+        <source>Grace days</source>
+        <translation>Số ngày ân hạn</translation>
+    </message>
+    <message>
+        <source>Arrears buckets (days)</source>
+        <translation>Nhóm nợ quá hạn (ngày)</translation>
+    </message>
+    <message>
+        <source>Repayment order</source>
+        <translation>Thứ tự thu nợ</translation>
+    </message>
+    <message>
+        <source>Guidance followed</source>
+        <translation>Văn bản hướng dẫn áp dụng</translation>
+    </message>
+    <message>
+        <source>Type the loan ceiling in đồng.</source>
+        <translation>Hãy nhập mức vay tối đa (đồng).</translation>
     </message>
 </context>
 <context>
@@ -3324,6 +3949,36 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source> (merged)</source>
         <translation> (đã sáp nhập)</translation>
+    </message>
+</context>
+<context>
+    <name>WriteOffDialog</name>
+    <message>
+        <source>Write off %1</source>
+        <translation>Xoá nợ khoản vay %1</translation>
+    </message>
+    <message>
+        <source>Write off</source>
+        <translation>Xoá nợ</translation>
+    </message>
+    <message>
+        <source>%1 — outstanding %2 đồng</source>
+        <translation>%1 — dư nợ %2 đồng</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 </TS>

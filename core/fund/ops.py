@@ -1,0 +1,542 @@
+"""What the window (and the CLI) calls for the mutual-aid fund: functions taking the open
+:class:`AppDatabase`, each one read or one transaction, plain frozen dataclasses in and out.
+Mutations return :class:`Done` with ``Changes(fund=True)``."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, literal_column, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnClause
+
+from core.common.changes import Changes, Done
+from core.common.database import AppDatabase
+from core.common.errors import UserError
+from core.common.lists import read_keys
+from core.fund import funds as fund_rules
+from core.fund import ledger
+from core.fund import loans as loan_rules
+from core.fund.funds import DEFAULT_SETTINGS, FundSettings
+from core.fund.loans import LoanRequest, Rule
+from core.fund.schedule import Allocation, Instalment, LoanState, bucket_labels, parse_buckets
+from core.org import units as org_units
+from db.models import Fund, FundEntry, FundLoan, FundPosting, Member, Unit
+
+FUND = Changes(fund=True)
+__all__ = ["Allocation", "FundSettings", "Instalment", "LoanRequest", "LoanState", "Rule"]
+
+
+@dataclass(frozen=True)
+class FundInfo:
+    id: uuid.UUID
+    code: str
+    name: str
+    unit_id: uuid.UUID
+    unit_code: str
+    unit_name: str
+    started_on: date
+    settings: FundSettings
+    locked_through: date | None
+    money: int  # cash and bank
+    outstanding: int  # loans receivable
+    contributions: int
+    loans_open: int
+
+
+@dataclass(frozen=True)
+class EntryInfo:
+    id: uuid.UUID
+    fund_id: uuid.UUID
+    on: date
+    voucher: str  # PT-2026-0003
+    voucher_kind: str
+    kind: str
+    kind_label: str
+    memo: str
+    amount: int  # money in (+) or out (−), or the entry's size when no money moves
+    member_name: str
+    loan_number: str
+    reversed: bool
+    reverses: bool
+    allocation: dict | None
+
+
+@dataclass(frozen=True)
+class LoanInfo:
+    id: uuid.UUID
+    fund_id: uuid.UUID
+    number: str
+    borrower_id: uuid.UUID
+    borrower: str
+    guarantor: str
+    purpose: str
+    amount: int
+    term_months: int
+    rate_bp: int
+    status: str
+    status_label: str
+    applied_on: date
+    disbursed_on: date | None
+    state: LoanState | None
+    key: int = 0
+
+
+@dataclass(frozen=True)
+class MemberChoice:
+    id: uuid.UUID
+    name: str
+    contributed: int
+
+
+def _info(session: Session, fund: Fund) -> FundInfo:
+    unit = session.get(Unit, fund.unit_id)
+    assert unit is not None
+    disbursed = list(session.scalars(select(FundLoan.id).where(
+        FundLoan.fund_id == fund.id, FundLoan.status == "disbursed")))
+    today = date.today()
+    open_loans = sum(1 for st in loan_rules.states(session, disbursed, max(today, fund.started_on))
+                     .values() if not st.closed)
+    return FundInfo(fund.id, fund.code, fund.name, unit.id, unit.code, unit.name, fund.started_on,
+                    fund_rules.settings_of(fund), fund.locked_through,
+                    ledger.money_on_hand(session, fund.id),
+                    ledger.balance(session, fund.id, "loans"),
+                    -ledger.balance(session, fund.id, "contrib"), int(open_loans))
+
+
+def _entry_info(session: Session, entry: FundEntry) -> EntryInfo:
+    lines = ledger.entry_lines(session, entry.id)
+    money = sum(p.amount for p in lines if p.account in ledger.MONEY_ACCOUNTS)
+    size = sum(p.amount for p in lines if p.amount > 0)
+    member = session.get(Member, entry.member_id) if entry.member_id else None
+    loan = session.get(FundLoan, entry.loan_id) if entry.loan_id else None
+    return EntryInfo(entry.id, entry.fund_id, entry.on, ledger.voucher_number(entry),
+                     entry.voucher_kind, entry.kind, ledger.KIND_LABELS[entry.kind], entry.memo,
+                     money or size, member.full_name if member else "",
+                     loan.number if loan else "",
+                     ledger.reversal_of(session, entry.id) is not None,
+                     entry.reverses_id is not None,
+                     json.loads(entry.allocation) if entry.allocation else None)
+
+
+def _loan_info(session: Session, loan: FundLoan, as_of: date, key: int = 0) -> LoanInfo:
+    borrower = session.get(Member, loan.borrower_id)
+    guarantor = session.get(Member, loan.guarantor_id) if loan.guarantor_id else None
+    state = loan_rules.state(session, loan, as_of)
+    status = loan.status
+    if status == "disbursed" and state is not None and state.closed:
+        status = "closed"
+    return LoanInfo(loan.id, loan.fund_id, loan.number, loan.borrower_id,
+                    borrower.full_name if borrower else "", guarantor.full_name if guarantor else "",
+                    loan.purpose, loan.amount, loan.term_months, loan.rate_bp, status,
+                    loan_rules.STATUS_LABELS[status], loan.applied_on, loan.disbursed_on, state, key)
+
+
+# ---- funds ------------------------------------------------------------------------------------
+
+def list_funds(db: AppDatabase) -> list[FundInfo]:
+    with db.reading() as s:
+        rows = s.scalars(select(Fund).join(Unit, Unit.id == Fund.unit_id)
+                         .where(Fund.deleted_at.is_(None)).order_by(Unit.name_folded)).all()
+        return [_info(s, f) for f in rows]
+
+
+def get_fund(db: AppDatabase, fund_id: uuid.UUID) -> FundInfo:
+    with db.reading() as s:
+        return _info(s, ledger.get_fund(s, fund_id))
+
+
+def find_fund(db: AppDatabase, text: str) -> FundInfo:
+    with db.reading() as s:
+        return _info(s, fund_rules.find_fund(s, text))
+
+
+def units_without_fund(db: AppDatabase) -> list[tuple[uuid.UUID, str, str]]:
+    """CĐCS that keep no fund here yet: (id, code, name)."""
+    with db.reading() as s:
+        have = select(Fund.unit_id)
+        rows = s.execute(select(Unit.id, Unit.code, Unit.name).where(
+            Unit.kind == "grassroots", Unit.merged_into_id.is_(None), Unit.deleted_at.is_(None),
+            Unit.id.not_in(have)).order_by(Unit.name_folded)).all()
+        return [(r.id, r.code, r.name) for r in rows]
+
+
+def create_fund(db: AppDatabase, unit: str | uuid.UUID, started_on: date,
+                settings: FundSettings = DEFAULT_SETTINGS, *, capital: int = 0, name: str = ""
+                ) -> Done[FundInfo]:
+    with db.transaction() as s:
+        if isinstance(unit, uuid.UUID):
+            unit_id = unit
+        else:
+            found = org_units.find_unit(s, unit)
+            if found is None:
+                raise UserError(f"Không tìm thấy đơn vị “{unit}”.")
+            unit_id = found.id
+        fund = fund_rules.create_fund(s, unit_id, started_on, settings, name=name, capital=capital,
+                                      office_code=db.office_code)
+        return Done(_info(s, fund), FUND)
+
+
+def update_settings(db: AppDatabase, fund_id: uuid.UUID, settings: FundSettings) -> Done[FundInfo]:
+    with db.transaction() as s:
+        fund = ledger.get_fund(s, fund_id)
+        fund_rules.update_settings(s, fund, settings)
+        return Done(_info(s, fund), FUND)
+
+
+def lock_period(db: AppDatabase, fund_id: uuid.UUID, through: date) -> Done[FundInfo]:
+    with db.transaction() as s:
+        fund = ledger.get_fund(s, fund_id)
+        ledger.lock_period(s, fund, through)
+        return Done(_info(s, fund), FUND)
+
+
+def members(db: AppDatabase, fund_id: uuid.UUID) -> list[MemberChoice]:
+    """The CĐCS's members with what each has contributed."""
+    with db.reading() as s:
+        fund = ledger.get_fund(s, fund_id)
+        held = dict(s.execute(select(FundPosting.member_id, func.sum(FundPosting.amount)).where(
+            FundPosting.fund_id == fund.id, FundPosting.account == "contrib")
+            .group_by(FundPosting.member_id)).all())
+        rows = s.execute(select(Member.id, Member.full_name).where(
+            Member.unit_id == fund.unit_id, Member.deleted_at.is_(None)).order_by(Member.sort_key))
+        return [MemberChoice(r.id, r.full_name, -int(held.get(r.id) or 0)) for r in rows]
+
+
+# ---- the journal ------------------------------------------------------------------------------
+
+def contribute(db: AppDatabase, fund_id: uuid.UUID, member_id: uuid.UUID, amount: int, on: date,
+               *, via: str = "cash", memo: str = "") -> Done[EntryInfo]:
+    with db.transaction() as s:
+        entry = fund_rules.contribute(s, ledger.get_fund(s, fund_id), member_id, amount, on,
+                                      via=via, memo=memo)
+        return Done(_entry_info(s, entry), FUND)
+
+
+def refund(db: AppDatabase, fund_id: uuid.UUID, member_id: uuid.UUID, on: date,
+           amount: int | None = None) -> Done[EntryInfo]:
+    with db.transaction() as s:
+        entry = fund_rules.refund(s, ledger.get_fund(s, fund_id), member_id, on, amount)
+        return Done(_entry_info(s, entry), FUND)
+
+
+def add_capital(db: AppDatabase, fund_id: uuid.UUID, amount: int, on: date) -> Done[EntryInfo]:
+    with db.transaction() as s:
+        entry = fund_rules.add_capital(s, ledger.get_fund(s, fund_id), on, amount)
+        return Done(_entry_info(s, entry), FUND)
+
+
+def reverse(db: AppDatabase, entry_id: uuid.UUID, reason: str, on: date | None = None
+            ) -> Done[EntryInfo]:
+    with db.transaction() as s:
+        return Done(_entry_info(s, ledger.reverse(s, entry_id, reason, on)), FUND)
+
+
+def count_cash(db: AppDatabase, fund_id: uuid.UUID, on: date, counted: int, note: str = ""
+               ) -> Done[EntryInfo | None]:
+    with db.transaction() as s:
+        row = ledger.count_cash(s, ledger.get_fund(s, fund_id), on, counted, note=note)
+        entry = s.get(FundEntry, row.entry_id) if row.entry_id else None
+        return Done(_entry_info(s, entry) if entry else None, FUND)
+
+
+def entries(db: AppDatabase, fund_id: uuid.UUID, *, limit: int = 500) -> list[EntryInfo]:
+    """The fund's latest entries, newest first."""
+    with db.reading() as s:
+        rows = s.scalars(select(FundEntry).where(FundEntry.fund_id == fund_id,
+                                                 FundEntry.status == "posted")
+                         .order_by(FundEntry.on.desc(), FundEntry.created_at.desc()).limit(limit))
+        return [_entry_info(s, e) for e in rows]
+
+
+def get_entry(db: AppDatabase, entry_id: uuid.UUID) -> EntryInfo:
+    with db.reading() as s:
+        return _entry_info(s, ledger.get_entry(s, entry_id))
+
+
+# ---- loans ------------------------------------------------------------------------------------
+
+def check_loan(db: AppDatabase, fund_id: uuid.UUID, request: LoanRequest) -> list[Rule]:
+    with db.reading() as s:
+        return loan_rules.eligibility(s, ledger.get_fund(s, fund_id), request)
+
+
+def preview_schedule(db: AppDatabase, fund_id: uuid.UUID, amount: int, term_months: int,
+                     on: date) -> list[Instalment]:
+    with db.reading() as s:
+        fund = ledger.get_fund(s, fund_id)
+        try:
+            return loan_rules.preview_schedule(fund, amount, term_months, on)
+        except (TypeError, ValueError):
+            raise UserError("Số tiền và thời hạn vay phải là số nguyên dương.") from None
+
+
+STOPS = ("applied", "approved", "disbursed")
+
+
+def lend(db: AppDatabase, fund_id: uuid.UUID, request: LoanRequest, *, stop_at: str = "disbursed",
+         on: date | None = None, via: str = "cash") -> Done[LoanInfo]:
+    """Apply, approve and disburse a loan in one transaction, or stop at ``stop_at``."""
+    if stop_at not in STOPS:
+        raise UserError(f"Trạng thái dừng không hợp lệ: {stop_at}.")
+    on = on or request.applied_on or date.today()
+    with db.transaction() as s:
+        fund = ledger.get_fund(s, fund_id)
+        loan = loan_rules.apply(s, fund, request)
+        if stop_at != "applied":
+            loan_rules.decide(s, loan, "approve", on)
+        if stop_at == "disbursed":
+            loan_rules.disburse(s, loan, on, via=via)
+        return Done(_loan_info(s, loan, on), FUND)
+
+
+def decide(db: AppDatabase, loan_id: uuid.UUID, decision: str, on: date, note: str = ""
+           ) -> Done[LoanInfo]:
+    with db.transaction() as s:
+        loan = loan_rules.get_loan(s, loan_id)
+        loan_rules.decide(s, loan, decision, on, note)
+        return Done(_loan_info(s, loan, on), FUND)
+
+
+def disburse(db: AppDatabase, loan_id: uuid.UUID, on: date, via: str = "cash") -> Done[LoanInfo]:
+    with db.transaction() as s:
+        loan = loan_rules.get_loan(s, loan_id)
+        loan_rules.disburse(s, loan, on, via=via)
+        return Done(_loan_info(s, loan, on), FUND)
+
+
+def plan_repayment(db: AppDatabase, loan_id: uuid.UUID, amount: int, on: date) -> Allocation:
+    with db.reading() as s:
+        return loan_rules.plan_repayment(s, loan_rules.get_loan(s, loan_id), amount, on)
+
+
+def repay(db: AppDatabase, loan_id: uuid.UUID, amount: int, on: date, *, via: str = "cash"
+          ) -> Done[EntryInfo]:
+    with db.transaction() as s:
+        entry = loan_rules.repay(s, loan_rules.get_loan(s, loan_id), amount, on, via=via)
+        return Done(_entry_info(s, entry), FUND)
+
+
+def write_off(db: AppDatabase, loan_id: uuid.UUID, on: date, reason: str) -> Done[EntryInfo]:
+    with db.transaction() as s:
+        entry = loan_rules.write_off(s, loan_rules.get_loan(s, loan_id), on, reason)
+        return Done(_entry_info(s, entry), FUND)
+
+
+def reschedule(db: AppDatabase, loan_id: uuid.UUID, on: date, term_months: int, reason: str
+               ) -> Done[LoanInfo]:
+    with db.transaction() as s:
+        new = loan_rules.reschedule(s, loan_rules.get_loan(s, loan_id), on, term_months, reason)
+        return Done(_loan_info(s, new, on), FUND)
+
+
+def get_loan(db: AppDatabase, loan_id: uuid.UUID, as_of: date | None = None) -> LoanInfo:
+    with db.reading() as s:
+        return _loan_info(s, loan_rules.get_loan(s, loan_id), as_of or date.today())
+
+
+def find_loan(db: AppDatabase, text: str, as_of: date | None = None) -> LoanInfo:
+    with db.reading() as s:
+        return _loan_info(s, loan_rules.find_loan(s, text), as_of or date.today())
+
+
+def loan_schedule(db: AppDatabase, loan_id: uuid.UUID) -> list[Instalment]:
+    with db.reading() as s:
+        return loan_rules.schedule_of(s, loan_id)
+
+
+# Loans list (the window's lazy table): keys are the table's rowids, in list order.
+_ROWID: ColumnClause[Any] = literal_column("fund_loan.rowid")
+
+
+def _loan_query(fund_id: uuid.UUID | None):
+    q = select(_ROWID).select_from(FundLoan).where(FundLoan.deleted_at.is_(None))
+    if fund_id is not None:
+        q = q.where(FundLoan.fund_id == fund_id)
+    return q.order_by(FundLoan.applied_on.desc(), FundLoan.number.desc())
+
+
+def loan_page(db: AppDatabase, fund_id: uuid.UUID | None, offset: int, limit: int,
+              as_of: date | None = None) -> list[LoanInfo]:
+    with db.reading() as s:
+        keys = list(s.scalars(_loan_query(fund_id).offset(offset).limit(limit)))
+        return _loan_rows(s, keys, as_of or date.today())
+
+
+def loan_keys(db: AppDatabase, fund_id: uuid.UUID | None, is_cancelled=None) -> array | None:
+    """The key of every loan of the list, in list order (None if cancelled meanwhile)."""
+    with db.reading() as s:
+        return read_keys(s, _loan_query(fund_id), is_cancelled)
+
+
+def loan_count(db: AppDatabase, fund_id: uuid.UUID | None) -> int:
+    with db.reading() as s:
+        return s.scalar(select(func.count()).select_from(_loan_query(fund_id).subquery())) or 0
+
+
+def loan_rows(db: AppDatabase, keys: Sequence[int], as_of: date | None = None
+              ) -> list[LoanInfo | None]:
+    with db.reading() as s:
+        found = {row.key: row for row in _loan_rows(s, list(keys), as_of or date.today())}
+        return [found.get(k) for k in keys]
+
+
+def loan_key_of(db: AppDatabase, loan_id: uuid.UUID) -> int | None:
+    with db.reading() as s:
+        return s.scalar(select(_ROWID).select_from(FundLoan).where(FundLoan.id == loan_id))
+
+
+def _loan_rows(s: Session, keys: list[int], as_of: date) -> list[LoanInfo]:
+    if not keys:
+        return []
+    rows = s.execute(select(_ROWID.label("k"), FundLoan).where(_ROWID.in_(keys))).all()
+    by_key = {k: loan for k, loan in rows}
+    loan_states = loan_rules.states(s, [loan.id for loan in by_key.values()], as_of)
+    names = dict(s.execute(select(Member.id, Member.full_name).where(Member.id.in_(
+        {loan.borrower_id for loan in by_key.values()} |
+        {loan.guarantor_id for loan in by_key.values() if loan.guarantor_id}))).all())
+    out = []
+    for k in keys:
+        loan = by_key.get(k)
+        if loan is None:
+            continue
+        state = loan_states.get(loan.id)
+        status = "closed" if loan.status == "disbursed" and state and state.closed else loan.status
+        out.append(LoanInfo(loan.id, loan.fund_id, loan.number, loan.borrower_id,
+                            names.get(loan.borrower_id, ""), names.get(loan.guarantor_id, ""),
+                            loan.purpose, loan.amount, loan.term_months, loan.rate_bp, status,
+                            loan_rules.STATUS_LABELS[status], loan.applied_on, loan.disbursed_on,
+                            state, k))
+    return out
+
+
+# ---- arrears, summary, check ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ArrearsLine:
+    fund_id: uuid.UUID
+    unit_name: str
+    loan_id: uuid.UUID
+    loan_number: str
+    borrower: str
+    outstanding: int
+    overdue: int
+    days_past_due: int
+    bucket: int
+    bucket_label: str
+
+
+def arrears(db: AppDatabase, as_of: date) -> list[ArrearsLine]:
+    """Every disbursed loan behind on ``as_of`` (beyond its fund's grace days), worst first."""
+    with db.reading() as s:
+        return arrears_in(s, as_of)
+
+
+def arrears_in(s: Session, as_of: date) -> list[ArrearsLine]:
+    rows = s.execute(select(FundLoan.id, FundLoan.number, FundLoan.fund_id, Member.full_name,
+                            Unit.name, Fund.buckets)
+                     .join(Member, Member.id == FundLoan.borrower_id)
+                     .join(Fund, Fund.id == FundLoan.fund_id).join(Unit, Unit.id == Fund.unit_id)
+                     .where(FundLoan.status == "disbursed", FundLoan.disbursed_on <= as_of,
+                            FundLoan.deleted_at.is_(None))).all()
+    loan_states = loan_rules.states(s, [r.id for r in rows], as_of)
+    out = []
+    for r in rows:
+        st = loan_states.get(r.id)
+        if st is None or st.bucket is None:
+            continue
+        labels = bucket_labels(parse_buckets(r.buckets))
+        out.append(ArrearsLine(r.fund_id, r.name, r.id, r.number, r.full_name, st.outstanding,
+                               st.overdue, st.days_past_due, st.bucket, labels[st.bucket]))
+    out.sort(key=lambda a: (-a.days_past_due, a.unit_name, a.loan_number))
+    return out
+
+
+@dataclass(frozen=True)
+class FundTotals:
+    fund_id: uuid.UUID
+    unit_id: uuid.UUID
+    unit_name: str
+    borrowers: int
+    lent: int
+    repaid: int
+    outstanding: int
+    balance: int  # money on hand
+    in_arrears: int
+
+
+def fund_totals(s: Session, as_of: date) -> list[FundTotals]:
+    """Per fund on ``as_of``: borrowers, lent, principal repaid, outstanding, money on hand."""
+    funds = s.execute(select(Fund.id, Fund.unit_id, Unit.name).join(Unit, Unit.id == Fund.unit_id)
+                      .where(Fund.deleted_at.is_(None)).order_by(Unit.name_folded)).all()
+    lent = dict(s.execute(select(FundPosting.fund_id, func.sum(FundPosting.amount))
+                          .join(FundEntry, FundEntry.id == FundPosting.entry_id)
+                          .where(FundPosting.account == "loans", FundPosting.amount > 0,
+                                 FundEntry.kind.in_(["disbursement", "import"]),
+                                 FundPosting.on <= as_of)
+                          .group_by(FundPosting.fund_id)).all())
+    balances: dict[tuple[uuid.UUID, str], int] = {
+        (f, a): int(t) for f, a, t in s.execute(
+            select(FundPosting.fund_id, FundPosting.account, func.sum(FundPosting.amount))
+            .where(FundPosting.on <= as_of).group_by(FundPosting.fund_id, FundPosting.account))}
+    borrowers = dict(s.execute(select(FundLoan.fund_id, func.count(func.distinct(FundLoan.borrower_id)))
+                               .where(FundLoan.disbursed_on <= as_of, FundLoan.deleted_at.is_(None))
+                               .group_by(FundLoan.fund_id)).all())
+    behind: dict[uuid.UUID, int] = {}
+    for line in arrears_in(s, as_of):
+        behind[line.fund_id] = behind.get(line.fund_id, 0) + 1
+    out = []
+    for fid, unit_id, name in funds:
+        lent_total = int(lent.get(fid) or 0)
+        outstanding = balances.get((fid, "loans"), 0)
+        written = balances.get((fid, "writeoff"), 0)
+        out.append(FundTotals(fid, unit_id, name, int(borrowers.get(fid) or 0), lent_total,
+                              lent_total - outstanding - written, outstanding,
+                              balances.get((fid, "cash"), 0) + balances.get((fid, "bank"), 0),
+                              behind.get(fid, 0)))
+    return out
+
+
+def fund_totals_for(db: AppDatabase, as_of: date) -> list[FundTotals]:
+    with db.reading() as s:
+        return fund_totals(s, as_of)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    funds: int
+    entries: int
+    postings: int
+    trial_balance: int
+    unbalanced: list[str]
+    missing_triggers: list[str]
+    cash_counts: int
+    count_differences: int
+
+    @property
+    def ok(self) -> bool:
+        return self.trial_balance == 0 and not self.unbalanced and not self.missing_triggers
+
+
+def check(db: AppDatabase) -> CheckReport:
+    with db.reading() as s:
+        from db.models import FundCashCount
+
+        tb = ledger.trial_balance(s)
+        counts = s.execute(select(func.count(), func.sum(
+            (FundCashCount.counted != FundCashCount.book).cast(FundPosting.amount.type)))).one()
+        return CheckReport(
+            funds=s.scalar(select(func.count()).select_from(Fund)) or 0,
+            entries=s.scalar(select(func.count()).select_from(FundEntry)
+                             .where(FundEntry.status == "posted")) or 0,
+            postings=s.scalar(select(func.count()).select_from(FundPosting)) or 0,
+            trial_balance=sum(tb.values()),
+            unbalanced=[str(e) for e in ledger.unbalanced_entries(s)],
+            missing_triggers=ledger.missing_triggers(s),
+            cash_counts=int(counts[0] or 0), count_differences=int(counts[1] or 0))

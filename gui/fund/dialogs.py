@@ -1,0 +1,472 @@
+"""Dialogs of the fund page: a new fund, a contribution, a loan (rules checked one by one
+and the schedule previewed before disbursing), a repayment (its allocation shown before
+posting) and a reversal (a reason is required). Each calls core.fund.ops and hands the
+change notice to the bus."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.common.database import AppDatabase
+from core.common.errors import UserError
+from core.common.vnformat import amount_in_words, parse_money
+from core.fund import ops
+from gui.common import widgets
+from gui.common.changes import ChangeBus
+from gui.common.formatting import format_date, format_int
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    edit = QDateEdit(QDate(value) if value else QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
+
+
+def read_date(edit: QDateEdit) -> date:
+    return edit.date().toPython()  # type: ignore[return-value]
+
+
+class MoneyEdit(QLineEdit):
+    """Whole đồng typed as "25500000" or "25.500.000"; the amount in words is shown below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(_RIGHT)
+        self.setPlaceholderText("0")
+        self.words = QLabel()
+        self.words.setWordWrap(True)
+        self.textChanged.connect(self._show_words)
+
+    def amount(self) -> int | None:
+        try:
+            return parse_money(self.text())
+        except ValueError:
+            return None
+
+    def _show_words(self) -> None:
+        value = self.amount()
+        self.words.setText(amount_in_words(value) if value and value > 0 else "")
+
+
+class _Dialog(QDialog):
+    def __init__(self, db: AppDatabase, bus: ChangeBus | None, title: str, ok: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._bus = db, bus
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.form)
+        self.buttons = widgets.dialog_buttons(ok, self.tr("Cancel"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        self.result_value: object = None
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.buttons)
+
+    def _do(self):  # pragma: no cover - every dialog overrides it
+        raise NotImplementedError
+
+    def _accept(self) -> None:
+        try:
+            done = self._do()
+        except UserError as exc:
+            widgets.report_error(self, exc)
+            return
+        self.result_value = done.value
+        if self._bus is not None:
+            self._bus.notify(done.changes, source=self)
+        self.accept()
+
+
+class FundDialog(_Dialog):
+    """A new fund for a CĐCS with its rules and opening capital."""
+
+    def __init__(self, db, bus, parent=None) -> None:
+        super().__init__(db, bus, self.tr("New mutual-aid fund"), self.tr("Create"), parent)
+        self.unit = QComboBox()
+        for unit_id, code, name in ops.units_without_fund(db):
+            self.unit.addItem(f"{name} ({code})", unit_id)
+        self.start = date_edit()
+        self.ceiling, self.capital = MoneyEdit(), MoneyEdit()
+        self.ceiling.setText("30.000.000")
+        self.term = QSpinBox()
+        self.term.setRange(1, 120)
+        self.term.setValue(24)
+        self.rate = QSpinBox()
+        self.rate.setRange(0, 10_000)
+        self.rate.setSuffix(self.tr(" / 10,000 a year"))
+        self.second = QCheckBox(self.tr("A member may borrow again before repaying"))
+        self.form.addRow(self.tr("Grassroots union"), self.unit)
+        self.form.addRow(self.tr("Start date"), self.start)
+        self.form.addRow(self.tr("Loan ceiling (đồng)"), self.ceiling)
+        self.form.addRow(self.tr("Longest term (months)"), self.term)
+        self.form.addRow(self.tr("Fee or interest"), self.rate)
+        self.form.addRow("", self.second)
+        self.form.addRow(self.tr("Opening capital (đồng)"), self.capital)
+        self.form.addRow("", self.capital.words)
+        self.finish_layout()
+
+    def _do(self):
+        if self.unit.currentData() is None:
+            raise UserError(self.tr("Every grassroots union already has a fund."))
+        ceiling = self.ceiling.amount()
+        if not ceiling:
+            raise UserError(self.tr("Type the loan ceiling in đồng."))
+        settings = ops.FundSettings(ceiling=ceiling, max_term_months=self.term.value(),
+                                    rate_bp=self.rate.value(),
+                                    allow_second_loan=self.second.isChecked())
+        return ops.create_fund(self._db, self.unit.currentData(), read_date(self.start), settings,
+                               capital=self.capital.amount() or 0)
+
+
+def _member_combo(db: AppDatabase, fund_id: uuid.UUID, optional: bool = False) -> QComboBox:
+    combo = QComboBox()
+    combo.setEditable(False)
+    if optional:
+        combo.addItem("—", None)
+    for m in ops.members(db, fund_id):
+        combo.addItem(m.name, m.id)
+    return combo
+
+
+class ContributionDialog(_Dialog):
+    def __init__(self, db, bus, fund: ops.FundInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Contribution to %1").replace("%1", fund.name),
+                         self.tr("Record"), parent)
+        self._fund = fund
+        self.member = _member_combo(db, fund.id)
+        self.amount = MoneyEdit()
+        self.on = date_edit()
+        self.form.addRow(self.tr("Member"), self.member)
+        self.form.addRow(self.tr("Amount (đồng)"), self.amount)
+        self.form.addRow("", self.amount.words)
+        self.form.addRow(self.tr("Date"), self.on)
+        self.finish_layout()
+
+    def _do(self):
+        amount = self.amount.amount()
+        if not amount or amount <= 0:
+            raise UserError(self.tr("Type the amount in whole đồng."))
+        return ops.contribute(self._db, self._fund.id, self.member.currentData(), amount,
+                              read_date(self.on))
+
+
+class LoanDialog(_Dialog):
+    """A loan: the fund's rules checked one by one as the clerk types, the schedule
+    previewed, then applied, approved and disbursed in one step."""
+
+    def __init__(self, db, bus, fund: ops.FundInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("New loan from %1").replace("%1", fund.name),
+                         self.tr("Disburse"), parent)
+        self._fund = fund
+        self.resize(720, 640)
+        self.member = _member_combo(db, fund.id)
+        self.guarantor = _member_combo(db, fund.id, optional=True)
+        self.amount = MoneyEdit()
+        self.term = QSpinBox()
+        self.term.setRange(1, 120)
+        self.term.setValue(min(12, fund.settings.max_term_months))
+        self.purpose = QLineEdit()
+        self.on = date_edit()
+        self.form.addRow(self.tr("Borrower"), self.member)
+        self.form.addRow(self.tr("Amount (đồng)"), self.amount)
+        self.form.addRow("", self.amount.words)
+        self.form.addRow(self.tr("Term (months)"), self.term)
+        self.form.addRow(self.tr("Purpose"), self.purpose)
+        self.form.addRow(self.tr("Guarantor"), self.guarantor)
+        self.form.addRow(self.tr("Date"), self.on)
+        self.rules = QListWidget()
+        self.rules.setMaximumHeight(110)
+        self.layout_.addWidget(QLabel(self.tr("Eligibility, rule by rule")))
+        self.layout_.addWidget(self.rules)
+        self.schedule = QTableWidget(0, 4)
+        self.schedule.setHorizontalHeaderLabels(
+            [self.tr("Due"), self.tr("Principal"), self.tr("Fee"), self.tr("Total")])
+        self.schedule.verticalHeader().setDefaultSectionSize(22)
+        self.schedule.horizontalHeader().setStretchLastSection(True)
+        for column in range(3):
+            self.schedule.setColumnWidth(column, 150)
+        self.layout_.addWidget(QLabel(self.tr("Schedule")))
+        self.layout_.addWidget(self.schedule, 1)
+        self.finish_layout()
+        for signal in (self.member.currentIndexChanged, self.guarantor.currentIndexChanged,
+                       self.amount.textChanged, self.term.valueChanged, self.on.dateChanged):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def request(self) -> ops.LoanRequest:
+        return ops.LoanRequest(self.member.currentData(), self.amount.amount() or 0,
+                               self.term.value(), self.purpose.text(),
+                               self.guarantor.currentData(), read_date(self.on))
+
+    def refresh(self) -> None:
+        request = self.request()
+        self.rules.clear()
+        ok = request.borrower_id is not None
+        if request.borrower_id is not None:
+            for rule in ops.check_loan(self._db, self._fund.id, request):
+                mark = "✓" if rule.ok else "✗"
+                item = QListWidgetItem(f"{mark} {rule.name}: {rule.detail}")
+                item.setForeground(Qt.GlobalColor.darkGreen if rule.ok else Qt.GlobalColor.red)
+                self.rules.addItem(item)
+                ok = ok and rule.ok
+        lines = []
+        if request.amount > 0:
+            try:
+                lines = ops.preview_schedule(self._db, self._fund.id, request.amount,
+                                             request.term_months, request.applied_on or date.today())
+            except UserError:
+                lines = []
+        self.schedule.setRowCount(len(lines))
+        for r, line in enumerate(lines):
+            for c, text in enumerate((format_date(line.due_on), format_int(line.principal),
+                                      format_int(line.fee), format_int(line.total))):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(_RIGHT)
+                self.schedule.setItem(r, c, item)
+        self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(ok and bool(lines))
+
+    def _do(self):
+        return ops.lend(self._db, self._fund.id, self.request(), on=read_date(self.on))
+
+
+class RepaymentDialog(_Dialog):
+    """A repayment: how it will be applied (instalment by instalment, fee, principal,
+    credit) is shown before it is posted."""
+
+    def __init__(self, db, bus, loan: ops.LoanInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Repayment of %1").replace("%1", loan.number),
+                         self.tr("Post"), parent)
+        self._loan = loan
+        st = loan.state
+        info = QLabel(self.tr("%1 — outstanding %2 đồng, overdue %3 đồng")
+                      .replace("%1", loan.borrower)
+                      .replace("%2", format_int(st.outstanding if st else 0))
+                      .replace("%3", format_int(st.overdue if st else 0)))
+        self.amount = MoneyEdit()
+        self.on = date_edit()
+        self.plan = QLabel()
+        self.plan.setWordWrap(True)
+        self.form.addRow(info)
+        self.form.addRow(self.tr("Amount (đồng)"), self.amount)
+        self.form.addRow("", self.amount.words)
+        self.form.addRow(self.tr("Date"), self.on)
+        self.form.addRow(self.tr("Applied as"), self.plan)
+        self.finish_layout()
+        self.amount.textChanged.connect(self.refresh)
+        self.on.dateChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        amount = self.amount.amount()
+        ok = False
+        if amount and amount > 0:
+            try:
+                a = ops.plan_repayment(self._db, self._loan.id, amount, read_date(self.on))
+                parts = [self.tr("principal %1").replace("%1", format_int(a.principal)),
+                         self.tr("fee %1").replace("%1", format_int(a.fee))]
+                if a.credit:
+                    parts.append(self.tr("credit %1").replace("%1", format_int(a.credit)))
+                seqs = ", ".join(str(seq) for seq, _p, _f in a.lines)
+                self.plan.setText("; ".join(parts) + (self.tr(" (instalments %1)").replace("%1", seqs)
+                                                      if seqs else ""))
+                ok = True
+            except UserError as exc:
+                self.plan.setText(str(exc))
+        else:
+            self.plan.setText("")
+        self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(ok)
+
+    def _do(self):
+        amount = self.amount.amount()
+        if not amount:
+            raise UserError(self.tr("Type the amount in whole đồng."))
+        return ops.repay(self._db, self._loan.id, amount, read_date(self.on))
+
+
+class ReverseDialog(_Dialog):
+    """A reversing entry for a posted one: the reason is required."""
+
+    def __init__(self, db, bus, entry: ops.EntryInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Reverse %1").replace("%1", entry.voucher),
+                         self.tr("Reverse"), parent)
+        self._entry = entry
+        self.form.addRow(QLabel(f"{entry.voucher} · {format_date(entry.on)} · {entry.memo} · "
+                                f"{format_int(entry.amount)}"))
+        self.reason = QLineEdit()
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.finish_layout()
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+
+    def _do(self):
+        return ops.reverse(self._db, self._entry.id, self.reason.text())
+
+
+class WriteOffDialog(_Dialog):
+    """Write a loan's remaining principal off; the reason is required."""
+
+    def __init__(self, db, bus, loan: ops.LoanInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Write off %1").replace("%1", loan.number),
+                         self.tr("Write off"), parent)
+        self._loan = loan
+        st = loan.state
+        self.form.addRow(QLabel(self.tr("%1 — outstanding %2 đồng").replace("%1", loan.borrower)
+                                .replace("%2", format_int(st.outstanding if st else 0))))
+        self.on = date_edit()
+        self.reason = QLineEdit()
+        self.form.addRow(self.tr("Date"), self.on)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.finish_layout()
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+
+    def _do(self):
+        return ops.write_off(self._db, self._loan.id, read_date(self.on), self.reason.text())
+
+
+class RescheduleDialog(_Dialog):
+    """A new loan for what is still owed, over a new term; the old schedule stays."""
+
+    def __init__(self, db, bus, loan: ops.LoanInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Reschedule %1").replace("%1", loan.number),
+                         self.tr("Reschedule"), parent)
+        self._loan = loan
+        self.on = date_edit()
+        self.term = QSpinBox()
+        self.term.setRange(1, 120)
+        self.term.setValue(12)
+        self.reason = QLineEdit()
+        self.form.addRow(self.tr("Date"), self.on)
+        self.form.addRow(self.tr("New term (months)"), self.term)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.finish_layout()
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+
+    def _do(self):
+        return ops.reschedule(self._db, self._loan.id, read_date(self.on), self.term.value(),
+                              self.reason.text())
+
+
+class CashCountDialog(_Dialog):
+    """"Counted X đồng on date D": a difference is posted to the discrepancy account."""
+
+    def __init__(self, db, bus, fund: ops.FundInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Cash count of %1").replace("%1", fund.name),
+                         self.tr("Record"), parent)
+        self._fund = fund
+        self.counted = MoneyEdit()
+        self.on = date_edit()
+        self.note = QLineEdit()
+        self.form.addRow(self.tr("Counted (đồng)"), self.counted)
+        self.form.addRow("", self.counted.words)
+        self.form.addRow(self.tr("Date"), self.on)
+        self.form.addRow(self.tr("Note"), self.note)
+        self.finish_layout()
+
+    def _do(self):
+        counted = self.counted.amount()
+        if counted is None:
+            raise UserError(self.tr("Type the amount in whole đồng."))
+        return ops.count_cash(self._db, self._fund.id, read_date(self.on), counted,
+                              self.note.text())
+
+
+class LockDialog(_Dialog):
+    """Close the books up to a date; a closed period is never reopened."""
+
+    def __init__(self, db, bus, fund: ops.FundInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Close the books of %1").replace("%1", fund.name),
+                         self.tr("Close"), parent)
+        self._fund = fund
+        self.through = date_edit(fund.locked_through)
+        self.form.addRow(QLabel(self.tr("No entry can be posted on or before this date "
+                                        "afterwards, and the period cannot be reopened.")))
+        self.form.addRow(self.tr("Closed through"), self.through)
+        self.finish_layout()
+
+    def _do(self):
+        return ops.lock_period(self._db, self._fund.id, read_date(self.through))
+
+
+class SettingsDialog(_Dialog):
+    """A fund's rules; new rules apply to loans applied for from now on (schedules already
+    made stay as they are)."""
+
+    def __init__(self, db, bus, fund: ops.FundInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Rules of %1").replace("%1", fund.name),
+                         self.tr("Save"), parent)
+        self._fund = fund
+        s = fund.settings
+        self.ceiling = MoneyEdit()
+        self.ceiling.setText(format_int(s.ceiling))
+        self.term = QSpinBox()
+        self.term.setRange(1, 120)
+        self.term.setValue(s.max_term_months)
+        self.rate = QSpinBox()
+        self.rate.setRange(0, 10_000)
+        self.rate.setValue(s.rate_bp)
+        self.rate.setSuffix(self.tr(" / 10,000 a year"))
+        self.rounding = MoneyEdit()
+        self.rounding.setText(format_int(s.rounding))
+        self.grace = QSpinBox()
+        self.grace.setRange(0, 365)
+        self.grace.setValue(s.grace_days)
+        self.buckets = QLineEdit(s.buckets)
+        self.order = QComboBox()
+        self.order.addItem(self.tr("Fee first, then principal"), "fee_first")
+        self.order.addItem(self.tr("Principal first, then fee"), "principal_first")
+        self.order.setCurrentIndex(max(0, self.order.findData(s.allocation)))
+        self.second = QCheckBox(self.tr("A member may borrow again before repaying"))
+        self.second.setChecked(s.allow_second_loan)
+        self.guidance = QLineEdit(s.guidance)
+        self.form.addRow(self.tr("Loan ceiling (đồng)"), self.ceiling)
+        self.form.addRow(self.tr("Longest term (months)"), self.term)
+        self.form.addRow(self.tr("Fee or interest"), self.rate)
+        self.form.addRow(self.tr("Instalments rounded to (đồng)"), self.rounding)
+        self.form.addRow(self.tr("Grace days"), self.grace)
+        self.form.addRow(self.tr("Arrears buckets (days)"), self.buckets)
+        self.form.addRow(self.tr("Repayment order"), self.order)
+        self.form.addRow("", self.second)
+        self.form.addRow(self.tr("Guidance followed"), self.guidance)
+        self.finish_layout()
+
+    def _do(self):
+        ceiling, rounding = self.ceiling.amount(), self.rounding.amount()
+        if not ceiling or not rounding:
+            raise UserError(self.tr("Type the loan ceiling in đồng."))
+        settings = ops.FundSettings(
+            ceiling=ceiling, max_term_months=self.term.value(), rate_bp=self.rate.value(),
+            rounding=rounding, grace_days=self.grace.value(), buckets=self.buckets.text(),
+            allocation=self.order.currentData(), allow_second_loan=self.second.isChecked(),
+            guidance=self.guidance.text())
+        return ops.update_settings(self._db, self._fund.id, settings)

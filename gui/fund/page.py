@@ -1,0 +1,388 @@
+"""The "Quỹ tương hỗ" page: the office's funds with their balances; for the fund chosen,
+its loans (a lazy list; those behind in red), its latest entries (the book) and members'
+contributions; the arrears of every fund; buttons for a new fund, a contribution, a loan, a
+repayment, a reversal, and the documents (contract, voucher, fund book, arrears, summary)
+written in the background."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.common.changes import Changes
+from core.common.database import AppDatabase
+from core.fund import documents, ops
+from gui.common import jobs, widgets
+from gui.common.changes import ChangeBus
+from gui.common.formatting import format_date, format_int
+from gui.common.import_flow import ImportFlow, ImportSpec
+from gui.fund.dialogs import (
+    CashCountDialog,
+    ContributionDialog,
+    FundDialog,
+    LoanDialog,
+    LockDialog,
+    RepaymentDialog,
+    RescheduleDialog,
+    ReverseDialog,
+    SettingsDialog,
+    WriteOffDialog,
+)
+from gui.fund.models import BEHIND, LoanTableModel
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+FundIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    """A small read-only table (funds, entries, arrears: hundreds of rows, not millions)."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], numeric: set[int], data: list | None = None,
+          red: list[bool] | None = None) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if c in numeric:
+                item.setTextAlignment(_RIGHT)
+            if data is not None and c == 0:
+                item.setData(FundIdRole, data[r])
+            if red and red[r]:
+                item.setForeground(QBrush(BEHIND))
+            table.setItem(r, c, item)
+
+
+class FundPage(QWidget):
+    def __init__(self, db: AppDatabase, bus: ChangeBus | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._bus = db, bus
+        self._funds: list[ops.FundInfo] = []
+        self._entries: list[ops.EntryInfo] = []
+
+        self.new_fund = QPushButton(self.tr("New fund…"))
+        self.contribute = QPushButton(self.tr("Contribution…"))
+        self.lend = QPushButton(self.tr("New loan…"))
+        self.repay = QPushButton(self.tr("Repayment…"))
+        self.reverse = QPushButton(self.tr("Reverse entry…"))
+        self.book = QPushButton(self.tr("Fund book…"))
+        self.summary = QPushButton(self.tr("Summary…"))
+        self.import_ledger = QPushButton(self.tr("Import ledger…"))
+        self.documents = QPushButton(self.tr("Documents"))
+        menu = QMenu(self.documents)
+        self.act_contract = menu.addAction(self.tr("Loan contract…"), self._export_contract)
+        self.act_card = menu.addAction(self.tr("Loan card…"), self._export_card)
+        self.act_voucher = menu.addAction(self.tr("Receipt or payment voucher…"), self._export_voucher)
+        self.act_arrears = menu.addAction(self.tr("Arrears list…"), self._export_arrears)
+        self.documents.setMenu(menu)
+        self.more = QPushButton(self.tr("More"))
+        more = QMenu(self.more)
+        self.act_write_off = more.addAction(self.tr("Write the loan off…"), self._write_off)
+        self.act_reschedule = more.addAction(self.tr("Reschedule the loan…"), self._reschedule)
+        self.act_count = more.addAction(self.tr("Cash count…"), self._count)
+        self.act_lock = more.addAction(self.tr("Close the books…"), self._lock)
+        self.act_settings = more.addAction(self.tr("Rules of the fund…"), self._settings)
+        self.more.setMenu(more)
+        self.import_flow: ImportFlow | None = None
+        bar = QHBoxLayout()
+        for button in (self.new_fund, self.contribute, self.lend, self.repay, self.reverse,
+                       self.book, self.summary, self.documents, self.more, self.import_ledger):
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        self.funds = _table([self.tr("Grassroots union"), self.tr("Fund"), self.tr("Cash and bank"),
+                             self.tr("Outstanding loans"), self.tr("Contributions"),
+                             self.tr("Open loans")])
+        self.funds.itemSelectionChanged.connect(self._fund_chosen)
+
+        self.loans = LoanTableModel(db, self)
+        self.loan_view = self.loans.make_view()
+        self.loan_view.doubleClicked.connect(lambda _i: self._repay())
+        for column, width in ((0, 150), (1, 220), (2, 110), (4, 110), (5, 110), (6, 110), (7, 110)):
+            self.loan_view.setColumnWidth(column, width)
+        self.entries = _table([self.tr("Date"), self.tr("Voucher"), self.tr("Kind"),
+                               self.tr("Description"), self.tr("Amount")])
+        self.members_table = _table([self.tr("Member"), self.tr("Contributed")])
+        self.arrears = _table([self.tr("Unit"), self.tr("Loan"), self.tr("Borrower"),
+                               self.tr("Outstanding"), self.tr("Overdue"), self.tr("Days late"),
+                               self.tr("Bucket")])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.loan_view, self.tr("Loans"))
+        self.tabs.addTab(self.entries, self.tr("Book"))
+        self.tabs.addTab(self.members_table, self.tr("Contributions"))
+        self.tabs.addTab(self.arrears, self.tr("Arrears (all funds)"))
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.detail)
+        lower_layout.addWidget(self.tabs, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.funds)
+        split.addWidget(lower)
+        split.setSizes([220, 480])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+        self.new_fund.clicked.connect(self._new_fund)
+        self.contribute.clicked.connect(self._contribute)
+        self.lend.clicked.connect(self._lend)
+        self.repay.clicked.connect(self._repay)
+        self.reverse.clicked.connect(self._reverse)
+        self.book.clicked.connect(self._export_book)
+        self.summary.clicked.connect(self._export_summary)
+        self.import_ledger.clicked.connect(self.start_import)
+        self.refresh()
+
+    # --- reading ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        chosen = self.current_fund()
+        self._funds = ops.list_funds(self._db)
+        _fill(self.funds, [[f.unit_name, f.code, format_int(f.money), format_int(f.outstanding),
+                            format_int(f.contributions), str(f.loans_open)] for f in self._funds],
+              {2, 3, 4, 5}, [f.id for f in self._funds])
+        row = next((i for i, f in enumerate(self._funds) if chosen and f.id == chosen.id), 0)
+        if self._funds:
+            self.funds.selectRow(row)
+        self._fund_chosen()
+        lines = ops.arrears(self._db, date.today())
+        _fill(self.arrears, [[a.unit_name, a.loan_number, a.borrower, format_int(a.outstanding),
+                              format_int(a.overdue), str(a.days_past_due), a.bucket_label]
+                             for a in lines], {3, 4, 5}, red=[True] * len(lines))
+        self.tabs.setTabText(3, self.tr("Arrears (all funds): %1").replace("%1", str(len(lines))))
+
+    def current_fund(self) -> ops.FundInfo | None:
+        rows = self.funds.selectionModel().selectedRows() if self.funds.selectionModel() else []
+        if not rows or rows[0].row() >= len(self._funds):
+            return None
+        return self._funds[rows[0].row()]
+
+    def _fund_chosen(self) -> None:
+        fund = self.current_fund()
+        has = fund is not None
+        for button in (self.contribute, self.lend, self.repay, self.reverse, self.book, self.more):
+            button.setEnabled(has)
+        self.loans.set_fund(fund.id if fund else None)
+        if fund is None:
+            self.detail.setText(self.tr("No fund yet: create one for a grassroots union."))
+            _fill(self.entries, [], set())
+            _fill(self.members_table, [], set())
+            return
+        s = fund.settings
+        self.detail.setText(
+            self.tr("%1 · since %2 · ceiling %3 đồng · up to %4 months · %5")
+            .replace("%1", fund.name).replace("%2", format_date(fund.started_on))
+            .replace("%3", format_int(s.ceiling)).replace("%4", str(s.max_term_months))
+            .replace("%5", s.guidance))
+        self._entries = ops.entries(self._db, fund.id)
+        _fill(self.entries, [[format_date(e.on), e.voucher, e.kind_label, e.memo, format_int(e.amount)]
+                             for e in self._entries], {4},
+              red=[e.reversed or e.reverses for e in self._entries])
+        people = ops.members(self._db, fund.id)
+        _fill(self.members_table, [[m.name, format_int(m.contributed)] for m in people], {1})
+
+    def apply_changes(self, changes: Changes, source: object) -> None:
+        if changes.fund or changes.units or changes.members:
+            self.refresh()
+
+    # --- actions ------------------------------------------------------------------------
+    def _run(self, dialog) -> None:
+        dialog.exec()
+
+    def _new_fund(self) -> None:
+        self._run(FundDialog(self._db, self._bus, self))
+
+    def _contribute(self) -> None:
+        fund = self.current_fund()
+        if fund:
+            self._run(ContributionDialog(self._db, self._bus, fund, self))
+
+    def _lend(self) -> None:
+        fund = self.current_fund()
+        if fund:
+            self._run(LoanDialog(self._db, self._bus, fund, self))
+
+    def current_loan(self) -> ops.LoanInfo | None:
+        index = self.loan_view.currentIndex()
+        return self.loans.loan_at(index.row()) if index.isValid() else None
+
+    def _repay(self) -> None:
+        loan = self.current_loan()
+        if loan is None:
+            widgets.show_error(self, self.tr("Choose a loan in the list first."))
+            return
+        if loan.status != "disbursed":
+            widgets.show_error(self, self.tr("This loan is not being repaid (%1).")
+                               .replace("%1", loan.status_label))
+            return
+        self._run(RepaymentDialog(self._db, self._bus, loan, self))
+
+    def _disbursed_loan(self) -> ops.LoanInfo | None:
+        loan = self.current_loan()
+        if loan is None:
+            widgets.show_error(self, self.tr("Choose a loan in the list first."))
+            return None
+        if loan.status != "disbursed":
+            widgets.show_error(self, self.tr("This loan is not being repaid (%1).")
+                               .replace("%1", loan.status_label))
+            return None
+        return loan
+
+    def _write_off(self) -> None:
+        loan = self._disbursed_loan()
+        if loan:
+            self._run(WriteOffDialog(self._db, self._bus, loan, self))
+
+    def _reschedule(self) -> None:
+        loan = self._disbursed_loan()
+        if loan:
+            self._run(RescheduleDialog(self._db, self._bus, loan, self))
+
+    def _count(self) -> None:
+        fund = self.current_fund()
+        if fund:
+            self._run(CashCountDialog(self._db, self._bus, fund, self))
+
+    def _settings(self) -> None:
+        fund = self.current_fund()
+        if fund:
+            self._run(SettingsDialog(self._db, self._bus, fund, self))
+
+    def _lock(self) -> None:
+        fund = self.current_fund()
+        if fund:
+            self._run(LockDialog(self._db, self._bus, fund, self))
+
+    def _reverse(self) -> None:
+        self.tabs.setCurrentWidget(self.entries)
+        rows = self.entries.selectionModel().selectedRows()
+        if not rows:
+            widgets.show_error(self, self.tr("Choose an entry in the book first."))
+            return
+        self._run(ReverseDialog(self._db, self._bus, self._entries[rows[0].row()], self))
+
+    def _save_path(self, title: str, name: str) -> str | None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, title, str(Path.home() / f"{name}.pdf"),
+            self.tr("PDF (*.pdf);;Excel workbook (*.xlsx)"))
+        if not path:
+            return None
+        if Path(path).suffix.lower() not in (".pdf", ".xlsx"):
+            path += ".xlsx" if "xlsx" in chosen else ".pdf"
+        return path
+
+    def _export(self, label: str, work) -> None:
+        jobs.run_with_progress(self, label, lambda ctx: work(ctx.is_cancelled),
+                               on_success=lambda path: widgets.show_info(
+                                   self, self.tr("Written to %1").replace("%1", str(path))),
+                               on_failure=lambda exc: widgets.report_error(self, exc))
+
+    def _export_book(self) -> None:
+        fund = self.current_fund()
+        path = self._save_path(self.tr("Fund book"), "so-quy") if fund else None
+        if fund and path:
+            start, end = date(date.today().year, 1, 1), date.today()
+            fund_id: uuid.UUID = fund.id
+            self._export(self.tr("Writing the fund book…"),
+                         lambda cancelled: documents.fund_book(self._db, fund_id, path, start=start,
+                                                               end=end, is_cancelled=cancelled))
+
+    def _export_contract(self) -> None:
+        loan = self.current_loan()
+        if loan is None:
+            widgets.show_error(self, self.tr("Choose a loan in the list first."))
+            return
+        path = self._save_path(self.tr("Loan contract"), f"hop-dong-{loan.number}")
+        if path:
+            self._export(self.tr("Writing the contract…"),
+                         lambda cancelled: documents.loan_contract(self._db, loan.id, path,
+                                                                   is_cancelled=cancelled))
+
+    def _export_card(self) -> None:
+        loan = self.current_loan()
+        if loan is None:
+            widgets.show_error(self, self.tr("Choose a loan in the list first."))
+            return
+        path = self._save_path(self.tr("Loan card"), f"the-vay-{loan.number}")
+        if path:
+            self._export(self.tr("Writing the loan card…"),
+                         lambda cancelled: documents.loan_card(self._db, loan.id, path,
+                                                               is_cancelled=cancelled))
+
+    def _export_voucher(self) -> None:
+        rows = self.entries.selectionModel().selectedRows()
+        if not rows:
+            self.tabs.setCurrentWidget(self.entries)
+            widgets.show_error(self, self.tr("Choose an entry in the book first."))
+            return
+        entry = self._entries[rows[0].row()]
+        path = self._save_path(self.tr("Voucher"), entry.voucher)
+        if path:
+            self._export(self.tr("Writing the voucher…"),
+                         lambda cancelled: documents.voucher(self._db, entry.id, path,
+                                                             is_cancelled=cancelled))
+
+    def _export_arrears(self) -> None:
+        path = self._save_path(self.tr("Arrears list"), "no-qua-han")
+        if path:
+            self._export(self.tr("Writing the arrears list…"),
+                         lambda cancelled: documents.arrears_report(
+                             self._db, path, as_of=date.today(), is_cancelled=cancelled))
+
+    def _export_summary(self) -> None:
+        path = self._save_path(self.tr("Summary of the funds"), "tong-hop-quy-tuong-ho")
+        if path:
+            self._export(self.tr("Writing the summary…"),
+                         lambda cancelled: documents.summary_report(
+                             self._db, path, as_of=date.today(), is_cancelled=cancelled))
+
+    # --- import of ledgers kept in Excel ----------------------------------------------------
+    def _new_import(self) -> ImportFlow:
+        from core.fund import importing
+
+        if self.import_flow is not None:
+            self.import_flow.dispose()
+        spec = ImportSpec(what=self.tr("loans"), title=self.tr("Import a loan ledger from a workbook"),
+                          run=importing.import_loans, columns=importing.COLUMNS,
+                          changes=Changes(fund=True))
+        self.import_flow = ImportFlow(self, self._db, spec, bus=self._bus, source=self)
+        return self.import_flow
+
+    def start_import(self) -> jobs.Job | None:
+        """Choose a workbook, check it in the background, then show the preview."""
+        return self._new_import().start()
+
+    def check_file(self, path) -> jobs.Job:
+        return self._new_import().check(path)

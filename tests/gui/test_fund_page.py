@@ -1,0 +1,200 @@
+"""The "Quỹ tương hỗ" page driven by keys: a loan typed into its dialog (rules and schedule
+shown as the clerk types, Enter disburses), a repayment whose allocation is shown before
+it is posted, a reversal that needs a reason; the arrears in red; screenshots at 1366×768."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
+
+from core.fund import ops
+from gui.fund.dialogs import ContributionDialog, LoanDialog, RepaymentDialog, ReverseDialog
+from tests.fund_helpers import make_world
+from tests.gui.conftest import type_text
+
+SHOTS = "/tmp"
+
+
+@pytest.fixture
+def fund_page(window, app_db):
+    world = make_world(app_db, members=3, capital=60_000_000)
+    old = ops.lend(app_db, world["fund_id"], ops.LoanRequest(world["members"][2], 6_000_000, 6,
+                                                             "Chăn nuôi", applied_on=date(2026, 1, 6)))
+    assert old.value.state is not None
+    window.resize(1366, 768)
+    page = window.show_page("fund")
+    return window, page, world
+
+
+def test_loan_repayment_and_reversal_by_keys(qtbot, fund_page, app_db, messages):
+    window, page, world = fund_page
+    assert page.funds.rowCount() == 1 and page.funds.item(0, 1).text() == "VL-QTH-VL01"
+    # the first loan (January) is behind today: in the arrears tab, in red
+    assert page.arrears.rowCount() == 1 and page.arrears.item(0, 6).text() == "trên 90 ngày"
+    assert page.arrears.item(0, 0).foreground().color().red() > 150
+
+    dialog = LoanDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.member.setCurrentIndex(dialog.member.findText("Nguyễn Thị Hoà 0"))
+    dialog.amount.setFocus()
+    QTest.keyClicks(dialog.amount, "35000000")
+    rules = [dialog.rules.item(i).text() for i in range(dialog.rules.count())]
+    assert any(r.startswith("✗ Mức vay") for r in rules)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.amount.clear()
+    QTest.keyClicks(dialog.amount, "25.500.000")
+    assert dialog.amount.words.text() == "Hai mươi lăm triệu năm trăm nghìn đồng"
+    dialog.term.setValue(12)
+    type_text(dialog.purpose, "Sửa chữa nhà ở")
+    dialog.on.setDate(QDate(2026, 1, 15))
+    assert all(dialog.rules.item(i).text().startswith("✓") for i in range(dialog.rules.count()))
+    assert dialog.schedule.rowCount() == 12 and dialog.schedule.item(0, 1).text() == "2.125.000"
+    assert dialog.schedule.item(11, 0).text() == "15/01/2027"
+    dialog.grab().save(f"{SHOTS}/fund-loan-dialog.png")
+    assert ok.isEnabled()
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted and not messages.errors
+    qtbot.waitUntil(lambda: page.loans.rowCount() == 2)
+    assert page.funds.item(0, 3).text() == "31.500.000"  # outstanding: 6.000.000 + 25.500.000
+
+    new_loan = next(page.loans.loan_at(r) for r in range(2)
+                    if page.loans.loan_at(r).amount == 25_500_000)
+    repay = RepaymentDialog(app_db, window.bus, new_loan, page)
+    qtbot.addWidget(repay)
+    repay.show()
+    repay.on.setDate(QDate(2026, 2, 15))
+    QTest.keyClicks(repay.amount, "2500000")
+    assert "gốc 2.500.000" in repay.plan.text() and "1, 2" in repay.plan.text()
+    QTest.keyClick(repay, Qt.Key.Key_Return)
+    assert repay.result() == repay.DialogCode.Accepted, messages.errors
+    assert page.entries.item(0, 1).text() == "PT-2026-0002"
+
+    entry = page._entries[0]
+    rev = ReverseDialog(app_db, window.bus, entry, page)
+    qtbot.addWidget(rev)
+    rev.show()
+    ok = rev.buttons.button(rev.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # a reason is required
+    type_text(rev.reason, "Thu nhầm số tiền")
+    assert ok.isEnabled()
+    QTest.keyClick(rev, Qt.Key.Key_Return)
+    assert rev.result() == rev.DialogCode.Accepted
+    assert page.entries.item(0, 2).text() == "Bút toán đảo"
+    assert page.funds.item(0, 3).text() == "31.500.000"
+
+    contribution = ContributionDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(contribution)
+    contribution.show()
+    QTest.keyClicks(contribution.amount, "500000")
+    QTest.keyClick(contribution, Qt.Key.Key_Return)
+    assert contribution.result() == contribution.DialogCode.Accepted
+    page.tabs.setCurrentIndex(2)
+    assert "500.000" in [page.members_table.item(r, 1).text()
+                         for r in range(page.members_table.rowCount())]
+
+    page.tabs.setCurrentIndex(0)
+    window.grab().save(f"{SHOTS}/fund-page.png")
+    page.tabs.setCurrentIndex(3)
+    window.grab().save(f"{SHOTS}/fund-arrears.png")
+    assert ops.check(app_db).ok
+
+
+def test_import_a_ledger_through_the_preview(qtbot, fund_page, app_db, tmp_path, messages):
+    from tests.test_fund_import import ROWS, _book
+
+    window, page, world = fund_page
+    path = _book(tmp_path / "so-cho-vay.xlsx", [["VL01", *row[1:]] for row in ROWS[:3]])
+    page.check_file(path)
+    qtbot.waitUntil(lambda: page.import_flow.preview_dialog is not None
+                    and page.import_flow.preview_dialog.isVisible(), timeout=20_000)
+    dialog = page.import_flow.preview_dialog
+    assert "Sẵn sàng nhập: 2" in dialog.summary.text() and "Bị từ chối: 1" in dialog.summary.text()
+    assert page.loans.rowCount() == 1  # the check wrote nothing
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: page.loans.rowCount() == 3, timeout=20_000)
+    assert ops.check(app_db).ok
+
+
+def test_documents_from_the_page(qtbot, fund_page, tmp_path, messages, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window, page, world = fund_page
+    out = tmp_path / "hop-dong.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    page.act_contract.trigger()
+    assert messages.errors == ["Hãy chọn một khoản vay trong danh sách trước."]
+    page.loan_view.setCurrentIndex(page.loans.index(0, 0))
+    page.act_contract.trigger()
+    qtbot.waitUntil(lambda: bool(messages.infos), timeout=20_000)
+    assert messages.infos == [f"Đã ghi {out}"] and out.stat().st_size > 0
+    book = tmp_path / "so-quy.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    page.book.click()
+    qtbot.waitUntil(lambda: len(messages.infos) == 2, timeout=20_000)
+    assert book.stat().st_size > 0
+
+
+def test_cash_count_write_off_and_lock_dialogs(qtbot, fund_page, app_db, messages):
+    from gui.fund.dialogs import CashCountDialog, LockDialog, WriteOffDialog
+
+    window, page, world = fund_page
+    count = CashCountDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(count)
+    count.show()
+    count.on.setDate(QDate(2026, 2, 1))
+    QTest.keyClicks(count.counted, "53.990.000")  # the book says 54.000.000
+    QTest.keyClick(count, Qt.Key.Key_Return)
+    assert count.result() == count.DialogCode.Accepted, messages.errors
+    assert page.entries.item(0, 2).text() == "Kiểm kê quỹ"
+    assert "thiếu 10.000" in page.entries.item(0, 3).text()
+
+    loan = page.loans.loan_at(0)
+    off = WriteOffDialog(app_db, window.bus, loan, page)
+    qtbot.addWidget(off)
+    off.show()
+    assert not off.buttons.button(off.buttons.StandardButton.Ok).isEnabled()
+    type_text(off.reason, "Đoàn viên chuyển công tác, không liên lạc được")
+    QTest.keyClick(off, Qt.Key.Key_Return)
+    assert off.result() == off.DialogCode.Accepted, messages.errors
+    assert page.loans.loan_at(0).status == "written_off"
+
+    lock = LockDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(lock)
+    lock.show()
+    lock.through.setDate(QDate(2026, 3, 31))
+    QTest.keyClick(lock, Qt.Key.Key_Return)
+    assert page.current_fund().locked_through == date(2026, 3, 31)
+    assert ops.check(app_db).ok
+
+
+def test_rules_of_a_fund(qtbot, fund_page, app_db, messages):
+    from gui.fund.dialogs import SettingsDialog
+
+    window, page, world = fund_page
+    dialog = SettingsDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ceiling.text() == "30.000.000"
+    dialog.ceiling.clear()
+    QTest.keyClicks(dialog.ceiling, "40000000")
+    dialog.buckets.setText("30,60,90")
+    dialog.order.setCurrentIndex(1)
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted, messages.errors
+    s = page.current_fund().settings
+    assert (s.ceiling, s.buckets, s.allocation) == (40_000_000, "30,60,90", "principal_first")
+    assert "vay tối đa 40.000.000 đồng" in page.detail.text()
+    assert page.arrears.item(0, 6).text() == "trên 90 ngày"
+
+    bad = SettingsDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(bad)
+    bad.show()
+    bad.buckets.setText("90,30")
+    QTest.keyClick(bad, Qt.Key.Key_Return)
+    assert bad.result() != bad.DialogCode.Accepted
+    assert any("Nhóm nợ quá hạn" in e for e in messages.errors)

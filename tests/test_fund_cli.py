@@ -1,0 +1,119 @@
+"""The ``fund`` commands (in process through core.cli.main) and the documents they write:
+PDFs read back with pdftotext, workbooks with openpyxl."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from openpyxl import load_workbook
+
+from core.cli import main
+from tests.fund_helpers import make_world
+from tests.test_reports_support import HAS_POPPLER, assert_page_renders, flat, pdf_text
+
+
+def run(capsys, db_path, *args) -> tuple[int, str, str]:
+    code = main(["--db", str(db_path), *map(str, args)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def world(app_db):
+    w = make_world(app_db, capital=0)
+    app_db.close()
+    return w
+
+
+def test_create_contribute_lend_repay_reverse_check(capsys, db_path, world, tmp_path):
+    code, out, err = run(capsys, db_path, "fund", "create", "--unit", "VL", "--json")
+    assert code == 1 and "không phải công đoàn cơ sở" in err
+    code, out, _ = run(capsys, db_path, "fund", "list", "--json")
+    [fund] = json.loads(out)
+    assert fund["code"] == "VL-QTH-VL01" and fund["settings"]["ceiling"] == 30_000_000
+    for i in range(3):
+        code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                             f"Nguyễn Thị Hoà {i}", "--amount", "10.000.000", "--date", "10/01/2026")
+        assert code == 0, err
+    code, out, err = run(capsys, db_path, "fund", "lend", "--fund", "VL01", "--member",
+                         "nguyen thi hoa 0", "--amount", "25.500.000", "--term", "12",
+                         "--purpose", "Sửa chữa nhà ở", "--date", "15/01/2026", "--json")
+    assert code == 0, err
+    loan = json.loads(out)
+    assert loan["number"] == "VL-VV-2026-00001" and loan["state"]["outstanding"] == 25_500_000
+    code, out, err = run(capsys, db_path, "fund", "lend", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 1", "--amount", "31000000", "--term", "12")
+    assert code == 1 and "Mức vay" in err
+    code, out, err = run(capsys, db_path, "fund", "repay", loan["number"], "--amount", "2125000",
+                         "--date", "15/02/2026", "--json")
+    assert code == 0, err
+    paid = json.loads(out)
+    assert paid["voucher"] == "PT-2026-0004" and paid["allocation"]["principal"] == 2_125_000
+    code, out, err = run(capsys, db_path, "fund", "reverse", paid["id"], "--reason", "")
+    assert code == 1 and "lý do" in err
+    code, out, err = run(capsys, db_path, "fund", "reverse", paid["id"], "--reason", "Thu nhầm")
+    assert code == 0 and "bút toán đảo PC-2026-0002" in out
+    code, out, err = run(capsys, db_path, "fund", "check", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["ok"] and report["trial_balance"] == 0
+    assert report["missing_triggers"] == []
+
+    # a hand-made UPDATE of a posted posting is refused by the database itself
+    con = sqlite3.connect(db_path)
+    with pytest.raises(sqlite3.IntegrityError, match="posted posting cannot be changed"):
+        con.execute("UPDATE fund_posting SET amount = 1")
+    con.close()
+
+    contract = tmp_path / "hop-dong.pdf"
+    code, out, err = run(capsys, db_path, "fund", "contract", loan["number"], contract)
+    assert code == 0, err
+    book = tmp_path / "so-quy.xlsx"
+    code, out, err = run(capsys, db_path, "fund", "statement", book, "--fund", "VL01",
+                         "--from", "01/01/2026", "--to", "31/03/2026")
+    assert code == 0, err
+    cells = [[c for c in row if c is not None] for row in load_workbook(book).active.iter_rows(values_only=True)]
+    flat_cells = [c for row in cells for c in row]
+    assert "Số dư đầu kỳ" in flat_cells and "PT-2026-0004" in flat_cells
+    closing = next(row for row in cells if "Cộng phát sinh / Số dư cuối kỳ" in row)
+    assert closing[-3:] == [32_125_000, 2_125_000 + 25_500_000, 4_500_000]
+    if HAS_POPPLER:
+        text = flat(pdf_text(contract))
+        assert "HỢP ĐỒNG VAY VỐN" in text and "25.500.000 đồng" in text
+        assert "Bằng chữ: Hai mươi lăm triệu năm trăm nghìn đồng" in text
+        assert "Nguyễn Thị Hoà 0" in text and "CĐCS Trường Tiểu học VL01" in text
+        assert_page_renders(contract, tmp_path)
+        voucher = tmp_path / "phieu-thu.pdf"
+        code, out, err = run(capsys, db_path, "fund", "voucher", paid["id"], voucher)
+        assert code == 0, err
+        text = flat(pdf_text(voucher))
+        assert "PHIẾU THU" in text and "PT-2026-0004" in text
+        assert "Bằng chữ: Hai triệu một trăm hai mươi lăm nghìn đồng" in text
+
+
+def test_arrears_and_summary_documents(capsys, db_path, world, tmp_path):
+    run(capsys, db_path, "fund", "create", "--unit", "VL01")  # already there: refused
+    code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 2", "--amount", "20000000", "--date", "06/01/2026")
+    assert code == 0, err
+    code, out, err = run(capsys, db_path, "fund", "lend", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 1", "--amount", "12000000", "--term", "12",
+                         "--date", "10/01/2026")
+    assert code == 0, err
+    xlsx = tmp_path / "no-qua-han.xlsx"
+    code, out, err = run(capsys, db_path, "fund", "arrears", xlsx, "--as-of", "01/04/2026")
+    assert code == 0, err
+    values = [c for row in load_workbook(xlsx).active.iter_rows(values_only=True) for c in row]
+    assert "Quá hạn 31–90 ngày" in values and "Nguyễn Thị Hoà 1" in values
+    # on 1/4 the instalments of 10/2 and 10/3 are unpaid: 2.000.000 overdue for 50 days
+    row = next(r for r in load_workbook(xlsx).active.iter_rows(values_only=True)
+               if "Nguyễn Thị Hoà 1" in r)
+    assert [c for c in row if isinstance(c, int)][-3:] == [12_000_000, 2_000_000, 50]
+    pdf = tmp_path / "tong-hop.pdf"
+    code, out, err = run(capsys, db_path, "fund", "summary", pdf, "--as-of", "01/06/2026")
+    assert code == 0, err
+    if HAS_POPPLER:
+        text = flat(pdf_text(pdf))
+        assert "Tình hình hoạt động Quỹ tương hỗ Công đoàn" in text
+        assert "LĐLĐ huyện Vĩnh Linh" in text and "12.000.000" in text
