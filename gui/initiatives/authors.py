@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Signal
 from PySide6.QtWidgets import (
-    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from core.common import limits
 from core.common.text import clean, fold
 from core.initiatives.records import AuthorInput
+from gui.common import completion, forms
 
 MAX_AUTHORS = 50
 
@@ -58,6 +58,7 @@ class _AuthorRow:
 
 class AuthorsEditor(QWidget):
     changed = Signal()
+    left = Signal()  # the user left a name, unit or share (its problems may show now)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,11 +130,8 @@ class AuthorsEditor(QWidget):
         if len(self.rows) >= MAX_AUTHORS:
             return None
         row = _AuthorRow(self)
-        completer = QCompleter(self._completion_model, row.name)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        row.name.setCompleter(completer)
+        # Tone-free, any word, as the register's search ("tran" offers "Trần Thị Ánh").
+        completer = completion.attach(row.name, self._completion_model)
         self._setting = True
         try:
             row.name.setText(name)
@@ -155,6 +153,8 @@ class AuthorsEditor(QWidget):
         row.unit.textChanged.connect(lambda _t: self._changed())
         row.share.valueChanged.connect(lambda _v: self._share_typed())
         row.remove.clicked.connect(lambda _c=False, r=row: self.remove_author(r))
+        for edit in (row.name, row.unit, row.share):
+            forms.on_leave(edit, self.left.emit)
         if share is None and not self._shares_typed:
             self._split_equally()
         self._fix_tab_order()

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QCompleter,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from core.common.text import fold
 from core.common.vnformat import format_money, parse_money
 from core.initiatives import ops
 from core.initiatives.ops import InitiativeStatus, ProgrammeInfo, RegisterFilter, Totals, UnitChoice
-from gui.common import jobs, widgets
+from gui.common import completion, jobs, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_int
 from gui.common.undo import TombstoneCommand
@@ -153,11 +152,7 @@ class RegisterPage(QWidget):
         self.unit_filter.setEditable(True)
         self.unit_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.unit_filter.add(self.tr("All units"), None)
-        completer = QCompleter(self.unit_filter.model(), self.unit_filter)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.unit_filter.setCompleter(completer)
+        completion.attach(self.unit_filter)  # tone-free, any word, as the search
         self.unit_filter.setToolTip(self.tr("A unit and its sub-units"))
         self.programme_filter = widgets.ValueCombo()
         self._fill_programmes()
