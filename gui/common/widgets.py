@@ -256,18 +256,27 @@ class UnitCombo(ValueCombo):
 
 
 class ErrorLabel(QLabel):
-    """An inline validation message (red, wraps, hidden when there is nothing to say)."""
+    """An inline validation message (red, wraps, hidden when there is nothing to say).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``reserve_lines``: keep that many lines' height even when empty, so what sits below
+    (a button) does not jump when a message appears."""
+
+    def __init__(self, parent: QWidget | None = None, *, reserve_lines: int = 0) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setStyleSheet("color: #b00020;")
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
+        self._reserve = reserve_lines
+        if reserve_lines:
+            margins = self.contentsMargins()
+            self.setMinimumHeight(self.fontMetrics().lineSpacing() * reserve_lines
+                                  + margins.top() + margins.bottom())
+        else:
+            self.hide()
 
     def set_error(self, text: str) -> None:
         self.setText(text)
-        self.setVisible(bool(text))
+        self.setVisible(bool(text) or bool(self._reserve))
 
 
 class DateField(QLineEdit):

@@ -2,7 +2,8 @@
 members of the initiative's unit), their unit, % contribution — with the live total.
 
 A handful of rows, so each row is plain widgets (no model). Until the user types a share
-the rows split 100% equally; "Equal shares" splits again at any time.
+the rows split 100% equally; after that a new author starts at what is left (40% after a
+typed 60%); "Equal shares" splits again at any time.
 """
 
 from __future__ import annotations
@@ -157,6 +158,13 @@ class AuthorsEditor(QWidget):
             forms.on_leave(edit, self.left.emit)
         if share is None and not self._shares_typed:
             self._split_equally()
+        elif share is None:  # shares typed (60%): the new author starts at what is left (40%)
+            rest = 100 - sum(r.share.value() for r in self.rows if r is not row)
+            self._setting = True
+            try:
+                row.share.setValue(max(0, rest))
+            finally:
+                self._setting = False
         self._fix_tab_order()
         self._update_total()
         if focus:

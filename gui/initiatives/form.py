@@ -51,7 +51,7 @@ from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date
 from gui.common.forms import FormDialog
 from gui.initiatives.authors import AuthorsEditor
-from gui.initiatives.common import history_lines, parse_date_text
+from gui.initiatives.common import history_lines, parse_date_text, running_programme
 from gui.initiatives.duplicates import DuplicatesDialog
 from gui.initiatives.eligibility import EligibilityPanel
 from gui.initiatives.records import HistoryTab, PaymentsTab
@@ -113,8 +113,8 @@ class InitiativeDialog(FormDialog):
         self.name.setFocus()
 
     # --- building ------------------------------------------------------------------------
-    def _error(self, key: str) -> widgets.ErrorLabel:
-        label = widgets.ErrorLabel()
+    def _error(self, key: str, reserve_lines: int = 0) -> widgets.ErrorLabel:
+        label = widgets.ErrorLabel(reserve_lines=reserve_lines)
         self.errors[key] = label
         return label
 
@@ -193,7 +193,8 @@ class InitiativeDialog(FormDialog):
         authors_page = QWidget()
         authors_layout = QVBoxLayout(authors_page)
         authors_layout.addWidget(self.authors, 1)
-        authors_layout.addWidget(self._error("authors"))
+        # Two lines kept for the authors' problem: "Thêm tác giả" stays where it is.
+        authors_layout.addWidget(self._error("authors", reserve_lines=2))
 
         # Content
         self.objective = _text_box()
@@ -346,13 +347,13 @@ class InitiativeDialog(FormDialog):
         self.registered_on.set_value(date.today())
         self.status.set_value(InitiativeStatus.UNDER_REVIEW)
         self.new_in_unit.setChecked(True)
-        if programme_id is None:
-            # The programme running today (a campaign before a yearly movement), else none.
-            today = date.today()
-            running = [p for p in self.programmes
-                       if any(ph.starts_on <= today <= ph.ends_on for ph in p.phases)]
-            running.sort(key=lambda p: p.yearly)
-            programme_id = running[0].id if running else None
+        # The programme the register is filtered to when it runs today, else the one running
+        # today (a campaign before a yearly movement), never one that has ended; else none.
+        today = date.today()
+        given = next((p for p in self.programmes if p.id == programme_id), None)
+        if given is None or running_programme([given], today) is None:
+            running = running_programme(self.programmes, today)
+            programme_id = running.id if running else None
         self.programme.set_value(programme_id)
         self._select_unit(unit_id)
         self.authors.add_author()

@@ -271,6 +271,7 @@ class RegisterPage(QWidget):
             self.table.setColumnHidden(column, True)
         self._size_columns()
         self.table.viewport().installEventFilter(self)
+        self.search.installEventFilter(self)  # Down moves into the results
         header.sectionResized.connect(self._section_resized)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
@@ -327,6 +328,15 @@ class RegisterPage(QWidget):
             self.columns_sized_by_user = True  # dragged by hand: keep the user's widths
 
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            # Down in the search box goes into the results (the search typed is run first).
+            if self._search_timer.isActive():
+                self._search_timer.stop()
+                self.apply_filter()
+            self.focus_default()
+            return True
         if watched is self.table.viewport():
             if event.type() == QEvent.Type.Resize:
                 self._size_columns()

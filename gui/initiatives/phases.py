@@ -12,7 +12,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
@@ -26,10 +25,11 @@ from PySide6.QtWidgets import (
 from core.initiatives.ops import PhaseInfo, ProgrammeInfo
 from gui.common import widgets
 from gui.common.formatting import format_date
+from gui.common.forms import FormDialog
 from gui.initiatives.common import parse_date_text
 
 
-class PhasesDialog(QDialog):
+class PhasesDialog(FormDialog):
     def __init__(self, programmes: list[ProgrammeInfo], programme_id: uuid.UUID | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +79,8 @@ class PhasesDialog(QDialog):
         if programme_id is not None:
             self.programme.set_value(programme_id)
         self._programme_changed()
+        self.use_buttons(self.buttons, self.ok_button)
+        self.mark_saved()
         self.starts_on.setFocus()
 
     def current_programme(self) -> ProgrammeInfo | None:
@@ -154,6 +156,10 @@ class PhasesDialog(QDialog):
         unchanged = message == self.tr("The dates are unchanged.")
         self.error.set_error("" if unchanged else message)
         self.ok_button.setEnabled(not message)
+
+    def save_anyway(self) -> None:
+        """Enter while Save is disabled: the problem (also "unchanged") is said."""
+        self.error.set_error(self.problem())
 
     def accept(self) -> None:
         if not self.problem():

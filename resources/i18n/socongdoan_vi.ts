@@ -2482,10 +2482,6 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Các chỉ tiêu vừa sửa chưa được lưu. Đóng mà không lưu?</translation>
     </message>
     <message>
-        <source>Close without saving</source>
-        <translation>Đóng, không lưu</translation>
-    </message>
-    <message>
         <source>Importing reloads the list: the targets you changed here will be lost. Import anyway?</source>
         <translation>Nhập từ bảng tính sẽ tải lại danh sách: các chỉ tiêu vừa sửa ở đây sẽ mất. Vẫn nhập?</translation>
     </message>
