@@ -19,7 +19,7 @@ items, ticks, numbers), taken by :func:`snapshot`; a dialog with its own notion 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -92,20 +92,20 @@ class _EnterFilter(QObject):
 
 
 class _LeaveFilter(QObject):
-    def __init__(self, parent: QObject, slot) -> None:
-        super().__init__(parent)
-        self._slot = slot
+    left = Signal()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FocusOut:
-            self._slot()
+            self.left.emit()
         return False
 
 
 def on_leave(widget: QWidget, slot) -> None:
     """Call ``slot()`` whenever the focus leaves ``widget`` (validation on leaving a field:
-    a spin box says nothing when left unchanged by keys)."""
-    widget.installEventFilter(_LeaveFilter(widget, slot))
+    a spin box says nothing when left unchanged by keys). ``slot`` may be a signal."""
+    watcher = _LeaveFilter(widget)
+    watcher.left.connect(slot)
+    widget.installEventFilter(watcher)
 
 
 def _modified(event: QKeyEvent) -> bool:

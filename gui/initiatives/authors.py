@@ -148,6 +148,7 @@ class AuthorsEditor(QWidget):
         number = len(self.rows) + 1
         for column, widget in enumerate(row.widgets()):
             self._grid.addWidget(widget, number, column)
+            widget.show()  # shown now (not when the layout next runs): the focus can go there
         self.rows.append(row)
         completer.activated[str].connect(lambda text, r=row: self._picked(r, text))
         row.name.textChanged.connect(lambda _t, r=row: self._name_changed(r))
@@ -155,7 +156,7 @@ class AuthorsEditor(QWidget):
         row.share.valueChanged.connect(lambda _v: self._share_typed())
         row.remove.clicked.connect(lambda _c=False, r=row: self.remove_author(r))
         for edit in (row.name, row.unit, row.share):
-            forms.on_leave(edit, self.left.emit)
+            forms.on_leave(edit, self.left)
         if share is None and not self._shares_typed:
             self._split_equally()
         elif share is None:  # shares typed (60%): the new author starts at what is left (40%)

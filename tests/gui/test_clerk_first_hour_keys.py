@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
@@ -296,3 +297,289 @@ def test_every_dialog_has_unique_mnemonics(sample_units, window, qtbot, app_db, 
     for dialog in dialogs:
         if dialog.isVisible():
             dialog.done(0)
+
+
+# --- point 2: tone-free pickers --------------------------------------------------------------
+def _offered(completer) -> list[str]:
+    model = completer.completionModel()
+    return [model.index(r, 0).data() for r in range(model.rowCount())] if completer.popup().isVisible() else []
+
+
+def test_pickers_match_without_tones_any_word_and_say_nothing_while_typing(qtbot, register, sample_units):
+    dialog = new_form(qtbot, register)
+    edit = dialog.unit.lineEdit()
+    completer = dialog.unit.completer()
+    for typed, wanted in (("truong", "CĐCS Trường THCS Hồ Xuân Hương (VL-0001)"),
+                          ("ho xuan", "CĐCS Trường THCS Hồ Xuân Hương (VL-0001)"),
+                          ("Vinh Linh", "CĐCS Trung tâm Y tế huyện Vĩnh Linh (VL-0002)"),
+                          ("cua tung", "CĐCS Công ty TNHH Thủy sản Cửa Tùng (VL-0004)")):
+        edit.setFocus()
+        edit.selectAll()
+        QTest.keyClicks(edit, typed)
+        assert _offered(completer) == [wanted], typed
+        assert dialog.errors["unit"].text() == ""  # no red line while typing
+        close_popups()
+    # Typing on past the last match: still no error until the field is left.
+    edit.selectAll()
+    QTest.keyClicks(edit, "khong co")
+    assert _offered(completer) == [] and dialog.errors["unit"].text() == ""
+    key(edit, Qt.Key.Key_Tab)
+    assert dialog.errors["unit"].text() == "Hãy chọn công đoàn cơ sở trong danh sách."
+    # Back in the field: "tram y" (one unit) is taken as that unit when the field is left.
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClicks(edit, "trung tam y")
+    close_popups()
+    key(edit, Qt.Key.Key_Tab)
+    assert dialog.unit.currentText() == "CĐCS Trung tâm Y tế huyện Vĩnh Linh (VL-0002)"
+    assert dialog.errors["unit"].text() == "" and dialog.chosen_unit() == sample_units["VL-0002"]
+    dialog._unit_changed()  # as the form does 300 ms after the unit changed
+
+    # The author picker: the unit's members, by any word without tones, in any case.
+    dialog.tabs.setCurrentIndex(TAB_AUTHORS)
+    name = dialog.authors.rows[0].name
+    for typed in ("tran", "Tran", "anh", "TRAN THI"):
+        name.setFocus()
+        name.selectAll()
+        QTest.keyClicks(name, typed)
+        assert _offered(name.completer()) == ["Trần Thị Ánh"], typed
+        assert dialog.errors["authors"].text() == ""
+    key(name.completer().popup(), Qt.Key.Key_Down)
+    key(name.completer().popup(), Qt.Key.Key_Return)
+    assert name.text() == "Trần Thị Ánh" and dialog.authors.rows[0].member_id is not None
+
+
+def test_member_dialog_and_register_filter_pick_units_without_tones(qtbot, app_db, sample_units):
+    from gui.org.member_dialog import MemberDialog
+    from gui.org.page import OrganisationPage
+
+    page = OrganisationPage(app_db)
+    qtbot.addWidget(page)
+    page.show()
+    activate(qtbot, page)
+    dialog = page.add_member()
+    assert isinstance(dialog, MemberDialog)
+    activate(qtbot, dialog)
+    edit = dialog.unit.lineEdit()
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClicks(edit, "xa vinh")
+    assert _offered(dialog.unit.completer()) == ["CĐCS Xã Vĩnh Thái (VL-0003)"]
+    key(dialog.unit.completer().popup(), Qt.Key.Key_Down)
+    key(dialog.unit.completer().popup(), Qt.Key.Key_Return)
+    assert dialog.unit.value() == sample_units["VL-0003"]
+    dialog.close_without_asking()
+
+    register = RegisterPage(app_db)
+    qtbot.addWidget(register)
+    register.show()
+    activate(qtbot, register)
+    qtbot.waitUntil(lambda: register.unit_filter.count() > 4, timeout=5000)  # read in the background
+    edit = register.unit_filter.lineEdit()
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClicks(edit, "thuy san")
+    assert _offered(register.unit_filter.completer()) == ["CĐCS Công ty TNHH Thủy sản Cửa Tùng"]
+
+
+# --- point 4: a unit's member count ------------------------------------------------------------
+def test_a_units_member_count_is_shown_again_after_saving(qtbot, app_db, sample_units, messages):
+    from gui.org.page import OrganisationPage
+    from gui.org.unit_dialog import UnitDialog
+
+    page = OrganisationPage(app_db)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    activate(qtbot, page)
+    page.select_unit(sample_units["VL-0002"])
+    page.tree.setFocus()
+    key(page.tree, Qt.Key.Key_Return)  # Enter on a unit edits it
+    [dialog] = visible(page, UnitDialog)
+    activate(qtbot, dialog)
+    assert not dialog.record_count.isChecked() and dialog.members.value() == 0
+    dialog.record_count.setFocus()
+    key(dialog.record_count, Qt.Key.Key_Space)
+    key(dialog.record_count, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.year
+    dialog.year.lineEdit().selectAll()
+    QTest.keyClicks(dialog.year, "2026")
+    key(dialog.year, Qt.Key.Key_Tab)
+    dialog.members.lineEdit().selectAll()
+    QTest.keyClicks(dialog.members, "25")
+    key(dialog.members, Qt.Key.Key_Tab)
+    dialog.female.lineEdit().selectAll()
+    QTest.keyClicks(dialog.female, "18")
+    key(dialog.female, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and messages.errors == []
+
+    page.select_unit(sample_units["VL-0002"])
+    page.tree.setFocus()
+    key(page.tree, Qt.Key.Key_Return)
+    [dialog] = visible(page, UnitDialog)
+    activate(qtbot, dialog)
+    dialog.year.lineEdit().selectAll()
+    QTest.keyClicks(dialog.year, "2026")
+    assert dialog.record_count.isChecked()
+    assert (dialog.year.value(), dialog.members.value(), dialog.female.value()) == (2026, 25, 18)
+    key(dialog.name, Qt.Key.Key_Escape)  # nothing changed: closes without asking
+    assert not dialog.isVisible() and messages.questions == []
+
+
+# --- point 6: sorting by Số ------------------------------------------------------------------
+def _add(db, unit_id, name: str, registered: date, authors=("Lê Thị Hương",), programme: str = "1TRIEU-SK"):
+    from sqlalchemy import select
+
+    from core.initiatives import records
+    from db.models import InitiativeKind, Programme
+
+    with db.transaction() as s:
+        programme_id = s.scalar(select(Programme.id).where(Programme.code == programme))
+        return records.create_initiative(s, records.InitiativeInput(
+            name=name, kind=InitiativeKind.TECHNICAL, unit_id=unit_id,
+            authors=[records.AuthorInput(a) for a in authors], programme_id=programme_id,
+            registered_on=registered)).id
+
+
+def _numbers(page) -> list[str]:
+    from gui.initiatives.register_table import COL_NUMBER
+
+    return [page.model.index(r, COL_NUMBER).data() for r in range(page.model.rowCount())]
+
+
+def test_sorting_by_number_follows_year_then_sequence(qtbot, register, sample_units):
+    from PySide6.QtCore import QPoint
+
+    from gui.initiatives.register_table import COL_NUMBER
+
+    db = register._db
+    for n, year in enumerate((2026, 2022, 2023, 2022)):  # entered in this order: seq ≠ number order
+        _add(db, sample_units["VL-0001"], f"Sáng kiến thứ {n + 1}", date(year, 3, 1))
+    register.model.reload()
+    qtbot.waitUntil(lambda: register.model.rowCount() == 4, timeout=5000)
+    wanted = ["VL-SK-2022-00001", "VL-SK-2022-00002", "VL-SK-2023-00001", "VL-SK-2026-00001"]
+    # The list opens sorted by Số, newest first: the latest year's latest number on top.
+    header = register.table.horizontalHeader()
+    assert header.sortIndicatorSection() == COL_NUMBER
+    assert _numbers(register) == wanted[::-1]
+    x = header.sectionViewportPosition(COL_NUMBER) + header.sectionSize(COL_NUMBER) // 2
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    qtbot.waitUntil(lambda: _numbers(register) == wanted, timeout=5000)
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    qtbot.waitUntil(lambda: _numbers(register) == wanted[::-1], timeout=5000)
+    # A search sorted by number keeps that order.
+    register.search.setFocus()
+    QTest.keyClicks(register.search, "sang kien")
+    register.apply_filter()
+    qtbot.waitUntil(lambda: _numbers(register) == wanted[::-1], timeout=5000)
+
+
+# --- point 10: the smaller things ------------------------------------------------------------
+def test_member_dialog_names_a_missing_day_and_enter_saves_once_fixed(qtbot, app_db, sample_units, messages):
+    from gui.org.member_dialog import MemberDialog
+    from gui.org.page import OrganisationPage
+
+    page = OrganisationPage(app_db)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    activate(qtbot, page)
+    page.select_unit(sample_units["VL-0003"])
+    page.table.setFocus()
+    key(page.table, Qt.Key.Key_N, CTRL)
+    [dialog] = visible(page, MemberDialog)
+    activate(qtbot, dialog)
+    type_text(dialog.full_name, "Bùi Văn Tâm")
+    key(dialog.full_name, Qt.Key.Key_Tab)
+    key(QApplication.focusWidget(), Qt.Key.Key_Tab)  # past the gender
+    assert QApplication.focusWidget() is dialog.date_of_birth
+    QTest.keyClicks(dialog.date_of_birth, "31/2/1990")
+    key(dialog.date_of_birth, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.error.text() == "Ngày sinh: Ngày không tồn tại: 31/2/1990 (tháng 2 năm 1990 chỉ có 28 ngày)"
+    assert QApplication.focusWidget() is dialog.date_of_birth
+    for _ in range(len("31/2/1990")):
+        key(dialog.date_of_birth, Qt.Key.Key_Backspace)
+    QTest.keyClicks(dialog.date_of_birth, "28/2/1990")
+    key(dialog.date_of_birth, Qt.Key.Key_Return)  # once fixed, Enter saves
+    assert not dialog.isVisible() and messages.errors == []
+    qtbot.waitUntil(lambda: page.member_model.rowCount() == 2, timeout=5000)  # Xã Vĩnh Thái had one
+    assert "Bùi Văn Tâm" in [page.member_model.member_at(r).full_name for r in range(2)]
+
+
+def test_a_second_author_starts_at_what_is_left_and_add_author_stays_put(qtbot, register):
+    dialog = new_form(qtbot, register)
+    dialog.tabs.setCurrentIndex(TAB_AUTHORS)
+    first = dialog.authors.rows[0]
+    first.name.setFocus()
+    type_text(first.name, "Lê Thị Hương")
+    close_popups()
+    key(first.name, Qt.Key.Key_Tab)
+    key(first.unit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is first.share
+    first.share.lineEdit().selectAll()
+    QTest.keyClicks(first.share, "60")
+    button = dialog.authors.add_button
+    where = button.mapTo(dialog, button.rect().topLeft())
+    key(first.share, Qt.Key.Key_Tab)  # leaving the share: "60%, must be 100%" is shown
+    assert dialog.errors["authors"].text() == "Các tỷ lệ đóng góp cộng lại 60%; phải bằng 100%."
+    qtbot.wait(50)  # layouts settle
+    assert button.mapTo(dialog, button.rect().topLeft()) == where  # the error line had its space
+    button.setFocus()
+    key(button, Qt.Key.Key_Space)  # Thêm tác giả
+    second = dialog.authors.rows[1]
+    assert second.share.value() == 40 and QApplication.focusWidget() is second.name
+    assert button.mapTo(dialog, button.rect().topLeft()) == where
+
+
+def test_a_new_initiative_defaults_to_a_running_programme(qtbot, register):
+    ended = next(p for p in register.programmes if p.code == "1TRIEU-SK")
+    register.programme_filter.set_value(ended.id)  # the register filtered to the ended campaign
+    dialog = new_form(qtbot, register)
+    chosen = next(p for p in register.programmes if p.id == dialog.programme.value())
+    today = date.today()
+    assert chosen.code != "1TRIEU-SK"
+    assert any(ph.starts_on <= today <= ph.ends_on for ph in chosen.phases)
+    assert "Giai đoạn" in dialog.phase_label.text() and "ngoài" not in dialog.phase_label.text()
+
+
+def test_enter_on_a_cdcs_in_the_dashboard_opens_its_initiatives(qtbot, app_db, sample_units, window):
+    page = window.show_page("targets")
+    activate(qtbot, window)
+    qtbot.waitUntil(lambda: not page.busy and page.model.rowCount() == 4, timeout=10_000)
+    assert page.select_unit(sample_units["VL-0003"])
+    page.table.setFocus()
+    key(page.table, Qt.Key.Key_Return)
+    assert window.current_key() == "initiatives"
+    register = window.pages["initiatives"]
+    qtbot.waitUntil(lambda: register.chosen_unit() == sample_units["VL-0003"], timeout=10_000)
+    assert "không có đơn vị trực thuộc" not in page.status.text()
+
+    # A double click does the same.
+    window.show_page("targets")
+    qtbot.waitUntil(lambda: not page.busy and page.model.rowCount() == 4, timeout=10_000)
+    assert page.select_unit(sample_units["VL-0004"])
+    rect = page.table.visualRect(page.table.currentIndex())
+    # A real double click is a press, a release, then the double-click press.
+    QTest.mousePress(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseRelease(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_key() == "initiatives"
+    qtbot.waitUntil(lambda: register.chosen_unit() == sample_units["VL-0004"], timeout=10_000)
+
+
+def test_down_in_the_search_box_moves_into_the_results(qtbot, register, sample_units):
+    for n in range(3):
+        _add(register._db, sample_units["VL-0001"], f"Ứng dụng sơ đồ tư duy {n + 1}", date(2022, 3, 1 + n))
+    _add(register._db, sample_units["VL-0002"], "Quy trình tiếp nhận bệnh nhân", date(2022, 4, 1))
+    register.model.reload()
+    qtbot.waitUntil(lambda: register.model.rowCount() == 4, timeout=5000)
+    key(register.table, Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is register.search
+    QTest.keyClicks(register.search, "so do")
+    key(register.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is register.table
+    qtbot.waitUntil(lambda: register.model.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: register.table.selectionModel().hasSelection(), timeout=5000)
+    key(register.table, Qt.Key.Key_Down)
+    assert register.table.currentIndex().row() == 1
