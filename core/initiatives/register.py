@@ -87,7 +87,8 @@ class RegisterRow(NamedTuple):
 
 # "number" sorts by the number shown ("VL-SK-2022-00002" before "VL-SK-2023-00001"): by
 # year, then the sequence within the year. The numbers of one office have one width, so
-# their text order is that order, and the column's UNIQUE index serves it (no sort step).
+# their text order is that order; ix_initiative_number (number, seq) over the live rows
+# (migration 0007a) serves it with no sort step, pages and keys alike.
 SORT_COLUMNS = {
     "number": Initiative.number,
     "name": Initiative.name_folded,
