@@ -19,6 +19,7 @@ items, ticks, numbers), taken by :func:`snapshot`; a dialog with its own notion 
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -160,11 +161,16 @@ class FormDialog(QDialog):
     def has_changes(self) -> bool:
         return snapshot(self) != self._form_state
 
+    def alive(self) -> bool:
+        """False while the dialog is being destroyed (its buttons may be gone already while
+        a field still loses the focus)."""
+        return shiboken6.isValid(self) and (self._form_save is None or shiboken6.isValid(self._form_save))
+
     def submit(self) -> None:
         """Save (Enter, Ctrl+S): the Save button's click, or — when Save is disabled because
         something is missing — the dialog's :meth:`save_anyway` that says what."""
         save = self._form_save
-        if save is None or not save.isVisible():
+        if save is None or not self.alive() or not save.isVisible():
             return
         if save.isEnabled():
             save.click()

@@ -60,6 +60,7 @@ class _AuthorRow:
 class AuthorsEditor(QWidget):
     changed = Signal()
     left = Signal()  # the user left a name, unit or share (its problems may show now)
+    row_added = Signal()  # the user asked for a new row (its problems wait until it is left)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,6 +172,7 @@ class AuthorsEditor(QWidget):
         if focus:
             row.name.setFocus()
             self.scroll.ensureWidgetVisible(row.name)
+            self.row_added.emit()
         self.changed.emit()
         return row
 

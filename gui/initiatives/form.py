@@ -337,6 +337,8 @@ class InitiativeDialog(FormDialog):
         self.use_buttons(self.buttons, self.save_button)
         self.authors.changed.connect(lambda: self._changed("authors", typing=True))
         self.authors.left.connect(lambda: self._left("authors"))
+        # A new, empty author row is being filled in: no "enter the name" until it is left.
+        self.authors.row_added.connect(lambda: self._touched.discard("authors"))
         self.benefit.editingFinished.connect(self._format_benefit)
         self.payments.added.connect(self._payment_added)
         self._unit_timer = QTimer(self, singleShot=True, interval=300)
@@ -420,8 +422,10 @@ class InitiativeDialog(FormDialog):
 
     def _unit_changed(self) -> None:
         """Offer the members of the chosen unit as authors."""
+        if self._loading or not self.alive():
+            return
         unit_id = self.chosen_unit()
-        if unit_id == self._members_unit or self._loading:
+        if unit_id == self._members_unit:
             return
         self._members_unit = unit_id
         members: list[tuple[uuid.UUID, str, str]] = []
@@ -449,8 +453,8 @@ class InitiativeDialog(FormDialog):
 
     def _left(self, key: str) -> None:
         """The user left a field: its problem (if any) is shown from now on."""
-        if self._loading or key in self._touched:
-            return
+        if self._loading or key in self._touched or not self.alive():
+            return  # (a focus leaving a field of a dialog being destroyed says nothing)
         self._touched.add(key)
         self._refresh()
 

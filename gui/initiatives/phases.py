@@ -74,8 +74,9 @@ class PhasesDialog(FormDialog):
         self.programme.currentIndexChanged.connect(lambda _i: self._programme_changed())
         self.phase.currentIndexChanged.connect(lambda _i: self._phase_changed())
         self.table.currentCellChanged.connect(lambda row, *_: self.phase.setCurrentIndex(row))
-        self.starts_on.textChanged.connect(lambda _t: self._check())
-        self.ends_on.textChanged.connect(lambda _t: self._check())
+        for field in (self.starts_on, self.ends_on):
+            field.textChanged.connect(lambda _t: self._check(typing=True))
+            field.editingFinished.connect(self._check)
         if programme_id is not None:
             self.programme.set_value(programme_id)
         self._programme_changed()
@@ -151,10 +152,13 @@ class PhasesDialog(FormDialog):
             return self.tr("The dates are unchanged.")
         return ""
 
-    def _check(self) -> None:
+    def _check(self, typing: bool = False) -> None:
+        """Save is enabled as the dates are typed; a problem is said once a date field is
+        left (never while typing), and cleared as soon as the dates are right."""
         message = self.problem()
         unchanged = message == self.tr("The dates are unchanged.")
-        self.error.set_error("" if unchanged else message)
+        if not typing or not message:
+            self.error.set_error("" if unchanged else message)
         self.ok_button.setEnabled(not message)
 
     def save_anyway(self) -> None:

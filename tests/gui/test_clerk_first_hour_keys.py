@@ -529,7 +529,11 @@ def test_a_second_author_starts_at_what_is_left_and_add_author_stays_put(qtbot, 
     key(button, Qt.Key.Key_Space)  # Thêm tác giả
     second = dialog.authors.rows[1]
     assert second.share.value() == 40 and QApplication.focusWidget() is second.name
+    assert dialog.errors["authors"].text() == ""  # the new row is being filled in
     assert button.mapTo(dialog, button.rect().topLeft()) == where
+    type_text(second.name, "Nguyễn Văn Hùng")
+    close_popups()
+    assert dialog.authors.total() == 100 and dialog.authors.problem() == ""
 
 
 def test_a_new_initiative_defaults_to_a_running_programme(qtbot, register):
