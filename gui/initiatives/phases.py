@@ -161,6 +161,14 @@ class PhasesDialog(FormDialog):
             self.error.set_error("" if unchanged else message)
         self.ok_button.setEnabled(not message)
 
+    def has_changes(self) -> bool:
+        """Only dates typed over the chosen phase's count (looking at another phase does not)."""
+        phase = self.current_phase()
+        if phase is None:
+            return False
+        return (self.starts_on.text(), self.ends_on.text()) != (
+            format_date(phase.starts_on), format_date(phase.ends_on))
+
     def save_anyway(self) -> None:
         """Enter while Save is disabled: the problem (also "unchanged") is said."""
         self.error.set_error(self.problem())

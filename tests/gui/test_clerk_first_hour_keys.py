@@ -587,3 +587,29 @@ def test_down_in_the_search_box_moves_into_the_results(qtbot, register, sample_u
     qtbot.waitUntil(lambda: register.table.selectionModel().hasSelection(), timeout=5000)
     key(register.table, Qt.Key.Key_Down)
     assert register.table.currentIndex().row() == 1
+
+
+def test_phases_dialog_esc_asks_only_after_dates_were_typed(qtbot, register, messages):
+    from gui.initiatives.phases import PhasesDialog
+
+    activate(qtbot, register)
+    register.edit_phases()
+    [dialog] = visible(register, PhasesDialog)
+    activate(qtbot, dialog)
+    dialog.phase.setFocus()
+    key(dialog.phase, Qt.Key.Key_Down)  # looking at another phase changes nothing
+    key(dialog.phase, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and messages.questions == []
+
+    register.edit_phases()
+    [dialog] = visible(register, PhasesDialog)
+    activate(qtbot, dialog)
+    dialog.ends_on.setFocus()
+    dialog.ends_on.selectAll()
+    QTest.keyClicks(dialog.ends_on, "31/12/2099")
+    messages.answer = False
+    key(dialog.ends_on, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and messages.buttons == [("Bỏ thay đổi", "Tiếp tục sửa")]
+    messages.answer = True
+    key(dialog.ends_on, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
