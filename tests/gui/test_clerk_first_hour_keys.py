@@ -613,3 +613,25 @@ def test_phases_dialog_esc_asks_only_after_dates_were_typed(qtbot, register, mes
     messages.answer = True
     key(dialog.ends_on, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_enter_in_a_unit_picker_saves_with_the_unit_typed(qtbot, app_db, sample_units, messages):
+    from gui.org.member_dialog import MemberDialog
+    from gui.org.page import OrganisationPage
+
+    page = OrganisationPage(app_db)
+    qtbot.addWidget(page)
+    page.show()
+    activate(qtbot, page)
+    page.add_member()
+    [dialog] = visible(page, MemberDialog)
+    activate(qtbot, dialog)
+    type_text(dialog.full_name, "Đinh Thị Lụa")
+    edit = dialog.unit.lineEdit()
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClicks(edit, "cua tung")  # the only unit with these words
+    close_popups()
+    key(edit, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and messages.errors == []
+    assert dialog.outcome is not None and dialog.outcome.value.unit_id == sample_units["VL-0004"]
