@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.common.text import fold
+from gui.common import widgets
 from gui.common.forms import FormDialog
 from gui.initiatives.form import TAB_AUTHORS, TAB_CONTENT, InitiativeDialog
 from gui.initiatives.page import RegisterPage
 from tests.gui.conftest import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+REAL_CONFIRM = widgets.confirm  # taken before the fixtures replace it
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -635,3 +637,29 @@ def test_enter_in_a_unit_picker_saves_with_the_unit_typed(qtbot, app_db, sample_
     key(edit, Qt.Key.Key_Return)
     assert not dialog.isVisible() and messages.errors == []
     assert dialog.outcome is not None and dialog.outcome.value.unit_id == sample_units["VL-0004"]
+
+
+def test_the_discard_question_is_a_real_box_whose_buttons_say_what_they_do(qtbot, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.common import forms
+
+    monkeypatch.setattr(widgets, "confirm", REAL_CONFIRM)
+    seen: list = []
+
+    def look_then_press(key_pressed: Qt.Key) -> None:
+        [box] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        seen.append(([b.text() for b in box.buttons()], box.defaultButton().text(), box.text()))
+        box.grab().save("/tmp/clerka-discard.png")
+        QTest.keyClick(box, key_pressed)
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    QTimer.singleShot(50, lambda: look_then_press(Qt.Key.Key_Escape))
+    assert forms.ask_discard(parent) is False  # Esc keeps editing
+    QTimer.singleShot(50, lambda: look_then_press(Qt.Key.Key_Return))
+    assert forms.ask_discard(parent) is False  # so does Enter: "Tiếp tục sửa" is the default
+    buttons, default, text = seen[0]
+    assert sorted(buttons) == ["Bỏ thay đổi", "Tiếp tục sửa"] and default == "Tiếp tục sửa"
+    assert text == "Các thay đổi chưa được lưu. Bỏ các thay đổi này?"
