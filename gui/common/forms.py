@@ -109,6 +109,29 @@ def on_leave(widget: QWidget, slot) -> None:
     widget.installEventFilter(watcher)
 
 
+class _EnterRuns(QObject):
+    def __init__(self, parent: QObject, slot) -> None:
+        super().__init__(parent)
+        self._slot = slot
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in _ENTER and not _modified(event):
+            completer = watched.completer() if isinstance(watched, QLineEdit) else None
+            if completer is not None and completer.popup() is not None and completer.popup().isVisible():
+                return False
+            self._slot()
+            return True
+        return False
+
+
+def enter_runs(fields: tuple[QWidget, ...], slot) -> None:
+    """Enter in these fields runs ``slot`` instead of saving the dialog (a part of a form
+    that saves on its own, such as a payment line: Enter adds the payment)."""
+    for field in fields:
+        field.installEventFilter(_EnterRuns(field, slot))
+
+
 def _modified(event: QKeyEvent) -> bool:
     return bool(event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
 

@@ -663,3 +663,25 @@ def test_the_discard_question_is_a_real_box_whose_buttons_say_what_they_do(qtbot
     buttons, default, text = seen[0]
     assert sorted(buttons) == ["Bỏ thay đổi", "Tiếp tục sửa"] and default == "Tiếp tục sửa"
     assert text == "Các thay đổi chưa được lưu. Bỏ các thay đổi này?"
+
+
+def test_enter_in_a_payment_line_adds_the_payment_not_saves_the_form(qtbot, register, sample_units, messages):
+    from gui.initiatives.form import TAB_PAYMENTS
+
+    _add(register._db, sample_units["VL-0001"], "Số hóa hồ sơ đoàn viên", date(2022, 3, 1))
+    register.model.reload()
+    qtbot.waitUntil(lambda: register.model.rowCount() == 1, timeout=5000)
+    register.focus_default()
+    key(register.table, Qt.Key.Key_Return)  # Enter on a row opens its form
+    [dialog] = visible(register, InitiativeDialog)
+    activate(qtbot, dialog)
+    dialog.tabs.setCurrentIndex(TAB_PAYMENTS)
+    payments = dialog.payments
+    payments.paid_on.setFocus()
+    QTest.keyClicks(payments.paid_on, "15/3/2022")
+    key(payments.paid_on, Qt.Key.Key_Tab)
+    QTest.keyClicks(payments.amount, "100000")
+    key(payments.amount, Qt.Key.Key_Return)
+    assert dialog.isVisible() and payments.table.rowCount() == 1, payments.error.text()
+    key(payments.amount, Qt.Key.Key_Escape)  # the payment is saved on its own: nothing to ask
+    assert not dialog.isVisible() and messages.questions == []
