@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
+    QToolButton,
     QWidget,
 )
 
@@ -206,7 +207,8 @@ class FormDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if event.key() in _ENTER and not _modified(event):
             focus = self.focusWidget()
-            if isinstance(focus, QPushButton) and focus is not self._form_save and focus.isEnabled():
+            if isinstance(focus, (QPushButton, QToolButton)) and focus is not self._form_save \
+                    and focus.isEnabled():
                 focus.click()  # Enter on a focused button presses it, as Space does
                 return
             self.submit()

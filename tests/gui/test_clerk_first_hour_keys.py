@@ -536,6 +536,10 @@ def test_a_second_author_starts_at_what_is_left_and_add_author_stays_put(qtbot, 
     type_text(second.name, "Nguyễn Văn Hùng")
     close_popups()
     assert dialog.authors.total() == 100 and dialog.authors.problem() == ""
+    # Enter on a focused button presses it ("×" removes the row), it does not save the form.
+    second.remove.setFocus()
+    key(second.remove, Qt.Key.Key_Return)
+    assert dialog.isVisible() and len(dialog.authors.rows) == 1
 
 
 def test_a_new_initiative_defaults_to_a_running_programme(qtbot, register):
