@@ -105,7 +105,7 @@ def test_targets_import_and_fund_model_report_on_the_demo(demo_path, tmp_path):
           "--initiatives", "-5"), 1, "không âm"),
         (("targets", "import", "khong-co.xlsx"), 1, "Không tìm thấy tệp"),
         (("report", "summary", "x.pdf", "--from", "31/02/2023", "--to", "01/03/2023"), 2,
-         "Ngày không hợp lệ: 31/02/2023"),
+         "Ngày không tồn tại: 31/02/2023"),
         (("report", "fund-model", "x.pdf"), 2, "--year"),
         (("report",), 2, ""),
         (("targets", "frobnicate"), 2, ""),

@@ -46,8 +46,9 @@ def test_candidates_are_the_valid_ones_of_the_year_with_their_eligibility(regist
     assert found[1].reasons == (
         "Ngày công nhận 20/04/2026 trước ngày đăng ký 04/05/2026: sáng kiến phải được đăng ký trước khi "
         "công nhận.",)
+    # In the order of the numbers shown: 2025's before 2026's.
     assert [c.name for c in ops.decision_candidates(register, None)] == [
-        "Sổ tay điện tử", "Bảng tin điện tử", "Lịch trực điện tử"]
+        "Lịch trực điện tử", "Sổ tay điện tử", "Bảng tin điện tử"]
     assert ops.decision_selection(found) == [found[0].id]
     assert ops.decision_selection(found, include_ineligible=True) == [found[0].id, found[1].id]
 

@@ -78,7 +78,7 @@ MERGES = ["A1:M1", "A2:M2", "H4:I4", *(f"{c}4:{c}5" for c in "ABCDEFGJKLM")]
 REJECTED = {
     9: "Đơn vị: không tìm thấy “CĐCS Trường THPT Cửa Tùn”. Có phải: CĐCS Trường THPT Cửa Tùng",
     10: "Tác giả: Tổng tỷ lệ đóng góp của các tác giả phải bằng 100% (hiện là 90%).",
-    11: "Ngày áp dụng lần đầu: Ngày không hợp lệ: 31/02/2023 (dùng dạng dd/mm/yyyy)",
+    11: "Ngày áp dụng lần đầu: Ngày không tồn tại: 31/02/2023 (tháng 2 năm 2023 chỉ có 28 ngày)",
     12: "Loại giải pháp: không rõ “Giải pháp sáng tạo” (dùng: Giải pháp kỹ thuật, "
         "Giải pháp quản lý,",
 }

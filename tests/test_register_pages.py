@@ -1,7 +1,7 @@
 """Register pages on the demo register: every way page() finds a page gives the same rows.
 
-With a search text the page comes from the FTS5 index in ``seq`` order (default and number
-sort), from sorting every match, or — when many match — from walking the sort column's
+With a search text the page comes from the FTS5 index in ``seq`` order (default order),
+from sorting every match, or — when many match — from walking the sort column's
 index and keeping the matches. The last must return exactly what sorting returns.
 """
 
@@ -38,7 +38,7 @@ def _sorted_everything(session, f, sort, descending):
         return sorted(rows, key=lambda r: r.seq, reverse=True)
     key = {"registered_on": lambda r: (r.registered_on, r.seq),
            "benefit": lambda r: (r.economic_benefit is not None, r.economic_benefit or 0, r.seq),
-           "number": lambda r: r.seq}[sort]
+           "number": lambda r: (r.number, r.seq)}[sort]
     return sorted(rows, key=key, reverse=descending)
 
 

@@ -387,8 +387,6 @@ def test_parse_date_empty_is_none(value):
 @pytest.mark.parametrize(
     "bad",
     [
-        "31/02/2023",
-        "29/02/2023",
         "3/13/2023",  # US order: there is no month 13
         "abc",
         "không nhớ",
@@ -402,6 +400,15 @@ def test_parse_date_refuses_bad_text_naming_it(bad):
     with pytest.raises(ValueError) as err:
         parse_date(bad)
     assert str(err.value) == f"Ngày không hợp lệ: {bad} (dùng dạng dd/mm/yyyy)"
+
+
+@pytest.mark.parametrize(("bad", "days"), [("31/02/2023", 28), ("29/02/2023", 28), ("31/4/2024", 30),
+                                          ("ngày 30 tháng 2 năm 2024", 29)])
+def test_parse_date_calls_a_missing_day_a_date_that_does_not_exist(bad, days):
+    with pytest.raises(ValueError) as err:
+        parse_date(bad)
+    month, year = (2, 2023) if "2023" in bad else ((4, 2024) if "/4/" in bad else (2, 2024))
+    assert str(err.value) == f"Ngày không tồn tại: {bad} (tháng {month} năm {year} chỉ có {days} ngày)"
 
 
 @pytest.mark.parametrize("bad", [0, -5, 60, 3_000_000, float("nan"), True])

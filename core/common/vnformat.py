@@ -15,6 +15,7 @@ names the offending value, ready to be shown next to the column label.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from datetime import date, datetime, timedelta
@@ -370,6 +371,14 @@ def _date_error(value: object) -> ValueError:
     return ValueError(f"Ngày không hợp lệ: {value} (dùng dạng dd/mm/yyyy)")
 
 
+def _missing_day_error(text: str, day: int, month: int, year: int) -> ValueError:
+    """A well-formed date the calendar does not have (31/02) is named as such."""
+    if 1 <= month <= 12 and 1 <= day <= 31 and 1 <= year <= 9999:
+        days = calendar.monthrange(year, month)[1]
+        return ValueError(f"Ngày không tồn tại: {text} (tháng {month} năm {year} chỉ có {days} ngày)")
+    return _date_error(text)
+
+
 def _excel_serial(value: float | int) -> date:
     """Date of an Excel serial number (1900 system); a time-of-day fraction is dropped."""
     if not math.isfinite(value):
@@ -391,8 +400,9 @@ def parse_date(value: object) -> date | None:
     ``"2023-03-06"``, and ``"ngày 06 tháng 3 năm 2023"`` (also with a place before it, as
     :func:`date_line` writes it). Two-digit years are refused as ambiguous.
 
-    Anything else, or a day that does not exist, raises
-    ValueError("Ngày không hợp lệ: 31/02/2023 (dùng dạng dd/mm/yyyy)").
+    Anything else raises ValueError("Ngày không hợp lệ: … (dùng dạng dd/mm/yyyy)"); a day
+    the month does not have is called so: ValueError("Ngày không tồn tại: 31/02/2023
+    (tháng 2 năm 2023 chỉ có 28 ngày)").
     """
     if value is None:
         return None
@@ -420,7 +430,7 @@ def parse_date(value: object) -> date | None:
     try:
         return date(int(year), int(month), int(day))
     except ValueError:
-        raise _date_error(text) from None
+        raise _missing_day_error(text, int(day), int(month), int(year)) from None
 
 
 # ---- percentages ----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -105,6 +106,8 @@ class Initiative(SyncedMixin, Base):
         Index("ix_initiative_registered", "registered_on", "seq"),
         Index("ix_initiative_name", "name_folded", "seq"),
         Index("ix_initiative_benefit", "economic_benefit", "seq"),
+        # "Số": year, then sequence, over the live rows (migration 0007a).
+        Index("ix_initiative_number", "number", "seq", sqlite_where=text("deleted_at IS NULL")),
     )
 
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)

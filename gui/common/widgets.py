@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -24,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.common.text import fold
-from gui.common.formatting import format_date, parse_date
+from core.common.vnformat import parse_date
+from gui.common import completion
+from gui.common.formatting import format_date
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,10 @@ def dialog_buttons(ok_text: str, cancel_text: str | None = None) -> QDialogButto
     ok = box.button(QDialogButtonBox.StandardButton.Ok)
     ok.setText(ok_text)
     ok.setDefault(True)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text or QCoreApplication.translate("Common", "Cancel"))
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(cancel_text or QCoreApplication.translate("Common", "Cancel"))
+    cancel.setAutoDefault(False)  # focus on Cancel never makes Enter cancel
+    QWidget.setTabOrder(ok, cancel)  # "Lưu" before "Hủy"
     return box
 
 
@@ -118,11 +122,13 @@ def show_info(parent: QWidget | None, text: str, title: str | None = None) -> No
     _message(parent, QMessageBox.Icon.Information, title or QCoreApplication.translate("Common", "Information"), text)
 
 
-def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> bool:
-    """Ask before doing something that cannot be undone; the safe answer is the default."""
+def confirm(parent: QWidget | None, title: str, text: str, yes_text: str,
+            no_text: str | None = None) -> bool:
+    """Ask before doing something that cannot be undone; the safe answer (``no_text``,
+    default "Hủy") is the default button and Esc's."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-    no = box.addButton(QCoreApplication.translate("Common", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    no = box.addButton(no_text or QCoreApplication.translate("Common", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no)
     box.setEscapeButton(no)
     box.exec()
@@ -199,8 +205,10 @@ class ValueCombo(QComboBox):
 
 
 class UnitCombo(ValueCombo):
-    """An editable unit chooser: items "Name (CODE)", a completer matching anywhere in the
-    label, and the unit typed found by its label, name or code, ignoring tones and đ."""
+    """An editable unit chooser: items "Name (CODE)", offered as you type like the register's
+    search (gui.common.completion: tones and đ ignored, any word, its start), and the unit
+    typed found by its label, name or code, or as the one unit matching the words typed;
+    leaving the box shows that unit's full label."""
 
     def __init__(self, units, parent: QWidget | None = None) -> None:
         """``units``: (id, name, code) of the units to offer."""
@@ -209,11 +217,8 @@ class UnitCombo(ValueCombo):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for unit_id, name, code in units:
             self.add(f"{name} ({code})", unit_id)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
+        self.folded_completer = completion.attach(self)
+        self.lineEdit().editingFinished.connect(self._settle)
 
     def select(self, unit_id) -> None:
         """Show ``unit_id`` (or an empty box), from the start of a long name."""
@@ -223,35 +228,55 @@ class UnitCombo(ValueCombo):
             self.setEditText("")
         self.lineEdit().setCursorPosition(0)
 
-    def chosen(self):
-        """The unit whose label, name or code matches the box (None: none does)."""
+    def _index_chosen(self) -> int:
         text = fold(self.currentText())
         if not text:
-            return None
+            return -1
         index = self.currentIndex()
         if index >= 0 and fold(self.itemText(index)) == text:
-            return self.value_at(index)
+            return index
         for i in range(self.count()):
             label = self.itemText(i)
             name, _, code = label.rpartition(" (")
             if text in (fold(label), fold(name), fold(code.rstrip(")"))):
-                return self.value_at(i)
-        return None
+                return i
+        found = [i for i in range(self.count()) if completion.matches(text, self.itemText(i))]
+        return found[0] if len(found) == 1 else -1
+
+    def chosen(self):
+        """The unit whose label, name or code matches the box, or the only unit matching
+        the words typed (None: none, or several, do)."""
+        return self.value_at(self._index_chosen())
+
+    def _settle(self) -> None:
+        index = self._index_chosen()
+        if index >= 0 and self.currentText() != self.itemText(index):
+            self.setCurrentIndex(index)
+            self.lineEdit().setCursorPosition(0)
 
 
 class ErrorLabel(QLabel):
-    """An inline validation message (red, wraps, hidden when there is nothing to say)."""
+    """An inline validation message (red, wraps, hidden when there is nothing to say).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``reserve_lines``: keep that many lines' height even when empty, so what sits below
+    (a button) does not jump when a message appears."""
+
+    def __init__(self, parent: QWidget | None = None, *, reserve_lines: int = 0) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setStyleSheet("color: #b00020;")
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
+        self._reserve = reserve_lines
+        if reserve_lines:
+            margins = self.contentsMargins()
+            self.setMinimumHeight(self.fontMetrics().lineSpacing() * reserve_lines
+                                  + margins.top() + margins.bottom())
+        else:
+            self.hide()
 
     def set_error(self, text: str) -> None:
         self.setText(text)
-        self.setVisible(bool(text))
+        self.setVisible(bool(text) or bool(self._reserve))
 
 
 class DateField(QLineEdit):
@@ -264,8 +289,9 @@ class DateField(QLineEdit):
         self.setClearButtonEnabled(True)
 
     def value(self) -> date | None:
-        """Raises ValueError when the text is not a date."""
-        return parse_date(self.text())
+        """Raises ValueError with a Vietnamese message naming the text when it is not a date
+        ("Ngày không hợp lệ: …") or is a day the month does not have ("Ngày không tồn tại: …")."""
+        return parse_date(self.text().strip() or None)
 
     def set_value(self, value: date | None) -> None:
         self.setText(format_date(value))

@@ -2,16 +2,16 @@
 members of the initiative's unit), their unit, % contribution — with the live total.
 
 A handful of rows, so each row is plain widgets (no model). Until the user types a share
-the rows split 100% equally; "Equal shares" splits again at any time.
+the rows split 100% equally; after that a new author starts at what is left (40% after a
+typed 60%); "Equal shares" splits again at any time.
 """
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Signal
 from PySide6.QtWidgets import (
-    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from core.common import limits
 from core.common.text import clean, fold
 from core.initiatives.records import AuthorInput
+from gui.common import completion, forms
 
 MAX_AUTHORS = 50
 
@@ -58,6 +59,8 @@ class _AuthorRow:
 
 class AuthorsEditor(QWidget):
     changed = Signal()
+    left = Signal()  # the user left a name, unit or share (its problems may show now)
+    row_added = Signal()  # the user asked for a new row (its problems wait until it is left)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,11 +132,8 @@ class AuthorsEditor(QWidget):
         if len(self.rows) >= MAX_AUTHORS:
             return None
         row = _AuthorRow(self)
-        completer = QCompleter(self._completion_model, row.name)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        row.name.setCompleter(completer)
+        # Tone-free, any word, as the register's search ("tran" offers "Trần Thị Ánh").
+        completer = completion.attach(row.name, self._completion_model)
         self._setting = True
         try:
             row.name.setText(name)
@@ -149,19 +149,30 @@ class AuthorsEditor(QWidget):
         number = len(self.rows) + 1
         for column, widget in enumerate(row.widgets()):
             self._grid.addWidget(widget, number, column)
+            widget.show()  # shown now (not when the layout next runs): the focus can go there
         self.rows.append(row)
         completer.activated[str].connect(lambda text, r=row: self._picked(r, text))
         row.name.textChanged.connect(lambda _t, r=row: self._name_changed(r))
         row.unit.textChanged.connect(lambda _t: self._changed())
         row.share.valueChanged.connect(lambda _v: self._share_typed())
         row.remove.clicked.connect(lambda _c=False, r=row: self.remove_author(r))
+        for edit in (row.name, row.unit, row.share):
+            forms.on_leave(edit, self.left)
         if share is None and not self._shares_typed:
             self._split_equally()
+        elif share is None:  # shares typed (60%): the new author starts at what is left (40%)
+            rest = 100 - sum(r.share.value() for r in self.rows if r is not row)
+            self._setting = True
+            try:
+                row.share.setValue(max(0, rest))
+            finally:
+                self._setting = False
         self._fix_tab_order()
         self._update_total()
         if focus:
             row.name.setFocus()
             self.scroll.ensureWidgetVisible(row.name)
+            self.row_added.emit()
         self.changed.emit()
         return row
 

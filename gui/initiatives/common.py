@@ -13,7 +13,15 @@ from core.common.vnformat import format_money, parse_date
 from core.initiatives import ops
 from core.initiatives.ops import HistoryEntry
 
-__all__ = ["HistoryLine", "history_lines", "parse_date_text", "value_text"]
+__all__ = ["HistoryLine", "history_lines", "parse_date_text", "running_programme", "value_text"]
+
+
+def running_programme(programmes, on: date) -> ops.ProgrammeInfo | None:
+    """The programme with a phase running on ``on`` — a campaign before a yearly movement —
+    for new initiatives and imports (never one that has ended); None when none runs."""
+    running = [p for p in programmes if any(ph.starts_on <= on <= ph.ends_on for ph in p.phases)]
+    running.sort(key=lambda p: p.yearly)
+    return running[0] if running else None
 
 
 def parse_date_text(text: str) -> date | None:

@@ -3,7 +3,8 @@ with their shares, the eligibility rules checked as you type, payments and histo
 
 Problems are shown next to their field and Save stays disabled until there are none; an
 error from core (UserError) is shown in the dialog, which stays open with everything typed.
-Enter saves, Esc cancels (asking first when something changed). Before saving, likely
+Enter and Ctrl+S save (a multi-line box keeps Enter for a new line), Esc cancels, asking
+first only when something changed (gui.common.forms.FormDialog). Before saving, likely
 duplicates (core.find_duplicates) are shown and the user chooses to save anyway or go back.
 """
 
@@ -16,7 +17,6 @@ from types import SimpleNamespace
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -49,8 +49,9 @@ from core.initiatives.ops import (
 from gui.common import widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date
+from gui.common.forms import FormDialog
 from gui.initiatives.authors import AuthorsEditor
-from gui.initiatives.common import history_lines, parse_date_text
+from gui.initiatives.common import history_lines, parse_date_text, running_programme
 from gui.initiatives.duplicates import DuplicatesDialog
 from gui.initiatives.eligibility import EligibilityPanel
 from gui.initiatives.records import HistoryTab, PaymentsTab
@@ -67,7 +68,7 @@ def _text_box(height_lines: int = 3) -> QPlainTextEdit:
     return box
 
 
-class InitiativeDialog(QDialog):
+class InitiativeDialog(FormDialog):
     def __init__(
         self,
         db: AppDatabase,
@@ -89,6 +90,7 @@ class InitiativeDialog(QDialog):
         self._members_unit: uuid.UUID | None = None
         self._phases: dict[tuple[uuid.UUID, date], int | None] = {}
         self.setWindowTitle(self.tr("Edit initiative") if initiative_id else self.tr("New initiative"))
+        self.discard_text = self.tr("The changes to this initiative have not been saved. Discard them?")
         self.resize(1080, 720)
 
         data = ops.form_data(db, initiative_id)  # NotFound when deleted meanwhile
@@ -111,8 +113,8 @@ class InitiativeDialog(QDialog):
         self.name.setFocus()
 
     # --- building ------------------------------------------------------------------------
-    def _error(self, key: str) -> widgets.ErrorLabel:
-        label = widgets.ErrorLabel()
+    def _error(self, key: str, reserve_lines: int = 0) -> widgets.ErrorLabel:
+        label = widgets.ErrorLabel(reserve_lines=reserve_lines)
         self.errors[key] = label
         return label
 
@@ -191,7 +193,8 @@ class InitiativeDialog(QDialog):
         authors_page = QWidget()
         authors_layout = QVBoxLayout(authors_page)
         authors_layout.addWidget(self.authors, 1)
-        authors_layout.addWidget(self._error("authors"))
+        # Two lines kept for the authors' problem: "Thêm tác giả" stays where it is.
+        authors_layout.addWidget(self._error("authors", reserve_lines=2))
 
         # Content
         self.objective = _text_box()
@@ -309,8 +312,10 @@ class InitiativeDialog(QDialog):
             "awards": self.awards, "first_applied_on": self.first_applied_on, "benefit": self.benefit,
             "decision_number": self.decision_number, "decision_date": self.decision_date,
         }
+        # A field's problem shows once the user leaves it (or saves), never while typing.
         for key, edit in edits.items():
-            edit.textChanged.connect(lambda _t, key=key: self._changed(key))
+            edit.textChanged.connect(lambda _t, key=key: self._changed(key, typing=True))
+            edit.editingFinished.connect(lambda key=key: self._left(key))
         texts = {
             "rejection_reason": self.rejection_reason, "objective": self.objective, "steps": self.steps,
             "scope": self.scope, "description": self.description, "conditions": self.conditions,
@@ -325,10 +330,15 @@ class InitiativeDialog(QDialog):
                          "trial_only": self.trial_only, "new_in_unit": self.new_in_unit,
                          "ip_protected": self.ip_protected, "unlawful": self.unlawful}.items():
             box.toggled.connect(lambda _on, key=key: self._changed(key))
-        self.unit.currentTextChanged.connect(lambda _t: self._changed("unit"))
+        self.unit.currentTextChanged.connect(lambda _t: self._changed("unit", typing=True))
         self.unit.lineEdit().editingFinished.connect(self._unit_changed)
+        self.unit.lineEdit().editingFinished.connect(lambda: self._left("unit"))
         self.unit.activated.connect(lambda _i: self._unit_changed())
-        self.authors.changed.connect(lambda: self._changed("authors"))
+        self.use_buttons(self.buttons, self.save_button)
+        self.authors.changed.connect(lambda: self._changed("authors", typing=True))
+        self.authors.left.connect(lambda: self._left("authors"))
+        # A new, empty author row is being filled in: no "enter the name" until it is left.
+        self.authors.row_added.connect(lambda: self._touched.discard("authors"))
         self.benefit.editingFinished.connect(self._format_benefit)
         self.payments.added.connect(self._payment_added)
         self._unit_timer = QTimer(self, singleShot=True, interval=300)
@@ -339,13 +349,13 @@ class InitiativeDialog(QDialog):
         self.registered_on.set_value(date.today())
         self.status.set_value(InitiativeStatus.UNDER_REVIEW)
         self.new_in_unit.setChecked(True)
-        if programme_id is None:
-            # The programme running today (a campaign before a yearly movement), else none.
-            today = date.today()
-            running = [p for p in self.programmes
-                       if any(ph.starts_on <= today <= ph.ends_on for ph in p.phases)]
-            running.sort(key=lambda p: p.yearly)
-            programme_id = running[0].id if running else None
+        # The programme the register is filtered to when it runs today, else the one running
+        # today (a campaign before a yearly movement), never one that has ended; else none.
+        today = date.today()
+        given = next((p for p in self.programmes if p.id == programme_id), None)
+        if given is None or running_programme([given], today) is None:
+            running = running_programme(self.programmes, today)
+            programme_id = running.id if running else None
         self.programme.set_value(programme_id)
         self._select_unit(unit_id)
         self.authors.add_author()
@@ -412,8 +422,10 @@ class InitiativeDialog(QDialog):
 
     def _unit_changed(self) -> None:
         """Offer the members of the chosen unit as authors."""
+        if self._loading or not self.alive():
+            return
         unit_id = self.chosen_unit()
-        if unit_id == self._members_unit or self._loading:
+        if unit_id == self._members_unit:
             return
         self._members_unit = unit_id
         members: list[tuple[uuid.UUID, str, str]] = []
@@ -425,15 +437,25 @@ class InitiativeDialog(QDialog):
         self.authors.set_members(members, unit_name)
 
     # --- checking ------------------------------------------------------------------------
-    def _changed(self, key: str) -> None:
+    def _changed(self, key: str, typing: bool = False) -> None:
+        """Something changed; a choice (combo, tick) counts as the field being done with,
+        typing does not (see :meth:`_left`)."""
         if self._loading:
             return
-        self._touched.add(key)
+        if not typing:
+            self._touched.add(key)
         if key == "unit":
             self._unit_timer.start()
         if key == "portal_date" and self.portal_date.text().strip() and not self.portal_uploaded.isChecked():
             self.portal_uploaded.setChecked(True)  # a date of upload means it was uploaded
         self.error.set_error("")
+        self._refresh()
+
+    def _left(self, key: str) -> None:
+        """The user left a field: its problem (if any) is shown from now on."""
+        if self._loading or key in self._touched or not self.alive():
+            return  # (a focus leaving a field of a dialog being destroyed says nothing)
+        self._touched.add(key)
         self._refresh()
 
     def _format_benefit(self) -> None:
@@ -507,8 +529,6 @@ class InitiativeDialog(QDialog):
 
     def _shown(self, key: str) -> bool:
         if "*" in self._touched or key in self._touched:
-            return True
-        if key == "authors" and len(self.authors.rows) > 1:
             return True
         return any(k in self._touched for k in self._SHOWN_AFTER.get(key, ()))
 
@@ -669,13 +689,10 @@ class InitiativeDialog(QDialog):
     def has_changes(self) -> bool:
         return self._state() != self._saved_state
 
-    def reject(self) -> None:
-        """Esc and Cancel: ask before throwing away what was typed."""
-        if self.has_changes() and not widgets.confirm(
-            self,
-            self.tr("Discard changes?"),
-            self.tr("The changes to this initiative have not been saved. Discard them?"),
-            self.tr("Discard changes"),
-        ):
-            return
-        super().reject()
+    def save_anyway(self) -> None:
+        """Enter or Ctrl+S while something is missing: every problem shown, the first one's
+        tab opened and its field focused."""
+        self.save()
+        found = [key for key in self.problems() if key in self._FIELD_TAB]
+        if found:
+            self.tabs.setCurrentIndex(self._FIELD_TAB[found[0]])

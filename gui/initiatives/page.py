@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QCompleter,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from core.common.text import fold
 from core.common.vnformat import format_money, parse_money
 from core.initiatives import ops
 from core.initiatives.ops import InitiativeStatus, ProgrammeInfo, RegisterFilter, Totals, UnitChoice
-from gui.common import jobs, widgets
+from gui.common import completion, jobs, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_int
 from gui.common.undo import TombstoneCommand
@@ -153,11 +152,7 @@ class RegisterPage(QWidget):
         self.unit_filter.setEditable(True)
         self.unit_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.unit_filter.add(self.tr("All units"), None)
-        completer = QCompleter(self.unit_filter.model(), self.unit_filter)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.unit_filter.setCompleter(completer)
+        completion.attach(self.unit_filter)  # tone-free, any word, as the search
         self.unit_filter.setToolTip(self.tr("A unit and its sub-units"))
         self.programme_filter = widgets.ValueCombo()
         self._fill_programmes()
@@ -276,6 +271,7 @@ class RegisterPage(QWidget):
             self.table.setColumnHidden(column, True)
         self._size_columns()
         self.table.viewport().installEventFilter(self)
+        self.search.installEventFilter(self)  # Down moves into the results
         header.sectionResized.connect(self._section_resized)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
@@ -332,6 +328,15 @@ class RegisterPage(QWidget):
             self.columns_sized_by_user = True  # dragged by hand: keep the user's widths
 
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            # Down in the search box goes into the results (the search typed is run first).
+            if self._search_timer.isActive():
+                self._search_timer.stop()
+                self.apply_filter()
+            self.focus_default()
+            return True
         if watched is self.table.viewport():
             if event.type() == QEvent.Type.Resize:
                 self._size_columns()

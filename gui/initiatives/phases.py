@@ -12,7 +12,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
@@ -26,10 +25,11 @@ from PySide6.QtWidgets import (
 from core.initiatives.ops import PhaseInfo, ProgrammeInfo
 from gui.common import widgets
 from gui.common.formatting import format_date
+from gui.common.forms import FormDialog
 from gui.initiatives.common import parse_date_text
 
 
-class PhasesDialog(QDialog):
+class PhasesDialog(FormDialog):
     def __init__(self, programmes: list[ProgrammeInfo], programme_id: uuid.UUID | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,11 +74,14 @@ class PhasesDialog(QDialog):
         self.programme.currentIndexChanged.connect(lambda _i: self._programme_changed())
         self.phase.currentIndexChanged.connect(lambda _i: self._phase_changed())
         self.table.currentCellChanged.connect(lambda row, *_: self.phase.setCurrentIndex(row))
-        self.starts_on.textChanged.connect(lambda _t: self._check())
-        self.ends_on.textChanged.connect(lambda _t: self._check())
+        for field in (self.starts_on, self.ends_on):
+            field.textChanged.connect(lambda _t: self._check(typing=True))
+            field.editingFinished.connect(self._check)
         if programme_id is not None:
             self.programme.set_value(programme_id)
         self._programme_changed()
+        self.use_buttons(self.buttons, self.ok_button)
+        self.mark_saved()
         self.starts_on.setFocus()
 
     def current_programme(self) -> ProgrammeInfo | None:
@@ -149,11 +152,26 @@ class PhasesDialog(QDialog):
             return self.tr("The dates are unchanged.")
         return ""
 
-    def _check(self) -> None:
+    def _check(self, typing: bool = False) -> None:
+        """Save is enabled as the dates are typed; a problem is said once a date field is
+        left (never while typing), and cleared as soon as the dates are right."""
         message = self.problem()
         unchanged = message == self.tr("The dates are unchanged.")
-        self.error.set_error("" if unchanged else message)
+        if not typing or not message:
+            self.error.set_error("" if unchanged else message)
         self.ok_button.setEnabled(not message)
+
+    def has_changes(self) -> bool:
+        """Only dates typed over the chosen phase's count (looking at another phase does not)."""
+        phase = self.current_phase()
+        if phase is None:
+            return False
+        return (self.starts_on.text(), self.ends_on.text()) != (
+            format_date(phase.starts_on), format_date(phase.ends_on))
+
+    def save_anyway(self) -> None:
+        """Enter while Save is disabled: the problem (also "unchanged") is said."""
+        self.error.set_error(self.problem())
 
     def accept(self) -> None:
         if not self.problem():

@@ -27,7 +27,7 @@ from core.common.text import clean
 from core.common.vnformat import format_money, parse_money
 from core.initiatives import ops
 from core.initiatives.ops import PaymentInfo
-from gui.common import widgets
+from gui.common import forms, widgets
 from gui.common.formatting import format_date
 from gui.initiatives.common import HistoryLine, parse_date_text
 
@@ -84,6 +84,7 @@ class PaymentsTab(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.error)
         self.add_button.clicked.connect(self.add_payment)
+        forms.enter_runs((self.paid_on, self.amount, self.payer), self.add_payment)  # not the form's Save
         for edit in (self.paid_on, self.amount, self.payer):
             edit.textEdited.connect(lambda _t: self.error.set_error(""))
         self.set_initiative(None, [])

@@ -232,8 +232,8 @@ class RegisterTableModel(LazyTableModel):
 
     # --- reading -------------------------------------------------------------------------
     def _core_sort(self) -> tuple[str | None, bool]:
-        if self._sort_column == COL_NUMBER and self._descending:
-            return None, False  # the default order: newest first (core's fastest path)
+        # Số follows the number shown, either way (year, then sequence): the default order,
+        # Số descending, starts with the newest year's latest number (issue 10, point 6).
         return self.sort_args()
 
     def _read_page(self, offset: int, limit: int) -> list[Row]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
@@ -13,9 +12,10 @@ from PySide6.QtWidgets import (
 
 from core.common.text import clean
 from gui.common import widgets
+from gui.common.forms import FormDialog
 
 
-class RejectDialog(QDialog):
+class RejectDialog(FormDialog):
     """The reason is required: Save stays disabled until something is written."""
 
     def __init__(self, count: int, suggestion: str = "", parent: QWidget | None = None) -> None:
@@ -46,6 +46,8 @@ class RejectDialog(QDialog):
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self._check)
         self._check()
+        self.use_buttons(self.buttons, self.ok_button)
+        self.mark_saved()
         self.reason.setFocus()
         self.reason.selectAll()
 

@@ -20,10 +20,18 @@ from gui.common import jobs
 from gui.common.formatting import format_int
 from gui.common.import_flow import ImportFlow, ImportSpec
 from gui.common.pdf_preview import PdfPreviewDialog
+from gui.initiatives.common import running_programme
 from gui.initiatives.decision import DecisionDialog
 from gui.initiatives.import_dialog import InitiativeImportOptions, initiative_sections
 
-DEFAULT_IMPORT_PROGRAMME = "1TRIEU-SK"
+
+def default_import_programme(programmes, on: date) -> str:
+    """The programme an import files its initiatives under unless the preview says otherwise:
+    the one running on ``on`` (not the ended "01 triệu sáng kiến"), else the first."""
+    running = running_programme(programmes, on)
+    if running is not None:
+        return running.code
+    return programmes[0].code if programmes else ""
 
 
 class RegisterTransfers(QObject):
@@ -47,7 +55,8 @@ class RegisterTransfers(QObject):
             spec = ImportSpec(
                 what=self.tr("initiatives"), title=self.tr("Import initiatives from a workbook"),
                 run=import_initiatives, columns=COLUMNS,
-                options={"programme": DEFAULT_IMPORT_PROGRAMME, "create_units": False},
+                options={"programme": default_import_programme(self._page.programmes, date.today()),
+                         "create_units": False},
                 changes=lambda result: Changes(initiatives=True, units=bool(result.created_units)),
                 sections=initiative_sections,
                 option_controls=lambda values: InitiativeImportOptions(

@@ -1,11 +1,11 @@
-"""Add or edit a member. Enter saves, Esc cancels; a rejected save keeps what was typed."""
+"""Add or edit a member. Enter and Ctrl+S save (also after a problem was shown and fixed),
+Esc cancels, asking only when something changed; a rejected save keeps what was typed."""
 
 from __future__ import annotations
 
 import uuid
 
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -19,9 +19,10 @@ from core.common.text import clean
 from core.org import ops
 from core.org.ops import Gender, MemberInput, UnitNode
 from gui.common import widgets
+from gui.common.forms import FormDialog
 
 
-class MemberDialog(QDialog):
+class MemberDialog(FormDialog):
     def __init__(
         self,
         db: AppDatabase,
@@ -67,11 +68,13 @@ class MemberDialog(QDialog):
         layout.addWidget(self.buttons)
         for edit in (self.full_name, self.date_of_birth, self.position, self.member_since):
             edit.textEdited.connect(self._clear_error)
+        self.use_buttons(self.buttons)
 
         if member_id is not None:
             self._load(member_id)
         else:
             self._select_unit(default_unit_id)
+        self.mark_saved()
         self.full_name.setFocus()
 
     def _load(self, member_id: uuid.UUID) -> None:
@@ -105,13 +108,13 @@ class MemberDialog(QDialog):
             return None
         try:
             born = self.date_of_birth.value()
-        except ValueError:
-            self._fail(self.tr("Date of birth: write the date as dd/mm/yyyy, e.g. 06/03/1985."), self.date_of_birth)
+        except ValueError as exc:  # core's words: a wrong form, or a day that does not exist
+            self._fail(self.tr("Date of birth: {0}").format(exc), self.date_of_birth)
             return None
         try:
             since = self.member_since.value()
-        except ValueError:
-            self._fail(self.tr("Member since: write the date as dd/mm/yyyy, e.g. 01/05/2010."), self.member_since)
+        except ValueError as exc:
+            self._fail(self.tr("Member since: {0}").format(exc), self.member_since)
             return None
         unit_id = self._chosen_unit()
         if unit_id is None:

@@ -7,7 +7,6 @@ import uuid
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QFormLayout,
     QFrame,
     QLabel,
@@ -21,9 +20,10 @@ from core.common.errors import UserError
 from core.org import ops
 from gui.common import widgets
 from gui.common.formatting import format_date, format_int
+from gui.common.forms import FormDialog
 
 
-class MergeDialog(QDialog):
+class MergeDialog(FormDialog):
     def __init__(
         self,
         db: AppDatabase,
@@ -72,6 +72,8 @@ class MergeDialog(QDialog):
             self.error.set_error(self.tr("There is no other active unit of the same level to merge into."))
             self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(False)
         self._update_summary()
+        self.use_buttons(self.buttons)
+        self.mark_saved()
         self.target.setFocus()
 
     def summary_text(self) -> str:

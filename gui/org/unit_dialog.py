@@ -1,4 +1,7 @@
-"""Add or edit a unit: code (suggested), name, kind, parent, sector, member count of a year."""
+"""Add or edit a unit: code (suggested), name, kind, parent, sector, member count of a year.
+
+Editing shows the count recorded for the year (ticked, with its numbers); Enter and Ctrl+S
+save, Esc asks only when something changed (gui.common.forms.FormDialog)."""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +26,7 @@ from core.common.text import clean
 from core.org import ops
 from core.org.ops import Sector, UnitKind
 from gui.common import widgets
+from gui.common.forms import FormDialog
 
 # A convenience for the parent list only; core.org checks the rule itself.
 PARENT_KIND = {
@@ -33,7 +36,7 @@ PARENT_KIND = {
 }
 
 
-class UnitDialog(QDialog):
+class UnitDialog(FormDialog):
     def __init__(
         self,
         db: AppDatabase,
@@ -66,7 +69,7 @@ class UnitDialog(QDialog):
         for sector in Sector:
             self.sector.add(ops.SECTOR_LABELS[sector], sector)
 
-        self.record_count = QCheckBox(self.tr("Record the number of members for year"))
+        self.record_count = QCheckBox(self.tr("Record the number of &members for year"))
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
         self.year.setValue(date.today().year)
@@ -79,9 +82,13 @@ class UnitDialog(QDialog):
         count_row.addWidget(self.year)
         count_row.addStretch(1)
         numbers_row = QHBoxLayout()
-        numbers_row.addWidget(QLabel(self.tr("Members:")))
+        members_label = QLabel(self.tr("Mem&bers:"))
+        members_label.setBuddy(self.members)
+        female_label = QLabel(self.tr("of whom &women:"))
+        female_label.setBuddy(self.female)
+        numbers_row.addWidget(members_label)
         numbers_row.addWidget(self.members)
-        numbers_row.addWidget(QLabel(self.tr("of whom women:")))
+        numbers_row.addWidget(female_label)
         numbers_row.addWidget(self.female)
         numbers_row.addStretch(1)
         self.record_count.toggled.connect(self._count_toggled)
@@ -103,6 +110,7 @@ class UnitDialog(QDialog):
         layout.addLayout(numbers_row)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.use_buttons(self.buttons)
 
         self.kind.currentIndexChanged.connect(self._fill_parents)
         if node is not None:
@@ -127,17 +135,20 @@ class UnitDialog(QDialog):
             self._fill_parents()
             self._select_parent(default_parent_id)
             self.name.setFocus()
+        self.mark_saved()
 
     def _count_toggled(self, on: bool) -> None:
         for widget in (self.year, self.members, self.female):
             widget.setEnabled(on)
 
     def _show_recorded_count(self, year: int) -> None:
-        """The count already recorded for ``year`` (to correct it), if there is one."""
+        """The count already recorded for ``year`` (ticked, to correct it); a year with none
+        recorded shows empty numbers."""
         recorded = self.detail.count_for(year) if self.detail is not None else None
         if recorded is not None:
-            self.members.setValue(recorded.members)
-            self.female.setValue(recorded.female or 0)
+            self.record_count.setChecked(True)
+        self.members.setValue(recorded.members if recorded is not None else 0)
+        self.female.setValue((recorded.female or 0) if recorded is not None else 0)
 
     def _fill_parents(self) -> None:
         kind = self.kind.value()

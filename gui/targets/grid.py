@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -36,6 +35,7 @@ from core.targets.ops import ProgrammeChoice, TargetGridRow
 from gui.common import jobs, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_int
+from gui.common.forms import FormDialog
 
 COL_NAME, COL_CODE, COL_MEMBERS, COL_SUGGESTED, COL_TARGET = range(5)
 MAX_TARGET = 9_999_999
@@ -171,7 +171,7 @@ class TargetDelegate(QStyledItemDelegate):
         model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 
 
-class TargetsGridDialog(QDialog):
+class TargetsGridDialog(FormDialog):
     saved = Signal()  # the targets were saved (or imported)
 
     def __init__(self, db: AppDatabase, programme: ProgrammeChoice, phase: int | None, phase_label: str,
@@ -234,6 +234,8 @@ class TargetsGridDialog(QDialog):
         self.import_button.clicked.connect(self.import_targets)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.use_buttons(self.buttons, self.save_button)
+        self.discard_text = self.tr("The targets you changed have not been saved. Close without saving?")
 
         clear = QAction(self.tr("Clear target"), self.table)
         clear.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -330,14 +332,8 @@ class TargetsGridDialog(QDialog):
         self.error.set_error(widgets.error_text(exc))
         self._update()
 
-    def reject(self) -> None:
-        if self.model.changes() and not widgets.confirm(
-            self, self.tr("Unsaved targets"),
-            self.tr("The targets you changed have not been saved. Close without saving?"),
-            self.tr("Close without saving"),
-        ):
-            return
-        super().reject()
+    def has_changes(self) -> bool:
+        return bool(self.model.changes())
 
     # --- import -----------------------------------------------------------------------
     def import_targets(self):

@@ -638,9 +638,15 @@ class DashboardPage(QWidget):
         return True
 
     def _activated(self, index: QModelIndex) -> None:
+        """Enter or a double click: the units under a unit that has some, else (a CĐCS) its
+        initiatives in the register."""
         row = self.model.row_at(self.proxy.mapToSource(index).row())
-        if row is not None:
+        if row is None:
+            return
+        if self._children.get(row.unit_id):
             self.drill_down(row.unit_id)
+        else:
+            self.view_initiatives()
 
     def drill_down_current(self) -> None:
         row = self.current_row()

@@ -936,6 +936,25 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>Forms</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Bỏ các thay đổi?</translation>
+    </message>
+    <message>
+        <source>The changes have not been saved. Discard them?</source>
+        <translation>Các thay đổi chưa được lưu. Bỏ các thay đổi này?</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Bỏ thay đổi</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Tiếp tục sửa</translation>
+    </message>
+</context>
+<context>
     <name>FundDialog</name>
     <message>
         <source>New mutual-aid fund</source>
@@ -1646,16 +1665,8 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Giai đoạn: {0} ({1} – {2})</translation>
     </message>
     <message>
-        <source>Discard changes?</source>
-        <translation>Bỏ các thay đổi?</translation>
-    </message>
-    <message>
         <source>The changes to this initiative have not been saved. Discard them?</source>
         <translation>Các thay đổi của sáng kiến này chưa được lưu. Bỏ các thay đổi đó?</translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation>Bỏ thay đổi</translation>
     </message>
 </context>
 <context>
@@ -2160,12 +2171,12 @@ Chương trình sẽ đóng bây giờ; hãy khởi động lại để dùng d�
         <translation>Hãy nhập họ và tên đoàn viên.</translation>
     </message>
     <message>
-        <source>Date of birth: write the date as dd/mm/yyyy, e.g. 06/03/1985.</source>
-        <translation>Ngày sinh: hãy ghi theo dạng ngày/tháng/năm, ví dụ 06/03/1985.</translation>
+        <source>Date of birth: {0}</source>
+        <translation>Ngày sinh: {0}</translation>
     </message>
     <message>
-        <source>Member since: write the date as dd/mm/yyyy, e.g. 01/05/2010.</source>
-        <translation>Ngày vào công đoàn: hãy ghi theo dạng ngày/tháng/năm, ví dụ 01/05/2010.</translation>
+        <source>Member since: {0}</source>
+        <translation>Ngày vào công đoàn: {0}</translation>
     </message>
     <message>
         <source>Choose the member&apos;s unit from the list.</source>
@@ -3747,10 +3758,6 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Các chỉ tiêu vừa sửa chưa được lưu. Đóng mà không lưu?</translation>
     </message>
     <message>
-        <source>Close without saving</source>
-        <translation>Đóng, không lưu</translation>
-    </message>
-    <message>
         <source>Importing reloads the list: the targets you changed here will be lost. Import anyway?</source>
         <translation>Nhập từ bảng tính sẽ tải lại danh sách: các chỉ tiêu vừa sửa ở đây sẽ mất. Vẫn nhập?</translation>
     </message>
@@ -3801,16 +3808,16 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>(chưa ghi)</translation>
     </message>
     <message>
-        <source>Record the number of members for year</source>
-        <translation>Ghi số đoàn viên của năm</translation>
+        <source>Record the number of &amp;members for year</source>
+        <translation>&amp;Ghi số đoàn viên của năm</translation>
     </message>
     <message>
-        <source>Members:</source>
-        <translation>Số đoàn viên:</translation>
+        <source>Mem&amp;bers:</source>
+        <translation>Số đoàn &amp;viên:</translation>
     </message>
     <message>
-        <source>of whom women:</source>
-        <translation>trong đó nữ:</translation>
+        <source>of whom &amp;women:</source>
+        <translation>trong đó &amp;nữ:</translation>
     </message>
     <message>
         <source>&amp;Code:</source>

@@ -58,6 +58,7 @@ class MessageLog:
         self.errors: list[str] = []
         self.infos: list[str] = []
         self.questions: list[str] = []
+        self.buttons: list[tuple[str, str | None]] = []  # (yes, no) texts of each question
         self.answer = True
 
     def show_error(self, parent, text, title=None):
@@ -66,8 +67,9 @@ class MessageLog:
     def show_info(self, parent, text, title=None):
         self.infos.append(text)
 
-    def confirm(self, parent, title, text, yes_text):
+    def confirm(self, parent, title, text, yes_text, no_text=None):
         self.questions.append(text)
+        self.buttons.append((yes_text, no_text))
         return self.answer
 
 

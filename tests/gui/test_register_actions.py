@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from core.initiatives import records as core_initiatives
@@ -120,7 +121,8 @@ def test_template_then_import_through_the_preview(qtbot, register_page, tmp_path
     dialog = page.transfers.preview_dialog
     assert dialog.windowTitle() == "Xem trước khi nhập — mau.xlsx"
     assert "Sẵn sàng nhập: 1" in dialog.summary.text()
-    assert dialog.programme_code() == "1TRIEU-SK"
+    # The programme running today (a yearly movement), not the ended "01 triệu sáng kiến".
+    assert dialog.programme_code() == "LDG-LDST"
     assert model.totals.count == REGISTER_SIZE  # the preview wrote nothing
     # Changing an option checks the workbook again and shows a new preview.
     dialog.create_units.setChecked(True)
@@ -179,7 +181,13 @@ def test_phase_dates_move_initiatives_and_say_how_many(qtbot, register_page, mes
     dialog.phase.set_value(1)
     assert dialog.starts_on.text() == "01/09/2021" and dialog.ends_on.text() == "31/05/2022"
     assert not dialog.ok_button.isEnabled()  # unchanged
-    dialog.ends_on.setText("30/06/2022")
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    dialog.ends_on.setFocus()
+    dialog.ends_on.selectAll()
+    QTest.keyClicks(dialog.ends_on, "30/06/2022")
+    assert dialog.error.text() == ""  # nothing said while typing
+    QTest.keyClick(dialog.ends_on, Qt.Key.Key_Tab)  # leaving the date says what is wrong
     assert dialog.error.text().startswith("Các ngày này trùng với Giai đoạn 2")
     dialog.ends_on.setText("30/04/2022")
     assert dialog.ok_button.isEnabled()

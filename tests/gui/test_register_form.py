@@ -113,6 +113,14 @@ def test_shares_70_20_block_save_with_a_message(qtbot, page):
     dialog.authors.rows[0].share.setValue(70)
     second.share.setValue(20)
     assert not dialog.save_button.isEnabled()
+    assert dialog.errors["authors"].text() == ""  # no red line while still typing
+    dialog.tabs.setCurrentIndex(TAB_AUTHORS)
+    while QApplication.activePopupWidget() is not None:  # the name's completion list: Esc
+        QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Escape)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    second.share.setFocus()
+    QTest.keyClick(second.share, Qt.Key.Key_Tab)  # leaving the share shows the problem
     assert dialog.errors["authors"].text() == "Các tỷ lệ đóng góp cộng lại 90%; phải bằng 100%."
     assert dialog.errors["authors"].isVisible() or dialog.tabs.currentIndex() != TAB_AUTHORS
     assert dialog.tabs.tabText(TAB_AUTHORS).endswith("⚠")

@@ -4,7 +4,7 @@ Commendation rounds, nominees, their linked initiatives, file items (hồ sơ) a
 certificate register (issue 12); the office's numbering book shared by every document.
 
 Revision ID: 0008
-Revises: 0007
+Revises: 0007a
 Create Date: 2026-12-06 04:20:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0007"
+down_revision: str | None = "0007a"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
