@@ -20,7 +20,7 @@ import re
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from core.common.text import clean, fold
 from core.common.workbook.columns import Column
@@ -207,7 +207,8 @@ def _load_sheet(
         raise
     except BaseException as exc:
         raise _corrupt(f"«{file_name}» (trang «{name}»)") from exc
-    return [list(row) for row in grid], list(merges)
+    # calamine gives a list of lists: used as it is, not copied row by row
+    return cast(list[list[Value]], grid), list(merges)
 
 
 def _sheets_here(
