@@ -508,35 +508,46 @@ def _known_records(session: Session, unit_ids: set[uuid.UUID], before_seq: int
 
 
 # A new row for the duplicate check: row in the file, name, folded name, unit, folded authors.
-_NewRow = tuple[int, str, str, uuid.UUID, set[str]]
+_NewRow = tuple[int, str, str, uuid.UUID, tuple[str, ...]]
 
 
 def _find_duplicates(session: Session, new: list[_NewRow], before_seq: int
                      ) -> list[DuplicateWarning]:
-    """Likely duplicates of the new rows among the
-    records already kept and the new rows above them: the judgement of the form's check
-    (:func:`core.initiatives.records.find_duplicates`, :func:`core.common.similarity.likely_same_initiative`),
-    made in memory by a :class:`core.common.similarity.DuplicateIndex`."""
+    """Likely duplicates of the new rows among the records already kept and the new rows
+    above them: the judgement of the form's check
+    (:func:`core.initiatives.records.find_duplicates`,
+    :func:`core.common.similarity.likely_same_initiative`), made in memory by a
+    :class:`core.common.similarity.DuplicateIndex` — one unit at a time (a likely duplicate
+    has the same unit), so only one unit's records are indexed at once."""
     if not new:
         return []
-    # Labels: (register number, name) of a kept record, (row in the file, name) of a new row.
-    index: similarity.DuplicateIndex[tuple[str | int, str]] = similarity.DuplicateIndex()
-    for number, name, folded, unit_id, authors in _known_records(
-            session, {row[3] for row in new}, before_seq):
-        index.add((number, name), similarity.InitiativeKey(
-            similarity.Title.of(folded), unit_id, frozenset(authors)))
+    by_unit: dict[uuid.UUID, list[_NewRow]] = defaultdict(list)
+    for row in new:
+        by_unit[row[3]].append(row)
+    kept: dict[uuid.UUID, list[tuple[str, str, str, uuid.UUID, set[str]]]] = defaultdict(list)
+    for record in _known_records(session, set(by_unit), before_seq):
+        kept[record[3]].append(record)
     found = []
-    for row_number, name, name_folded, unit_id, authors in new:
-        # A new row is known by its row in the file: its number does not exist until saved.
-        match = index.find_and_add((row_number, name), similarity.InitiativeKey(
-            similarity.Title.of(name_folded), unit_id, frozenset(authors)))
-        if match is None:
-            continue
-        (label, like), percent = match
-        if isinstance(label, int):
-            found.append(DuplicateWarning(row_number, "", like, percent, file_row=label))
-        else:
-            found.append(DuplicateWarning(row_number, label, like, percent))
+    for unit_id, rows in by_unit.items():
+        # Labels: (register number, name) of a kept record, (row in the file, name) of a
+        # new row.
+        index: similarity.DuplicateIndex[tuple[str | int, str]] = similarity.DuplicateIndex()
+        for number, name, folded, _unit, authors in kept.pop(unit_id, ()):
+            index.add((number, name), similarity.InitiativeKey(
+                similarity.Title.of(folded), unit_id, frozenset(authors)))
+        for row_number, name, name_folded, _unit, people in rows:
+            # A new row is known by its row in the file: its number does not exist until
+            # saved.
+            match = index.find_and_add((row_number, name), similarity.InitiativeKey(
+                similarity.Title.of(name_folded), unit_id, frozenset(people)))
+            if match is None:
+                continue
+            (label, like), percent = match
+            if isinstance(label, int):
+                found.append(DuplicateWarning(row_number, "", like, percent, file_row=label))
+            else:
+                found.append(DuplicateWarning(row_number, label, like, percent))
+    found.sort(key=lambda d: d.row)
     return found
 
 
@@ -784,7 +795,7 @@ def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, p
                     result.rejected.append(row.reject(str(exc)))
                     continue
                 key = (record["name_folded"], record["unit_id"], record.pop("_lead_folded"))
-                people_folded = record.pop("_people_folded")
+                people_folded = tuple(record.pop("_people_folded"))
                 if key in ctx.known:
                     result.skipped.append(row)
                     continue
