@@ -213,9 +213,11 @@ def line_height(lines: int, size: float = 11.0) -> float:
 
 def print_layout(widths: Sequence[float], wrap: Sequence[bool], *, font_size: float = 11.0,
                  header_size: float = 12.0, landscape: bool = True,
-                 papers: Sequence[str] = ("A4", "A3")) -> PrintLayout:
+                 papers: Sequence[str] = ("A4", "A3"),
+                 side_margins_mm: float = 2 * MARGIN_MM) -> PrintLayout:
     """A layout printing columns of these ``widths`` one page wide with no text below
-    :data:`MIN_PRINT_POINTS`: the first of ``papers`` on which they fit; when none fits, the
+    :data:`MIN_PRINT_POINTS` between side margins of ``side_margins_mm`` together: the first
+    of ``papers`` on which they fit; when none fits, the
     wrapped columns (and the other wide ones, which start wrapping) are narrowed in
     proportion until the sheet fits the last paper."""
     widths = [float(w) for w in widths]
@@ -224,7 +226,7 @@ def print_layout(widths: Sequence[float], wrap: Sequence[bool], *, font_size: fl
 
     def scale(paper: str) -> float:
         _code, long_mm, short_mm = PAPERS[paper]
-        page_mm = (long_mm if landscape else short_mm) - 2 * MARGIN_MM
+        page_mm = (long_mm if landscape else short_mm) - side_margins_mm
         total = sum(column_points(w) for w in widths)
         return min(1.0, page_mm * _POINTS_PER_MM / total)
 
