@@ -256,7 +256,7 @@ _FAMILY_NAMES_TEXT = (
 _FAMILY_NAMES = frozenset(_FAMILY_NAMES_TEXT.split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedAuthors:
     """The authors of one row, shares normalised; ``run_together`` when names written one
     after another with no separator (line breaks flattened) were split by family names."""
@@ -551,7 +551,9 @@ def _find_duplicates(session: Session, new: list[_NewRow], before_seq: int
     return found
 
 
-BULK_CACHE_KIB = 64 * 1024  # the default 2 MiB makes 100,000 random UUID keys thrash: 2× the time
+BULK_CACHE_KIB = 40 * 1024  # the default 2 MiB makes 100,000 random UUID keys thrash: 2× the time
+# (40 MiB: no slower than 64 in one run each on this noisy machine; the cache counts fully
+# in the peak memory of a 100,000-row import)
 
 
 # ---- the import ----------------------------------------------------------------------------

@@ -51,7 +51,7 @@ _NUMBER_LIKE = re.compile(r"^[\d\s.,()\[\]\-+*/=:]*$|^[IVXLC]+\.?$")
 Value = object
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRow:
     """One data row: ``number`` is the 1-based sheet row as the user sees it in Excel."""
 

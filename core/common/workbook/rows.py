@@ -20,7 +20,7 @@ from core.common.workbook.progress import IsCancelled, Progress, Ticker
 from core.common.workbook.reader import ReadResult
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RejectedRow:
     """A row that was not imported: its sheet row number, why, and what it held."""
 
@@ -29,7 +29,7 @@ class RejectedRow:
     values: dict[str, object] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedRow:
     """A row whose cells all parsed: ``data`` maps field keys to typed values (``None`` for
     empty optional cells). ``source`` keeps the cell values for :meth:`reject`."""
