@@ -168,23 +168,33 @@ class PrintLayout:
         return self.scale * min(self.font_size, self.header_size)
 
     def row_height(self, values: Sequence[object], size: float | None = None,
-                   first_column: int = 0) -> float | None:
+                   first_column: int = 0, *, every_column: bool = False) -> float | None:
         """The height (points) of a row holding ``values`` (from column ``first_column``,
-        0-based) when one of its texts wraps onto more lines than one; ``None`` otherwise."""
+        0-based) when the text of a wrapped column (of any column, ``every_column``: a
+        header row wraps throughout) takes more lines than one; ``None`` otherwise."""
         size = size or self.font_size
         lines = 1
+        wrap, widths = self.wrap, self.widths
         for i, value in enumerate(values, start=first_column):
-            if value.__class__ is not str or i >= len(self.widths):
+            if not isinstance(value, str) or i >= len(widths) or not (every_column or wrap[i]):
                 continue
-            lines = max(lines, text_lines(value, self.widths[i], size))
+            if len(value) <= _per_line(widths[i], size) and "\n" not in value:
+                continue  # one line: nothing to count
+            lines = max(lines, text_lines(value, widths[i], size))
         return line_height(lines, size) if lines > 1 else None
+
+
+def _per_line(width: float, size: float) -> float:
+    """Characters a line of a column ``width`` wide holds at ``size`` points (an estimate:
+    Vietnamese letters with their marks, Calibri or Times New Roman or a stand-in)."""
+    return max((width - 1) * 11 / size * 1.05, 1.0)
 
 
 def text_lines(value: str, width: float, size: float = 11.0) -> int:
     """Lines ``value`` takes wrapped in a column ``width`` wide, at ``size`` points: an
     estimate on the safe side (Vietnamese letters with their marks, a substitute font
     slightly wider than Calibri or Times New Roman)."""
-    per_line = max((width - 1) * 11 / size * 1.05, 1.0)
+    per_line = _per_line(width, size)
     lines = 0
     for part in value.split("\n"):
         if len(part) <= per_line:

@@ -230,7 +230,8 @@ class _Sheet:
             ws.merged_cells.add(f"A{r}:{self.last_letter}{r}")
         ws.append([])
         headers = [c.header for c in columns]
-        xlsx.set_row_height(ws, self.header_row, layout.row_height(headers, size=12))
+        xlsx.set_row_height(ws, self.header_row,
+                            layout.row_height(headers, size=12, every_column=True))
         ws.append([xlsx.cell(ws, h, font=_BOLD, alignment=_CENTRE, border=_GRID,
                              fill=_HEADER_FILL) for h in headers])
         styled = {i: cell for i, cell in enumerate(self._data_cell(c) for c in columns)
@@ -480,7 +481,7 @@ def write_template(out_path: str | os.PathLike[str], *, unit: str = "") -> Path:
     ws.append([cell("(Xoá dòng ví dụ trước khi nhập; xem trang “Hướng dẫn”)", font=_ITALIC,
                     alignment=_CENTRE)])
     ws.merged_cells.add(f"A2:{last}2")
-    xlsx.set_row_height(ws, 3, layout.row_height(headers, size=12))
+    xlsx.set_row_height(ws, 3, layout.row_height(headers, size=12, every_column=True))
     ws.append([cell(h, font=_BOLD, alignment=_CENTRE, border=_GRID, fill=_HEADER_FILL)
                for h in headers])
     formats = {6: DATE_FORMAT, 7: DATE_FORMAT, 8: MONEY_FORMAT, 13: DATE_FORMAT}

@@ -113,7 +113,7 @@ def _workbook(result: ImportResult, title: str, columns: Sequence[Column] | None
         ws.append([_cell(ws, label, font=bold), _cell(ws, count)])
     ws.append([])
     headers = ("Dòng", "Lý do", *(label for _key, label in value_columns))
-    xlsx.set_row_height(ws, TABLE_HEADER_ROW, layout.row_height(headers))
+    xlsx.set_row_height(ws, TABLE_HEADER_ROW, layout.row_height(headers, every_column=True))
     ws.append([_cell(ws, h, font=bold, wrap=True) for h in headers])
     row_number = TABLE_HEADER_ROW + 1
     for row in sorted(result.rejected, key=lambda r: r.number):
