@@ -231,8 +231,9 @@ def test_row_heights_grow_with_wrapped_text():
     many = layout.row_height([None, "một hai ba bốn năm sáu bảy tám chín mười " * 4])
     assert two is not None and many is not None and many > two
     assert xlsx.text_lines("a\nb\nc", 30) == 3
-    per_line = int(10 * 1.05)  # (width - 1) character widths at 11 pt, a little more
+    per_line = 10 * 1.2  # (width - 1) character widths at 11 pt, a little more
     assert xlsx.text_lines("x" * 100, 11) == -(-100 // per_line)  # a long word is broken
+    assert xlsx.text_lines("x" * 100, 11, bold=True) > xlsx.text_lines("x" * 100, 11)
 
 
 def test_exports_carry_the_page_setup(wide_db, tmp_path):
