@@ -20,6 +20,12 @@ coming fund and commendation exports):
   checked with one regular expression and only text openpyxl would misread wrapped in a
   text cell.
 
+Printing (issue 10, point 12), for every workbook the app writes: :func:`print_layout`
+chooses the paper (A4 landscape, A3 when A4 would print text below 9 pt) and the column
+widths, :func:`apply_print_setup` sets the page up (one page wide, margins, title rows), and
+:meth:`PrintLayout.row_height` / :func:`set_row_height` (or ``Rows(…, layout, first_row)``)
+give each row whose wrapped text takes several lines its height.
+
 openpyxl is imported by the modules that write workbooks, never at start-up: import this
 module where a workbook is written.
 """
