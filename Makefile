@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 QM     := resources/i18n/socongdoan_vi.qm
 
-.PHONY: run test lint translations lupdate sysdeps bench bundle clean
+.PHONY: run test lint translations lupdate sysdeps sysdeps-test bench bundle clean
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,9 +24,13 @@ translations: $(QM)
 lupdate: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find gui main.py -name '*.py') -ts resources/i18n/socongdoan_vi.ts
 
-# System packages the app and the tests need (Qt's runtime libraries, poppler for pdftotext).
+# System packages the app and the tests need (Qt's runtime libraries, poppler for pdftotext);
+# sysdeps-test adds what only the tests need (LibreOffice Calc and fonts, to print exports).
 sysdeps:
 	sh installer/debian-deps.sh
+
+sysdeps-test:
+	sh installer/debian-deps.sh --test
 
 run: $(STAMP) $(QM) sysdeps
 	$(PY) main.py
@@ -35,7 +39,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
-test: $(STAMP) $(QM) sysdeps lint
+test: $(STAMP) $(QM) sysdeps-test lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 -q
 
 bench: $(STAMP) $(QM)

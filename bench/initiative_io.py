@@ -5,7 +5,11 @@ as Excel dates and as text, money as numbers and as "1.200.000 đ", one to three
 cell with or without "(60%)") for the CĐCS of the Lai Châu demo. Ours is
 ``core.initiatives.importing.import_initiatives`` into a database holding the demo units
 (reading, validation, duplicate check, insert, search index: everything); raw is
-python-calamine reading the same sheet into Python values. Target ≤ 4× (issue 9).
+python-calamine reading the same sheet into Python values. Target ≤ 4× (issue 9). The second
+yardstick: the rows our import wrote (initiatives, authors, history), already as the
+driver's values, inserted into the same database of units by a plain ``sqlite3``
+executemany per table, the search index and the tally filled once afterwards (the triggers
+set aside meanwhile, as our import does), one transaction, same pragmas. Target ≤ 2×.
 
 Export: ``core.initiatives.export.export_register`` of a register of ROWS initiatives (the
 demo register generator) against openpyxl's write-only mode writing the same values with
@@ -143,6 +147,65 @@ def _time(fn) -> float:
     return time.perf_counter() - start
 
 
+_TABLES = ("initiative", "initiative_author", "initiative_change")
+
+
+def _written_rows(target: Path) -> dict[str, tuple[list[str], list[tuple]]]:
+    """The rows an import wrote into ``target``, per table: (columns, value tuples)."""
+    import sqlite3
+
+    conn = sqlite3.connect(target)
+    try:
+        written = {}
+        for table in _TABLES:
+            cursor = conn.execute(f"SELECT * FROM {table}")  # noqa: S608 (fixed names)
+            columns = [d[0] for d in cursor.description]
+            written[table] = (columns, cursor.fetchall())
+        return written
+    finally:
+        conn.close()
+
+
+def _plain_executemany(units: Path, target: Path,
+                       written: dict[str, tuple[list[str], list[tuple]]]) -> float:
+    """Seconds to insert ``written`` into a copy of ``units``: one executemany per table
+    (triggers of the search index and the tally dropped, both filled once afterwards, the
+    triggers restored), one transaction, the app's pragmas and bulk page cache."""
+    import sqlite3
+
+    from core.initiatives.importing import BULK_CACHE_KIB
+    from db.bulk import _AFTERWARDS
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(units, target)
+    conn = sqlite3.connect(target, isolation_level=None)
+    try:
+        for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL",
+                       f"cache_size={-BULK_CACHE_KIB}"):
+            conn.execute(f"PRAGMA {pragma}")
+        first = (conn.execute("SELECT max(seq) FROM initiative").fetchone()[0] or 0) + 1
+        start = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        triggers = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)",
+            tuple(_AFTERWARDS)).fetchall()
+        for name, _sql in triggers:
+            conn.execute(f"DROP TRIGGER {name}")
+        for table in _TABLES:
+            columns, rows = written[table]
+            conn.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 (fixed names)
+                f"VALUES ({', '.join('?' * len(columns))})", rows)
+        for name, sql in triggers:
+            conn.execute(_AFTERWARDS[name], (first,))
+            conn.execute(sql)
+        conn.execute("COMMIT")
+        return time.perf_counter() - start
+    finally:
+        conn.close()
+
+
 def measure_import(units: Path, book: Path) -> dict:
     import python_calamine
 
@@ -163,7 +226,8 @@ def measure_import(units: Path, book: Path) -> dict:
         result = import_initiatives(db, book, dry_run=False)
         accepted.append((len(result.accepted), len(result.rejected)))
 
-    raw_times, our_times = [], []
+    raw_times, our_times, plain_times = [], [], []
+    written: dict[str, tuple[list[str], list[tuple]]] = {}
     for _ in range(RUNS):
         raw_times.append(_time(raw))
         for suffix in ("", "-wal", "-shm"):
@@ -174,8 +238,37 @@ def measure_import(units: Path, book: Path) -> dict:
             our_times.append(_time(lambda db=db: ours(db)))
         finally:
             db.close()
+        if not written:
+            written = _written_rows(target)
+        plain_times.append(_plain_executemany(units, OUT / "io-import-plain.sqlite", written))
     return {"raw": statistics.median(raw_times), "ours": statistics.median(our_times),
+            "plain": statistics.median(plain_times),
             "accepted": accepted[-1][0], "rejected": accepted[-1][1]}
+
+
+def measure_peak_memory(units: Path, book: Path) -> int:
+    """Peak resident memory (bytes) of ``main.py initiatives import`` of ``book`` into a copy
+    of ``units``, run as a user runs it: a new process, measured by a parent whose only child
+    it is (``getrusage(RUSAGE_CHILDREN)``, what ``/usr/bin/time -v`` reports)."""
+    import subprocess
+    import sys
+
+    from bench.report import ROOT
+
+    target = OUT / "io-import-memory.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(units, target)
+    probe = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, sys.executable, str(ROOT / "main.py"), "--db",
+         str(target), "initiatives", "import", str(book)],
+        check=True, capture_output=True, text=True, cwd=ROOT)
+    return int(done.stdout.split()[-1]) * 1024  # Linux reports KiB
 
 
 def measure_export(register: Path) -> dict:
@@ -217,10 +310,13 @@ def run() -> dict:
     book = _workbook(units)
     register = _register_db(units)
     imported = measure_import(units, book)
+    peak = measure_peak_memory(units, book)
     exported = measure_export(register)
     from core.common.vnformat import format_money as n
 
     ratio_i = imported["ours"] / imported["raw"]
+    ratio_p = imported["ours"] / imported["plain"]
+    peak_mb = peak / 1e6
     ratio_e = exported["ours"] / exported["raw"]
     mark = lambda ok: "✓" if ok else "**✗**"  # noqa: E731
     body = f"""
@@ -232,32 +328,52 @@ wall time). Export: the register of {n(ROWS)} initiatives generated by `core.dem
 | what | ours | raw library, same work | ratio | target |
 |---|---:|---:|---:|---|
 | import (`import_initiatives`: read, validate, duplicates, insert, search index) vs python-calamine reading the sheet | {imported['ours']:.2f} s | {imported['raw']:.2f} s | {ratio_i:.2f}× | ≤ 4×: {mark(ratio_i <= 4)} |
+| the same import vs a plain `sqlite3` executemany of the rows it wrote into the app's tables (search index and tally filled once, same run) | {imported['ours']:.2f} s | {imported['plain']:.2f} s | {ratio_p:.2f}× | ≤ 2×: {mark(ratio_p <= 2)} |
 | export (`export_register`: formatted workbook) vs openpyxl write-only, same values, no formatting | {exported['ours']:.2f} s | {exported['raw']:.2f} s | {ratio_e:.2f}× | ≤ 1.3×: {mark(ratio_e <= 1.3)} |
 
 Import accepted {n(imported['accepted'])} rows and rejected {n(imported['rejected'])}; export
-wrote {n(exported['rows'])} initiatives.
+wrote {n(exported['rows'])} initiatives. **Peak memory** of the same import run as a user runs
+it (`main.py --db … initiatives import …`, a new process; the maximum resident set size that
+`/usr/bin/time -v` reports): **{n(round(peak_mb))} MB** (target ≤ 500 MB:
+{mark(peak_mb <= 500)}).
 
-Where the import's time goes (cProfile of one 20.000-row run, issue 9; shares, not
-seconds): reading through the workbook engine a fifth (calamine's own load 6 %, inspection,
-header and totals-row detection, cleaning each short cell text once per read), row parsing
-a fifth (authors and shares 11 %: most author cells differ), building the records (folded
-search forms, limits) 23 %, the duplicate check (rapidfuzz, `DuplicateIndex`) 12 %, the
-inserts 13 % (SQLite's executemany 8 %), finding the 782 units 7 % (once per unit: less at
-100.000 rows), the keys (UUIDs drawn in bulk) about 1 % (4 % with `uuid4()`). Notes are capped at 1.000 in the
-CLI's text and the preview (all of them on the report's "Ghi chú" sheet). No single cost is
-left that would bring the import near 4× calamine's bare read: that needs per-row work in
-Python cut by about half (parsing, records and duplicates together), not one fix. The
-issue's second yardstick (≤ 2× a plain executemany into the app's tables) is not measured
-here.
+The yardsticks against each other: the plain executemany alone takes
+{imported['plain'] / imported['raw']:.1f}× calamine's bare read — inserting 100.000 initiatives with
+their authors and history into the app's indexed tables and filling the search index and the
+tally costs SQLite itself more than the whole ≤ 4× budget, so the 4× target cannot be met
+while the import writes what the register needs; the ≤ 2× target measures what the import
+adds on top.
 
-Item 9 of issue 9 so far (2026-12-06, same machine, same 100.000-row file, medians of 2,
-one process per version): before (3803f54) 21.19 s against calamine’s 2.09 s, 10.13×;
-after (short cell texts cleaned once per read, UUIDs in bulk) 19.74 s against 1.96 s,
-10.07× — within this machine's noise. The ≤ 4× target is **not** met. The 13.92× in
-earlier versions of this file predates the inspection pass and the rapidfuzz duplicate
-check.
+Where the import's time goes (cProfile of one 100.000-row run, shares of the whole, before
+the last changes of this pass): SQLite about a third (the executemany of the three tables
+17 %, the search index and tally filled once 14 %); building the records 16 % (folding name,
+authors, description and unit for search: `fold` 8 %, limits 3 %); parsing the rows 16 %
+(authors and shares 10 %: regular expressions, `clean`, the shares); the duplicate check 20 %
+(the title forms of 100.000 rows: since then a word not ending in "y" needs no look-up, and
+the index holds one unit at a time); converting the values for the driver (UUIDs, dates)
+6 %; reading through the workbook engine 8 % (calamine's own load 1 %, the inspection of
+the zip 1 %).
+
+Issue 9, item 9 (2026-12-06, this machine, same 100.000-row file): before, 21.19 s against
+calamine's 2.09 s (10.13×) and 1.015 MB peak. This pass: the units in one query; rows
+inserted 5.000 at a time as they are built (never all insert rows in memory); the duplicate
+check one unit at a time on compact rows; parsed rows share their cell values; calamine's
+grid used as it is; slots on the row and author objects; a 40 MiB page cache for the bulk
+insert instead of 64 MiB. Peak memory fell to the figure above; the time ratio moved
+within this machine's noise (the machine ran 5–11 processes on 2 cores during these runs).
+The ≤ 4× target is **not** met (see above); ≤ 2× the plain executemany is the reachable
+one, and where it is missed the remainder is Python's per-row work: parsing the authors,
+folding for search, the duplicate check's title forms.
+
+The export (issue 10, point 12: every workbook prints readably) now gives every data cell
+an alignment (top, wrapped for long text) and every row whose text wraps a height: openpyxl
+writes a style attribute per cell and a height per row, and the heights are estimated from
+the texts (4 % of the export). Its ratio went from 1.29× (02:59 UTC, quiet machine) to the
+figure above, measured while the machine ran 5–11 processes on 2 cores; the ≤ 1.3× target
+is **not** met by this run.
 """
     write_section("Initiative import and export (100,000 rows)", body)
     return {"import_ratio": round(ratio_i, 2), "export_ratio": round(ratio_e, 2),
+            "import_peak_mb": round(peak_mb),
             **{f"import_{k}": v for k, v in imported.items()},
             **{f"export_{k}": v for k, v in exported.items()}}

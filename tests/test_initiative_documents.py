@@ -418,3 +418,16 @@ def test_no_page_is_left_with_only_its_number(tmp_path):
                              [Spacer(1, height), paragraph("Kết thúc.")], None, None)
         pages = _pages(pdf)
         assert "Kết thúc." in _text(pdf, "-f", str(pages), "-l", str(pages)), height
+
+
+def test_description_metadata_is_one_line_each(description_pdf):
+    """The issuing CĐCS, whose long name the page breaks in two lines, is one line in the
+    Author field: no line break in any metadata field (issue 10, point 12)."""
+    info = _run("pdfinfo", str(description_pdf))
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    assert fields["Author"].strip() == "CĐCS Bệnh viện Đa khoa Vĩnh Linh"
+    assert "Title" in fields and "Subject" in fields
+    # pdfinfo prints a field holding a line break over two lines: the next line would not
+    # be a "Key: value" line
+    keys = [line.split(":", 1)[0] for line in info.splitlines()]
+    assert all(k and not k.startswith(" ") and k[0].isupper() for k in keys), info

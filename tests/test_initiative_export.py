@@ -80,7 +80,10 @@ def test_register_workbook_is_formatted_and_complete(register_db, tmp_path):
     assert ws[h][0].font.b
     assert ws.freeze_panes == f"A{h + 1}"
     assert ws.auto_filter.ref == f"A{h}:Q{h + 2}"
-    assert ws.column_dimensions["C"].width == 45
+    # Printable (issue 10.12): A3 landscape, the name the widest column, narrowed to fit.
+    widths = {c: ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMNOPQ"}
+    assert max(widths.values()) == widths["C"] < 45
+    assert ws.page_setup.paperSize == 8 and ws.print_title_rows == f"${h}:${h}"  # 8: A3
 
     first = {k: c for k, c in zip(REGISTER_HEADERS, ws[h + 1], strict=True)}
     assert first["STT"].value == 1

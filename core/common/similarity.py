@@ -100,6 +100,8 @@ def _title(text: str) -> Title:
 def _word(word: str) -> str:
     if word.isdecimal():
         return str(int(word))  # "07" = "7"
+    if not word.endswith("y"):  # most words: no look-up at all
+        return word
     return word[:-1] + "i" if _FINAL_Y.fullmatch(word) else word
 
 

@@ -20,6 +20,12 @@ coming fund and commendation exports):
   checked with one regular expression and only text openpyxl would misread wrapped in a
   text cell.
 
+Printing (issue 10, point 12), for every workbook the app writes: :func:`print_layout`
+chooses the paper (A4 landscape, A3 when A4 would print text below 9 pt) and the column
+widths, :func:`apply_print_setup` sets the page up (one page wide, margins, title rows), and
+:meth:`PrintLayout.row_height` / :func:`set_row_height` (or ``Rows(…, layout, first_row)``)
+give each row whose wrapped text takes several lines its height.
+
 openpyxl is imported by the modules that write workbooks, never at start-up: import this
 module where a workbook is written.
 """
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -96,10 +103,15 @@ class Rows:
     text it would misread or cannot store, which go as text cells. ``None`` writes no cell.
     """
 
-    def __init__(self, ws, styled: dict[int, Cell] | None = None):
+    def __init__(self, ws, styled: dict[int, Cell] | None = None,
+                 layout: PrintLayout | None = None, first_row: int = 1):
         self.ws = ws
         self.styled = sorted((styled or {}).items())
         self.count = 0
+        # With a layout, each row whose text wraps gets its height; ``first_row`` is the
+        # sheet row (1-based) of the first append (a write-only sheet does not count them).
+        self.layout = layout
+        self.row = first_row
 
     def append(self, values: Sequence[object]) -> None:
         row = list(values)
@@ -109,9 +121,182 @@ class Rows:
             for i, v in enumerate(row):
                 if isinstance(v, str) and i not in styled:
                     row[i] = cell(self.ws, v)
+        if self.layout is not None:
+            set_row_height(self.ws, self.row, self.layout.row_height(values))
+            self.row += 1
         for i, reused in self.styled:
             value = row[i]
             if value is not None:
                 row[i] = put(reused, value)
         self.ws.append(row)
         self.count += 1
+
+
+# ---- printing -------------------------------------------------------------------------------
+#
+# Every workbook the app writes prints readably (issue 10, point 12): on A4 landscape, or A3
+# when A4 would print its text smaller than MIN_PRINT_POINTS; one page wide, as many pages
+# long as it takes; the header row repeated on every page; wrapped text in long columns, and
+# an explicit height on every row whose text wraps (LibreOffice and Excel do not size rows
+# of a written file themselves: without it a wrapped name overlaps the next row).
+
+MIN_PRINT_POINTS = 9.0  # the smallest printed text size allowed
+_AIM_POINTS = 9.5  # what layouts aim at: office suites round their fit-to-page scale down
+PAPERS = {"A4": (9, 297, 210), "A3": (8, 420, 297)}  # openpyxl paperSize, long and short side mm
+MARGIN_MM = 15.0  # left and right; top and bottom
+_POINTS_PER_MM = 72 / 25.4
+MIN_WRAP_WIDTH = 8.0  # a wrapped column is never narrowed below this (character widths)
+_NARROW_WIDTH = 14.0  # columns at most this wide hold short values (codes, dates, marks)
+
+
+def column_points(width: float) -> float:
+    """Points an Excel column ``width`` (character widths of the default font) takes."""
+    return (width * 7 + 5) * 0.75  # 7 pixels a character, 5 of padding; 0.75 pt a pixel
+
+
+@dataclass(frozen=True)
+class PrintLayout:
+    """How a sheet prints: its column ``widths`` (character widths), which columns wrap,
+    the paper, and the scale at which one page wide prints it; ``font_size`` is the size of
+    its body text (points), ``header_size`` of its header row."""
+
+    widths: tuple[float, ...]
+    wrap: tuple[bool, ...]
+    paper: str = "A4"
+    landscape: bool = True
+    scale: float = 1.0
+    font_size: float = 11.0
+    header_size: float = 12.0
+
+    @property
+    def printed_size(self) -> float:
+        """Points the smallest text prints at."""
+        return self.scale * min(self.font_size, self.header_size)
+
+    def row_height(self, values: Sequence[object], size: float | None = None,
+                   first_column: int = 0, *, every_column: bool = False) -> float | None:
+        """The height (points) of a row holding ``values`` (from column ``first_column``,
+        0-based) when the text of a wrapped column (of any column, ``every_column``: a
+        header row, bold, wraps throughout) takes more lines than one; ``None`` otherwise."""
+        size = size or self.font_size
+        lines = 1
+        wrap, widths = self.wrap, self.widths
+        for i, value in enumerate(values, start=first_column):
+            if not isinstance(value, str) or i >= len(widths) or not (every_column or wrap[i]):
+                continue
+            if len(value) <= _per_line(widths[i], size, every_column) and "\n" not in value:
+                continue  # one line: nothing to count
+            lines = max(lines, text_lines(value, widths[i], size, bold=every_column))
+        return line_height(lines, size) if lines > 1 else None
+
+
+def _per_line(width: float, size: float, bold: bool = False) -> float:
+    """Characters a line of a column ``width`` wide holds at ``size`` points (an estimate
+    on the safe side, checked by printing through LibreOffice: Vietnamese letters with their
+    marks in Calibri, Times New Roman or their metric twins; bold ones wider)."""
+    return max((width - 1) * 11 / size * (0.9 if bold else 1.2), 1.0)
+
+
+def text_lines(value: str, width: float, size: float = 11.0, *, bold: bool = False) -> int:
+    """Lines ``value`` takes wrapped in a column ``width`` wide, at ``size`` points: an
+    estimate on the safe side (Vietnamese letters with their marks, a substitute font
+    slightly wider than Calibri or Times New Roman)."""
+    per_line = _per_line(width, size, bold)
+    lines = 0
+    for part in value.split("\n"):
+        if len(part) <= per_line:
+            lines += 1
+            continue
+        # Words are not broken: a line ends at the last space that fits (a word longer
+        # than a line is broken where the line ends).
+        count, used = 0, -1.0
+        for word in part.split(" "):
+            if used >= 0 and used + 1 + len(word) <= per_line:
+                used += 1 + len(word)
+                continue
+            count += 1
+            used = float(len(word))
+            while used > per_line:
+                count += 1
+                used -= per_line
+        lines += count
+    return max(lines, 1)
+
+
+def line_height(lines: int, size: float = 11.0) -> float:
+    """Points ``lines`` lines of ``size``-point text take in a row (with its padding)."""
+    return round(lines * size * 1.28 + 4, 1)
+
+
+def print_layout(widths: Sequence[float], wrap: Sequence[bool], *, font_size: float = 11.0,
+                 header_size: float = 12.0, landscape: bool = True,
+                 papers: Sequence[str] = ("A4", "A3"),
+                 side_margins_mm: float = 2 * MARGIN_MM) -> PrintLayout:
+    """A layout printing columns of these ``widths`` one page wide with no text below
+    :data:`MIN_PRINT_POINTS` between side margins of ``side_margins_mm`` together: the first
+    of ``papers`` on which they fit; when none fits, the
+    wrapped columns (and the other wide ones, which start wrapping) are narrowed in
+    proportion until the sheet fits the last paper."""
+    widths = [float(w) for w in widths]
+    wrapped = list(wrap)
+    smallest = min(font_size, header_size)
+
+    def scale(paper: str) -> float:
+        _code, long_mm, short_mm = PAPERS[paper]
+        page_mm = (long_mm if landscape else short_mm) - side_margins_mm
+        total = sum(column_points(w) for w in widths)
+        return min(1.0, page_mm * _POINTS_PER_MM / total)
+
+    for paper in papers:
+        if scale(paper) * smallest >= _AIM_POINTS:
+            return PrintLayout(tuple(widths), tuple(wrapped), paper, landscape, scale(paper),
+                               font_size, header_size)
+    paper = papers[-1]
+    for i, w in enumerate(widths):  # wide text columns wrap rather than being cut
+        if w > _NARROW_WIDTH * 1.5:
+            wrapped[i] = True
+    # The wrapped columns shrink in proportion (the widest stays the widest), none below
+    # MIN_WRAP_WIDTH, until the sheet prints at MIN_PRINT_POINTS.
+    original = list(widths)
+    factor = 1.0
+    while scale(paper) * smallest < _AIM_POINTS and factor > 0.05:
+        factor -= 0.01
+        widths = [max(MIN_WRAP_WIDTH, round(w * factor, 1)) if wrapped[i] and w > MIN_WRAP_WIDTH
+                  else w for i, w in enumerate(original)]
+    return PrintLayout(tuple(widths), tuple(wrapped), paper, landscape, scale(paper),
+                       font_size, header_size)
+
+
+def set_row_height(ws, row: int, height: float | None) -> None:
+    """An explicit height for sheet row ``row`` (1-based); for a write-only sheet, before
+    the row is appended."""
+    if height is not None:
+        ws.row_dimensions[row].height = height
+
+
+def apply_print_setup(ws, layout: PrintLayout, *, title_rows: tuple[int, int] | None = None,
+                      set_widths: bool = True) -> None:
+    """Page setup of ``ws`` for ``layout``: paper and orientation, one page wide and as many
+    long as needed, margins, ``title_rows`` (first, last; 1-based) repeated on every page,
+    and (``set_widths``) the column widths. Call before any row of a write-only sheet is
+    written."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    if set_widths:
+        for i, width in enumerate(layout.widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+    ws.page_setup.paperSize = PAPERS[layout.paper][0]
+    ws.page_setup.orientation = "landscape" if layout.landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if ws.sheet_properties.pageSetUpPr is None:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    else:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    margins = ws.page_margins
+    margins.left = margins.right = margins.top = margins.bottom = MARGIN_MM / 25.4
+    margins.header = margins.footer = 0.3
+    ws.print_options.horizontalCentered = True
+    if title_rows is not None:
+        ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"

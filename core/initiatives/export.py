@@ -30,7 +30,6 @@ from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
@@ -208,45 +207,54 @@ class _Sheet:
 
     def __init__(self, wb: Workbook, title: str, columns: Sequence[_Col], heading: list[str]):
         self.ws = ws = wb.create_sheet(title)
-        self.columns = columns
+        # Printable: one page wide at 9 pt or more (A3 for the 17 columns), long text
+        # wrapped, each wrapped row as tall as its text (core.common.xlsx.print_layout).
+        self.layout = layout = xlsx.print_layout(
+            [c.width for c in columns], [c.kind == "wrap" for c in columns])
+        self.columns = columns = [
+            _Col(c.header, layout.widths[i], "wrap" if layout.wrap[i] and c.kind == "text"
+                 else c.kind) for i, c in enumerate(columns)]
         width = len(columns)
         self.last_letter = get_column_letter(width)
-        for i, col in enumerate(columns, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = col.width
         self.header_row = len(heading) + 2
         ws.freeze_panes = f"A{self.header_row + 1}"
-        ws.print_title_rows = f"{self.header_row}:{self.header_row}"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = 9  # A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        xlsx.apply_print_setup(ws, layout, title_rows=(self.header_row, self.header_row))
         ws.print_options.gridLines = True
+        page_width = sum(layout.widths)
         for r, text in enumerate(heading, start=1):
             font = _TITLE_FONT if r == 2 else (_ITALIC if r > 2 else _BOLD)
-            ws.append([xlsx.cell(ws, text, font=font, alignment=_CENTRE if r > 1 else None)])
+            size = font.sz or 11
+            xlsx.set_row_height(ws, r, xlsx.line_height(
+                xlsx.text_lines(text, page_width, size), size))
+            ws.append([xlsx.cell(ws, text, font=font, alignment=_CENTRE)])
             ws.merged_cells.add(f"A{r}:{self.last_letter}{r}")
         ws.append([])
-        ws.append([xlsx.cell(ws, c.header, font=_BOLD, alignment=_CENTRE, border=_GRID,
-                             fill=_HEADER_FILL) for c in columns])
+        headers = [c.header for c in columns]
+        xlsx.set_row_height(ws, self.header_row,
+                            layout.row_height(headers, size=12, every_column=True))
+        ws.append([xlsx.cell(ws, h, font=_BOLD, alignment=_CENTRE, border=_GRID,
+                             fill=_HEADER_FILL) for h in headers])
         styled = {i: cell for i, cell in enumerate(self._data_cell(c) for c in columns)
                   if cell is not None}
-        self.data = xlsx.Rows(ws, styled)
+        self.data = xlsx.Rows(ws, styled, layout, first_row=self.header_row + 1)
 
     @property
     def rows(self) -> int:
         return self.data.count
 
     def _data_cell(self, col: _Col) -> Cell | None:
-        """The reusable styled cell of a column, or None for columns written as bare values
-        (openpyxl writes those fastest; the sheet prints with grid lines instead of borders)."""
+        """The reusable styled cell of a column (no borders: the sheet prints with grid
+        lines instead)."""
         if col.kind == "money":
             return xlsx.cell(self.ws, number_format=MONEY_FORMAT, alignment=_TOP)
         if col.kind == "date":
             return xlsx.cell(self.ws, number_format=DATE_FORMAT, alignment=_TOP_CENTRE)
         if col.kind == "wrap":
             return xlsx.cell(self.ws, alignment=_WRAP)
-        return None
+        if col.kind == "mark":
+            return xlsx.cell(self.ws, alignment=_TOP_CENTRE)
+        # Top-aligned like the wrapped text beside it (a tall row would leave it at the foot).
+        return xlsx.cell(self.ws, alignment=_TOP)
 
     def append(self, values: Sequence[object]) -> None:
         """One data row (see :class:`core.common.xlsx.Rows`): text stays text, a bad
@@ -259,9 +267,12 @@ class _Sheet:
         for col, value in zip(self.columns, values, strict=True):
             number_format = MONEY_FORMAT if col.kind == "money" else None
             cells.append(xlsx.cell(self.ws, value, font=_BOLD, border=_GRID,
-                                   number_format=number_format, alignment=_TOP))
+                                   number_format=number_format,
+                                   alignment=_WRAP if col.kind == "wrap" else _TOP))
         last = self.header_row + max(self.rows, 1)
         self.ws.auto_filter.ref = f"A{self.header_row}:{self.last_letter}{last}"
+        xlsx.set_row_height(self.ws, self.header_row + self.rows + 1,
+                            self.layout.row_height(values, size=12))
         self.ws.append(cells)
 
 
@@ -468,24 +479,30 @@ def write_template(out_path: str | os.PathLike[str], *, unit: str = "") -> Path:
     wb = Workbook(write_only=True)
     headers = [h for h, _w, _n in TEMPLATE_COLUMNS]
     ws = wb.create_sheet("Danh sách sáng kiến")
-    for i, (_h, width, _n) in enumerate(TEMPLATE_COLUMNS, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
+    # Printable like every export (core.common.xlsx): the 18 columns on A3 landscape.
+    layout = xlsx.print_layout([w for _h, w, _n in TEMPLATE_COLUMNS],
+                               [w > 20 for _h, w, _n in TEMPLATE_COLUMNS])
+    xlsx.apply_print_setup(ws, layout, title_rows=(3, 3))
     ws.freeze_panes = "A4"
     last = get_column_letter(len(headers))
 
     def cell(value, **style) -> Cell:
         return xlsx.cell(ws, value, **style)
 
+    xlsx.set_row_height(ws, 1, xlsx.line_height(1, 14))
     ws.append([cell("DANH SÁCH SÁNG KIẾN ĐĂNG KÝ", font=_TITLE_FONT, alignment=_CENTRE)])
     ws.merged_cells.add(f"A1:{last}1")
     ws.append([cell("(Xoá dòng ví dụ trước khi nhập; xem trang “Hướng dẫn”)", font=_ITALIC,
                     alignment=_CENTRE)])
     ws.merged_cells.add(f"A2:{last}2")
+    xlsx.set_row_height(ws, 3, layout.row_height(headers, size=12, every_column=True))
     ws.append([cell(h, font=_BOLD, alignment=_CENTRE, border=_GRID, fill=_HEADER_FILL)
                for h in headers])
     formats = {6: DATE_FORMAT, 7: DATE_FORMAT, 8: MONEY_FORMAT, 13: DATE_FORMAT}
     example = _example_row(unit or "CĐCS Trường Tiểu học số 1")
-    ws.append([cell(v, font=_ITALIC, border=_GRID, number_format=formats.get(i, "General"))
+    xlsx.set_row_height(ws, 4, layout.row_height(example))
+    ws.append([cell(v, font=_ITALIC, border=_GRID, number_format=formats.get(i, "General"),
+                    alignment=_WRAP if layout.wrap[i] else _TOP)
                for i, v in enumerate(example)])
 
     # Drop-down lists from a hidden sheet (labels contain commas, so no inline lists).
@@ -504,17 +521,20 @@ def write_template(out_path: str | os.PathLike[str], *, unit: str = "") -> Path:
         ws.data_validations.append(dv)
 
     notes = wb.create_sheet("Hướng dẫn")
-    notes.column_dimensions["A"].width = 26
-    notes.column_dimensions["B"].width = 100
-    notes.append([xlsx.cell(notes, "HƯỚNG DẪN ĐIỀN DANH SÁCH SÁNG KIẾN")])
-    notes.append([xlsx.cell(notes, "Mỗi dòng là một sáng kiến. Có thể thêm dòng tiêu đề, dòng "
-                            "STT, dòng “Tổng cộng”: chương trình tự bỏ qua. Dòng sai được báo "
-                            "lại kèm số dòng và lý do; các dòng đúng vẫn được nhập. Nhập lại "
-                            "cùng tệp không tạo bản trùng.")])
+    guide = xlsx.print_layout([26, 100], [True, True])
+    xlsx.apply_print_setup(notes, guide, title_rows=(4, 4))
+    notes.append([xlsx.cell(notes, "HƯỚNG DẪN ĐIỀN DANH SÁCH SÁNG KIẾN", font=_BOLD)])
+    intro = ("Mỗi dòng là một sáng kiến. Có thể thêm dòng tiêu đề, dòng STT, dòng “Tổng "
+             "cộng”: chương trình tự bỏ qua. Dòng sai được báo lại kèm số dòng và lý do; các "
+             "dòng đúng vẫn được nhập. Nhập lại cùng tệp không tạo bản trùng.")
+    xlsx.set_row_height(notes, 2, xlsx.line_height(xlsx.text_lines(intro, sum(guide.widths))))
+    notes.append([xlsx.cell(notes, intro, alignment=_WRAP)])
+    notes.merged_cells.add("A2:B2")
     notes.append([])
     notes.append([xlsx.cell(notes, v, font=_BOLD) for v in ("Cột", "Cách ghi")])
-    for header, _w, note in TEMPLATE_COLUMNS:
-        notes.append([xlsx.cell(notes, header, font=_BOLD),
+    for row, (header, _w, note) in enumerate(TEMPLATE_COLUMNS, start=5):
+        xlsx.set_row_height(notes, row, guide.row_height([header, note]))
+        notes.append([xlsx.cell(notes, header, font=_BOLD, alignment=_WRAP),
                       xlsx.cell(notes, note, alignment=_WRAP)])
 
     choices = wb.create_sheet("Danh mục")

@@ -72,7 +72,7 @@ from core.initiatives.records import (
     normalise_shares,
 )
 from core.org import units as org
-from db.bulk import bulk_insert, insert_triggers_deferred, larger_cache
+from db.bulk import Inserter, insert_triggers_deferred, larger_cache
 from db.models import (
     Initiative,
     InitiativeAuthor,
@@ -256,7 +256,7 @@ _FAMILY_NAMES_TEXT = (
 _FAMILY_NAMES = frozenset(_FAMILY_NAMES_TEXT.split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedAuthors:
     """The authors of one row, shares normalised; ``run_together`` when names written one
     after another with no separator (line breaks flattened) were split by family names."""
@@ -479,9 +479,10 @@ class InitiativeImportResult(ImportResult):
 
 # ---- likely duplicates (in memory) -------------------------------------------------------------
 
-def _known_records(session: Session, unit_ids: set[uuid.UUID]
+def _known_records(session: Session, unit_ids: set[uuid.UUID], before_seq: int
                    ) -> list[tuple[str, str, str, uuid.UUID, set[str]]]:
-    """(number, name, folded name, unit, folded authors) of every record of these units,
+    """(number, name, folded name, unit, folded authors) of every record of these units
+    kept before this import (``seq < before_seq``: the rows it inserted are not "kept"),
     oldest first (a likely duplicate has the same unit)."""
     ids = list(unit_ids)
     authors: dict[uuid.UUID, set[str]] = defaultdict(set)
@@ -492,49 +493,67 @@ def _known_records(session: Session, unit_ids: set[uuid.UUID]
             select(InitiativeAuthor.initiative_id, InitiativeAuthor.full_name)
             .join(Initiative, Initiative.id == InitiativeAuthor.initiative_id)
             .where(Initiative.unit_id.in_(chunk), Initiative.deleted_at.is_(None),
-                   InitiativeAuthor.deleted_at.is_(None))
+                   Initiative.seq < before_seq, InitiativeAuthor.deleted_at.is_(None))
         ):
             authors[initiative_id].add(fold(full_name))
         records += session.execute(
             select(Initiative.seq, Initiative.id, Initiative.number, Initiative.name,
                    Initiative.name_folded, Initiative.unit_id)
-            .where(Initiative.unit_id.in_(chunk), Initiative.deleted_at.is_(None))
+            .where(Initiative.unit_id.in_(chunk), Initiative.deleted_at.is_(None),
+                   Initiative.seq < before_seq)
         ).all()
     records.sort(key=lambda r: r[0])
     return [(number, name, folded, unit_id, authors.get(rid, set()))
             for _seq, rid, number, name, folded, unit_id in records]
 
 
-def _find_duplicates(session: Session, new: list[tuple[int, dict, set[str]]]
+# A new row for the duplicate check: row in the file, name, folded name, unit, folded authors.
+_NewRow = tuple[int, str, str, uuid.UUID, tuple[str, ...]]
+
+
+def _find_duplicates(session: Session, new: list[_NewRow], before_seq: int
                      ) -> list[DuplicateWarning]:
-    """Likely duplicates of the new rows (row number, record, folded authors) among the
-    records already kept and the new rows above them: the judgement of the form's check
-    (:func:`core.initiatives.records.find_duplicates`, :func:`core.common.similarity.likely_same_initiative`),
-    made in memory by a :class:`core.common.similarity.DuplicateIndex`."""
+    """Likely duplicates of the new rows among the records already kept and the new rows
+    above them: the judgement of the form's check
+    (:func:`core.initiatives.records.find_duplicates`,
+    :func:`core.common.similarity.likely_same_initiative`), made in memory by a
+    :class:`core.common.similarity.DuplicateIndex` — one unit at a time (a likely duplicate
+    has the same unit), so only one unit's records are indexed at once."""
     if not new:
         return []
-    # Labels: (register number, name) of a kept record, (row in the file, name) of a new row.
-    index: similarity.DuplicateIndex[tuple[str | int, str]] = similarity.DuplicateIndex()
-    for number, name, folded, unit_id, authors in _known_records(
-            session, {record["unit_id"] for _row, record, _authors in new}):
-        index.add((number, name), similarity.InitiativeKey(
-            similarity.Title.of(folded), unit_id, frozenset(authors)))
+    by_unit: dict[uuid.UUID, list[_NewRow]] = defaultdict(list)
+    for row in new:
+        by_unit[row[3]].append(row)
+    kept: dict[uuid.UUID, list[tuple[str, str, str, uuid.UUID, set[str]]]] = defaultdict(list)
+    for record in _known_records(session, set(by_unit), before_seq):
+        kept[record[3]].append(record)
     found = []
-    for row_number, record, authors in new:
-        # A new row is known by its row in the file: its number does not exist until saved.
-        match = index.find_and_add((row_number, record["name"]), similarity.InitiativeKey(
-            similarity.Title.of(record["name_folded"]), record["unit_id"], frozenset(authors)))
-        if match is None:
-            continue
-        (label, name), percent = match
-        if isinstance(label, int):
-            found.append(DuplicateWarning(row_number, "", name, percent, file_row=label))
-        else:
-            found.append(DuplicateWarning(row_number, label, name, percent))
+    for unit_id, rows in by_unit.items():
+        # Labels: (register number, name) of a kept record, (row in the file, name) of a
+        # new row.
+        index: similarity.DuplicateIndex[tuple[str | int, str]] = similarity.DuplicateIndex()
+        for number, name, folded, _unit, authors in kept.pop(unit_id, ()):
+            index.add((number, name), similarity.InitiativeKey(
+                similarity.Title.of(folded), unit_id, frozenset(authors)))
+        for row_number, name, name_folded, _unit, people in rows:
+            # A new row is known by its row in the file: its number does not exist until
+            # saved.
+            match = index.find_and_add((row_number, name), similarity.InitiativeKey(
+                similarity.Title.of(name_folded), unit_id, frozenset(people)))
+            if match is None:
+                continue
+            (label, like), percent = match
+            if isinstance(label, int):
+                found.append(DuplicateWarning(row_number, "", like, percent, file_row=label))
+            else:
+                found.append(DuplicateWarning(row_number, label, like, percent))
+    found.sort(key=lambda d: d.row)
     return found
 
 
-BULK_CACHE_KIB = 64 * 1024  # the default 2 MiB makes 100,000 random UUID keys thrash: 2× the time
+BULK_CACHE_KIB = 40 * 1024  # the default 2 MiB makes 100,000 random UUID keys thrash: 2× the time
+# (40 MiB: no slower than 64 in one run each on this noisy machine; the cache counts fully
+# in the peak memory of a 100,000-row import)
 
 
 # ---- the import ----------------------------------------------------------------------------
@@ -562,6 +581,16 @@ def _phase_of(phases: list[tuple[int, date, date]], on: date) -> int | None:
     return None
 
 
+@dataclass(frozen=True)
+class _UnitRow:
+    id: uuid.UUID
+    code: str
+    name: str
+    name_folded: str
+    deleted_at: object
+    merged_into_id: uuid.UUID | None
+
+
 class _Context:
     """Everything looked up once per import: units, programmes, numbers, known records."""
 
@@ -579,6 +608,14 @@ class _Context:
         self.programmes: dict[str, uuid.UUID | str] = {}
         self.phases = _phases(session)
         self.units: dict[str, tuple[uuid.UUID, str] | str] = {}
+        # Every unit in one query (a row names one by code or name): by code, and the
+        # units not deleted by folded name, in the order SQLite keeps them.
+        self.by_code: dict[str, _UnitRow] = {}
+        self.by_name: dict[str, list[_UnitRow]] = defaultdict(list)
+        for unit in session.execute(select(
+                Unit.id, Unit.code, Unit.name, Unit.name_folded, Unit.deleted_at,
+                Unit.merged_into_id)):
+            self._know_unit(_UnitRow(*unit))
         self.office_unit = org.find_by_code(session, office_code)
         self.numbers: dict[int, int] = {}
         self.seq = next_seq(session)
@@ -600,13 +637,29 @@ class _Context:
             raise UserError(found)
         return found
 
+    def _know_unit(self, unit: _UnitRow) -> None:
+        self.by_code[unit.code] = unit
+        if unit.deleted_at is None:
+            self.by_name[unit.name_folded].append(unit)
+
+    def _find_unit(self, text: str) -> _UnitRow | None:
+        """:func:`core.org.units.find_unit` over the units loaded once."""
+        text = clean(text)
+        if not text:
+            return None
+        unit = self.by_code.get(text.upper())
+        if unit is not None:
+            return unit
+        matches = self.by_name.get(fold(text), [])
+        active = [u for u in matches if u.merged_into_id is None] or matches
+        return active[0] if len(active) == 1 else None
+
     def _resolve_unit(self, text: str) -> tuple[uuid.UUID, str] | str:
-        unit = org.find_unit(self.session, text)
+        unit = self._find_unit(text)
         if unit is not None and unit.deleted_at is None:
             return unit.id, fold(unit.name)
         # Names equal but for tones ("Nậm Cha" / "Nậm Chà"): the one written exactly wins.
-        same = self.session.scalars(select(Unit).where(
-            Unit.name_folded == fold(text), Unit.deleted_at.is_(None))).all()
+        same = self.by_name.get(fold(text), [])
         exact = [u for u in same if u.name.casefold() == text.casefold()]
         if len(exact) == 1:
             return exact[0].id, fold(exact[0].name)
@@ -620,6 +673,8 @@ class _Context:
                 code=org.next_unit_code(self.session, self.office_code), name=text,
                 kind=UnitKind.GRASSROOTS, parent_code=self.office_unit.code))
             self.result.created_units.append(f"{created.code} {created.name}")
+            self._know_unit(_UnitRow(created.id, created.code, created.name,
+                                     created.name_folded, None, None))
             return created.id, fold(created.name)
         hints = org.suggest_units(self.session, text)
         hint = f" Có phải: {', '.join(hints)}?" if hints else ""
@@ -706,57 +761,74 @@ def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, p
         initiatives: list[dict] = []
         authors: list[dict] = []
         changes: list[dict] = []
-        new: list[tuple[int, dict, set[str]]] = []
+        new: list[_NewRow] = []
         change_text = json.dumps({"file": path.name}, ensure_ascii=False)
         default_kind_rows: list[int] = []
         run_together_rows: list[int] = []
         today = date.today()
         first_seq = ctx.seq
         new_id = UuidPool().next  # three keys a row: uuid4() one at a time was 4 % of the time
+        connection = session.connection()
+        inserters: list[Inserter] = []
+
+        def flush() -> None:
+            """The rows built so far go in (a chunk at a time: never all of them in memory)."""
+            if not initiatives:
+                return
+            session.flush()  # units created for these rows
+            if not inserters:
+                inserters.extend(Inserter(connection, table_of(model), list(rows[0]))
+                                 for model, rows in ((Initiative, initiatives),
+                                                     (InitiativeAuthor, authors),
+                                                     (InitiativeChange, changes)))
+            for inserter, rows in zip(inserters, (initiatives, authors, changes), strict=True):
+                inserter.insert(rows)
+                rows.clear()
+
         ticker = Ticker(len(parsed), progress, is_cancelled)
         ticker.start()
-        for done, row in enumerate(parsed, start=1):
-            ticker.tick(done)
-            try:
-                record, people = _record(ctx, row, today)
-            except UserError as exc:
-                result.rejected.append(row.reject(str(exc)))
-                continue
-            key = (record["name_folded"], record["unit_id"], record.pop("_lead_folded"))
-            people_folded = record.pop("_people_folded")
-            if key in ctx.known:
-                result.skipped.append(row)
-                continue
-            ctx.known.add(key)
-            initiative_id = new_id()
-            registered = record["registered_on"]
-            record.update(stamp, id=initiative_id, seq=ctx.next_seq(),
-                          number=ctx.number(registered.year),
-                          phase_number=ctx.phase(record["programme_id"], registered))
-            initiatives.append(record)
-            new.append((row.number, record, people_folded))
-            for position, a in enumerate(people):
-                authors.append({**stamp, "id": new_id(), "initiative_id": initiative_id,
-                                "position": position, "member_id": None,
-                                "full_name": a.full_name, "unit_text": a.unit_text,
-                                "share": a.share})
-            changes.append({**stamp, "id": new_id(), "initiative_id": initiative_id,
-                            "changed_by": by, "action": "imported", "changes": change_text})
-            result.accepted.append(row)
-            if row.data.get("kind") is None:
-                default_kind_rows.append(row.number)
-            if row.data["authors"].run_together:
-                run_together_rows.append(row.number)
+        with larger_cache(connection, BULK_CACHE_KIB), \
+                insert_triggers_deferred(connection, first_seq):
+            for done, row in enumerate(parsed, start=1):
+                ticker.tick(done)
+                try:
+                    record, people = _record(ctx, row, today)
+                except UserError as exc:
+                    result.rejected.append(row.reject(str(exc)))
+                    continue
+                key = (record["name_folded"], record["unit_id"], record.pop("_lead_folded"))
+                people_folded = tuple(record.pop("_people_folded"))
+                if key in ctx.known:
+                    result.skipped.append(row)
+                    continue
+                ctx.known.add(key)
+                initiative_id = new_id()
+                registered = record["registered_on"]
+                record.update(stamp, id=initiative_id, seq=ctx.next_seq(),
+                              number=ctx.number(registered.year),
+                              phase_number=ctx.phase(record["programme_id"], registered))
+                initiatives.append(record)
+                new.append((row.number, record["name"], record["name_folded"],
+                            record["unit_id"], people_folded))
+                for position, a in enumerate(people):
+                    authors.append({**stamp, "id": new_id(), "initiative_id": initiative_id,
+                                    "position": position, "member_id": None,
+                                    "full_name": a.full_name, "unit_text": a.unit_text,
+                                    "share": a.share})
+                changes.append({**stamp, "id": new_id(), "initiative_id": initiative_id,
+                                "changed_by": by, "action": "imported",
+                                "changes": change_text})
+                result.accepted.append(row)
+                if row.data.get("kind") is None:
+                    default_kind_rows.append(row.number)
+                if row.data["authors"].run_together:
+                    run_together_rows.append(row.number)
+                if len(initiatives) >= Inserter.CHUNK:
+                    flush()
+            flush()
         ticker.finish()
-        result.duplicates = _find_duplicates(session, new)
+        result.duplicates = _find_duplicates(session, new, first_seq)
         ticker.check()
-        if initiatives:
-            connection = session.connection()
-            with larger_cache(connection, BULK_CACHE_KIB):
-                with insert_triggers_deferred(connection, first_seq):
-                    bulk_insert(connection, table_of(Initiative), initiatives)
-                bulk_insert(connection, table_of(InitiativeAuthor), authors)
-                bulk_insert(connection, table_of(InitiativeChange), changes)
         result.rejected.sort(key=lambda r: r.number)
         result.warnings = [*_notes(missing, default_kind_rows, run_together_rows, parsed),
                            *(d.message() for d in result.duplicates)]

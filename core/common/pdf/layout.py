@@ -519,7 +519,7 @@ def build_document(
     # else nothing closes the document here (the body may hold its own signatures): no empty
     # closing block that could spill onto a page of its own.
 
-    doc_title = " ".join(p for p in (nfc(title or "").strip(), nfc(subtitle or "").strip()) if p)
+    doc_title = " ".join(p for p in (_one_line(title), _one_line(subtitle)) if p)
 
     def write(tmp: str) -> None:
         _Document(
@@ -530,8 +530,8 @@ def build_document(
             leftMargin=left * mm,
             rightMargin=right * mm,
             title=doc_title,
-            author=nfc(header.org),
-            subject=nfc(subtitle or ""),
+            author=_one_line(header.org),  # broken in two lines on the page
+            subject=_one_line(subtitle),
             creator=CREATOR,
             lang="vi",
             initialFontName=REGULAR,  # the canvas would otherwise reference Helvetica
@@ -539,3 +539,10 @@ def build_document(
         ).build(story)
 
     return write_atomically(out, write, make_folder=True)
+
+
+def _one_line(text: str | None) -> str:
+    """``text`` for a PDF's metadata (title, author, subject) on one line: a name the page
+    breaks in two balanced lines ("CĐCS Bệnh viện Đa\nkhoa Vĩnh Linh") is one name again,
+    never a line break (viewers show each field on one line, some cut it at the break)."""
+    return " ".join(nfc(text or "").split())

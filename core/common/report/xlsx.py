@@ -89,7 +89,7 @@ class _Sheet:
             cell.font = _font(bold=True)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             cell.border = _BORDER
-            lines = max(lines, _lines(column.header, column.excel_width - 1))
+            lines = max(lines, _lines(column.header, self.widths[c - 1] - 1))
         ws.row_dimensions[self.row].height = _height(lines)
         self.row += 1
         for row in table.rows:
@@ -112,7 +112,7 @@ class _Sheet:
             if isinstance(value, int) and column.number_format:
                 cell.number_format = column.number_format
             if isinstance(value, str):
-                lines = max(lines, _lines(value, column.excel_width - 1 - 2 * indent))
+                lines = max(lines, _lines(value, self.widths[c - 1] - 1 - 2 * indent))
         if lines > 1:
             self.ws.row_dimensions[self.row].height = _height(lines)
         self.row += 1
@@ -127,6 +127,12 @@ def build_workbook(report: Report, office: OfficeSettings, info: DocumentInfo) -
     for table in report.tables:
         for i, column in enumerate(table.columns):
             widths[i] = max(widths[i], column.excel_width)
+    # A4 (A3 when a wide table would print below 9 pt), one page wide: core.common.xlsx,
+    # as every workbook the app writes; Decree 30's side margins.
+    left, right = _SIDE_MARGINS[report.landscape]
+    layout = xlsx.print_layout(widths, [True] * ncols, font_size=SIZE, header_size=SIZE,
+                               landscape=report.landscape, side_margins_mm=left + right)
+    widths = list(layout.widths)
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     sheet = _Sheet(ws, ncols, widths)
@@ -160,18 +166,18 @@ def build_workbook(report: Report, office: OfficeSettings, info: DocumentInfo) -
     if len(header_rows) == 1:
         ws.print_title_rows = f"{header_rows[0]}:{header_rows[0]}"
         ws.freeze_panes = ws.cell(header_rows[0] + 1, 1)
-    _page_setup(ws, report.landscape)
+    _page_setup(ws, layout)
     return wb
 
 
-def _page_setup(ws: Worksheet, landscape: bool) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    top, bottom, left, right = (30, 15, 20, 20) if landscape else (20, 20, 30, 15)
+_SIDE_MARGINS = {True: (20, 20), False: (30, 15)}  # Decree 30, mm: landscape, portrait
+
+
+def _page_setup(ws: Worksheet, layout: xlsx.PrintLayout) -> None:
+    xlsx.apply_print_setup(ws, layout, set_widths=False)
+    landscape = layout.landscape
+    top, bottom = (30, 15) if landscape else (20, 20)
+    left, right = _SIDE_MARGINS[landscape]
     margins = ws.page_margins
     margins.top, margins.bottom = top / _MM_PER_INCH, bottom / _MM_PER_INCH
     margins.left, margins.right = left / _MM_PER_INCH, right / _MM_PER_INCH

@@ -15,12 +15,13 @@ A cell merged down over several data rows (.xlsx/.xls) gives its value to each o
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from core.common.text import clean, fold
 from core.common.workbook.columns import Column
@@ -50,7 +51,7 @@ _NUMBER_LIKE = re.compile(r"^[\d\s.,()\[\]\-+*/=:]*$|^[IVXLC]+\.?$")
 Value = object
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRow:
     """One data row: ``number`` is the 1-based sheet row as the user sees it in Excel."""
 
@@ -207,7 +208,8 @@ def _load_sheet(
         raise
     except BaseException as exc:
         raise _corrupt(f"«{file_name}» (trang «{name}»)") from exc
-    return [list(row) for row in grid], list(merges)
+    # calamine gives a list of lists: used as it is, not copied row by row
+    return cast(list[list[Value]], grid), list(merges)
 
 
 def _sheets_here(
@@ -262,6 +264,11 @@ def _is_numbering_row(cells: Sequence[Value]) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=512)
+def _totals_start(start: str) -> bool:
+    return fold(start) in ("to", "co")
+
+
 def _is_totals_row(cells: Sequence[Value]) -> bool:
     for raw in cells:
         if not isinstance(raw, str):
@@ -270,6 +277,8 @@ def _is_totals_row(cells: Sequence[Value]) -> bool:
         if not text or _NUMBER_LIKE.match(text):
             continue
         if text[0] not in "TtCc":  # cheap exit for the usual data row
+            return False
+        if not _totals_start(text[:2]):  # "Tổ…", "Cộ…", "TO…": rarely a data row's start
             return False
         name = normalise_header(text)
         if name in ("tong", "cong", "tong cong", "tong so"):
@@ -381,22 +390,26 @@ def _collect(
     # Cells repeat (units, kinds, statuses, dates and amounts written as text): each short
     # text is cleaned once per read. clean() is pure and returns str, so sharing is safe.
     cleaned: dict[str, Value] = {}
+    remembered = cleaned.get
     for done, r in enumerate(range(start, len(grid)), start=1):
         cells = grid[r]
         width = len(cells)
         values: dict[str, Value] = {}
+        empty = True
         for key, col in mapped:
             raw = cells[col] if col < width else None
             if raw.__class__ is str:
-                value = cleaned.get(raw, _UNSEEN)
+                value = remembered(raw, _UNSEEN)
                 if value is _UNSEEN:
-                    value = _value(raw)
+                    value = clean(raw) or None
                     if len(raw) <= _MEMO_LENGTH and len(cleaned) < _MEMO_ENTRIES:
                         cleaned[raw] = value
-                values[key] = value
             else:
-                values[key] = _value(raw)
-        if all(v is None for v in values.values()):
+                value = _value(raw) if isinstance(raw, str) else raw  # a str subclass
+            values[key] = value
+            if value is not None:
+                empty = False
+        if empty:
             ticker.tick(done)
             continue
         number = r + 1

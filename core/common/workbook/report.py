@@ -58,7 +58,10 @@ def _cell(ws, value: object, *, font=None, wrap: bool = False):
 
 def _value_columns(result: ImportResult, columns: Sequence[Column] | None) -> list[tuple[str, str]]:
     if columns is not None:
-        return [(c.key, c.label) for c in columns]
+        # Only the columns some rejected row has a value in: 21 mostly empty columns would
+        # print too small to read.
+        held = {k for row in result.rejected for k, v in row.values.items() if v is not None}
+        return [(c.key, c.label) for c in columns if c.key in held]
     keys: dict[str, None] = {}
     for row in result.rejected:
         keys.update(dict.fromkeys(row.values))
@@ -86,46 +89,58 @@ def _workbook(result: ImportResult, title: str, columns: Sequence[Column] | None
     # openpyxl is imported when a report is written, not at start-up.
     from openpyxl import Workbook
     from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+
+    from core.common import xlsx
 
     bold, big = Font(bold=True), Font(bold=True, size=14)
     wb = Workbook(write_only=True)
     value_columns = _value_columns(result, columns)
     ws = wb.create_sheet(SHEET_TITLE)
-    ws.column_dimensions["A"].width = 28
-    ws.column_dimensions["B"].width = 60
-    for i in range(len(value_columns)):
-        ws.column_dimensions[get_column_letter(i + 3)].width = 22
+    # Printable (core.common.xlsx): A4 landscape, or A3 for many columns, one page wide at
+    # 9 pt or more, the header row on every page, each row as tall as its wrapped text.
+    layout = xlsx.print_layout([28, 60, *([22] * len(value_columns))],
+                               [True] * (len(value_columns) + 2), header_size=11)
+    xlsx.apply_print_setup(ws, layout, title_rows=(TABLE_HEADER_ROW, TABLE_HEADER_ROW))
     ws.freeze_panes = f"A{TABLE_HEADER_ROW + 1}"
 
+    xlsx.set_row_height(ws, 1, xlsx.line_height(
+        xlsx.text_lines(title, sum(layout.widths), 14), 14))
     ws.append([_cell(ws, title, font=big)])
+    ws.merged_cells.add(f"A1:{_letter(len(layout.widths))}1")
     ws.append([])
     counts = (len(result.accepted), len(result.skipped), len(result.rejected))
     for label, count in zip(SUMMARY_LABELS, counts, strict=True):
         ws.append([_cell(ws, label, font=bold), _cell(ws, count)])
     ws.append([])
-    ws.append(
-        [
-            _cell(ws, h, font=bold)
-            for h in ("Dòng", "Lý do", *(label for _key, label in value_columns))
-        ]
-    )
+    headers = ("Dòng", "Lý do", *(label for _key, label in value_columns))
+    xlsx.set_row_height(ws, TABLE_HEADER_ROW, layout.row_height(headers, every_column=True))
+    ws.append([_cell(ws, h, font=bold, wrap=True) for h in headers])
+    row_number = TABLE_HEADER_ROW + 1
     for row in sorted(result.rejected, key=lambda r: r.number):
-        ws.append(
-            [
-                _cell(ws, row.number),
-                _cell(ws, row.reason, wrap=True),
-                *(_cell(ws, row.values.get(key)) for key, _label in value_columns),
-            ]
-        )
+        cells = [
+            _cell(ws, row.number, wrap=True),
+            _cell(ws, row.reason, wrap=True),
+            *(_cell(ws, row.values.get(key), wrap=True) for key, _label in value_columns),
+        ]
+        xlsx.set_row_height(ws, row_number, layout.row_height([c.value for c in cells]))
+        ws.append(cells)
+        row_number += 1
 
     notes = list(getattr(result, "warnings", None) or ())
     if notes:
         ws = wb.create_sheet(NOTES_SHEET_TITLE)
-        ws.column_dimensions["A"].width = 10
-        ws.column_dimensions["B"].width = 110
+        layout = xlsx.print_layout([10, 110], [False, True], header_size=11)
+        xlsx.apply_print_setup(ws, layout, title_rows=(1, 1))
         ws.freeze_panes = "A2"
         ws.append([_cell(ws, "STT", font=bold), _cell(ws, "Ghi chú", font=bold)])
-        for number, note in enumerate(notes, start=1):
-            ws.append([number, _cell(ws, str(note))])
+        for number, note in enumerate(notes, start=2):
+            text = str(note)
+            xlsx.set_row_height(ws, number, layout.row_height([None, text]))
+            ws.append([_cell(ws, number - 1, wrap=True), _cell(ws, text, wrap=True)])
     return wb
+
+
+def _letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(column)

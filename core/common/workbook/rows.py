@@ -20,7 +20,7 @@ from core.common.workbook.progress import IsCancelled, Progress, Ticker
 from core.common.workbook.reader import ReadResult
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RejectedRow:
     """A row that was not imported: its sheet row number, why, and what it held."""
 
@@ -29,7 +29,7 @@ class RejectedRow:
     values: dict[str, object] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedRow:
     """A row whose cells all parsed: ``data`` maps field keys to typed values (``None`` for
     empty optional cells). ``source`` keeps the cell values for :meth:`reject`."""
@@ -53,11 +53,19 @@ def _problem(column: Column, raw: object, exc: Exception) -> str:
 
 def parse_row(values: dict[str, object], columns: Sequence[Column]) -> tuple[dict, list[str]]:
     """(field values, problems) for one row's cell values."""
-    data: dict[str, object] = {}
+    return _parse(values, columns, {})
+
+
+def _parse(values: dict[str, object], columns: Sequence[Column], absent: dict[str, None]
+           ) -> tuple[dict, list[str]]:
+    """:func:`parse_row` for the ``columns`` the sheet has; ``absent`` holds the keys of the
+    optional columns it has not (``None`` each, nothing to parse)."""
+    data: dict[str, object] = dict(absent)
     problems: list[str] = []
+    get = values.get
     for column in columns:
-        raw = values.get(column.key)
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
+        raw = get(column.key)
+        if raw is None or (raw.__class__ is str and not raw.strip()):
             value = None
         elif column.parse is None:
             value = raw
@@ -83,18 +91,24 @@ def parse_rows(
     """Parse every row of ``read_result``: (rows that parsed, rows rejected with a reason).
 
     ``progress(done, total)`` counts rows; ``is_cancelled()`` is polled and
-    :class:`~core.common.errors.Cancelled` raised when it returns true.
+    :class:`~core.common.errors.Cancelled` raised when it returns true. Only the columns the
+    sheet has are looked at in each row (the others are ``None``); a parsed row keeps its
+    cell values (``source``) without copying them.
     """
     ok: list[ParsedRow] = []
     rejected: list[RejectedRow] = []
+    here = [c for c in columns if c.key in read_result.columns]
+    absent = {c.key: None for c in columns if c.key not in read_result.columns}
+    if any(c.required for c in columns if c.key in absent):  # "Thiếu …" on every row
+        here, absent = list(columns), {}
     ticker = Ticker(len(read_result.rows), progress, is_cancelled)
     ticker.start()
     for done, row in enumerate(read_result.rows, start=1):
-        data, problems = parse_row(row.values, columns)
+        data, problems = _parse(row.values, here, absent)
         if problems:
             rejected.append(RejectedRow(row.number, "; ".join(problems), dict(row.values)))
         else:
-            ok.append(ParsedRow(row.number, data, dict(row.values)))
+            ok.append(ParsedRow(row.number, data, row.values))
         ticker.tick(done)
     ticker.finish()
     return ok, rejected
