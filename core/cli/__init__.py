@@ -12,6 +12,7 @@ from pathlib import Path
 from core.cli import documents as document_commands
 from core.cli import initiatives as initiative_commands
 from core.cli import org as commands
+from core.cli import sync as sync_commands
 from core.cli import targets as report_commands
 from core.common.errors import UserError
 from core.common.paths import default_db_path
@@ -95,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.register(sub)
     # documents description|decision (core.cli.documents)
     document_commands.register(sub)
+    # keys init|enrol|import|rotate|revoke|show, sync export|import|status|conflicts|resolve
+    sync_commands.register(sub)
     return parser
 
 
