@@ -124,3 +124,26 @@ def register(db: AppDatabase, unit_code: str, names: list[str], *, confidential:
                 description="Mô tả chi tiết " + name, confidential=confidential))
             ids.append(item.id)
     return ids
+
+
+def edit(db: AppDatabase, model, row_id, **values) -> None:
+    with db.transaction() as s:
+        row = s.get(model, row_id)
+        for k, v in values.items():
+            setattr(row, k, v)
+
+
+def get(db: AppDatabase, model, row_id):
+    with db.reading() as s:
+        return s.get(model, row_id)
+
+
+def snapshot(db: AppDatabase) -> list[str]:
+    """Every row of every table (and the schema): to prove a database unchanged."""
+    import sqlite3
+
+    con = sqlite3.connect(db.path)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()

@@ -418,10 +418,11 @@ def _apply_change(conn: Connection, me: SyncIdentity, peer: SyncPeer, package_id
                 differing = {c for c in change.get("changed") or [] if c in incoming
                              and incoming[c] != local.get(c)}
             differing -= {"row_version", "updated_at"}
-            if not differing:
-                report.unchanged += 1
+            pending, entries = _pending_fields(conn, table, row_id, peer.acked_through, columns)
+            stale = op != "delete" and version < int(local.get("row_version") or 0)
+            if not differing or (stale and not pending):
+                report.unchanged += 1  # the same, or an older version than the one here
             else:
-                pending, entries = _pending_fields(conn, table, row_id, peer.acked_through, columns)
                 overlap = differing & pending
                 if pending and ("deleted_at" in differing | pending or op == "delete"):
                     overlap |= {"deleted_at"}  # a deletion meets any edit: both are kept
@@ -457,8 +458,19 @@ def _apply_change(conn: Connection, me: SyncIdentity, peer: SyncPeer, package_id
     except Exception as exc:  # a row that cannot be stored here (a key or reference missing)
         conn.exec_driver_sql("ROLLBACK TO sync_change")
         conn.exec_driver_sql("RELEASE sync_change")
-        reason = str(getattr(exc, "orig", exc)).splitlines()[0][:200]
+        reason = _why(exc)
         _reject(report, f"Không lưu được bản ghi {row_id} của bảng «{table}»: {reason}.")
+
+
+def _why(exc: Exception) -> str:
+    text_ = str(getattr(exc, "orig", exc)).splitlines()[0][:200]
+    if "UNIQUE constraint failed" in text_:
+        return "trùng giá trị phải là duy nhất (" + text_.split(":", 1)[-1].strip() + ")"
+    if "FOREIGN KEY constraint failed" in text_:
+        return "bản ghi được tham chiếu (đơn vị, chương trình, …) chưa có ở đây"
+    if "NOT NULL constraint failed" in text_:
+        return "thiếu trường bắt buộc (" + text_.split(":", 1)[-1].strip() + ")"
+    return text_
 
 
 def _insert(conn: Connection, model: type, table: str, incoming: dict) -> None:

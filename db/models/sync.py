@@ -19,6 +19,8 @@ class SyncOutbox(Base):
     ``changed`` the JSON list of columns an update changed."""
 
     __tablename__ = "sync_outbox"
+    # never reuse a number (pruned or superseded entries): peers remember the last one applied
+    __table_args__ = {"sqlite_autoincrement": True}
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     entity: Mapped[str] = mapped_column(String(64))

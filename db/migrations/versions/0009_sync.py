@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column("office", sa.String(length=32), nullable=False),
         sa.Column("at", sa.String(length=32), nullable=False),
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_sync_outbox")),
+        sqlite_autoincrement=True,
     )
     op.create_index(op.f("ix_sync_outbox_row_id"), "sync_outbox", ["row_id"])
     op.create_table(
