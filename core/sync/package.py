@@ -147,12 +147,14 @@ def open_file(path: Path, header: dict, head: bytes, fh: IO[bytes],
     if len(first) < 4:
         raise PackageRefused(f"Tệp {name} bị cắt cụt (không có nội dung).")
     aead = None
+    start = fh.tell()
     for key in box_keys:  # current key first, then older ones (after a rotation)
         candidate = ChaCha20Poly1305(_key(key.exchange(X25519PublicKey.from_public_bytes(eph_pub)),
                                           eph_pub, _raw(key.public_key())))
         (length,) = struct.unpack(">I", first)
         if length > CHUNK + 16:
             raise PackageRefused(f"Tệp {name} bị hỏng: khối dữ liệu dài bất thường.")
+        fh.seek(start)
         block = fh.read(length)
         try:
             plain = candidate.decrypt(_nonce(prefix, 0, False), block, aad)
@@ -162,7 +164,6 @@ def open_file(path: Path, header: dict, head: bytes, fh: IO[bytes],
                 plain = candidate.decrypt(_nonce(prefix, 0, True), block, aad)
                 last = True
             except InvalidTag:
-                fh.seek(-length, os.SEEK_CUR)
                 continue
         aead = candidate
         break
