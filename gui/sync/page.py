@@ -232,7 +232,8 @@ class SyncPage(QWidget):
         c = self._selected_conflict()
         if c is None:
             return
-        keys = [k for k in c.theirs if not k.startswith("__")]
+        bookkeeping = {"updated_at", "created_at", "row_version"}
+        keys = [k for k in c.theirs if not k.startswith("__") and k not in bookkeeping]
         rows = [[k, c.mine.get(k), c.theirs.get(k)] for k in keys
                 if k in c.fields or c.mine.get(k) != c.theirs.get(k)]
         _fill(self.conflict_fields, rows)
