@@ -4,7 +4,7 @@ import importlib
 import sys
 
 BENCHMARKS = ["startup", "member_search", "search", "register_page", "table_scroll", "progress",
-              "initiative_io", "demo_load", "similarity", "workbook_guard"]
+              "initiative_io", "demo_load", "similarity", "workbook_guard", "sync_package"]
 
 
 def main(names: list[str]) -> int:

@@ -19,6 +19,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
@@ -321,12 +322,14 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
         session.flush()
         applied_through = 0 if fresh else peer.applied_through
         last = applied_through
+        ctx = _Context(conn, peer.acked_through)
+        raw = _Raw(conn)
         for change in o.changes():
             s = int(change.get("s", 0))
             if s <= applied_through:
                 report.unchanged += 1
                 continue
-            _apply_change(conn, me, peer, package_id, change, report)
+            _apply_change(raw, me, peer, package_id, change, report, ctx)
             last = max(last, s)
         peer.in_epoch, peer.in_seq, peer.in_hash = epoch, seq, o.manifest_hash
         peer.applied_through = last
@@ -358,7 +361,7 @@ def _reject(report: FileReport, reason: str) -> None:
         report.rejected_reasons.append(reason)
 
 
-def _pending_fields(conn: Connection, entity: str, row_id: str, after: int,
+def _pending_fields(conn: Any, entity: str, row_id: str, after: int,
                     columns: list[str]) -> tuple[set[str], list[tuple[int, str, list[str]]]]:
     fields: set[str] = set()
     entries = []
@@ -379,20 +382,52 @@ def _owner(model: type, me: SyncIdentity, local: dict, overlap: set[str]) -> str
     return str(local.get("origin_office") or "")
 
 
-def _apply_change(conn: Connection, me: SyncIdentity, peer: SyncPeer, package_id: str,
-                  change: dict, report: FileReport) -> None:
+class _Raw:
+    """The sqlite3 cursor of the session's connection, for the per-change statements
+    (SQLAlchemy's per-statement bookkeeping costs more than SQLite's work on a row)."""
+
+    def __init__(self, conn: Connection) -> None:
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        self.cursor = driver.cursor()
+
+    def exec_driver_sql(self, sql: str, params: tuple = ()) -> _Raw:
+        self.cursor.execute(sql, params)
+        return self
+
+    def first(self):
+        return self.cursor.fetchone()
+
+    def __iter__(self):
+        return iter(self.cursor.fetchall())
+
+
+class _Context:
+    """What one package's changes look up again and again, read once: the synced models,
+    their columns, the tables present, and which rows have local edits not yet acknowledged
+    by the sender (most rows have none: no query for them)."""
+
+    def __init__(self, conn: Connection, acked_through: int) -> None:
+        self.models = outbox.synced_models()
+        self.columns = {t: outbox.travelling_columns(m) for t, m in self.models.items()}
+        self.present = {name for (name,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        self.edited = {(e, r) for e, r in conn.exec_driver_sql(
+            "SELECT entity, row_id FROM sync_outbox WHERE seq > ?", (acked_through,))}
+
+
+def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
+                  change: dict, report: FileReport, ctx: _Context) -> None:
     entity, row_id, op = change.get("e"), change.get("id"), change.get("op")
-    model = outbox.synced_models().get(entity) if isinstance(entity, str) else None
+    model = ctx.models.get(entity) if isinstance(entity, str) else None
     row = change.get("row")
     if model is None or not isinstance(row_id, str) or not isinstance(row, dict) or op not in (
             "insert", "update", "delete"):
         _reject(report, f"Thay đổi không đọc được (bảng «{entity}»).")
         return
     table = str(entity)
-    columns = outbox.travelling_columns(model)
-    present = conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (table,)).first()
-    if not present:
+    columns = ctx.columns[table]
+    if table not in ctx.present:
         _reject(report, f"Bảng «{table}» chưa có trong cơ sở dữ liệu này; hãy cập nhật chương trình.")
         return
     local_row = conn.exec_driver_sql(
@@ -418,7 +453,8 @@ def _apply_change(conn: Connection, me: SyncIdentity, peer: SyncPeer, package_id
                 differing = {c for c in change.get("changed") or [] if c in incoming
                              and incoming[c] != local.get(c)}
             differing -= {"row_version", "updated_at"}
-            pending, entries = _pending_fields(conn, table, row_id, peer.acked_through, columns)
+            pending, entries = (_pending_fields(conn, table, row_id, peer.acked_through, columns)
+                                if (table, row_id) in ctx.edited else (set(), []))
             stale = op != "delete" and version < int(local.get("row_version") or 0)
             if not differing or (stale and not pending):
                 report.unchanged += 1  # the same, or an older version than the one here
@@ -473,7 +509,7 @@ def _why(exc: Exception) -> str:
     return text_
 
 
-def _insert(conn: Connection, model: type, table: str, incoming: dict) -> None:
+def _insert(conn: Any, model: type, table: str, incoming: dict) -> None:
     names = list(incoming)
     values = [incoming[n] for n in names]
     locals_ = list(getattr(model, "__sync_local__", ()))
@@ -483,7 +519,7 @@ def _insert(conn: Connection, model: type, table: str, incoming: dict) -> None:
     conn.exec_driver_sql(f"INSERT INTO {_q(table)} ({cols}) VALUES ({marks})", tuple(values))
 
 
-def _write(conn: Connection, table: str, row_id: str, op: str, incoming: dict,
+def _write(conn: Any, table: str, row_id: str, op: str, incoming: dict,
            fields_: set[str], version: int, local: dict) -> None:
     if op == "delete":
         conn.exec_driver_sql(f"DELETE FROM {_q(table)} WHERE id = ?", (row_id,))
@@ -497,7 +533,7 @@ def _write(conn: Connection, table: str, row_id: str, op: str, incoming: dict,
          row_id))
 
 
-def _trim_pending(conn: Connection, entries: list[tuple[int, str, list[str]]],
+def _trim_pending(conn: Any, entries: list[tuple[int, str, list[str]]],
                   overlap: set[str]) -> None:
     """Their version won on ``overlap``: our pending edits of those fields are superseded."""
     for s, op, listed in entries:
