@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from core.common.errors import UserError
 from core.initiatives.records import delete_initiative, set_status
@@ -296,3 +296,13 @@ def test_a_revoked_key_is_refused_and_nothing_changes(offices):
 def test_a_wrong_passphrase_is_a_clear_message(offices):
     with pytest.raises(UserError, match="Sai mật khẩu"):
         ops.export_package(offices.db("VL"), "khong-dung-mat-khau", "QT", offices.root)
+
+
+def test_text_arriving_in_a_package_is_cleaned_on_the_way_in(offices):
+    [item] = register(offices.db("VL"), "VL-01", ["Sạch"])
+    with offices.db("VL").transaction() as s:  # written past the app's own cleaning
+        s.execute(text("UPDATE initiative SET name = :n WHERE id = :id"),
+                  {"n": "Tên\u202e có ký tự đảo chiều\x07", "id": item.hex})
+    [outcome] = offices.receive("QT", offices.send("VL", "QT"))
+    assert outcome.state == "applied"
+    assert get(offices.province, Initiative, item).name == "Tên có ký tự đảo chiều"

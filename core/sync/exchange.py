@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from core.common.errors import UserError
 from core.common.files import write_atomically
+from core.common.text import FORBIDDEN, clean
 from core.sync import keys as keys_module
 from core.sync import package as pkg
 from db import outbox
@@ -434,7 +435,9 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
         f"SELECT {', '.join(_q(c) for c in columns)} FROM {_q(table)} WHERE id = ?",
         (row_id,)).first()
     local = dict(zip(columns, local_row, strict=True)) if local_row is not None else None
-    incoming = {k: v for k, v in row.items() if k in columns}
+    incoming = {k: (clean(v, multiline=True) if isinstance(v, str) and k != "sort_key"
+                    and FORBIDDEN.search(v) else v)
+                for k, v in row.items() if k in columns}  # text is cleaned on the way in
     version = int(change.get("v") or 0)
     conn.exec_driver_sql("SAVEPOINT sync_change")
     try:
