@@ -62,6 +62,7 @@ def _progress(path, programme_id):
 def test_two_districts_and_a_province_exchange_packages_from_the_command_line(
         tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("SOCONGDOAN_PASSPHRASE", PASS)
+    monkeypatch.setenv("SOCONGDOAN_PASSPHRASE_OFFICE", PASS)  # each district's own (here alike)
     qt = tmp_path / "QT.sqlite"
     _province(qt)
     assert _run(capsys, "--db", qt, "keys", "init", "--json")[0] == 0

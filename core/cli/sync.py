@@ -67,10 +67,9 @@ def keys_enrol(args) -> int:
 
     db = _open(args)
     try:
-        office_pass = (_passphrase(args, "Mật khẩu cho văn phòng được cấp: ", env=PASSPHRASE_ENV
-                                   + "_OFFICE", file_attr="office_passphrase_file")
-                       if args.office_passphrase_file or os.environ.get(PASSPHRASE_ENV + "_OFFICE")
-                       else None)
+        # the district's own passphrase, told to it by another channel (never the province's)
+        office_pass = _passphrase(args, "Mật khẩu cho văn phòng được cấp: ",
+                                  env=PASSPHRASE_ENV + "_OFFICE", file_attr="office_passphrase_file")
         path = ops.enrol(db, args.office, _passphrase(args), args.out, office_pass).value
     finally:
         db.close()
@@ -235,7 +234,8 @@ def register(sub) -> None:
     p.add_argument("--office", required=True, metavar="CODE")
     p.add_argument("out", metavar="OUT", help="tệp cấp khoá sẽ ghi")
     p.add_argument("--office-passphrase-file", metavar="FILE",
-                   help="mật khẩu riêng cho văn phòng được cấp (mặc định: mật khẩu của tỉnh)")
+                   help="tệp chứa mật khẩu riêng cho văn phòng được cấp (hoặc biến môi trường "
+                        f"{PASSPHRASE_ENV}_OFFICE; không có thì hỏi)")
     _pass_option(p)
     p.set_defaults(handler=keys_enrol)
     p = keys.add_parser("import", help="nhập tệp cấp khoá do tỉnh gửi")

@@ -90,16 +90,12 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
     conn = session.connection()
     confidential = {r[0] for r in conn.exec_driver_sql(
         "SELECT id FROM initiative WHERE confidential")}
-    records: list[dict] = []
-    through = peer.acked_through
     rows = conn.exec_driver_sql(
         "SELECT seq, entity, row_id, operation, row_version, base_version, row, changed, office, "
         "at FROM sync_outbox WHERE seq > ? ORDER BY seq", (peer.acked_through,))
 
     def changes():
-        nonlocal through
         for s, entity, row_id, op, v, b, row_json, changed, office, at in rows:
-            through = s
             row = json.loads(row_json)
             if entity == keys_module.KEY_ENTITY:
                 continue
@@ -135,7 +131,7 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
 
     def write(tmp: str) -> None:
         result["hash"] = pkg.write_package(
-            tmp, changes=counted(), manifest={**manifest, "covers_through": None},
+            tmp, changes=counted(), manifest=manifest,
             sign_key=pairs[0].sign, header=header, recipient_box=peer.box_public)
         result["file_sha"] = _sha256(Path(tmp))
 

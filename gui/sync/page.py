@@ -294,13 +294,19 @@ class SyncPage(QWidget):
                                               self.tr("Code of the office:"))
             if not ok or not office:
                 return
+        secret_for_office, ok = QInputDialog.getText(
+            self, self.tr("Enrol an office"),
+            self.tr("A passphrase for the office (tell it by telephone, not with the file):"),
+            QLineEdit.EchoMode.Password)
+        if not ok or not secret_for_office:
+            return
         if out is None:
             out, _ = QFileDialog.getSaveFileName(self, self.tr("Enrolment file"),
                                                  f"{office.upper()}.scdkey", "*.scdkey")
             if not out:
                 return
         try:
-            done = ops.enrol(self._db, office, secret, out)
+            done = ops.enrol(self._db, office, secret, out, secret_for_office)
         except Exception as exc:  # noqa: BLE001
             widgets.report_error(self, exc)
             return

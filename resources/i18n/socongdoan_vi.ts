@@ -2644,6 +2644,10 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Mã văn phòng:</translation>
     </message>
     <message>
+        <source>A passphrase for the office (tell it by telephone, not with the file):</source>
+        <translation>Mật khẩu cho văn phòng được cấp (báo qua điện thoại, không gửi kèm tệp):</translation>
+    </message>
+    <message>
         <source>Enrolment file written: %1</source>
         <translation>Đã ghi tệp cấp khoá: %1</translation>
     </message>
