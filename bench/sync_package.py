@@ -131,23 +131,27 @@ def run(n: int = N) -> dict:
         raw_s = _raw(raw_copy, district)
         size = package.stat().st_size
     ratio = raw_s / import_s
-    mark = lambda ok: "✓" if ok else "**✗**"  # noqa: E731
+    judged = n == N
+    mark = lambda ok: ("✓" if ok else "**✗**") if judged else "not judged"  # noqa: E731
+    num = lambda v: f"{v:,}".replace(",", ".")  # noqa: E731
+    rss = max(import_rss, export_rss)
     write_section(
         "Sync package",
-        f"""{n:,} initiatives and {n // 2:,} payments in one package (`bench/sync_package.py`,
+        f"""{num(n)} initiatives and {num(n // 2)} payments in one package (`bench/sync_package.py`,
 one run; export and import through the command line, each in its own process, so the times
 include starting Python and opening the database). Raw: sqlite3 `executemany` of the same rows
-into a copy of the province's database (same schema, triggers silenced the same way).
+into a copy of the province's database (same schema and triggers, capture silenced the same
+way). The limits are the issue's, for 100.000 initiatives; a smaller run is not judged.
 
-| what | value | limit |
+| what | value | limit (100.000) |
 |---|---:|---|
 | package size | {size / 1e6:.1f} MB | |
-| export (district) | {export_s:.1f} s | ≤ 10 s {mark(export_s <= 10)} |
-| verify and import (province) | {import_s:.1f} s | ≤ 15 s {mark(import_s <= 15)} |
+| export (district) | {export_s:.1f} s | ≤ 10 s: {mark(export_s <= 10)} |
+| verify and import (province) | {import_s:.1f} s | ≤ 15 s: {mark(import_s <= 15)} |
 | raw sqlite3, the same rows | {raw_s:.1f} s | |
-| import throughput ÷ raw | {ratio:.2f} | ≥ 0.33 {mark(ratio >= 1 / 3)} |
-| peak memory (max RSS of export, import) | {export_rss} MB, {max(import_rss, export_rss)} MB | ≤ 300 MB {mark(max(import_rss, export_rss) <= 300)} |
-""".replace(",", "."),
+| import throughput ÷ raw | {ratio:.2f} | ≥ 0,33: {mark(ratio >= 1 / 3)} |
+| peak memory (max RSS of export and import) | {rss} MB | ≤ 300 MB: {mark(rss <= 300)} |
+""",
     )
     return {"n": n, "export_s": round(export_s, 2), "import_s": round(import_s, 2),
             "raw_s": round(raw_s, 2), "ratio": round(ratio, 3), "rss_mb": [export_rss, import_rss]}
