@@ -306,3 +306,25 @@ def test_text_arriving_in_a_package_is_cleaned_on_the_way_in(offices):
     [outcome] = offices.receive("QT", offices.send("VL", "QT"))
     assert outcome.state == "applied"
     assert get(offices.province, Initiative, item).name == "Tên có ký tự đảo chiều"
+
+
+def test_a_hard_deletion_here_against_an_edit_there_is_a_conflict_not_a_resurrection(offices):
+    [item] = register(offices.db("VL"), "VL-01", ["Có tác giả"])
+    offices.receive("QT", offices.send("VL", "QT"))
+    offices.receive("VL", offices.send("QT", "VL"))  # acknowledged: nothing pending
+    with offices.province.reading() as s:
+        [author] = s.scalars(select(InitiativeAuthor.id).where(
+            InitiativeAuthor.initiative_id == item))
+    with offices.db("VL").transaction() as s:  # the district (the owner) removes the author
+        s.delete(s.get(InitiativeAuthor, author))
+    edit(offices.province, InitiativeAuthor, author, unit_text="Tỉnh sửa")
+    a, b = _exchange(offices)
+    assert (a.conflicts, b.conflicts) == (1, 1)
+    for db in (offices.province, offices.db("VL")):
+        assert get(db, InitiativeAuthor, author) is None  # the owner's deletion stands
+        [c] = ops.conflicts(db)
+        assert "deleted_at" in c.fields
+    # and it does not come back with the next packages
+    _exchange(offices)
+    for db in (offices.province, offices.db("VL")):
+        assert get(db, InitiativeAuthor, author) is None

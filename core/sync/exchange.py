@@ -438,8 +438,23 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
     conn.exec_driver_sql("SAVEPOINT sync_change")
     try:
         if local is None:
+            deleted_here = (table, row_id) in ctx.edited and any(
+                e_op == "delete" for _, e_op, _ in _pending_fields(
+                    conn, table, row_id, peer.acked_through, columns)[1])
             if op == "delete":
                 report.unchanged += 1
+            elif deleted_here:  # deleted here, edited there: both kept, the owner decides
+                tombstone = {**incoming, "__op__": "delete"}
+                owner = _owner(model, me, incoming, {"deleted_at"})
+                winner = "theirs" if owner == peer.office_code else "mine"
+                _record_conflict(conn, table, row_id, peer.office_code, package_id, tombstone,
+                                 {**incoming, "__op__": op}, {"deleted_at"}, winner)
+                if winner == "theirs":
+                    _insert(conn, model, table, incoming)
+                    conn.exec_driver_sql("DELETE FROM sync_outbox WHERE entity = ? AND row_id = ? "
+                                         "AND operation = 'delete' AND seq > ?",
+                                         (table, row_id, peer.acked_through))
+                report.conflicts += 1
             else:
                 _insert(conn, model, table, incoming)
                 report.new += 1
@@ -473,17 +488,11 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
                     else:
                         winner = "theirs" if (version, me.office_code) > (
                             int(local.get("row_version") or 0), peer.office_code) else "mine"
-                    conn.exec_driver_sql(
-                        "INSERT INTO sync_conflict (entity, row_id, peer, package_id, mine, theirs, "
-                        "fields, winner, created_at, resolution) VALUES (?,?,?,?,?,?,?,?,?,'')",
-                        (table, row_id, peer.office_code, package_id,
-                         json.dumps(local, ensure_ascii=False, default=str),
-                         json.dumps({**incoming, "__op__": op}, ensure_ascii=False),
-                         json.dumps(sorted(overlap)), winner,
-                         utcnow().replace(tzinfo=None).isoformat(sep=" ")))
+                    _record_conflict(conn, table, row_id, peer.office_code, package_id, local,
+                                     {**incoming, "__op__": op}, overlap, winner)
                     if winner == "theirs":
                         _write(conn, table, row_id, op, incoming, differing, version, local)
-                        _trim_pending(conn, entries, overlap)
+                        _trim_pending(conn, entries, overlap, deleted=op == "delete")
                     else:  # mine stays; their other fields still arrive
                         rest = differing - overlap - {"deleted_at"}
                         if rest and op != "delete":
@@ -532,10 +541,24 @@ def _write(conn: Any, table: str, row_id: str, op: str, incoming: dict,
          row_id))
 
 
+def _record_conflict(conn: Any, table: str, row_id: str, peer: str, package_id: str,
+                     mine: dict, theirs: dict, fields_: set[str], winner: str) -> None:
+    conn.exec_driver_sql(
+        "INSERT INTO sync_conflict (entity, row_id, peer, package_id, mine, theirs, fields, "
+        "winner, created_at, resolution) VALUES (?,?,?,?,?,?,?,?,?,'')",
+        (table, row_id, peer, package_id, json.dumps(mine, ensure_ascii=False, default=str),
+         json.dumps(theirs, ensure_ascii=False, default=str), json.dumps(sorted(fields_)),
+         winner, utcnow().replace(tzinfo=None).isoformat(sep=" ")))
+
+
 def _trim_pending(conn: Any, entries: list[tuple[int, str, list[str]]],
-                  overlap: set[str]) -> None:
-    """Their version won on ``overlap``: our pending edits of those fields are superseded."""
+                  overlap: set[str], *, deleted: bool = False) -> None:
+    """Their version won on ``overlap``: our pending edits of those fields are superseded
+    (all of them when theirs was a deletion, so the row is not brought back)."""
     for s, op, listed in entries:
+        if deleted:
+            conn.exec_driver_sql("DELETE FROM sync_outbox WHERE seq = ?", (s,))
+            continue
         if op != "update":
             continue
         left = [c for c in listed if c not in overlap]
