@@ -11,6 +11,7 @@ version (``__sync_owner__``) is the provisional winner.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -427,9 +428,7 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
     if table not in ctx.present:
         _reject(report, f"Bảng «{table}» chưa có trong cơ sở dữ liệu này; hãy cập nhật chương trình.")
         return
-    local_row = conn.exec_driver_sql(
-        f"SELECT {', '.join(_q(c) for c in columns)} FROM {_q(table)} WHERE id = ?",
-        (row_id,)).first()
+    local_row = conn.exec_driver_sql(_select_sql(table, tuple(columns)), (row_id,)).first()
     local = dict(zip(columns, local_row, strict=True)) if local_row is not None else None
     incoming = {k: (clean(v, multiline=True) if isinstance(v, str) and k != "sort_key"
                     and FORBIDDEN.search(v) else v)
@@ -517,14 +516,23 @@ def _why(exc: Exception) -> str:
     return text_
 
 
-def _insert(conn: Any, model: type, table: str, incoming: dict) -> None:
-    names = list(incoming)
-    values = [incoming[n] for n in names]
-    locals_ = list(getattr(model, "__sync_local__", ()))
+@functools.lru_cache(maxsize=256)
+def _select_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f"SELECT {', '.join(_q(c) for c in columns)} FROM {_q(table)} WHERE id = ?"
+
+
+@functools.lru_cache(maxsize=256)
+def _insert_sql(table: str, names: tuple[str, ...], locals_: tuple[str, ...]) -> str:
     cols = ", ".join(_q(n) for n in names + locals_)
     marks = ", ".join(["?"] * len(names) + [
         f"(SELECT coalesce(max({_q(c)}), 0) + 1 FROM {_q(table)})" for c in locals_])
-    conn.exec_driver_sql(f"INSERT INTO {_q(table)} ({cols}) VALUES ({marks})", tuple(values))
+    return f"INSERT INTO {_q(table)} ({cols}) VALUES ({marks})"
+
+
+def _insert(conn: Any, model: type, table: str, incoming: dict) -> None:
+    names = tuple(incoming)
+    sql = _insert_sql(table, names, tuple(getattr(model, "__sync_local__", ())))
+    conn.exec_driver_sql(sql, tuple(incoming[n] for n in names))
 
 
 def _write(conn: Any, table: str, row_id: str, op: str, incoming: dict,
