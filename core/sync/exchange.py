@@ -96,16 +96,22 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
         "at FROM sync_outbox WHERE seq > ? ORDER BY seq", (peer.acked_through,))
 
     def changes():
+        """(entity, line) of every change; the row's JSON (made by SQLite) is passed through
+        as it is, parsed only where confidentiality needs a look."""
         for s, entity, row_id, op, v, b, row_json, changed, office, at in rows:
-            row = json.loads(row_json)
             if entity == keys_module.KEY_ENTITY:
                 continue
-            if entity == "initiative" and (row_id in confidential or row.get("confidential")):
-                row = _reduce_confidential(row)
-            elif entity in _CHILDREN_OF_INITIATIVE and row.get("initiative_id") in confidential:
+            if entity == "initiative" and (row_id in confidential
+                                           or '"confidential":1' in row_json):
+                row_json = json.dumps(_reduce_confidential(json.loads(row_json)),
+                                      ensure_ascii=False, separators=(",", ":"))
+            elif (confidential and entity in _CHILDREN_OF_INITIATIVE
+                  and json.loads(row_json).get("initiative_id") in confidential):
                 continue  # authors and history of a confidential initiative stay home
-            yield {"s": s, "e": entity, "id": row_id, "op": op, "v": v, "b": b, "row": row,
-                   "changed": json.loads(changed), "office": office, "at": at}
+            line = (f'{{"s":{int(s)},"e":{json.dumps(entity)},"id":{json.dumps(row_id)},'
+                    f'"op":{json.dumps(op)},"v":{int(v)},"b":{int(b)},"row":{row_json},'
+                    f'"changed":{changed},"office":{json.dumps(office)},"at":{json.dumps(at)}}}\n')
+            yield entity, line.encode()
 
     records = [json.loads(r) for (r,) in conn.exec_driver_sql(
         "SELECT row FROM sync_outbox WHERE entity = ? ORDER BY seq", (keys_module.KEY_ENTITY,))]
@@ -126,9 +132,9 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
     count = [0]
 
     def counted():
-        for change in changes():
+        for item in changes():
             count[0] += 1
-            yield change
+            yield item
 
     def write(tmp: str) -> None:
         result["hash"] = pkg.write_package(

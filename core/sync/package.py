@@ -346,9 +346,10 @@ def open_package(path: Path, *, own_code: str, box_keys: list[X25519PrivateKey],
                   zip_path, tmpdir)
 
 
-def write_package(tmp_path: str, *, changes: Iterator[dict], manifest: dict,
+def write_package(tmp_path: str, *, changes: Iterator[tuple[str, bytes]], manifest: dict,
                   sign_key: Ed25519PrivateKey, header: dict, recipient_box: bytes) -> str:
     """Write the whole package to ``tmp_path`` (zip → sign → encrypt), flushed and synced.
+    ``changes`` yields (table, one JSON line ending in a newline).
     Returns the manifest's hash (the next package's ``prev_hash``)."""
     work = Path(tmp_path + ".zip")
     counts: dict[str, int] = {}
@@ -356,11 +357,10 @@ def write_package(tmp_path: str, *, changes: Iterator[dict], manifest: dict,
         with zipfile.ZipFile(work, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=5) as zf:
             digest = hashlib.sha256()
             with zf.open(CHANGES, "w", force_zip64=True) as fh:
-                for change in changes:
-                    line = json.dumps(change, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+                for entity, line in changes:
                     digest.update(line)
                     fh.write(line)
-                    counts[change["e"]] = counts.get(change["e"], 0) + 1
+                    counts[entity] = counts.get(entity, 0) + 1
             manifest = {**manifest, "counts": counts, "members": {CHANGES: digest.hexdigest()}}
             manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True,
                                         indent=1).encode()
