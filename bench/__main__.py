@@ -5,7 +5,7 @@ import sys
 
 BENCHMARKS = ["startup", "member_search", "search", "register_page", "table_scroll", "progress",
               "initiative_io", "demo_load", "similarity", "workbook_guard", "certificates",
-              "fund_ledger"]
+              "fund_ledger", "sync_package"]
 
 
 def main(names: list[str]) -> int:

@@ -32,7 +32,7 @@ MIGRATIONS_DIR = BUNDLED_MIGRATIONS
 
 #: The newest revision in db/migrations/versions (tests/test_migrations.py checks that they
 #: agree). A database already at it opens without loading Alembic at all (start-up time).
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 
 
 def alembic_config(connection=None) -> Config:
@@ -87,11 +87,17 @@ def stored_revision(path: Path) -> str | None:
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
-    """All pending migrations in ONE transaction: all of them apply, or none does."""
+    """All pending migrations in ONE transaction: all of them apply, or none does.
+
+    The sync capture triggers are then re-created for every SyncedMixin table (db/outbox.py)
+    in the same transaction, so tables added by any migration join sync by themselves."""
     from alembic import command
+
+    from db import outbox
 
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), target)
+        outbox.install(conn)
 
 
 def open_database(path: str | Path) -> Engine:

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         builders["fund"] = self._build_fund
         builders["organisation"] = self._build_organisation
         builders["settings"] = self._build_settings
+        builders["sync"] = self._build_sync
         self._specs = [_PageSpec(key, titles[key], builders[key]) for key in PAGE_KEYS]
         self.pages: dict[str, QWidget] = {}
 
@@ -242,6 +243,11 @@ class MainWindow(QMainWindow):
         from gui.org.page import OrganisationPage
 
         return OrganisationPage(self._db, bus=self.bus)
+
+    def _build_sync(self) -> QWidget:
+        from gui.sync.page import SyncPage
+
+        return SyncPage(self._db, bus=self.bus)
 
     def _build_settings(self) -> QWidget:
         from gui.org.settings_page import SettingsPage

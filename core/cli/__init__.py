@@ -14,6 +14,7 @@ from core.cli import documents as document_commands
 from core.cli import fund as fund_commands
 from core.cli import initiatives as initiative_commands
 from core.cli import org as commands
+from core.cli import sync as sync_commands
 from core.cli import targets as report_commands
 from core.common.errors import UserError
 from core.common.paths import default_db_path
@@ -101,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     commendation_commands.register(sub)
     # fund create|list|contribute|lend|repay|reverse|statement|arrears|summary|check …
     fund_commands.register(sub)
+    # keys init|enrol|import|rotate|revoke|show, sync export|import|status|conflicts|resolve
+    sync_commands.register(sub)
     return parser
 
 

@@ -37,6 +37,8 @@ def _text_columns() -> Iterator[tuple[Table, list[str]]]:
     for table in Base.metadata.sorted_tables:
         if table.dialect_options["sqlite"].get("with_rowid") is False:
             continue  # counts kept by triggers (initiative_tally): codes, no text typed
+        if table.info.get("verbatim"):
+            continue  # copies of rows as they were (the sync outbox and conflicts)
         columns = [c.name for c in table.columns
                    if isinstance(c.type, String) and (table.name, c.name) not in _SKIP]
         if columns:

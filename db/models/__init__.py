@@ -38,6 +38,14 @@ from db.models.initiatives import (
 from db.models.numbering import DocumentNumber
 from db.models.org import Gender, Member, Sector, Unit, UnitEvent, UnitKind, UnitMemberCount
 from db.models.settings import Setting
+from db.models.sync import (
+    SyncApplying,
+    SyncConflict,
+    SyncIdentity,
+    SyncOutbox,
+    SyncPackage,
+    SyncPeer,
+)
 from db.models.targets import FundModelTarget, InitiativeTarget
 
 __all__ = [
@@ -77,6 +85,12 @@ __all__ = [
     "Member",
     "Sector",
     "Setting",
+    "SyncApplying",
+    "SyncConflict",
+    "SyncIdentity",
+    "SyncOutbox",
+    "SyncPackage",
+    "SyncPeer",
     "SyncedMixin",
     "Unit",
     "UnitEvent",

@@ -64,10 +64,21 @@ class SyncedMixin:
     ``row_version`` is the mapper's version counter (bumped by every UPDATE).
     ``origin_office`` is filled from ``session.info["office_code"]`` when a row is first
     flushed (see :func:`_stamp_rows`); bulk Core inserts pass it explicitly.
+
+    ``__sync_owner__`` says which office owns the rows of a table when two offices edit
+    the same row (core/sync): ``"origin"`` — the office that created the row (initiatives,
+    units, members, fund, commendation files) — or ``"province"`` (targets, review results,
+    decisions). ``__sync_local__`` names columns that never travel (a local integer key,
+    given afresh by the receiving side). ``__sync_province_fields__`` names columns of an
+    origin-owned row that the province decides (review results and decisions on an
+    initiative): in a conflict on those fields alone the province's version wins. Declaring a SyncedMixin table is all it takes to
+    join sync: db/outbox.py captures every such table it finds.
     """
 
     #: who owns the rows of a table for sync: "origin" = the office that created the row
     __sync_owner__: ClassVar[str] = "origin"
+    __sync_local__: ClassVar[tuple[str, ...]] = ()
+    __sync_province_fields__: ClassVar[tuple[str, ...]] = ()
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     origin_office: Mapped[str] = mapped_column(String(32))

@@ -92,6 +92,10 @@ class Initiative(SyncedMixin, Base):
     """
 
     __tablename__ = "initiative"
+    __sync_local__ = ("seq",)  # the full-text index's rowid: numbered by each office
+    # review results and decisions are the province's to give (core/sync conflicts)
+    __sync_province_fields__ = ("status", "rejection_reason", "recognised_by",
+                                "decision_number", "decision_date", "awards")
     __table_args__ = (
         Index("ix_initiative_unit", "unit_id"),
         Index("ix_initiative_programme_phase", "programme_id", "phase_number"),

@@ -16,6 +16,7 @@ class InitiativeTarget(SyncedMixin, Base):
     whole programme; for yearly programmes the phase number is the year)."""
 
     __tablename__ = "initiative_target"
+    __sync_owner__ = "province"
     __table_args__ = (UniqueConstraint("unit_id", "programme_id", "phase_number"),)
 
     unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("unit.id"))
@@ -30,6 +31,7 @@ class FundModelTarget(SyncedMixin, Base):
     before, and how many more should start it this year (seed 000's table)."""
 
     __tablename__ = "fund_model_target"
+    __sync_owner__ = "province"
     __table_args__ = (UniqueConstraint("unit_id", "year"),)
 
     unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("unit.id"))

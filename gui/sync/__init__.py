@@ -1,1 +1,1 @@
-"""Sync (Đồng bộ) pages. Not built yet: the main window shows a placeholder."""
+"""Sync (Đồng bộ): the page (gui/sync/page.py) over core/sync/ops.py."""

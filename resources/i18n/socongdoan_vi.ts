@@ -2823,6 +2823,81 @@ Thao tác này không thể hoàn tác.</translation>
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Import preview</source>
+        <translation>Xem trước khi nhập</translation>
+    </message>
+    <message>
+        <source>will be applied</source>
+        <translation>sẽ được áp dụng</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>đã nhập trước đây</translation>
+    </message>
+    <message>
+        <source>waiting for a missing package</source>
+        <translation>chờ gói còn thiếu</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>bị từ chối</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ văn phòng</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Files that can be applied: %1</source>
+        <translation>Số tệp có thể áp dụng: %1</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Please wait</source>
@@ -3663,6 +3738,229 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>asked for every export and import</source>
+        <translation>cần cho mỗi lần xuất và nhập gói</translation>
+    </message>
+    <message>
+        <source>Import enrolment file…</source>
+        <translation>Nhập tệp cấp khoá…</translation>
+    </message>
+    <message>
+        <source>Create province keys</source>
+        <translation>Tạo khoá cho văn phòng tỉnh</translation>
+    </message>
+    <message>
+        <source>Enrol an office…</source>
+        <translation>Cấp khoá cho một văn phòng…</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Khoá</translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation>Mật khẩu khoá:</translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation>Xuất gói…</translation>
+    </message>
+    <message>
+        <source>Import packages…</source>
+        <translation>Nhập gói…</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Gói đồng bộ</translation>
+    </message>
+    <message>
+        <source>Send to:</source>
+        <translation>Gửi cho:</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Văn phòng</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Sent up to</source>
+        <translation>Đã gửi đến gói số</translation>
+    </message>
+    <message>
+        <source>They applied up to</source>
+        <translation>Bên kia đã áp dụng đến</translation>
+    </message>
+    <message>
+        <source>Received up to</source>
+        <translation>Đã nhận đến gói số</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Khoá</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Chiều</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ văn phòng</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Các trường</translation>
+    </message>
+    <message>
+        <source>Kept for now</source>
+        <translation>Tạm giữ</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>This office</source>
+        <translation>Văn phòng này</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Nhận được</translation>
+    </message>
+    <message>
+        <source>Keep this office&apos;s version</source>
+        <translation>Giữ bản của văn phòng này</translation>
+    </message>
+    <message>
+        <source>Keep the received version</source>
+        <translation>Giữ bản nhận được</translation>
+    </message>
+    <message>
+        <source>Offices</source>
+        <translation>Các văn phòng</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>This office has no sync keys yet. A district imports the enrolment file the province sent; the province creates its own keys once.</source>
+        <translation>Văn phòng này chưa có khoá đồng bộ. Văn phòng huyện nhập tệp cấp khoá do tỉnh gửi; văn phòng tỉnh tạo khoá của mình một lần.</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>tỉnh</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>huyện</translation>
+    </message>
+    <message>
+        <source>Office %1 (%2). Key fingerprint: %3. Changes not yet acknowledged: %4.</source>
+        <translation>Văn phòng %1 (%2). Dấu vân tay khoá: %3. Thay đổi chưa được xác nhận: %4.</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>đã thu hồi</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>đã gửi</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>nhận được</translation>
+    </message>
+    <message>
+        <source>this office&apos;s</source>
+        <translation>của văn phòng này</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Xung đột (%1)</translation>
+    </message>
+    <message>
+        <source>Type the key passphrase first.</source>
+        <translation>Hãy nhập mật khẩu khoá trước.</translation>
+    </message>
+    <message>
+        <source>Enrolment file</source>
+        <translation>Tệp cấp khoá</translation>
+    </message>
+    <message>
+        <source>Enrol an office</source>
+        <translation>Cấp khoá cho văn phòng</translation>
+    </message>
+    <message>
+        <source>Code of the office:</source>
+        <translation>Mã văn phòng:</translation>
+    </message>
+    <message>
+        <source>A passphrase for the office (tell it by telephone, not with the file):</source>
+        <translation>Mật khẩu cho văn phòng được cấp (báo qua điện thoại, không gửi kèm tệp):</translation>
+    </message>
+    <message>
+        <source>Enrolment file written: %1</source>
+        <translation>Đã ghi tệp cấp khoá: %1</translation>
+    </message>
+    <message>
+        <source>Folder for the package</source>
+        <translation>Thư mục ghi gói</translation>
+    </message>
+    <message>
+        <source>Package %1 written for %2 (%3 changes): %4</source>
+        <translation>Đã ghi gói số %1 gửi %2 (%3 thay đổi): %4</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>Đang ghi gói…</translation>
+    </message>
+    <message>
+        <source>Sync packages</source>
+        <translation>Gói đồng bộ</translation>
+    </message>
+    <message>
+        <source>Checking the packages…</source>
+        <translation>Đang kiểm tra các gói…</translation>
+    </message>
+    <message>
+        <source>Importing the packages…</source>
+        <translation>Đang nhập các gói…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,667 @@
+"""Export and import of sync packages, conflicts and their resolution (session level).
+
+Export: every outbox entry the recipient has not acknowledged, in order, so a lost file is
+healed by the next one; confidential initiatives leave reduced to the portal-list fields.
+Import: decrypt and check (core/sync/package.py), check the sequence (duplicate, replay,
+fork, gap), then apply every change with the capture triggers silenced. An update applies
+only the fields it changed; when the row has local changes not yet acknowledged by the
+sender on the same fields, both versions are kept in ``sync_conflict`` and the owner's
+version (``__sync_owner__``) is the provisional winner.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import struct
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, select, text
+from sqlalchemy.orm import Session
+
+from core.common.errors import UserError
+from core.common.files import write_atomically
+from core.common.text import FORBIDDEN, clean
+from core.sync import keys as keys_module
+from core.sync import package as pkg
+from db import outbox
+from db.migrate import SCHEMA_HEAD
+from db.models import SyncConflict, SyncIdentity, SyncPackage, SyncPeer, utcnow
+
+SUFFIX = ".scdpkg"
+#: the columns of a confidential initiative that leave the office (the portal-list rule:
+#: name, effect and awards; plus what every row needs to be counted by the province)
+CONFIDENTIAL_KEEP = {
+    "id", "origin_office", "created_at", "updated_at", "row_version", "deleted_at", "number",
+    "name", "name_folded", "kind", "field", "programme_id", "phase_number", "unit_id",
+    "registered_on", "economic_benefit", "social_benefit", "awards", "status", "confidential",
+    "recognised_by", "decision_number", "decision_date", "rejection_reason", "unit_folded",
+}
+_CHILDREN_OF_INITIATIVE = {"initiative_author", "initiative_change", "initiative_payment"}
+MAX_REASONS = 50
+
+
+class SyncError(UserError):
+    pass
+
+
+# --- export ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    recipient: str
+    seq: int
+    changes: int
+
+
+def package_name(sender: str, recipient: str, day: date, seq: int) -> str:
+    return f"{sender}-gui-{recipient}-{day.isoformat()}-so-{seq:04d}{SUFFIX}"
+
+
+def _peer(session: Session, code: str) -> SyncPeer:
+    peer = session.get(SyncPeer, code)
+    if peer is None:
+        raise SyncError(f"Chưa biết văn phòng {code}: tỉnh cấp khoá cho văn phòng đó trước "
+                        "(«keys enrol»), huyện nhập tệp cấp khoá («keys import»).")
+    return peer
+
+
+def _reduce_confidential(row: dict) -> dict:
+    return {k: (v if k in CONFIDENTIAL_KEEP else ("" if isinstance(v, str) else v if
+                                                  isinstance(v, bool | int) else None))
+            for k, v in row.items()}
+
+
+def export_package(session: Session, passphrase: str, recipient: str, out_dir: str | os.PathLike[str],
+                   *, today: date | None = None, new_epoch: bool = False) -> ExportResult:
+    me, pairs = keys_module._own_keys(session, passphrase)
+    peer = _peer(session, recipient)
+    if peer.key_id in json.loads(peer.revoked_keys):
+        raise SyncError(f"Khoá của văn phòng {recipient} đã bị thu hồi; không gửi gói cho nó.")
+    if new_epoch:  # after a restore from a backup: a fresh numbering the recipient accepts
+        peer.out_epoch += 1
+        peer.out_seq, peer.out_hash, peer.acked_through = 0, "", 0
+    conn = session.connection()
+    confidential = {r[0] for r in conn.exec_driver_sql(
+        "SELECT id FROM initiative WHERE confidential")}
+    rows = conn.exec_driver_sql(
+        "SELECT seq, entity, row_id, operation, row_version, base_version, row, changed, office, "
+        "at FROM sync_outbox WHERE seq > ? ORDER BY seq", (peer.acked_through,))
+
+    def changes():
+        """(entity, line) of every change; the row's JSON (made by SQLite) is passed through
+        as it is, parsed only where confidentiality needs a look."""
+        for s, entity, row_id, op, v, b, row_json, changed, office, at in rows:
+            if entity == keys_module.KEY_ENTITY:
+                continue
+            if entity == "initiative" and (row_id in confidential
+                                           or '"confidential":1' in row_json):
+                row_json = json.dumps(_reduce_confidential(json.loads(row_json)),
+                                      ensure_ascii=False, separators=(",", ":"))
+            elif (confidential and entity in _CHILDREN_OF_INITIATIVE
+                  and json.loads(row_json).get("initiative_id") in confidential):
+                continue  # authors and history of a confidential initiative stay home
+            line = (f'{{"s":{int(s)},"e":{json.dumps(entity)},"id":{json.dumps(row_id)},'
+                    f'"op":{json.dumps(op)},"v":{int(v)},"b":{int(b)},"row":{row_json},'
+                    f'"changed":{changed},"office":{json.dumps(office)},"at":{json.dumps(at)}}}\n')
+            yield entity, line.encode()
+
+    records = [json.loads(r) for (r,) in conn.exec_driver_sql(
+        "SELECT row FROM sync_outbox WHERE entity = ? ORDER BY seq", (keys_module.KEY_ENTITY,))]
+    seq = peer.out_seq + 1
+    day = today or date.today()
+    package_id = uuid.uuid4().hex
+    manifest = {
+        "format": pkg.FORMAT, "schema": SCHEMA_HEAD, "min_reader": pkg.READER_VERSION,
+        "package_id": package_id, "sender": me.office_code, "sender_key": me.key_id,
+        "recipient": recipient, "recipient_key": peer.key_id, "epoch": peer.out_epoch,
+        "seq": seq, "prev_hash": peer.out_hash, "created_at": utcnow().isoformat(),
+        "ack": peer.applied_through, "ack_epoch": peer.in_epoch,
+        "covers_from": peer.acked_through + 1, "key_records": records,
+    }
+    header = {"sender": me.office_code, "recipient": recipient, "recipient_key": peer.key_id}
+    out = Path(out_dir) / package_name(me.office_code, recipient, day, seq)
+    result: dict = {}
+    count = [0]
+
+    def counted():
+        for item in changes():
+            count[0] += 1
+            yield item
+
+    def write(tmp: str) -> None:
+        result["hash"] = pkg.write_package(
+            tmp, changes=counted(), manifest=manifest,
+            sign_key=pairs[0].sign, header=header, recipient_box=peer.box_public)
+        result["file_sha"] = _sha256(Path(tmp))
+
+    write_atomically(out, write, error=SyncError)
+    try:
+        _verify_written(out, result["file_sha"], recipient)
+        peer.out_seq, peer.out_hash = seq, result["hash"]
+        session.add(SyncPackage(package_id=package_id, direction="out", peer=recipient,
+                                epoch=peer.out_epoch, seq=seq, sha256=result["hash"], state="sent",
+                                changes=count[0], file_name=out.name, at=utcnow()))
+        session.flush()
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+    return ExportResult(out, recipient, seq, count[0])
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(pkg.CHUNK), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _verify_written(path: Path, expected_sha: str, recipient: str) -> None:
+    """Re-open the renamed file: same bytes as written, a well-formed header and chunks."""
+    if _sha256(path) != expected_sha:
+        raise SyncError(f"Tệp {path.name} đọc lại không khớp nội dung đã ghi; hãy xuất lại.")
+    with open(path, "rb") as fh:
+        header, _ = pkg.read_header(fh, path.name)
+        if header["recipient"] != recipient:
+            raise SyncError(f"Tệp {path.name} ghi sai người nhận; hãy xuất lại.")
+        while raw := fh.read(4):
+            (length,) = struct.unpack(">I", raw)
+            if len(fh.read(length)) != length:
+                raise SyncError(f"Tệp {path.name} ghi không trọn vẹn; hãy xuất lại.")
+
+
+# --- import ------------------------------------------------------------------------------
+
+@dataclass
+class FileReport:
+    """What happened (or, in a preview, would happen) to one package file."""
+
+    file: str
+    sender: str = ""
+    seq: int = 0
+    state: str = "refused"  # applied | duplicate | refused | held
+    reason: str = ""
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    rejected_reasons: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def _signer(session: Session):
+    def signer_key(manifest: dict) -> bytes:
+        sender = manifest.get("sender")
+        peer = session.get(SyncPeer, sender) if isinstance(sender, str) else None
+        if peer is None:
+            raise pkg.PackageRefused(f"Gói từ văn phòng không biết ({sender}); tỉnh phải cấp "
+                                     "khoá cho văn phòng đó trước.")
+        kid = manifest.get("sender_key")
+        if kid in json.loads(peer.revoked_keys):
+            raise pkg.PackageRefused(f"Khoá {kid} của văn phòng {sender} đã bị thu hồi; gói bị "
+                                     "từ chối.")
+        if kid == peer.key_id:
+            return peer.sign_public
+        for record in manifest.get("key_records") or []:
+            if (isinstance(record, dict) and record.get("kind") == "rotate"
+                    and record.get("office") == sender and record.get("old_key_id") == peer.key_id
+                    and record.get("key_id") == kid):
+                try:
+                    keys_module.verify_record(record, peer.sign_public)
+                except UserError as exc:
+                    raise pkg.PackageRefused(str(exc)) from exc
+                return keys_module.unb64(record["sign_public"])
+        raise pkg.PackageRefused(f"Gói ký bằng khoá không biết ({kid}) của văn phòng {sender}.")
+    return signer_key
+
+
+def _open_all(session: Session, me: SyncIdentity, pairs, paths: list[Path],
+              reports: list[FileReport]) -> list[tuple[pkg.Opened, FileReport]]:
+    opened = []
+    for path in paths:
+        report = FileReport(file=path.name)
+        reports.append(report)
+        try:
+            o = pkg.open_package(path, own_code=me.office_code, box_keys=[p.box for p in pairs],
+                                 signer_key=_signer(session))
+        except pkg.PackageRefused as exc:
+            report.reason = str(exc)
+            continue
+        report.sender, report.seq = str(o.manifest.get("sender")), int(o.manifest.get("seq", 0))
+        opened.append((o, report))
+    opened.sort(key=lambda item: (item[1].sender, int(item[0].manifest.get("epoch", 0)),
+                                  item[1].seq))
+    return opened
+
+
+def import_packages(session: Session, paths: list[str | os.PathLike[str]], passphrase: str
+                    ) -> list[FileReport]:
+    """Check and apply ``paths`` inside the caller's transaction (roll it back for a
+    preview). A refused file changes nothing; the others apply in sender and sequence
+    order, so files opened out of order in one batch still apply."""
+    me, pairs = keys_module._own_keys(session, passphrase)
+    reports: list[FileReport] = []
+    opened = _open_all(session, me, pairs, [Path(p) for p in paths], reports)
+    conn = session.connection()
+    try:
+        for o, report in opened:
+            _import_one(session, conn, me, o, report)
+    finally:
+        for o, _ in opened:
+            o.close()
+    return reports
+
+
+def _already(session: Session, package_id: str) -> SyncPackage | None:
+    return session.scalar(select(SyncPackage).where(
+        SyncPackage.package_id == package_id, SyncPackage.direction == "in",
+        SyncPackage.state == "applied"))
+
+
+def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Opened,
+                report: FileReport) -> None:
+    m = o.manifest
+    try:
+        sender, epoch, seq = str(m["sender"]), int(m["epoch"]), int(m["seq"])
+        package_id, prev_hash = str(m["package_id"]), str(m.get("prev_hash", ""))
+        covers_from, ack, ack_epoch = int(m["covers_from"]), int(m["ack"]), int(m["ack_epoch"])
+    except (KeyError, TypeError, ValueError):
+        report.reason = f"Gói {o.path.name}: bản kê khai thiếu thông tin bắt buộc."
+        return
+    peer = session.get(SyncPeer, sender)
+    assert peer is not None  # checked by the signer lookup
+    if _already(session, package_id):
+        report.state = "duplicate"
+        report.reason = (f"Gói số {seq} từ {sender} đã được nhập trước đây; không có gì thay đổi.")
+        return
+    if epoch < peer.in_epoch:
+        report.reason = (f"Gói số {seq} từ {sender} thuộc đợt đánh số cũ (gói phát lại); đã có "
+                         "gói mới hơn, không có gì thay đổi.")
+        return
+    fresh = epoch > peer.in_epoch
+    if not fresh:
+        earlier = session.scalar(select(SyncPackage).where(
+            SyncPackage.direction == "in", SyncPackage.peer == sender, SyncPackage.epoch == epoch,
+            SyncPackage.seq == seq, SyncPackage.state == "applied"))
+        fork = ((earlier is not None and earlier.sha256 != o.manifest_hash)
+                or (seq == peer.in_seq + 1 and prev_hash != peer.in_hash))
+        if fork:
+            report.reason = (
+                f"Gói số {seq} từ {sender} khác với gói cùng số đã nhập (rẽ nhánh): văn phòng "
+                f"{sender} có thể đã khôi phục dữ liệu từ bản sao lưu hoặc dùng hai máy. Đã "
+                f"dừng, không có gì thay đổi. Hướng dẫn: tại {sender}, xuất một gói mới với "
+                "«sync export … --new-epoch» (đánh số lại từ đầu, gửi lại mọi thay đổi chưa được "
+                "xác nhận); tỉnh nhập gói đó, các xung đột sẽ hiện ở trang Xung đột.")
+            return
+        if seq <= peer.in_seq:
+            report.reason = (f"Gói số {seq} từ {sender} đã cũ (đã nhập đến gói số "
+                             f"{peer.in_seq}); không có gì thay đổi.")
+            report.state = "duplicate"
+            return
+        if covers_from > peer.applied_through + 1:
+            report.state = "held"
+            report.reason = (f"Thiếu gói trước gói số {seq} từ {sender} (đã nhập đến gói số "
+                             f"{peer.in_seq}): hãy nhập gói thiếu cùng lúc hoặc trước; hoặc chờ gói "
+                             "sau — mỗi gói mang mọi thay đổi chưa được xác nhận. Không có gì "
+                             "thay đổi.")
+            return
+    conn.exec_driver_sql("INSERT INTO sync_applying (id) VALUES (1)")
+    try:
+        if ack_epoch == peer.out_epoch and ack > peer.acked_through:
+            peer.acked_through = ack
+        for record in m.get("key_records") or []:
+            if isinstance(record, dict):
+                keys_module.apply_record(session, record, peer)
+        session.flush()
+        applied_through = 0 if fresh else peer.applied_through
+        last = applied_through
+        ctx = _Context(conn, peer.acked_through)
+        raw = _Raw(conn)
+        for change in o.changes():
+            s = int(change.get("s", 0))
+            if s <= applied_through:
+                report.unchanged += 1
+                continue
+            _apply_change(raw, me, peer, package_id, change, report, ctx)
+            last = max(last, s)
+        peer.in_epoch, peer.in_seq, peer.in_hash = epoch, seq, o.manifest_hash
+        peer.applied_through = last
+        report.state = "applied"
+        session.add(SyncPackage(package_id=package_id, direction="in", peer=sender, epoch=epoch,
+                                seq=seq, sha256=o.manifest_hash, state="applied",
+                                changes=report.new + report.updated + report.conflicts,
+                                file_name=o.path.name, at=utcnow()))
+        session.flush()
+        _prune(conn)
+    finally:
+        conn.exec_driver_sql("DELETE FROM sync_applying")
+
+
+def _prune(conn: Connection) -> None:
+    """Drop the outbox entries every known office has acknowledged."""
+    low = conn.exec_driver_sql("SELECT min(acked_through) FROM sync_peer").scalar()
+    if low:
+        conn.exec_driver_sql("DELETE FROM sync_outbox WHERE seq <= ?", (low,))
+
+
+def _q(name: str) -> str:
+    return outbox._q(name)
+
+
+def _reject(report: FileReport, reason: str) -> None:
+    report.rejected += 1
+    if len(report.rejected_reasons) < MAX_REASONS:
+        report.rejected_reasons.append(reason)
+
+
+def _pending_fields(conn: Any, entity: str, row_id: str, after: int,
+                    columns: list[str]) -> tuple[set[str], list[tuple[int, str, list[str]]]]:
+    fields: set[str] = set()
+    entries = []
+    for s, op, changed in conn.exec_driver_sql(
+            "SELECT seq, operation, changed FROM sync_outbox WHERE entity = ? AND row_id = ? "
+            "AND seq > ?", (entity, row_id, after)):
+        listed = json.loads(changed)
+        fields |= set(columns) if op in ("insert", "delete") else set(listed)
+        entries.append((s, op, listed))
+    return fields, entries
+
+
+def _owner(model: type, me: SyncIdentity, local: dict, overlap: set[str]) -> str:
+    province_fields = set(getattr(model, "__sync_province_fields__", ()))
+    if getattr(model, "__sync_owner__", "origin") == "province" or (
+            overlap and overlap <= province_fields):
+        return me.province_code
+    return str(local.get("origin_office") or "")
+
+
+class _Raw:
+    """The sqlite3 cursor of the session's connection, for the per-change statements
+    (SQLAlchemy's per-statement bookkeeping costs more than SQLite's work on a row)."""
+
+    def __init__(self, conn: Connection) -> None:
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        self.cursor = driver.cursor()
+
+    def exec_driver_sql(self, sql: str, params: tuple = ()) -> _Raw:
+        self.cursor.execute(sql, params)
+        return self
+
+    def first(self):
+        return self.cursor.fetchone()
+
+    def __iter__(self):
+        return iter(self.cursor.fetchall())
+
+
+class _Context:
+    """What one package's changes look up again and again, read once: the synced models,
+    their columns, the tables present, and which rows have local edits not yet acknowledged
+    by the sender (most rows have none: no query for them)."""
+
+    def __init__(self, conn: Connection, acked_through: int) -> None:
+        self.models = outbox.synced_models()
+        self.columns = {t: outbox.travelling_columns(m) for t, m in self.models.items()}
+        self.present = {name for (name,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        self.edited = {(e, r) for e, r in conn.exec_driver_sql(
+            "SELECT entity, row_id FROM sync_outbox WHERE seq > ?", (acked_through,))}
+
+
+def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
+                  change: dict, report: FileReport, ctx: _Context) -> None:
+    entity, row_id, op = change.get("e"), change.get("id"), change.get("op")
+    model = ctx.models.get(entity) if isinstance(entity, str) else None
+    row = change.get("row")
+    if model is None or not isinstance(row_id, str) or not isinstance(row, dict) or op not in (
+            "insert", "update", "delete"):
+        _reject(report, f"Thay đổi không đọc được (bảng «{entity}»).")
+        return
+    table = str(entity)
+    columns = ctx.columns[table]
+    if table not in ctx.present:
+        _reject(report, f"Bảng «{table}» chưa có trong cơ sở dữ liệu này; hãy cập nhật chương trình.")
+        return
+    local_row = conn.exec_driver_sql(_select_sql(table, tuple(columns)), (row_id,)).first()
+    local = dict(zip(columns, local_row, strict=True)) if local_row is not None else None
+    incoming = {k: (clean(v, multiline=True) if isinstance(v, str) and k != "sort_key"
+                    and FORBIDDEN.search(v) else v)
+                for k, v in row.items() if k in columns}  # text is cleaned on the way in
+    version = int(change.get("v") or 0)
+    conn.exec_driver_sql("SAVEPOINT sync_change")
+    try:
+        if local is None:
+            deleted_here = (table, row_id) in ctx.edited and any(
+                e_op == "delete" for _, e_op, _ in _pending_fields(
+                    conn, table, row_id, peer.acked_through, columns)[1])
+            if op == "delete":
+                report.unchanged += 1
+            elif deleted_here:  # deleted here, edited there: both kept, the owner decides
+                tombstone = {**incoming, "__op__": "delete"}
+                owner = _owner(model, me, incoming, {"deleted_at"})
+                winner = "theirs" if owner == peer.office_code else "mine"
+                _record_conflict(conn, table, row_id, peer.office_code, package_id, tombstone,
+                                 {**incoming, "__op__": op}, {"deleted_at"}, winner)
+                if winner == "theirs":
+                    _insert(conn, model, table, incoming)
+                    conn.exec_driver_sql("DELETE FROM sync_outbox WHERE entity = ? AND row_id = ? "
+                                         "AND operation = 'delete' AND seq > ?",
+                                         (table, row_id, peer.acked_through))
+                report.conflicts += 1
+            else:
+                _insert(conn, model, table, incoming)
+                report.new += 1
+        else:
+            if op == "delete":
+                differing = set(columns)
+            elif op == "insert":
+                differing = {c for c in incoming if incoming[c] != local.get(c)}
+            else:
+                differing = {c for c in change.get("changed") or [] if c in incoming
+                             and incoming[c] != local.get(c)}
+            differing -= {"row_version", "updated_at"}
+            pending, entries = (_pending_fields(conn, table, row_id, peer.acked_through, columns)
+                                if (table, row_id) in ctx.edited else (set(), []))
+            stale = op != "delete" and version < int(local.get("row_version") or 0)
+            if not differing or (stale and not pending):
+                report.unchanged += 1  # the same, or an older version than the one here
+            else:
+                overlap = differing & pending
+                if pending and ("deleted_at" in differing | pending or op == "delete"):
+                    overlap |= {"deleted_at"}  # a deletion meets any edit: both are kept
+                if not overlap:
+                    _write(conn, table, row_id, op, incoming, differing, version, local)
+                    report.updated += 1
+                else:
+                    owner = _owner(model, me, local, overlap)
+                    if owner == peer.office_code:
+                        winner = "theirs"
+                    elif owner == me.office_code:
+                        winner = "mine"
+                    else:
+                        winner = "theirs" if (version, me.office_code) > (
+                            int(local.get("row_version") or 0), peer.office_code) else "mine"
+                    _record_conflict(conn, table, row_id, peer.office_code, package_id, local,
+                                     {**incoming, "__op__": op}, overlap, winner)
+                    if winner == "theirs":
+                        _write(conn, table, row_id, op, incoming, differing, version, local)
+                        _trim_pending(conn, entries, overlap, deleted=op == "delete")
+                    else:  # mine stays; their other fields still arrive
+                        rest = differing - overlap - {"deleted_at"}
+                        if rest and op != "delete":
+                            _write(conn, table, row_id, "update", incoming, rest, version, local)
+                    report.conflicts += 1
+        conn.exec_driver_sql("RELEASE sync_change")
+    except Exception as exc:  # a row that cannot be stored here (a key or reference missing)
+        conn.exec_driver_sql("ROLLBACK TO sync_change")
+        conn.exec_driver_sql("RELEASE sync_change")
+        reason = _why(exc)
+        _reject(report, f"Không lưu được bản ghi {row_id} của bảng «{table}»: {reason}.")
+
+
+def _why(exc: Exception) -> str:
+    text_ = str(getattr(exc, "orig", exc)).splitlines()[0][:200]
+    if "UNIQUE constraint failed" in text_:
+        return "trùng giá trị phải là duy nhất (" + text_.split(":", 1)[-1].strip() + ")"
+    if "FOREIGN KEY constraint failed" in text_:
+        return "bản ghi được tham chiếu (đơn vị, chương trình, …) chưa có ở đây"
+    if "NOT NULL constraint failed" in text_:
+        return "thiếu trường bắt buộc (" + text_.split(":", 1)[-1].strip() + ")"
+    return text_
+
+
+@functools.lru_cache(maxsize=256)
+def _select_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f"SELECT {', '.join(_q(c) for c in columns)} FROM {_q(table)} WHERE id = ?"
+
+
+@functools.lru_cache(maxsize=256)
+def _insert_sql(table: str, names: tuple[str, ...], locals_: tuple[str, ...]) -> str:
+    cols = ", ".join(_q(n) for n in names + locals_)
+    marks = ", ".join(["?"] * len(names) + [
+        f"(SELECT coalesce(max({_q(c)}), 0) + 1 FROM {_q(table)})" for c in locals_])
+    return f"INSERT INTO {_q(table)} ({cols}) VALUES ({marks})"
+
+
+def _insert(conn: Any, model: type, table: str, incoming: dict) -> None:
+    names = tuple(incoming)
+    sql = _insert_sql(table, names, tuple(getattr(model, "__sync_local__", ())))
+    conn.exec_driver_sql(sql, tuple(incoming[n] for n in names))
+
+
+def _write(conn: Any, table: str, row_id: str, op: str, incoming: dict,
+           fields_: set[str], version: int, local: dict) -> None:
+    if op == "delete":
+        conn.exec_driver_sql(f"DELETE FROM {_q(table)} WHERE id = ?", (row_id,))
+        return
+    names = sorted(fields_)
+    sets = ", ".join(f"{_q(n)} = ?" for n in names)
+    newest = max(version, int(local.get("row_version") or 0))
+    conn.exec_driver_sql(
+        f"UPDATE {_q(table)} SET {sets}, row_version = ?, updated_at = ? WHERE id = ?",
+        (*[incoming[n] for n in names], newest, incoming.get("updated_at", local["updated_at"]),
+         row_id))
+
+
+def _record_conflict(conn: Any, table: str, row_id: str, peer: str, package_id: str,
+                     mine: dict, theirs: dict, fields_: set[str], winner: str) -> None:
+    conn.exec_driver_sql(
+        "INSERT INTO sync_conflict (entity, row_id, peer, package_id, mine, theirs, fields, "
+        "winner, created_at, resolution) VALUES (?,?,?,?,?,?,?,?,?,'')",
+        (table, row_id, peer, package_id, json.dumps(mine, ensure_ascii=False, default=str),
+         json.dumps(theirs, ensure_ascii=False, default=str), json.dumps(sorted(fields_)),
+         winner, utcnow().replace(tzinfo=None).isoformat(sep=" ")))
+
+
+def _trim_pending(conn: Any, entries: list[tuple[int, str, list[str]]],
+                  overlap: set[str], *, deleted: bool = False) -> None:
+    """Their version won on ``overlap``: our pending edits of those fields are superseded
+    (all of them when theirs was a deletion, so the row is not brought back)."""
+    for s, op, listed in entries:
+        if deleted:
+            conn.exec_driver_sql("DELETE FROM sync_outbox WHERE seq = ?", (s,))
+            continue
+        if op != "update":
+            continue
+        left = [c for c in listed if c not in overlap]
+        if left:
+            conn.exec_driver_sql("UPDATE sync_outbox SET changed = ? WHERE seq = ?",
+                                 (json.dumps(left), s))
+        else:
+            conn.exec_driver_sql("DELETE FROM sync_outbox WHERE seq = ?", (s,))
+
+
+# --- status, conflicts, resolution --------------------------------------------------------
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    id: int
+    entity: str
+    row_id: str
+    peer: str
+    fields: tuple[str, ...]
+    winner: str
+    mine: dict
+    theirs: dict
+    resolved: bool
+    resolution: str
+
+
+def conflicts(session: Session, *, open_only: bool = True) -> list[ConflictInfo]:
+    query = select(SyncConflict).order_by(SyncConflict.id)
+    if open_only:
+        query = query.where(SyncConflict.resolved_at.is_(None))
+    return [ConflictInfo(c.id, c.entity, c.row_id, c.peer, tuple(json.loads(c.fields)), c.winner,
+                         json.loads(c.mine), json.loads(c.theirs), c.resolved_at is not None,
+                         c.resolution) for c in session.scalars(query)]
+
+
+def resolve(session: Session, conflict_id: int, keep: str) -> ConflictInfo:
+    """A person decides: ``keep`` "mine" or "theirs". The kept values are written as a
+    local edit (captured), so the decision travels to the other office."""
+    if keep not in ("mine", "theirs"):
+        raise SyncError("Chọn giữ «mine» (bản của văn phòng này) hoặc «theirs» (bản nhận được).")
+    c = session.get(SyncConflict, conflict_id)
+    if c is None:
+        raise SyncError(f"Không có xung đột số {conflict_id}.")
+    if c.resolved_at is not None:
+        raise SyncError(f"Xung đột số {conflict_id} đã được giải quyết.")
+    chosen = json.loads(c.mine if keep == "mine" else c.theirs)
+    fields_ = [f for f in json.loads(c.fields) if f in chosen and f not in ("id", "row_version")]
+    conn = session.connection()
+    if chosen.get("__op__") == "delete":
+        conn.exec_driver_sql(f"DELETE FROM {_q(c.entity)} WHERE id = ?", (c.row_id,))
+    elif fields_:
+        exists = conn.exec_driver_sql(f"SELECT 1 FROM {_q(c.entity)} WHERE id = ?",
+                                      (c.row_id,)).first()
+        if exists:
+            sets = ", ".join(f"{_q(n)} = ?" for n in fields_)
+            conn.exec_driver_sql(
+                f"UPDATE {_q(c.entity)} SET {sets}, row_version = row_version + 1, "
+                "updated_at = ? WHERE id = ?",
+                (*[chosen[n] for n in fields_], utcnow().replace(tzinfo=None).isoformat(sep=" "),
+                 c.row_id))
+            top = conn.exec_driver_sql("SELECT max(seq) FROM sync_outbox WHERE row_id = ?",
+                                       (c.row_id,)).scalar()
+            if top is not None:  # the decision travels even where the values did not change
+                conn.exec_driver_sql("UPDATE sync_outbox SET changed = ? WHERE seq = ?",
+                                     (json.dumps(fields_), top))
+    c.resolved_at, c.resolution = utcnow(), keep
+    session.flush()
+    return next(x for x in conflicts(session, open_only=False) if x.id == conflict_id)
+
+
+@dataclass(frozen=True)
+class Status:
+    office: str
+    role: str
+    province: str
+    key_id: str
+    fingerprint: str
+    pending: int  # outbox entries not yet acknowledged by every office
+    open_conflicts: int
+    peers: tuple[keys_module.PeerInfo, ...]
+    history: tuple[tuple[str, str, int, str, int, str], ...]  # direction, peer, seq, state, n, file
+
+
+def status(session: Session) -> Status:
+    me = keys_module.require_identity(session)
+    pending = session.scalar(text("SELECT count(*) FROM sync_outbox")) or 0
+    open_ = session.scalar(text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")) or 0
+    history = tuple((p.direction, p.peer, p.seq, p.state, p.changes, p.file_name) for p in
+                    session.scalars(select(SyncPackage).order_by(SyncPackage.id.desc()).limit(200)))
+    return Status(me.office_code, me.role, me.province_code, me.key_id,
+                  keys_module.fingerprint(me.sign_public, me.box_public), int(pending), int(open_),
+                  tuple(keys_module.peers(session)), history)
