@@ -116,3 +116,46 @@ def test_entries_arriving_in_their_final_state_are_taken_and_checked(offices):
     [outcome] = offices.receive("QT", offices.send("VL", "QT"))
     assert (outcome.state, outcome.rejected) == ("applied", 0), outcome.rejected_reasons
     assert _view(offices.province, ids) == _view(district, ids)
+
+
+def _table(path) -> list[tuple]:
+    """The table of a written report: from its header row down to its total row (the
+    letterhead and the recipients differ between offices, the figures must not)."""
+    from openpyxl import load_workbook
+
+    rows = [tuple(r) for r in load_workbook(path).active.iter_rows(values_only=True)]
+    start = next(i for i, r in enumerate(rows) if r[0] in ("TT", "Đơn vị"))
+    end = next(i for i, r in enumerate(rows) if i > start and any(
+        isinstance(v, str) and v.startswith("Tổng") for v in r))
+    return rows[start:end + 1]
+
+
+def test_the_fund_summary_and_the_fund_model_report_agree_after_the_exchange(offices, tmp_path):
+    from core.fund import documents
+    from core.targets.fund_model_targets import fund_model_lines, fund_model_report
+    from core.targets.targets import FundModelFigures, set_fund_model_target
+    from tests.sync_offices import unit_id
+
+    province, district = offices.province, offices.db("VL")
+    with province.transaction() as s:  # typed "0 running": the fund kept there must count
+        set_fund_model_target(s, unit_id(province, "VL"), 2027, FundModelFigures(12, 0, 3))
+    [outcome] = offices.receive("VL", offices.send("QT", "VL"))
+    assert outcome.state == "applied", outcome.reason
+    _district_books(district)
+    [outcome] = offices.receive("QT", offices.send("VL", "QT"))
+    assert (outcome.state, outcome.rejected) == ("applied", 0), outcome.rejected_reasons
+
+    with district.reading() as s:
+        mine = fund_model_lines(s, 2027)
+    with province.reading() as s:
+        theirs = fund_model_lines(s, 2027)
+    assert [(line.code, line.running_before) for line in theirs] == [("VL", 1)]
+    assert theirs == mine
+    tables = {}
+    for code, db in (("VL", district), ("QT", province)):
+        summary = documents.summary_report(db, tmp_path / f"{code}-tong-hop.xlsx", as_of=AS_OF)
+        model = fund_model_report(db, tmp_path / f"{code}-mo-hinh.xlsx", year=2027)
+        tables[code] = (_table(summary), _table(model))
+    assert tables["QT"] == tables["VL"]
+    summary_total = tables["QT"][0][-1]
+    assert summary_total[0] == "Tổng cộng" and summary_total[1] == 1  # one fund, its figures
