@@ -351,6 +351,51 @@ def _fund_commendation_sync_dialogs(app_db, sample_units) -> list[QWidget]:
     return roots
 
 
+def test_fund_and_commendation_dialogs_keep_the_keys(qtbot, app_db, sample_units, messages):
+    """Issue 10's keys in issue 11's and 12's dialogs: Esc closes an untouched one at once,
+    asks after a change; Ctrl+S runs the fund's use case; Enter saves a round."""
+    from core.commendations import ops as cops
+    from core.fund import ops as fops
+    from gui.commendations.dialogs import RoundDialog
+    from gui.fund.dialogs import CashCountDialog
+    from tests.fund_helpers import make_world
+
+    world = make_world(app_db, members=1, capital=5_000_000)
+    fund = fops.get_fund(app_db, world["fund_id"])
+    dialog = CashCountDialog(app_db, None, fund)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(qtbot, dialog)
+    dialog.counted.setFocus()
+    key(dialog.counted, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and messages.questions == []
+
+    dialog = CashCountDialog(app_db, None, fund)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(qtbot, dialog)
+    dialog.counted.setFocus()
+    QTest.keyClicks(dialog.counted, "4900000")
+    messages.answer = False
+    key(dialog.counted, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and len(messages.questions) == 1
+    dialog.on.setDate(dialog.on.date().fromString("2026-02-01", "yyyy-MM-dd"))
+    key(dialog.counted, Qt.Key.Key_S, CTRL)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted, messages.errors
+    assert [(e.on, e.amount) for e in fops.entries(app_db, fund.id) if e.on == date(2026, 2, 1)] \
+        == [(date(2026, 2, 1), -100_000)]  # the count's shortfall, posted
+
+    rounds = RoundDialog()
+    qtbot.addWidget(rounds)
+    rounds.show()
+    activate(qtbot, rounds)
+    rounds.name.setFocus()
+    key(rounds.name, Qt.Key.Key_Return)
+    assert rounds.result() == QDialog.DialogCode.Accepted
+    cops.create_round(app_db, rounds.value())
+    assert [r.name for r in cops.rounds(app_db)] == [rounds.name.text()]
+
+
 # --- point 2: tone-free pickers --------------------------------------------------------------
 def _offered(completer) -> list[str]:
     model = completer.completionModel()
