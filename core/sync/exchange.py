@@ -316,6 +316,7 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
                              "sau — mỗi gói mang mọi thay đổi chưa được xác nhận. Không có gì "
                              "thay đổi.")
             return
+    nested = session.begin_nested()  # a package that breaks an invariant changes nothing
     conn.exec_driver_sql("INSERT INTO sync_applying (id) VALUES (1)")
     try:
         if ack_epoch == peer.out_epoch and ack > peer.acked_through:
@@ -335,6 +336,10 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
                 continue
             _apply_change(raw, me, peer, package_id, change, report, ctx)
             last = max(last, s)
+            if str(change.get("e", "")).startswith("fund_"):
+                ctx.fund_touched = True
+        if ctx.fund_touched:
+            _check_fund_journal(conn, sender, seq)
         peer.in_epoch, peer.in_seq, peer.in_hash = epoch, seq, o.manifest_hash
         peer.applied_through = last
         report.state = "applied"
@@ -344,8 +349,39 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
                                 file_name=o.path.name, at=utcnow()))
         session.flush()
         _prune(conn)
+        conn.exec_driver_sql("DELETE FROM sync_applying")
+        nested.commit()
+    except _Broken as exc:
+        nested.rollback()
+        for name in ("new", "updated", "unchanged", "conflicts", "rejected"):
+            setattr(report, name, 0)
+        report.rejected_reasons.clear()
+        report.state, report.reason = "refused", str(exc)
     finally:
         conn.exec_driver_sql("DELETE FROM sync_applying")
+
+
+class _Broken(Exception):
+    """A package whose rows, once applied, break an invariant of the books."""
+
+
+def _check_fund_journal(conn: Connection, sender: str, seq: int) -> None:
+    """The fund's triggers let rows arriving from another office in as they are (a posted
+    entry with its postings, in their final state); what they would have checked one row at a
+    time is checked here for the whole journal once the package is applied: every posted
+    entry has at least two postings summing to zero, of its own fund and date."""
+    bad = conn.exec_driver_sql(
+        "SELECT e.voucher_kind || '-' || e.year || '-' || printf('%04d', e.voucher_no) "
+        "FROM fund_entry e LEFT JOIN fund_posting p ON p.entry_id = e.id "
+        "WHERE e.status = 'posted' GROUP BY e.id "
+        "HAVING count(p.id) < 2 OR coalesce(sum(p.amount), 0) != 0 "
+        "OR sum(p.fund_id != e.fund_id OR p.\"on\" != e.\"on\") > 0 LIMIT 5").all()
+    if bad:
+        vouchers = ", ".join(str(v) for (v,) in bad)
+        raise _Broken(f"Gói số {seq} từ {sender} bị từ chối: sau khi áp dụng, chứng từ quỹ "
+                      f"{vouchers} không cân (các bút toán phải có ít nhất hai dòng, cùng quỹ, "
+                      "cùng ngày, tổng bằng 0). Không có gì thay đổi; hãy báo văn phòng "
+                      f"{sender} chạy «fund check».")
 
 
 def _prune(conn: Connection) -> None:
@@ -416,6 +452,7 @@ class _Context:
         self.columns = {t: outbox.travelling_columns(m) for t, m in self.models.items()}
         self.present = {name for (name,) in conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        self.fund_touched = False
         self.edited = {(e, r) for e, r in conn.exec_driver_sql(
             "SELECT entity, row_id FROM sync_outbox WHERE seq > ?", (acked_through,))}
 

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -29,10 +28,11 @@ from core.commendations.ops import (
 from core.commendations.rules import default_round_name
 from core.common.database import AppDatabase
 from core.common.errors import UserError
+from gui.common.forms import FormDialog
 from gui.common.widgets import DateField, ErrorLabel, UnitCombo, ValueCombo, dialog_buttons
 
 
-class RoundDialog(QDialog):
+class RoundDialog(FormDialog):
     """A new commendation round: name, year, level, award forms, deadline."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -69,6 +69,8 @@ class RoundDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.use_buttons(buttons)
+        self.mark_saved()
         self.resize(620, self.sizeHint().height())
 
     def _year_changed(self, year: int) -> None:
@@ -92,7 +94,7 @@ class RoundDialog(QDialog):
         super().accept()
 
 
-class NomineeDialog(QDialog):
+class NomineeDialog(FormDialog):
     """A person or collective proposed for an award (typed; the list import brings many)."""
 
     def __init__(self, forms: tuple[AwardForm, ...], parent: QWidget | None = None,
@@ -160,6 +162,8 @@ class NomineeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.use_buttons(buttons)
+        self.mark_saved()
         self.resize(620, self.sizeHint().height())
 
     def _unit_chosen(self, _index: int = 0) -> None:
@@ -203,7 +207,7 @@ class NomineeDialog(QDialog):
         super().accept()
 
 
-class ApproveDialog(QDialog):
+class ApproveDialog(FormDialog):
     """The decision approving the proposed nominees: its number and date."""
 
     def __init__(self, count: int, symbol: str, parent: QWidget | None = None, *,
@@ -234,6 +238,8 @@ class ApproveDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.use_buttons(buttons)
+        self.mark_saved()
 
     def accept(self) -> None:
         try:
@@ -249,7 +255,7 @@ class ApproveDialog(QDialog):
         super().accept()
 
 
-class ThresholdsDialog(QDialog):
+class ThresholdsDialog(FormDialog):
     """The Creative Labour benefit thresholds (đồng), defaults of QĐ 1564/QĐ-TLĐ."""
 
     def __init__(self, current: ops.Thresholds, parent: QWidget | None = None) -> None:
@@ -278,6 +284,8 @@ class ThresholdsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.use_buttons(buttons)
+        self.mark_saved()
 
     def value(self) -> ops.Thresholds:
         return ops.Thresholds(**{name: box.value() for name, box in self.boxes.items()})

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from core.fund import ops
 from gui.common import widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date, format_int
+from gui.common.forms import FormDialog
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -70,7 +70,10 @@ class MoneyEdit(QLineEdit):
         self.words.setText(amount_in_words(value) if value and value > 0 else "")
 
 
-class _Dialog(QDialog):
+class _Dialog(FormDialog):
+    """Enter or Ctrl+S runs the dialog's use case, Esc asks only after a change
+    (gui.common.forms)."""
+
     def __init__(self, db: AppDatabase, bus: ChangeBus | None, title: str, ok: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +89,8 @@ class _Dialog(QDialog):
 
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.buttons)
+        self.use_buttons(self.buttons)
+        self.mark_saved()
 
     def _do(self):  # pragma: no cover - every dialog overrides it
         raise NotImplementedError

@@ -233,7 +233,7 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
     <message>
         <source>Onto pre-printed &amp;stock (text only, shifted by the calibration)</source>
-        <translation>In lên &amp;phôi in sẵn (chỉ in chữ, dịch theo độ lệch căn chỉnh)</translation>
+        <translation>In lên phôi in &amp;sẵn (chỉ in chữ, dịch theo độ lệch căn chỉnh)</translation>
     </message>
     <message>
         <source>Default printer</source>

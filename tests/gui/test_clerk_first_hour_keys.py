@@ -279,6 +279,7 @@ def test_every_dialog_has_unique_mnemonics(sample_units, window, qtbot, app_db, 
     assert grid is not None
     qtbot.waitUntil(lambda: not grid.loading, timeout=10_000)
     roots.append(grid)
+    roots += _fund_commendation_sync_dialogs(app_db, sample_units)
     dialogs = [r for r in roots if isinstance(r, QDialog)]
     for dialog in dialogs:
         if dialog.parent() is None:
@@ -294,11 +295,105 @@ def test_every_dialog_has_unique_mnemonics(sample_units, window, qtbot, app_db, 
     assert {type(d).__name__: mnemonic_clashes(d) for d in dialogs if mnemonic_clashes(d)} == {}
     # The edit forms share one behaviour (gui.common.forms.FormDialog).
     for name in ("InitiativeDialog", "MemberDialog", "UnitDialog", "PhasesDialog", "RejectDialog",
-                 "TargetsGridDialog", "MergeDialog"):
+                 "TargetsGridDialog", "MergeDialog",
+                 # issue 11's fund, issue 12's commendations
+                 "FundDialog", "ContributionDialog", "LoanDialog", "RepaymentDialog", "ReverseDialog",
+                 "WriteOffDialog", "RescheduleDialog", "CashCountDialog", "LockDialog", "SettingsDialog",
+                 "RoundDialog", "NomineeDialog", "ApproveDialog", "ThresholdsDialog"):
         assert any(type(d).__name__ == name and isinstance(d, FormDialog) for d in dialogs), name
     for dialog in dialogs:
         if dialog.isVisible():
             dialog.done(0)
+
+
+def _fund_commendation_sync_dialogs(app_db, sample_units) -> list[QWidget]:
+    """The dialogs of the fund (issue 11), commendations (issue 12) and sync (issue 13)
+    pages, open on data made with their core ops (as tests/gui/test_fund_page.py,
+    test_commendation_page.py and test_sync_page.py do)."""
+    from core.commendations import ops as cops
+    from core.commendations.ops import AwardForm, NomineeInput, NomineeKind, RoundInput
+    from core.fund import ops as fops
+    from core.sync.ops import PackageOutcome
+    from gui.commendations.dialogs import (
+        ApproveDialog,
+        NomineeDialog,
+        RoundDialog,
+        ThresholdsDialog,
+    )
+    from gui.commendations.printing import CertificateDialog
+    from gui.common.pdf_preview import PdfPreviewDialog
+    from gui.fund import dialogs as fd
+    from gui.sync.page import PreviewDialog
+    from tests.fund_helpers import make_world
+
+    world = make_world(app_db, members=2, capital=60_000_000)
+    fund = fops.get_fund(app_db, world["fund_id"])
+    loan = fops.lend(app_db, fund.id, fops.LoanRequest(world["members"][0], 6_000_000, 6, "Chăn nuôi",
+                                                       applied_on=date(2026, 1, 6))).value
+    entry = fops.repay(app_db, loan.id, 1_000_000, date(2026, 2, 6)).value
+    roots: list[QWidget] = [
+        fd.FundDialog(app_db, None), fd.ContributionDialog(app_db, None, fund),
+        fd.LoanDialog(app_db, None, fund), fd.RepaymentDialog(app_db, None, loan),
+        fd.ReverseDialog(app_db, None, entry), fd.WriteOffDialog(app_db, None, loan),
+        fd.RescheduleDialog(app_db, None, loan), fd.CashCountDialog(app_db, None, fund),
+        fd.LockDialog(app_db, None, fund), fd.SettingsDialog(app_db, None, fund)]
+    r = cops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    nominee = cops.add_nominee(app_db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.GIAY_KHEN,
+                                                          full_name="Nguyễn Thị Ngọc Ánh")).value
+    roots += [RoundDialog(), NomineeDialog(r.forms, db=app_db),
+              NomineeDialog(r.forms, db=app_db, current=cops.nominee_detail(app_db, nominee.id)),
+              ApproveDialog(1, "QĐ-LĐLĐ"), ApproveDialog(1, "QĐ-LĐLĐ", name="Nguyễn Thị Ngọc Ánh"),
+              ThresholdsDialog(cops.thresholds(app_db)), CertificateDialog(app_db, r.id),
+              PdfPreviewDialog(b"%PDF-1.4\n%%EOF\n", title="Tờ trình", file_name="to-trinh.pdf"),
+              PreviewDialog([PackageOutcome("VL-gui-QT.scdpkg", "VL", 1, "applied", "", 3, 0, 0, 0, 0, ())])]
+    for root in roots:
+        root.show()
+    return roots
+
+
+def test_fund_and_commendation_dialogs_keep_the_keys(qtbot, app_db, sample_units, messages):
+    """Issue 10's keys in issue 11's and 12's dialogs: Esc closes an untouched one at once,
+    asks after a change; Ctrl+S runs the fund's use case; Enter saves a round."""
+    from core.commendations import ops as cops
+    from core.fund import ops as fops
+    from gui.commendations.dialogs import RoundDialog
+    from gui.fund.dialogs import CashCountDialog
+    from tests.fund_helpers import make_world
+
+    world = make_world(app_db, members=1, capital=5_000_000)
+    fund = fops.get_fund(app_db, world["fund_id"])
+    dialog = CashCountDialog(app_db, None, fund)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(qtbot, dialog)
+    dialog.counted.setFocus()
+    key(dialog.counted, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and messages.questions == []
+
+    dialog = CashCountDialog(app_db, None, fund)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(qtbot, dialog)
+    dialog.counted.setFocus()
+    QTest.keyClicks(dialog.counted, "4900000")
+    messages.answer = False
+    key(dialog.counted, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and len(messages.questions) == 1
+    dialog.on.setDate(dialog.on.date().fromString("2026-02-01", "yyyy-MM-dd"))
+    key(dialog.counted, Qt.Key.Key_S, CTRL)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted, messages.errors
+    assert [(e.on, e.amount) for e in fops.entries(app_db, fund.id) if e.on == date(2026, 2, 1)] \
+        == [(date(2026, 2, 1), -100_000)]  # the count's shortfall, posted
+
+    rounds = RoundDialog()
+    qtbot.addWidget(rounds)
+    rounds.show()
+    activate(qtbot, rounds)
+    rounds.name.setFocus()
+    key(rounds.name, Qt.Key.Key_Return)
+    assert rounds.result() == QDialog.DialogCode.Accepted
+    cops.create_round(app_db, rounds.value())
+    assert [r.name for r in cops.rounds(app_db)] == [rounds.name.text()]
 
 
 # --- point 2: tone-free pickers --------------------------------------------------------------

@@ -108,10 +108,51 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_sync_conflict_row_id"), "sync_conflict", ["row_id"])
     outbox.install(op.get_bind())
+    for name, sql in FUND_TRIGGERS_0009.items():
+        op.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+        op.execute(sql)
+
+
+# The fund triggers of migration 0007 that refuse a row in its final state (a posted entry
+# and its postings, a schedule or cash count as the other office holds it), re-created with
+# an exemption for rows arriving from another office while a package is applied
+# (sync_applying holds a row then); core.sync.exchange checks the journal's balance once the
+# package is applied and refuses the whole package otherwise. Deletions of posted rows stay
+# refused, also from a package. Frozen here; db.models.fund.FUND_TRIGGERS holds the same text.
+_APPLYING = "NOT EXISTS (SELECT 1 FROM sync_applying)"
+FUND_TRIGGERS_0009 = {
+    "fund_entry_insert_draft": f"""CREATE TRIGGER fund_entry_insert_draft BEFORE INSERT ON fund_entry
+WHEN NEW.status != 'draft' AND {_APPLYING}
+BEGIN SELECT RAISE(ABORT, 'fund: an entry is written as draft, then posted'); END""",
+    "fund_entry_posted_frozen": f"""CREATE TRIGGER fund_entry_posted_frozen BEFORE UPDATE ON fund_entry
+WHEN OLD.status = 'posted' AND {_APPLYING}
+BEGIN SELECT RAISE(ABORT, 'fund: a posted entry cannot be changed'); END""",
+    "fund_posting_insert_open": f"""CREATE TRIGGER fund_posting_insert_open BEFORE INSERT ON fund_posting
+WHEN NOT EXISTS (SELECT 1 FROM fund_entry e WHERE e.id = NEW.entry_id AND e.status = 'draft'
+                 AND e.fund_id = NEW.fund_id AND e."on" = NEW."on") AND {_APPLYING}
+BEGIN SELECT RAISE(ABORT, 'fund: a posting belongs to a draft entry of the same fund and date'); END""",
+    "fund_posting_frozen": f"""CREATE TRIGGER fund_posting_frozen BEFORE UPDATE ON fund_posting
+WHEN ((SELECT status FROM fund_entry WHERE id = OLD.entry_id) = 'posted'
+  OR (SELECT status FROM fund_entry WHERE id = NEW.entry_id) = 'posted') AND {_APPLYING}
+BEGIN SELECT RAISE(ABORT, 'fund: a posted posting cannot be changed'); END""",
+    "fund_instalment_frozen": f"""CREATE TRIGGER fund_instalment_frozen BEFORE UPDATE ON fund_instalment
+WHEN {_APPLYING}
+BEGIN SELECT RAISE(ABORT, 'fund: a schedule is never rewritten'); END""",
+    "fund_cash_count_frozen": f"""CREATE TRIGGER fund_cash_count_frozen BEFORE UPDATE ON fund_cash_count
+WHEN {_APPLYING}
+BEGIN SELECT RAISE(ABORT, 'fund: a cash count cannot be changed'); END""",
+}
+
+
+def _without_exemption(sql: str) -> str:
+    return sql.replace(f" AND {_APPLYING}", "").replace(f"WHEN {_APPLYING}\n", "")
 
 
 def downgrade() -> None:
     bind = op.get_bind()
+    for name, sql in FUND_TRIGGERS_0009.items():  # 0007's triggers, before sync_applying goes
+        op.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+        op.execute(_without_exemption(sql))
     if bind.dialect.name == "sqlite":
         for (name,) in bind.exec_driver_sql(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
