@@ -14,7 +14,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.common.paths import default_db_path
-from db import faults
+from db import faults, sqlite
 from db.engine import make_session_factory, set_office, unit_of_work
 from db.migrate import DatabaseError as DatabaseError  # re-exported for the GUI
 from db.migrate import open_database
@@ -79,7 +79,18 @@ class AppDatabase:
             fault = faults.translate(exc, self.path)
             if fault is None or fault is exc:
                 raise
+            if isinstance(fault, faults.DatabaseDamaged) and self._view_was_stale():
+                fault = faults.DatabaseChanged(faults.CHANGED)
             raise fault from exc
+
+    def _view_was_stale(self) -> bool:
+        """After "malformed": close every pooled connection (their view of the file may be
+        stale, see :func:`db.sqlite.file_identity`) and ask a fresh one; True when the file
+        itself is sound, so the clerk is never told a sound database is damaged."""
+        if self.engine.dialect.name != "sqlite":
+            return False
+        self.engine.dispose()
+        return not sqlite.damaged_on_disk(self.path)
 
     def run(self, work: Callable[[Session], T], *, dry_run: bool = False) -> T:
         """``work(session)`` in one transaction: committed, or with ``dry_run`` rolled back
