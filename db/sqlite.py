@@ -119,9 +119,15 @@ def read_only_connect(path: Path) -> sqlite3.Connection:
 
     With no write-ahead log beside the file, ``immutable=1`` keeps SQLite from creating
     -wal/-shm files; with one, plain read-only mode reads the log's committed pages too.
+    An empty log with its -shm file beside it belongs to a program that has the file open
+    and may write at any moment: ``immutable=1`` would take no lock and ignore what that
+    program commits meanwhile (a daily backup copied while a command books certificate
+    numbers would be torn), so read-only mode is used there as well.
     """
     wal = Path(str(path) + "-wal")
-    mode = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "immutable=1"
+    shm = Path(str(path) + "-shm")
+    live = wal.exists() and (wal.stat().st_size > 0 or shm.exists())
+    mode = "mode=ro" if live else "immutable=1"
     return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
 
 

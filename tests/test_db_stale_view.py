@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy import select, text
 
 from core.common.database import open_app_database
-from db import faults
+from db import faults, sqlite
 from db.models import Setting
 
 _WRITE = """
@@ -125,3 +125,24 @@ def test_a_really_damaged_file_is_still_called_damaged(db_path):
         assert "bị hỏng" in str(caught.value)
     finally:
         db.close()
+
+
+def test_read_only_connection_honours_a_live_programs_empty_log(db_path):
+    """Another program has the file open (its -wal still empty, its -shm beside it) and
+    commits after our read-only connection opened: the read-only connection (backups,
+    the schema check) must see it, not the file as it was."""
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        writer.execute("PRAGMA journal_mode=WAL")
+        writer.execute("SELECT count(*) FROM setting").fetchone()
+        assert Path(str(db_path) + "-wal").stat().st_size == 0
+        assert Path(str(db_path) + "-shm").exists()
+        reader = sqlite.read_only_connect(db_path)
+        try:
+            writer.execute("INSERT INTO setting(key, value) VALUES ('x.live', 'yes')")
+            assert reader.execute(
+                "SELECT value FROM setting WHERE key = 'x.live'").fetchone() == ("yes",)
+        finally:
+            reader.close()
+    finally:
+        writer.close()
