@@ -13,6 +13,7 @@ loses them: the test's own process opens and closes the file."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -146,3 +147,34 @@ def test_read_only_connection_honours_a_live_programs_empty_log(db_path):
             reader.close()
     finally:
         writer.close()
+
+
+def test_output_into_a_closed_pipe_ends_quietly_and_leaves_the_database_alone(db_path, tmp_path):
+    """``main.py … list | head``: the reader goes away; the command ends with 0, no
+    "unexpected error" and no log entry, and the window's open files are untouched."""
+    from core.common import logs
+
+    db = open_app_database(db_path)
+    db.auto_backups = False
+    try:
+        with db.reading() as s:
+            s.scalar(select(Setting.value))
+        before = (_shm(db_path), Path(str(db_path) + "-wal").stat().st_ino)
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # nobody will ever read: the first write fails
+        env = dict(os.environ, **{logs.LOG_DIR_ENV: str(tmp_path / "log")})
+        try:
+            done = subprocess.run(
+                [sys.executable, str(Path(__file__).resolve().parents[1] / "main.py"),
+                 "--db", str(db_path), "units", "list"],
+                stdout=write_end, stderr=subprocess.PIPE, env=env, timeout=120, check=False)
+        finally:
+            os.close(write_end)
+        assert done.returncode == 0, done.stderr.decode()
+        assert done.stderr.decode().strip() == ""
+        assert not (tmp_path / "log").exists() or not any((tmp_path / "log").iterdir())
+        assert (_shm(db_path), Path(str(db_path) + "-wal").stat().st_ino) == before
+        with db.reading() as s:
+            assert s.execute(text("PRAGMA quick_check")).scalar() == "ok"
+    finally:
+        db.close()
