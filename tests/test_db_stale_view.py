@@ -178,3 +178,29 @@ def test_output_into_a_closed_pipe_ends_quietly_and_leaves_the_database_alone(db
             assert s.execute(text("PRAGMA quick_check")).scalar() == "ok"
     finally:
         db.close()
+
+
+def test_a_restore_by_another_program_is_followed_not_read_through_the_old_file(db_path, tmp_path):
+    """``main.py restore`` renames the backup over the file while the window has it open;
+    the window's pooled connections held the replaced inode and read (and would write) a
+    database nobody else sees. The file's identity changes, so the pool reconnects."""
+    from core.common import logs
+
+    copy = tmp_path / "ban-sao.sqlite"
+    sqlite.copy_database(db_path, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("INSERT INTO setting(key, value) VALUES ('x.other', 'from the backup')")
+    conn.close()
+    db = open_app_database(db_path)
+    db.auto_backups = False
+    try:
+        assert _value(db) is None
+        env = dict(os.environ, **{logs.LOG_DIR_ENV: str(tmp_path / "log")})
+        done = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve().parents[1] / "main.py"),
+             "--db", str(db_path), "restore", str(copy)],
+            capture_output=True, env=env, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr.decode()
+        assert _value(db) == "from the backup"
+    finally:
+        db.close()
