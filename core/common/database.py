@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -20,6 +21,7 @@ from db.migrate import DatabaseError as DatabaseError  # re-exported for the GUI
 from db.migrate import open_database
 from db.models import Setting
 
+log = logging.getLogger(__name__)
 OFFICE_CODE_KEY = "office.unit_code"
 T = TypeVar("T")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -117,6 +119,21 @@ class AppDatabase:
         """A session for queries only (rolled back at the end)."""
         with self.translated(), self.sessions() as session:
             yield session
+
+    def renew_connections(self) -> None:
+        """Close the pooled connections; the next use case opens fresh ones.
+
+        The window calls it when it gets the focus back (from a file dialog, another
+        program): a file dialog on the database's folder reads the file, which releases the
+        process's SQLite locks (:func:`db.sqlite.file_identity`), and fresh connections take
+        them again before a command run meanwhile can mistake itself for the last user.
+        One connection is opened at once, so the locks are held from now on."""
+        self.engine.dispose()
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+        except Exception:  # noqa: BLE001 - the next use case will say what is wrong
+            log.warning("could not reopen %s", self.path, exc_info=True)
 
     def close(self) -> None:
         self.engine.dispose()
