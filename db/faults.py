@@ -13,6 +13,8 @@ from pathlib import Path
 
 BUSY = "Cơ sở dữ liệu đang được một chương trình khác ghi; hãy thử lại sau."
 UNREADABLE = "SQLite không đọc được nội dung tệp"
+CHANGED = ("Cơ sở dữ liệu vừa được một chương trình khác thay đổi trong lúc đang đọc; tệp "
+           "vẫn nguyên vẹn và không có gì bị ghi dở. Hãy thử lại.")
 
 
 class DatabaseError(Exception):
@@ -37,6 +39,11 @@ class DatabaseDamaged(DatabaseError):
 
 class DatabaseBusy(DatabaseError):
     pass
+
+
+class DatabaseChanged(DatabaseError):
+    """SQLite said "malformed", but a fresh connection finds the file sound: the old
+    connection's view was stale (another program replaced the -wal/-shm files)."""
 
 
 class DatabaseReadOnly(DatabaseError):

@@ -6,7 +6,9 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, exc
+
+from db import faults
 
 BUSY_TIMEOUT_S = 10
 #: Seconds to wait for another program's write lock (tests set it low to stay quick).
@@ -31,8 +33,11 @@ def configure(engine: Engine) -> None:
     would let a failing migration half-apply; SQLAlchemy documents this recipe.
     """
 
+    path = engine.url.database
+    on_disk = Path(path) if path and path != ":memory:" and not path.startswith("file:") else None
+
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):
+    def _on_connect(dbapi_conn, record):
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
@@ -40,6 +45,19 @@ def configure(engine: Engine) -> None:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_s() * 1000)}")
         cur.close()
+        if on_disk is not None:
+            record.info[_FILES] = file_identity(on_disk)
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(_dbapi_conn, record, _proxy):
+        # A pooled connection whose log files were deleted or replaced since it opened
+        # them reads through a stale view (see file_identity): it and every idle one
+        # beside it are closed, and the pool opens a fresh connection.
+        if on_disk is None or _FILES not in record.info:
+            return
+        if record.info[_FILES] != file_identity(on_disk):
+            engine.pool.dispose()
+            raise exc.DisconnectionError("database files replaced since this connection opened")
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
@@ -51,14 +69,65 @@ def configure(engine: Engine) -> None:
                              else "BEGIN")
 
 
+_FILES = "socongdoan_files"
+
+
+def file_identity(path: Path) -> tuple[tuple[int, int] | None, ...]:
+    """(device, inode) of the database file and of its -wal and -shm files (None: absent).
+
+    SQLite's locks on Linux and macOS are POSIX advisory locks, which belong to the
+    process, not to the connection: when *anything* in the process opens and closes the
+    database file (Qt's file dialog sniffing the files of the folder it shows, a
+    ``read_bytes``), every lock our connections hold on it is silently released. Another
+    program closing its connection then believes it is the last one, checkpoints and
+    deletes the -wal and -shm files, and our open connections keep reading the deleted
+    ones: stale rows, then "database disk image is malformed" for a sound file, and a write
+    would go into a log nobody else sees. The files' identity changes when that happens,
+    so a connection is checked against it each time it is taken from the pool."""
+    found: list[tuple[int, int] | None] = []
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            st = os.stat(str(path) + suffix)
+        except OSError:
+            found.append(None)
+        else:
+            found.append((st.st_dev, st.st_ino))
+    return tuple(found)
+
+
+def damaged_on_disk(path: Path) -> bool:
+    """Whether a fresh connection finds ``path`` damaged (``PRAGMA quick_check``).
+
+    Asked after "malformed" from a long-lived connection: the file may be sound and the
+    connection's view of it stale (:func:`file_identity`). The caller closes its own
+    connections first, so this one maps the current -shm file."""
+    try:
+        conn = sqlite3.connect(path, timeout=busy_timeout_s())
+    except sqlite3.Error:
+        return True
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as error:
+        return faults.kind(error) != "busy"  # could not tell: the first answer stands
+    finally:
+        conn.close()
+    return rows != ["ok"]
+
+
 def read_only_connect(path: Path) -> sqlite3.Connection:
     """A connection that changes nothing on disk (used to inspect before deciding anything).
 
     With no write-ahead log beside the file, ``immutable=1`` keeps SQLite from creating
     -wal/-shm files; with one, plain read-only mode reads the log's committed pages too.
+    An empty log with its -shm file beside it belongs to a program that has the file open
+    and may write at any moment: ``immutable=1`` would take no lock and ignore what that
+    program commits meanwhile (a daily backup copied while a command books certificate
+    numbers would be torn), so read-only mode is used there as well.
     """
     wal = Path(str(path) + "-wal")
-    mode = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "immutable=1"
+    shm = Path(str(path) + "-shm")
+    live = wal.exists() and (wal.stat().st_size > 0 or shm.exists())
+    mode = "mode=ro" if live else "immutable=1"
     return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
 
 

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
@@ -77,6 +85,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._db: AppDatabase | None = None
+        self._watching_focus = False
+        self._away = False  # the focus went to another window since the last renewal
         self.office = None
         # Change notices: every page built here hears what the others (and dialogs) changed.
         self.bus = ChangeBus(self)
@@ -202,6 +212,10 @@ class MainWindow(QMainWindow):
         from core.org import ops
 
         self._db = db
+        app = QGuiApplication.instance()
+        if app is not None and not self._watching_focus:
+            app.focusWindowChanged.connect(self._focus_changed)  # type: ignore[attr-defined]
+            self._watching_focus = True
         office = ops.load_office(db)
         self.db_label.setText(self.tr("Database: {0}").format(db.path))
         self.db_label.setToolTip(str(db.path))
@@ -210,6 +224,17 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self._show_office(office)
         self.nav.setCurrentRow(PAGE_KEYS.index(START_PAGE))
+
+    def _focus_changed(self, focused) -> None:
+        """Back from a dialog or another program: fresh database connections (a file
+        dialog on the database's folder has released this process's SQLite locks, see
+        AppDatabase.renew_connections)."""
+        if focused is None or focused is not self.windowHandle():
+            self._away = True
+            return
+        if self._away and self._db is not None:
+            self._away = False
+            self._db.renew_connections()
 
     # --- pages ----------------------------------------------------------------------
     def _build_targets(self) -> QWidget:

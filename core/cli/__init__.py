@@ -5,6 +5,7 @@ message on stderr), 2 usage."""
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
@@ -125,18 +126,29 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:  # Ctrl+C, or SIGTERM (below): temporary files already removed
         print("Đã dừng theo yêu cầu; không có tệp hay dữ liệu nào được ghi dở.", file=sys.stderr)
         return EXIT_REJECTED
+    except BrokenPipeError:  # output piped into `head` and the like (before Exception: it is one)
+        _discard_stdout()
+        return EXIT_OK
     except Exception as exc:
         fault = translate(exc, Path(args.db) if args.db else default_db_path())
         if fault is None or fault is exc:
             raise
         print(f"Lỗi: {fault}", file=sys.stderr)
         return EXIT_REJECTED
-    except BrokenPipeError:  # output piped into `head` and the like
-        sys.stderr.close()
-        return EXIT_OK
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _discard_stdout() -> None:
+    """The reader of our output has gone: what is still buffered goes nowhere, so the
+    interpreter's last flush does not fail again ("Exception ignored … BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real stdout (tests, the windowed build)
+        pass
 
 
 def _stop_on_sigterm():

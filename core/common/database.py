@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -14,12 +15,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.common.paths import default_db_path
-from db import faults
+from db import faults, sqlite
 from db.engine import make_session_factory, set_office, unit_of_work
 from db.migrate import DatabaseError as DatabaseError  # re-exported for the GUI
 from db.migrate import open_database
 from db.models import Setting
 
+log = logging.getLogger(__name__)
 OFFICE_CODE_KEY = "office.unit_code"
 T = TypeVar("T")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -79,7 +81,18 @@ class AppDatabase:
             fault = faults.translate(exc, self.path)
             if fault is None or fault is exc:
                 raise
+            if isinstance(fault, faults.DatabaseDamaged) and self._view_was_stale():
+                fault = faults.DatabaseChanged(faults.CHANGED)
             raise fault from exc
+
+    def _view_was_stale(self) -> bool:
+        """After "malformed": close every pooled connection (their view of the file may be
+        stale, see :func:`db.sqlite.file_identity`) and ask a fresh one; True when the file
+        itself is sound, so the clerk is never told a sound database is damaged."""
+        if self.engine.dialect.name != "sqlite":
+            return False
+        self.engine.dispose()
+        return not sqlite.damaged_on_disk(self.path)
 
     def run(self, work: Callable[[Session], T], *, dry_run: bool = False) -> T:
         """``work(session)`` in one transaction: committed, or with ``dry_run`` rolled back
@@ -106,6 +119,21 @@ class AppDatabase:
         """A session for queries only (rolled back at the end)."""
         with self.translated(), self.sessions() as session:
             yield session
+
+    def renew_connections(self) -> None:
+        """Close the pooled connections; the next use case opens fresh ones.
+
+        The window calls it when it gets the focus back (from a file dialog, another
+        program): a file dialog on the database's folder reads the file, which releases the
+        process's SQLite locks (:func:`db.sqlite.file_identity`), and fresh connections take
+        them again before a command run meanwhile can mistake itself for the last user.
+        One connection is opened at once, so the locks are held from now on."""
+        self.engine.dispose()
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+        except Exception:  # noqa: BLE001 - the next use case will say what is wrong
+            log.warning("could not reopen %s", self.path, exc_info=True)
 
     def close(self) -> None:
         self.engine.dispose()
