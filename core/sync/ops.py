@@ -9,7 +9,7 @@ from pathlib import Path
 
 from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
-from core.sync import exchange, keys
+from core.sync import exchange, keys, labels
 from core.sync.exchange import ConflictInfo, ExportResult, Status
 from core.sync.keys import IdentityInfo, PeerInfo
 
@@ -108,3 +108,138 @@ def conflicts(db: AppDatabase, *, open_only: bool = True) -> list[ConflictInfo]:
 def resolve(db: AppDatabase, conflict_id: int, keep: str) -> Done[ConflictInfo]:
     with db.transaction() as s:
         return Done(exchange.resolve(s, conflict_id, keep), Changes.everything())
+
+
+# --- read models for the page: labels, identities, formatted values ----------------------
+#: a reference column → (table, the columns that name the referenced row)
+_REFERENCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "unit_id": ("unit", ("name",)), "parent_id": ("unit", ("name",)),
+    "merged_into_id": ("unit", ("name",)), "other_unit_id": ("unit", ("name",)),
+    "member_id": ("member", ("full_name",)), "borrower_id": ("member", ("full_name",)),
+    "guarantor_id": ("member", ("full_name",)), "initiative_id": ("initiative", ("number", "name")),
+    "loan_id": ("fund_loan", ("number",)), "rescheduled_from_id": ("fund_loan", ("number",)),
+    "fund_id": ("fund", ("name",)), "programme_id": ("programme", ("name",)),
+    "round_id": ("commendation_round", ("name",)),
+    "nominee_id": ("commendation_nominee", ("full_name",)),
+}
+
+
+@dataclass(frozen=True)
+class ConflictField:
+    """One field in conflict: its Vietnamese label, this office's value (read from the
+    current row) and the received one, both formatted."""
+
+    column: str
+    label: str
+    mine: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A conflict as a clerk reads it (the conflicts page, ``sync conflicts``)."""
+
+    id: int
+    table: str  # Vietnamese, e.g. "Sáng kiến"
+    record: str  # e.g. "LC-MT-2026-0001 — Cải tiến máy bơm"
+    peer: str  # the other office's name and code
+    winner: str  # mine | theirs (the provisional one)
+    fields: tuple[ConflictField, ...]
+
+
+def _row(conn, table: str, row_id: object) -> dict | None:
+    found = conn.exec_driver_sql(f'SELECT * FROM "{table}" WHERE id = ?', (row_id,)).mappings()
+    first = found.first()
+    return None if first is None else dict(first)
+
+
+def _reference(conn, column: str, value: object) -> str | None:
+    target = _REFERENCES.get(column)
+    if target is None or value in (None, ""):
+        return None
+    row = _row(conn, target[0], value)
+    if row is None:
+        return None
+    return " — ".join(str(row[c]) for c in target[1] if row.get(c))
+
+
+def office_name(conn, code: str) -> str:
+    """"LĐLĐ huyện Mường Tè (LC-MT)" where the office's unit is known, else the code."""
+    name = conn.exec_driver_sql("SELECT name FROM unit WHERE code = ? AND deleted_at IS NULL",
+                                (code,)).scalar()
+    return f"{name} ({code})" if name else code
+
+
+def _identity(conn, table: str, row: dict) -> str:
+    def ref(column: str) -> str:
+        return _reference(conn, column, row.get(column)) or ""
+
+    def join(*parts: object) -> str:
+        return " — ".join(str(p) for p in parts if p not in (None, ""))
+
+    if table == "initiative":
+        return join(row.get("number"), row.get("name"))
+    if table == "member":
+        unit = ref("unit_id")
+        return f"{row.get('full_name', '')} ({unit})" if unit else str(row.get("full_name", ""))
+    if table == "fund_loan":
+        return join(f"Khoản vay {row.get('number', '')}", ref("borrower_id"))
+    if table == "unit":
+        return join(row.get("code"), row.get("name"))
+    if table == "fund_entry":
+        return join(f"Chứng từ số {row.get('voucher_no', '')}/{row.get('year', '')}",
+                    row.get("memo"))
+    if table == "fund_instalment":
+        return join(f"Khoản vay {ref('loan_id')}", f"kỳ {row.get('seq', '')}")
+    for parent in ("initiative_id", "loan_id", "nominee_id", "round_id", "unit_id"):
+        if parent in row and not any(row.get(k) for k in ("number", "name", "full_name")):
+            return join(labels.field_label(table, parent), ref(parent))
+    named = join(*(row.get(k) for k in ("number", "code", "full_name", "name")))
+    return named or labels.table_label(table)
+
+
+def _shown(conn, table: str, column: str, value: object) -> str:
+    return _reference(conn, column, value) or labels.format_value(table, column, value)
+
+
+def conflict_views(db: AppDatabase) -> list[ConflictView]:
+    """The open conflicts with Vietnamese labels, each record's identity, and only the
+    fields in conflict. Where this office's version is kept for now, "this office" is the
+    row as it is now (edited since, perhaps), not as it was when the package arrived."""
+    with db.reading() as s:
+        conn = s.connection()
+        views = []
+        for c in exchange.conflicts(s):
+            current = _row(conn, c.entity, c.row_id)
+            deleted_here = c.mine.get("__op__") == "delete"
+            deleted_there = c.theirs.get("__op__") == "delete"
+            # kept for now: the row holds this office's version, perhaps edited since
+            mine = current if c.winner == "mine" and current is not None else c.mine
+            columns = [f for f in c.fields if f not in labels.BOOKKEEPING
+                       and not f.startswith("__")]
+            gone = "(đã xoá)"
+            fields = tuple(
+                ConflictField(f, labels.field_label(c.entity, f),
+                              gone if deleted_here else _shown(conn, c.entity, f, mine.get(f)),
+                              gone if deleted_there else _shown(conn, c.entity, f,
+                                                                c.theirs.get(f)))
+                for f in columns)
+            if not fields:  # a deletion against an edit: the record itself is the question
+                fields = (ConflictField("", "Bản ghi", "(đã xoá)" if deleted_here else "(còn)",
+                                        "(đã xoá)" if deleted_there else "(còn)"),)
+            record = _identity(conn, c.entity, {**c.theirs, **c.mine, **(current or {})})
+            views.append(ConflictView(c.id, labels.table_label(c.entity), record,
+                                      office_name(conn, c.peer), c.winner, fields))
+        return views
+
+
+def office_names(db: AppDatabase, codes: list[str]) -> dict[str, str]:
+    with db.reading() as s:
+        conn = s.connection()
+        return {code: office_name(conn, code) for code in codes}
+
+
+def fingerprint_text(key_id: str) -> str:
+    """A key id as read over the telephone: groups of four, upper case ("623D 39B2 …")."""
+    compact = key_id.replace(" ", "").upper()
+    return " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))

@@ -145,19 +145,38 @@ class SyncPage(QWidget):
                                self.tr("Key")])
         self.history = _table([self.tr("Direction"), self.tr("Office"), self.tr("No."),
                                self.tr("State"), self.tr("Changes"), self.tr("File")])
-        self.conflict_list = _table([self.tr("No."), self.tr("Table"), self.tr("From"),
-                                     self.tr("Fields"), self.tr("Kept for now")])
+        self.conflict_list = _table([self.tr("No."), self.tr("Kind"), self.tr("Record"),
+                                     self.tr("From"), self.tr("Fields"), self.tr("Kept for now")])
         self.conflict_list.itemSelectionChanged.connect(self._show_conflict)
+        self.conflict_list.horizontalHeader().setStretchLastSection(False)
+        self.conflict_list.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.conflict_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.conflict_record = QLabel()
+        self.conflict_record.setWordWrap(True)
+        self.conflict_record.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.conflict_fields = _table([self.tr("Field"), self.tr("This office"),
                                        self.tr("Received")])
+        self.conflict_fields.setWordWrap(True)
+        header = self.conflict_fields.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.conflict_fields.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.keep_mine = QPushButton(self.tr("Keep this office's version"))
         self.keep_theirs = QPushButton(self.tr("Keep the received version"))
         self.keep_mine.clicked.connect(lambda: self.resolve("mine"))
         self.keep_theirs.clicked.connect(lambda: self.resolve("theirs"))
         conflicts = QWidget()
-        split = QSplitter(Qt.Orientation.Horizontal)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.conflict_record)
+        detail_layout.addWidget(self.conflict_fields, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.conflict_list)
-        split.addWidget(self.conflict_fields)
+        split.addWidget(detail)
+        split.setStretchFactor(1, 2)
         resolve_row = QHBoxLayout()
         resolve_row.addStretch(1)
         resolve_row.addWidget(self.keep_mine)
@@ -176,6 +195,10 @@ class SyncPage(QWidget):
         layout.addWidget(keys_box)
         layout.addWidget(exchange_box)
         layout.addWidget(self.tabs, 1)
+        self.status_line = QLabel()
+        self.status_line.setWordWrap(True)
+        self.status_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status_line)
         self._conflicts: list = []
         self.refresh()
 
@@ -215,12 +238,17 @@ class SyncPage(QWidget):
         self._fill_conflicts()
 
     def _fill_conflicts(self) -> None:
-        self._conflicts = ops.conflicts(self._db) if ops.identity(self._db) else []
-        _fill(self.conflict_list, [[c.id, c.entity, c.peer, ", ".join(c.fields),
+        self._conflicts = ops.conflict_views(self._db) if ops.identity(self._db) else []
+        _fill(self.conflict_list, [[c.id, c.table, c.record, c.peer,
+                                    ", ".join(f.label for f in c.fields),
                                     self.tr("received") if c.winner == "theirs"
                                     else self.tr("this office's")] for c in self._conflicts])
+        for r, c in enumerate(self._conflicts):
+            self.conflict_list.item(r, 2).setToolTip(c.record)
         self.tabs.setTabText(2, self.tr("Conflicts (%1)").replace("%1", str(len(self._conflicts))))
         _fill(self.conflict_fields, [])
+        self.conflict_record.setText(self.tr("Choose a conflict above to see both versions.")
+                                     if self._conflicts else self.tr("No conflicts."))
         self.keep_mine.setEnabled(False)
         self.keep_theirs.setEnabled(False)
 
@@ -232,13 +260,21 @@ class SyncPage(QWidget):
         c = self._selected_conflict()
         if c is None:
             return
-        bookkeeping = {"updated_at", "created_at", "row_version"}
-        keys = [k for k in c.theirs if not k.startswith("__") and k not in bookkeeping]
-        rows = [[k, c.mine.get(k), c.theirs.get(k)] for k in keys
-                if k in c.fields or c.mine.get(k) != c.theirs.get(k)]
-        _fill(self.conflict_fields, rows)
+        self.conflict_record.setText(self.tr("%1: %2 — both this office and %3 changed it.")
+                                     .replace("%1", c.table).replace("%2", c.record)
+                                     .replace("%3", c.peer))
+        _fill(self.conflict_fields, [[f.label, f.mine, f.theirs] for f in c.fields])
+        for r in range(self.conflict_fields.rowCount()):
+            for col in (1, 2):
+                item = self.conflict_fields.item(r, col)
+                item.setToolTip(item.text())
+        self.conflict_fields.resizeRowsToContents()
         self.keep_mine.setEnabled(True)
         self.keep_theirs.setEnabled(True)
+
+    def say(self, text: str) -> None:
+        """What was just done, in the page's status line."""
+        self.status_line.setText(text)
 
     def apply_changes(self, changes: Changes, source: object | None = None) -> None:
         if source is not self and changes.sync:
@@ -372,9 +408,23 @@ class SyncPage(QWidget):
         c = self._selected_conflict()
         if c is None:
             return
+        mine = keep == "mine"
+        choice = (self.tr("this office's version") if mine
+                  else self.tr("the version received from %1").replace("%1", c.peer))
+        values = "\n".join(f"• {f.label}: {f.mine if mine else f.theirs}" for f in c.fields)
+        if not widgets.confirm(self, self.tr("Decide the conflict"),
+                               self.tr("Keep %1 for %2?\n\n%3\n\nThe other version is set aside; "
+                                       "the decision travels with the next package.")
+                               .replace("%1", choice).replace("%2", c.record)
+                               .replace("%3", values),
+                               self.tr("Keep %1").replace("%1", choice)):
+            return
         try:
             done = ops.resolve(self._db, c.id, keep)
         except Exception as exc:  # noqa: BLE001
             widgets.report_error(self, exc)
             return
         self._notify(done.changes)
+        self.say(self.tr("Kept %1 for %2. The decision will travel with the next package "
+                         "to %3.").replace("%1", choice).replace("%2", c.record)
+                 .replace("%3", c.peer))

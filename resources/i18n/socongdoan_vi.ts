@@ -3831,10 +3831,6 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Tệp</translation>
     </message>
     <message>
-        <source>Table</source>
-        <translation>Bảng</translation>
-    </message>
-    <message>
         <source>From</source>
         <translation>Từ văn phòng</translation>
     </message>
@@ -3849,6 +3845,14 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Field</source>
         <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
     </message>
     <message>
         <source>This office</source>
@@ -3915,6 +3919,18 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Xung đột (%1)</translation>
     </message>
     <message>
+        <source>Choose a conflict above to see both versions.</source>
+        <translation>Chọn một xung đột ở trên để xem hai phiên bản.</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>Không có xung đột nào.</translation>
+    </message>
+    <message>
+        <source>%1: %2 — both this office and %3 changed it.</source>
+        <translation>%1: %2 — cả văn phòng này và %3 đều đã sửa.</translation>
+    </message>
+    <message>
         <source>Type the key passphrase first.</source>
         <translation>Hãy nhập mật khẩu khoá trước.</translation>
     </message>
@@ -3961,6 +3977,38 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Importing the packages…</source>
         <translation>Đang nhập các gói…</translation>
+    </message>
+    <message>
+        <source>this office&apos;s version</source>
+        <translation>phiên bản của văn phòng này</translation>
+    </message>
+    <message>
+        <source>the version received from %1</source>
+        <translation>phiên bản nhận từ %1</translation>
+    </message>
+    <message>
+        <source>Decide the conflict</source>
+        <translation>Quyết định xung đột</translation>
+    </message>
+    <message>
+        <source>Keep %1 for %2?
+
+%3
+
+The other version is set aside; the decision travels with the next package.</source>
+        <translation>Giữ %1 cho %2?
+
+%3
+
+Phiên bản kia bị gác lại; quyết định sẽ được gửi kèm gói tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Keep %1</source>
+        <translation>Giữ %1</translation>
+    </message>
+    <message>
+        <source>Kept %1 for %2. The decision will travel with the next package to %3.</source>
+        <translation>Đã giữ %1 cho %2. Quyết định sẽ được gửi kèm gói tiếp theo cho %3.</translation>
     </message>
 </context>
 <context>

@@ -72,7 +72,7 @@ def test_export_from_a_district_then_preview_and_import_at_the_province(qtbot, o
     assert not messages.errors
 
 
-def test_conflicts_side_by_side_and_decided(qtbot, offices):
+def test_conflicts_side_by_side_and_decided(qtbot, offices, messages):
     [item] = register(offices.db("VL"), "VL-01", ["Gốc"])
     offices.receive("QT", offices.send("VL", "QT"))
     edit(offices.db("VL"), Initiative, item, name="Tên của huyện")
@@ -86,8 +86,66 @@ def test_conflicts_side_by_side_and_decided(qtbot, offices):
     fields = {page.conflict_fields.item(r, 0).text(): (page.conflict_fields.item(r, 1).text(),
                                                         page.conflict_fields.item(r, 2).text())
               for r in range(page.conflict_fields.rowCount())}
-    assert fields["name"] == ("Tên của tỉnh", "Tên của huyện")
+    assert fields["Tên sáng kiến"] == ("Tên của tỉnh", "Tên của huyện")
     _press(qtbot, page.keep_mine)
     assert page.conflict_list.rowCount() == 0
     assert get(offices.province, Initiative, item).name == "Tên của tỉnh"
     assert ops.conflicts(offices.province) == []
+
+
+def test_conflicts_read_in_vietnamese_with_the_record_and_the_current_value(qtbot, offices,
+                                                                            messages):
+    long_name = "Một số biện pháp nâng cao chất lượng dạy học môn Hoạt động trải nghiệm"
+    [item] = register(offices.db("VL"), "VL-01", [long_name])
+    offices.receive("QT", offices.send("VL", "QT"))
+    edit(offices.db("VL"), Initiative, item, name=long_name + " ở trường THCS",
+         economic_benefit=70_000_000)
+    edit(offices.province, Initiative, item, name=long_name + " ở trường tiểu học",
+         economic_benefit=80_000_000)
+    offices.receive("QT", offices.send("VL", "QT"))
+    page = _page(qtbot, offices.province)
+    page.tabs.setCurrentIndex(2)
+    page.conflict_list.setFocus()
+    qtbot.keyClick(page.conflict_list, Qt.Key.Key_Down)
+    if not page.conflict_list.selectionModel().selectedRows():
+        page.conflict_list.selectRow(0)
+    number = get(offices.province, Initiative, item).number
+    row = [page.conflict_list.item(0, c).text() for c in range(page.conflict_list.columnCount())]
+    assert row[1] == "Sáng kiến" and number in row[2] and long_name in row[2]
+    assert row[3] == "LĐLĐ huyện VL (VL)"
+    assert "name" not in row[4] and "Tên sáng kiến" in row[4]
+    fields = {page.conflict_fields.item(r, 0).text(): (page.conflict_fields.item(r, 1).text(),
+                                                        page.conflict_fields.item(r, 2).text())
+              for r in range(page.conflict_fields.rowCount())}
+    assert fields["Tên sáng kiến"] == (long_name + " ở trường tiểu học", long_name + " ở trường THCS")
+    assert fields["Hiệu quả kinh tế"] == ("80.000.000 đồng", "70.000.000 đồng")
+    assert not any("_" in label for label in fields)
+    assert page.conflict_fields.wordWrap()
+    assert number in page.conflict_record.text()
+
+    messages.answer = False  # the question names the choice; saying no changes nothing
+    _press(qtbot, page.keep_theirs)
+    assert "phiên bản nhận từ LĐLĐ huyện VL (VL)" in messages.questions[-1]
+    assert page.conflict_list.rowCount() == 1
+    messages.answer = True
+    _press(qtbot, page.keep_theirs)
+    assert page.conflict_list.rowCount() == 0
+    assert get(offices.province, Initiative, item).name == long_name + " ở trường THCS"
+    assert "gói tiếp theo" in page.status_line.text()
+
+
+def test_this_offices_kept_version_is_read_from_the_row_as_it_is_now(qtbot, offices):
+    [item] = register(offices.db("VL"), "VL-01", ["Máy bơm"])
+    offices.receive("QT", offices.send("VL", "QT"))
+    edit(offices.db("VL"), Initiative, item, awards="Giấy khen huyện")
+    edit(offices.province, Initiative, item, awards="Bằng khen tỉnh")
+    offices.receive("QT", offices.send("VL", "QT"))  # the province decides awards: kept
+    edit(offices.province, Initiative, item, awards="Bằng khen tỉnh năm 2026")  # edited since
+    page = _page(qtbot, offices.province)
+    page.tabs.setCurrentIndex(2)
+    page.conflict_list.selectRow(0)
+    assert page.conflict_list.item(0, 5).text() == "của văn phòng này"
+    assert [(page.conflict_fields.item(r, 0).text(), page.conflict_fields.item(r, 1).text(),
+             page.conflict_fields.item(r, 2).text())
+            for r in range(page.conflict_fields.rowCount())] == [
+        ("Khen thưởng", "Bằng khen tỉnh năm 2026", "Giấy khen huyện")]
