@@ -243,3 +243,8 @@ def fingerprint_text(key_id: str) -> str:
     """A key id as read over the telephone: groups of four, upper case ("623D 39B2 …")."""
     compact = key_id.replace(" ", "").upper()
     return " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))
+
+
+def format_count(value: int) -> str:
+    """65414 → "65.414" (Vietnamese thousands separator)."""
+    return f"{value:,}".replace(",", ".")

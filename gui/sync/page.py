@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -53,29 +55,58 @@ def _fill(table: QTableWidget, rows: list[list[object]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            item = QTableWidgetItem("" if value is None else str(value))
+            shown = ops.format_count(value) if isinstance(value, int) else value
+            item = QTableWidgetItem("" if shown is None else str(shown))
             if isinstance(value, int):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
 
 
 class PreviewDialog(QDialog):
-    """What an import would do, file by file, before anything is written."""
+    """What an import would do, file by file, before anything is written. The reason of
+    each file wraps in the table (tooltip: the whole text) and the selected file's reasons
+    are shown in full below; the dialog is resizable and fits a 1366×768 screen."""
 
-    def __init__(self, outcomes, parent: QWidget | None = None) -> None:
+    SHOWN_REASONS = 3  # rejected rows named in the table's cell; all of them below
+
+    def __init__(self, outcomes, parent: QWidget | None = None, names: dict | None = None
+                 ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import preview"))
-        self.resize(900, 360)
+        self.setSizeGripEnabled(True)
+        self.setMinimumSize(640, 360)
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 1180, 560
+        if room is not None:
+            width, height = min(width, room.width() - 40), min(height, room.height() - 80)
+        self.resize(width, height)
         self.outcomes = outcomes
+        names = names or {}
         states = {"applied": self.tr("will be applied"), "duplicate": self.tr("already imported"),
                   "held": self.tr("waiting for a missing package"), "refused": self.tr("refused")}
         self.table = _table([self.tr("File"), self.tr("From"), self.tr("No."), self.tr("Result"),
                              self.tr("New"), self.tr("Updated"), self.tr("Unchanged"),
                              self.tr("Conflicts"), self.tr("Rejected"), self.tr("Reason")])
-        _fill(self.table, [[o.file, o.sender, o.seq, states[o.state], o.new, o.updated,
-                            o.unchanged, o.conflicts, o.rejected,
-                            "; ".join([o.reason, *o.rejected_reasons]).strip("; ")]
-                           for o in outcomes])
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(9, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.reasons = [self._reasons(o) for o in outcomes]
+        _fill(self.table, [[o.file, names.get(o.sender, o.sender), o.seq or "", states[o.state],
+                            o.new, o.updated, o.unchanged, o.conflicts, o.rejected,
+                            self._short(o)] for o in outcomes])
+        for r, o in enumerate(outcomes):
+            self.table.item(r, 0).setToolTip(o.file)
+            self.table.item(r, 9).setToolTip("\n".join(self.reasons[r][:40]))
+        self.table.setColumnWidth(0, 230)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setMaximumHeight(140)
+        self.detail.setPlaceholderText(self.tr("Choose a file to read its reasons in full."))
+        self.table.itemSelectionChanged.connect(self._show_reasons)
         applicable = sum(o.state == "applied" for o in outcomes)
         summary = QLabel(self.tr("Files that can be applied: %1").replace("%1", str(applicable)))
         buttons = widgets.dialog_buttons(self.tr("Apply"), self.tr("Cancel"))
@@ -84,9 +115,28 @@ class PreviewDialog(QDialog):
         self.apply_button = buttons.buttons()[0]
         self.apply_button.setEnabled(applicable > 0)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(summary)
         layout.addWidget(buttons)
+        if outcomes:  # the first file with something to read
+            self.table.selectRow(next((r for r, x in enumerate(self.reasons) if x), 0))
+
+    def _reasons(self, o) -> list[str]:
+        return [text for text in [o.reason, *o.rejected_reasons] if text]
+
+    def _short(self, o) -> str:
+        shown = [o.reason] if o.reason else []
+        shown += list(o.rejected_reasons[:self.SHOWN_REASONS])
+        more = len(o.rejected_reasons) - self.SHOWN_REASONS
+        if more > 0:
+            shown.append(self.tr("… and %1 more (below)").replace("%1", ops.format_count(more)))
+        return "\n".join(shown)
+
+    def _show_reasons(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.detail.setPlainText("\n".join(self.reasons[rows[0].row()][:500]))
 
 
 class SyncPage(QWidget):
@@ -385,7 +435,8 @@ class SyncPage(QWidget):
         chosen = list(paths)
 
         def previewed(result) -> None:
-            self.preview = PreviewDialog(result.value, self)
+            names = ops.office_names(self._db, sorted({o.sender for o in result.value if o.sender}))
+            self.preview = PreviewDialog(result.value, self, names)
             self.preview.accepted.connect(lambda: self._apply(chosen, secret))
             self.preview.open()
 

@@ -2885,6 +2885,10 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Lý do</translation>
     </message>
     <message>
+        <source>Choose a file to read its reasons in full.</source>
+        <translation>Chọn một tệp để đọc đầy đủ lý do.</translation>
+    </message>
+    <message>
         <source>Files that can be applied: %1</source>
         <translation>Số tệp có thể áp dụng: %1</translation>
     </message>
@@ -2895,6 +2899,10 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>… and %1 more (below)</source>
+        <translation>… và %1 lý do khác (xem bên dưới)</translation>
     </message>
 </context>
 <context>

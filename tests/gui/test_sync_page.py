@@ -149,3 +149,33 @@ def test_this_offices_kept_version_is_read_from_the_row_as_it_is_now(qtbot, offi
              page.conflict_fields.item(r, 2).text())
             for r in range(page.conflict_fields.rowCount())] == [
         ("Khen thưởng", "Bằng khen tỉnh năm 2026", "Giấy khen huyện")]
+
+
+def test_preview_reasons_are_whole_and_the_dialog_fits_a_small_screen(qtbot, offices, tmp_path,
+                                                                     monkeypatch, messages):
+    register(offices.db("VL"), "VL-01", ["Cải tiến máy bơm"])
+    package = offices.send("VL", "QT")
+    broken = tmp_path / "VL-gui-QT-2026-12-06-so-0099.scdpkg"
+    broken.write_bytes(package.read_bytes()[:-40])  # truncated on the way
+    province = _page(qtbot, offices.province)
+    monkeypatch.setattr("gui.sync.page.QFileDialog.getOpenFileNames",
+                        lambda *a, **k: ([str(package), str(broken)], ""))
+    _press(qtbot, province.import_button)
+    qtbot.waitUntil(lambda: province.preview is not None, timeout=20_000)
+    preview = province.preview
+    assert preview.isSizeGripEnabled() and preview.table.wordWrap()
+    assert preview.width() <= 1366 and preview.height() <= 768
+    refused = [r for r in range(preview.table.rowCount())
+               if preview.table.item(r, 3).text() == "bị từ chối"]
+    assert len(refused) == 1
+    reason = preview.outcomes[refused[0]].reason
+    assert len(reason) > 20
+    cell = preview.table.item(refused[0], 9)
+    assert cell.text() == reason and cell.toolTip() == reason  # whole, not cut
+    assert preview.table.item(1 - refused[0], 1).text() == "LĐLĐ huyện VL (VL)"  # by name
+    preview.table.setFocus()
+    preview.table.selectRow(0)
+    qtbot.keyClick(preview.table, Qt.Key.Key_Down if refused[0] == 1 else Qt.Key.Key_Home)
+    assert reason in preview.detail.toPlainText()
+    qtbot.keyClick(preview, Qt.Key.Key_Escape)
+    assert not preview.isVisible()
