@@ -248,3 +248,61 @@ def fingerprint_text(key_id: str) -> str:
 def format_count(value: int) -> str:
     """65414 → "65.414" (Vietnamese thousands separator)."""
     return f"{value:,}".replace(",", ".")
+
+
+@dataclass(frozen=True)
+class OfficeRow:
+    """One peer office as the page shows it: by name, with what it still has to confirm
+    counted in changes (not the outbox's internal numbers) and its key's fingerprint."""
+
+    code: str
+    name: str  # "LĐLĐ huyện Mường Tè (LC-MT)"
+    role: str  # province | district
+    sent_up_to: int  # the last package number written for it
+    received_up_to: int  # the last package number read from it
+    waiting: int  # this office's changes it has not confirmed yet
+    fingerprint: str
+    revoked: bool
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    direction: str  # out | in
+    office: str  # name and code
+    seq: int
+    state: str  # sent | applied | duplicate | held | refused
+    changes: int
+    file: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The page's summary: this office by name, its fingerprint as read over the
+    telephone, how many of its changes wait for a confirmation, the peers and history."""
+
+    office: str
+    name: str
+    role: str
+    fingerprint: str
+    waiting: int
+    offices: tuple[OfficeRow, ...]
+    history: tuple[HistoryRow, ...]
+
+
+def overview(db: AppDatabase) -> Overview:
+    with db.reading() as s:
+        st = exchange.status(s)
+        conn = s.connection()
+
+        def waiting(acked_through: int) -> int:
+            return int(conn.exec_driver_sql("SELECT count(*) FROM sync_outbox WHERE seq > ?",
+                                            (acked_through,)).scalar() or 0)
+
+        names = {p.office_code: office_name(conn, p.office_code) for p in st.peers}
+        rows = tuple(OfficeRow(p.office_code, names[p.office_code], p.role, p.out_seq, p.in_seq,
+                               waiting(p.acked_through), fingerprint_text(p.key_id), p.revoked)
+                     for p in st.peers)
+        history = tuple(HistoryRow(d, names.get(peer) or office_name(conn, peer), seq, state, n,
+                                   file) for d, peer, seq, state, n, file in st.history)
+        return Overview(st.office, office_name(conn, st.office), st.role,
+                        fingerprint_text(st.fingerprint), st.pending, rows, history)

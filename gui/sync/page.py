@@ -191,8 +191,8 @@ class SyncPage(QWidget):
         exchange.addStretch(1)
 
         self.offices = _table([self.tr("Office"), self.tr("Role"), self.tr("Sent up to"),
-                               self.tr("They applied up to"), self.tr("Received up to"),
-                               self.tr("Key")])
+                               self.tr("Received up to"), self.tr("Not yet confirmed by them"),
+                               self.tr("Key fingerprint")])
         self.history = _table([self.tr("Direction"), self.tr("Office"), self.tr("No."),
                                self.tr("State"), self.tr("Changes"), self.tr("File")])
         self.conflict_list = _table([self.tr("No."), self.tr("Kind"), self.tr("Record"),
@@ -270,22 +270,38 @@ class SyncPage(QWidget):
             _fill(self.history, [])
             self._fill_conflicts()
             return
-        status = ops.status(self._db)
+        view = ops.overview(self._db)
         role = self.tr("province") if province else self.tr("district")
-        self.identity_label.setText(self.tr(
-            "Office %1 (%2). Key fingerprint: %3. Changes not yet acknowledged: %4.")
-            .replace("%1", status.office).replace("%2", role)
-            .replace("%3", status.fingerprint).replace("%4", str(status.pending)))
-        for peer in status.peers:
-            self.recipient.addItem(peer.office_code, peer.office_code)
-        _fill(self.offices, [[p.office_code, self.tr("province") if p.role == "province"
-                              else self.tr("district"), p.out_seq, p.acked_through, p.in_seq,
-                              self.tr("revoked") if p.revoked else p.key_id]
-                             for p in status.peers])
-        directions = {"out": self.tr("sent"), "in": self.tr("received")}
-        _fill(self.history, [[directions.get(d, d), peer, seq, state, n, name]
-                             for d, peer, seq, state, n, name in status.history])
+        if view.waiting == 0:
+            waiting = self.tr("Every change of this office has been confirmed.")
+        elif province:
+            waiting = self.tr("Waiting for the offices to confirm: %1 changes.")
+        else:
+            waiting = self.tr("Waiting for the province to confirm: %1 changes.")
+        self.identity_label.setText(self.tr("This office: %1, %2. Key fingerprint: %3.")
+                                    .replace("%1", view.name).replace("%2", role)
+                                    .replace("%3", view.fingerprint) + " "
+                                    + waiting.replace("%1", ops.format_count(view.waiting)))
+        for peer in view.offices:
+            self.recipient.addItem(peer.name, peer.code)
+        _fill(self.offices, [[p.name, self.tr("province") if p.role == "province"
+                              else self.tr("district"),
+                              self._package_no(p.sent_up_to), self._package_no(p.received_up_to),
+                              self.tr("%1 changes").replace("%1", ops.format_count(p.waiting))
+                              if p.waiting else self.tr("none"),
+                              self.tr("revoked") if p.revoked else p.fingerprint]
+                             for p in view.offices])
+        directions = {"out": self.tr("sent out"), "in": self.tr("received")}
+        states = {"sent": self.tr("sent"), "applied": self.tr("applied"),
+                  "duplicate": self.tr("already imported"),
+                  "held": self.tr("waiting for a missing package"), "refused": self.tr("refused")}
+        _fill(self.history, [[directions.get(h.direction, h.direction), h.office, h.seq,
+                              states.get(h.state, h.state), h.changes, h.file]
+                             for h in view.history])
         self._fill_conflicts()
+
+    def _package_no(self, seq: int) -> str:
+        return self.tr("package no. %1").replace("%1", str(seq)) if seq else self.tr("none yet")
 
     def _fill_conflicts(self) -> None:
         self._conflicts = ops.conflict_views(self._db) if ops.identity(self._db) else []
@@ -403,6 +419,7 @@ class SyncPage(QWidget):
     def export_to(self, folder: str | None = None):
         secret = self._secret()
         recipient = self.recipient.currentData()
+        recipient_name = self.recipient.currentText()
         if secret is None or not recipient:
             return None
         if folder is None:
@@ -414,7 +431,7 @@ class SyncPage(QWidget):
             self.last_export = result.value
             widgets.show_info(self, self.tr("Package %1 written for %2 (%3 changes): %4")
                               .replace("%1", str(result.value.seq))
-                              .replace("%2", result.value.recipient)
+                              .replace("%2", recipient_name)
                               .replace("%3", str(result.value.changes))
                               .replace("%4", str(result.value.path)))
             self._notify(result.changes)

@@ -3807,16 +3807,8 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Đã gửi đến gói số</translation>
     </message>
     <message>
-        <source>They applied up to</source>
-        <translation>Bên kia đã áp dụng đến</translation>
-    </message>
-    <message>
         <source>Received up to</source>
         <translation>Đã nhận đến gói số</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Khoá</translation>
     </message>
     <message>
         <source>Direction</source>
@@ -3903,10 +3895,6 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>huyện</translation>
     </message>
     <message>
-        <source>Office %1 (%2). Key fingerprint: %3. Changes not yet acknowledged: %4.</source>
-        <translation>Văn phòng %1 (%2). Dấu vân tay khoá: %3. Thay đổi chưa được xác nhận: %4.</translation>
-    </message>
-    <message>
         <source>revoked</source>
         <translation>đã thu hồi</translation>
     </message>
@@ -3917,6 +3905,66 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>received</source>
         <translation>nhận được</translation>
+    </message>
+    <message>
+        <source>Not yet confirmed by them</source>
+        <translation>Họ chưa xác nhận</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Dấu vân tay khoá</translation>
+    </message>
+    <message>
+        <source>Every change of this office has been confirmed.</source>
+        <translation>Mọi thay đổi của văn phòng này đã được xác nhận.</translation>
+    </message>
+    <message>
+        <source>Waiting for the offices to confirm: %1 changes.</source>
+        <translation>Chờ các văn phòng xác nhận: %1 thay đổi.</translation>
+    </message>
+    <message>
+        <source>Waiting for the province to confirm: %1 changes.</source>
+        <translation>Chờ tỉnh xác nhận: %1 thay đổi.</translation>
+    </message>
+    <message>
+        <source>This office: %1, %2. Key fingerprint: %3.</source>
+        <translation>Văn phòng này: %1, cấp %2. Dấu vân tay khoá: %3.</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 thay đổi</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không còn</translation>
+    </message>
+    <message>
+        <source>sent out</source>
+        <translation>gửi đi</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>đã áp dụng</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>đã nhập trước đó</translation>
+    </message>
+    <message>
+        <source>waiting for a missing package</source>
+        <translation>chờ gói còn thiếu</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>bị từ chối</translation>
+    </message>
+    <message>
+        <source>package no. %1</source>
+        <translation>gói số %1</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>chưa có</translation>
     </message>
     <message>
         <source>this office&apos;s</source>

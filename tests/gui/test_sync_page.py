@@ -3,6 +3,8 @@ preview, then a conflict is shown side by side and decided."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -45,6 +47,7 @@ def test_export_from_a_district_then_preview_and_import_at_the_province(qtbot, o
     [item] = register(offices.db("VL"), "VL-01", ["Cải tiến máy bơm"])
     district = _page(qtbot, offices.db("VL"))
     assert district.recipient.currentData() == "QT"
+    assert district.recipient.currentText() == "LĐLĐ tỉnh Quảng Trị (QT)"
     folder = tmp_path / "usb"
     folder.mkdir()
     monkeypatch.setattr("gui.sync.page.QFileDialog.getExistingDirectory",
@@ -68,7 +71,7 @@ def test_export_from_a_district_then_preview_and_import_at_the_province(qtbot, o
     qtbot.waitUntil(lambda: bool(province.last_import), timeout=20_000)
     assert [o.state for o in province.last_import] == ["applied", "duplicate"]
     assert get(offices.province, Initiative, item).name == "Cải tiến máy bơm"
-    assert province.offices.item(0, 0).text() in ("HH", "VL")
+    assert province.offices.item(0, 0).text() in ("LĐLĐ huyện HH (HH)", "LĐLĐ huyện VL (VL)")
     assert not messages.errors
 
 
@@ -179,3 +182,27 @@ def test_preview_reasons_are_whole_and_the_dialog_fits_a_small_screen(qtbot, off
     assert reason in preview.detail.toPlainText()
     qtbot.keyClick(preview, Qt.Key.Key_Escape)
     assert not preview.isVisible()
+
+
+def test_the_page_speaks_a_clerks_words(qtbot, offices):
+    register(offices.db("VL"), "VL-01", ["Cải tiến máy bơm", "Sổ tay an toàn"])
+    offices.receive("QT", offices.send("VL", "QT"))
+    province = _page(qtbot, offices.province)
+    district = _page(qtbot, offices.db("VL"))
+    grouped = re.compile(r"\b[0-9A-F]{4}( [0-9A-F]{4}){3,}\b")
+    text = province.identity_label.text()
+    assert "LĐLĐ tỉnh Quảng Trị (QT)" in text and grouped.search(text)
+    assert re.search(r"Chờ các văn phòng xác nhận: [\d.]+ thay đổi", text)
+    assert re.search(r"Chờ tỉnh xác nhận: [\d.]+ thay đổi|Mọi thay đổi", district.identity_label.text())
+    # the same fingerprint, written the same way, on the district's page and at the province
+    vl_print = grouped.search(district.identity_label.text()).group(0)
+    rows = {province.offices.item(r, 0).text(): [province.offices.item(r, c).text()
+                                                 for c in range(province.offices.columnCount())]
+            for r in range(province.offices.rowCount())}
+    assert rows["LĐLĐ huyện VL (VL)"][5] == vl_print
+    assert rows["LĐLĐ huyện VL (VL)"][3] == "gói số 1"
+    states = {province.history.item(r, 3).text() for r in range(province.history.rowCount())}
+    assert states <= {"đã gửi", "đã áp dụng"} and "đã áp dụng" in states
+    shown = [t.item(r, c).text() for t in (province.offices, province.history)
+             for r in range(t.rowCount()) for c in range(t.columnCount())]
+    assert not {"applied", "sent", "received", "duplicate", "held"} & set(shown)
