@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,6 +34,7 @@ from core.common.changes import Changes
 from core.sync import ops
 from gui.common import widgets
 from gui.common.jobs import run_with_progress
+from gui.sync.dialogs import EnrolDialog, NewPassphraseDialog
 
 FILE_FILTER = "*.scdpkg"
 
@@ -147,6 +147,8 @@ class SyncPage(QWidget):
         self.preview: PreviewDialog | None = None
         self.last_export = None
         self.last_import: tuple = ()
+        self.passphrase_dialog: NewPassphraseDialog | None = None
+        self.enrol_dialog: EnrolDialog | None = None
 
         heading = QLabel(self.tr("Sync"))
         font = heading.font()
@@ -361,15 +363,26 @@ class SyncPage(QWidget):
 
     # --- keys ---------------------------------------------------------------------------
     def init_province(self) -> None:
-        secret = self._secret()
-        if secret is None:
-            return
+        """The province's keys, sealed with a new passphrase typed twice."""
+        dialog = NewPassphraseDialog(
+            self.tr("Create province keys"),
+            self.tr("The province's keys are sealed with this passphrase; it is asked for "
+                    "every export and import. Keep it safe: without it the keys cannot be "
+                    "used."), self.tr("Create keys"), self)
+        self.passphrase_dialog = dialog
+        dialog.accepted.connect(lambda: self._init_province(dialog.value))
+        dialog.open()
+
+    def _init_province(self, secret: str) -> None:
         try:
             done = ops.init_province(self._db, secret)
         except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
             widgets.report_error(self, exc)
             return
+        self.passphrase.setText(secret)
         self._notify(done.changes)
+        self.say(self.tr("The province's keys are made. Enrol each office with "
+                         "\"Enrol an office…\"."))
 
     def import_enrolment(self, path: str | None = None) -> None:
         secret = self._secret()
@@ -386,25 +399,27 @@ class SyncPage(QWidget):
             widgets.report_error(self, exc)
             return
         self._notify(done.changes | Changes(office=True))
+        me = done.value
+        self.say(self.tr("Enrolment imported: this office is %1, its province %2. Import the "
+                         "province's first package next.")
+                 .replace("%1", me.office_code).replace("%2", me.province_code))
 
-    def enrol(self, office: str | None = None, out: str | None = None) -> None:
+    def enrol(self, out: str | None = None) -> None:
+        """The office's code and its new passphrase (twice) in a dialog, then the file."""
+        if self._secret() is None:
+            return
+        dialog = EnrolDialog(self)
+        self.enrol_dialog = dialog
+        dialog.accepted.connect(lambda: self._enrol(dialog.code(), dialog.value, out))
+        dialog.open()
+
+    def _enrol(self, office: str, secret_for_office: str, out: str | None) -> None:
         secret = self._secret()
         if secret is None:
             return
-        if office is None:
-            office, ok = QInputDialog.getText(self, self.tr("Enrol an office"),
-                                              self.tr("Code of the office:"))
-            if not ok or not office:
-                return
-        secret_for_office, ok = QInputDialog.getText(
-            self, self.tr("Enrol an office"),
-            self.tr("A passphrase for the office (tell it by telephone, not with the file):"),
-            QLineEdit.EchoMode.Password)
-        if not ok or not secret_for_office:
-            return
         if out is None:
             out, _ = QFileDialog.getSaveFileName(self, self.tr("Enrolment file"),
-                                                 f"{office.upper()}.scdkey", "*.scdkey")
+                                                 f"{office}.scdkey", "*.scdkey")
             if not out:
                 return
         try:
@@ -412,8 +427,11 @@ class SyncPage(QWidget):
         except Exception as exc:  # noqa: BLE001
             widgets.report_error(self, exc)
             return
-        widgets.show_info(self, self.tr("Enrolment file written: %1").replace("%1", str(done.value)))
         self._notify(done.changes)
+        text = self.tr("Enrolment file for %1 written: %2. Tell the office its passphrase by "
+                       "telephone.").replace("%1", office).replace("%2", str(done.value))
+        self.say(text)
+        widgets.show_info(self, text)
 
     # --- packages -----------------------------------------------------------------------
     def export_to(self, folder: str | None = None):

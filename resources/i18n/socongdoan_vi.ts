@@ -917,6 +917,33 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol an office</source>
+        <translation>Cấp khoá cho văn phòng</translation>
+    </message>
+    <message>
+        <source>The office&apos;s keys are sealed with this passphrase. Tell it to the office by telephone; never send it with the file.</source>
+        <translation>Khoá của văn phòng được niêm phong bằng mật khẩu này. Hãy báo mật khẩu cho văn phòng qua điện thoại; không bao giờ gửi kèm tệp.</translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation>Tiếp tục…</translation>
+    </message>
+    <message>
+        <source>e.g. LC-MT</source>
+        <translation>ví dụ LC-MT</translation>
+    </message>
+    <message>
+        <source>Office &amp;code:</source>
+        <translation>Mã &amp;văn phòng:</translation>
+    </message>
+    <message>
+        <source>Type the code of the office to enrol.</source>
+        <translation>Hãy nhập mã của văn phòng cần cấp khoá.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Set up this office</source>
@@ -2268,6 +2295,29 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>Hide this message</source>
         <translation>Ẩn thông báo này</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>ít nhất %1 ký tự</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Type it a&amp;gain:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>Mật khẩu phải có ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Type them again.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại.</translation>
     </message>
 </context>
 <context>
@@ -3991,24 +4041,28 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Hãy nhập mật khẩu khoá trước.</translation>
     </message>
     <message>
+        <source>The province&apos;s keys are sealed with this passphrase; it is asked for every export and import. Keep it safe: without it the keys cannot be used.</source>
+        <translation>Khoá của văn phòng tỉnh được niêm phong bằng mật khẩu này; mật khẩu được hỏi mỗi lần xuất và nhập gói. Hãy giữ cẩn thận: thiếu mật khẩu thì không dùng được khoá.</translation>
+    </message>
+    <message>
+        <source>Create keys</source>
+        <translation>Tạo khoá</translation>
+    </message>
+    <message>
+        <source>The province&apos;s keys are made. Enrol each office with &quot;Enrol an office…&quot;.</source>
+        <translation>Đã tạo khoá của văn phòng tỉnh. Hãy cấp khoá cho từng văn phòng bằng nút «Cấp khoá cho một văn phòng…».</translation>
+    </message>
+    <message>
         <source>Enrolment file</source>
         <translation>Tệp cấp khoá</translation>
     </message>
     <message>
-        <source>Enrol an office</source>
-        <translation>Cấp khoá cho văn phòng</translation>
+        <source>Enrolment imported: this office is %1, its province %2. Import the province&apos;s first package next.</source>
+        <translation>Đã nhập tệp cấp khoá: văn phòng này là %1, thuộc tỉnh %2. Bước tiếp theo: nhập gói đầu tiên của tỉnh.</translation>
     </message>
     <message>
-        <source>Code of the office:</source>
-        <translation>Mã văn phòng:</translation>
-    </message>
-    <message>
-        <source>A passphrase for the office (tell it by telephone, not with the file):</source>
-        <translation>Mật khẩu cho văn phòng được cấp (báo qua điện thoại, không gửi kèm tệp):</translation>
-    </message>
-    <message>
-        <source>Enrolment file written: %1</source>
-        <translation>Đã ghi tệp cấp khoá: %1</translation>
+        <source>Enrolment file for %1 written: %2. Tell the office its passphrase by telephone.</source>
+        <translation>Đã ghi tệp cấp khoá cho %1: %2. Hãy báo mật khẩu cho văn phòng qua điện thoại.</translation>
     </message>
     <message>
         <source>Folder for the package</source>

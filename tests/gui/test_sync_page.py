@@ -7,6 +7,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from core.sync import ops
 from db.models import Initiative
@@ -206,3 +207,63 @@ def test_the_page_speaks_a_clerks_words(qtbot, offices):
     shown = [t.item(r, c).text() for t in (province.offices, province.history)
              for r in range(t.rowCount()) for c in range(t.columnCount())]
     assert not {"applied", "sent", "received", "duplicate", "held"} & set(shown)
+
+
+def _type(qtbot, field, text: str) -> None:
+    field.setFocus()
+    field.clear()
+    qtbot.keyClicks(field, text)
+
+
+def test_a_new_passphrase_is_typed_twice_and_refused_when_short_or_different(qtbot, app_db,
+                                                                           messages):
+    page = SyncPage(app_db)
+    qtbot.addWidget(page)
+    page.show()
+    _press(qtbot, page.init_keys_button)
+    dialog = page.passphrase_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.first.echoMode() == dialog.again.echoMode() == dialog.first.EchoMode.Password
+    _type(qtbot, dialog.first, "ngan")
+    _type(qtbot, dialog.again, "ngan")
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "ít nhất 8 ký tự" in messages.errors[-1]
+    _type(qtbot, dialog.first, "mat khau tinh 2026")
+    _type(qtbot, dialog.again, "mat khau tinh 2025")
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "không giống nhau" in messages.errors[-1]
+    assert dialog.again.text() == "" and ops.identity(app_db) is None
+    _type(qtbot, dialog.again, "mat khau tinh 2026")
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert ops.identity(app_db) is not None and ops.identity(app_db).role == "province"
+    assert page.passphrase.text() == "mat khau tinh 2026"
+    assert page.status_line.text()
+
+
+def test_enrolling_an_office_asks_its_passphrase_twice_in_vietnamese(qtbot, offices, tmp_path,
+                                                                     monkeypatch, messages):
+    with offices.province.transaction() as s:
+        from core.org import units as org
+        from db.models import UnitKind
+        org.create_unit(s, org.UnitInput(code="GL", name="LĐLĐ huyện GL", kind=UnitKind.UPPER,
+                                         parent_code="QT"))
+    out = tmp_path / "GL.scdkey"
+    monkeypatch.setattr("gui.sync.page.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    page = _page(qtbot, offices.province)
+    _press(qtbot, page.enrol_button)
+    dialog = page.enrol_dialog
+    assert dialog is not None and dialog.isVisible()
+    texts = {b.text() for b in dialog.buttons.buttons()}
+    assert "Cancel" not in texts and "Hủy" in texts
+    _type(qtbot, dialog.office, "gl")
+    _type(qtbot, dialog.first, "mat khau GL 2026")
+    _type(qtbot, dialog.again, "mat khau GL 2O26")
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "không giống nhau" in messages.errors[-1] and not out.exists()
+    _type(qtbot, dialog.again, "mat khau GL 2026")
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    qtbot.keyClick(dialog.again, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible() and out.exists()
+    assert "GL" in page.status_line.text() and "điện thoại" in page.status_line.text()
