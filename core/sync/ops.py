@@ -4,11 +4,13 @@ each one read or one transaction, returning frozen dataclasses (mutations: Done)
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
+from core.common.errors import UserError
 from core.sync import exchange, keys, labels
 from core.sync.exchange import ConflictInfo, ExportResult, Status
 from core.sync.keys import IdentityInfo, PeerInfo
@@ -85,11 +87,36 @@ def export_package(db: AppDatabase, passphrase: str, recipient: str,
                                             new_epoch=new_epoch), SYNC)
 
 
+class ImportCancelled(UserError):
+    """The person cancelled a running import: its transaction was rolled back."""
+
+
+#: the steps an import reports: backup and checks, applying, recording
+IMPORT_STEPS = 3
+
+
 def import_packages(db: AppDatabase, paths: list[str | os.PathLike[str]], passphrase: str, *,
-                    dry_run: bool = False) -> Done[tuple[PackageOutcome, ...]]:
+                    dry_run: bool = False, progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None
+                    ) -> Done[tuple[PackageOutcome, ...]]:
     """Check and apply the files in one transaction; with ``dry_run`` the same work rolled
-    back (the preview). Anything applied changes everything a page may show."""
-    reports = db.run(lambda s: exchange.import_packages(s, paths, passphrase), dry_run=dry_run)
+    back (the preview). Anything applied changes everything a page may show.
+
+    ``progress(step, IMPORT_STEPS)`` is called as the import goes on; when ``cancelled()``
+    says so before the transaction commits, nothing is written (:class:`ImportCancelled`)."""
+    report = progress or (lambda done, total: None)
+
+    def work(s):
+        report(1, IMPORT_STEPS)
+        reports = exchange.import_packages(s, paths, passphrase)
+        report(2, IMPORT_STEPS)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled("Đã huỷ việc nhập gói: không có gì được ghi.")
+        return reports
+
+    report(0, IMPORT_STEPS)
+    reports = db.run(work, dry_run=dry_run)
+    report(IMPORT_STEPS, IMPORT_STEPS)
     outcomes = tuple(_outcome(r) for r in reports)
     applied = not dry_run and any(o.state == "applied" for o in outcomes)
     return Done(outcomes, Changes.everything() if applied else SYNC)

@@ -148,6 +148,7 @@ class SyncPage(QWidget):
         self.last_export = None
         self.last_import: tuple = ()
         self.passphrase_dialog: NewPassphraseDialog | None = None
+        self.apply_job = None
         self.enrol_dialog: EnrolDialog | None = None
 
         heading = QLabel(self.tr("Sync"))
@@ -447,12 +448,13 @@ class SyncPage(QWidget):
 
         def done(result) -> None:
             self.last_export = result.value
-            widgets.show_info(self, self.tr("Package %1 written for %2 (%3 changes): %4")
-                              .replace("%1", str(result.value.seq))
-                              .replace("%2", recipient_name)
-                              .replace("%3", str(result.value.changes))
-                              .replace("%4", str(result.value.path)))
+            text = (self.tr("Package %1 written for %2 (%3 changes): %4")
+                    .replace("%1", str(result.value.seq)).replace("%2", recipient_name)
+                    .replace("%3", ops.format_count(result.value.changes))
+                    .replace("%4", str(result.value.path)))
             self._notify(result.changes)
+            self.say(text)
+            widgets.show_info(self, text)
 
         return run_with_progress(
             self, self.tr("Writing the package…"),
@@ -480,15 +482,45 @@ class SyncPage(QWidget):
             lambda ctx: ops.import_packages(self._db, chosen, secret, dry_run=True),
             on_success=previewed, on_failure=lambda exc: widgets.report_error(self, exc))
 
-    def _apply(self, paths: list[str], secret: str) -> None:
+    def _apply(self, paths: list[str], secret: str):
         def applied(result) -> None:
             self.last_import = result.value
             self._notify(result.changes)
+            text = self._import_summary(result.value)
+            self.say(text)
+            widgets.show_info(self, text)
 
-        run_with_progress(
-            self, self.tr("Importing the packages…"),
-            lambda ctx: ops.import_packages(self._db, paths, secret),
-            on_success=applied, on_failure=lambda exc: widgets.report_error(self, exc))
+        self.apply_job = run_with_progress(
+            self, self.tr("Applying %1 package file(s)… Cancel writes nothing.")
+            .replace("%1", str(len(paths))),
+            lambda ctx: ops.import_packages(self._db, paths, secret, progress=ctx.progress,
+                                            cancelled=ctx.is_cancelled),
+            on_success=applied, on_failure=lambda exc: widgets.report_error(self, exc),
+            on_cancelled=lambda: self.say(self.tr("Import cancelled: nothing was written.")))
+        return self.apply_job
+
+    def _import_summary(self, outcomes) -> str:
+        """What an apply did, in counts: "Đã áp dụng 2 gói: 5 bản ghi mới, …"."""
+        done = [o for o in outcomes if o.state == "applied"]
+
+        def total(name: str) -> str:
+            return ops.format_count(sum(getattr(o, name) for o in done))
+
+        parts = [self.tr("Applied %1 package(s): %2 new, %3 updated, %4 unchanged, "
+                         "%5 conflict(s), %6 rejected.")
+                 .replace("%1", str(len(done))).replace("%2", total("new"))
+                 .replace("%3", total("updated")).replace("%4", total("unchanged"))
+                 .replace("%5", total("conflicts")).replace("%6", total("rejected"))]
+        others = {"duplicate": self.tr("%1 already imported before"),
+                  "held": self.tr("%1 waiting for a missing package"),
+                  "refused": self.tr("%1 refused")}
+        rest = [text.replace("%1", str(n)) for state, text in others.items()
+                if (n := sum(o.state == state for o in outcomes))]
+        if rest:
+            parts.append(self.tr("Files not applied: %1.").replace("%1", ", ".join(rest)))
+        if any(o.conflicts for o in done):
+            parts.append(self.tr("See the Conflicts tab to decide them."))
+        return " ".join(parts)
 
     def resolve(self, keep: str) -> None:
         c = self._selected_conflict()

@@ -4085,8 +4085,36 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Đang kiểm tra các gói…</translation>
     </message>
     <message>
-        <source>Importing the packages…</source>
-        <translation>Đang nhập các gói…</translation>
+        <source>Applying %1 package file(s)… Cancel writes nothing.</source>
+        <translation>Đang áp dụng %1 tệp gói… Bấm Hủy thì không có gì được ghi.</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Đã huỷ việc nhập gói: không có gì được ghi.</translation>
+    </message>
+    <message>
+        <source>Applied %1 package(s): %2 new, %3 updated, %4 unchanged, %5 conflict(s), %6 rejected.</source>
+        <translation>Đã áp dụng %1 gói: %2 bản ghi mới, %3 cập nhật, %4 không đổi, %5 xung đột, %6 bị từ chối.</translation>
+    </message>
+    <message>
+        <source>%1 already imported before</source>
+        <translation>%1 tệp đã nhập trước đó</translation>
+    </message>
+    <message>
+        <source>%1 waiting for a missing package</source>
+        <translation>%1 tệp chờ gói còn thiếu</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1 tệp bị từ chối</translation>
+    </message>
+    <message>
+        <source>Files not applied: %1.</source>
+        <translation>Tệp không được áp dụng: %1.</translation>
+    </message>
+    <message>
+        <source>See the Conflicts tab to decide them.</source>
+        <translation>Hãy mở thẻ Xung đột để quyết định.</translation>
     </message>
     <message>
         <source>this office&apos;s version</source>

@@ -69,8 +69,16 @@ def test_export_from_a_district_then_preview_and_import_at_the_province(qtbot, o
     assert int(preview.table.item(0, 4).text()) >= 1  # new records
     assert get(offices.province, Initiative, item) is None  # nothing written by the preview
     _press(qtbot, preview.apply_button)
+    steps: list[tuple[int, int]] = []
+    province.apply_job.progressed.connect(lambda done, total: steps.append((done, total)))
+    assert province.apply_job.dialog is not None  # a progress dialog, shown if it takes long
     qtbot.waitUntil(lambda: bool(province.last_import), timeout=20_000)
     assert [o.state for o in province.last_import] == ["applied", "duplicate"]
+    assert steps and steps[-1] == (3, 3)
+    new = province.last_import[0].new
+    said = messages.infos[-1]
+    assert said == province.status_line.text()
+    assert said.startswith(f"Đã áp dụng 1 gói: {new} bản ghi mới") and "1 tệp đã nhập trước đó" in said
     assert get(offices.province, Initiative, item).name == "Cải tiến máy bơm"
     assert province.offices.item(0, 0).text() in ("LĐLĐ huyện HH (HH)", "LĐLĐ huyện VL (VL)")
     assert not messages.errors
