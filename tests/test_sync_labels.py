@@ -35,3 +35,6 @@ def test_values_are_formatted_as_a_clerk_reads_them():
     assert labels.format_value("initiative", "confidential", 1) == "Có"
     assert labels.format_value("initiative", "name", None) == "(trống)"
     assert labels.format_value("unit_member_count", "year", 2026) == "2026"
+    assert labels.format_value("initiative", "status", "rejected") == "Không hợp lệ"
+    assert labels.format_value("member", "gender", "female") == "Nữ"
+    assert labels.format_value("fund_loan", "status", "disbursed") == "Đang vay"

@@ -8,7 +8,10 @@ generic Vietnamese word (tests/test_sync_labels.py walks every SyncedMixin table
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 #: columns every synced table has, and columns named alike across tables
 COMMON: dict[str, str] = {
@@ -145,10 +148,40 @@ def _date_text(value: str) -> str | None:
         return None
 
 
+@functools.cache
+def _codes() -> dict[tuple[str, str], dict[str, str]]:
+    """The Vietnamese words of the stored codes (status, kind…), from the modules' own maps."""
+    from core.commendations import ops as commendations
+    from core.commendations import rules
+    from core.fund import ledger, loans
+    from core.initiatives import records
+    from core.org import members, units
+
+    maps: dict[tuple[str, str], Mapping[Any, str]] = {
+        ("initiative", "kind"): records.KIND_LABELS, ("initiative", "field"): records.FIELD_LABELS,
+        ("initiative", "status"): records.STATUS_LABELS,
+        ("initiative", "recognised_by"): records.RECOGNISER_LABELS,
+        ("unit", "kind"): units.KIND_LABELS, ("unit", "sector"): units.SECTOR_LABELS,
+        ("member", "gender"): members.GENDER_LABELS,
+        ("fund_loan", "status"): loans.STATUS_LABELS, ("fund_entry", "kind"): ledger.KIND_LABELS,
+        ("fund_entry", "voucher_kind"): ledger.VOUCHER_LABELS,
+        ("fund_entry", "status"): {"draft": "Nháp", "posted": "Đã ghi sổ"},
+        ("commendation_round", "level"): rules.LEVEL_LABELS,
+        ("commendation_nominee", "kind"): rules.KIND_LABELS,
+        ("commendation_nominee", "tier"): rules.TIER_LABELS,
+        ("commendation_nominee", "award"): rules.AWARD_LABELS,
+        ("commendation_nominee", "status"): commendations.STATUS_LABELS,
+    }
+    return {key: {str(code): word for code, word in words.items()} for key, words in maps.items()}
+
+
 def format_value(table: str, column: str, value: object) -> str:
     """A stored value (as SQLite and the package's JSON hold it) as a clerk reads it."""
     if value is None or value == "":
         return "(trống)"
+    words = _codes().get((table, column))
+    if words is not None and isinstance(value, str) and value in words:
+        return words[value]
     if column in MONEY.get(table, ()) and isinstance(value, (int, float)):
         return format_money(int(value))
     if isinstance(value, bool) or (column in _BOOLEAN.get(table, ()) and value in (0, 1)):
