@@ -67,7 +67,8 @@ class PreviewDialog(QDialog):
     each file wraps in the table (tooltip: the whole text) and the selected file's reasons
     are shown in full below; the dialog is resizable and fits a 1366×768 screen."""
 
-    SHOWN_REASONS = 3  # rejected rows named in the table's cell; all of them below
+    SHOWN_REASONS = 3  # rejected rows named in the table's cell
+    DETAIL_LINES = 500  # reasons listed below for the selected file
 
     def __init__(self, outcomes, parent: QWidget | None = None, names: dict | None = None
                  ) -> None:
@@ -136,7 +137,12 @@ class PreviewDialog(QDialog):
     def _show_reasons(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            self.detail.setPlainText("\n".join(self.reasons[rows[0].row()][:500]))
+            reasons = self.reasons[rows[0].row()]
+            shown = reasons[:self.DETAIL_LINES]
+            if len(reasons) > self.DETAIL_LINES:
+                shown.append(self.tr("… and %1 more").replace(
+                    "%1", ops.format_count(len(reasons) - self.DETAIL_LINES)))
+            self.detail.setPlainText("\n".join(shown))
 
 
 class SyncPage(QWidget):

@@ -2954,6 +2954,10 @@ Thao tác này không thể hoàn tác.</translation>
         <source>… and %1 more (below)</source>
         <translation>… và %1 lý do khác (xem bên dưới)</translation>
     </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… và %1 lý do khác</translation>
+    </message>
 </context>
 <context>
     <name>ProgressDialog</name>

@@ -275,3 +275,25 @@ def test_enrolling_an_office_asks_its_passphrase_twice_in_vietnamese(qtbot, offi
     qtbot.keyClick(dialog.again, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible() and out.exists()
     assert "GL" in page.status_line.text() and "điện thoại" in page.status_line.text()
+
+
+def test_a_preview_with_thousands_of_rejected_rows_names_three_and_lists_the_rest(qtbot):
+    from core.sync.ops import PackageOutcome
+    from gui.sync.page import PreviewDialog
+
+    reasons = tuple(f"Sáng kiến LC-MT-SK-2026-{i:05d}: thiếu đơn vị." for i in range(65_173))
+    outcomes = [PackageOutcome("LC-gui-LC-MT-2026-12-06-so-0001.scdpkg", "LC", 1, "applied", "",
+                               2, 0, 0, 0, 65_173, ()),
+                PackageOutcome("LC-gui-LC-MT-2026-12-06-so-0002.scdpkg", "LC", 2, "applied", "",
+                               0, 0, 0, 0, 65_173, reasons)]
+    dialog = PreviewDialog(outcomes)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.table.item(1, 8).text() == "65.173"
+    cell = dialog.table.item(1, 9).text().splitlines()
+    assert cell[:3] == list(reasons[:3]) and cell[3] == "… và 65.170 lý do khác (xem bên dưới)"
+    dialog.table.setFocus()
+    dialog.table.selectRow(0)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    shown = dialog.detail.toPlainText().splitlines()
+    assert shown[:500] == list(reasons[:500]) and shown[500:] == ["… và 64.673 lý do khác"]
