@@ -235,7 +235,9 @@ class SyncPage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.conflict_list)
         split.addWidget(detail)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setSizes([170, 320])  # the list is short; the versions need the room
         resolve_row = QHBoxLayout()
         resolve_row.addStretch(1)
         resolve_row.addWidget(self.keep_mine)
