@@ -175,6 +175,8 @@ class ConflictView:
 
 
 def _row(conn, table: str, row_id: object) -> dict | None:
+    if table not in labels.TABLES:  # only synced tables' names go into the SQL
+        return None
     found = conn.exec_driver_sql(f'SELECT * FROM "{table}" WHERE id = ?', (row_id,)).mappings()
     first = found.first()
     return None if first is None else dict(first)
