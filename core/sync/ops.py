@@ -4,12 +4,14 @@ each one read or one transaction, returning frozen dataclasses (mutations: Done)
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
-from core.sync import exchange, keys
+from core.common.errors import UserError
+from core.sync import exchange, keys, labels
 from core.sync.exchange import ConflictInfo, ExportResult, Status
 from core.sync.keys import IdentityInfo, PeerInfo
 
@@ -85,11 +87,36 @@ def export_package(db: AppDatabase, passphrase: str, recipient: str,
                                             new_epoch=new_epoch), SYNC)
 
 
+class ImportCancelled(UserError):
+    """The person cancelled a running import: its transaction was rolled back."""
+
+
+#: the steps an import reports: backup and checks, applying, recording
+IMPORT_STEPS = 3
+
+
 def import_packages(db: AppDatabase, paths: list[str | os.PathLike[str]], passphrase: str, *,
-                    dry_run: bool = False) -> Done[tuple[PackageOutcome, ...]]:
+                    dry_run: bool = False, progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None
+                    ) -> Done[tuple[PackageOutcome, ...]]:
     """Check and apply the files in one transaction; with ``dry_run`` the same work rolled
-    back (the preview). Anything applied changes everything a page may show."""
-    reports = db.run(lambda s: exchange.import_packages(s, paths, passphrase), dry_run=dry_run)
+    back (the preview). Anything applied changes everything a page may show.
+
+    ``progress(step, IMPORT_STEPS)`` is called as the import goes on; when ``cancelled()``
+    says so before the transaction commits, nothing is written (:class:`ImportCancelled`)."""
+    report = progress or (lambda done, total: None)
+
+    def work(s):
+        report(1, IMPORT_STEPS)
+        reports = exchange.import_packages(s, paths, passphrase)
+        report(2, IMPORT_STEPS)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled("Đã huỷ việc nhập gói: không có gì được ghi.")
+        return reports
+
+    report(0, IMPORT_STEPS)
+    reports = db.run(work, dry_run=dry_run)
+    report(IMPORT_STEPS, IMPORT_STEPS)
     outcomes = tuple(_outcome(r) for r in reports)
     applied = not dry_run and any(o.state == "applied" for o in outcomes)
     return Done(outcomes, Changes.everything() if applied else SYNC)
@@ -108,3 +135,203 @@ def conflicts(db: AppDatabase, *, open_only: bool = True) -> list[ConflictInfo]:
 def resolve(db: AppDatabase, conflict_id: int, keep: str) -> Done[ConflictInfo]:
     with db.transaction() as s:
         return Done(exchange.resolve(s, conflict_id, keep), Changes.everything())
+
+
+# --- read models for the page: labels, identities, formatted values ----------------------
+#: a reference column → (table, the columns that name the referenced row)
+_REFERENCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "unit_id": ("unit", ("name",)), "parent_id": ("unit", ("name",)),
+    "merged_into_id": ("unit", ("name",)), "other_unit_id": ("unit", ("name",)),
+    "member_id": ("member", ("full_name",)), "borrower_id": ("member", ("full_name",)),
+    "guarantor_id": ("member", ("full_name",)), "initiative_id": ("initiative", ("number", "name")),
+    "loan_id": ("fund_loan", ("number",)), "rescheduled_from_id": ("fund_loan", ("number",)),
+    "fund_id": ("fund", ("name",)), "programme_id": ("programme", ("name",)),
+    "round_id": ("commendation_round", ("name",)),
+    "nominee_id": ("commendation_nominee", ("full_name",)),
+}
+
+
+@dataclass(frozen=True)
+class ConflictField:
+    """One field in conflict: its Vietnamese label, this office's value (read from the
+    current row) and the received one, both formatted."""
+
+    column: str
+    label: str
+    mine: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A conflict as a clerk reads it (the conflicts page, ``sync conflicts``)."""
+
+    id: int
+    table: str  # Vietnamese, e.g. "Sáng kiến"
+    record: str  # e.g. "LC-MT-2026-0001 — Cải tiến máy bơm"
+    peer: str  # the other office's name and code
+    winner: str  # mine | theirs (the provisional one)
+    fields: tuple[ConflictField, ...]
+
+
+def _row(conn, table: str, row_id: object) -> dict | None:
+    if table not in labels.TABLES:  # only synced tables' names go into the SQL
+        return None
+    found = conn.exec_driver_sql(f'SELECT * FROM "{table}" WHERE id = ?', (row_id,)).mappings()
+    first = found.first()
+    return None if first is None else dict(first)
+
+
+def _reference(conn, column: str, value: object) -> str | None:
+    target = _REFERENCES.get(column)
+    if target is None or value in (None, ""):
+        return None
+    row = _row(conn, target[0], value)
+    if row is None:
+        return None
+    return " — ".join(str(row[c]) for c in target[1] if row.get(c))
+
+
+def office_name(conn, code: str) -> str:
+    """"LĐLĐ huyện Mường Tè (LC-MT)" where the office's unit is known, else the code."""
+    name = conn.exec_driver_sql("SELECT name FROM unit WHERE code = ? AND deleted_at IS NULL",
+                                (code,)).scalar()
+    return f"{name} ({code})" if name else code
+
+
+def _identity(conn, table: str, row: dict) -> str:
+    def ref(column: str) -> str:
+        return _reference(conn, column, row.get(column)) or ""
+
+    def join(*parts: object) -> str:
+        return " — ".join(str(p) for p in parts if p not in (None, ""))
+
+    if table == "initiative":
+        return join(row.get("number"), row.get("name"))
+    if table == "member":
+        unit = ref("unit_id")
+        return f"{row.get('full_name', '')} ({unit})" if unit else str(row.get("full_name", ""))
+    if table == "fund_loan":
+        return join(f"Khoản vay {row.get('number', '')}", ref("borrower_id"))
+    if table == "unit":
+        return join(row.get("code"), row.get("name"))
+    if table == "fund_entry":
+        return join(f"Chứng từ số {row.get('voucher_no', '')}/{row.get('year', '')}",
+                    row.get("memo"))
+    if table == "fund_instalment":
+        return join(f"Khoản vay {ref('loan_id')}", f"kỳ {row.get('seq', '')}")
+    for parent in ("initiative_id", "loan_id", "nominee_id", "round_id", "unit_id"):
+        if parent in row and not any(row.get(k) for k in ("number", "name", "full_name")):
+            return join(labels.field_label(table, parent), ref(parent))
+    named = join(*(row.get(k) for k in ("number", "code", "full_name", "name")))
+    return named or labels.table_label(table)
+
+
+def _shown(conn, table: str, column: str, value: object) -> str:
+    return _reference(conn, column, value) or labels.format_value(table, column, value)
+
+
+def conflict_views(db: AppDatabase) -> list[ConflictView]:
+    """The open conflicts with Vietnamese labels, each record's identity, and only the
+    fields in conflict. Where this office's version is kept for now, "this office" is the
+    row as it is now (edited since, perhaps), not as it was when the package arrived."""
+    with db.reading() as s:
+        conn = s.connection()
+        views = []
+        for c in exchange.conflicts(s):
+            current = _row(conn, c.entity, c.row_id)
+            deleted_here = c.mine.get("__op__") == "delete"
+            deleted_there = c.theirs.get("__op__") == "delete"
+            # kept for now: the row holds this office's version, perhaps edited since
+            mine = current if c.winner == "mine" and current is not None else c.mine
+            columns = [f for f in c.fields if f not in labels.BOOKKEEPING
+                       and not f.startswith("__")]
+            gone = "(đã xoá)"
+            fields = tuple(
+                ConflictField(f, labels.field_label(c.entity, f),
+                              gone if deleted_here else _shown(conn, c.entity, f, mine.get(f)),
+                              gone if deleted_there else _shown(conn, c.entity, f,
+                                                                c.theirs.get(f)))
+                for f in columns)
+            if not fields:  # a deletion against an edit: the record itself is the question
+                fields = (ConflictField("", "Bản ghi", "(đã xoá)" if deleted_here else "(còn)",
+                                        "(đã xoá)" if deleted_there else "(còn)"),)
+            record = _identity(conn, c.entity, {**c.theirs, **c.mine, **(current or {})})
+            views.append(ConflictView(c.id, labels.table_label(c.entity), record,
+                                      office_name(conn, c.peer), c.winner, fields))
+        return views
+
+
+def office_names(db: AppDatabase, codes: list[str]) -> dict[str, str]:
+    with db.reading() as s:
+        conn = s.connection()
+        return {code: office_name(conn, code) for code in codes}
+
+
+def fingerprint_text(key_id: str) -> str:
+    """A key id as read over the telephone: groups of four, upper case ("623D 39B2 …")."""
+    compact = key_id.replace(" ", "").upper()
+    return " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))
+
+
+def format_count(value: int) -> str:
+    """65414 → "65.414" (Vietnamese thousands separator)."""
+    return f"{value:,}".replace(",", ".")
+
+
+@dataclass(frozen=True)
+class OfficeRow:
+    """One peer office as the page shows it: by name, with what it still has to confirm
+    counted in changes (not the outbox's internal numbers) and its key's fingerprint."""
+
+    code: str
+    name: str  # "LĐLĐ huyện Mường Tè (LC-MT)"
+    role: str  # province | district
+    sent_up_to: int  # the last package number written for it
+    received_up_to: int  # the last package number read from it
+    waiting: int  # this office's changes it has not confirmed yet
+    fingerprint: str
+    revoked: bool
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    direction: str  # out | in
+    office: str  # name and code
+    seq: int
+    state: str  # sent | applied | duplicate | held | refused
+    changes: int
+    file: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The page's summary: this office by name, its fingerprint as read over the
+    telephone, how many of its changes wait for a confirmation, the peers and history."""
+
+    office: str
+    name: str
+    role: str
+    fingerprint: str
+    waiting: int
+    offices: tuple[OfficeRow, ...]
+    history: tuple[HistoryRow, ...]
+
+
+def overview(db: AppDatabase) -> Overview:
+    with db.reading() as s:
+        st = exchange.status(s)
+        conn = s.connection()
+
+        def waiting(acked_through: int) -> int:
+            return int(conn.exec_driver_sql("SELECT count(*) FROM sync_outbox WHERE seq > ?",
+                                            (acked_through,)).scalar() or 0)
+
+        names = {p.office_code: office_name(conn, p.office_code) for p in st.peers}
+        rows = tuple(OfficeRow(p.office_code, names[p.office_code], p.role, p.out_seq, p.in_seq,
+                               waiting(p.acked_through), fingerprint_text(p.key_id), p.revoked)
+                     for p in st.peers)
+        history = tuple(HistoryRow(d, names.get(peer) or office_name(conn, peer), seq, state, n,
+                                   file) for d, peer, seq, state, n, file in st.history)
+        return Overview(st.office, office_name(conn, st.office), st.role,
+                        fingerprint_text(st.fingerprint), st.pending, rows, history)

@@ -917,6 +917,33 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol an office</source>
+        <translation>Cấp khoá cho văn phòng</translation>
+    </message>
+    <message>
+        <source>The office&apos;s keys are sealed with this passphrase. Tell it to the office by telephone; never send it with the file.</source>
+        <translation>Khoá của văn phòng được niêm phong bằng mật khẩu này. Hãy báo mật khẩu cho văn phòng qua điện thoại; không bao giờ gửi kèm tệp.</translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation>Tiếp tục…</translation>
+    </message>
+    <message>
+        <source>e.g. LC-MT</source>
+        <translation>ví dụ LC-MT</translation>
+    </message>
+    <message>
+        <source>Office &amp;code:</source>
+        <translation>Mã &amp;văn phòng:</translation>
+    </message>
+    <message>
+        <source>Type the code of the office to enrol.</source>
+        <translation>Hãy nhập mã của văn phòng cần cấp khoá.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Set up this office</source>
@@ -2271,6 +2298,29 @@ Thao tác này không thể hoàn tác.</translation>
     </message>
 </context>
 <context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>ít nhất %1 ký tự</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Type it a&amp;gain:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>Mật khẩu phải có ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Type them again.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại.</translation>
+    </message>
+</context>
+<context>
     <name>NomineeDialog</name>
     <message>
         <source>Nominee</source>
@@ -2885,6 +2935,10 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Lý do</translation>
     </message>
     <message>
+        <source>Choose a file to read its reasons in full.</source>
+        <translation>Chọn một tệp để đọc đầy đủ lý do.</translation>
+    </message>
+    <message>
         <source>Files that can be applied: %1</source>
         <translation>Số tệp có thể áp dụng: %1</translation>
     </message>
@@ -2895,6 +2949,14 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>… and %1 more (below)</source>
+        <translation>… và %1 lý do khác (xem bên dưới)</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… và %1 lý do khác</translation>
     </message>
 </context>
 <context>
@@ -3799,16 +3861,8 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Đã gửi đến gói số</translation>
     </message>
     <message>
-        <source>They applied up to</source>
-        <translation>Bên kia đã áp dụng đến</translation>
-    </message>
-    <message>
         <source>Received up to</source>
         <translation>Đã nhận đến gói số</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Khoá</translation>
     </message>
     <message>
         <source>Direction</source>
@@ -3831,10 +3885,6 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Tệp</translation>
     </message>
     <message>
-        <source>Table</source>
-        <translation>Bảng</translation>
-    </message>
-    <message>
         <source>From</source>
         <translation>Từ văn phòng</translation>
     </message>
@@ -3849,6 +3899,14 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Field</source>
         <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
     </message>
     <message>
         <source>This office</source>
@@ -3891,10 +3949,6 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>huyện</translation>
     </message>
     <message>
-        <source>Office %1 (%2). Key fingerprint: %3. Changes not yet acknowledged: %4.</source>
-        <translation>Văn phòng %1 (%2). Dấu vân tay khoá: %3. Thay đổi chưa được xác nhận: %4.</translation>
-    </message>
-    <message>
         <source>revoked</source>
         <translation>đã thu hồi</translation>
     </message>
@@ -3907,6 +3961,66 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>nhận được</translation>
     </message>
     <message>
+        <source>Not yet confirmed by them</source>
+        <translation>Họ chưa xác nhận</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Dấu vân tay khoá</translation>
+    </message>
+    <message>
+        <source>Every change of this office has been confirmed.</source>
+        <translation>Mọi thay đổi của văn phòng này đã được xác nhận.</translation>
+    </message>
+    <message>
+        <source>Waiting for the offices to confirm: %1 changes.</source>
+        <translation>Chờ các văn phòng xác nhận: %1 thay đổi.</translation>
+    </message>
+    <message>
+        <source>Waiting for the province to confirm: %1 changes.</source>
+        <translation>Chờ tỉnh xác nhận: %1 thay đổi.</translation>
+    </message>
+    <message>
+        <source>This office: %1, %2. Key fingerprint: %3.</source>
+        <translation>Văn phòng này: %1, cấp %2. Dấu vân tay khoá: %3.</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 thay đổi</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không còn</translation>
+    </message>
+    <message>
+        <source>sent out</source>
+        <translation>gửi đi</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>đã áp dụng</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>đã nhập trước đó</translation>
+    </message>
+    <message>
+        <source>waiting for a missing package</source>
+        <translation>chờ gói còn thiếu</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>bị từ chối</translation>
+    </message>
+    <message>
+        <source>package no. %1</source>
+        <translation>gói số %1</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
         <source>this office&apos;s</source>
         <translation>của văn phòng này</translation>
     </message>
@@ -3915,28 +4029,44 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Xung đột (%1)</translation>
     </message>
     <message>
+        <source>Choose a conflict above to see both versions.</source>
+        <translation>Chọn một xung đột ở trên để xem hai phiên bản.</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>Không có xung đột nào.</translation>
+    </message>
+    <message>
+        <source>%1: %2 — both this office and %3 changed it.</source>
+        <translation>%1: %2 — cả văn phòng này và %3 đều đã sửa.</translation>
+    </message>
+    <message>
         <source>Type the key passphrase first.</source>
         <translation>Hãy nhập mật khẩu khoá trước.</translation>
+    </message>
+    <message>
+        <source>The province&apos;s keys are sealed with this passphrase; it is asked for every export and import. Keep it safe: without it the keys cannot be used.</source>
+        <translation>Khoá của văn phòng tỉnh được niêm phong bằng mật khẩu này; mật khẩu được hỏi mỗi lần xuất và nhập gói. Hãy giữ cẩn thận: thiếu mật khẩu thì không dùng được khoá.</translation>
+    </message>
+    <message>
+        <source>Create keys</source>
+        <translation>Tạo khoá</translation>
+    </message>
+    <message>
+        <source>The province&apos;s keys are made. Enrol each office with &quot;Enrol an office…&quot;.</source>
+        <translation>Đã tạo khoá của văn phòng tỉnh. Hãy cấp khoá cho từng văn phòng bằng nút «Cấp khoá cho một văn phòng…».</translation>
     </message>
     <message>
         <source>Enrolment file</source>
         <translation>Tệp cấp khoá</translation>
     </message>
     <message>
-        <source>Enrol an office</source>
-        <translation>Cấp khoá cho văn phòng</translation>
+        <source>Enrolment imported: this office is %1, its province %2. Import the province&apos;s first package next.</source>
+        <translation>Đã nhập tệp cấp khoá: văn phòng này là %1, thuộc tỉnh %2. Bước tiếp theo: nhập gói đầu tiên của tỉnh.</translation>
     </message>
     <message>
-        <source>Code of the office:</source>
-        <translation>Mã văn phòng:</translation>
-    </message>
-    <message>
-        <source>A passphrase for the office (tell it by telephone, not with the file):</source>
-        <translation>Mật khẩu cho văn phòng được cấp (báo qua điện thoại, không gửi kèm tệp):</translation>
-    </message>
-    <message>
-        <source>Enrolment file written: %1</source>
-        <translation>Đã ghi tệp cấp khoá: %1</translation>
+        <source>Enrolment file for %1 written: %2. Tell the office its passphrase by telephone.</source>
+        <translation>Đã ghi tệp cấp khoá cho %1: %2. Hãy báo mật khẩu cho văn phòng qua điện thoại.</translation>
     </message>
     <message>
         <source>Folder for the package</source>
@@ -3959,8 +4089,68 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Đang kiểm tra các gói…</translation>
     </message>
     <message>
-        <source>Importing the packages…</source>
-        <translation>Đang nhập các gói…</translation>
+        <source>Applying %1 package file(s)… Cancel writes nothing.</source>
+        <translation>Đang áp dụng %1 tệp gói… Bấm Hủy thì không có gì được ghi.</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Đã huỷ việc nhập gói: không có gì được ghi.</translation>
+    </message>
+    <message>
+        <source>Applied %1 package(s): %2 new, %3 updated, %4 unchanged, %5 conflict(s), %6 rejected.</source>
+        <translation>Đã áp dụng %1 gói: %2 bản ghi mới, %3 cập nhật, %4 không đổi, %5 xung đột, %6 bị từ chối.</translation>
+    </message>
+    <message>
+        <source>%1 already imported before</source>
+        <translation>%1 tệp đã nhập trước đó</translation>
+    </message>
+    <message>
+        <source>%1 waiting for a missing package</source>
+        <translation>%1 tệp chờ gói còn thiếu</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1 tệp bị từ chối</translation>
+    </message>
+    <message>
+        <source>Files not applied: %1.</source>
+        <translation>Tệp không được áp dụng: %1.</translation>
+    </message>
+    <message>
+        <source>See the Conflicts tab to decide them.</source>
+        <translation>Hãy mở thẻ Xung đột để quyết định.</translation>
+    </message>
+    <message>
+        <source>this office&apos;s version</source>
+        <translation>phiên bản của văn phòng này</translation>
+    </message>
+    <message>
+        <source>the version received from %1</source>
+        <translation>phiên bản nhận từ %1</translation>
+    </message>
+    <message>
+        <source>Decide the conflict</source>
+        <translation>Quyết định xung đột</translation>
+    </message>
+    <message>
+        <source>Keep %1 for %2?
+
+%3
+
+The other version is set aside; the decision travels with the next package.</source>
+        <translation>Giữ %1 cho %2?
+
+%3
+
+Phiên bản kia bị gác lại; quyết định sẽ được gửi kèm gói tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Keep %1</source>
+        <translation>Giữ %1</translation>
+    </message>
+    <message>
+        <source>Kept %1 for %2. The decision will travel with the next package to %3.</source>
+        <translation>Đã giữ %1 cho %2. Quyết định sẽ được gửi kèm gói tiếp theo cho %3.</translation>
     </message>
 </context>
 <context>

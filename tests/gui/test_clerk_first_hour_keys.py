@@ -299,7 +299,9 @@ def test_every_dialog_has_unique_mnemonics(sample_units, window, qtbot, app_db, 
                  # issue 11's fund, issue 12's commendations
                  "FundDialog", "ContributionDialog", "LoanDialog", "RepaymentDialog", "ReverseDialog",
                  "WriteOffDialog", "RescheduleDialog", "CashCountDialog", "LockDialog", "SettingsDialog",
-                 "RoundDialog", "NomineeDialog", "ApproveDialog", "ThresholdsDialog"):
+                 "RoundDialog", "NomineeDialog", "ApproveDialog", "ThresholdsDialog",
+                 # issue 13's sync page
+                 "NewPassphraseDialog", "EnrolDialog"):
         assert any(type(d).__name__ == name and isinstance(d, FormDialog) for d in dialogs), name
     for dialog in dialogs:
         if dialog.isVisible():
@@ -323,6 +325,7 @@ def _fund_commendation_sync_dialogs(app_db, sample_units) -> list[QWidget]:
     from gui.commendations.printing import CertificateDialog
     from gui.common.pdf_preview import PdfPreviewDialog
     from gui.fund import dialogs as fd
+    from gui.sync.dialogs import EnrolDialog, NewPassphraseDialog
     from gui.sync.page import PreviewDialog
     from tests.fund_helpers import make_world
 
@@ -345,7 +348,8 @@ def _fund_commendation_sync_dialogs(app_db, sample_units) -> list[QWidget]:
               ApproveDialog(1, "QĐ-LĐLĐ"), ApproveDialog(1, "QĐ-LĐLĐ", name="Nguyễn Thị Ngọc Ánh"),
               ThresholdsDialog(cops.thresholds(app_db)), CertificateDialog(app_db, r.id),
               PdfPreviewDialog(b"%PDF-1.4\n%%EOF\n", title="Tờ trình", file_name="to-trinh.pdf"),
-              PreviewDialog([PackageOutcome("VL-gui-QT.scdpkg", "VL", 1, "applied", "", 3, 0, 0, 0, 0, ())])]
+              PreviewDialog([PackageOutcome("VL-gui-QT.scdpkg", "VL", 1, "applied", "", 3, 0, 0, 0, 0, ())]),
+              NewPassphraseDialog("Tạo khoá cho văn phòng tỉnh", "…", "Tạo khoá"), EnrolDialog()]
     for root in roots:
         root.show()
     return roots
