@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 
 import pytest
 from openpyxl import load_workbook
@@ -117,3 +118,37 @@ def test_arrears_and_summary_documents(capsys, db_path, world, tmp_path):
         text = flat(pdf_text(pdf))
         assert "Tình hình hoạt động Quỹ tương hỗ Công đoàn" in text
         assert "LĐLĐ huyện Vĩnh Linh" in text and "12.000.000" in text
+
+
+def test_check_finds_a_schedule_that_does_not_match_its_loan(capsys, db_path, world):
+    code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 1", "--amount", "10.000.000", "--date", "10/01/2026")
+    assert code == 0, err
+    code, out, err = run(capsys, db_path, "fund", "lend", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 0", "--amount", "5.600.000", "--term", "24",
+                         "--date", "15/01/2026", "--json")
+    assert code == 0, err
+    number = json.loads(out)["number"]
+    code, out, err = run(capsys, db_path, "fund", "check", "--json")
+    assert code == 0 and json.loads(out)["bad_schedules"] == []
+    # by hand: one instalment too many (the schedule's triggers refuse only UPDATE/DELETE)
+    con = sqlite3.connect(db_path)
+    [loan_id] = con.execute("SELECT id FROM fund_loan WHERE number = ?", (number,)).fetchone()
+    row = con.execute("SELECT * FROM fund_instalment WHERE loan_id = ? AND seq = 24",
+                      (loan_id,)).fetchone()
+    cols = [d[0] for d in con.execute("SELECT * FROM fund_instalment").description]
+    extra = dict(zip(cols, row, strict=True))
+    extra.update(id=uuid.uuid4().bytes if isinstance(extra["id"], bytes) else uuid.uuid4().hex,
+                 seq=25)
+    con.execute(f"INSERT INTO fund_instalment ({', '.join(cols)}) VALUES "
+                f"({', '.join('?' * len(cols))})", list(extra.values()))
+    con.commit()
+    con.close()
+    code, out, err = run(capsys, db_path, "fund", "check", "--json")
+    report = json.loads(out)
+    assert code == 1 and not report["ok"]
+    [problem] = report["bad_schedules"]
+    assert problem.startswith(number + ": ")
+    assert "khác số tiền vay 5.600.000 đồng" in problem and "25 kỳ trả, khác thời hạn 24 tháng" in problem
+    code, out, err = run(capsys, db_path, "fund", "check")
+    assert code == 1 and "Khoản vay có lịch trả nợ sai: 1." in out and "SỔ QUỸ CÓ LỖI" in out

@@ -287,6 +287,9 @@ def fund_check(args) -> int:
               f"{', '.join(report.missing_triggers) or 'không'}.")
         print(f"Kiểm kê quỹ: {report.cash_counts} lần, {report.count_differences} lần có chênh lệch "
               "(đã hạch toán vào tài khoản chênh lệch).")
+        print(f"Khoản vay có lịch trả nợ sai: {len(report.bad_schedules)}.")
+        for line in report.bad_schedules:
+            print(f"  {line}")
         print("Sổ quỹ đúng." if report.ok else "SỔ QUỸ CÓ LỖI.")
     return 0 if report.ok else 1
 

@@ -8,7 +8,7 @@ import json
 import uuid
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -20,6 +20,7 @@ from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
 from core.common.errors import UserError
 from core.common.lists import read_keys
+from core.common.vnformat import format_money
 from core.fund import funds as fund_rules
 from core.fund import ledger
 from core.fund import loans as loan_rules
@@ -27,7 +28,7 @@ from core.fund.funds import DEFAULT_SETTINGS, FundSettings
 from core.fund.loans import LoanRequest, Rule
 from core.fund.schedule import Allocation, Instalment, LoanState, bucket_labels, parse_buckets
 from core.org import units as org_units
-from db.models import Fund, FundEntry, FundLoan, FundPosting, Member, Unit
+from db.models import Fund, FundEntry, FundInstalment, FundLoan, FundPosting, Member, Unit
 
 FUND = Changes(fund=True)
 __all__ = ["Allocation", "FundSettings", "Instalment", "LoanRequest", "LoanState", "Rule"]
@@ -518,10 +519,36 @@ class CheckReport:
     missing_triggers: list[str]
     cash_counts: int
     count_differences: int
+    #: "LC-VV-2022-00100: …" for every disbursed loan whose stored schedule does not add up to
+    #: its principal or has not one instalment per month of its term.
+    bad_schedules: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.trial_balance == 0 and not self.unbalanced and not self.missing_triggers
+        return (self.trial_balance == 0 and not self.unbalanced and not self.missing_triggers
+                and not self.bad_schedules)
+
+
+def bad_schedules(s: Session) -> list[str]:
+    """Every disbursed loan whose schedule's principal differs from the loan's amount, or
+    whose number of instalments differs from its term, explained in Vietnamese."""
+    rows = s.execute(
+        select(FundLoan.number, FundLoan.amount, FundLoan.term_months,
+               func.count(FundInstalment.id), func.coalesce(func.sum(FundInstalment.principal), 0))
+        .outerjoin(FundInstalment, FundInstalment.loan_id == FundLoan.id)
+        .where(FundLoan.disbursed_on.is_not(None), FundLoan.deleted_at.is_(None))
+        .group_by(FundLoan.id).order_by(FundLoan.number)).all()
+    out = []
+    for number, amount, term, count, total in rows:
+        wrong = []
+        if int(total) != amount:
+            wrong.append(f"lịch trả nợ cộng {format_money(int(total))} đồng, "
+                         f"khác số tiền vay {format_money(amount)} đồng")
+        if count != term:
+            wrong.append(f"lịch có {count} kỳ trả, khác thời hạn {term} tháng")
+        if wrong:
+            out.append(f"{number}: " + "; ".join(wrong))
+    return out
 
 
 def check(db: AppDatabase) -> CheckReport:
@@ -539,4 +566,5 @@ def check(db: AppDatabase) -> CheckReport:
             trial_balance=sum(tb.values()),
             unbalanced=[str(e) for e in ledger.unbalanced_entries(s)],
             missing_triggers=ledger.missing_triggers(s),
-            cash_counts=int(counts[0] or 0), count_differences=int(counts[1] or 0))
+            cash_counts=int(counts[0] or 0), count_differences=int(counts[1] or 0),
+            bad_schedules=bad_schedules(s))
