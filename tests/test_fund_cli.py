@@ -152,3 +152,44 @@ def test_check_finds_a_schedule_that_does_not_match_its_loan(capsys, db_path, wo
     assert "khác số tiền vay 5.600.000 đồng" in problem and "25 kỳ trả, khác thời hạn 24 tháng" in problem
     code, out, err = run(capsys, db_path, "fund", "check")
     assert code == 1 and "Khoản vay có lịch trả nợ sai: 1." in out and "SỔ QUỸ CÓ LỖI" in out
+
+
+def test_an_application_is_approved_rejected_withdrawn_or_disbursed(capsys, db_path, world):
+    code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 2", "--amount", "20.000.000", "--date", "10/01/2026")
+    assert code == 0, err
+
+    def apply(member: int) -> str:
+        code, out, err = run(capsys, db_path, "fund", "lend", "--fund", "VL01", "--member",
+                             f"Nguyễn Thị Hoà {member}", "--amount", "6.000.000", "--term", "6",
+                             "--date", "12/01/2026", "--stop-at", "applied", "--json")
+        assert code == 0, err
+        loan = json.loads(out)
+        assert loan["status"] == "applied" and loan["voucher"] is None
+        return loan["number"]
+
+    first = apply(0)
+    code, out, err = run(capsys, db_path, "fund", "disburse", first, "--date", "13/01/2026")
+    assert code == 1 and "Chỉ giải ngân khoản vay đã duyệt" in err
+    code, out, err = run(capsys, db_path, "fund", "approve", first, "--date", "13/01/2026")
+    assert code == 0 and "Đã duyệt" in out, err
+    code, out, err = run(capsys, db_path, "fund", "disburse", first, "--date", "14/01/2026")
+    assert code == 0, err
+    assert out.strip() == (f"Khoản vay {first} của Nguyễn Thị Hoà 0: 6.000.000 đồng, 6 tháng — "
+                           "Đang vay. Phiếu chi giải ngân: PC-2026-0001.")
+
+    second = apply(1)
+    code, out, err = run(capsys, db_path, "fund", "reject", second)
+    assert code == 2 and "--reason" in err  # argparse: the reason is required
+    code, out, err = run(capsys, db_path, "fund", "reject", second, "--reason", " ",
+                         "--date", "13/01/2026")
+    assert code == 1 and "lý do" in err
+    code, out, err = run(capsys, db_path, "fund", "reject", second, "--reason", "Chưa đủ điều kiện",
+                         "--date", "13/01/2026", "--json")
+    assert code == 0 and json.loads(out)["status"] == "rejected", err
+
+    third = apply(2)
+    code, out, err = run(capsys, db_path, "fund", "withdraw", third, "--date", "13/01/2026")
+    assert code == 0 and "Đã rút đơn" in out, err
+    # the member is no longer stuck with an open application: a new one is accepted
+    apply(2)

@@ -8,6 +8,9 @@
     main.py fund refund --fund F --member NAME [--amount N] [--date D]
     main.py fund lend --fund F --member NAME --amount N --term MONTHS [--purpose TEXT]
                       [--guarantor NAME] [--date D] [--stop-at applied|approved|disbursed]
+    main.py fund approve|withdraw LOAN [--date D] [--reason TEXT]
+    main.py fund reject LOAN --reason TEXT [--date D]
+    main.py fund disburse LOAN [--date D]
     main.py fund repay LOAN --amount N [--date D]
     main.py fund reverse ENTRY --reason TEXT [--date D]
     main.py fund lock --fund F --through D
@@ -79,6 +82,7 @@ def _loan_json(loan) -> dict:
     return {"id": str(loan.id), "number": loan.number, "borrower": loan.borrower,
             "amount": loan.amount, "term_months": loan.term_months, "status": loan.status,
             "disbursed_on": loan.disbursed_on.isoformat() if loan.disbursed_on else None,
+            "voucher": loan.voucher or None,
             "state": None if st is None else {
                 "as_of": st.as_of.isoformat(), "outstanding": st.outstanding,
                 "principal_paid": st.principal_paid, "fee_paid": st.fee_paid,
@@ -168,8 +172,30 @@ def fund_lend(args) -> int:
                                   if args.guarantor else None, on)
         return ops.lend(db, fund.id, request, stop_at=args.stop_at, on=on).value
     loan = _run(args, work)
-    return _say(args, _loan_json(loan), f"Khoản vay {loan.number} của {loan.borrower}: "
-                f"{n(loan.amount)} đồng, {loan.term_months} tháng — {loan.status_label}.")
+    return _say(args, _loan_json(loan), _loan_text(loan, n))
+
+
+def _loan_text(loan, n) -> str:
+    text = (f"Khoản vay {loan.number} của {loan.borrower}: {n(loan.amount)} đồng, "
+            f"{loan.term_months} tháng — {loan.status_label}.")
+    if loan.voucher:
+        text += f" Phiếu chi giải ngân: {loan.voucher}."
+    return text
+
+
+def fund_decide(args) -> int:
+    """approve | reject | withdraw | disburse an application (args.action)."""
+    from core.common.vnformat import format_money as n
+    from core.fund import ops
+
+    def work(db):
+        loan = ops.find_loan(db, args.loan)
+        on = args.date or date.today()
+        if args.action == "disburse":
+            return ops.disburse(db, loan.id, on).value
+        return ops.decide(db, loan.id, args.action, on, args.reason or "").value
+    loan = _run(args, work)
+    return _say(args, _loan_json(loan), _loan_text(loan, n))
 
 
 def fund_repay(args) -> int:
@@ -339,6 +365,17 @@ def register(subparsers) -> None:
     p.add_argument("--guarantor", metavar="NAME")
     p.add_argument("--date", type=date_arg, metavar="D")
     p.add_argument("--stop-at", choices=["applied", "approved", "disbursed"], default="disbursed")
+
+    for name, text, reason in (
+            ("approve", "duyệt một đơn vay", "ghi chú"),
+            ("reject", "không duyệt một đơn vay (bắt buộc ghi lý do)", "lý do không duyệt"),
+            ("withdraw", "ghi người vay rút đơn (đơn đã nộp hoặc đã duyệt)", "lý do rút đơn"),
+            ("disburse", "giải ngân một khoản vay đã duyệt (lập phiếu chi và lịch trả nợ)", None)):
+        p = add(name, fund_decide, text)
+        p.add_argument("loan", help="số khoản vay, ví dụ VL-VV-2026-00001")
+        p.add_argument("--date", type=date_arg, metavar="D", help="ngày quyết định (mặc định hôm nay)")
+        if reason:
+            p.add_argument("--reason", required=name == "reject", metavar="TEXT", help=reason)
 
     p = add("repay", fund_repay, "ghi trả nợ")
     p.add_argument("loan", help="số khoản vay, ví dụ VL-VV-2026-00001")

@@ -8,7 +8,7 @@ import json
 import uuid
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -87,6 +87,8 @@ class LoanInfo:
     disbursed_on: date | None
     state: LoanState | None
     key: int = 0
+    #: the phiếu chi of the disbursement, when this info comes back from disbursing
+    voucher: str = ""
 
 
 @dataclass(frozen=True)
@@ -292,13 +294,20 @@ def lend(db: AppDatabase, fund_id: uuid.UUID, request: LoanRequest, *, stop_at: 
         loan = loan_rules.apply(s, fund, request)
         if stop_at != "applied":
             loan_rules.decide(s, loan, "approve", on)
+        voucher = ""
         if stop_at == "disbursed":
-            loan_rules.disburse(s, loan, on, via=via)
-        return Done(_loan_info(s, loan, on), FUND)
+            voucher = ledger.voucher_number(loan_rules.disburse(s, loan, on, via=via))
+        return Done(replace(_loan_info(s, loan, on), voucher=voucher), FUND)
+
+
+DECISIONS = ("approve", "reject", "withdraw")
 
 
 def decide(db: AppDatabase, loan_id: uuid.UUID, decision: str, on: date, note: str = ""
            ) -> Done[LoanInfo]:
+    """Approve, reject or withdraw an application (a rejection needs its reason)."""
+    if decision == "reject" and not note.strip():
+        raise UserError("Hãy ghi lý do không duyệt.")
     with db.transaction() as s:
         loan = loan_rules.get_loan(s, loan_id)
         loan_rules.decide(s, loan, decision, on, note)
@@ -306,10 +315,11 @@ def decide(db: AppDatabase, loan_id: uuid.UUID, decision: str, on: date, note: s
 
 
 def disburse(db: AppDatabase, loan_id: uuid.UUID, on: date, via: str = "cash") -> Done[LoanInfo]:
+    """Pay an approved loan out; the LoanInfo returned carries its phiếu chi number."""
     with db.transaction() as s:
         loan = loan_rules.get_loan(s, loan_id)
-        loan_rules.disburse(s, loan, on, via=via)
-        return Done(_loan_info(s, loan, on), FUND)
+        entry = loan_rules.disburse(s, loan, on, via=via)
+        return Done(replace(_loan_info(s, loan, on), voucher=ledger.voucher_number(entry)), FUND)
 
 
 def plan_repayment(db: AppDatabase, loan_id: uuid.UUID, amount: int, on: date) -> Allocation:

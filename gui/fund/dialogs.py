@@ -177,7 +177,8 @@ class ContributionDialog(_Dialog):
 
 class LoanDialog(_Dialog):
     """A loan: the fund's rules checked one by one as the clerk types, the schedule
-    previewed, then applied, approved and disbursed in one step."""
+    previewed, then saved as an application (or an approved one) or applied, approved and
+    disbursed in one step — disbursing asks first, naming the amount."""
 
     def __init__(self, db, bus, fund: ops.FundInfo, parent=None) -> None:
         super().__init__(db, bus, self.tr("New loan from %1").replace("%1", fund.name),
@@ -192,6 +193,10 @@ class LoanDialog(_Dialog):
         self.term.setValue(min(12, fund.settings.max_term_months))
         self.purpose = QLineEdit()
         self.on = date_edit()
+        self.step = QComboBox()
+        self.step.addItem(self.tr("Disburse now (payment voucher)"), "disbursed")
+        self.step.addItem(self.tr("Save the application only"), "applied")
+        self.step.addItem(self.tr("Save the application as approved"), "approved")
         self.form.addRow(self.tr("Borrower"), self.member)
         self.form.addRow(self.tr("Amount (đồng)"), self.amount)
         self.form.addRow("", self.amount.words)
@@ -199,6 +204,7 @@ class LoanDialog(_Dialog):
         self.form.addRow(self.tr("Purpose"), self.purpose)
         self.form.addRow(self.tr("Guarantor"), self.guarantor)
         self.form.addRow(self.tr("Date"), self.on)
+        self.form.addRow(self.tr("Step"), self.step)
         self.rules = QListWidget()
         self.rules.setMaximumHeight(110)
         self.layout_.addWidget(QLabel(self.tr("Eligibility, rule by rule")))
@@ -214,7 +220,8 @@ class LoanDialog(_Dialog):
         self.layout_.addWidget(self.schedule, 1)
         self.finish_layout()
         for signal in (self.member.currentIndexChanged, self.guarantor.currentIndexChanged,
-                       self.amount.textChanged, self.term.valueChanged, self.on.dateChanged):
+                       self.amount.textChanged, self.term.valueChanged, self.on.dateChanged,
+                       self.step.currentIndexChanged):
             signal.connect(self.refresh)
         self.refresh()
 
@@ -249,10 +256,70 @@ class LoanDialog(_Dialog):
                 if c:
                     item.setTextAlignment(_RIGHT)
                 self.schedule.setItem(r, c, item)
-        self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(ok and bool(lines))
+        ok_button = self.buttons.button(self.buttons.StandardButton.Ok)
+        ok_button.setEnabled(ok and bool(lines))
+        ok_button.setText(self.tr("Disburse") if self.disbursing() else self.tr("Save"))
+
+    def disbursing(self) -> bool:
+        return self.step.currentData() == "disbursed"
+
+    def _accept(self) -> None:
+        request = self.request()
+        if self.disbursing() and request.borrower_id is not None and not widgets.confirm(
+                self, self.tr("Disburse the loan"),
+                self.tr("Pay %1 đồng out of the fund's cash to %2 now? A payment voucher is "
+                        "written and the schedule is fixed.")
+                .replace("%1", format_int(request.amount)).replace("%2", self.member.currentText()),
+                self.tr("Disburse")):
+            return
+        super()._accept()
 
     def _do(self):
-        return ops.lend(self._db, self._fund.id, self.request(), on=read_date(self.on))
+        return ops.lend(self._db, self._fund.id, self.request(), on=read_date(self.on),
+                        stop_at=self.step.currentData())
+
+
+class LoanDecisionDialog(_Dialog):
+    """A decision on an application (approve, reject, withdraw) or the disbursement of an
+    approved loan, on a date, with a note (required to reject)."""
+
+    def __init__(self, db, bus, loan: ops.LoanInfo, decision: str, parent=None) -> None:
+        titles = {"approve": (self.tr("Approve %1"), self.tr("Approve")),
+                  "reject": (self.tr("Reject %1"), self.tr("Reject")),
+                  "withdraw": (self.tr("Withdraw %1"), self.tr("Withdraw")),
+                  "disburse": (self.tr("Disburse %1"), self.tr("Disburse"))}
+        title, ok = titles[decision]
+        super().__init__(db, bus, title.replace("%1", loan.number), ok, parent)
+        self._loan, self.decision = loan, decision
+        self.form.addRow(QLabel(self.tr("%1 — %2 đồng, %3 months (%4)")
+                                .replace("%1", loan.borrower).replace("%2", format_int(loan.amount))
+                                .replace("%3", str(loan.term_months)).replace("%4", loan.status_label)))
+        self.on = date_edit()
+        self.form.addRow(self.tr("Date"), self.on)
+        self.note = QLineEdit()
+        if decision != "disburse":
+            self.form.addRow(self.tr("Reason") if decision == "reject" else self.tr("Note"), self.note)
+        self.finish_layout()
+        if decision == "reject":
+            ok_button = self.buttons.button(self.buttons.StandardButton.Ok)
+            ok_button.setEnabled(False)
+            self.note.textChanged.connect(lambda text: ok_button.setEnabled(bool(text.strip())))
+
+    def _accept(self) -> None:
+        if self.decision == "disburse" and not widgets.confirm(
+                self, self.tr("Disburse the loan"),
+                self.tr("Pay %1 đồng out of the fund's cash to %2 now? A payment voucher is "
+                        "written and the schedule is fixed.")
+                .replace("%1", format_int(self._loan.amount)).replace("%2", self._loan.borrower),
+                self.tr("Disburse")):
+            return
+        super()._accept()
+
+    def _do(self):
+        if self.decision == "disburse":
+            return ops.disburse(self._db, self._loan.id, read_date(self.on))
+        return ops.decide(self._db, self._loan.id, self.decision, read_date(self.on),
+                          self.note.text())
 
 
 class RepaymentDialog(_Dialog):

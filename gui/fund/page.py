@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QAction, QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -39,6 +39,7 @@ from gui.fund.dialogs import (
     CashCountDialog,
     ContributionDialog,
     FundDialog,
+    LoanDecisionDialog,
     LoanDialog,
     LockDialog,
     RepaymentDialog,
@@ -106,12 +107,23 @@ class FundPage(QWidget):
         self.documents.setMenu(menu)
         self.more = QPushButton(self.tr("More"))
         more = QMenu(self.more)
+        self.act_approve = more.addAction(self.tr("Approve the application…"),
+                                          lambda: self._decide("approve"))
+        self.act_reject = more.addAction(self.tr("Reject the application…"),
+                                         lambda: self._decide("reject"))
+        self.act_withdraw = more.addAction(self.tr("Withdraw the application…"),
+                                           lambda: self._decide("withdraw"))
+        self.act_disburse = more.addAction(self.tr("Disburse the loan…"),
+                                           lambda: self._decide("disburse"))
+        more.addSeparator()
         self.act_write_off = more.addAction(self.tr("Write the loan off…"), self._write_off)
         self.act_reschedule = more.addAction(self.tr("Reschedule the loan…"), self._reschedule)
         self.act_count = more.addAction(self.tr("Cash count…"), self._count)
         self.act_lock = more.addAction(self.tr("Close the books…"), self._lock)
         self.act_settings = more.addAction(self.tr("Rules of the fund…"), self._settings)
         self.more.setMenu(more)
+        self.act_repay = QAction(self.tr("Repayment…"), self)
+        self.act_repay.triggered.connect(lambda _checked=False: self._repay())
         self.import_flow: ImportFlow | None = None
         bar = QHBoxLayout()
         for button in (self.new_fund, self.contribute, self.lend, self.repay, self.reverse,
@@ -127,6 +139,8 @@ class FundPage(QWidget):
         self.loans = LoanTableModel(db, self)
         self.loan_view = self.loans.make_view()
         self.loan_view.doubleClicked.connect(lambda _i: self._repay())
+        self.loan_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.loan_view.customContextMenuRequested.connect(self._loan_menu)
         for column, width in ((0, 150), (1, 220), (2, 110), (4, 110), (5, 110), (6, 110), (7, 110)):
             self.loan_view.setColumnWidth(column, width)
         self.entries = _table([self.tr("Date"), self.tr("Voucher"), self.tr("Kind"),
@@ -232,11 +246,59 @@ class FundPage(QWidget):
     def _lend(self) -> None:
         fund = self.current_fund()
         if fund:
-            self._run(LoanDialog(self._db, self._bus, fund, self))
+            dialog = LoanDialog(self._db, self._bus, fund, self)
+            dialog.accepted.connect(lambda: self._say_loan(dialog.result_value))
+            self._run(dialog)
 
     def current_loan(self) -> ops.LoanInfo | None:
         index = self.loan_view.currentIndex()
         return self.loans.loan_at(index.row()) if index.isValid() else None
+
+    # which statuses each step of a loan’s life can start from
+    STEPS = {"approve": ("applied",), "reject": ("applied", "approved"),
+             "withdraw": ("applied", "approved"), "disburse": ("approved",)}
+
+    def loan_menu(self) -> QMenu:
+        """The loans list's context menu: the steps open to the loan under the cursor."""
+        loan = self.current_loan()
+        status = loan.status if loan else ""
+        menu = QMenu(self)
+        for action, step in ((self.act_approve, "approve"), (self.act_reject, "reject"),
+                             (self.act_withdraw, "withdraw"), (self.act_disburse, "disburse")):
+            menu.addAction(action)
+            action.setEnabled(status in self.STEPS[step])
+        menu.addSeparator()
+        for action in (self.act_repay, self.act_write_off, self.act_reschedule):
+            menu.addAction(action)
+            action.setEnabled(status == "disbursed")
+        return menu
+
+    def _loan_menu(self, pos) -> None:
+        self.loan_menu().exec(self.loan_view.viewport().mapToGlobal(pos))
+
+    def _decide(self, step: str) -> None:
+        loan = self.current_loan()
+        if loan is None:
+            widgets.show_error(self, self.tr("Choose a loan in the list first."))
+            return
+        if loan.status not in self.STEPS[step]:
+            widgets.show_error(self, self.tr("This step is not open to the loan %1 (%2).")
+                               .replace("%1", loan.number).replace("%2", loan.status_label))
+            return
+        dialog = LoanDecisionDialog(self._db, self._bus, loan, step, self)
+        dialog.accepted.connect(lambda: self._say_loan(dialog.result_value))
+        self._run(dialog)
+
+    def _say_loan(self, loan: object) -> None:
+        """After a loan is saved or disbursed: its number, and its payment voucher."""
+        if not isinstance(loan, ops.LoanInfo):
+            return
+        text = self.tr("Loan %1 of %2: %3.").replace("%1", loan.number) \
+            .replace("%2", loan.borrower).replace("%3", loan.status_label)
+        if loan.voucher:
+            text += " " + self.tr("Payment voucher %1 was written for %2 đồng.") \
+                .replace("%1", loan.voucher).replace("%2", format_int(loan.amount))
+        widgets.show_info(self, text)
 
     def _repay(self) -> None:
         loan = self.current_loan()

@@ -1064,6 +1064,22 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Thêm</translation>
     </message>
     <message>
+        <source>Approve the application…</source>
+        <translation>Duyệt đơn vay…</translation>
+    </message>
+    <message>
+        <source>Reject the application…</source>
+        <translation>Không duyệt đơn vay…</translation>
+    </message>
+    <message>
+        <source>Withdraw the application…</source>
+        <translation>Rút đơn vay…</translation>
+    </message>
+    <message>
+        <source>Disburse the loan…</source>
+        <translation>Giải ngân khoản vay…</translation>
+    </message>
+    <message>
         <source>Write the loan off…</source>
         <translation>Xoá nợ khoản vay…</translation>
     </message>
@@ -1190,6 +1206,18 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Choose a loan in the list first.</source>
         <translation>Hãy chọn một khoản vay trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>This step is not open to the loan %1 (%2).</source>
+        <translation>Khoản vay %1 không thể làm bước này (%2).</translation>
+    </message>
+    <message>
+        <source>Loan %1 of %2: %3.</source>
+        <translation>Khoản vay %1 của %2: %3.</translation>
+    </message>
+    <message>
+        <source>Payment voucher %1 was written for %2 đồng.</source>
+        <translation>Đã lập phiếu chi %1 số tiền %2 đồng.</translation>
     </message>
     <message>
         <source>This loan is not being repaid (%1).</source>
@@ -1847,6 +1875,65 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>LoanDecisionDialog</name>
+    <message>
+        <source>Approve %1</source>
+        <translation>Duyệt %1</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Reject %1</source>
+        <translation>Không duyệt %1</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Không duyệt</translation>
+    </message>
+    <message>
+        <source>Withdraw %1</source>
+        <translation>Rút đơn %1</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Rút đơn</translation>
+    </message>
+    <message>
+        <source>Disburse %1</source>
+        <translation>Giải ngân %1</translation>
+    </message>
+    <message>
+        <source>Disburse</source>
+        <translation>Giải ngân</translation>
+    </message>
+    <message>
+        <source>%1 — %2 đồng, %3 months (%4)</source>
+        <translation>%1 — %2 đồng, %3 tháng (%4)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Disburse the loan</source>
+        <translation>Giải ngân khoản vay</translation>
+    </message>
+    <message>
+        <source>Pay %1 đồng out of the fund&apos;s cash to %2 now? A payment voucher is written and the schedule is fixed.</source>
+        <translation>Chi %1 đồng tiền mặt của quỹ cho %2 ngay bây giờ? Phiếu chi sẽ được lập và lịch trả nợ được cố định.</translation>
+    </message>
+</context>
+<context>
     <name>LoanDialog</name>
     <message>
         <source>New loan from %1</source>
@@ -1855,6 +1942,18 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Disburse</source>
         <translation>Giải ngân</translation>
+    </message>
+    <message>
+        <source>Disburse now (payment voucher)</source>
+        <translation>Giải ngân ngay (lập phiếu chi)</translation>
+    </message>
+    <message>
+        <source>Save the application only</source>
+        <translation>Chỉ lưu đơn vay</translation>
+    </message>
+    <message>
+        <source>Save the application as approved</source>
+        <translation>Lưu đơn vay đã duyệt</translation>
     </message>
     <message>
         <source>Borrower</source>
@@ -1881,6 +1980,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Ngày</translation>
     </message>
     <message>
+        <source>Step</source>
+        <translation>Bước</translation>
+    </message>
+    <message>
         <source>Eligibility, rule by rule</source>
         <translation>Điều kiện vay, từng quy định</translation>
     </message>
@@ -1903,6 +2006,18 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Schedule</source>
         <translation>Lịch trả nợ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Disburse the loan</source>
+        <translation>Giải ngân khoản vay</translation>
+    </message>
+    <message>
+        <source>Pay %1 đồng out of the fund&apos;s cash to %2 now? A payment voucher is written and the schedule is fixed.</source>
+        <translation>Chi %1 đồng tiền mặt của quỹ cho %2 ngay bây giờ? Phiếu chi sẽ được lập và lịch trả nợ được cố định.</translation>
     </message>
 </context>
 <context>
