@@ -6,13 +6,13 @@ change notice to the bus."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -37,15 +37,36 @@ from gui.common.formatting import format_date, format_int
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def date_edit(value: date | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate(value) if value else QDate.currentDate())
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
+def date_edit(value: date | None = None) -> widgets.DateField:
+    """The app's text date field (dd/mm/yyyy), today by default. What the clerk types is
+    never altered: a day the month does not have, or a future day, is refused on saving."""
+    edit = widgets.DateField()
+    edit.set_value(value or date.today())
     return edit
 
 
-def read_date(edit: QDateEdit) -> date:
-    return edit.date().toPython()  # type: ignore[return-value]
+def read_date(edit: widgets.DateField) -> date:
+    """The date typed, or a UserError saying why not ("Ngày không tồn tại: 31/02/2026", empty,
+    or a day after today)."""
+    try:
+        value = edit.value()
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    if value is None:
+        raise UserError(QCoreApplication.translate("FundDates", "Type the date (dd/mm/yyyy)."))
+    if value > date.today():
+        raise UserError(QCoreApplication.translate(
+            "FundDates", "%1 is after today: money is recorded on the day it moves, not before.")
+            .replace("%1", format_date(value)))
+    return value
+
+
+def typed_date(edit: widgets.DateField) -> date | None:
+    """The date typed, or None while it is not (yet) an acceptable one."""
+    try:
+        return read_date(edit)
+    except UserError:
+        return None
 
 
 class MoneyEdit(QLineEdit):
@@ -220,7 +241,7 @@ class LoanDialog(_Dialog):
         self.layout_.addWidget(self.schedule, 1)
         self.finish_layout()
         for signal in (self.member.currentIndexChanged, self.guarantor.currentIndexChanged,
-                       self.amount.textChanged, self.term.valueChanged, self.on.dateChanged,
+                       self.amount.textChanged, self.term.valueChanged, self.on.textChanged,
                        self.step.currentIndexChanged):
             signal.connect(self.refresh)
         self.refresh()
@@ -228,12 +249,21 @@ class LoanDialog(_Dialog):
     def request(self) -> ops.LoanRequest:
         return ops.LoanRequest(self.member.currentData(), self.amount.amount() or 0,
                                self.term.value(), self.purpose.text(),
-                               self.guarantor.currentData(), read_date(self.on))
+                               self.guarantor.currentData(), typed_date(self.on))
 
     def refresh(self) -> None:
         request = self.request()
         self.rules.clear()
         ok = request.borrower_id is not None
+        if request.applied_on is None:
+            try:
+                read_date(self.on)
+            except UserError as exc:
+                item = QListWidgetItem(f"✗ {exc}")
+                item.setForeground(Qt.GlobalColor.red)
+                self.rules.addItem(item)
+            ok = False
+            request = replace(request, applied_on=date.today())
         if request.borrower_id is not None:
             for rule in ops.check_loan(self._db, self._fund.id, request):
                 mark = "✓" if rule.ok else "✗"
@@ -346,7 +376,7 @@ class RepaymentDialog(_Dialog):
         self.form.addRow(self.tr("Applied as"), self.plan)
         self.finish_layout()
         self.amount.textChanged.connect(self.refresh)
-        self.on.dateChanged.connect(self.refresh)
+        self.on.textChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:

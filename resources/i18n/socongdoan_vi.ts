@@ -955,6 +955,17 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>FundDates</name>
+    <message>
+        <source>Type the date (dd/mm/yyyy).</source>
+        <translation>Hãy nhập ngày (ngày/tháng/năm).</translation>
+    </message>
+    <message>
+        <source>%1 is after today: money is recorded on the day it moves, not before.</source>
+        <translation>%1 là ngày sau hôm nay: tiền chỉ được ghi sổ vào ngày thực thu, thực chi, không ghi trước.</translation>
+    </message>
+</context>
+<context>
     <name>FundDialog</name>
     <message>
         <source>New mutual-aid fund</source>

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from core.fund import ops
@@ -16,6 +16,14 @@ from tests.fund_helpers import make_world
 from tests.gui.conftest import type_text
 
 SHOTS = "/tmp"
+
+
+def _type_date(field, text: str) -> None:
+    """Clear the date field and type ``text`` into it, key by key."""
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClick(field, Qt.Key.Key_Backspace)
+    QTest.keyClicks(field, text)
 
 
 @pytest.fixture
@@ -51,7 +59,7 @@ def test_loan_repayment_and_reversal_by_keys(qtbot, fund_page, app_db, messages)
     assert dialog.amount.words.text() == "Hai mươi lăm triệu năm trăm nghìn đồng"
     dialog.term.setValue(12)
     type_text(dialog.purpose, "Sửa chữa nhà ở")
-    dialog.on.setDate(QDate(2026, 1, 15))
+    _type_date(dialog.on, "15/01/2026")
     assert all(dialog.rules.item(i).text().startswith("✓") for i in range(dialog.rules.count()))
     assert dialog.schedule.rowCount() == 12 and dialog.schedule.item(0, 1).text() == "2.125.000"
     assert dialog.schedule.item(11, 0).text() == "15/01/2027"
@@ -67,7 +75,7 @@ def test_loan_repayment_and_reversal_by_keys(qtbot, fund_page, app_db, messages)
     repay = RepaymentDialog(app_db, window.bus, new_loan, page)
     qtbot.addWidget(repay)
     repay.show()
-    repay.on.setDate(QDate(2026, 2, 15))
+    _type_date(repay.on, "15/02/2026")
     QTest.keyClicks(repay.amount, "2500000")
     assert "gốc 2.500.000" in repay.plan.text() and "1, 2" in repay.plan.text()
     QTest.keyClick(repay, Qt.Key.Key_Return)
@@ -146,7 +154,7 @@ def test_cash_count_write_off_and_lock_dialogs(qtbot, fund_page, app_db, message
     count = CashCountDialog(app_db, window.bus, page.current_fund(), page)
     qtbot.addWidget(count)
     count.show()
-    count.on.setDate(QDate(2026, 2, 1))
+    _type_date(count.on, "01/02/2026")
     QTest.keyClicks(count.counted, "53.990.000")  # the book says 54.000.000
     QTest.keyClick(count, Qt.Key.Key_Return)
     assert count.result() == count.DialogCode.Accepted, messages.errors
@@ -166,7 +174,7 @@ def test_cash_count_write_off_and_lock_dialogs(qtbot, fund_page, app_db, message
     lock = LockDialog(app_db, window.bus, page.current_fund(), page)
     qtbot.addWidget(lock)
     lock.show()
-    lock.through.setDate(QDate(2026, 3, 31))
+    _type_date(lock.through, "31/03/2026")
     QTest.keyClick(lock, Qt.Key.Key_Return)
     assert page.current_fund().locked_through == date(2026, 3, 31)
     assert ops.check(app_db).ok
@@ -198,3 +206,42 @@ def test_rules_of_a_fund(qtbot, fund_page, app_db, messages):
     QTest.keyClick(bad, Qt.Key.Key_Return)
     assert bad.result() != bad.DialogCode.Accepted
     assert any("Nhóm nợ quá hạn" in e for e in messages.errors)
+
+
+def test_a_typed_date_is_never_altered_and_a_future_one_is_refused(qtbot, fund_page, app_db,
+                                                                   messages):
+    from datetime import timedelta
+
+    from gui.fund.dialogs import CashCountDialog
+
+    window, page, world = fund_page
+    dialog = LoanDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.member.setCurrentIndex(dialog.member.findText("Nguyễn Thị Hoà 0"))
+    QTest.keyClicks(dialog.amount, "5000000")
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert ok.isEnabled()
+    _type_date(dialog.on, "31/02/2026")
+    assert dialog.on.text() == "31/02/2026"  # kept as typed, not turned into another day
+    assert not ok.isEnabled()
+    assert dialog.rules.item(0).text().startswith("✗ Ngày không tồn tại: 31/02/2026")
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible() and ops.loan_count(app_db, world["fund_id"]) == 1
+
+    future = (date.today() + timedelta(days=30)).strftime("%d/%m/%Y")
+    _type_date(dialog.on, future)
+    assert dialog.on.text() == future and not ok.isEnabled()
+    assert any(f"{future} là ngày sau hôm nay" in dialog.rules.item(i).text()
+               for i in range(dialog.rules.count()))
+    _type_date(dialog.on, "15/01/2026")
+    assert ok.isEnabled() and dialog.schedule.item(0, 0).text() == "15/02/2026"
+
+    count = CashCountDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(count)
+    count.show()
+    QTest.keyClicks(count.counted, "54.000.000")
+    _type_date(count.on, future)
+    QTest.keyClick(count, Qt.Key.Key_Return)
+    assert count.isVisible() and count.on.text() == future
+    assert f"{future} là ngày sau hôm nay" in messages.errors[-1]
