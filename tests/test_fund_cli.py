@@ -193,3 +193,28 @@ def test_an_application_is_approved_rejected_withdrawn_or_disbursed(capsys, db_p
     assert code == 0 and "Đã rút đơn" in out, err
     # the member is no longer stuck with an open application: a new one is accepted
     apply(2)
+
+
+def test_refund_credit_and_the_card_shows_it(capsys, db_path, world, tmp_path):
+    code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 2", "--amount", "20.000.000", "--date", "10/01/2026")
+    code, out, err = run(capsys, db_path, "fund", "lend", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 0", "--amount", "19.000.000", "--term", "12",
+                         "--date", "12/01/2026", "--json")
+    number = json.loads(out)["number"]
+    code, out, err = run(capsys, db_path, "fund", "repay", number, "--amount", "25.000.000",
+                         "--date", "12/02/2026")
+    assert code == 0 and "trả thừa 6.000.000" in out, err
+    if HAS_POPPLER:
+        card = tmp_path / "the.pdf"
+        assert run(capsys, db_path, "fund", "card", number, card, "--as-of", "13/02/2026")[0] == 0
+        assert "tiền trả thừa 6.000.000 đồng" in flat(pdf_text(card))
+    code, out, err = run(capsys, db_path, "fund", "refund-credit", number, "--amount", "7.000.000",
+                         "--date", "13/02/2026")
+    assert code == 1 and "Chỉ có 6.000.000 đồng trả thừa" in err
+    code, out, err = run(capsys, db_path, "fund", "refund-credit", number, "--date", "13/02/2026")
+    assert code == 0, err
+    assert out.strip() == (f"Đã ghi PC-2026-0002: Hoàn trả tiền trả thừa khoản vay {number} cho "
+                           "Nguyễn Thị Hoà 0, 6.000.000 đồng.")
+    code, out, err = run(capsys, db_path, "fund", "check", "--json")
+    assert code == 0 and json.loads(out)["ok"]

@@ -12,6 +12,7 @@
     main.py fund reject LOAN --reason TEXT [--date D]
     main.py fund disburse LOAN [--date D]
     main.py fund repay LOAN --amount N [--date D]
+    main.py fund refund-credit LOAN [--amount N] [--date D]
     main.py fund reverse ENTRY --reason TEXT [--date D]
     main.py fund lock --fund F --through D
     main.py fund count --fund F --counted N [--date D]
@@ -212,6 +213,17 @@ def fund_repay(args) -> int:
                 f"{n(a.get('credit', 0))}.")
 
 
+def fund_refund_credit(args) -> int:
+    from core.common.vnformat import format_money as n
+    from core.fund import ops
+
+    def work(db):
+        loan = ops.find_loan(db, args.loan)
+        return ops.refund_credit(db, loan.id, args.date or date.today(), args.amount).value
+    e = _run(args, work)
+    return _say(args, _entry_json(e), f"Đã ghi {e.voucher}: {e.memo}, {n(-e.amount)} đồng.")
+
+
 def fund_reverse(args) -> int:
     from core.fund import ops
 
@@ -381,6 +393,13 @@ def register(subparsers) -> None:
     p.add_argument("loan", help="số khoản vay, ví dụ VL-VV-2026-00001")
     p.add_argument("--amount", type=money_arg, required=True, metavar="N")
     p.add_argument("--date", type=date_arg, metavar="D")
+
+    p = add("refund-credit", fund_refund_credit,
+            "hoàn trả người vay tiền trả thừa của một khoản vay (lập phiếu chi)")
+    p.add_argument("loan", help="số khoản vay, ví dụ VL-VV-2026-00001")
+    p.add_argument("--amount", type=money_arg, metavar="N",
+                   help="số tiền hoàn trả (mặc định toàn bộ tiền trả thừa)")
+    p.add_argument("--date", type=date_arg, metavar="D", help="ngày chi (mặc định hôm nay)")
 
     p = add("reverse", fund_reverse, "đảo một bút toán (bắt buộc ghi lý do)")
     p.add_argument("entry", help="mã bút toán")

@@ -181,7 +181,8 @@ def loan_card(source, loan_id: uuid.UUID, out: str | os.PathLike[str], *, as_of:
             blocks.append(Text(
                 f"Đến ngày {format_date(as_of)}: đã trả gốc {format_money(state.principal_paid)} "
                 f"đồng, dư nợ {format_money(state.outstanding)} đồng, quá hạn "
-                f"{format_money(state.overdue)} đồng ({state.days_past_due} ngày)."))
+                f"{format_money(state.overdue)} đồng ({state.days_past_due} ngày); "
+                f"tiền trả thừa {format_money(state.credit)} đồng."))
         report = Report("THẺ THEO DÕI KHOẢN VAY", f"Khoản vay {loan.number}", [], blocks,
                         sheet_name="Thẻ khoản vay")
         office = _fund_letterhead(s, fund)

@@ -39,6 +39,7 @@ KIND_LABELS = {
     "count": "Kiểm kê quỹ",
     "reversal": "Bút toán đảo",
     "import": "Số dư chuyển sang",
+    "credit_refund": "Hoàn trả tiền thừa",
 }
 VOUCHER_LABELS = {"PT": "Phiếu thu", "PC": "Phiếu chi", "KT": "Chứng từ kế toán"}
 # Messages of the triggers, in Vietnamese (a refusal that slipped past the checks in code).

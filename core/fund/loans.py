@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from core.common import limits
 from core.common.errors import NotFound, UserError
 from core.common.text import clean
-from core.common.vnformat import format_money
+from core.common.vnformat import format_date, format_money
 from core.fund import ledger
 from core.fund.schedule import (
     Allocation,
@@ -337,6 +337,37 @@ def repay(session: Session, loan: FundLoan, amount: int, on: date, *, via: str =
                        memo=memo or f"{member.full_name if member else ''} trả nợ khoản vay {loan.number}",
                        member_id=loan.borrower_id, loan_id=loan.id, allocation=plan.as_json(),
                        source_key=source_key)
+
+
+def refund_credit(session: Session, loan: FundLoan, on: date, amount: int | None = None, *,
+                  via: str = "cash") -> ledger.FundEntry:
+    """Pay the borrower back what they overpaid on this loan (all of it by default) with a
+    phiếu chi: credit +X (the fund owes less), cash −X."""
+    if loan.disbursed_on is None or on < loan.disbursed_on:
+        raise UserError("Ngày hoàn trả trước ngày giải ngân.")
+    now, ever = state(session, loan, on), state(session, loan, date.max)
+    credit = min(now.credit if now else 0, ever.credit if ever else 0)
+    if credit <= 0:
+        raise UserError(f"Khoản vay {loan.number} không có tiền trả thừa đến ngày {format_date(on)}.")
+    amount = credit if amount is None else amount
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+        raise UserError("Số tiền hoàn trả phải là số nguyên đồng lớn hơn 0.")
+    if amount > credit:
+        raise UserError(f"Chỉ có {format_money(credit)} đồng trả thừa; không hoàn trả "
+                        f"{format_money(amount)} đồng được.")
+    fund = session.get(Fund, loan.fund_id)
+    assert fund is not None
+    available = ledger.balance(session, fund.id, via, through=on)
+    if available < amount:
+        raise UserError(f"Quỹ chỉ còn {format_money(available)} đồng; không đủ hoàn trả "
+                        f"{format_money(amount)} đồng.")
+    member = session.get(Member, loan.borrower_id)
+    return ledger.post(session, fund, on, "credit_refund",
+                       [ledger.Line("credit", amount, loan.borrower_id, loan.id),
+                        ledger.Line(via, -amount, loan.borrower_id, loan.id)],
+                       memo=f"Hoàn trả tiền trả thừa khoản vay {loan.number} cho "
+                            f"{member.full_name if member else ''}",
+                       member_id=loan.borrower_id, loan_id=loan.id)
 
 
 def write_off(session: Session, loan: FundLoan, on: date, reason: str) -> ledger.FundEntry:

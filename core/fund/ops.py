@@ -334,6 +334,14 @@ def repay(db: AppDatabase, loan_id: uuid.UUID, amount: int, on: date, *, via: st
         return Done(_entry_info(s, entry), FUND)
 
 
+def refund_credit(db: AppDatabase, loan_id: uuid.UUID, on: date, amount: int | None = None
+                  ) -> Done[EntryInfo]:
+    """Pay back a loan's overpayment (all of it unless ``amount``) as a phiếu chi."""
+    with db.transaction() as s:
+        entry = loan_rules.refund_credit(s, loan_rules.get_loan(s, loan_id), on, amount)
+        return Done(_entry_info(s, entry), FUND)
+
+
 def write_off(db: AppDatabase, loan_id: uuid.UUID, on: date, reason: str) -> Done[EntryInfo]:
     with db.transaction() as s:
         entry = loan_rules.write_off(s, loan_rules.get_loan(s, loan_id), on, reason)

@@ -373,7 +373,8 @@ class RepaymentDialog(_Dialog):
         self.form.addRow(self.tr("Amount (đồng)"), self.amount)
         self.form.addRow("", self.amount.words)
         self.form.addRow(self.tr("Date"), self.on)
-        self.form.addRow(self.tr("Applied as"), self.plan)
+        self.form.addRow(QLabel(self.tr("Applied as")))
+        self.form.addRow(self.plan)  # a row of its own, so the line wraps instead of being cut
         self.finish_layout()
         self.amount.textChanged.connect(self.refresh)
         self.on.textChanged.connect(self.refresh)
@@ -397,6 +398,8 @@ class RepaymentDialog(_Dialog):
                 self.plan.setText(str(exc))
         else:
             self.plan.setText("")
+        # the dialog grows with the wrapped allocation line, rather than cutting it
+        self.plan.setMinimumHeight(self.plan.heightForWidth(max(self.plan.width(), 300)))
         self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(ok)
 
     def _do(self):
@@ -404,6 +407,31 @@ class RepaymentDialog(_Dialog):
         if not amount:
             raise UserError(self.tr("Type the amount in whole đồng."))
         return ops.repay(self._db, self._loan.id, amount, read_date(self.on))
+
+
+class RefundCreditDialog(_Dialog):
+    """Pay a borrower back what they overpaid on a loan, as a phiếu chi."""
+
+    def __init__(self, db, bus, loan: ops.LoanInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Refund the overpayment on %1").replace("%1", loan.number),
+                         self.tr("Refund"), parent)
+        self._loan = loan
+        credit = loan.state.credit if loan.state else 0
+        self.form.addRow(QLabel(self.tr("%1 overpaid %2 đồng on this loan.")
+                                .replace("%1", loan.borrower).replace("%2", format_int(credit))))
+        self.amount = MoneyEdit()
+        self.amount.setText(format_int(credit))
+        self.on = date_edit()
+        self.form.addRow(self.tr("Amount (đồng)"), self.amount)
+        self.form.addRow("", self.amount.words)
+        self.form.addRow(self.tr("Date"), self.on)
+        self.finish_layout()
+
+    def _do(self):
+        amount = self.amount.amount()
+        if not amount or amount <= 0:
+            raise UserError(self.tr("Type the amount in whole đồng."))
+        return ops.refund_credit(self._db, self._loan.id, read_date(self.on), amount)
 
 
 class ReverseDialog(_Dialog):

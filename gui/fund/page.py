@@ -42,6 +42,7 @@ from gui.fund.dialogs import (
     LoanDecisionDialog,
     LoanDialog,
     LockDialog,
+    RefundCreditDialog,
     RepaymentDialog,
     RescheduleDialog,
     ReverseDialog,
@@ -116,6 +117,8 @@ class FundPage(QWidget):
         self.act_disburse = more.addAction(self.tr("Disburse the loan…"),
                                            lambda: self._decide("disburse"))
         more.addSeparator()
+        self.act_refund_credit = more.addAction(self.tr("Refund the overpayment…"),
+                                                self._refund_credit)
         self.act_write_off = more.addAction(self.tr("Write the loan off…"), self._write_off)
         self.act_reschedule = more.addAction(self.tr("Reschedule the loan…"), self._reschedule)
         self.act_count = more.addAction(self.tr("Cash count…"), self._count)
@@ -271,7 +274,19 @@ class FundPage(QWidget):
         for action in (self.act_repay, self.act_write_off, self.act_reschedule):
             menu.addAction(action)
             action.setEnabled(status == "disbursed")
+        menu.addAction(self.act_refund_credit)
+        self.act_refund_credit.setEnabled(bool(loan and loan.state and loan.state.credit > 0))
         return menu
+
+    def _refund_credit(self) -> None:
+        loan = self.current_loan()
+        if loan is None:
+            widgets.show_error(self, self.tr("Choose a loan in the list first."))
+            return
+        if not (loan.state and loan.state.credit > 0):
+            widgets.show_error(self, self.tr("The loan %1 has no overpayment.").replace("%1", loan.number))
+            return
+        self._run(RefundCreditDialog(self._db, self._bus, loan, self))
 
     def _loan_menu(self, pos) -> None:
         self.loan_menu().exec(self.loan_view.viewport().mapToGlobal(pos))

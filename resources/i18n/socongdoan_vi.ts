@@ -1091,6 +1091,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Giải ngân khoản vay…</translation>
     </message>
     <message>
+        <source>Refund the overpayment…</source>
+        <translation>Hoàn trả tiền thừa…</translation>
+    </message>
+    <message>
         <source>Write the loan off…</source>
         <translation>Xoá nợ khoản vay…</translation>
     </message>
@@ -1217,6 +1221,10 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Choose a loan in the list first.</source>
         <translation>Hãy chọn một khoản vay trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>The loan %1 has no overpayment.</source>
+        <translation>Khoản vay %1 không có tiền trả thừa.</translation>
     </message>
     <message>
         <source>This step is not open to the loan %1 (%2).</source>
@@ -2064,6 +2072,10 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Days late</source>
         <translation>Số ngày quá hạn</translation>
+    </message>
+    <message>
+        <source>Overpaid</source>
+        <translation>Tiền trả thừa</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3059,6 +3071,33 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>By {0}: {1}</source>
         <translation>Đến ngày {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RefundCreditDialog</name>
+    <message>
+        <source>Refund the overpayment on %1</source>
+        <translation>Hoàn trả tiền thừa khoản vay %1</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Hoàn trả</translation>
+    </message>
+    <message>
+        <source>%1 overpaid %2 đồng on this loan.</source>
+        <translation>%1 đã trả thừa %2 đồng cho khoản vay này.</translation>
+    </message>
+    <message>
+        <source>Amount (đồng)</source>
+        <translation>Số tiền (đồng)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Type the amount in whole đồng.</source>
+        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
     </message>
 </context>
 <context>
