@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from core.common.errors import UserError
 from core.common.letterhead import OfficeSettings
+from core.common.pdf.layout import text_width_mm
 from core.common.report.model import (
     CENTER,
     RIGHT,
@@ -240,16 +241,20 @@ def build_fund_book(session: Session, fund: Fund, start: date, end: date) -> Rep
     if end < start:
         raise UserError("Ngày cuối kỳ trước ngày đầu kỳ.")
     opening = ledger.money_on_hand(session, fund.id, through=start.fromordinal(start.toordinal() - 1))
+    # within a day, in the order the entries were written (a reversal after what it
+    # reverses, a cash count's difference after the day's earlier entries)
     rows_q = (select(FundEntry.on, FundEntry.voucher_kind, FundEntry.year, FundEntry.voucher_no,
                      FundEntry.memo, FundPosting.amount)
               .join(FundEntry, FundEntry.id == FundPosting.entry_id)
               .where(FundPosting.fund_id == fund.id,
                      FundPosting.account.in_(list(ledger.MONEY_ACCOUNTS)),
                      FundPosting.on >= start, FundPosting.on <= end)
-              .order_by(FundPosting.on, FundEntry.year, FundEntry.voucher_no, FundEntry.voucher_kind))
-    cols = [Column("Ngày", 22, CENTER, xlsx_width=12), Column("Số phiếu", 30, xlsx_width=16),
-            Column("Diễn giải", 58, xlsx_width=42), _money_col("Thu", 26), _money_col("Chi", 26),
-            _money_col("Tồn", 28)]
+              .order_by(FundPosting.on, ledger.ENTRY_ORDER, FundPosting.account))
+    money = 34.0
+    memo_width = text_width_mm(landscape=True) - 24 - 32 - 3 * money  # the page's full width
+    cols = [Column("Ngày", 24, CENTER, xlsx_width=12), Column("Số phiếu", 32, xlsx_width=16),
+            Column("Diễn giải", memo_width, xlsx_width=60), _money_col("Thu", money),
+            _money_col("Chi", money), _money_col("Tồn", money)]
     rows = [Row([None, None, "Số dư đầu kỳ", None, None, opening], bold=True)]
     running, total_in, total_out = opening, 0, 0
     for on, kind, year, no, memo, amount in session.execute(rows_q):
@@ -263,7 +268,18 @@ def build_fund_book(session: Session, fund: Fund, start: date, end: date) -> Rep
     totals = Row([None, None, "Cộng phát sinh / Số dư cuối kỳ", total_in, total_out, running])
     return Report("SỔ QUỸ", f"{fund.name} – từ {format_date(start)} đến {format_date(end)}", [],
                   _unkept(Table(cols, rows, totals, unit_note="Đơn vị tính: đồng", font_size=11)),
-                  sheet_name="Sổ quỹ", landscape=True)
+                  sheet_name="Sổ quỹ", landscape=True, signers=BOOK_SIGNERS)
+
+
+#: who signs a fund book (sổ quỹ tiền mặt)
+BOOK_SIGNERS = [("Người ghi sổ", ""), ("Kế toán", ""), ("Thủ quỹ", ""), ("Chủ tịch", "")]
+
+
+def book_date(end: date, today: date | None = None) -> date:
+    """The fund book's place–date line: the period's end when it is past, else today (never a
+    day that has not come yet)."""
+    today = today or date.today()
+    return min(end, today)
 
 
 def fund_book(source, fund_id: uuid.UUID, out: str | os.PathLike[str], *, start: date, end: date,
@@ -273,7 +289,7 @@ def fund_book(source, fund_id: uuid.UUID, out: str | os.PathLike[str], *, start:
         fund = ledger.get_fund(s, fund_id)
         report = build_fund_book(s, fund, start, end)
         office = _fund_letterhead(s, fund)
-    return _write(report, out, office, DocumentInfo(None, end, [], "SQ"), is_cancelled)
+    return _write(report, out, office, DocumentInfo(None, book_date(end), [], "SQ"), is_cancelled)
 
 
 # ---- arrears and summary (the office's reports) ---------------------------------------------

@@ -15,10 +15,12 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnClause
 
 from core.common import limits
 from core.common.errors import NotFound, UserError
@@ -28,6 +30,10 @@ from db.models import Fund, FundCashCount, FundEntry, FundPosting
 from db.models.fund import ACCOUNTS, FUND_TRIGGERS
 
 MONEY_ACCOUNTS = ("cash", "bank")
+#: the order entries were written in (SQLite's rowid of fund_entry): within a day, the book
+#: lists entries in this order
+ENTRY_ORDER: ColumnClause[Any] = literal_column("fund_entry.rowid")
+
 KIND_LABELS = {
     "capital": "Vốn ban đầu",
     "contribution": "Đóng góp",

@@ -67,6 +67,8 @@ class EntryInfo:
     reversed: bool
     reverses: bool
     allocation: dict | None
+    money: int = 0  # cash and bank moved: + in, − out, 0 when no money moves
+    balance: int | None = None  # money on hand after this entry (the book's "Tồn")
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def _entry_info(session: Session, entry: FundEntry) -> EntryInfo:
                      loan.number if loan else "",
                      ledger.reversal_of(session, entry.id) is not None,
                      entry.reverses_id is not None,
-                     json.loads(entry.allocation) if entry.allocation else None)
+                     json.loads(entry.allocation) if entry.allocation else None, money)
 
 
 def _loan_info(session: Session, loan: FundLoan, as_of: date, key: int = 0) -> LoanInfo:
@@ -250,12 +252,19 @@ def count_cash(db: AppDatabase, fund_id: uuid.UUID, on: date, counted: int, note
 
 
 def entries(db: AppDatabase, fund_id: uuid.UUID, *, limit: int = 500) -> list[EntryInfo]:
-    """The fund's latest entries, newest first."""
+    """The fund's latest entries, newest first (by date, then the reverse of the order they
+    were written in), each with the money on hand after it."""
     with db.reading() as s:
         rows = s.scalars(select(FundEntry).where(FundEntry.fund_id == fund_id,
                                                  FundEntry.status == "posted")
-                         .order_by(FundEntry.on.desc(), FundEntry.created_at.desc()).limit(limit))
-        return [_entry_info(s, e) for e in rows]
+                         .order_by(FundEntry.on.desc(), ledger.ENTRY_ORDER.desc()).limit(limit))
+        out = [_entry_info(s, e) for e in rows]
+        after = ledger.money_on_hand(s, fund_id)
+        with_balance = []
+        for info in out:
+            with_balance.append(replace(info, balance=after))
+            after -= info.money
+        return with_balance
 
 
 def get_entry(db: AppDatabase, entry_id: uuid.UUID) -> EntryInfo:

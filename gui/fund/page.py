@@ -147,7 +147,7 @@ class FundPage(QWidget):
         for column, width in ((0, 150), (1, 220), (2, 110), (4, 110), (5, 110), (6, 110), (7, 110)):
             self.loan_view.setColumnWidth(column, width)
         self.entries = _table([self.tr("Date"), self.tr("Voucher"), self.tr("Kind"),
-                               self.tr("Description"), self.tr("Amount")])
+                               self.tr("Description"), self.tr("Amount"), self.tr("Cash on hand")])
         self.members_table = _table([self.tr("Member"), self.tr("Contributed")])
         self.arrears = _table([self.tr("Unit"), self.tr("Loan"), self.tr("Borrower"),
                                self.tr("Outstanding"), self.tr("Overdue"), self.tr("Days late"),
@@ -224,8 +224,9 @@ class FundPage(QWidget):
             .replace("%3", format_int(s.ceiling)).replace("%4", str(s.max_term_months))
             .replace("%5", s.guidance))
         self._entries = ops.entries(self._db, fund.id)
-        _fill(self.entries, [[format_date(e.on), e.voucher, e.kind_label, e.memo, format_int(e.amount)]
-                             for e in self._entries], {4},
+        _fill(self.entries, [[format_date(e.on), e.voucher, e.kind_label, e.memo, format_int(e.amount),
+                              format_int(e.balance) if e.balance is not None else ""]
+                             for e in self._entries], {4, 5},
               red=[e.reversed or e.reverses for e in self._entries])
         people = ops.members(self._db, fund.id)
         _fill(self.members_table, [[m.name, format_int(m.contributed)] for m in people], {1})

@@ -1159,6 +1159,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Số tiền</translation>
     </message>
     <message>
+        <source>Cash on hand</source>
+        <translation>Tồn</translation>
+    </message>
+    <message>
         <source>Member</source>
         <translation>Đoàn viên</translation>
     </message>

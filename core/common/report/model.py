@@ -94,6 +94,9 @@ class Report:
     blocks: list[Table | Text]
     sheet_name: str
     landscape: bool = False
+    #: signatures in a row across the page instead of the office's one signature block
+    #: (title, name): e.g. a fund book's Người ghi sổ, Kế toán, Thủ quỹ, Chủ tịch
+    signers: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:
