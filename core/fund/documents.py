@@ -271,6 +271,24 @@ def build_fund_book(session: Session, fund: Fund, start: date, end: date) -> Rep
                   sheet_name="Sổ quỹ", landscape=True, signers=BOOK_SIGNERS)
 
 
+PERIODS = ("month", "quarter", "year")
+
+
+def period(kind: str, year: int, number: int = 1) -> tuple[date, date]:
+    """The first and last day of month ``number`` / quarter ``number`` / the year."""
+    if kind == "month":
+        first = date(year, number, 1)
+        last = date(year + number // 12, number % 12 + 1, 1)
+    elif kind == "quarter":
+        first = date(year, 3 * number - 2, 1)
+        last = date(year + number // 4, (3 * number) % 12 + 1, 1)
+    elif kind == "year":
+        first, last = date(year, 1, 1), date(year + 1, 1, 1)
+    else:
+        raise ValueError(f"unknown period {kind!r}")
+    return first, date.fromordinal(last.toordinal() - 1)
+
+
 #: who signs a fund book (sổ quỹ tiền mặt)
 BOOK_SIGNERS = [("Người ghi sổ", ""), ("Kế toán", ""), ("Thủ quỹ", ""), ("Chủ tịch", "")]
 

@@ -595,3 +595,82 @@ class SettingsDialog(_Dialog):
             allocation=self.order.currentData(), allow_second_loan=self.second.isChecked(),
             guidance=self.guidance.text())
         return ops.update_settings(self._db, self._fund.id, settings)
+
+
+class BookPeriodDialog(QDialog):
+    """The period of a fund book: a month, a quarter, a year or from one day to another (this
+    month by default). ``period()`` is the (first, last) day chosen."""
+
+    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        from core.fund.documents import period
+
+        self._period = period
+        today = today or date.today()
+        self.setWindowTitle(self.tr("Fund book: period"))
+        self.kind = QComboBox()
+        for text, kind in ((self.tr("Month"), "month"), (self.tr("Quarter"), "quarter"),
+                           (self.tr("Year"), "year"), (self.tr("From … to …"), "custom")):
+            self.kind.addItem(text, kind)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year)
+        self.number = QSpinBox()
+        self.number.setValue(today.month)
+        self.start, self.end = date_edit(today.replace(day=1)), date_edit(today)
+        form = QFormLayout()
+        form.addRow(self.tr("Period"), self.kind)
+        form.addRow(self.tr("Year"), self.year)
+        self.number_label = QLabel(self.tr("Month"))
+        form.addRow(self.number_label, self.number)
+        form.addRow(self.tr("From"), self.start)
+        form.addRow(self.tr("To"), self.end)
+        self.shown = QLabel()
+        form.addRow(self.shown)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        self.buttons = widgets.dialog_buttons(self.tr("Preview"), self.tr("Cancel"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        for signal in (self.year.valueChanged, self.number.valueChanged, self.start.textChanged,
+                       self.end.textChanged):
+            signal.connect(self._show)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.number.setEnabled(kind in ("month", "quarter"))
+        self.number.setRange(1, 12 if kind == "month" else 4)
+        self.number_label.setText(self.tr("Quarter") if kind == "quarter" else self.tr("Month"))
+        self.year.setEnabled(kind != "custom")
+        self.start.setEnabled(kind == "custom")
+        self.end.setEnabled(kind == "custom")
+        self._show()
+
+    def period(self) -> tuple[date, date]:
+        kind = self.kind.currentData()
+        if kind == "custom":
+            first, last = read_date(self.start), read_date(self.end)
+            if last < first:
+                raise UserError(self.tr("The period ends before it starts."))
+            return first, last
+        return self._period(kind, self.year.value(), self.number.value())
+
+    def _show(self) -> None:
+        try:
+            first, last = self.period()
+        except UserError as exc:
+            self.shown.setText(str(exc))
+            return
+        self.shown.setText(self.tr("From %1 to %2").replace("%1", format_date(first))
+                           .replace("%2", format_date(last)))
+
+    def _accept(self) -> None:
+        try:
+            self.period()
+        except UserError as exc:
+            widgets.report_error(self, exc)
+            return
+        self.accept()

@@ -6,15 +6,16 @@ written in the background."""
 
 from __future__ import annotations
 
+import tempfile
 import uuid
 from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,7 +36,9 @@ from gui.common import jobs, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date, format_int
 from gui.common.import_flow import ImportFlow, ImportSpec
+from gui.common.pdf_preview import PdfPreviewDialog
 from gui.fund.dialogs import (
+    BookPeriodDialog,
     CashCountDialog,
     ContributionDialog,
     FundDialog,
@@ -128,6 +131,7 @@ class FundPage(QWidget):
         self.act_repay = QAction(self.tr("Repayment…"), self)
         self.act_repay.triggered.connect(lambda _checked=False: self._repay())
         self.import_flow: ImportFlow | None = None
+        self.preview: PdfPreviewDialog | None = None
         bar = QHBoxLayout()
         for button in (self.new_fund, self.contribute, self.lend, self.repay, self.reverse,
                        self.book, self.summary, self.documents, self.more, self.import_ledger):
@@ -371,53 +375,59 @@ class FundPage(QWidget):
             return
         self._run(ReverseDialog(self._db, self._bus, self._entries[rows[0].row()], self))
 
-    def _save_path(self, title: str, name: str) -> str | None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self, title, str(Path.home() / f"{name}.pdf"),
-            self.tr("PDF (*.pdf);;Excel workbook (*.xlsx)"))
-        if not path:
-            return None
-        if Path(path).suffix.lower() not in (".pdf", ".xlsx"):
-            path += ".xlsx" if "xlsx" in chosen else ".pdf"
-        return path
+    def _preview(self, label: str, title: str, file_name: str, write) -> jobs.Job:
+        """``write(path, is_cancelled)`` into a temporary PDF in the background, then the
+        in-app preview (print, save, open)."""
+        def work(ctx: jobs.JobContext) -> bytes:
+            with tempfile.TemporaryDirectory(prefix="socongdoan-") as folder:
+                target = Path(folder) / file_name
+                write(target, ctx.is_cancelled)
+                return target.read_bytes()
 
-    def _export(self, label: str, work) -> None:
-        jobs.run_with_progress(self, label, lambda ctx: work(ctx.is_cancelled),
-                               on_success=lambda path: widgets.show_info(
-                                   self, self.tr("Written to %1").replace("%1", str(path))),
-                               on_failure=lambda exc: widgets.report_error(self, exc))
+        def show(data: bytes) -> None:
+            if self.preview is not None and shiboken6.isValid(self.preview):
+                self.preview.deleteLater()  # one document previewed at a time
+            self.preview = PdfPreviewDialog(data, title=title, file_name=file_name, parent=self)
+            self.preview.open()
+
+        return jobs.run_with_progress(self, label, work, on_success=show,
+                                      on_failure=lambda exc: widgets.report_error(self, exc))
 
     def _export_book(self) -> None:
         fund = self.current_fund()
-        path = self._save_path(self.tr("Fund book"), "so-quy") if fund else None
-        if fund and path:
-            start, end = date(date.today().year, 1, 1), date.today()
-            fund_id: uuid.UUID = fund.id
-            self._export(self.tr("Writing the fund book…"),
-                         lambda cancelled: documents.fund_book(self._db, fund_id, path, start=start,
-                                                               end=end, is_cancelled=cancelled))
+        if fund is None:
+            return
+        dialog = BookPeriodDialog(self)
+        dialog.accepted.connect(lambda: self._preview_book(fund, *dialog.period()))
+        self._run(dialog)
+
+    def _preview_book(self, fund: ops.FundInfo, start: date, end: date) -> jobs.Job:
+        fund_id: uuid.UUID = fund.id
+        name = f"so-quy-{fund.unit_code}-{start:%Y%m%d}-{end:%Y%m%d}.pdf"
+        return self._preview(self.tr("Writing the fund book…"), self.tr("Fund book"), name,
+                             lambda path, cancelled: documents.fund_book(
+                                 self._db, fund_id, path, start=start, end=end,
+                                 is_cancelled=cancelled))
 
     def _export_contract(self) -> None:
         loan = self.current_loan()
         if loan is None:
             widgets.show_error(self, self.tr("Choose a loan in the list first."))
             return
-        path = self._save_path(self.tr("Loan contract"), f"hop-dong-{loan.number}")
-        if path:
-            self._export(self.tr("Writing the contract…"),
-                         lambda cancelled: documents.loan_contract(self._db, loan.id, path,
-                                                                   is_cancelled=cancelled))
+        self._preview(self.tr("Writing the contract…"), self.tr("Loan contract"),
+                      f"hop-dong-{loan.number}.pdf",
+                      lambda path, cancelled: documents.loan_contract(self._db, loan.id, path,
+                                                                      is_cancelled=cancelled))
 
     def _export_card(self) -> None:
         loan = self.current_loan()
         if loan is None:
             widgets.show_error(self, self.tr("Choose a loan in the list first."))
             return
-        path = self._save_path(self.tr("Loan card"), f"the-vay-{loan.number}")
-        if path:
-            self._export(self.tr("Writing the loan card…"),
-                         lambda cancelled: documents.loan_card(self._db, loan.id, path,
-                                                               is_cancelled=cancelled))
+        self._preview(self.tr("Writing the loan card…"), self.tr("Loan card"),
+                      f"the-vay-{loan.number}.pdf",
+                      lambda path, cancelled: documents.loan_card(self._db, loan.id, path,
+                                                                  is_cancelled=cancelled))
 
     def _export_voucher(self) -> None:
         rows = self.entries.selectionModel().selectedRows()
@@ -426,25 +436,21 @@ class FundPage(QWidget):
             widgets.show_error(self, self.tr("Choose an entry in the book first."))
             return
         entry = self._entries[rows[0].row()]
-        path = self._save_path(self.tr("Voucher"), entry.voucher)
-        if path:
-            self._export(self.tr("Writing the voucher…"),
-                         lambda cancelled: documents.voucher(self._db, entry.id, path,
-                                                             is_cancelled=cancelled))
+        self._preview(self.tr("Writing the voucher…"), self.tr("Voucher"), f"{entry.voucher}.pdf",
+                      lambda path, cancelled: documents.voucher(self._db, entry.id, path,
+                                                                is_cancelled=cancelled))
 
     def _export_arrears(self) -> None:
-        path = self._save_path(self.tr("Arrears list"), "no-qua-han")
-        if path:
-            self._export(self.tr("Writing the arrears list…"),
-                         lambda cancelled: documents.arrears_report(
-                             self._db, path, as_of=date.today(), is_cancelled=cancelled))
+        self._preview(self.tr("Writing the arrears list…"), self.tr("Arrears list"),
+                      "no-qua-han.pdf",
+                      lambda path, cancelled: documents.arrears_report(
+                          self._db, path, as_of=date.today(), is_cancelled=cancelled))
 
     def _export_summary(self) -> None:
-        path = self._save_path(self.tr("Summary of the funds"), "tong-hop-quy-tuong-ho")
-        if path:
-            self._export(self.tr("Writing the summary…"),
-                         lambda cancelled: documents.summary_report(
-                             self._db, path, as_of=date.today(), is_cancelled=cancelled))
+        self._preview(self.tr("Writing the summary…"), self.tr("Summary of the funds"),
+                      "tong-hop-quy-tuong-ho.pdf",
+                      lambda path, cancelled: documents.summary_report(
+                          self._db, path, as_of=date.today(), is_cancelled=cancelled))
 
     # --- import of ledgers kept in Excel ----------------------------------------------------
     def _new_import(self) -> ImportFlow:

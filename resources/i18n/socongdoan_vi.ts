@@ -168,6 +168,57 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>BookPeriodDialog</name>
+    <message>
+        <source>Fund book: period</source>
+        <translation>Sổ quỹ: chọn kỳ</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>Từ ngày … đến ngày …</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Ngày cuối kỳ trước ngày đầu kỳ.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Từ %1 đến %2</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesModel</name>
     <message>
         <source>No.</source>
@@ -1249,14 +1300,6 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Choose an entry in the book first.</source>
         <translation>Hãy chọn một bút toán trong sổ quỹ trước.</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
-        <translation>PDF (*.pdf);;Bảng tính Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Written to %1</source>
-        <translation>Đã ghi %1</translation>
     </message>
     <message>
         <source>Fund book</source>

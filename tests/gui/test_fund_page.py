@@ -128,23 +128,37 @@ def test_import_a_ledger_through_the_preview(qtbot, fund_page, app_db, tmp_path,
     assert ops.check(app_db).ok
 
 
-def test_documents_from_the_page(qtbot, fund_page, tmp_path, messages, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-
+def test_documents_open_in_the_preview_and_the_book_asks_for_its_period(
+        qtbot, fund_page, messages, monkeypatch):
     window, page, world = fund_page
-    out = tmp_path / "hop-dong.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    opened: list = []
+    monkeypatch.setattr(page, "_run", lambda d: (opened.append(d), d.show()))
     page.act_contract.trigger()
     assert messages.errors == ["Hãy chọn một khoản vay trong danh sách trước."]
     page.loan_view.setCurrentIndex(page.loans.index(0, 0))
     page.act_contract.trigger()
-    qtbot.waitUntil(lambda: bool(messages.infos), timeout=20_000)
-    assert messages.infos == [f"Đã ghi {out}"] and out.stat().st_size > 0
-    book = tmp_path / "so-quy.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible(), timeout=20_000)
+    contract = page.preview
+    assert contract.page_count() >= 1 and contract.file_name.startswith("hop-dong-VL-VV-2026-")
+    assert contract.print_button.text() == "&In…" and contract.save_button.isEnabled()
+
     page.book.click()
-    qtbot.waitUntil(lambda: len(messages.infos) == 2, timeout=20_000)
-    assert book.stat().st_size > 0
+    period = opened[-1]
+    qtbot.addWidget(period)
+    today = date.today()
+    assert period.kind.currentData() == "month" and period.number.value() == today.month
+    first, last = period.period()
+    assert first == today.replace(day=1) and last.month == today.month and last.day >= 28
+    period.kind.setCurrentIndex(period.kind.findData("quarter"))
+    period.year.setValue(2026)
+    period.number.setValue(1)
+    assert period.period() == (date(2026, 1, 1), date(2026, 3, 31))
+    assert period.shown.text() == "Từ 01/01/2026 đến 31/03/2026"
+    QTest.keyClick(period, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.preview is not contract and page.preview is not None
+                    and page.preview.isVisible(), timeout=20_000)
+    assert page.preview.file_name == "so-quy-VL01-20260101-20260331.pdf"
+    assert not messages.errors[1:]
 
 
 def test_cash_count_write_off_and_lock_dialogs(qtbot, fund_page, app_db, messages):

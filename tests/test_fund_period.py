@@ -1,0 +1,19 @@
+"""The periods a fund book is asked for: a month, a quarter, a year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from core.fund.documents import period
+
+
+def test_periods():
+    assert period("month", 2026, 2) == (date(2026, 2, 1), date(2026, 2, 28))
+    assert period("month", 2026, 12) == (date(2026, 12, 1), date(2026, 12, 31))
+    assert period("quarter", 2026, 4) == (date(2026, 10, 1), date(2026, 12, 31))
+    assert period("quarter", 2024, 1) == (date(2024, 1, 1), date(2024, 3, 31))
+    assert period("year", 2026) == (date(2026, 1, 1), date(2026, 12, 31))
+    with pytest.raises(ValueError):
+        period("week", 2026, 1)
