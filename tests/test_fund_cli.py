@@ -218,3 +218,16 @@ def test_refund_credit_and_the_card_shows_it(capsys, db_path, world, tmp_path):
                            "Nguyễn Thị Hoà 0, 6.000.000 đồng.")
     code, out, err = run(capsys, db_path, "fund", "check", "--json")
     assert code == 0 and json.loads(out)["ok"]
+
+
+def test_amount_messages(capsys, db_path, world):
+    code, out, err = run(capsys, db_path, "fund", "lend", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 1", "--amount", "31000000", "--term", "30",
+                         "--date", "12/01/2026")
+    assert code == 1 and ".;" not in err and "đồng; " in err and err.strip().endswith(".")
+    code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 1", "--amount", "-500000")
+    assert code == 2 and "số tiền phải lớn hơn 0" in err
+    code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 1", "--amount", "abc2x0")
+    assert code == 2 and "Số tiền không hợp lệ: abc2x0" in err

@@ -48,6 +48,8 @@ def money_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
     if value is None:
         raise argparse.ArgumentTypeError("thiếu số tiền")
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"số tiền phải lớn hơn 0: {text}")
     return value
 
 

@@ -132,7 +132,10 @@ def eligibility(session: Session, fund: Fund, request: LoanRequest, *,
 
 
 def _explain(rules: list[Rule]) -> str:
-    return "Chưa đủ điều kiện vay: " + "; ".join(f"{r.name}: {r.detail}" for r in rules if not r.ok)
+    """"Chưa đủ điều kiện vay: Mức vay: …; Một khoản vay …: …." — each rule's own full stop
+    dropped before the joiner, one at the end."""
+    return "Chưa đủ điều kiện vay: " + "; ".join(
+        f"{r.name}: {r.detail.rstrip('. ')}" for r in rules if not r.ok) + "."
 
 
 def next_number(session: Session, office: str, year: int) -> str:

@@ -81,14 +81,40 @@ class MoneyEdit(QLineEdit):
         self.textChanged.connect(self._show_words)
 
     def amount(self) -> int | None:
+        """The amount typed; None when empty, not an amount, or not above zero."""
         try:
-            return parse_money(self.text())
+            value = parse_money(self.text())
         except ValueError:
             return None
+        return value if value is not None and value > 0 else None
+
+    def problem(self, *, zero_ok: bool = False) -> str:
+        """Why what is typed is not an amount ("“abc2x0” không phải số tiền"), or ""."""
+        text = self.text().strip()
+        try:
+            value = parse_money(text)
+        except ValueError:
+            return self.tr("“%1” is not an amount of money (type whole đồng, e.g. 1.500.000).") \
+                .replace("%1", text)
+        if value is None:
+            return self.tr("Type the amount in whole đồng.")
+        if value < 0 or (value == 0 and not zero_ok):
+            return self.tr("The amount must be greater than 0.")
+        return ""
+
+    def value(self, *, zero_ok: bool = False) -> int:
+        """The amount typed, or a UserError saying why it is not one."""
+        problem = self.problem(zero_ok=zero_ok)
+        if problem:
+            raise UserError(problem)
+        value = parse_money(self.text().strip())
+        assert value is not None
+        return value
 
     def _show_words(self) -> None:
         value = self.amount()
-        self.words.setText(amount_in_words(value) if value and value > 0 else "")
+        problem = self.problem(zero_ok=True) if self.text().strip() else ""
+        self.words.setText(amount_in_words(value) if value else problem)
 
 
 class _Dialog(QDialog):
@@ -154,14 +180,13 @@ class FundDialog(_Dialog):
     def _do(self):
         if self.unit.currentData() is None:
             raise UserError(self.tr("Every grassroots union already has a fund."))
-        ceiling = self.ceiling.amount()
-        if not ceiling:
-            raise UserError(self.tr("Type the loan ceiling in đồng."))
+        ceiling = self.ceiling.value()
         settings = ops.FundSettings(ceiling=ceiling, max_term_months=self.term.value(),
                                     rate_bp=self.rate.value(),
                                     allow_second_loan=self.second.isChecked())
+        capital = self.capital.value(zero_ok=True) if self.capital.text().strip() else 0
         return ops.create_fund(self._db, self.unit.currentData(), read_date(self.start), settings,
-                               capital=self.capital.amount() or 0)
+                               capital=capital)
 
 
 def _member_combo(db: AppDatabase, fund_id: uuid.UUID, optional: bool = False) -> QComboBox:
@@ -189,9 +214,7 @@ class ContributionDialog(_Dialog):
         self.finish_layout()
 
     def _do(self):
-        amount = self.amount.amount()
-        if not amount or amount <= 0:
-            raise UserError(self.tr("Type the amount in whole đồng."))
+        amount = self.amount.value()
         return ops.contribute(self._db, self._fund.id, self.member.currentData(), amount,
                               read_date(self.on))
 
@@ -255,6 +278,11 @@ class LoanDialog(_Dialog):
         request = self.request()
         self.rules.clear()
         ok = request.borrower_id is not None
+        if self.amount.text().strip() and self.amount.amount() is None:
+            item = QListWidgetItem(f"✗ {self.amount.problem()}")
+            item.setForeground(Qt.GlobalColor.red)
+            self.rules.addItem(item)
+            ok = False
         if request.applied_on is None:
             try:
                 read_date(self.on)
@@ -305,6 +333,7 @@ class LoanDialog(_Dialog):
         super()._accept()
 
     def _do(self):
+        self.amount.value()  # "không phải số tiền", "phải lớn hơn 0"
         return ops.lend(self._db, self._fund.id, self.request(), on=read_date(self.on),
                         stop_at=self.step.currentData())
 
@@ -383,7 +412,9 @@ class RepaymentDialog(_Dialog):
     def refresh(self) -> None:
         amount = self.amount.amount()
         ok = False
-        if amount and amount > 0:
+        if self.amount.text().strip() and amount is None:
+            self.plan.setText(self.amount.problem())
+        elif amount:
             try:
                 a = ops.plan_repayment(self._db, self._loan.id, amount, read_date(self.on))
                 parts = [self.tr("principal %1").replace("%1", format_int(a.principal)),
@@ -403,9 +434,7 @@ class RepaymentDialog(_Dialog):
         self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(ok)
 
     def _do(self):
-        amount = self.amount.amount()
-        if not amount:
-            raise UserError(self.tr("Type the amount in whole đồng."))
+        amount = self.amount.value()
         return ops.repay(self._db, self._loan.id, amount, read_date(self.on))
 
 
@@ -428,9 +457,7 @@ class RefundCreditDialog(_Dialog):
         self.finish_layout()
 
     def _do(self):
-        amount = self.amount.amount()
-        if not amount or amount <= 0:
-            raise UserError(self.tr("Type the amount in whole đồng."))
+        amount = self.amount.value()
         return ops.refund_credit(self._db, self._loan.id, read_date(self.on), amount)
 
 
@@ -519,9 +546,7 @@ class CashCountDialog(_Dialog):
         self.finish_layout()
 
     def _do(self):
-        counted = self.counted.amount()
-        if counted is None:
-            raise UserError(self.tr("Type the amount in whole đồng."))
+        counted = self.counted.value(zero_ok=True)
         return ops.count_cash(self._db, self._fund.id, read_date(self.on), counted,
                               self.note.text())
 
@@ -586,9 +611,7 @@ class SettingsDialog(_Dialog):
         self.finish_layout()
 
     def _do(self):
-        ceiling, rounding = self.ceiling.amount(), self.rounding.amount()
-        if not ceiling or not rounding:
-            raise UserError(self.tr("Type the loan ceiling in đồng."))
+        ceiling, rounding = self.ceiling.value(), self.rounding.value()
         settings = ops.FundSettings(
             ceiling=ceiling, max_term_months=self.term.value(), rate_bp=self.rate.value(),
             rounding=rounding, grace_days=self.grace.value(), buckets=self.buckets.text(),

@@ -267,10 +267,6 @@ Giá trị làm lợi: {3} đồng</translation>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
-    <message>
-        <source>Type the amount in whole đồng.</source>
-        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
-    </message>
 </context>
 <context>
     <name>CertificateDialog</name>
@@ -618,10 +614,6 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Date</source>
         <translation>Ngày</translation>
-    </message>
-    <message>
-        <source>Type the amount in whole đồng.</source>
-        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
     </message>
 </context>
 <context>
@@ -1061,10 +1053,6 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Every grassroots union already has a fund.</source>
         <translation>Mọi công đoàn cơ sở đều đã có quỹ.</translation>
-    </message>
-    <message>
-        <source>Type the loan ceiling in đồng.</source>
-        <translation>Hãy nhập mức vay tối đa (đồng).</translation>
     </message>
 </context>
 <context>
@@ -2456,6 +2444,21 @@ Thao tác này không thể hoàn tác.</translation>
     </message>
 </context>
 <context>
+    <name>MoneyEdit</name>
+    <message>
+        <source>“%1” is not an amount of money (type whole đồng, e.g. 1.500.000).</source>
+        <translation>“%1” không phải số tiền (ghi số nguyên đồng, ví dụ 1.500.000).</translation>
+    </message>
+    <message>
+        <source>Type the amount in whole đồng.</source>
+        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than 0.</source>
+        <translation>Số tiền phải lớn hơn 0.</translation>
+    </message>
+</context>
+<context>
     <name>NomineeDialog</name>
     <message>
         <source>Nominee</source>
@@ -3142,10 +3145,6 @@ Thao tác này không thể hoàn tác.</translation>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
-    <message>
-        <source>Type the amount in whole đồng.</source>
-        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
-    </message>
 </context>
 <context>
     <name>RegisterPage</name>
@@ -3674,10 +3673,6 @@ Vẫn đánh dấu hợp lệ?</translation>
         <source> (instalments %1)</source>
         <translation> (kỳ %1)</translation>
     </message>
-    <message>
-        <source>Type the amount in whole đồng.</source>
-        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
-    </message>
 </context>
 <context>
     <name>ReportActions</name>
@@ -3919,10 +3914,6 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Guidance followed</source>
         <translation>Văn bản hướng dẫn áp dụng</translation>
-    </message>
-    <message>
-        <source>Type the loan ceiling in đồng.</source>
-        <translation>Hãy nhập mức vay tối đa (đồng).</translation>
     </message>
 </context>
 <context>

@@ -259,3 +259,28 @@ def test_a_typed_date_is_never_altered_and_a_future_one_is_refused(qtbot, fund_p
     QTest.keyClick(count, Qt.Key.Key_Return)
     assert count.isVisible() and count.on.text() == future
     assert f"{future} là ngày sau hôm nay" in messages.errors[-1]
+
+
+def test_letters_or_a_negative_amount_are_refused_not_taken_for_zero(qtbot, fund_page, app_db,
+                                                                    messages):
+    window, page, world = fund_page
+    contribution = ContributionDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(contribution)
+    contribution.show()
+    QTest.keyClicks(contribution.amount, "abc2x0")
+    assert contribution.amount.words.text().startswith("“abc2x0” không phải số tiền")
+    QTest.keyClick(contribution, Qt.Key.Key_Return)
+    assert contribution.isVisible()
+    assert messages.errors[-1].startswith("“abc2x0” không phải số tiền")
+    contribution.amount.clear()
+    QTest.keyClicks(contribution.amount, "-500000")
+    assert contribution.amount.words.text() == "Số tiền phải lớn hơn 0."
+    QTest.keyClick(contribution, Qt.Key.Key_Return)
+    assert contribution.isVisible() and messages.errors[-1] == "Số tiền phải lớn hơn 0."
+
+    loan = LoanDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(loan)
+    loan.show()
+    QTest.keyClicks(loan.amount, "abc2x0")
+    assert loan.rules.item(0).text().startswith("✗ “abc2x0” không phải số tiền")
+    assert not loan.buttons.button(loan.buttons.StandardButton.Ok).isEnabled()
