@@ -113,6 +113,9 @@ class DocumentInfo:
     on: date | None = None
     recipients: list[str] | None = None
     kind_symbol: str = "BC"  # BC = báo cáo
+    #: the number line as printed ("Số: PT-2026-0001") when the document has its own
+    #: numbering rather than the office's "Số: 08/BC-LĐLĐ"
+    number_text: str = ""
     default_recipients: list[str] = field(default_factory=list)
 
     @property

@@ -42,6 +42,8 @@ GAP_MM = 6
 
 def number_text(office: OfficeSettings, info: DocumentInfo) -> str:
     """"Số: 08/BC-LĐLĐ", or "Số:      /BC-LĐLĐ" for the clerk to number by hand."""
+    if info.number_text:
+        return info.number_text
     symbol = f"{info.kind_symbol}-{office.doc_symbol or 'LĐLĐ'}"
     if info.number:
         return doc_number(info.number, symbol)
@@ -146,9 +148,11 @@ def signer_row(signers: list[tuple[str, str]], frame_width: float) -> Flowable:
     """Signatures side by side across the page: each title (bold), "(Ký, họ tên)", room to
     sign, then the name when known."""
     register_fonts()
-    title = ParagraphStyle("signer", fontName=BOLD, fontSize=12, leading=15, alignment=TA_CENTER)
-    note = ParagraphStyle("signer_note", fontName=REGULAR, fontSize=11, leading=14,
-                          alignment=TA_CENTER)
+    size = 12 if len(signers) < 5 else 10.5  # five signatures across a portrait page
+    title = ParagraphStyle("signer", fontName=BOLD, fontSize=size, leading=size * 1.25,
+                           alignment=TA_CENTER)
+    note = ParagraphStyle("signer_note", fontName=REGULAR, fontSize=size - 1,
+                          leading=(size - 1) * 1.25, alignment=TA_CENTER)
     cells = [[Paragraph(escape(t), title), Paragraph("(Ký, họ tên)", note), Spacer(1, 22 * mm),
               Paragraph(escape(n), title)] for t, n in signers]
     width = frame_width / max(1, len(signers))

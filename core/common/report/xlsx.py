@@ -137,6 +137,8 @@ def build_workbook(report: Report, office: OfficeSettings, info: DocumentInfo) -
         ws.column_dimensions[get_column_letter(i)].width = width
     sheet = _Sheet(ws, ncols, widths)
 
+    if info.number_text:  # a document numbered on its own (a voucher): its one number
+        sheet.merged(info.number_text, bold=True)
     sheet.merged(report.title.upper(), bold=True, size=14)
     if report.subtitle:
         sheet.merged(report.subtitle, bold=True, size=13)
@@ -175,6 +177,11 @@ def build_workbook(report: Report, office: OfficeSettings, info: DocumentInfo) -
 
 def _signer_rows(sheet: _Sheet, signers: list[tuple[str, str]], ncols: int) -> None:
     """Report.signers side by side: titles, "(Ký, họ tên)", room, names."""
+    if ncols < len(signers):  # fewer columns than signatures (a voucher): one column each
+        for i in range(ncols, len(signers)):
+            sheet.widths.append(16.0)
+            sheet.ws.column_dimensions[get_column_letter(i + 1)].width = 16.0
+        ncols = len(signers)
     spans = [(i * ncols // len(signers) + 1, (i + 1) * ncols // len(signers))
              for i in range(len(signers))]
     spans = [(a, max(a, b)) for a, b in spans]
