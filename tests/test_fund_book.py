@@ -24,7 +24,7 @@ def _day_with_a_reversal(app_db) -> dict:
         ops.contribute(app_db, fid, world["members"][i], 1_000_000 * (i + 1), D)
     last = ops.entries(app_db, fid)[0]
     assert last.voucher == "PT-2026-0004"
-    ops.reverse(app_db, last.id, "Ghi nhầm số tiền", D)  # PC-2026-0001, after what it reverses
+    ops.reverse(app_db, last.id, "Ghi nhầm số tiền", D)  # KT-2026-0001 (no phiếu chi number), after what it reverses
     return world
 
 
@@ -34,8 +34,8 @@ def test_the_book_lists_a_day_in_the_order_it_was_written(app_db, tmp_path):
                                start=START, end=date(2026, 2, 28))
     rows = [[c for c in row if c is not None]
             for row in load_workbook(book).active.iter_rows(values_only=True)]
-    vouchers = [r[1] for r in rows if len(r) > 1 and isinstance(r[1], str) and r[1][:3] in ("PT-", "PC-")]
-    assert vouchers == ["PT-2026-0001", "PT-2026-0002", "PT-2026-0003", "PT-2026-0004", "PC-2026-0001"]
+    vouchers = [r[1] for r in rows if len(r) > 1 and isinstance(r[1], str) and r[1][:3] in ("PT-", "PC-", "KT-")]
+    assert vouchers == ["PT-2026-0001", "PT-2026-0002", "PT-2026-0003", "PT-2026-0004", "KT-2026-0001"]
     balances = [r[-1] for r in rows if len(r) > 1 and r[1] in vouchers]
     assert balances == [10_000_000, 11_000_000, 13_000_000, 16_000_000, 13_000_000]
     flat_cells = [c for r in rows for c in r]
@@ -46,7 +46,7 @@ def test_the_book_lists_a_day_in_the_order_it_was_written(app_db, tmp_path):
 def test_the_screen_book_has_the_same_order_and_a_running_balance(app_db):
     world = _day_with_a_reversal(app_db)
     lines = ops.entries(app_db, world["fund_id"])  # newest first
-    assert [e.voucher for e in lines] == ["PC-2026-0001", "PT-2026-0004", "PT-2026-0003",
+    assert [e.voucher for e in lines] == ["KT-2026-0001", "PT-2026-0004", "PT-2026-0003",
                                           "PT-2026-0002", "PT-2026-0001"]
     assert [e.balance for e in lines] == [13_000_000, 16_000_000, 13_000_000, 11_000_000, 10_000_000]
 
@@ -63,7 +63,7 @@ def test_the_book_pdf_uses_the_width_and_signs(app_db, tmp_path):
     if not HAS_POPPLER:
         return
     text = flat(pdf_text(pdf))
-    assert text.index("PT-2026-0004") < text.index("PC-2026-0001")
+    assert text.index("PT-2026-0004") < text.index("KT-2026-0001")
     assert "Người ghi sổ Kế toán Thủ quỹ Chủ tịch" in text
     # the table spans the landscape text width (257 mm): its right edge is near the margin
     bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,

@@ -55,7 +55,7 @@ def test_create_contribute_lend_repay_reverse_check(capsys, db_path, world, tmp_
     code, out, err = run(capsys, db_path, "fund", "reverse", paid["id"], "--reason", "")
     assert code == 1 and "lý do" in err
     code, out, err = run(capsys, db_path, "fund", "reverse", paid["id"], "--reason", "Thu nhầm")
-    assert code == 0 and "bút toán đảo PC-2026-0002" in out
+    assert code == 0 and "bút toán đảo KT-2026-0001" in out
     code, out, err = run(capsys, db_path, "fund", "check", "--json")
     report = json.loads(out)
     assert code == 0 and report["ok"] and report["trial_balance"] == 0

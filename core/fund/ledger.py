@@ -111,8 +111,11 @@ def _next_voucher(session: Session, fund_id: uuid.UUID, kind: str, year: int) ->
 def post(session: Session, fund: Fund, on: date, kind: str, lines: list[Line], *,
          memo: str = "", member_id: uuid.UUID | None = None, loan_id: uuid.UUID | None = None,
          reverses_id: uuid.UUID | None = None, reason: str = "", allocation: dict | None = None,
-         source_key: str | None = None) -> FundEntry:
-    """Write and post one balanced entry; UserError (nothing written) when it cannot be."""
+         source_key: str | None = None, voucher: str | None = None) -> FundEntry:
+    """Write and post one balanced entry; UserError (nothing written) when it cannot be.
+    ``voucher``: the voucher series ("KT" for an accounting entry that is not a cash voucher,
+    such as a reversal or a cash count's difference); by default PT, PC or KT from the money
+    the entry moves."""
     if not isinstance(on, date):
         raise UserError("Ngày bút toán không hợp lệ.")
     if kind not in KIND_LABELS:
@@ -130,7 +133,7 @@ def post(session: Session, fund: Fund, on: date, kind: str, lines: list[Line], *
     check_open(fund, on)
     memo = limits.check("Diễn giải", clean(memo), 500)
     reason = limits.check("Lý do", clean(reason), 500)
-    vkind = voucher_kind(lines)
+    vkind = voucher or voucher_kind(lines)
     entry = FundEntry(
         fund_id=fund.id, on=on, year=on.year, voucher_kind=vkind,
         voucher_no=_next_voucher(session, fund.id, vkind, on.year), kind=kind, memo=memo,
@@ -207,9 +210,11 @@ def reverse(session: Session, entry_id: uuid.UUID, reason: str, on: date | None 
     lines = [Line(p.account, -p.amount, p.member_id, p.loan_id)
              for p in entry_lines(session, entry.id)]
     label = f"{VOUCHER_LABELS[entry.voucher_kind]} {voucher_number(entry)}"
+    # a reversal is an accounting entry (chứng từ kế toán) that names the voucher it reverses;
+    # it takes no phiếu thu/chi number of its own
     return post(session, fund, on, "reversal", lines, memo=f"Đảo {label}: {reason}",
                 member_id=entry.member_id, loan_id=entry.loan_id, reverses_id=entry.id,
-                reason=reason)
+                reason=reason, voucher="KT")
 
 
 def voucher_number(entry: FundEntry) -> str:
@@ -283,7 +288,8 @@ def count_cash(session: Session, fund: Fund, on: date, counted: int, *, account:
         word = "thừa" if difference > 0 else "thiếu"
         entry = post(session, fund, on, "count",
                      [Line(account, difference), Line("discrepancy", -difference)],
-                     memo=f"Kiểm kê ngày {format_date(on)}: {word} {format_money(abs(difference))} đồng")
+                     memo=f"Kiểm kê ngày {format_date(on)}: {word} {format_money(abs(difference))} đồng",
+                     voucher="KT")  # no cash changed hands: not a phiếu thu/chi
         entry_id = entry.id
     row = FundCashCount(fund_id=fund.id, on=on, account=account, counted=counted, book=book,
                         entry_id=entry_id, note=limits.check("Ghi chú", clean(note), 500))

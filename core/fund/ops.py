@@ -251,6 +251,12 @@ def count_cash(db: AppDatabase, fund_id: uuid.UUID, on: date, counted: int, note
         return Done(_entry_info(s, entry) if entry else None, FUND)
 
 
+def cash_in_book(db: AppDatabase, fund_id: uuid.UUID, on: date, account: str = "cash") -> int:
+    """The book's cash (or bank) balance at the end of ``on`` (what a cash count compares with)."""
+    with db.reading() as s:
+        return ledger.balance(s, fund_id, account, through=on)
+
+
 def entries(db: AppDatabase, fund_id: uuid.UUID, *, limit: int = 500) -> list[EntryInfo]:
     """The fund's latest entries, newest first (by date, then the reverse of the order they
     were written in), each with the money on hand after it."""

@@ -115,6 +115,8 @@ class MoneyEdit(QLineEdit):
         value = self.amount()
         problem = self.problem(zero_ok=True) if self.text().strip() else ""
         self.words.setText(amount_in_words(value) if value else problem)
+        # the dialog grows with a long amount in words rather than cutting it
+        self.words.setMinimumHeight(self.words.heightForWidth(max(self.words.width(), 250)))
 
 
 class _Dialog(QDialog):
@@ -540,10 +542,36 @@ class CashCountDialog(_Dialog):
         self.on = date_edit()
         self.note = QLineEdit()
         self.form.addRow(self.tr("Counted (đồng)"), self.counted)
-        self.form.addRow("", self.counted.words)
+        self.form.addRow(self.counted.words)  # a row of its own: the words are never cut
         self.form.addRow(self.tr("Date"), self.on)
+        self.book = QLabel()
+        self.difference = QLabel()
+        self.difference.setWordWrap(True)
+        self.form.addRow(self.tr("Cash in the book"), self.book)
+        self.form.addRow(self.tr("Difference"), self.difference)
         self.form.addRow(self.tr("Note"), self.note)
         self.finish_layout()
+        self.counted.textChanged.connect(self.refresh)
+        self.on.textChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """The book's cash on the date and the difference (thừa/thiếu), before saving."""
+        on = typed_date(self.on)
+        if on is None:
+            self.book.setText("")
+            self.difference.setText("")
+            return
+        book = ops.cash_in_book(self._db, self._fund.id, on)
+        self.book.setText(self.tr("%1 đồng").replace("%1", format_int(book)))
+        counted = self.counted.amount() if self.counted.text().strip() not in ("0",) else 0
+        if counted is None:
+            self.difference.setText("")
+        elif counted == book:
+            self.difference.setText(self.tr("none: the count agrees with the book"))
+        else:
+            text = self.tr("over by %1 đồng") if counted > book else self.tr("short by %1 đồng")
+            self.difference.setText(text.replace("%1", format_int(abs(counted - book))))
 
     def _do(self):
         counted = self.counted.value(zero_ok=True)

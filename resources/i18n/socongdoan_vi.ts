@@ -264,8 +264,32 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Ngày</translation>
     </message>
     <message>
+        <source>Cash in the book</source>
+        <translation>Tồn quỹ trên sổ</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Chênh lệch</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>%1 đồng</source>
+        <translation>%1 đồng</translation>
+    </message>
+    <message>
+        <source>none: the count agrees with the book</source>
+        <translation>không có: số kiểm đếm khớp với sổ</translation>
+    </message>
+    <message>
+        <source>over by %1 đồng</source>
+        <translation>thừa %1 đồng</translation>
+    </message>
+    <message>
+        <source>short by %1 đồng</source>
+        <translation>thiếu %1 đồng</translation>
     </message>
 </context>
 <context>

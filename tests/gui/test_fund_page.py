@@ -284,3 +284,27 @@ def test_letters_or_a_negative_amount_are_refused_not_taken_for_zero(qtbot, fund
     QTest.keyClicks(loan.amount, "abc2x0")
     assert loan.rules.item(0).text().startswith("✗ “abc2x0” không phải số tiền")
     assert not loan.buttons.button(loan.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_the_cash_count_shows_the_book_and_the_difference_before_saving(qtbot, fund_page, app_db,
+                                                                        messages):
+    from gui.fund.dialogs import CashCountDialog
+
+    window, page, world = fund_page
+    count = CashCountDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(count)
+    count.show()
+    _type_date(count.on, "01/02/2026")
+    assert count.book.text() == "54.000.000 đồng"  # 60.000.000 less the 6.000.000 lent
+    QTest.keyClicks(count.counted, "53.990.000")
+    assert count.difference.text() == "thiếu 10.000 đồng"
+    count.counted.clear()
+    QTest.keyClicks(count.counted, "54.000.500")
+    assert count.difference.text() == "thừa 500 đồng"
+    words = count.counted.words
+    assert words.text() == "Năm mươi bốn triệu năm trăm đồng"
+    qtbot.waitUntil(lambda: words.width() > 0)
+    assert words.height() >= words.heightForWidth(words.width())  # not cut
+    QTest.keyClick(count, Qt.Key.Key_Return)
+    assert count.result() == count.DialogCode.Accepted, messages.errors
+    assert page.entries.item(0, 1).text() == "KT-2026-0001"  # not a phiếu thu/chi number
