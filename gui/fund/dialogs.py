@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from core.common.database import AppDatabase
 from core.common.errors import UserError
+from core.common.text import fold
 from core.common.vnformat import amount_in_words, parse_money
 from core.fund import ops
-from gui.common import widgets
+from gui.common import completion, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date, format_int
 
@@ -191,13 +192,54 @@ class FundDialog(_Dialog):
                                capital=capital)
 
 
-def _member_combo(db: AppDatabase, fund_id: uuid.UUID, optional: bool = False) -> QComboBox:
-    combo = QComboBox()
-    combo.setEditable(False)
+class MemberCombo(QComboBox):
+    """The members of the fund's CĐCS, picked by typing any of the words of a name, tones
+    optional (gui.common.completion, as the initiatives' author picker): "tran thi tuyet" or
+    "Trần Thị Tuyết" offers Trần Thị Tuyết only. ``currentData()`` is the member whose name
+    is in the box (or the only one matching the words typed), None otherwise."""
+
+    def __init__(self, optional: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._optional = optional
+        self.folded_completer = completion.attach(self)
+        line = self.lineEdit()
+        assert line is not None
+        line.editingFinished.connect(self._settle)
+
+    def _index_chosen(self) -> int:
+        text = fold(self.currentText()).strip()
+        if not text or text == "—":
+            return self.findData(None) if self._optional else -1
+        index = self.currentIndex()
+        if index >= 0 and fold(self.itemText(index)) == text:
+            return index
+        exact = [i for i in range(self.count()) if fold(self.itemText(i)) == text]
+        if exact:
+            return exact[0]
+        found = [i for i in range(self.count())
+                 if self.itemData(i) is not None and completion.matches(text, self.itemText(i))]
+        return found[0] if len(found) == 1 else -1
+
+    def currentData(self, role: int = Qt.ItemDataRole.UserRole):  # noqa: N802 (Qt's name)
+        index = self._index_chosen()
+        return self.itemData(index, role) if index >= 0 else None
+
+    def _settle(self) -> None:
+        index = self._index_chosen()
+        if index >= 0 and index != self.currentIndex():
+            self.setCurrentIndex(index)
+
+
+def _member_combo(db: AppDatabase, fund_id: uuid.UUID, optional: bool = False) -> MemberCombo:
+    combo = MemberCombo(optional)
     if optional:
         combo.addItem("—", None)
     for m in ops.members(db, fund_id):
         combo.addItem(m.name, m.id)
+    if optional:
+        combo.setCurrentIndex(0)
     return combo
 
 
@@ -266,6 +308,7 @@ class LoanDialog(_Dialog):
         self.layout_.addWidget(self.schedule, 1)
         self.finish_layout()
         for signal in (self.member.currentIndexChanged, self.guarantor.currentIndexChanged,
+                       self.member.editTextChanged, self.guarantor.editTextChanged,
                        self.amount.textChanged, self.term.valueChanged, self.on.textChanged,
                        self.step.currentIndexChanged):
             signal.connect(self.refresh)

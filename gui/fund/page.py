@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from core.common.changes import Changes
 from core.common.database import AppDatabase
 from core.fund import documents, ops
-from gui.common import jobs, widgets
+from gui.common import completion, jobs, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date, format_int
 from gui.common.import_flow import ImportFlow, ImportSpec
@@ -142,6 +143,10 @@ class FundPage(QWidget):
                              self.tr("Outstanding loans"), self.tr("Contributions"),
                              self.tr("Open loans")])
         self.funds.itemSelectionChanged.connect(self._fund_chosen)
+        self.fund_search = QLineEdit()
+        self.fund_search.setPlaceholderText(self.tr("Find a fund: unit or code (tone marks optional)"))
+        self.fund_search.setClearButtonEnabled(True)
+        self.fund_search.textChanged.connect(self._filter_funds)
 
         self.loans = LoanTableModel(db, self)
         self.loan_view = self.loans.make_view()
@@ -169,8 +174,13 @@ class FundPage(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.detail)
         lower_layout.addWidget(self.tabs, 1)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.fund_search)
+        upper_layout.addWidget(self.funds, 1)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.funds)
+        split.addWidget(upper)
         split.addWidget(lower)
         split.setSizes([220, 480])
         layout = QVBoxLayout(self)
@@ -197,12 +207,26 @@ class FundPage(QWidget):
         row = next((i for i, f in enumerate(self._funds) if chosen and f.id == chosen.id), 0)
         if self._funds:
             self.funds.selectRow(row)
+        self._filter_funds()
         self._fund_chosen()
         lines = ops.arrears(self._db, date.today())
         _fill(self.arrears, [[a.unit_name, a.loan_number, a.borrower, format_int(a.outstanding),
                               format_int(a.overdue), str(a.days_past_due), a.bucket_label]
                              for a in lines], {3, 4, 5}, red=[True] * len(lines))
         self.tabs.setTabText(3, self.tr("Arrears (all funds): %1").replace("%1", str(len(lines))))
+
+    def _filter_funds(self) -> None:
+        """Only the funds whose unit name or code has every word typed (tones optional)."""
+        typed = self.fund_search.text()
+        first = -1
+        for row, fund in enumerate(self._funds):
+            hide = not completion.matches(typed, f"{fund.unit_name} {fund.unit_code} {fund.code}")
+            self.funds.setRowHidden(row, hide)
+            if not hide and first < 0:
+                first = row
+        chosen = self.current_fund()
+        if first >= 0 and (chosen is None or self.funds.isRowHidden(self._funds.index(chosen))):
+            self.funds.selectRow(first)
 
     def current_fund(self) -> ops.FundInfo | None:
         rows = self.funds.selectionModel().selectedRows() if self.funds.selectionModel() else []

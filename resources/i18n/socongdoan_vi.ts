@@ -1202,6 +1202,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Đang vay</translation>
     </message>
     <message>
+        <source>Find a fund: unit or code (tone marks optional)</source>
+        <translation>Tìm quỹ theo đơn vị hoặc mã (không dấu cũng được)</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
