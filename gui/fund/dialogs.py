@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,6 +32,8 @@ from core.common.errors import UserError
 from core.common.text import fold
 from core.common.vnformat import amount_in_words, parse_money
 from core.fund import ops
+from core.fund.funds import format_rate, parse_rate
+from core.fund.schedule import bucket_labels, parse_buckets
 from gui.common import completion, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date, format_int
@@ -120,6 +123,65 @@ class MoneyEdit(QLineEdit):
         self.words.setMinimumHeight(self.words.heightForWidth(max(self.words.width(), 250)))
 
 
+class RateEdit(QLineEdit):
+    """A yearly fee or interest as a percentage with a decimal comma ("0,5" %/năm), kept as
+    hundredths of a percent (core.fund.funds.parse_rate)."""
+
+    def __init__(self, rate_bp: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(format_rate(rate_bp), parent)
+        self.setAlignment(_RIGHT)
+        self.setMaximumWidth(120)
+        self.row = QWidget()
+        box = QHBoxLayout(self.row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self)
+        box.addWidget(QLabel(self.tr("% a year")))
+        box.addStretch(1)
+
+    def rate_bp(self) -> int:
+        return parse_rate(self.text())
+
+
+class BucketFields(QWidget):
+    """Arrears buckets as separate day fields: the last day of the first, second and third
+    bucket (0: not used); what they make is spelt out below ("1–30 ngày, 31–90 ngày, trên 90
+    ngày")."""
+
+    def __init__(self, buckets: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        bounds = list(parse_buckets(buckets))[:3]
+        self.days = []
+        box = QHBoxLayout()
+        box.setContentsMargins(0, 0, 0, 0)
+        for i in range(3):
+            spin = QSpinBox()
+            spin.setRange(0, 3650)
+            spin.setSpecialValueText("—")
+            spin.setValue(bounds[i] if i < len(bounds) else 0)
+            spin.valueChanged.connect(self._show)
+            self.days.append(spin)
+            box.addWidget(spin)
+        box.addWidget(QLabel(self.tr("days")))
+        box.addStretch(1)
+        self.shown = QLabel()
+        self.shown.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(box)
+        layout.addWidget(self.shown)
+        self._show()
+
+    def text(self) -> str:
+        """"30,90": the day fields in use, as stored."""
+        return ",".join(str(spin.value()) for spin in self.days if spin.value())
+
+    def _show(self) -> None:
+        try:
+            self.shown.setText(", ".join(bucket_labels(parse_buckets(self.text()))))
+        except ValueError:
+            self.shown.setText(self.tr("The days must increase from one bucket to the next."))
+
+
 class _Dialog(QDialog):
     def __init__(self, db: AppDatabase, bus: ChangeBus | None, title: str, ok: str,
                  parent: QWidget | None = None) -> None:
@@ -166,15 +228,13 @@ class FundDialog(_Dialog):
         self.term = QSpinBox()
         self.term.setRange(1, 120)
         self.term.setValue(24)
-        self.rate = QSpinBox()
-        self.rate.setRange(0, 10_000)
-        self.rate.setSuffix(self.tr(" / 10,000 a year"))
+        self.rate = RateEdit(0)
         self.second = QCheckBox(self.tr("A member may borrow again before repaying"))
         self.form.addRow(self.tr("Grassroots union"), self.unit)
         self.form.addRow(self.tr("Start date"), self.start)
         self.form.addRow(self.tr("Loan ceiling (đồng)"), self.ceiling)
         self.form.addRow(self.tr("Longest term (months)"), self.term)
-        self.form.addRow(self.tr("Fee or interest"), self.rate)
+        self.form.addRow(self.tr("Fee or interest"), self.rate.row)
         self.form.addRow("", self.second)
         self.form.addRow(self.tr("Opening capital (đồng)"), self.capital)
         self.form.addRow("", self.capital.words)
@@ -185,7 +245,7 @@ class FundDialog(_Dialog):
             raise UserError(self.tr("Every grassroots union already has a fund."))
         ceiling = self.ceiling.value()
         settings = ops.FundSettings(ceiling=ceiling, max_term_months=self.term.value(),
-                                    rate_bp=self.rate.value(),
+                                    rate_bp=self.rate.rate_bp(),
                                     allow_second_loan=self.second.isChecked())
         capital = self.capital.value(zero_ok=True) if self.capital.text().strip() else 0
         return ops.create_fund(self._db, self.unit.currentData(), read_date(self.start), settings,
@@ -653,16 +713,13 @@ class SettingsDialog(_Dialog):
         self.term = QSpinBox()
         self.term.setRange(1, 120)
         self.term.setValue(s.max_term_months)
-        self.rate = QSpinBox()
-        self.rate.setRange(0, 10_000)
-        self.rate.setValue(s.rate_bp)
-        self.rate.setSuffix(self.tr(" / 10,000 a year"))
+        self.rate = RateEdit(s.rate_bp)
         self.rounding = MoneyEdit()
         self.rounding.setText(format_int(s.rounding))
         self.grace = QSpinBox()
         self.grace.setRange(0, 365)
         self.grace.setValue(s.grace_days)
-        self.buckets = QLineEdit(s.buckets)
+        self.buckets = BucketFields(s.buckets)
         self.order = QComboBox()
         self.order.addItem(self.tr("Fee first, then principal"), "fee_first")
         self.order.addItem(self.tr("Principal first, then fee"), "principal_first")
@@ -672,7 +729,7 @@ class SettingsDialog(_Dialog):
         self.guidance = QLineEdit(s.guidance)
         self.form.addRow(self.tr("Loan ceiling (đồng)"), self.ceiling)
         self.form.addRow(self.tr("Longest term (months)"), self.term)
-        self.form.addRow(self.tr("Fee or interest"), self.rate)
+        self.form.addRow(self.tr("Fee or interest"), self.rate.row)
         self.form.addRow(self.tr("Instalments rounded to (đồng)"), self.rounding)
         self.form.addRow(self.tr("Grace days"), self.grace)
         self.form.addRow(self.tr("Arrears buckets (days)"), self.buckets)
@@ -684,7 +741,7 @@ class SettingsDialog(_Dialog):
     def _do(self):
         ceiling, rounding = self.ceiling.value(), self.rounding.value()
         settings = ops.FundSettings(
-            ceiling=ceiling, max_term_months=self.term.value(), rate_bp=self.rate.value(),
+            ceiling=ceiling, max_term_months=self.term.value(), rate_bp=self.rate.rate_bp(),
             rounding=rounding, grace_days=self.grace.value(), buckets=self.buckets.text(),
             allocation=self.order.currentData(), allow_second_loan=self.second.isChecked(),
             guidance=self.guidance.text())

@@ -219,6 +219,17 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>BucketFields</name>
+    <message>
+        <source>days</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>The days must increase from one bucket to the next.</source>
+        <translation>Số ngày phải tăng dần từ nhóm này sang nhóm sau.</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesModel</name>
     <message>
         <source>No.</source>
@@ -1041,10 +1052,6 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Create</source>
         <translation>Lập quỹ</translation>
-    </message>
-    <message>
-        <source> / 10,000 a year</source>
-        <translation> phần vạn/năm</translation>
     </message>
     <message>
         <source>A member may borrow again before repaying</source>
@@ -3152,6 +3159,13 @@ Thao tác này không thể hoàn tác.</translation>
     </message>
 </context>
 <context>
+    <name>RateEdit</name>
+    <message>
+        <source>% a year</source>
+        <translation>%/năm</translation>
+    </message>
+</context>
+<context>
     <name>RefundCreditDialog</name>
     <message>
         <source>Refund the overpayment on %1</source>
@@ -3894,10 +3908,6 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Save</source>
         <translation>Lưu</translation>
-    </message>
-    <message>
-        <source> / 10,000 a year</source>
-        <translation> phần vạn/năm</translation>
     </message>
     <message>
         <source>Fee first, then principal</source>

@@ -202,24 +202,43 @@ def test_rules_of_a_fund(qtbot, fund_page, app_db, messages):
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.ceiling.text() == "30.000.000"
+    # three day fields (1–30, 31–90, over 90), not one "30,90" that reads like a decimal
+    assert [spin.value() for spin in dialog.buckets.days] == [30, 90, 0]
+    assert dialog.buckets.shown.text() == "1–30 ngày, 31–90 ngày, trên 90 ngày"
+    assert dialog.rate.text() == "0"
     dialog.ceiling.clear()
     QTest.keyClicks(dialog.ceiling, "40000000")
-    dialog.buckets.setText("30,60,90")
+    for spin, days in zip(dialog.buckets.days, (30, 60, 90), strict=True):
+        spin.setValue(days)
+    assert dialog.buckets.shown.text() == "1–30 ngày, 31–60 ngày, 61–90 ngày, trên 90 ngày"
+    dialog.rate.selectAll()
+    QTest.keyClicks(dialog.rate, "0,5")
     dialog.order.setCurrentIndex(1)
     QTest.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted, messages.errors
     s = page.current_fund().settings
     assert (s.ceiling, s.buckets, s.allocation) == (40_000_000, "30,60,90", "principal_first")
+    assert s.rate_bp == 50  # 0,5 %/năm, kept in hundredths of a percent
     assert "vay tối đa 40.000.000 đồng" in page.detail.text()
     assert page.arrears.item(0, 6).text() == "trên 90 ngày"
 
     bad = SettingsDialog(app_db, window.bus, page.current_fund(), page)
     qtbot.addWidget(bad)
     bad.show()
-    bad.buckets.setText("90,30")
+    assert bad.rate.text() == "0,5"
+    bad.buckets.days[0].setValue(90)
+    bad.buckets.days[1].setValue(30)
+    bad.buckets.days[2].setValue(0)
+    assert bad.buckets.shown.text() == "Số ngày phải tăng dần từ nhóm này sang nhóm sau."
     QTest.keyClick(bad, Qt.Key.Key_Return)
     assert bad.result() != bad.DialogCode.Accepted
     assert any("Nhóm nợ quá hạn" in e for e in messages.errors)
+    bad.buckets.days[1].setValue(120)
+    bad.rate.selectAll()
+    QTest.keyClicks(bad.rate, "abc")
+    QTest.keyClick(bad, Qt.Key.Key_Return)
+    assert bad.result() != bad.DialogCode.Accepted
+    assert messages.errors[-1] == "“abc” không phải tỷ lệ phần trăm (ví dụ 0,5)."
 
 
 def test_a_typed_date_is_never_altered_and_a_future_one_is_refused(qtbot, fund_page, app_db,
