@@ -231,3 +231,33 @@ def test_amount_messages(capsys, db_path, world):
     code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
                          "Nguyễn Thị Hoà 1", "--amount", "abc2x0")
     assert code == 2 and "Số tiền không hợp lệ: abc2x0" in err
+
+
+def test_a_voucher_is_found_by_the_number_printed_on_it(capsys, db_path, world, tmp_path):
+    from tests.fund_helpers import make_world as more_world  # a second fund, same numbers
+
+    code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 0", "--amount", "500.000", "--date", "10/01/2026", "--json")
+    number = json.loads(out)["voucher"]
+    assert number == "PT-2026-0001"
+    code, out, err = run(capsys, db_path, "fund", "voucher", "pt-2026-0001", tmp_path / "a.pdf")
+    assert code == 0, err
+    code, out, err = run(capsys, db_path, "fund", "voucher", "PT-2026-0009", tmp_path / "b.pdf")
+    assert code == 1 and "Không tìm thấy phiếu PT-2026-0009" in err
+    code, out, err = run(capsys, db_path, "fund", "voucher", "abc", tmp_path / "b.pdf")
+    assert code == 1 and "không phải số phiếu" in err
+
+    from core.common.database import open_app_database
+
+    db = open_app_database(db_path)
+    try:
+        more_world(db, code="VL02", capital=1_000_000)  # its capital is PT-2026-0001 too
+    finally:
+        db.close()
+    code, out, err = run(capsys, db_path, "fund", "voucher", "PT-2026-0001", tmp_path / "c.pdf")
+    assert code == 1 and "--fund" in err
+    code, out, err = run(capsys, db_path, "fund", "reverse", "PT-2026-0001", "--fund", "VL01",
+                         "--reason", "Thu nhầm", "--json")
+    assert code == 0 and json.loads(out)["voucher"] == "KT-2026-0001", err
+    code, out, err = run(capsys, db_path, "fund", "voucher", "--help")
+    assert "PT-2026-0002" in out and "mã bút toán" in out

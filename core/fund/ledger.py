@@ -12,6 +12,7 @@ triggers make sure a hand-typed SQL statement cannot get round them.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -40,7 +41,7 @@ KIND_LABELS = {
     "refund": "Hoàn trả vốn góp",
     "disbursement": "Giải ngân",
     "repayment": "Thu nợ",
-    "writeoff": "Xoá nợ",
+    "writeoff": "Xóa nợ",
     "reschedule": "Gia hạn/cơ cấu lại",
     "count": "Kiểm kê quỹ",
     "reversal": "Bút toán đảo",
@@ -53,7 +54,7 @@ _TRIGGER_WORDS = {
     "must sum to zero": "Bút toán không cân (tổng các dòng phải bằng 0).",
     "period is locked": "Kỳ kế toán đã khoá sổ; không ghi được vào ngày đó.",
     "cannot be changed": "Bút toán đã ghi sổ không được sửa; hãy lập bút toán đảo.",
-    "cannot be deleted": "Bút toán đã ghi sổ không được xoá; hãy lập bút toán đảo.",
+    "cannot be deleted": "Bút toán đã ghi sổ không được xóa; hãy lập bút toán đảo.",
     "never rewritten": "Lịch trả nợ đã lập không được sửa.",
     "cannot be reopened": "Không mở lại kỳ đã khoá sổ.",
 }
@@ -166,13 +167,33 @@ def get_entry(session: Session, entry_id: uuid.UUID) -> FundEntry:
     return entry
 
 
-def find_entry(session: Session, text: str) -> FundEntry:
-    """An entry by its id or its voucher (``PT-2026-0003`` of a fund given as ``FUND:``
-    prefix is not needed when the id is given)."""
-    try:
-        return get_entry(session, uuid.UUID(text.strip()))
-    except ValueError:
-        raise NotFound(f"Không tìm thấy bút toán “{text}” (cần mã bút toán).") from None
+_VOUCHER = re.compile(r"(PT|PC|KT)-(\d{4})-(\d{1,6})", re.IGNORECASE)
+
+
+def find_entry(session: Session, text: str, fund_id: uuid.UUID | None = None) -> FundEntry:
+    """An entry by its id (the 32-hex "mã bút toán" shown by ``--json``) or by the number
+    printed on its voucher ("PT-2026-0003"; vouchers are numbered per fund, so ``fund_id`` is
+    needed when several funds have that number)."""
+    text = text.strip()
+    found = _VOUCHER.fullmatch(text)
+    if found is None:
+        try:
+            return get_entry(session, uuid.UUID(text))
+        except ValueError:
+            raise NotFound(f"“{text}” không phải số phiếu (ví dụ PT-2026-0003) hay mã bút "
+                           "toán.") from None
+    kind, year, number = found.group(1).upper(), int(found.group(2)), int(found.group(3))
+    q = select(FundEntry).where(FundEntry.voucher_kind == kind, FundEntry.year == year,
+                                FundEntry.voucher_no == number, FundEntry.status == "posted")
+    if fund_id is not None:
+        q = q.where(FundEntry.fund_id == fund_id)
+    entries = list(session.scalars(q.limit(2)))
+    if not entries:
+        raise NotFound(f"Không tìm thấy phiếu {text.upper()}.")
+    if len(entries) > 1:
+        raise UserError(f"Nhiều quỹ có phiếu {text.upper()}; hãy ghi thêm --fund (mã quỹ hoặc "
+                        "mã CĐCS).")
+    return entries[0]
 
 
 def entry_lines(session: Session, entry_id: uuid.UUID) -> list[FundPosting]:
@@ -199,7 +220,7 @@ def reverse(session: Session, entry_id: uuid.UUID, reason: str, on: date | None 
         raise UserError("Bút toán này đã được đảo (mỗi bút toán chỉ đảo một lần).")
     if entry.kind in ("disbursement", "writeoff", "reschedule"):
         raise UserError(f"Không đảo được bút toán {KIND_LABELS[entry.kind].lower()} (khoản vay đã "
-                        "có lịch trả nợ); hãy ghi thu hồi, xoá nợ hoặc cơ cấu lại khoản vay.")
+                        "có lịch trả nợ); hãy ghi thu hồi, xóa nợ hoặc cơ cấu lại khoản vay.")
     fund = get_fund(session, entry.fund_id)
     if on is None:
         on = entry.on

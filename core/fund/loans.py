@@ -35,7 +35,7 @@ STATUS_LABELS = {
     "withdrawn": "Đã rút đơn",
     "disbursed": "Đang vay",
     "closed": "Đã trả hết",
-    "written_off": "Đã xoá nợ",
+    "written_off": "Đã xóa nợ",
     "rescheduled": "Đã cơ cấu lại",
 }
 OPEN_STATUSES = ("applied", "approved", "disbursed")
@@ -377,16 +377,16 @@ def write_off(session: Session, loan: FundLoan, on: date, reason: str) -> ledger
     """Write the principal still owed off (with a reason); the loan is ended."""
     reason = clean(reason)
     if not reason:
-        raise UserError("Phải ghi lý do xoá nợ.")
+        raise UserError("Phải ghi lý do xóa nợ.")
     now = state(session, loan, on)
     if loan.status != "disbursed" or now is None or now.outstanding <= 0:
-        raise UserError(f"Khoản vay {loan.number} không còn dư nợ để xoá.")
+        raise UserError(f"Khoản vay {loan.number} không còn dư nợ để xóa.")
     fund = session.get(Fund, loan.fund_id)
     assert fund is not None
     entry = ledger.post(session, fund, on, "writeoff",
                         [ledger.Line("writeoff", now.outstanding, loan.borrower_id, loan.id),
                          ledger.Line("loans", -now.outstanding, loan.borrower_id, loan.id)],
-                        memo=f"Xoá nợ khoản vay {loan.number}", member_id=loan.borrower_id,
+                        memo=f"Xóa nợ khoản vay {loan.number}", member_id=loan.borrower_id,
                         loan_id=loan.id, reason=reason)
     loan.status, loan.ended_on = "written_off", on
     loan.note = limits.check("Lý do", reason, 500)

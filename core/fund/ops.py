@@ -273,6 +273,13 @@ def entries(db: AppDatabase, fund_id: uuid.UUID, *, limit: int = 500) -> list[En
         return with_balance
 
 
+def find_entry(db: AppDatabase, text: str, fund: str | None = None) -> EntryInfo:
+    """An entry by its voucher number ("PT-2026-0003", within ``fund`` when given) or id."""
+    fund_id = find_fund(db, fund).id if fund else None
+    with db.reading() as s:
+        return _entry_info(s, ledger.find_entry(s, text, fund_id))
+
+
 def get_entry(db: AppDatabase, entry_id: uuid.UUID) -> EntryInfo:
     with db.reading() as s:
         return _entry_info(s, ledger.get_entry(s, entry_id))

@@ -153,8 +153,9 @@ class FundPage(QWidget):
         self.loan_view.doubleClicked.connect(lambda _i: self._repay())
         self.loan_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.loan_view.customContextMenuRequested.connect(self._loan_menu)
-        for column, width in ((0, 150), (1, 220), (2, 110), (4, 110), (5, 110), (6, 110), (7, 110)):
+        for column, width in ((0, 150), (1, 220), (2, 110), (4, 110), (5, 110), (6, 110)):
             self.loan_view.setColumnWidth(column, width)
+        self._size_loan_columns()
         self.entries = _table([self.tr("Date"), self.tr("Voucher"), self.tr("Kind"),
                                self.tr("Description"), self.tr("Amount"), self.tr("Cash on hand")])
         self.members_table = _table([self.tr("Member"), self.tr("Contributed")])
@@ -196,6 +197,22 @@ class FundPage(QWidget):
         self.summary.clicked.connect(self._export_summary)
         self.import_ledger.clicked.connect(self.start_import)
         self.refresh()
+
+    def _size_loan_columns(self) -> None:
+        """The short columns (days late, overpaid, status) as wide as their header or their
+        longest possible text, never cut at 1366×768."""
+        from core.fund.loans import STATUS_LABELS
+        from gui.fund.models import COL_CREDIT, COL_DAYS, COL_STATUS
+
+        metrics = self.loan_view.fontMetrics()
+        header = self.loan_view.horizontalHeader().fontMetrics()
+        pad = 24
+        for column, samples in ((COL_DAYS, ["9999"]), (COL_CREDIT, ["99.999.999"]),
+                                (COL_STATUS, list(STATUS_LABELS.values()))):
+            title = str(self.loans.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max([header.horizontalAdvance(title)] +
+                        [metrics.horizontalAdvance(text) for text in samples]) + pad
+            self.loan_view.setColumnWidth(column, width)
 
     # --- reading ------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -1166,7 +1166,7 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
     <message>
         <source>Write the loan off…</source>
-        <translation>Xoá nợ khoản vay…</translation>
+        <translation>Xóa nợ khoản vay…</translation>
     </message>
     <message>
         <source>Reschedule the loan…</source>
@@ -4501,11 +4501,11 @@ Vẫn đánh dấu hợp lệ?</translation>
     <name>WriteOffDialog</name>
     <message>
         <source>Write off %1</source>
-        <translation>Xoá nợ khoản vay %1</translation>
+        <translation>Xóa nợ khoản vay %1</translation>
     </message>
     <message>
         <source>Write off</source>
-        <translation>Xoá nợ</translation>
+        <translation>Xóa nợ</translation>
     </message>
     <message>
         <source>%1 — outstanding %2 đồng</source>

@@ -327,3 +327,16 @@ def test_the_cash_count_shows_the_book_and_the_difference_before_saving(qtbot, f
     QTest.keyClick(count, Qt.Key.Key_Return)
     assert count.result() == count.DialogCode.Accepted, messages.errors
     assert page.entries.item(0, 1).text() == "KT-2026-0001"  # not a phiếu thu/chi number
+
+
+def test_loan_columns_fit_their_text_and_the_app_spells_xoa(qtbot, fund_page):
+    from gui.fund.models import COL_DAYS, COL_STATUS
+
+    window, page, world = fund_page
+    view = page.loan_view
+    header = view.horizontalHeader().fontMetrics()
+    for column in (COL_DAYS, COL_STATUS):
+        title = page.loans.headerData(column, Qt.Orientation.Horizontal)
+        assert view.columnWidth(column) > header.horizontalAdvance(title), title
+    assert view.columnWidth(COL_STATUS) > view.fontMetrics().horizontalAdvance("Đã cơ cấu lại")
+    assert page.act_write_off.text() == "Xóa nợ khoản vay…"
