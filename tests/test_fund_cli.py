@@ -208,7 +208,9 @@ def test_refund_credit_and_the_card_shows_it(capsys, db_path, world, tmp_path):
     if HAS_POPPLER:
         card = tmp_path / "the.pdf"
         assert run(capsys, db_path, "fund", "card", number, card, "--as-of", "13/02/2026")[0] == 0
-        assert "tiền trả thừa 6.000.000 đồng" in flat(pdf_text(card))
+        card_text = flat(pdf_text(card))
+        assert "tiền trả thừa 6.000.000 đồng" in card_text
+        assert card_text.count("Số:") == 1 and f"Số: {number}" in card_text  # one number
     code, out, err = run(capsys, db_path, "fund", "refund-credit", number, "--amount", "7.000.000",
                          "--date", "13/02/2026")
     assert code == 1 and "Chỉ có 6.000.000 đồng trả thừa" in err

@@ -200,7 +200,9 @@ def loan_card(source, loan_id: uuid.UUID, out: str | os.PathLike[str], *, as_of:
         report = Report("THẺ THEO DÕI KHOẢN VAY", f"Khoản vay {loan.number}", [], blocks,
                         sheet_name="Thẻ khoản vay")
         office = _fund_letterhead(s, fund)
-    return _write(report, out, office, DocumentInfo(None, as_of, [], "TK"), is_cancelled)
+    return _write(report, out, office,
+                  DocumentInfo(None, as_of, [], "TK", number_text=f"Số: {loan.number}"),
+                  is_cancelled)
 
 
 # ---- vouchers --------------------------------------------------------------------------------
