@@ -666,7 +666,7 @@ class CashCountDialog(_Dialog):
             self.difference.setText("")
             return
         book = ops.cash_in_book(self._db, self._fund.id, on)
-        self.book.setText(self.tr("%1 đồng").replace("%1", format_int(book)))
+        self.book.setText(self.tr("%1 đồng at the end of that day").replace("%1", format_int(book)))
         counted = self.counted.amount() if self.counted.text().strip() not in ("0",) else 0
         if counted is None:
             self.difference.setText("")

@@ -287,8 +287,8 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>%1 đồng</source>
-        <translation>%1 đồng</translation>
+        <source>%1 đồng at the end of that day</source>
+        <translation>%1 đồng (đến hết ngày đó)</translation>
     </message>
     <message>
         <source>none: the count agrees with the book</source>

@@ -314,7 +314,7 @@ def test_the_cash_count_shows_the_book_and_the_difference_before_saving(qtbot, f
     qtbot.addWidget(count)
     count.show()
     _type_date(count.on, "01/02/2026")
-    assert count.book.text() == "54.000.000 đồng"  # 60.000.000 less the 6.000.000 lent
+    assert count.book.text().startswith("54.000.000 đồng")  # 60.000.000 less the 6.000.000 lent
     QTest.keyClicks(count.counted, "53.990.000")
     assert count.difference.text() == "thiếu 10.000 đồng"
     count.counted.clear()
