@@ -153,8 +153,6 @@ class FundPage(QWidget):
         self.loan_view.doubleClicked.connect(lambda _i: self._repay())
         self.loan_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.loan_view.customContextMenuRequested.connect(self._loan_menu)
-        for column, width in ((0, 150), (1, 220), (2, 110), (4, 110), (5, 110), (6, 110)):
-            self.loan_view.setColumnWidth(column, width)
         self._size_loan_columns()
         self.entries = _table([self.tr("Date"), self.tr("Voucher"), self.tr("Kind"),
                                self.tr("Description"), self.tr("Amount"), self.tr("Cash on hand")])
@@ -199,20 +197,28 @@ class FundPage(QWidget):
         self.refresh()
 
     def _size_loan_columns(self) -> None:
-        """The short columns (days late, overpaid, status) as wide as their header or their
-        longest possible text, never cut at 1366×768."""
+        """Every column but the borrower's as wide as its header or its longest possible text
+        (the status, the days late), the borrower's taking what is left: nothing is cut at
+        1366×768."""
         from core.fund.loans import STATUS_LABELS
-        from gui.fund.models import COL_CREDIT, COL_DAYS, COL_STATUS
+        from gui.fund import models as m
 
         metrics = self.loan_view.fontMetrics()
         header = self.loan_view.horizontalHeader().fontMetrics()
         pad = 24
-        for column, samples in ((COL_DAYS, ["9999"]), (COL_CREDIT, ["99.999.999"]),
-                                (COL_STATUS, list(STATUS_LABELS.values()))):
+        money = ["999.999.999"]
+        for column, samples in ((m.COL_NUMBER, ["LC-VV-2026-00000"]), (m.COL_AMOUNT, money),
+                                (m.COL_TERM, ["120"]), (m.COL_DISBURSED, ["30/12/2026"]),
+                                (m.COL_OUTSTANDING, money), (m.COL_OVERDUE, money),
+                                (m.COL_DAYS, ["9999"]), (m.COL_CREDIT, money),
+                                (m.COL_STATUS, list(STATUS_LABELS.values()))):
             title = str(self.loans.headerData(column, Qt.Orientation.Horizontal) or "")
             width = max([header.horizontalAdvance(title)] +
                         [metrics.horizontalAdvance(text) for text in samples]) + pad
             self.loan_view.setColumnWidth(column, width)
+        heads = self.loan_view.horizontalHeader()
+        heads.setStretchLastSection(False)
+        heads.setSectionResizeMode(m.COL_BORROWER, QHeaderView.ResizeMode.Stretch)
 
     # --- reading ------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -340,3 +340,12 @@ def test_loan_columns_fit_their_text_and_the_app_spells_xoa(qtbot, fund_page):
         assert view.columnWidth(column) > header.horizontalAdvance(title), title
     assert view.columnWidth(COL_STATUS) > view.fontMetrics().horizontalAdvance("Đã cơ cấu lại")
     assert page.act_write_off.text() == "Xóa nợ khoản vay…"
+
+
+def test_every_loan_column_is_on_screen_at_1366x768(qtbot, fund_page):
+    window, page, world = fund_page
+    view = page.loan_view
+    qtbot.waitUntil(lambda: view.viewport().width() > 0)
+    total = sum(view.columnWidth(c) for c in range(page.loans.columnCount()))
+    assert total <= view.viewport().width()  # the status column is not scrolled away
+    assert not view.horizontalScrollBar().isVisible()
