@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 
 import pytest
 from openpyxl import load_workbook
@@ -54,7 +55,7 @@ def test_create_contribute_lend_repay_reverse_check(capsys, db_path, world, tmp_
     code, out, err = run(capsys, db_path, "fund", "reverse", paid["id"], "--reason", "")
     assert code == 1 and "lý do" in err
     code, out, err = run(capsys, db_path, "fund", "reverse", paid["id"], "--reason", "Thu nhầm")
-    assert code == 0 and "bút toán đảo PC-2026-0002" in out
+    assert code == 0 and "bút toán đảo KT-2026-0001" in out
     code, out, err = run(capsys, db_path, "fund", "check", "--json")
     report = json.loads(out)
     assert code == 0 and report["ok"] and report["trial_balance"] == 0
@@ -117,3 +118,148 @@ def test_arrears_and_summary_documents(capsys, db_path, world, tmp_path):
         text = flat(pdf_text(pdf))
         assert "Tình hình hoạt động Quỹ tương hỗ Công đoàn" in text
         assert "LĐLĐ huyện Vĩnh Linh" in text and "12.000.000" in text
+
+
+def test_check_finds_a_schedule_that_does_not_match_its_loan(capsys, db_path, world):
+    code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 1", "--amount", "10.000.000", "--date", "10/01/2026")
+    assert code == 0, err
+    code, out, err = run(capsys, db_path, "fund", "lend", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 0", "--amount", "5.600.000", "--term", "24",
+                         "--date", "15/01/2026", "--json")
+    assert code == 0, err
+    number = json.loads(out)["number"]
+    code, out, err = run(capsys, db_path, "fund", "check", "--json")
+    assert code == 0 and json.loads(out)["bad_schedules"] == []
+    # by hand: one instalment too many (the schedule's triggers refuse only UPDATE/DELETE)
+    con = sqlite3.connect(db_path)
+    [loan_id] = con.execute("SELECT id FROM fund_loan WHERE number = ?", (number,)).fetchone()
+    row = con.execute("SELECT * FROM fund_instalment WHERE loan_id = ? AND seq = 24",
+                      (loan_id,)).fetchone()
+    cols = [d[0] for d in con.execute("SELECT * FROM fund_instalment").description]
+    extra = dict(zip(cols, row, strict=True))
+    extra.update(id=uuid.uuid4().bytes if isinstance(extra["id"], bytes) else uuid.uuid4().hex,
+                 seq=25)
+    con.execute(f"INSERT INTO fund_instalment ({', '.join(cols)}) VALUES "
+                f"({', '.join('?' * len(cols))})", list(extra.values()))
+    con.commit()
+    con.close()
+    code, out, err = run(capsys, db_path, "fund", "check", "--json")
+    report = json.loads(out)
+    assert code == 1 and not report["ok"]
+    [problem] = report["bad_schedules"]
+    assert problem.startswith(number + ": ")
+    assert "khác số tiền vay 5.600.000 đồng" in problem and "25 kỳ trả, khác thời hạn 24 tháng" in problem
+    code, out, err = run(capsys, db_path, "fund", "check")
+    assert code == 1 and "Khoản vay có lịch trả nợ sai: 1." in out and "SỔ QUỸ CÓ LỖI" in out
+
+
+def test_an_application_is_approved_rejected_withdrawn_or_disbursed(capsys, db_path, world):
+    code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 2", "--amount", "20.000.000", "--date", "10/01/2026")
+    assert code == 0, err
+
+    def apply(member: int) -> str:
+        code, out, err = run(capsys, db_path, "fund", "lend", "--fund", "VL01", "--member",
+                             f"Nguyễn Thị Hoà {member}", "--amount", "6.000.000", "--term", "6",
+                             "--date", "12/01/2026", "--stop-at", "applied", "--json")
+        assert code == 0, err
+        loan = json.loads(out)
+        assert loan["status"] == "applied" and loan["voucher"] is None
+        return loan["number"]
+
+    first = apply(0)
+    code, out, err = run(capsys, db_path, "fund", "disburse", first, "--date", "13/01/2026")
+    assert code == 1 and "Chỉ giải ngân khoản vay đã duyệt" in err
+    code, out, err = run(capsys, db_path, "fund", "approve", first, "--date", "13/01/2026")
+    assert code == 0 and "Đã duyệt" in out, err
+    code, out, err = run(capsys, db_path, "fund", "disburse", first, "--date", "14/01/2026")
+    assert code == 0, err
+    assert out.strip() == (f"Khoản vay {first} của Nguyễn Thị Hoà 0: 6.000.000 đồng, 6 tháng — "
+                           "Đang vay. Phiếu chi giải ngân: PC-2026-0001.")
+
+    second = apply(1)
+    code, out, err = run(capsys, db_path, "fund", "reject", second)
+    assert code == 2 and "--reason" in err  # argparse: the reason is required
+    code, out, err = run(capsys, db_path, "fund", "reject", second, "--reason", " ",
+                         "--date", "13/01/2026")
+    assert code == 1 and "lý do" in err
+    code, out, err = run(capsys, db_path, "fund", "reject", second, "--reason", "Chưa đủ điều kiện",
+                         "--date", "13/01/2026", "--json")
+    assert code == 0 and json.loads(out)["status"] == "rejected", err
+
+    third = apply(2)
+    code, out, err = run(capsys, db_path, "fund", "withdraw", third, "--date", "13/01/2026")
+    assert code == 0 and "Đã rút đơn" in out, err
+    # the member is no longer stuck with an open application: a new one is accepted
+    apply(2)
+
+
+def test_refund_credit_and_the_card_shows_it(capsys, db_path, world, tmp_path):
+    code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 2", "--amount", "20.000.000", "--date", "10/01/2026")
+    code, out, err = run(capsys, db_path, "fund", "lend", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 0", "--amount", "19.000.000", "--term", "12",
+                         "--date", "12/01/2026", "--json")
+    number = json.loads(out)["number"]
+    code, out, err = run(capsys, db_path, "fund", "repay", number, "--amount", "25.000.000",
+                         "--date", "12/02/2026")
+    assert code == 0 and "trả thừa 6.000.000" in out, err
+    if HAS_POPPLER:
+        card = tmp_path / "the.pdf"
+        assert run(capsys, db_path, "fund", "card", number, card, "--as-of", "13/02/2026")[0] == 0
+        card_text = flat(pdf_text(card))
+        assert "tiền trả thừa 6.000.000 đồng" in card_text
+        assert card_text.count("Số:") == 1 and f"Số: {number}" in card_text  # one number
+    code, out, err = run(capsys, db_path, "fund", "refund-credit", number, "--amount", "7.000.000",
+                         "--date", "13/02/2026")
+    assert code == 1 and "Chỉ có 6.000.000 đồng trả thừa" in err
+    code, out, err = run(capsys, db_path, "fund", "refund-credit", number, "--date", "13/02/2026")
+    assert code == 0, err
+    assert out.strip() == (f"Đã ghi PC-2026-0002: Hoàn trả tiền trả thừa khoản vay {number} cho "
+                           "Nguyễn Thị Hoà 0, 6.000.000 đồng.")
+    code, out, err = run(capsys, db_path, "fund", "check", "--json")
+    assert code == 0 and json.loads(out)["ok"]
+
+
+def test_amount_messages(capsys, db_path, world):
+    code, out, err = run(capsys, db_path, "fund", "lend", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 1", "--amount", "31000000", "--term", "30",
+                         "--date", "12/01/2026")
+    assert code == 1 and ".;" not in err and "đồng; " in err and err.strip().endswith(".")
+    code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 1", "--amount", "-500000")
+    assert code == 2 and "số tiền phải lớn hơn 0" in err
+    code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 1", "--amount", "abc2x0")
+    assert code == 2 and "Số tiền không hợp lệ: abc2x0" in err
+
+
+def test_a_voucher_is_found_by_the_number_printed_on_it(capsys, db_path, world, tmp_path):
+    from tests.fund_helpers import make_world as more_world  # a second fund, same numbers
+
+    code, out, err = run(capsys, db_path, "fund", "contribute", "--fund", "VL01", "--member",
+                         "Nguyễn Thị Hoà 0", "--amount", "500.000", "--date", "10/01/2026", "--json")
+    number = json.loads(out)["voucher"]
+    assert number == "PT-2026-0001"
+    code, out, err = run(capsys, db_path, "fund", "voucher", "pt-2026-0001", tmp_path / "a.pdf")
+    assert code == 0, err
+    code, out, err = run(capsys, db_path, "fund", "voucher", "PT-2026-0009", tmp_path / "b.pdf")
+    assert code == 1 and "Không tìm thấy phiếu PT-2026-0009" in err
+    code, out, err = run(capsys, db_path, "fund", "voucher", "abc", tmp_path / "b.pdf")
+    assert code == 1 and "không phải số phiếu" in err
+
+    from core.common.database import open_app_database
+
+    db = open_app_database(db_path)
+    try:
+        more_world(db, code="VL02", capital=1_000_000)  # its capital is PT-2026-0001 too
+    finally:
+        db.close()
+    code, out, err = run(capsys, db_path, "fund", "voucher", "PT-2026-0001", tmp_path / "c.pdf")
+    assert code == 1 and "--fund" in err
+    code, out, err = run(capsys, db_path, "fund", "reverse", "PT-2026-0001", "--fund", "VL01",
+                         "--reason", "Thu nhầm", "--json")
+    assert code == 0 and json.loads(out)["voucher"] == "KT-2026-0001", err
+    code, out, err = run(capsys, db_path, "fund", "voucher", "--help")
+    assert "PT-2026-0002" in out and "mã bút toán" in out

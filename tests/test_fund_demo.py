@@ -34,7 +34,21 @@ def test_demo_funds_match_the_seed(demo_funds_db, tmp_path):
     assert sum(t.lent for t in totals) == 3_031_150_000
     assert all(t.outstanding >= 0 and t.repaid + t.outstanding == t.lent for t in totals)
     report = ops.check(db)
+    assert report.bad_schedules == []
     assert report.ok and report.funds == 54
+    # each fund's loans receivable (journal) is the sum of its loans' states (schedules)
+    from sqlalchemy import select
+
+    from core.fund import loans as loan_rules
+    from db.models import FundLoan
+
+    with db.reading() as s:
+        rows = s.execute(select(FundLoan.id, FundLoan.fund_id)).all()
+        states = loan_rules.states(s, [r.id for r in rows], date(2026, 12, 1))
+    by_fund: dict = {}
+    for r in rows:
+        by_fund[r.fund_id] = by_fund.get(r.fund_id, 0) + states[r.id].outstanding
+    assert by_fund == {t.fund_id: t.outstanding for t in totals}
     behind = ops.arrears(db, date(2026, 12, 1))
     assert 0 < len({a.loan_id for a in behind}) == summary.in_arrears < 30
     with pytest.raises(UserError, match="Đã có quỹ"):

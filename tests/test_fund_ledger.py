@@ -105,7 +105,7 @@ def test_reversal_negates_once_with_a_reason_and_restores_balances(app_db):
         ledger.reverse(s, entry_id, "  ")
     with app_db.transaction() as s:
         rev = ledger.reverse(s, entry_id, "Ghi nhầm người góp")
-        assert rev.reverses_id == entry_id and rev.voucher_kind == "PC"
+        assert rev.reverses_id == entry_id and rev.voucher_kind == "KT"  # not a phiếu chi
         after = {k: v for k, v in ledger.trial_balance(s, world["fund_id"]).items()}
         assert {k: after.get(k, 0) for k in before} == before
         assert funds.contributed(s, _fund(s, world), world["members"][1]) == 0
@@ -141,6 +141,15 @@ def test_cash_count_posts_the_difference_to_discrepancy(app_db):
         assert ledger.balance(s, fund.id, "discrepancy") == 10_000
         entry = s.get(FundEntry, short.entry_id)
         assert "thiếu 10.000" in entry.memo
+        # no cash changed hands: an accounting entry, not a phiếu chi number
+        assert ledger.voucher_number(entry) == "KT-2026-0001"
+        pay = funds.contribute(s, fund, world["members"][0], 5_000, date(2026, 2, 3))
+        refund = funds.refund(s, fund, world["members"][0], date(2026, 2, 4))
+        assert ledger.voucher_number(pay).startswith("PT-") and ledger.voucher_number(refund) == "PC-2026-0001"
+        # a reversal names the voucher it reverses and takes no phiếu chi number either
+        back = ledger.reverse(s, pay.id, "Thu nhầm")
+        assert ledger.voucher_number(back) == "KT-2026-0002"
+        assert f"Đảo Phiếu thu {ledger.voucher_number(pay)}" in back.memo
 
 
 def test_vouchers_are_numbered_per_fund_kind_and_year(app_db):

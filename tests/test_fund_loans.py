@@ -147,3 +147,30 @@ def test_repayment_in_a_locked_period_is_refused(app_db):
         with pytest.raises(UserError, match="khoá"):
             loans.repay(s, loan, 1_000_000, date(2026, 3, 1))
         assert s.query(FundEntry).filter(FundEntry.kind == "repayment").count() == 0
+
+
+def test_an_overpayment_is_kept_as_credit_and_refunded_with_a_payment_voucher(app_db):
+    world = make_world(app_db)
+    with app_db.transaction() as s:
+        loan = _lend(s, world, amount=19_000_000, term=12)
+        fund = s.get(Fund, world["fund_id"])
+        cash_before = ledger.balance(s, fund.id, "cash")
+        loans.repay(s, loan, 25_000_000, date(2026, 3, 1))
+        st = loans.state(s, loan, date(2026, 3, 1))
+        assert (st.outstanding, st.credit, st.closed) == (0, 6_000_000, True)
+        assert ledger.balance(s, fund.id, "credit") == -6_000_000
+        with pytest.raises(UserError, match="không có tiền trả thừa"):
+            loans.refund_credit(s, loan, date(2026, 2, 15))  # not overpaid yet on that day
+        with pytest.raises(UserError, match="Chỉ có 6.000.000 đồng trả thừa"):
+            loans.refund_credit(s, loan, date(2026, 3, 2), 6_000_001)
+        entry = loans.refund_credit(s, loan, date(2026, 3, 2), 2_000_000)
+        assert ledger.voucher_number(entry).startswith("PC-2026-")
+        assert loans.state(s, loan, date(2026, 3, 2)).credit == 4_000_000
+        entry = loans.refund_credit(s, loan, date(2026, 3, 3))  # the rest
+        st = loans.state(s, loan, date(2026, 3, 3))
+        assert (st.outstanding, st.credit, st.closed) == (0, 0, True)
+        assert ledger.balance(s, fund.id, "credit") == 0
+        assert ledger.balance(s, fund.id, "cash") == cash_before + 19_000_000
+        assert entry.kind == "credit_refund" and "Hoàn trả tiền trả thừa" in entry.memo
+        with pytest.raises(UserError, match="không có tiền trả thừa"):
+            loans.refund_credit(s, loan, date(2026, 3, 4))

@@ -75,7 +75,9 @@ def test_stop_at_applied_then_decide(app_db, fund):
                                                      applied_on=date(2026, 2, 1)),
                     stop_at="applied").value
     assert loan.status == "applied" and loan.state is None
-    rejected = ops.decide(app_db, loan.id, "reject", date(2026, 2, 2)).value
+    with pytest.raises(UserError, match="lý do"):  # a rejection says why
+        ops.decide(app_db, loan.id, "reject", date(2026, 2, 2))
+    rejected = ops.decide(app_db, loan.id, "reject", date(2026, 2, 2), "Chưa đủ điều kiện").value
     assert rejected.status_label == "Không duyệt"
     rules = ops.check_loan(app_db, info.id, ops.LoanRequest(people[2], 31_000_000, 3))
     assert [r.ok for r in rules] == [True, False, True, True]

@@ -8,7 +8,11 @@
     main.py fund refund --fund F --member NAME [--amount N] [--date D]
     main.py fund lend --fund F --member NAME --amount N --term MONTHS [--purpose TEXT]
                       [--guarantor NAME] [--date D] [--stop-at applied|approved|disbursed]
+    main.py fund approve|withdraw LOAN [--date D] [--reason TEXT]
+    main.py fund reject LOAN --reason TEXT [--date D]
+    main.py fund disburse LOAN [--date D]
     main.py fund repay LOAN --amount N [--date D]
+    main.py fund refund-credit LOAN [--amount N] [--date D]
     main.py fund reverse ENTRY --reason TEXT [--date D]
     main.py fund lock --fund F --through D
     main.py fund count --fund F --counted N [--date D]
@@ -44,6 +48,8 @@ def money_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
     if value is None:
         raise argparse.ArgumentTypeError("thiếu số tiền")
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"số tiền phải lớn hơn 0: {text}")
     return value
 
 
@@ -79,6 +85,7 @@ def _loan_json(loan) -> dict:
     return {"id": str(loan.id), "number": loan.number, "borrower": loan.borrower,
             "amount": loan.amount, "term_months": loan.term_months, "status": loan.status,
             "disbursed_on": loan.disbursed_on.isoformat() if loan.disbursed_on else None,
+            "voucher": loan.voucher or None,
             "state": None if st is None else {
                 "as_of": st.as_of.isoformat(), "outstanding": st.outstanding,
                 "principal_paid": st.principal_paid, "fee_paid": st.fee_paid,
@@ -168,8 +175,30 @@ def fund_lend(args) -> int:
                                   if args.guarantor else None, on)
         return ops.lend(db, fund.id, request, stop_at=args.stop_at, on=on).value
     loan = _run(args, work)
-    return _say(args, _loan_json(loan), f"Khoản vay {loan.number} của {loan.borrower}: "
-                f"{n(loan.amount)} đồng, {loan.term_months} tháng — {loan.status_label}.")
+    return _say(args, _loan_json(loan), _loan_text(loan, n))
+
+
+def _loan_text(loan, n) -> str:
+    text = (f"Khoản vay {loan.number} của {loan.borrower}: {n(loan.amount)} đồng, "
+            f"{loan.term_months} tháng — {loan.status_label}.")
+    if loan.voucher:
+        text += f" Phiếu chi giải ngân: {loan.voucher}."
+    return text
+
+
+def fund_decide(args) -> int:
+    """approve | reject | withdraw | disburse an application (args.action)."""
+    from core.common.vnformat import format_money as n
+    from core.fund import ops
+
+    def work(db):
+        loan = ops.find_loan(db, args.loan)
+        on = args.date or date.today()
+        if args.action == "disburse":
+            return ops.disburse(db, loan.id, on).value
+        return ops.decide(db, loan.id, args.action, on, args.reason or "").value
+    loan = _run(args, work)
+    return _say(args, _loan_json(loan), _loan_text(loan, n))
 
 
 def fund_repay(args) -> int:
@@ -186,15 +215,23 @@ def fund_repay(args) -> int:
                 f"{n(a.get('credit', 0))}.")
 
 
+def fund_refund_credit(args) -> int:
+    from core.common.vnformat import format_money as n
+    from core.fund import ops
+
+    def work(db):
+        loan = ops.find_loan(db, args.loan)
+        return ops.refund_credit(db, loan.id, args.date or date.today(), args.amount).value
+    e = _run(args, work)
+    return _say(args, _entry_json(e), f"Đã ghi {e.voucher}: {e.memo}, {n(-e.amount)} đồng.")
+
+
 def fund_reverse(args) -> int:
     from core.fund import ops
 
     def work(db):
-        try:
-            entry_id = uuid.UUID(args.entry)
-        except ValueError:
-            raise UserError(f"“{args.entry}” không phải mã bút toán.") from None
-        return ops.reverse(db, entry_id, args.reason, args.date).value
+        entry = ops.find_entry(db, args.entry, args.fund)
+        return ops.reverse(db, entry.id, args.reason, args.date).value
     e = _run(args, work)
     return _say(args, _entry_json(e), f"Đã ghi bút toán đảo {e.voucher}: {e.memo}.")
 
@@ -255,14 +292,11 @@ def fund_card(args) -> int:
 
 
 def fund_voucher(args) -> int:
-    from core.fund import documents
+    from core.fund import documents, ops
 
     def work(db):
-        try:
-            entry_id = uuid.UUID(args.entry)
-        except ValueError:
-            raise UserError(f"“{args.entry}” không phải mã bút toán.") from None
-        return documents.voucher(db, entry_id, args.out)
+        entry = ops.find_entry(db, args.entry, args.fund)
+        return documents.voucher(db, entry.id, args.out)
     return written(args, _run(args, work))
 
 
@@ -287,8 +321,16 @@ def fund_check(args) -> int:
               f"{', '.join(report.missing_triggers) or 'không'}.")
         print(f"Kiểm kê quỹ: {report.cash_counts} lần, {report.count_differences} lần có chênh lệch "
               "(đã hạch toán vào tài khoản chênh lệch).")
+        print(f"Khoản vay có lịch trả nợ sai: {len(report.bad_schedules)}.")
+        for line in report.bad_schedules:
+            print(f"  {line}")
         print("Sổ quỹ đúng." if report.ok else "SỔ QUỸ CÓ LỖI.")
     return 0 if report.ok else 1
+
+
+ENTRY_HELP = ("số phiếu in trên phiếu (ví dụ PT-2026-0002) hoặc mã bút toán (chuỗi 32 ký tự "
+              "hex, trường id trong kết quả --json)")
+FUND_OF_VOUCHER = "mã quỹ hoặc mã CĐCS, khi nhiều quỹ có cùng số phiếu"
 
 
 def register(subparsers) -> None:
@@ -312,7 +354,8 @@ def register(subparsers) -> None:
     p.add_argument("--rounding", type=money_arg, default=1000, metavar="N", help="làm tròn kỳ trả tới bội số")
     p.add_argument("--grace", type=int, default=0, metavar="DAYS", help="số ngày ân hạn")
     p.add_argument("--buckets", default="30,90", help="nhóm nợ quá hạn (ngày), mặc định 30,90")
-    p.add_argument("--allocation", choices=["fee_first", "principal_first"], default="fee_first")
+    p.add_argument("--allocation", choices=["fee_first", "principal_first"], default="fee_first",
+                   help="thứ tự thu: fee_first = phí/lãi trước rồi gốc (mặc định), principal_first = gốc trước")
     p.add_argument("--second-loan", action="store_true", help="cho phép vay khi chưa trả hết khoản trước")
     p.add_argument("--guidance", default="Hướng dẫn 53/HD-LĐLĐ", help="văn bản hướng dẫn áp dụng")
     p.add_argument("--capital", type=money_arg, default=0, metavar="N", help="vốn ban đầu (đồng)")
@@ -324,60 +367,83 @@ def register(subparsers) -> None:
         p = add(name, handler, text)
         p.add_argument("--fund", required=True, metavar="F", help="mã quỹ hoặc mã CĐCS")
         p.add_argument("--member", required=True, metavar="NAME", help="họ tên (hoặc mã) đoàn viên")
-        p.add_argument("--amount", type=money_arg, required=name == "contribute", metavar="N")
-        p.add_argument("--date", type=date_arg, metavar="D")
+        p.add_argument("--amount", type=money_arg, required=name == "contribute", metavar="N",
+                       help="số tiền (đồng)" + ("" if name == "contribute" else "; mặc định toàn bộ vốn góp"))
+        p.add_argument("--date", type=date_arg, metavar="D", help="ngày ghi sổ (mặc định hôm nay)")
 
     p = add("lend", fund_lend, "cho vay: nộp đơn, duyệt và giải ngân (hoặc dừng ở một bước)")
-    p.add_argument("--fund", required=True, metavar="F")
-    p.add_argument("--member", required=True, metavar="NAME")
-    p.add_argument("--amount", type=money_arg, required=True, metavar="N")
-    p.add_argument("--term", type=int, required=True, metavar="MONTHS")
-    p.add_argument("--purpose", default="")
-    p.add_argument("--guarantor", metavar="NAME")
-    p.add_argument("--date", type=date_arg, metavar="D")
-    p.add_argument("--stop-at", choices=["applied", "approved", "disbursed"], default="disbursed")
+    p.add_argument("--fund", required=True, metavar="F", help="mã quỹ hoặc mã CĐCS")
+    p.add_argument("--member", required=True, metavar="NAME", help="họ tên (hoặc mã) người vay")
+    p.add_argument("--amount", type=money_arg, required=True, metavar="N", help="số tiền (đồng)")
+    p.add_argument("--term", type=int, required=True, metavar="MONTHS", help="thời hạn vay (tháng)")
+    p.add_argument("--purpose", default="", metavar="TEXT", help="mục đích vay")
+    p.add_argument("--guarantor", metavar="NAME", help="họ tên (hoặc mã) người bảo lãnh")
+    p.add_argument("--date", type=date_arg, metavar="D", help="ngày ghi sổ (mặc định hôm nay)")
+    p.add_argument("--stop-at", choices=["applied", "approved", "disbursed"], default="disbursed",
+                   help="dừng ở bước: applied = chỉ nộp đơn, approved = đã duyệt, disbursed = giải ngân (mặc định)")
+
+    for name, text, reason in (
+            ("approve", "duyệt một đơn vay", "ghi chú"),
+            ("reject", "không duyệt một đơn vay (bắt buộc ghi lý do)", "lý do không duyệt"),
+            ("withdraw", "ghi người vay rút đơn (đơn đã nộp hoặc đã duyệt)", "lý do rút đơn"),
+            ("disburse", "giải ngân một khoản vay đã duyệt (lập phiếu chi và lịch trả nợ)", None)):
+        p = add(name, fund_decide, text)
+        p.add_argument("loan", help="số khoản vay, ví dụ VL-VV-2026-00001")
+        p.add_argument("--date", type=date_arg, metavar="D", help="ngày quyết định (mặc định hôm nay)")
+        if reason:
+            p.add_argument("--reason", required=name == "reject", metavar="TEXT", help=reason)
 
     p = add("repay", fund_repay, "ghi trả nợ")
     p.add_argument("loan", help="số khoản vay, ví dụ VL-VV-2026-00001")
-    p.add_argument("--amount", type=money_arg, required=True, metavar="N")
-    p.add_argument("--date", type=date_arg, metavar="D")
+    p.add_argument("--amount", type=money_arg, required=True, metavar="N", help="số tiền (đồng)")
+    p.add_argument("--date", type=date_arg, metavar="D", help="ngày ghi sổ (mặc định hôm nay)")
+
+    p = add("refund-credit", fund_refund_credit,
+            "hoàn trả người vay tiền trả thừa của một khoản vay (lập phiếu chi)")
+    p.add_argument("loan", help="số khoản vay, ví dụ VL-VV-2026-00001")
+    p.add_argument("--amount", type=money_arg, metavar="N",
+                   help="số tiền hoàn trả (mặc định toàn bộ tiền trả thừa)")
+    p.add_argument("--date", type=date_arg, metavar="D", help="ngày chi (mặc định hôm nay)")
 
     p = add("reverse", fund_reverse, "đảo một bút toán (bắt buộc ghi lý do)")
-    p.add_argument("entry", help="mã bút toán")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--date", type=date_arg, metavar="D")
+    p.add_argument("entry", metavar="ENTRY", help=ENTRY_HELP)
+    p.add_argument("--fund", metavar="F", help=FUND_OF_VOUCHER)
+    p.add_argument("--reason", required=True, metavar="TEXT", help="lý do đảo (bắt buộc)")
+    p.add_argument("--date", type=date_arg, metavar="D",
+                   help="ngày bút toán đảo (mặc định ngày của bút toán gốc)")
 
-    p = add("lock", fund_lock, "khoá sổ đến hết một ngày")
-    p.add_argument("--fund", required=True, metavar="F")
-    p.add_argument("--through", type=date_arg, required=True, metavar="D")
+    p = add("lock", fund_lock, "khóa sổ đến hết một ngày")
+    p.add_argument("--fund", required=True, metavar="F", help="mã quỹ hoặc mã CĐCS")
+    p.add_argument("--through", type=date_arg, required=True, metavar="D", help="khóa sổ đến hết ngày này")
 
     p = add("count", fund_count, "ghi kết quả kiểm kê tiền mặt")
-    p.add_argument("--fund", required=True, metavar="F")
-    p.add_argument("--counted", type=money_arg, required=True, metavar="N")
-    p.add_argument("--date", type=date_arg, metavar="D")
+    p.add_argument("--fund", required=True, metavar="F", help="mã quỹ hoặc mã CĐCS")
+    p.add_argument("--counted", type=money_arg, required=True, metavar="N", help="số tiền mặt đếm được (đồng)")
+    p.add_argument("--date", type=date_arg, metavar="D", help="ngày ghi sổ (mặc định hôm nay)")
 
     p = add("statement", fund_statement, "sổ quỹ của một kỳ (.xlsx hoặc .pdf)")
-    p.add_argument("out", metavar="OUT")
-    p.add_argument("--fund", required=True, metavar="F")
-    p.add_argument("--from", dest="start", type=date_arg, required=True, metavar="D")
-    p.add_argument("--to", dest="end", type=date_arg, required=True, metavar="D")
+    p.add_argument("out", metavar="OUT", help="tệp ghi ra (.pdf hoặc .xlsx)")
+    p.add_argument("--fund", required=True, metavar="F", help="mã quỹ hoặc mã CĐCS")
+    p.add_argument("--from", dest="start", type=date_arg, required=True, metavar="D", help="từ ngày")
+    p.add_argument("--to", dest="end", type=date_arg, required=True, metavar="D", help="đến ngày")
 
     for name, handler, text in (("arrears", fund_arrears, "danh sách nợ quá hạn theo nhóm"),
                                 ("summary", fund_summary, "báo cáo tổng hợp các quỹ")):
         p = add(name, handler, text)
-        p.add_argument("out", metavar="OUT")
-        p.add_argument("--as-of", type=date_arg, metavar="D")
+        p.add_argument("out", metavar="OUT", help="tệp ghi ra (.pdf hoặc .xlsx)")
+        p.add_argument("--as-of", type=date_arg, metavar="D", help="tính đến ngày (mặc định hôm nay)")
 
     for name, handler, text in (("contract", fund_contract, "hợp đồng vay vốn"),
                                 ("card", fund_card, "thẻ theo dõi khoản vay")):
         p = add(name, handler, text)
-        p.add_argument("loan")
-        p.add_argument("out", metavar="OUT")
-        p.add_argument("--as-of", type=date_arg, metavar="D")
+        p.add_argument("loan", help="số khoản vay, ví dụ VL-VV-2026-00001")
+        p.add_argument("out", metavar="OUT", help="tệp ghi ra (.pdf hoặc .xlsx)")
+        p.add_argument("--as-of", type=date_arg, metavar="D", help="tính đến ngày (mặc định hôm nay)")
 
-    p = add("voucher", fund_voucher, "phiếu thu / phiếu chi của một bút toán")
-    p.add_argument("entry")
-    p.add_argument("out", metavar="OUT")
+    p = add("voucher", fund_voucher, "phiếu thu / phiếu chi của một bút toán (.pdf hoặc .xlsx)")
+    p.add_argument("entry", metavar="ENTRY", help=ENTRY_HELP)
+    p.add_argument("out", metavar="OUT", help="tệp ghi ra (.pdf hoặc .xlsx)")
+    p.add_argument("--fund", metavar="F", help=FUND_OF_VOUCHER)
 
     p = add("import", fund_import, "nhập sổ cho vay đang giữ trên bảng tính (mỗi dòng một khoản vay)")
     p.add_argument("file", help="tệp bảng tính .xlsx, .xls hoặc .ods")

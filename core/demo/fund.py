@@ -221,8 +221,10 @@ class _Writer:
             self.instalments.append({**self.stamp, "id": uuid.uuid4(), "loan_id": loan_id,
                                      "seq": line.seq, "due_on": line.due_on,
                                      "principal": line.principal, "fee": 0})
+            # the whole schedule is stored; only the repayments stop (at the ledger's end,
+            # or where a borrower in arrears stopped paying)
             if line.due_on > LEDGER_END or (stops is not None and line.seq > stops):
-                break
+                continue
             self.entry(fund_id, line.due_on, "repayment", f"Trả nợ khoản vay {number}",
                        [("cash", line.principal, member_id, loan_id),
                         ("loans", -line.principal, member_id, loan_id)],

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from core.common.errors import UserError
 from core.common.letterhead import OfficeSettings
+from core.common.pdf.layout import text_width_mm
 from core.common.report.model import (
     CENTER,
     RIGHT,
@@ -41,6 +42,7 @@ from core.fund.schedule import bucket_labels, parse_buckets
 from core.org.office import load_office
 from core.org.units import unit_tree
 from db.models import Fund, FundEntry, FundLoan, FundPosting, Member, Unit, UnitKind
+from db.models.fund import ACCOUNTS as ACCOUNT_LABELS
 
 _Cancel = Callable[[], bool] | None
 
@@ -101,6 +103,8 @@ def build_contract(session: Session, loan: FundLoan) -> tuple[Report, OfficeSett
     unit = session.get(Unit, fund.unit_id)
     assert borrower is not None and unit is not None
     on = loan.disbursed_on or loan.decided_on or loan.applied_on
+    office = _fund_letterhead(session, fund)
+    signer_title = _title_case(office.chair_title)
     schedule = loans.schedule_of(session, loan.id) or loans.preview_schedule(
         fund, loan.amount, loan.term_months, on)
     rate = f"{loan.rate_bp / 100:g} %/năm".replace(".", ",") if loan.rate_bp else "0 % (không tính lãi)"
@@ -108,7 +112,9 @@ def build_contract(session: Session, loan: FundLoan) -> tuple[Report, OfficeSett
         Text(f"Căn cứ {fund.guidance or 'quy chế Quỹ tương hỗ'} và quy chế hoạt động của "
              f"{fund.name};"),
         Text(f"Hôm nay, ngày {format_date(on)}, tại {unit.name}, chúng tôi gồm:"),
-        Text(f"BÊN CHO VAY: {fund.name} ({unit.name}), đại diện là Chủ tịch Công đoàn cơ sở.",
+        Text(f"BÊN CHO VAY: {fund.name} ({unit.name}), đại diện là "
+             + (f"Ông/Bà {office.chair_name}, " if office.chair_name.strip() else "")
+             + f"{signer_title} Công đoàn cơ sở.",
              "plain"),
         Text(f"BÊN VAY: Ông/Bà {borrower.full_name}"
              + (f", {borrower.position}" if borrower.position else "") + f", đoàn viên {unit.name}.",
@@ -124,17 +130,24 @@ def build_contract(session: Session, loan: FundLoan) -> tuple[Report, OfficeSett
              "theo lịch trả nợ dưới đây."),
         Text("Điều 4. Bên vay sử dụng vốn đúng mục đích, trả nợ đúng hạn; trả chậm thì số tiền "
              "đến hạn chưa trả được theo dõi là nợ quá hạn. Bên vay được trả trước hạn."),
-        Text(f"Hợp đồng số {loan.number}, lập thành 02 bản, mỗi bên giữ 01 bản."),
+        Text("Hợp đồng lập thành 02 bản, mỗi bên giữ 01 bản."),
         *_unkept(_schedule_table(schedule)),
     ]
-    signers = [("Bên vay", borrower.full_name)] + (
-        [("Người bảo lãnh", guarantor.full_name)] if guarantor else [])
-    blocks.append(Table([Column(title, 60, CENTER, xlsx_width=28) for title, _ in signers],
-                        [Row(["(ký, ghi rõ họ tên)"] * len(signers)),
-                         Row([name for _, name in signers])]))
+    # the borrower (and guarantor) sign with room and their names; the lender's signer is the
+    # one the text names (the letterhead's title), so the two never disagree
+    signers = [("BÊN VAY", borrower.full_name)] + (
+        [("NGƯỜI BẢO LÃNH", guarantor.full_name)] if guarantor else []) + [
+        (f"ĐẠI DIỆN BÊN CHO VAY\n{office.on_behalf.upper()}\n{signer_title.upper()}",
+         office.chair_name)]
     report = Report("HỢP ĐỒNG VAY VỐN", f"Quỹ tương hỗ Công đoàn – khoản vay {loan.number}",
-                    [], blocks, sheet_name="Hợp đồng vay vốn")
-    return report, _fund_letterhead(session, fund)
+                    [], blocks, sheet_name="Hợp đồng vay vốn", signers=signers)
+    return report, office
+
+
+def _title_case(title: str) -> str:
+    """"PHÓ CHỦ TỊCH" → "Phó Chủ tịch" (as written in a sentence); empty → "Chủ tịch"."""
+    text = " ".join(title.split()).lower().replace("chủ tịch", "Chủ tịch")
+    return (text[:1].upper() + text[1:]) if text else "Chủ tịch"
 
 
 def loan_contract(source, loan_id: uuid.UUID, out: str | os.PathLike[str], *,
@@ -144,7 +157,8 @@ def loan_contract(source, loan_id: uuid.UUID, out: str | os.PathLike[str], *,
         loan = loans.get_loan(s, loan_id)
         on = loan.disbursed_on or loan.decided_on or loan.applied_on
         report, office = build_contract(s, loan)
-    return _write(report, out, office, DocumentInfo(None, on, [], "HĐ"), is_cancelled)
+    return _write(report, out, office,
+                  DocumentInfo(None, on, [], "HĐ", number_text=f"Số: {loan.number}"), is_cancelled)
 
 
 def loan_card(source, loan_id: uuid.UUID, out: str | os.PathLike[str], *, as_of: date | None = None,
@@ -181,11 +195,14 @@ def loan_card(source, loan_id: uuid.UUID, out: str | os.PathLike[str], *, as_of:
             blocks.append(Text(
                 f"Đến ngày {format_date(as_of)}: đã trả gốc {format_money(state.principal_paid)} "
                 f"đồng, dư nợ {format_money(state.outstanding)} đồng, quá hạn "
-                f"{format_money(state.overdue)} đồng ({state.days_past_due} ngày)."))
+                f"{format_money(state.overdue)} đồng ({state.days_past_due} ngày); "
+                f"tiền trả thừa {format_money(state.credit)} đồng."))
         report = Report("THẺ THEO DÕI KHOẢN VAY", f"Khoản vay {loan.number}", [], blocks,
                         sheet_name="Thẻ khoản vay")
         office = _fund_letterhead(s, fund)
-    return _write(report, out, office, DocumentInfo(None, as_of, [], "TK"), is_cancelled)
+    return _write(report, out, office,
+                  DocumentInfo(None, as_of, [], "TK", number_text=f"Số: {loan.number}"),
+                  is_cancelled)
 
 
 # ---- vouchers --------------------------------------------------------------------------------
@@ -203,12 +220,20 @@ def voucher(source, entry_id: uuid.UUID, out: str | os.PathLike[str], *,
         postings = ledger.entry_lines(s, entry.id)
         amount = abs(sum(p.amount for p in postings if p.account in ledger.MONEY_ACCOUNTS))
         member = s.get(Member, entry.member_id) if entry.member_id else None
+        unit = s.get(Unit, fund.unit_id)
+        loan = s.get(FundLoan, entry.loan_id) if entry.loan_id else None
         receipt = entry.voucher_kind == "PT"
-        who = "Họ tên người nộp tiền" if receipt else "Họ tên người nhận tiền"
+        person = member.full_name if member else ""
+        debit = sorted({ACCOUNT_LABELS[p.account] for p in postings if p.amount > 0})
+        credit = sorted({ACCOUNT_LABELS[p.account] for p in postings if p.amount < 0})
         blocks: list = [
-            Text(f"Số: {ledger.voucher_number(entry)}", "plain"),
-            Text(f"{who}: {member.full_name if member else ''}", "plain"),
-            Text(f"Lý do {'nộp' if receipt else 'chi'}: {entry.memo}", "plain"),
+            Text(f"Mẫu số {'C40-BB' if receipt else 'C41-BB'} · Quyển số: {entry.year} · "
+                 f"Nợ: {', '.join(debit)} · Có: {', '.join(credit)}", "italic"),
+            Text(f"Họ và tên người {'nộp' if receipt else 'nhận'} tiền: {person}", "plain"),
+            Text(f"Địa chỉ: {unit.name if unit else ''}", "plain"),
+            Text(f"Lý do {'nộp' if receipt else 'chi'}: {entry.memo}"
+                 + (f" (khoản vay {loan.number})" if loan and loan.number not in entry.memo else ""),
+                 "plain"),
             Text(f"Số tiền: {format_money(amount)} đồng.", "plain"),
             Text(_words(amount), "plain"),
         ]
@@ -220,16 +245,22 @@ def voucher(source, entry_id: uuid.UUID, out: str | os.PathLike[str], *,
             blocks.append(Text(f"Trong đó: gốc {format_money(a['principal'])} đồng, phí/lãi "
                                f"{format_money(a['fee'])} đồng, tiền trả thừa "
                                f"{format_money(a['credit'])} đồng.", "plain"))
-        cols = [Column("Người lập phiếu", 45, CENTER, xlsx_width=22),
-                Column("Người nộp tiền" if receipt else "Người nhận tiền", 45, CENTER, xlsx_width=22),
-                Column("Thủ quỹ", 45, CENTER, xlsx_width=22)]
-        blocks.append(Table(cols, [Row(["", member.full_name if member else "", ""])]))
+        if entry.reverses_id:
+            original = s.get(FundEntry, entry.reverses_id)
+            if original is not None:
+                blocks.append(Text(f"Đảo chứng từ {ledger.voucher_number(original)} ngày "
+                                   f"{format_date(original.on)}.", "plain"))
+        blocks.append(Text("Kèm theo: ........ chứng từ gốc.", "plain"))
         report = Report("PHIẾU THU" if receipt else "PHIẾU CHI",
                         f"{fund.name} – ngày {format_date(entry.on)}", [], blocks,
-                        sheet_name="Phiếu thu" if receipt else "Phiếu chi")
+                        sheet_name="Phiếu thu" if receipt else "Phiếu chi",
+                        signers=[("Chủ tịch", ""), ("Kế toán", ""),
+                                 ("Người nộp tiền" if receipt else "Người nhận tiền", person),
+                                 ("Người lập phiếu", ""), ("Thủ quỹ", "")])
         office = _fund_letterhead(s, fund)
-    return _write(report, out, office, DocumentInfo(None, entry.on, [], entry.voucher_kind),
-                  is_cancelled)
+    return _write(report, out, office,
+                  DocumentInfo(None, entry.on, [], entry.voucher_kind,
+                               number_text=f"Số: {ledger.voucher_number(entry)}"), is_cancelled)
 
 
 # ---- fund book -------------------------------------------------------------------------------
@@ -239,16 +270,20 @@ def build_fund_book(session: Session, fund: Fund, start: date, end: date) -> Rep
     if end < start:
         raise UserError("Ngày cuối kỳ trước ngày đầu kỳ.")
     opening = ledger.money_on_hand(session, fund.id, through=start.fromordinal(start.toordinal() - 1))
+    # within a day, in the order the entries were written (a reversal after what it
+    # reverses, a cash count's difference after the day's earlier entries)
     rows_q = (select(FundEntry.on, FundEntry.voucher_kind, FundEntry.year, FundEntry.voucher_no,
                      FundEntry.memo, FundPosting.amount)
               .join(FundEntry, FundEntry.id == FundPosting.entry_id)
               .where(FundPosting.fund_id == fund.id,
                      FundPosting.account.in_(list(ledger.MONEY_ACCOUNTS)),
                      FundPosting.on >= start, FundPosting.on <= end)
-              .order_by(FundPosting.on, FundEntry.year, FundEntry.voucher_no, FundEntry.voucher_kind))
-    cols = [Column("Ngày", 22, CENTER, xlsx_width=12), Column("Số phiếu", 30, xlsx_width=16),
-            Column("Diễn giải", 58, xlsx_width=42), _money_col("Thu", 26), _money_col("Chi", 26),
-            _money_col("Tồn", 28)]
+              .order_by(FundPosting.on, ledger.ENTRY_ORDER, FundPosting.account))
+    money = 34.0
+    memo_width = text_width_mm(landscape=True) - 24 - 32 - 3 * money  # the page's full width
+    cols = [Column("Ngày", 24, CENTER, xlsx_width=12), Column("Số phiếu", 32, xlsx_width=16),
+            Column("Diễn giải", memo_width, xlsx_width=60), _money_col("Thu", money),
+            _money_col("Chi", money), _money_col("Tồn", money)]
     rows = [Row([None, None, "Số dư đầu kỳ", None, None, opening], bold=True)]
     running, total_in, total_out = opening, 0, 0
     for on, kind, year, no, memo, amount in session.execute(rows_q):
@@ -262,7 +297,36 @@ def build_fund_book(session: Session, fund: Fund, start: date, end: date) -> Rep
     totals = Row([None, None, "Cộng phát sinh / Số dư cuối kỳ", total_in, total_out, running])
     return Report("SỔ QUỸ", f"{fund.name} – từ {format_date(start)} đến {format_date(end)}", [],
                   _unkept(Table(cols, rows, totals, unit_note="Đơn vị tính: đồng", font_size=11)),
-                  sheet_name="Sổ quỹ", landscape=True)
+                  sheet_name="Sổ quỹ", landscape=True, signers=BOOK_SIGNERS)
+
+
+PERIODS = ("month", "quarter", "year")
+
+
+def period(kind: str, year: int, number: int = 1) -> tuple[date, date]:
+    """The first and last day of month ``number`` / quarter ``number`` / the year."""
+    if kind == "month":
+        first = date(year, number, 1)
+        last = date(year + number // 12, number % 12 + 1, 1)
+    elif kind == "quarter":
+        first = date(year, 3 * number - 2, 1)
+        last = date(year + number // 4, (3 * number) % 12 + 1, 1)
+    elif kind == "year":
+        first, last = date(year, 1, 1), date(year + 1, 1, 1)
+    else:
+        raise ValueError(f"unknown period {kind!r}")
+    return first, date.fromordinal(last.toordinal() - 1)
+
+
+#: who signs a fund book (sổ quỹ tiền mặt)
+BOOK_SIGNERS = [("Người ghi sổ", ""), ("Kế toán", ""), ("Thủ quỹ", ""), ("Chủ tịch", "")]
+
+
+def book_date(end: date, today: date | None = None) -> date:
+    """The fund book's place–date line: the period's end when it is past, else today (never a
+    day that has not come yet)."""
+    today = today or date.today()
+    return min(end, today)
 
 
 def fund_book(source, fund_id: uuid.UUID, out: str | os.PathLike[str], *, start: date, end: date,
@@ -272,7 +336,7 @@ def fund_book(source, fund_id: uuid.UUID, out: str | os.PathLike[str], *, start:
         fund = ledger.get_fund(s, fund_id)
         report = build_fund_book(s, fund, start, end)
         office = _fund_letterhead(s, fund)
-    return _write(report, out, office, DocumentInfo(None, end, [], "SQ"), is_cancelled)
+    return _write(report, out, office, DocumentInfo(None, book_date(end), [], "SQ"), is_cancelled)
 
 
 # ---- arrears and summary (the office's reports) ---------------------------------------------

@@ -199,3 +199,29 @@ def running_by_upper(session: Session, through: date) -> tuple[dict[uuid.UUID, i
         if started_on <= through:
             running[parent_id] = running.get(parent_id, 0) + 1
     return running, kept
+
+
+def parse_rate(text: str) -> int:
+    """A yearly fee or interest typed as a percentage with a decimal comma ("0,5", "6",
+    "1,25 %") → hundredths of a percent (basis points: 50, 600, 125). UserError when it is
+    not a percentage with at most two decimals between 0 and 100."""
+    from decimal import Decimal, InvalidOperation
+
+    raw = text.strip().replace("%/năm", "").replace("%", "").strip()
+    if not raw:
+        return 0
+    try:
+        value = Decimal(raw.replace(".", "").replace(",", ".") if "," in raw else raw)
+    except InvalidOperation:
+        raise UserError(f"“{text.strip()}” không phải tỷ lệ phần trăm (ví dụ 0,5).") from None
+    bp = value * 100
+    if not value.is_finite() or bp != bp.to_integral_value() or not 0 <= value <= 100:
+        raise UserError(f"Phí/lãi {text.strip()} %/năm không hợp lệ: từ 0 đến 100, "
+                        "nhiều nhất hai chữ số thập phân.")
+    return int(bp)
+
+
+def format_rate(rate_bp: int) -> str:
+    """50 → "0,5"; 600 → "6"; 125 → "1,25" (a percentage with a decimal comma)."""
+    whole, part = divmod(rate_bp, 100)
+    return f"{whole},{part:02d}".rstrip("0") if part else str(whole)

@@ -12,13 +12,16 @@ triggers make sure a hand-typed SQL statement cannot get round them.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnClause
 
 from core.common import limits
 from core.common.errors import NotFound, UserError
@@ -28,17 +31,22 @@ from db.models import Fund, FundCashCount, FundEntry, FundPosting
 from db.models.fund import ACCOUNTS, FUND_TRIGGERS
 
 MONEY_ACCOUNTS = ("cash", "bank")
+#: the order entries were written in (SQLite's rowid of fund_entry): within a day, the book
+#: lists entries in this order
+ENTRY_ORDER: ColumnClause[Any] = literal_column("fund_entry.rowid")
+
 KIND_LABELS = {
     "capital": "Vốn ban đầu",
     "contribution": "Đóng góp",
     "refund": "Hoàn trả vốn góp",
     "disbursement": "Giải ngân",
     "repayment": "Thu nợ",
-    "writeoff": "Xoá nợ",
+    "writeoff": "Xóa nợ",
     "reschedule": "Gia hạn/cơ cấu lại",
     "count": "Kiểm kê quỹ",
     "reversal": "Bút toán đảo",
     "import": "Số dư chuyển sang",
+    "credit_refund": "Hoàn trả tiền thừa",
 }
 VOUCHER_LABELS = {"PT": "Phiếu thu", "PC": "Phiếu chi", "KT": "Chứng từ kế toán"}
 # Messages of the triggers, in Vietnamese (a refusal that slipped past the checks in code).
@@ -46,7 +54,7 @@ _TRIGGER_WORDS = {
     "must sum to zero": "Bút toán không cân (tổng các dòng phải bằng 0).",
     "period is locked": "Kỳ kế toán đã khoá sổ; không ghi được vào ngày đó.",
     "cannot be changed": "Bút toán đã ghi sổ không được sửa; hãy lập bút toán đảo.",
-    "cannot be deleted": "Bút toán đã ghi sổ không được xoá; hãy lập bút toán đảo.",
+    "cannot be deleted": "Bút toán đã ghi sổ không được xóa; hãy lập bút toán đảo.",
     "never rewritten": "Lịch trả nợ đã lập không được sửa.",
     "cannot be reopened": "Không mở lại kỳ đã khoá sổ.",
 }
@@ -104,8 +112,11 @@ def _next_voucher(session: Session, fund_id: uuid.UUID, kind: str, year: int) ->
 def post(session: Session, fund: Fund, on: date, kind: str, lines: list[Line], *,
          memo: str = "", member_id: uuid.UUID | None = None, loan_id: uuid.UUID | None = None,
          reverses_id: uuid.UUID | None = None, reason: str = "", allocation: dict | None = None,
-         source_key: str | None = None) -> FundEntry:
-    """Write and post one balanced entry; UserError (nothing written) when it cannot be."""
+         source_key: str | None = None, voucher: str | None = None) -> FundEntry:
+    """Write and post one balanced entry; UserError (nothing written) when it cannot be.
+    ``voucher``: the voucher series ("KT" for an accounting entry that is not a cash voucher,
+    such as a reversal or a cash count's difference); by default PT, PC or KT from the money
+    the entry moves."""
     if not isinstance(on, date):
         raise UserError("Ngày bút toán không hợp lệ.")
     if kind not in KIND_LABELS:
@@ -123,7 +134,7 @@ def post(session: Session, fund: Fund, on: date, kind: str, lines: list[Line], *
     check_open(fund, on)
     memo = limits.check("Diễn giải", clean(memo), 500)
     reason = limits.check("Lý do", clean(reason), 500)
-    vkind = voucher_kind(lines)
+    vkind = voucher or voucher_kind(lines)
     entry = FundEntry(
         fund_id=fund.id, on=on, year=on.year, voucher_kind=vkind,
         voucher_no=_next_voucher(session, fund.id, vkind, on.year), kind=kind, memo=memo,
@@ -156,13 +167,33 @@ def get_entry(session: Session, entry_id: uuid.UUID) -> FundEntry:
     return entry
 
 
-def find_entry(session: Session, text: str) -> FundEntry:
-    """An entry by its id or its voucher (``PT-2026-0003`` of a fund given as ``FUND:``
-    prefix is not needed when the id is given)."""
-    try:
-        return get_entry(session, uuid.UUID(text.strip()))
-    except ValueError:
-        raise NotFound(f"Không tìm thấy bút toán “{text}” (cần mã bút toán).") from None
+_VOUCHER = re.compile(r"(PT|PC|KT)-(\d{4})-(\d{1,6})", re.IGNORECASE)
+
+
+def find_entry(session: Session, text: str, fund_id: uuid.UUID | None = None) -> FundEntry:
+    """An entry by its id (the 32-hex "mã bút toán" shown by ``--json``) or by the number
+    printed on its voucher ("PT-2026-0003"; vouchers are numbered per fund, so ``fund_id`` is
+    needed when several funds have that number)."""
+    text = text.strip()
+    found = _VOUCHER.fullmatch(text)
+    if found is None:
+        try:
+            return get_entry(session, uuid.UUID(text))
+        except ValueError:
+            raise NotFound(f"“{text}” không phải số phiếu (ví dụ PT-2026-0003) hay mã bút "
+                           "toán.") from None
+    kind, year, number = found.group(1).upper(), int(found.group(2)), int(found.group(3))
+    q = select(FundEntry).where(FundEntry.voucher_kind == kind, FundEntry.year == year,
+                                FundEntry.voucher_no == number, FundEntry.status == "posted")
+    if fund_id is not None:
+        q = q.where(FundEntry.fund_id == fund_id)
+    entries = list(session.scalars(q.limit(2)))
+    if not entries:
+        raise NotFound(f"Không tìm thấy phiếu {text.upper()}.")
+    if len(entries) > 1:
+        raise UserError(f"Nhiều quỹ có phiếu {text.upper()}; hãy ghi thêm --fund (mã quỹ hoặc "
+                        "mã CĐCS).")
+    return entries[0]
 
 
 def entry_lines(session: Session, entry_id: uuid.UUID) -> list[FundPosting]:
@@ -189,7 +220,7 @@ def reverse(session: Session, entry_id: uuid.UUID, reason: str, on: date | None 
         raise UserError("Bút toán này đã được đảo (mỗi bút toán chỉ đảo một lần).")
     if entry.kind in ("disbursement", "writeoff", "reschedule"):
         raise UserError(f"Không đảo được bút toán {KIND_LABELS[entry.kind].lower()} (khoản vay đã "
-                        "có lịch trả nợ); hãy ghi thu hồi, xoá nợ hoặc cơ cấu lại khoản vay.")
+                        "có lịch trả nợ); hãy ghi thu hồi, xóa nợ hoặc cơ cấu lại khoản vay.")
     fund = get_fund(session, entry.fund_id)
     if on is None:
         on = entry.on
@@ -200,9 +231,11 @@ def reverse(session: Session, entry_id: uuid.UUID, reason: str, on: date | None 
     lines = [Line(p.account, -p.amount, p.member_id, p.loan_id)
              for p in entry_lines(session, entry.id)]
     label = f"{VOUCHER_LABELS[entry.voucher_kind]} {voucher_number(entry)}"
+    # a reversal is an accounting entry (chứng từ kế toán) that names the voucher it reverses;
+    # it takes no phiếu thu/chi number of its own
     return post(session, fund, on, "reversal", lines, memo=f"Đảo {label}: {reason}",
                 member_id=entry.member_id, loan_id=entry.loan_id, reverses_id=entry.id,
-                reason=reason)
+                reason=reason, voucher="KT")
 
 
 def voucher_number(entry: FundEntry) -> str:
@@ -276,7 +309,8 @@ def count_cash(session: Session, fund: Fund, on: date, counted: int, *, account:
         word = "thừa" if difference > 0 else "thiếu"
         entry = post(session, fund, on, "count",
                      [Line(account, difference), Line("discrepancy", -difference)],
-                     memo=f"Kiểm kê ngày {format_date(on)}: {word} {format_money(abs(difference))} đồng")
+                     memo=f"Kiểm kê ngày {format_date(on)}: {word} {format_money(abs(difference))} đồng",
+                     voucher="KT")  # no cash changed hands: not a phiếu thu/chi
         entry_id = entry.id
     row = FundCashCount(fund_id=fund.id, on=on, account=account, counted=counted, book=book,
                         entry_id=entry_id, note=limits.check("Ghi chú", clean(note), 500))

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from core.common import limits
 from core.common.errors import NotFound, UserError
 from core.common.text import clean
-from core.common.vnformat import format_money
+from core.common.vnformat import format_date, format_money
 from core.fund import ledger
 from core.fund.schedule import (
     Allocation,
@@ -35,7 +35,7 @@ STATUS_LABELS = {
     "withdrawn": "Đã rút đơn",
     "disbursed": "Đang vay",
     "closed": "Đã trả hết",
-    "written_off": "Đã xoá nợ",
+    "written_off": "Đã xóa nợ",
     "rescheduled": "Đã cơ cấu lại",
 }
 OPEN_STATUSES = ("applied", "approved", "disbursed")
@@ -132,7 +132,10 @@ def eligibility(session: Session, fund: Fund, request: LoanRequest, *,
 
 
 def _explain(rules: list[Rule]) -> str:
-    return "Chưa đủ điều kiện vay: " + "; ".join(f"{r.name}: {r.detail}" for r in rules if not r.ok)
+    """"Chưa đủ điều kiện vay: Mức vay: …; Một khoản vay …: …." — each rule's own full stop
+    dropped before the joiner, one at the end."""
+    return "Chưa đủ điều kiện vay: " + "; ".join(
+        f"{r.name}: {r.detail.rstrip('. ')}" for r in rules if not r.ok) + "."
 
 
 def next_number(session: Session, office: str, year: int) -> str:
@@ -339,20 +342,51 @@ def repay(session: Session, loan: FundLoan, amount: int, on: date, *, via: str =
                        source_key=source_key)
 
 
+def refund_credit(session: Session, loan: FundLoan, on: date, amount: int | None = None, *,
+                  via: str = "cash") -> ledger.FundEntry:
+    """Pay the borrower back what they overpaid on this loan (all of it by default) with a
+    phiếu chi: credit +X (the fund owes less), cash −X."""
+    if loan.disbursed_on is None or on < loan.disbursed_on:
+        raise UserError("Ngày hoàn trả trước ngày giải ngân.")
+    now, ever = state(session, loan, on), state(session, loan, date.max)
+    credit = min(now.credit if now else 0, ever.credit if ever else 0)
+    if credit <= 0:
+        raise UserError(f"Khoản vay {loan.number} không có tiền trả thừa đến ngày {format_date(on)}.")
+    amount = credit if amount is None else amount
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+        raise UserError("Số tiền hoàn trả phải là số nguyên đồng lớn hơn 0.")
+    if amount > credit:
+        raise UserError(f"Chỉ có {format_money(credit)} đồng trả thừa; không hoàn trả "
+                        f"{format_money(amount)} đồng được.")
+    fund = session.get(Fund, loan.fund_id)
+    assert fund is not None
+    available = ledger.balance(session, fund.id, via, through=on)
+    if available < amount:
+        raise UserError(f"Quỹ chỉ còn {format_money(available)} đồng; không đủ hoàn trả "
+                        f"{format_money(amount)} đồng.")
+    member = session.get(Member, loan.borrower_id)
+    return ledger.post(session, fund, on, "credit_refund",
+                       [ledger.Line("credit", amount, loan.borrower_id, loan.id),
+                        ledger.Line(via, -amount, loan.borrower_id, loan.id)],
+                       memo=f"Hoàn trả tiền trả thừa khoản vay {loan.number} cho "
+                            f"{member.full_name if member else ''}",
+                       member_id=loan.borrower_id, loan_id=loan.id)
+
+
 def write_off(session: Session, loan: FundLoan, on: date, reason: str) -> ledger.FundEntry:
     """Write the principal still owed off (with a reason); the loan is ended."""
     reason = clean(reason)
     if not reason:
-        raise UserError("Phải ghi lý do xoá nợ.")
+        raise UserError("Phải ghi lý do xóa nợ.")
     now = state(session, loan, on)
     if loan.status != "disbursed" or now is None or now.outstanding <= 0:
-        raise UserError(f"Khoản vay {loan.number} không còn dư nợ để xoá.")
+        raise UserError(f"Khoản vay {loan.number} không còn dư nợ để xóa.")
     fund = session.get(Fund, loan.fund_id)
     assert fund is not None
     entry = ledger.post(session, fund, on, "writeoff",
                         [ledger.Line("writeoff", now.outstanding, loan.borrower_id, loan.id),
                          ledger.Line("loans", -now.outstanding, loan.borrower_id, loan.id)],
-                        memo=f"Xoá nợ khoản vay {loan.number}", member_id=loan.borrower_id,
+                        memo=f"Xóa nợ khoản vay {loan.number}", member_id=loan.borrower_id,
                         loan_id=loan.id, reason=reason)
     loan.status, loan.ended_on = "written_off", on
     loan.note = limits.check("Lý do", reason, 500)

@@ -8,7 +8,7 @@ import json
 import uuid
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -20,6 +20,7 @@ from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
 from core.common.errors import UserError
 from core.common.lists import read_keys
+from core.common.vnformat import format_money
 from core.fund import funds as fund_rules
 from core.fund import ledger
 from core.fund import loans as loan_rules
@@ -27,7 +28,7 @@ from core.fund.funds import DEFAULT_SETTINGS, FundSettings
 from core.fund.loans import LoanRequest, Rule
 from core.fund.schedule import Allocation, Instalment, LoanState, bucket_labels, parse_buckets
 from core.org import units as org_units
-from db.models import Fund, FundEntry, FundLoan, FundPosting, Member, Unit
+from db.models import Fund, FundEntry, FundInstalment, FundLoan, FundPosting, Member, Unit
 
 FUND = Changes(fund=True)
 __all__ = ["Allocation", "FundSettings", "Instalment", "LoanRequest", "LoanState", "Rule"]
@@ -66,6 +67,8 @@ class EntryInfo:
     reversed: bool
     reverses: bool
     allocation: dict | None
+    money: int = 0  # cash and bank moved: + in, − out, 0 when no money moves
+    balance: int | None = None  # money on hand after this entry (the book's "Tồn")
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ class LoanInfo:
     disbursed_on: date | None
     state: LoanState | None
     key: int = 0
+    #: the phiếu chi of the disbursement, when this info comes back from disbursing
+    voucher: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,7 @@ def _entry_info(session: Session, entry: FundEntry) -> EntryInfo:
                      loan.number if loan else "",
                      ledger.reversal_of(session, entry.id) is not None,
                      entry.reverses_id is not None,
-                     json.loads(entry.allocation) if entry.allocation else None)
+                     json.loads(entry.allocation) if entry.allocation else None, money)
 
 
 def _loan_info(session: Session, loan: FundLoan, as_of: date, key: int = 0) -> LoanInfo:
@@ -246,13 +251,33 @@ def count_cash(db: AppDatabase, fund_id: uuid.UUID, on: date, counted: int, note
         return Done(_entry_info(s, entry) if entry else None, FUND)
 
 
+def cash_in_book(db: AppDatabase, fund_id: uuid.UUID, on: date, account: str = "cash") -> int:
+    """The book's cash (or bank) balance at the end of ``on`` (what a cash count compares with)."""
+    with db.reading() as s:
+        return ledger.balance(s, fund_id, account, through=on)
+
+
 def entries(db: AppDatabase, fund_id: uuid.UUID, *, limit: int = 500) -> list[EntryInfo]:
-    """The fund's latest entries, newest first."""
+    """The fund's latest entries, newest first (by date, then the reverse of the order they
+    were written in), each with the money on hand after it."""
     with db.reading() as s:
         rows = s.scalars(select(FundEntry).where(FundEntry.fund_id == fund_id,
                                                  FundEntry.status == "posted")
-                         .order_by(FundEntry.on.desc(), FundEntry.created_at.desc()).limit(limit))
-        return [_entry_info(s, e) for e in rows]
+                         .order_by(FundEntry.on.desc(), ledger.ENTRY_ORDER.desc()).limit(limit))
+        out = [_entry_info(s, e) for e in rows]
+        after = ledger.money_on_hand(s, fund_id)
+        with_balance = []
+        for info in out:
+            with_balance.append(replace(info, balance=after))
+            after -= info.money
+        return with_balance
+
+
+def find_entry(db: AppDatabase, text: str, fund: str | None = None) -> EntryInfo:
+    """An entry by its voucher number ("PT-2026-0003", within ``fund`` when given) or id."""
+    fund_id = find_fund(db, fund).id if fund else None
+    with db.reading() as s:
+        return _entry_info(s, ledger.find_entry(s, text, fund_id))
 
 
 def get_entry(db: AppDatabase, entry_id: uuid.UUID) -> EntryInfo:
@@ -291,13 +316,20 @@ def lend(db: AppDatabase, fund_id: uuid.UUID, request: LoanRequest, *, stop_at: 
         loan = loan_rules.apply(s, fund, request)
         if stop_at != "applied":
             loan_rules.decide(s, loan, "approve", on)
+        voucher = ""
         if stop_at == "disbursed":
-            loan_rules.disburse(s, loan, on, via=via)
-        return Done(_loan_info(s, loan, on), FUND)
+            voucher = ledger.voucher_number(loan_rules.disburse(s, loan, on, via=via))
+        return Done(replace(_loan_info(s, loan, on), voucher=voucher), FUND)
+
+
+DECISIONS = ("approve", "reject", "withdraw")
 
 
 def decide(db: AppDatabase, loan_id: uuid.UUID, decision: str, on: date, note: str = ""
            ) -> Done[LoanInfo]:
+    """Approve, reject or withdraw an application (a rejection needs its reason)."""
+    if decision == "reject" and not note.strip():
+        raise UserError("Hãy ghi lý do không duyệt.")
     with db.transaction() as s:
         loan = loan_rules.get_loan(s, loan_id)
         loan_rules.decide(s, loan, decision, on, note)
@@ -305,10 +337,11 @@ def decide(db: AppDatabase, loan_id: uuid.UUID, decision: str, on: date, note: s
 
 
 def disburse(db: AppDatabase, loan_id: uuid.UUID, on: date, via: str = "cash") -> Done[LoanInfo]:
+    """Pay an approved loan out; the LoanInfo returned carries its phiếu chi number."""
     with db.transaction() as s:
         loan = loan_rules.get_loan(s, loan_id)
-        loan_rules.disburse(s, loan, on, via=via)
-        return Done(_loan_info(s, loan, on), FUND)
+        entry = loan_rules.disburse(s, loan, on, via=via)
+        return Done(replace(_loan_info(s, loan, on), voucher=ledger.voucher_number(entry)), FUND)
 
 
 def plan_repayment(db: AppDatabase, loan_id: uuid.UUID, amount: int, on: date) -> Allocation:
@@ -320,6 +353,14 @@ def repay(db: AppDatabase, loan_id: uuid.UUID, amount: int, on: date, *, via: st
           ) -> Done[EntryInfo]:
     with db.transaction() as s:
         entry = loan_rules.repay(s, loan_rules.get_loan(s, loan_id), amount, on, via=via)
+        return Done(_entry_info(s, entry), FUND)
+
+
+def refund_credit(db: AppDatabase, loan_id: uuid.UUID, on: date, amount: int | None = None
+                  ) -> Done[EntryInfo]:
+    """Pay back a loan's overpayment (all of it unless ``amount``) as a phiếu chi."""
+    with db.transaction() as s:
+        entry = loan_rules.refund_credit(s, loan_rules.get_loan(s, loan_id), on, amount)
         return Done(_entry_info(s, entry), FUND)
 
 
@@ -518,10 +559,36 @@ class CheckReport:
     missing_triggers: list[str]
     cash_counts: int
     count_differences: int
+    #: "LC-VV-2022-00100: …" for every disbursed loan whose stored schedule does not add up to
+    #: its principal or has not one instalment per month of its term.
+    bad_schedules: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.trial_balance == 0 and not self.unbalanced and not self.missing_triggers
+        return (self.trial_balance == 0 and not self.unbalanced and not self.missing_triggers
+                and not self.bad_schedules)
+
+
+def bad_schedules(s: Session) -> list[str]:
+    """Every disbursed loan whose schedule's principal differs from the loan's amount, or
+    whose number of instalments differs from its term, explained in Vietnamese."""
+    rows = s.execute(
+        select(FundLoan.number, FundLoan.amount, FundLoan.term_months,
+               func.count(FundInstalment.id), func.coalesce(func.sum(FundInstalment.principal), 0))
+        .outerjoin(FundInstalment, FundInstalment.loan_id == FundLoan.id)
+        .where(FundLoan.disbursed_on.is_not(None), FundLoan.deleted_at.is_(None))
+        .group_by(FundLoan.id).order_by(FundLoan.number)).all()
+    out = []
+    for number, amount, term, count, total in rows:
+        wrong = []
+        if int(total) != amount:
+            wrong.append(f"lịch trả nợ cộng {format_money(int(total))} đồng, "
+                         f"khác số tiền vay {format_money(amount)} đồng")
+        if count != term:
+            wrong.append(f"lịch có {count} kỳ trả, khác thời hạn {term} tháng")
+        if wrong:
+            out.append(f"{number}: " + "; ".join(wrong))
+    return out
 
 
 def check(db: AppDatabase) -> CheckReport:
@@ -539,4 +606,5 @@ def check(db: AppDatabase) -> CheckReport:
             trial_balance=sum(tb.values()),
             unbalanced=[str(e) for e in ledger.unbalanced_entries(s)],
             missing_triggers=ledger.missing_triggers(s),
-            cash_counts=int(counts[0] or 0), count_differences=int(counts[1] or 0))
+            cash_counts=int(counts[0] or 0), count_differences=int(counts[1] or 0),
+            bad_schedules=bad_schedules(s))

@@ -23,7 +23,7 @@ ACCOUNTS = {
     "contrib": "Vốn góp của đoàn viên",
     "fee": "Thu phí/lãi",
     "credit": "Tiền trả thừa của đoàn viên",
-    "writeoff": "Xoá nợ",
+    "writeoff": "Xóa nợ",
     "discrepancy": "Chênh lệch kiểm kê",
     "equity": "Vốn quỹ",
 }

@@ -6,14 +6,16 @@ change notice to the bus."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
+    QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,9 +29,12 @@ from PySide6.QtWidgets import (
 
 from core.common.database import AppDatabase
 from core.common.errors import UserError
+from core.common.text import fold
 from core.common.vnformat import amount_in_words, parse_money
 from core.fund import ops
-from gui.common import widgets
+from core.fund.funds import format_rate, parse_rate
+from core.fund.schedule import bucket_labels, parse_buckets
+from gui.common import completion, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date, format_int
 from gui.common.forms import FormDialog
@@ -37,15 +42,36 @@ from gui.common.forms import FormDialog
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def date_edit(value: date | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate(value) if value else QDate.currentDate())
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
+def date_edit(value: date | None = None) -> widgets.DateField:
+    """The app's text date field (dd/mm/yyyy), today by default. What the clerk types is
+    never altered: a day the month does not have, or a future day, is refused on saving."""
+    edit = widgets.DateField()
+    edit.set_value(value or date.today())
     return edit
 
 
-def read_date(edit: QDateEdit) -> date:
-    return edit.date().toPython()  # type: ignore[return-value]
+def read_date(edit: widgets.DateField) -> date:
+    """The date typed, or a UserError saying why not ("Ngày không tồn tại: 31/02/2026", empty,
+    or a day after today)."""
+    try:
+        value = edit.value()
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    if value is None:
+        raise UserError(QCoreApplication.translate("FundDates", "Type the date (dd/mm/yyyy)."))
+    if value > date.today():
+        raise UserError(QCoreApplication.translate(
+            "FundDates", "%1 is after today: money is recorded on the day it moves, not before.")
+            .replace("%1", format_date(value)))
+    return value
+
+
+def typed_date(edit: widgets.DateField) -> date | None:
+    """The date typed, or None while it is not (yet) an acceptable one."""
+    try:
+        return read_date(edit)
+    except UserError:
+        return None
 
 
 class MoneyEdit(QLineEdit):
@@ -60,14 +86,101 @@ class MoneyEdit(QLineEdit):
         self.textChanged.connect(self._show_words)
 
     def amount(self) -> int | None:
+        """The amount typed; None when empty, not an amount, or not above zero."""
         try:
-            return parse_money(self.text())
+            value = parse_money(self.text())
         except ValueError:
             return None
+        return value if value is not None and value > 0 else None
+
+    def problem(self, *, zero_ok: bool = False) -> str:
+        """Why what is typed is not an amount ("“abc2x0” không phải số tiền"), or ""."""
+        text = self.text().strip()
+        try:
+            value = parse_money(text)
+        except ValueError:
+            return self.tr("“%1” is not an amount of money (type whole đồng, e.g. 1.500.000).") \
+                .replace("%1", text)
+        if value is None:
+            return self.tr("Type the amount in whole đồng.")
+        if value < 0 or (value == 0 and not zero_ok):
+            return self.tr("The amount must be greater than 0.")
+        return ""
+
+    def value(self, *, zero_ok: bool = False) -> int:
+        """The amount typed, or a UserError saying why it is not one."""
+        problem = self.problem(zero_ok=zero_ok)
+        if problem:
+            raise UserError(problem)
+        value = parse_money(self.text().strip())
+        assert value is not None
+        return value
 
     def _show_words(self) -> None:
         value = self.amount()
-        self.words.setText(amount_in_words(value) if value and value > 0 else "")
+        problem = self.problem(zero_ok=True) if self.text().strip() else ""
+        self.words.setText(amount_in_words(value) if value else problem)
+        # the dialog grows with a long amount in words rather than cutting it
+        self.words.setMinimumHeight(self.words.heightForWidth(max(self.words.width(), 250)))
+
+
+class RateEdit(QLineEdit):
+    """A yearly fee or interest as a percentage with a decimal comma ("0,5" %/năm), kept as
+    hundredths of a percent (core.fund.funds.parse_rate)."""
+
+    def __init__(self, rate_bp: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(format_rate(rate_bp), parent)
+        self.setAlignment(_RIGHT)
+        self.setMaximumWidth(120)
+        self.row = QWidget()
+        box = QHBoxLayout(self.row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self)
+        box.addWidget(QLabel(self.tr("% a year")))
+        box.addStretch(1)
+
+    def rate_bp(self) -> int:
+        return parse_rate(self.text())
+
+
+class BucketFields(QWidget):
+    """Arrears buckets as separate day fields: the last day of the first, second and third
+    bucket (0: not used); what they make is spelt out below ("1–30 ngày, 31–90 ngày, trên 90
+    ngày")."""
+
+    def __init__(self, buckets: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        bounds = list(parse_buckets(buckets))[:3]
+        self.days = []
+        box = QHBoxLayout()
+        box.setContentsMargins(0, 0, 0, 0)
+        for i in range(3):
+            spin = QSpinBox()
+            spin.setRange(0, 3650)
+            spin.setSpecialValueText("—")
+            spin.setValue(bounds[i] if i < len(bounds) else 0)
+            spin.valueChanged.connect(self._show)
+            self.days.append(spin)
+            box.addWidget(spin)
+        box.addWidget(QLabel(self.tr("days")))
+        box.addStretch(1)
+        self.shown = QLabel()
+        self.shown.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(box)
+        layout.addWidget(self.shown)
+        self._show()
+
+    def text(self) -> str:
+        """"30,90": the day fields in use, as stored."""
+        return ",".join(str(spin.value()) for spin in self.days if spin.value())
+
+    def _show(self) -> None:
+        try:
+            self.shown.setText(", ".join(bucket_labels(parse_buckets(self.text()))))
+        except ValueError:
+            self.shown.setText(self.tr("The days must increase from one bucket to the next."))
 
 
 class _Dialog(FormDialog):
@@ -121,15 +234,13 @@ class FundDialog(_Dialog):
         self.term = QSpinBox()
         self.term.setRange(1, 120)
         self.term.setValue(24)
-        self.rate = QSpinBox()
-        self.rate.setRange(0, 10_000)
-        self.rate.setSuffix(self.tr(" / 10,000 a year"))
+        self.rate = RateEdit(0)
         self.second = QCheckBox(self.tr("A member may borrow again before repaying"))
         self.form.addRow(self.tr("Grassroots union"), self.unit)
         self.form.addRow(self.tr("Start date"), self.start)
         self.form.addRow(self.tr("Loan ceiling (đồng)"), self.ceiling)
         self.form.addRow(self.tr("Longest term (months)"), self.term)
-        self.form.addRow(self.tr("Fee or interest"), self.rate)
+        self.form.addRow(self.tr("Fee or interest"), self.rate.row)
         self.form.addRow("", self.second)
         self.form.addRow(self.tr("Opening capital (đồng)"), self.capital)
         self.form.addRow("", self.capital.words)
@@ -138,23 +249,63 @@ class FundDialog(_Dialog):
     def _do(self):
         if self.unit.currentData() is None:
             raise UserError(self.tr("Every grassroots union already has a fund."))
-        ceiling = self.ceiling.amount()
-        if not ceiling:
-            raise UserError(self.tr("Type the loan ceiling in đồng."))
+        ceiling = self.ceiling.value()
         settings = ops.FundSettings(ceiling=ceiling, max_term_months=self.term.value(),
-                                    rate_bp=self.rate.value(),
+                                    rate_bp=self.rate.rate_bp(),
                                     allow_second_loan=self.second.isChecked())
+        capital = self.capital.value(zero_ok=True) if self.capital.text().strip() else 0
         return ops.create_fund(self._db, self.unit.currentData(), read_date(self.start), settings,
-                               capital=self.capital.amount() or 0)
+                               capital=capital)
 
 
-def _member_combo(db: AppDatabase, fund_id: uuid.UUID, optional: bool = False) -> QComboBox:
-    combo = QComboBox()
-    combo.setEditable(False)
+class MemberCombo(QComboBox):
+    """The members of the fund's CĐCS, picked by typing any of the words of a name, tones
+    optional (gui.common.completion, as the initiatives' author picker): "tran thi tuyet" or
+    "Trần Thị Tuyết" offers Trần Thị Tuyết only. ``currentData()`` is the member whose name
+    is in the box (or the only one matching the words typed), None otherwise."""
+
+    def __init__(self, optional: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._optional = optional
+        self.folded_completer = completion.attach(self)
+        line = self.lineEdit()
+        assert line is not None
+        line.editingFinished.connect(self._settle)
+
+    def _index_chosen(self) -> int:
+        text = fold(self.currentText()).strip()
+        if not text or text == "—":
+            return self.findData(None) if self._optional else -1
+        index = self.currentIndex()
+        if index >= 0 and fold(self.itemText(index)) == text:
+            return index
+        exact = [i for i in range(self.count()) if fold(self.itemText(i)) == text]
+        if exact:
+            return exact[0]
+        found = [i for i in range(self.count())
+                 if self.itemData(i) is not None and completion.matches(text, self.itemText(i))]
+        return found[0] if len(found) == 1 else -1
+
+    def currentData(self, role: int = Qt.ItemDataRole.UserRole):  # noqa: N802 (Qt's name)
+        index = self._index_chosen()
+        return self.itemData(index, role) if index >= 0 else None
+
+    def _settle(self) -> None:
+        index = self._index_chosen()
+        if index >= 0 and index != self.currentIndex():
+            self.setCurrentIndex(index)
+
+
+def _member_combo(db: AppDatabase, fund_id: uuid.UUID, optional: bool = False) -> MemberCombo:
+    combo = MemberCombo(optional)
     if optional:
         combo.addItem("—", None)
     for m in ops.members(db, fund_id):
         combo.addItem(m.name, m.id)
+    if optional:
+        combo.setCurrentIndex(0)
     return combo
 
 
@@ -173,16 +324,15 @@ class ContributionDialog(_Dialog):
         self.finish_layout()
 
     def _do(self):
-        amount = self.amount.amount()
-        if not amount or amount <= 0:
-            raise UserError(self.tr("Type the amount in whole đồng."))
+        amount = self.amount.value()
         return ops.contribute(self._db, self._fund.id, self.member.currentData(), amount,
                               read_date(self.on))
 
 
 class LoanDialog(_Dialog):
     """A loan: the fund's rules checked one by one as the clerk types, the schedule
-    previewed, then applied, approved and disbursed in one step."""
+    previewed, then saved as an application (or an approved one) or applied, approved and
+    disbursed in one step — disbursing asks first, naming the amount."""
 
     def __init__(self, db, bus, fund: ops.FundInfo, parent=None) -> None:
         super().__init__(db, bus, self.tr("New loan from %1").replace("%1", fund.name),
@@ -197,6 +347,10 @@ class LoanDialog(_Dialog):
         self.term.setValue(min(12, fund.settings.max_term_months))
         self.purpose = QLineEdit()
         self.on = date_edit()
+        self.step = QComboBox()
+        self.step.addItem(self.tr("Disburse now (payment voucher)"), "disbursed")
+        self.step.addItem(self.tr("Save the application only"), "applied")
+        self.step.addItem(self.tr("Save the application as approved"), "approved")
         self.form.addRow(self.tr("Borrower"), self.member)
         self.form.addRow(self.tr("Amount (đồng)"), self.amount)
         self.form.addRow("", self.amount.words)
@@ -204,6 +358,7 @@ class LoanDialog(_Dialog):
         self.form.addRow(self.tr("Purpose"), self.purpose)
         self.form.addRow(self.tr("Guarantor"), self.guarantor)
         self.form.addRow(self.tr("Date"), self.on)
+        self.form.addRow(self.tr("Step"), self.step)
         self.rules = QListWidget()
         self.rules.setMaximumHeight(110)
         self.layout_.addWidget(QLabel(self.tr("Eligibility, rule by rule")))
@@ -219,19 +374,35 @@ class LoanDialog(_Dialog):
         self.layout_.addWidget(self.schedule, 1)
         self.finish_layout()
         for signal in (self.member.currentIndexChanged, self.guarantor.currentIndexChanged,
-                       self.amount.textChanged, self.term.valueChanged, self.on.dateChanged):
+                       self.member.editTextChanged, self.guarantor.editTextChanged,
+                       self.amount.textChanged, self.term.valueChanged, self.on.textChanged,
+                       self.step.currentIndexChanged):
             signal.connect(self.refresh)
         self.refresh()
 
     def request(self) -> ops.LoanRequest:
         return ops.LoanRequest(self.member.currentData(), self.amount.amount() or 0,
                                self.term.value(), self.purpose.text(),
-                               self.guarantor.currentData(), read_date(self.on))
+                               self.guarantor.currentData(), typed_date(self.on))
 
     def refresh(self) -> None:
         request = self.request()
         self.rules.clear()
         ok = request.borrower_id is not None
+        if self.amount.text().strip() and self.amount.amount() is None:
+            item = QListWidgetItem(f"✗ {self.amount.problem()}")
+            item.setForeground(Qt.GlobalColor.red)
+            self.rules.addItem(item)
+            ok = False
+        if request.applied_on is None:
+            try:
+                read_date(self.on)
+            except UserError as exc:
+                item = QListWidgetItem(f"✗ {exc}")
+                item.setForeground(Qt.GlobalColor.red)
+                self.rules.addItem(item)
+            ok = False
+            request = replace(request, applied_on=date.today())
         if request.borrower_id is not None:
             for rule in ops.check_loan(self._db, self._fund.id, request):
                 mark = "✓" if rule.ok else "✗"
@@ -254,10 +425,71 @@ class LoanDialog(_Dialog):
                 if c:
                     item.setTextAlignment(_RIGHT)
                 self.schedule.setItem(r, c, item)
-        self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(ok and bool(lines))
+        ok_button = self.buttons.button(self.buttons.StandardButton.Ok)
+        ok_button.setEnabled(ok and bool(lines))
+        ok_button.setText(self.tr("Disburse") if self.disbursing() else self.tr("Save"))
+
+    def disbursing(self) -> bool:
+        return self.step.currentData() == "disbursed"
+
+    def _accept(self) -> None:
+        request = self.request()
+        if self.disbursing() and request.borrower_id is not None and not widgets.confirm(
+                self, self.tr("Disburse the loan"),
+                self.tr("Pay %1 đồng out of the fund's cash to %2 now? A payment voucher is "
+                        "written and the schedule is fixed.")
+                .replace("%1", format_int(request.amount)).replace("%2", self.member.currentText()),
+                self.tr("Disburse")):
+            return
+        super()._accept()
 
     def _do(self):
-        return ops.lend(self._db, self._fund.id, self.request(), on=read_date(self.on))
+        self.amount.value()  # "không phải số tiền", "phải lớn hơn 0"
+        return ops.lend(self._db, self._fund.id, self.request(), on=read_date(self.on),
+                        stop_at=self.step.currentData())
+
+
+class LoanDecisionDialog(_Dialog):
+    """A decision on an application (approve, reject, withdraw) or the disbursement of an
+    approved loan, on a date, with a note (required to reject)."""
+
+    def __init__(self, db, bus, loan: ops.LoanInfo, decision: str, parent=None) -> None:
+        titles = {"approve": (self.tr("Approve %1"), self.tr("Approve")),
+                  "reject": (self.tr("Reject %1"), self.tr("Reject")),
+                  "withdraw": (self.tr("Withdraw %1"), self.tr("Withdraw")),
+                  "disburse": (self.tr("Disburse %1"), self.tr("Disburse"))}
+        title, ok = titles[decision]
+        super().__init__(db, bus, title.replace("%1", loan.number), ok, parent)
+        self._loan, self.decision = loan, decision
+        self.form.addRow(QLabel(self.tr("%1 — %2 đồng, %3 months (%4)")
+                                .replace("%1", loan.borrower).replace("%2", format_int(loan.amount))
+                                .replace("%3", str(loan.term_months)).replace("%4", loan.status_label)))
+        self.on = date_edit()
+        self.form.addRow(self.tr("Date"), self.on)
+        self.note = QLineEdit()
+        if decision != "disburse":
+            self.form.addRow(self.tr("Reason") if decision == "reject" else self.tr("Note"), self.note)
+        self.finish_layout()
+        if decision == "reject":
+            ok_button = self.buttons.button(self.buttons.StandardButton.Ok)
+            ok_button.setEnabled(False)
+            self.note.textChanged.connect(lambda text: ok_button.setEnabled(bool(text.strip())))
+
+    def _accept(self) -> None:
+        if self.decision == "disburse" and not widgets.confirm(
+                self, self.tr("Disburse the loan"),
+                self.tr("Pay %1 đồng out of the fund's cash to %2 now? A payment voucher is "
+                        "written and the schedule is fixed.")
+                .replace("%1", format_int(self._loan.amount)).replace("%2", self._loan.borrower),
+                self.tr("Disburse")):
+            return
+        super()._accept()
+
+    def _do(self):
+        if self.decision == "disburse":
+            return ops.disburse(self._db, self._loan.id, read_date(self.on))
+        return ops.decide(self._db, self._loan.id, self.decision, read_date(self.on),
+                          self.note.text())
 
 
 class RepaymentDialog(_Dialog):
@@ -281,16 +513,19 @@ class RepaymentDialog(_Dialog):
         self.form.addRow(self.tr("Amount (đồng)"), self.amount)
         self.form.addRow("", self.amount.words)
         self.form.addRow(self.tr("Date"), self.on)
-        self.form.addRow(self.tr("Applied as"), self.plan)
+        self.form.addRow(QLabel(self.tr("Applied as")))
+        self.form.addRow(self.plan)  # a row of its own, so the line wraps instead of being cut
         self.finish_layout()
         self.amount.textChanged.connect(self.refresh)
-        self.on.dateChanged.connect(self.refresh)
+        self.on.textChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         amount = self.amount.amount()
         ok = False
-        if amount and amount > 0:
+        if self.amount.text().strip() and amount is None:
+            self.plan.setText(self.amount.problem())
+        elif amount:
             try:
                 a = ops.plan_repayment(self._db, self._loan.id, amount, read_date(self.on))
                 parts = [self.tr("principal %1").replace("%1", format_int(a.principal)),
@@ -305,13 +540,36 @@ class RepaymentDialog(_Dialog):
                 self.plan.setText(str(exc))
         else:
             self.plan.setText("")
+        # the dialog grows with the wrapped allocation line, rather than cutting it
+        self.plan.setMinimumHeight(self.plan.heightForWidth(max(self.plan.width(), 300)))
         self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(ok)
 
     def _do(self):
-        amount = self.amount.amount()
-        if not amount:
-            raise UserError(self.tr("Type the amount in whole đồng."))
+        amount = self.amount.value()
         return ops.repay(self._db, self._loan.id, amount, read_date(self.on))
+
+
+class RefundCreditDialog(_Dialog):
+    """Pay a borrower back what they overpaid on a loan, as a phiếu chi."""
+
+    def __init__(self, db, bus, loan: ops.LoanInfo, parent=None) -> None:
+        super().__init__(db, bus, self.tr("Refund the overpayment on %1").replace("%1", loan.number),
+                         self.tr("Refund"), parent)
+        self._loan = loan
+        credit = loan.state.credit if loan.state else 0
+        self.form.addRow(QLabel(self.tr("%1 overpaid %2 đồng on this loan.")
+                                .replace("%1", loan.borrower).replace("%2", format_int(credit))))
+        self.amount = MoneyEdit()
+        self.amount.setText(format_int(credit))
+        self.on = date_edit()
+        self.form.addRow(self.tr("Amount (đồng)"), self.amount)
+        self.form.addRow("", self.amount.words)
+        self.form.addRow(self.tr("Date"), self.on)
+        self.finish_layout()
+
+    def _do(self):
+        amount = self.amount.value()
+        return ops.refund_credit(self._db, self._loan.id, read_date(self.on), amount)
 
 
 class ReverseDialog(_Dialog):
@@ -393,15 +651,39 @@ class CashCountDialog(_Dialog):
         self.on = date_edit()
         self.note = QLineEdit()
         self.form.addRow(self.tr("Counted (đồng)"), self.counted)
-        self.form.addRow("", self.counted.words)
+        self.form.addRow(self.counted.words)  # a row of its own: the words are never cut
         self.form.addRow(self.tr("Date"), self.on)
+        self.book = QLabel()
+        self.difference = QLabel()
+        self.difference.setWordWrap(True)
+        self.form.addRow(self.tr("Cash in the book"), self.book)
+        self.form.addRow(self.tr("Difference"), self.difference)
         self.form.addRow(self.tr("Note"), self.note)
         self.finish_layout()
+        self.counted.textChanged.connect(self.refresh)
+        self.on.textChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """The book's cash on the date and the difference (thừa/thiếu), before saving."""
+        on = typed_date(self.on)
+        if on is None:
+            self.book.setText("")
+            self.difference.setText("")
+            return
+        book = ops.cash_in_book(self._db, self._fund.id, on)
+        self.book.setText(self.tr("%1 đồng at the end of that day").replace("%1", format_int(book)))
+        counted = self.counted.amount() if self.counted.text().strip() not in ("0",) else 0
+        if counted is None:
+            self.difference.setText("")
+        elif counted == book:
+            self.difference.setText(self.tr("none: the count agrees with the book"))
+        else:
+            text = self.tr("over by %1 đồng") if counted > book else self.tr("short by %1 đồng")
+            self.difference.setText(text.replace("%1", format_int(abs(counted - book))))
 
     def _do(self):
-        counted = self.counted.amount()
-        if counted is None:
-            raise UserError(self.tr("Type the amount in whole đồng."))
+        counted = self.counted.value(zero_ok=True)
         return ops.count_cash(self._db, self._fund.id, read_date(self.on), counted,
                               self.note.text())
 
@@ -437,16 +719,13 @@ class SettingsDialog(_Dialog):
         self.term = QSpinBox()
         self.term.setRange(1, 120)
         self.term.setValue(s.max_term_months)
-        self.rate = QSpinBox()
-        self.rate.setRange(0, 10_000)
-        self.rate.setValue(s.rate_bp)
-        self.rate.setSuffix(self.tr(" / 10,000 a year"))
+        self.rate = RateEdit(s.rate_bp)
         self.rounding = MoneyEdit()
         self.rounding.setText(format_int(s.rounding))
         self.grace = QSpinBox()
         self.grace.setRange(0, 365)
         self.grace.setValue(s.grace_days)
-        self.buckets = QLineEdit(s.buckets)
+        self.buckets = BucketFields(s.buckets)
         self.order = QComboBox()
         self.order.addItem(self.tr("Fee first, then principal"), "fee_first")
         self.order.addItem(self.tr("Principal first, then fee"), "principal_first")
@@ -456,7 +735,7 @@ class SettingsDialog(_Dialog):
         self.guidance = QLineEdit(s.guidance)
         self.form.addRow(self.tr("Loan ceiling (đồng)"), self.ceiling)
         self.form.addRow(self.tr("Longest term (months)"), self.term)
-        self.form.addRow(self.tr("Fee or interest"), self.rate)
+        self.form.addRow(self.tr("Fee or interest"), self.rate.row)
         self.form.addRow(self.tr("Instalments rounded to (đồng)"), self.rounding)
         self.form.addRow(self.tr("Grace days"), self.grace)
         self.form.addRow(self.tr("Arrears buckets (days)"), self.buckets)
@@ -466,12 +745,89 @@ class SettingsDialog(_Dialog):
         self.finish_layout()
 
     def _do(self):
-        ceiling, rounding = self.ceiling.amount(), self.rounding.amount()
-        if not ceiling or not rounding:
-            raise UserError(self.tr("Type the loan ceiling in đồng."))
+        ceiling, rounding = self.ceiling.value(), self.rounding.value()
         settings = ops.FundSettings(
-            ceiling=ceiling, max_term_months=self.term.value(), rate_bp=self.rate.value(),
+            ceiling=ceiling, max_term_months=self.term.value(), rate_bp=self.rate.rate_bp(),
             rounding=rounding, grace_days=self.grace.value(), buckets=self.buckets.text(),
             allocation=self.order.currentData(), allow_second_loan=self.second.isChecked(),
             guidance=self.guidance.text())
         return ops.update_settings(self._db, self._fund.id, settings)
+
+
+class BookPeriodDialog(QDialog):
+    """The period of a fund book: a month, a quarter, a year or from one day to another (this
+    month by default). ``period()`` is the (first, last) day chosen."""
+
+    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        from core.fund.documents import period
+
+        self._period = period
+        today = today or date.today()
+        self.setWindowTitle(self.tr("Fund book: period"))
+        self.kind = QComboBox()
+        for text, kind in ((self.tr("Month"), "month"), (self.tr("Quarter"), "quarter"),
+                           (self.tr("Year"), "year"), (self.tr("From … to …"), "custom")):
+            self.kind.addItem(text, kind)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year)
+        self.number = QSpinBox()
+        self.number.setValue(today.month)
+        self.start, self.end = date_edit(today.replace(day=1)), date_edit(today)
+        form = QFormLayout()
+        form.addRow(self.tr("Period"), self.kind)
+        form.addRow(self.tr("Year"), self.year)
+        self.number_label = QLabel(self.tr("Month"))
+        form.addRow(self.number_label, self.number)
+        form.addRow(self.tr("From"), self.start)
+        form.addRow(self.tr("To"), self.end)
+        self.shown = QLabel()
+        form.addRow(self.shown)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        self.buttons = widgets.dialog_buttons(self.tr("Preview"), self.tr("Cancel"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        for signal in (self.year.valueChanged, self.number.valueChanged, self.start.textChanged,
+                       self.end.textChanged):
+            signal.connect(self._show)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.number.setEnabled(kind in ("month", "quarter"))
+        self.number.setRange(1, 12 if kind == "month" else 4)
+        self.number_label.setText(self.tr("Quarter") if kind == "quarter" else self.tr("Month"))
+        self.year.setEnabled(kind != "custom")
+        self.start.setEnabled(kind == "custom")
+        self.end.setEnabled(kind == "custom")
+        self._show()
+
+    def period(self) -> tuple[date, date]:
+        kind = self.kind.currentData()
+        if kind == "custom":
+            first, last = read_date(self.start), read_date(self.end)
+            if last < first:
+                raise UserError(self.tr("The period ends before it starts."))
+            return first, last
+        return self._period(kind, self.year.value(), self.number.value())
+
+    def _show(self) -> None:
+        try:
+            first, last = self.period()
+        except UserError as exc:
+            self.shown.setText(str(exc))
+            return
+        self.shown.setText(self.tr("From %1 to %2").replace("%1", format_date(first))
+                           .replace("%2", format_date(last)))
+
+    def _accept(self) -> None:
+        try:
+            self.period()
+        except UserError as exc:
+            widgets.report_error(self, exc)
+            return
+        self.accept()

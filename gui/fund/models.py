@@ -16,8 +16,8 @@ from gui.common.formatting import format_date, format_int
 from gui.common.table_model import CountWork, KeysWork, LazyTableModel
 
 (COL_NUMBER, COL_BORROWER, COL_AMOUNT, COL_TERM, COL_DISBURSED, COL_OUTSTANDING, COL_OVERDUE,
- COL_DAYS, COL_STATUS) = range(9)
-COLUMN_COUNT = 9
+ COL_DAYS, COL_CREDIT, COL_STATUS) = range(10)
+COLUMN_COUNT = 10
 LoanIdRole = Qt.ItemDataRole.UserRole + 1
 LoanRowRole = Qt.ItemDataRole.UserRole + 2
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -36,12 +36,14 @@ class LoanTableModel(LazyTableModel):
         self._fund_id: uuid.UUID | None = None
         self.as_of = date.today()
         self._row_roles = frozenset({_DISPLAY, _FOREGROUND, LoanIdRole, LoanRowRole})
-        self._align = {c: _RIGHT for c in (COL_AMOUNT, COL_TERM, COL_OUTSTANDING, COL_OVERDUE, COL_DAYS)}
+        self._align = {c: _RIGHT for c in (COL_AMOUNT, COL_TERM, COL_OUTSTANDING, COL_OVERDUE, COL_DAYS,
+                                           COL_CREDIT)}
         self._headers = {
             COL_NUMBER: self.tr("Loan"), COL_BORROWER: self.tr("Borrower"),
             COL_AMOUNT: self.tr("Amount"), COL_TERM: self.tr("Months"),
             COL_DISBURSED: self.tr("Disbursed"), COL_OUTSTANDING: self.tr("Outstanding"),
             COL_OVERDUE: self.tr("Overdue"), COL_DAYS: self.tr("Days late"),
+            COL_CREDIT: self.tr("Overpaid"),
             COL_STATUS: self.tr("Status"),
         }
 
@@ -106,6 +108,8 @@ class LoanTableModel(LazyTableModel):
             return format_int(st.overdue) if st and st.overdue else ""
         if column == COL_DAYS:
             return str(st.days_past_due) if st and st.days_past_due else ""
+        if column == COL_CREDIT:
+            return format_int(st.credit) if st and st.credit else ""
         if column == COL_STATUS:
             return row.status_label
         return None

@@ -168,6 +168,68 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>BookPeriodDialog</name>
+    <message>
+        <source>Fund book: period</source>
+        <translation>Sổ quỹ: chọn kỳ</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>Từ ngày … đến ngày …</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Ngày cuối kỳ trước ngày đầu kỳ.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Từ %1 đến %2</translation>
+    </message>
+</context>
+<context>
+    <name>BucketFields</name>
+    <message>
+        <source>days</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>The days must increase from one bucket to the next.</source>
+        <translation>Số ngày phải tăng dần từ nhóm này sang nhóm sau.</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesModel</name>
     <message>
         <source>No.</source>
@@ -213,12 +275,32 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Ngày</translation>
     </message>
     <message>
+        <source>Cash in the book</source>
+        <translation>Tồn quỹ trên sổ</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Chênh lệch</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>Type the amount in whole đồng.</source>
-        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
+        <source>%1 đồng at the end of that day</source>
+        <translation>%1 đồng (đến hết ngày đó)</translation>
+    </message>
+    <message>
+        <source>none: the count agrees with the book</source>
+        <translation>không có: số kiểm đếm khớp với sổ</translation>
+    </message>
+    <message>
+        <source>over by %1 đồng</source>
+        <translation>thừa %1 đồng</translation>
+    </message>
+    <message>
+        <source>short by %1 đồng</source>
+        <translation>thiếu %1 đồng</translation>
     </message>
 </context>
 <context>
@@ -567,10 +649,6 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Date</source>
         <translation>Ngày</translation>
-    </message>
-    <message>
-        <source>Type the amount in whole đồng.</source>
-        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1060,17 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>FundDates</name>
+    <message>
+        <source>Type the date (dd/mm/yyyy).</source>
+        <translation>Hãy nhập ngày (ngày/tháng/năm).</translation>
+    </message>
+    <message>
+        <source>%1 is after today: money is recorded on the day it moves, not before.</source>
+        <translation>%1 là ngày sau hôm nay: tiền chỉ được ghi sổ vào ngày thực thu, thực chi, không ghi trước.</translation>
+    </message>
+</context>
+<context>
     <name>FundDialog</name>
     <message>
         <source>New mutual-aid fund</source>
@@ -990,10 +1079,6 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Create</source>
         <translation>Lập quỹ</translation>
-    </message>
-    <message>
-        <source> / 10,000 a year</source>
-        <translation> phần vạn/năm</translation>
     </message>
     <message>
         <source>A member may borrow again before repaying</source>
@@ -1026,10 +1111,6 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Every grassroots union already has a fund.</source>
         <translation>Mọi công đoàn cơ sở đều đã có quỹ.</translation>
-    </message>
-    <message>
-        <source>Type the loan ceiling in đồng.</source>
-        <translation>Hãy nhập mức vay tối đa (đồng).</translation>
     </message>
 </context>
 <context>
@@ -1091,8 +1172,28 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Thêm</translation>
     </message>
     <message>
+        <source>Approve the application…</source>
+        <translation>Duyệt đơn vay…</translation>
+    </message>
+    <message>
+        <source>Reject the application…</source>
+        <translation>Không duyệt đơn vay…</translation>
+    </message>
+    <message>
+        <source>Withdraw the application…</source>
+        <translation>Rút đơn vay…</translation>
+    </message>
+    <message>
+        <source>Disburse the loan…</source>
+        <translation>Giải ngân khoản vay…</translation>
+    </message>
+    <message>
+        <source>Refund the overpayment…</source>
+        <translation>Hoàn trả tiền thừa…</translation>
+    </message>
+    <message>
         <source>Write the loan off…</source>
-        <translation>Xoá nợ khoản vay…</translation>
+        <translation>Xóa nợ khoản vay…</translation>
     </message>
     <message>
         <source>Reschedule the loan…</source>
@@ -1135,6 +1236,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Đang vay</translation>
     </message>
     <message>
+        <source>Find a fund: unit or code (tone marks optional)</source>
+        <translation>Tìm quỹ theo đơn vị hoặc mã (không dấu cũng được)</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
@@ -1153,6 +1258,10 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Amount</source>
         <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Cash on hand</source>
+        <translation>Tồn</translation>
     </message>
     <message>
         <source>Member</source>
@@ -1219,20 +1328,28 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Hãy chọn một khoản vay trong danh sách trước.</translation>
     </message>
     <message>
+        <source>The loan %1 has no overpayment.</source>
+        <translation>Khoản vay %1 không có tiền trả thừa.</translation>
+    </message>
+    <message>
+        <source>This step is not open to the loan %1 (%2).</source>
+        <translation>Khoản vay %1 không thể làm bước này (%2).</translation>
+    </message>
+    <message>
+        <source>Loan %1 of %2: %3.</source>
+        <translation>Khoản vay %1 của %2: %3.</translation>
+    </message>
+    <message>
+        <source>Payment voucher %1 was written for %2 đồng.</source>
+        <translation>Đã lập phiếu chi %1 số tiền %2 đồng.</translation>
+    </message>
+    <message>
         <source>This loan is not being repaid (%1).</source>
         <translation>Khoản vay này không ở trạng thái đang trả nợ (%1).</translation>
     </message>
     <message>
         <source>Choose an entry in the book first.</source>
         <translation>Hãy chọn một bút toán trong sổ quỹ trước.</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
-        <translation>PDF (*.pdf);;Bảng tính Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Written to %1</source>
-        <translation>Đã ghi %1</translation>
     </message>
     <message>
         <source>Fund book</source>
@@ -1874,6 +1991,65 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>LoanDecisionDialog</name>
+    <message>
+        <source>Approve %1</source>
+        <translation>Duyệt %1</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Reject %1</source>
+        <translation>Không duyệt %1</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Không duyệt</translation>
+    </message>
+    <message>
+        <source>Withdraw %1</source>
+        <translation>Rút đơn %1</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Rút đơn</translation>
+    </message>
+    <message>
+        <source>Disburse %1</source>
+        <translation>Giải ngân %1</translation>
+    </message>
+    <message>
+        <source>Disburse</source>
+        <translation>Giải ngân</translation>
+    </message>
+    <message>
+        <source>%1 — %2 đồng, %3 months (%4)</source>
+        <translation>%1 — %2 đồng, %3 tháng (%4)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Disburse the loan</source>
+        <translation>Giải ngân khoản vay</translation>
+    </message>
+    <message>
+        <source>Pay %1 đồng out of the fund&apos;s cash to %2 now? A payment voucher is written and the schedule is fixed.</source>
+        <translation>Chi %1 đồng tiền mặt của quỹ cho %2 ngay bây giờ? Phiếu chi sẽ được lập và lịch trả nợ được cố định.</translation>
+    </message>
+</context>
+<context>
     <name>LoanDialog</name>
     <message>
         <source>New loan from %1</source>
@@ -1882,6 +2058,18 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Disburse</source>
         <translation>Giải ngân</translation>
+    </message>
+    <message>
+        <source>Disburse now (payment voucher)</source>
+        <translation>Giải ngân ngay (lập phiếu chi)</translation>
+    </message>
+    <message>
+        <source>Save the application only</source>
+        <translation>Chỉ lưu đơn vay</translation>
+    </message>
+    <message>
+        <source>Save the application as approved</source>
+        <translation>Lưu đơn vay đã duyệt</translation>
     </message>
     <message>
         <source>Borrower</source>
@@ -1908,6 +2096,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Ngày</translation>
     </message>
     <message>
+        <source>Step</source>
+        <translation>Bước</translation>
+    </message>
+    <message>
         <source>Eligibility, rule by rule</source>
         <translation>Điều kiện vay, từng quy định</translation>
     </message>
@@ -1930,6 +2122,18 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Schedule</source>
         <translation>Lịch trả nợ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Disburse the loan</source>
+        <translation>Giải ngân khoản vay</translation>
+    </message>
+    <message>
+        <source>Pay %1 đồng out of the fund&apos;s cash to %2 now? A payment voucher is written and the schedule is fixed.</source>
+        <translation>Chi %1 đồng tiền mặt của quỹ cho %2 ngay bây giờ? Phiếu chi sẽ được lập và lịch trả nợ được cố định.</translation>
     </message>
 </context>
 <context>
@@ -1965,6 +2169,10 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Days late</source>
         <translation>Số ngày quá hạn</translation>
+    </message>
+    <message>
+        <source>Overpaid</source>
+        <translation>Tiền trả thừa</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2295,6 +2503,21 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>Hide this message</source>
         <translation>Ẩn thông báo này</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEdit</name>
+    <message>
+        <source>“%1” is not an amount of money (type whole đồng, e.g. 1.500.000).</source>
+        <translation>“%1” không phải số tiền (ghi số nguyên đồng, ví dụ 1.500.000).</translation>
+    </message>
+    <message>
+        <source>Type the amount in whole đồng.</source>
+        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than 0.</source>
+        <translation>Số tiền phải lớn hơn 0.</translation>
     </message>
 </context>
 <context>
@@ -2998,6 +3221,36 @@ Thao tác này không thể hoàn tác.</translation>
     </message>
 </context>
 <context>
+    <name>RateEdit</name>
+    <message>
+        <source>% a year</source>
+        <translation>%/năm</translation>
+    </message>
+</context>
+<context>
+    <name>RefundCreditDialog</name>
+    <message>
+        <source>Refund the overpayment on %1</source>
+        <translation>Hoàn trả tiền thừa khoản vay %1</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Hoàn trả</translation>
+    </message>
+    <message>
+        <source>%1 overpaid %2 đồng on this loan.</source>
+        <translation>%1 đã trả thừa %2 đồng cho khoản vay này.</translation>
+    </message>
+    <message>
+        <source>Amount (đồng)</source>
+        <translation>Số tiền (đồng)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
         <source>Restored {0} initiative(s).</source>
@@ -3524,10 +3777,6 @@ Vẫn đánh dấu hợp lệ?</translation>
         <source> (instalments %1)</source>
         <translation> (kỳ %1)</translation>
     </message>
-    <message>
-        <source>Type the amount in whole đồng.</source>
-        <translation>Hãy nhập số tiền bằng số nguyên đồng.</translation>
-    </message>
 </context>
 <context>
     <name>ReportActions</name>
@@ -3723,10 +3972,6 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Lưu</translation>
     </message>
     <message>
-        <source> / 10,000 a year</source>
-        <translation> phần vạn/năm</translation>
-    </message>
-    <message>
         <source>Fee first, then principal</source>
         <translation>Thu phí/lãi trước, rồi gốc</translation>
     </message>
@@ -3769,10 +4014,6 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Guidance followed</source>
         <translation>Văn bản hướng dẫn áp dụng</translation>
-    </message>
-    <message>
-        <source>Type the loan ceiling in đồng.</source>
-        <translation>Hãy nhập mức vay tối đa (đồng).</translation>
     </message>
 </context>
 <context>
@@ -4450,11 +4691,11 @@ Phiên bản kia bị gác lại; quyết định sẽ được gửi kèm gói 
     <name>WriteOffDialog</name>
     <message>
         <source>Write off %1</source>
-        <translation>Xoá nợ khoản vay %1</translation>
+        <translation>Xóa nợ khoản vay %1</translation>
     </message>
     <message>
         <source>Write off</source>
-        <translation>Xoá nợ</translation>
+        <translation>Xóa nợ</translation>
     </message>
     <message>
         <source>%1 — outstanding %2 đồng</source>

@@ -339,7 +339,9 @@ def _fund_commendation_sync_dialogs(app_db, sample_units) -> list[QWidget]:
         fd.LoanDialog(app_db, None, fund), fd.RepaymentDialog(app_db, None, loan),
         fd.ReverseDialog(app_db, None, entry), fd.WriteOffDialog(app_db, None, loan),
         fd.RescheduleDialog(app_db, None, loan), fd.CashCountDialog(app_db, None, fund),
-        fd.LockDialog(app_db, None, fund), fd.SettingsDialog(app_db, None, fund)]
+        fd.LockDialog(app_db, None, fund), fd.SettingsDialog(app_db, None, fund),
+        fd.LoanDecisionDialog(app_db, None, loan, "reject"), fd.RefundCreditDialog(app_db, None, loan),
+        fd.BookPeriodDialog(today=date(2026, 2, 6))]
     r = cops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
     nominee = cops.add_nominee(app_db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.GIAY_KHEN,
                                                           full_name="Nguyễn Thị Ngọc Ánh")).value
@@ -383,7 +385,7 @@ def test_fund_and_commendation_dialogs_keep_the_keys(qtbot, app_db, sample_units
     messages.answer = False
     key(dialog.counted, Qt.Key.Key_Escape)
     assert dialog.isVisible() and len(messages.questions) == 1
-    dialog.on.setDate(dialog.on.date().fromString("2026-02-01", "yyyy-MM-dd"))
+    dialog.on.set_value(date(2026, 2, 1))
     key(dialog.counted, Qt.Key.Key_S, CTRL)
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted, messages.errors
     assert [(e.on, e.amount) for e in fops.entries(app_db, fund.id) if e.on == date(2026, 2, 1)] \

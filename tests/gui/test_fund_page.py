@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from core.fund import ops
@@ -16,6 +16,14 @@ from tests.fund_helpers import make_world
 from tests.gui.conftest import type_text
 
 SHOTS = "/tmp"
+
+
+def _type_date(field, text: str) -> None:
+    """Clear the date field and type ``text`` into it, key by key."""
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClick(field, Qt.Key.Key_Backspace)
+    QTest.keyClicks(field, text)
 
 
 @pytest.fixture
@@ -51,7 +59,7 @@ def test_loan_repayment_and_reversal_by_keys(qtbot, fund_page, app_db, messages)
     assert dialog.amount.words.text() == "Hai mươi lăm triệu năm trăm nghìn đồng"
     dialog.term.setValue(12)
     type_text(dialog.purpose, "Sửa chữa nhà ở")
-    dialog.on.setDate(QDate(2026, 1, 15))
+    _type_date(dialog.on, "15/01/2026")
     assert all(dialog.rules.item(i).text().startswith("✓") for i in range(dialog.rules.count()))
     assert dialog.schedule.rowCount() == 12 and dialog.schedule.item(0, 1).text() == "2.125.000"
     assert dialog.schedule.item(11, 0).text() == "15/01/2027"
@@ -67,7 +75,7 @@ def test_loan_repayment_and_reversal_by_keys(qtbot, fund_page, app_db, messages)
     repay = RepaymentDialog(app_db, window.bus, new_loan, page)
     qtbot.addWidget(repay)
     repay.show()
-    repay.on.setDate(QDate(2026, 2, 15))
+    _type_date(repay.on, "15/02/2026")
     QTest.keyClicks(repay.amount, "2500000")
     assert "gốc 2.500.000" in repay.plan.text() and "1, 2" in repay.plan.text()
     QTest.keyClick(repay, Qt.Key.Key_Return)
@@ -120,23 +128,37 @@ def test_import_a_ledger_through_the_preview(qtbot, fund_page, app_db, tmp_path,
     assert ops.check(app_db).ok
 
 
-def test_documents_from_the_page(qtbot, fund_page, tmp_path, messages, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-
+def test_documents_open_in_the_preview_and_the_book_asks_for_its_period(
+        qtbot, fund_page, messages, monkeypatch):
     window, page, world = fund_page
-    out = tmp_path / "hop-dong.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    opened: list = []
+    monkeypatch.setattr(page, "_run", lambda d: (opened.append(d), d.show()))
     page.act_contract.trigger()
     assert messages.errors == ["Hãy chọn một khoản vay trong danh sách trước."]
     page.loan_view.setCurrentIndex(page.loans.index(0, 0))
     page.act_contract.trigger()
-    qtbot.waitUntil(lambda: bool(messages.infos), timeout=20_000)
-    assert messages.infos == [f"Đã ghi {out}"] and out.stat().st_size > 0
-    book = tmp_path / "so-quy.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible(), timeout=20_000)
+    contract = page.preview
+    assert contract.page_count() >= 1 and contract.file_name.startswith("hop-dong-VL-VV-2026-")
+    assert contract.print_button.text() == "&In…" and contract.save_button.isEnabled()
+
     page.book.click()
-    qtbot.waitUntil(lambda: len(messages.infos) == 2, timeout=20_000)
-    assert book.stat().st_size > 0
+    period = opened[-1]
+    qtbot.addWidget(period)
+    today = date.today()
+    assert period.kind.currentData() == "month" and period.number.value() == today.month
+    first, last = period.period()
+    assert first == today.replace(day=1) and last.month == today.month and last.day >= 28
+    period.kind.setCurrentIndex(period.kind.findData("quarter"))
+    period.year.setValue(2026)
+    period.number.setValue(1)
+    assert period.period() == (date(2026, 1, 1), date(2026, 3, 31))
+    assert period.shown.text() == "Từ 01/01/2026 đến 31/03/2026"
+    QTest.keyClick(period, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.preview is not contract and page.preview is not None
+                    and page.preview.isVisible(), timeout=20_000)
+    assert page.preview.file_name == "so-quy-VL01-20260101-20260331.pdf"
+    assert not messages.errors[1:]
 
 
 def test_cash_count_write_off_and_lock_dialogs(qtbot, fund_page, app_db, messages):
@@ -146,7 +168,7 @@ def test_cash_count_write_off_and_lock_dialogs(qtbot, fund_page, app_db, message
     count = CashCountDialog(app_db, window.bus, page.current_fund(), page)
     qtbot.addWidget(count)
     count.show()
-    count.on.setDate(QDate(2026, 2, 1))
+    _type_date(count.on, "01/02/2026")
     QTest.keyClicks(count.counted, "53.990.000")  # the book says 54.000.000
     QTest.keyClick(count, Qt.Key.Key_Return)
     assert count.result() == count.DialogCode.Accepted, messages.errors
@@ -166,7 +188,7 @@ def test_cash_count_write_off_and_lock_dialogs(qtbot, fund_page, app_db, message
     lock = LockDialog(app_db, window.bus, page.current_fund(), page)
     qtbot.addWidget(lock)
     lock.show()
-    lock.through.setDate(QDate(2026, 3, 31))
+    _type_date(lock.through, "31/03/2026")
     QTest.keyClick(lock, Qt.Key.Key_Return)
     assert page.current_fund().locked_through == date(2026, 3, 31)
     assert ops.check(app_db).ok
@@ -180,21 +202,150 @@ def test_rules_of_a_fund(qtbot, fund_page, app_db, messages):
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.ceiling.text() == "30.000.000"
+    # three day fields (1–30, 31–90, over 90), not one "30,90" that reads like a decimal
+    assert [spin.value() for spin in dialog.buckets.days] == [30, 90, 0]
+    assert dialog.buckets.shown.text() == "1–30 ngày, 31–90 ngày, trên 90 ngày"
+    assert dialog.rate.text() == "0"
     dialog.ceiling.clear()
     QTest.keyClicks(dialog.ceiling, "40000000")
-    dialog.buckets.setText("30,60,90")
+    for spin, days in zip(dialog.buckets.days, (30, 60, 90), strict=True):
+        spin.setValue(days)
+    assert dialog.buckets.shown.text() == "1–30 ngày, 31–60 ngày, 61–90 ngày, trên 90 ngày"
+    dialog.rate.selectAll()
+    QTest.keyClicks(dialog.rate, "0,5")
     dialog.order.setCurrentIndex(1)
     QTest.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted, messages.errors
     s = page.current_fund().settings
     assert (s.ceiling, s.buckets, s.allocation) == (40_000_000, "30,60,90", "principal_first")
+    assert s.rate_bp == 50  # 0,5 %/năm, kept in hundredths of a percent
     assert "vay tối đa 40.000.000 đồng" in page.detail.text()
     assert page.arrears.item(0, 6).text() == "trên 90 ngày"
 
     bad = SettingsDialog(app_db, window.bus, page.current_fund(), page)
     qtbot.addWidget(bad)
     bad.show()
-    bad.buckets.setText("90,30")
+    assert bad.rate.text() == "0,5"
+    bad.buckets.days[0].setValue(90)
+    bad.buckets.days[1].setValue(30)
+    bad.buckets.days[2].setValue(0)
+    assert bad.buckets.shown.text() == "Số ngày phải tăng dần từ nhóm này sang nhóm sau."
     QTest.keyClick(bad, Qt.Key.Key_Return)
     assert bad.result() != bad.DialogCode.Accepted
     assert any("Nhóm nợ quá hạn" in e for e in messages.errors)
+    bad.buckets.days[1].setValue(120)
+    bad.rate.selectAll()
+    QTest.keyClicks(bad.rate, "abc")
+    QTest.keyClick(bad, Qt.Key.Key_Return)
+    assert bad.result() != bad.DialogCode.Accepted
+    assert messages.errors[-1] == "“abc” không phải tỷ lệ phần trăm (ví dụ 0,5)."
+
+
+def test_a_typed_date_is_never_altered_and_a_future_one_is_refused(qtbot, fund_page, app_db,
+                                                                   messages):
+    from datetime import timedelta
+
+    from gui.fund.dialogs import CashCountDialog
+
+    window, page, world = fund_page
+    dialog = LoanDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.member.setCurrentIndex(dialog.member.findText("Nguyễn Thị Hoà 0"))
+    QTest.keyClicks(dialog.amount, "5000000")
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert ok.isEnabled()
+    _type_date(dialog.on, "31/02/2026")
+    assert dialog.on.text() == "31/02/2026"  # kept as typed, not turned into another day
+    assert not ok.isEnabled()
+    assert dialog.rules.item(0).text().startswith("✗ Ngày không tồn tại: 31/02/2026")
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible() and ops.loan_count(app_db, world["fund_id"]) == 1
+
+    future = (date.today() + timedelta(days=30)).strftime("%d/%m/%Y")
+    _type_date(dialog.on, future)
+    assert dialog.on.text() == future and not ok.isEnabled()
+    assert any(f"{future} là ngày sau hôm nay" in dialog.rules.item(i).text()
+               for i in range(dialog.rules.count()))
+    _type_date(dialog.on, "15/01/2026")
+    assert ok.isEnabled() and dialog.schedule.item(0, 0).text() == "15/02/2026"
+
+    count = CashCountDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(count)
+    count.show()
+    QTest.keyClicks(count.counted, "54.000.000")
+    _type_date(count.on, future)
+    QTest.keyClick(count, Qt.Key.Key_Return)
+    assert count.isVisible() and count.on.text() == future
+    assert f"{future} là ngày sau hôm nay" in messages.errors[-1]
+
+
+def test_letters_or_a_negative_amount_are_refused_not_taken_for_zero(qtbot, fund_page, app_db,
+                                                                    messages):
+    window, page, world = fund_page
+    contribution = ContributionDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(contribution)
+    contribution.show()
+    QTest.keyClicks(contribution.amount, "abc2x0")
+    assert contribution.amount.words.text().startswith("“abc2x0” không phải số tiền")
+    QTest.keyClick(contribution, Qt.Key.Key_Return)
+    assert contribution.isVisible()
+    assert messages.errors[-1].startswith("“abc2x0” không phải số tiền")
+    contribution.amount.clear()
+    QTest.keyClicks(contribution.amount, "-500000")
+    assert contribution.amount.words.text() == "Số tiền phải lớn hơn 0."
+    QTest.keyClick(contribution, Qt.Key.Key_Return)
+    assert contribution.isVisible() and messages.errors[-1] == "Số tiền phải lớn hơn 0."
+
+    loan = LoanDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(loan)
+    loan.show()
+    QTest.keyClicks(loan.amount, "abc2x0")
+    assert loan.rules.item(0).text().startswith("✗ “abc2x0” không phải số tiền")
+    assert not loan.buttons.button(loan.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_the_cash_count_shows_the_book_and_the_difference_before_saving(qtbot, fund_page, app_db,
+                                                                        messages):
+    from gui.fund.dialogs import CashCountDialog
+
+    window, page, world = fund_page
+    count = CashCountDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(count)
+    count.show()
+    _type_date(count.on, "01/02/2026")
+    assert count.book.text().startswith("54.000.000 đồng")  # 60.000.000 less the 6.000.000 lent
+    QTest.keyClicks(count.counted, "53.990.000")
+    assert count.difference.text() == "thiếu 10.000 đồng"
+    count.counted.clear()
+    QTest.keyClicks(count.counted, "54.000.500")
+    assert count.difference.text() == "thừa 500 đồng"
+    words = count.counted.words
+    assert words.text() == "Năm mươi bốn triệu năm trăm đồng"
+    qtbot.waitUntil(lambda: words.width() > 0)
+    assert words.height() >= words.heightForWidth(words.width())  # not cut
+    QTest.keyClick(count, Qt.Key.Key_Return)
+    assert count.result() == count.DialogCode.Accepted, messages.errors
+    assert page.entries.item(0, 1).text() == "KT-2026-0001"  # not a phiếu thu/chi number
+
+
+def test_loan_columns_fit_their_text_and_the_app_spells_xoa(qtbot, fund_page):
+    from gui.fund.models import COL_DAYS, COL_STATUS
+
+    window, page, world = fund_page
+    view = page.loan_view
+    header = view.horizontalHeader().fontMetrics()
+    for column in (COL_DAYS, COL_STATUS):
+        title = page.loans.headerData(column, Qt.Orientation.Horizontal)
+        assert view.columnWidth(column) > header.horizontalAdvance(title), title
+    assert view.columnWidth(COL_STATUS) > view.fontMetrics().horizontalAdvance("Đã cơ cấu lại")
+    assert page.act_write_off.text() == "Xóa nợ khoản vay…"
+
+
+def test_every_loan_column_is_on_screen_at_1366x768(qtbot, fund_page):
+    window, page, world = fund_page
+    view = page.loan_view
+    qtbot.waitUntil(lambda: view.viewport().width() > 0)
+    total = sum(view.columnWidth(c) for c in range(page.loans.columnCount()))
+    assert total <= view.viewport().width()  # the status column is not scrolled away
+    assert not view.horizontalScrollBar().isVisible()

@@ -94,6 +94,9 @@ class Report:
     blocks: list[Table | Text]
     sheet_name: str
     landscape: bool = False
+    #: signatures in a row across the page instead of the office's one signature block
+    #: (title, name): e.g. a fund book's Người ghi sổ, Kế toán, Thủ quỹ, Chủ tịch
+    signers: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:
@@ -110,6 +113,9 @@ class DocumentInfo:
     on: date | None = None
     recipients: list[str] | None = None
     kind_symbol: str = "BC"  # BC = báo cáo
+    #: the number line as printed ("Số: PT-2026-0001") when the document has its own
+    #: numbering rather than the office's "Số: 08/BC-LĐLĐ"
+    number_text: str = ""
     default_recipients: list[str] = field(default_factory=list)
 
     @property

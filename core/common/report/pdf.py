@@ -16,7 +16,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
 from core.common.letterhead import OfficeSettings
@@ -42,6 +42,8 @@ GAP_MM = 6
 
 def number_text(office: OfficeSettings, info: DocumentInfo) -> str:
     """"Số: 08/BC-LĐLĐ", or "Số:      /BC-LĐLĐ" for the clerk to number by hand."""
+    if info.number_text:
+        return info.number_text
     symbol = f"{info.kind_symbol}-{office.doc_symbol or 'LĐLĐ'}"
     if info.number:
         return doc_number(info.number, symbol)
@@ -142,6 +144,26 @@ class TableWithClosing(Flowable):
         return [first, TableWithClosing(rest, self.closing, self.tail)]
 
 
+def signer_row(signers: list[tuple[str, str]], frame_width: float) -> Flowable:
+    """Signatures side by side across the page: each title (bold), "(Ký, họ tên)", room to
+    sign, then the name when known."""
+    register_fonts()
+    size = 12 if len(signers) < 5 else 10.5  # five signatures across a portrait page
+    title = ParagraphStyle("signer", fontName=BOLD, fontSize=size, leading=size * 1.25,
+                           alignment=TA_CENTER)
+    note = ParagraphStyle("signer_note", fontName=REGULAR, fontSize=size - 1,
+                          leading=(size - 1) * 1.25, alignment=TA_CENTER)
+    cells = [[Paragraph(escape(t), title), Paragraph("(Ký, họ tên)", note), Spacer(1, 22 * mm),
+              Paragraph(escape(n), title)] for t, n in signers]
+    width = frame_width / max(1, len(signers))
+    row = PdfTable([cells], colWidths=[width] * len(signers))
+    row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                             ("FONTNAME", (0, 0), (-1, -1), REGULAR)]))
+    return row
+
+
 def write_pdf(report: Report, out_path: str | os.PathLike[str], office: OfficeSettings,
               info: DocumentInfo, *, is_cancelled: Callable[[], bool] | None = None) -> Path:
     register_fonts()
@@ -167,12 +189,19 @@ def write_pdf(report: Report, out_path: str | os.PathLike[str], office: OfficeSe
         body.append(_table(block))
     signature: SignatureBlock | None = SignatureBlock(office.on_behalf, office.chair_title, office.chair_name)
     recipients: list[str] | None = info.recipients if info.recipients is not None else info.default_recipients
+    top, bottom, left, right = LANDSCAPE_MARGINS_MM if report.landscape else PORTRAIT_MARGINS_MM
+    page_width = A4[1] if report.landscape else A4[0]
+    frame_width = page_width - (left + right) * mm
+    if report.signers:
+        closing: Flowable = signer_row(report.signers, frame_width)
+        signature, recipients = None, None
+    else:
+        closing = closing_block(signature, recipients, frame_width)
     if blocks and isinstance(blocks[-1], Table) and isinstance(body[-1], PdfTable):
         # The closing block goes with the last rows of the table (see TableWithClosing).
-        top, bottom, left, right = LANDSCAPE_MARGINS_MM if report.landscape else PORTRAIT_MARGINS_MM
-        page_width = A4[1] if report.landscape else A4[0]
-        closing = closing_block(signature, recipients, page_width - (left + right) * mm)
         body[-1] = TableWithClosing(body[-1], closing)
         signature, recipients = None, None
+    elif report.signers:
+        body += [spacer(6), KeepTogether([closing])]
     return build_document(out_path, header, report.title, report.subtitle, body, signature,
                           recipients, landscape=report.landscape, is_cancelled=is_cancelled)

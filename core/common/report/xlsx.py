@@ -137,6 +137,8 @@ def build_workbook(report: Report, office: OfficeSettings, info: DocumentInfo) -
         ws.column_dimensions[get_column_letter(i)].width = width
     sheet = _Sheet(ws, ncols, widths)
 
+    if info.number_text:  # a document numbered on its own (a voucher): its one number
+        sheet.merged(info.number_text, bold=True)
     sheet.merged(report.title.upper(), bold=True, size=14)
     if report.subtitle:
         sheet.merged(report.subtitle, bold=True, size=13)
@@ -156,18 +158,44 @@ def build_workbook(report: Report, office: OfficeSettings, info: DocumentInfo) -
     # Place–date line and signature on the right half, as on the printed page.
     first = ncols // 2 + 1 if ncols > 1 else 1
     sheet.merged(date_line(office.place, info.date), first=first, italic=True)
-    for line in (office.on_behalf, office.chair_title):
-        if line.strip():
-            sheet.merged(line.upper(), first=first, bold=True)
-    sheet.row += 3
-    if office.chair_name.strip():
-        sheet.merged(office.chair_name, first=first, bold=True)
+    if report.signers:
+        _signer_rows(sheet, report.signers, ncols)
+    else:
+        for line in (office.on_behalf, office.chair_title):
+            if line.strip():
+                sheet.merged(line.upper(), first=first, bold=True)
+        sheet.row += 3
+        if office.chair_name.strip():
+            sheet.merged(office.chair_name, first=first, bold=True)
 
     if len(header_rows) == 1:
         ws.print_title_rows = f"{header_rows[0]}:{header_rows[0]}"
         ws.freeze_panes = ws.cell(header_rows[0] + 1, 1)
     _page_setup(ws, layout)
     return wb
+
+
+def _signer_rows(sheet: _Sheet, signers: list[tuple[str, str]], ncols: int) -> None:
+    """Report.signers side by side: titles, "(Ký, họ tên)", room, names."""
+    if ncols < len(signers):  # fewer columns than signatures (a voucher): one column each
+        for i in range(ncols, len(signers)):
+            sheet.widths.append(16.0)
+            sheet.ws.column_dimensions[get_column_letter(i + 1)].width = 16.0
+        ncols = len(signers)
+    spans = [(i * ncols // len(signers) + 1, (i + 1) * ncols // len(signers))
+             for i in range(len(signers))]
+    spans = [(a, max(a, b)) for a, b in spans]
+    for texts, bold, italic in (([t for t, _ in signers], True, False),
+                                (["(Ký, họ tên)"] * len(signers), False, True)):
+        start = sheet.row
+        for (a, b), text in zip(spans, texts, strict=True):
+            sheet.row = start
+            sheet.merged(text, first=a, last=b, bold=bold, italic=italic)
+    sheet.row += 3
+    start = sheet.row
+    for (a, b), (_, name) in zip(spans, signers, strict=True):
+        sheet.row = start
+        sheet.merged(name, first=a, last=b, bold=True)
 
 
 _SIDE_MARGINS = {True: (20, 20), False: (30, 15)}  # Decree 30, mm: landscape, portrait
