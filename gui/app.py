@@ -31,8 +31,17 @@ def translation_file() -> Path:
     return resource_path("i18n", "socongdoan_vi.qm")
 
 
-def install_translators(app: QCoreApplication, qm_path: Path | None = None) -> bool:
-    """Install the Vietnamese translation (ours, and Qt's own where Qt ships one).
+def qt_translation_file() -> Path:
+    """Qt's own strings in Vietnamese (file dialogs, standard buttons, context menus):
+    qtbase ships no ``vi`` catalogue, so the app carries one (resources/i18n/qtbase_vi.ts)."""
+    return resource_path("i18n", "qtbase_vi.qm")
+
+
+def install_translators(
+    app: QCoreApplication, qm_path: Path | None = None, qt_qm_path: Path | None = None
+) -> bool:
+    """Install the Vietnamese translation (ours, and Qt's own strings: the app's
+    qtbase_vi, or Qt's where Qt ships one).
 
     Idempotent. Returns whether our translation was loaded.
     """
@@ -45,12 +54,18 @@ def install_translators(app: QCoreApplication, qm_path: Path | None = None) -> b
         app.installTranslator(ours)
     else:
         log.warning("Vietnamese translation not found at %s (run `make translations`)", qm_path or translation_file())
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_vi", "qt_vi"):
-        qt_translator = QTranslator(app)
-        if qt_translator.load(name, qt_dir):
-            app.installTranslator(qt_translator)
-            break
+    qt_translator = QTranslator(app)
+    if qt_translator.load(str(qt_qm_path or qt_translation_file())):
+        app.installTranslator(qt_translator)
+    else:
+        log.warning("Qt's Vietnamese strings not found at %s (run `make translations`)",
+                    qt_qm_path or qt_translation_file())
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name in ("qtbase_vi", "qt_vi"):
+            qt_translator = QTranslator(app)
+            if qt_translator.load(name, qt_dir):
+                app.installTranslator(qt_translator)
+                break
     _installed["loaded"] = loaded
     return loaded
 

@@ -476,6 +476,19 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>{0} already exists.
+Do you want to replace it?</source>
+        <translation>Tệp {0} đã có.
+Ghi đè lên tệp đó?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ghi đè</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Set up this office</source>
