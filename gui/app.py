@@ -127,7 +127,12 @@ def run_gui(db_path: Path | None) -> int:
     """
     from core.common.paths import default_db_path
     from gui.common import crash
+    from gui.common.platform_check import check_platform
 
+    if QApplication.instance() is None and (problem := check_platform()) is not None:
+        # Before Qt tries the plugin and aborts with its English message.
+        print(problem, file=sys.stderr)
+        return 1
     app = _application()
     crash.install()
     try:
