@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -136,9 +137,17 @@ def run_gui(db_path: Path | None) -> int:
     app = _application()
     crash.install()
     try:
-        return _run_window(app, db_path or default_db_path())
+        return _run_window(app, db_path or starting_database() or default_db_path())
     finally:
         crash.uninstall()
+
+
+def starting_database() -> Path | None:
+    """The database used last time (Tệp ▸ Mở cơ sở dữ liệu khác…), when it still exists."""
+    from gui.common.settings import recent_databases
+
+    recent = recent_databases()
+    return recent[0] if recent else None
 
 
 def _run_window(app: QApplication, path: Path) -> int:
@@ -150,16 +159,64 @@ def _run_window(app: QApplication, path: Path) -> int:
     setup_application(app)
     window = MainWindow(None, db_path=path)
     window.show()
-    state: dict[str, object] = {"code": 0, "db": None}
+    state: dict[str, Any] = {"code": 0, "db": None, "window": window}
 
     def opened(db) -> None:
+        from gui.common.settings import remember_database
+
         state["db"] = db
         if not ensure_office(db, window):
             window.close()
             app.quit()
             return
+        remember_database(db.path)
         window.attach(db)
+        window.open_database_requested.connect(open_other)
         window.start_daily_backup()
+
+    def open_other(new_path: Path) -> None:
+        """Open ``new_path`` in the background; only when it opened, a new window takes over
+        (a file that cannot be opened is explained and the current one stays)."""
+        current = state["window"]
+
+        def switch(db) -> None:
+            from gui.common.settings import remember_database
+
+            old_window, old_db = state["window"], state["db"]
+            new_window = MainWindow(None, db_path=db.path)
+            new_window.show()
+            if not ensure_office(db, new_window):
+                new_window.close()
+                db.close()
+                return
+            remember_database(db.path)
+            crash.set_database_path(db.path)
+            new_window.attach(db)
+            new_window.open_database_requested.connect(open_other)
+            state["window"], state["db"] = new_window, db
+            old_window.close()  # cancels the old window's jobs before its database closes
+            old_db.close()
+            new_window.start_daily_backup()
+
+        def refused(exc: BaseException) -> None:
+            from core.common.database import DatabaseError
+
+            if isinstance(exc, DatabaseError):
+                title = QCoreApplication.translate("App", "The database cannot be opened")
+                QMessageBox.critical(current, title, str(exc))
+            else:
+                crash.report(exc, current, where="opening another database")
+
+        other = Job(lambda _ctx: _open(new_path))
+        other.succeeded.connect(switch)
+        other.failed.connect(refused)
+        other.start()
+        state["job"] = other
+
+    def _open(new_path: Path):
+        from core.common.database import open_app_database
+
+        return open_app_database(new_path)
 
     def failed(exc: BaseException) -> None:
         from core.common.database import DatabaseError
@@ -197,6 +254,8 @@ def _run_window(app: QApplication, path: Path) -> int:
         cancel_all_jobs()
         if state["db"] is not None:
             state["db"].close()
+        if state["window"] is not window:
+            state["window"].deleteLater()
 
 
 def self_test() -> int:

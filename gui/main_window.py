@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -72,6 +72,9 @@ def icon(name: str, white_when_selected: bool = False) -> QIcon:
 
 
 class MainWindow(QMainWindow):
+    # Tệp ▸ Mở cơ sở dữ liệu khác… / a recent database: gui.app opens it and moves over.
+    open_database_requested = Signal(Path)
+
     def __init__(
         self, db: AppDatabase | None, parent: QWidget | None = None, *, db_path: Path | None = None
     ) -> None:
@@ -301,6 +304,13 @@ class MainWindow(QMainWindow):
         self.act_restore.triggered.connect(self.restore_from_backup)
         file_menu.addAction(self.act_restore)
         file_menu.addSeparator()
+        self.act_open_db = QAction(self.tr("&Open another database…"), self)
+        self.act_open_db.setShortcut(QKeySequence("Ctrl+O"))
+        self.act_open_db.triggered.connect(self.open_other_database)
+        file_menu.addAction(self.act_open_db)
+        self.recent_menu = file_menu.addMenu(self.tr("Recent &databases"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
         self.act_quit = QAction(self.tr("&Quit"), self)
         self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -317,19 +327,64 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        self.act_guide = QAction(self.tr("&User guide"), self)
+        self.act_guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.act_guide.triggered.connect(self.show_guide)
+        help_menu.addAction(self.act_guide)
+        self.act_about = QAction(self.tr("&About"), self)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_about.triggered.connect(self.show_about)
+        help_menu.addAction(self.act_about)
+
+    def show_guide(self) -> None:
+        from gui.common.help_viewer import HelpDialog
+
+        self.guide = HelpDialog(self)
+        self.guide.show()
 
     def show_about(self) -> None:
+        from core.common.version import __version__
+
         widgets.show_info(
             self,
             self.tr(
-                "Trade Union Register: offline registers for trade-union offices.\n"
-                "Database: {0}"
-            ).format(self.db_label.toolTip()),
+                "Trade Union Register, version {0}\n"
+                "Offline registers for trade-union offices: organisation, initiatives, targets "
+                "and reports.\n\nDatabase: {1}\nBackups: {2}"
+            ).format(__version__, self.db_label.toolTip(), Path(self.db_label.toolTip()).parent / "backups"),
             self.tr("About"),
         )
+
+    # --- other databases --------------------------------------------------------------
+    def open_other_database(self) -> None:
+        """Tệp ▸ Mở cơ sở dữ liệu khác…: choose a database file; gui.app opens it."""
+        from gui.common import file_dialogs
+
+        path = file_dialogs.open_file(
+            self, self.tr("Open another database"), file_dialogs.FileKind.DATABASE,
+            [self.tr("Sổ Công đoàn databases (*.sqlite)"), self.tr("All files (*)")],
+        )
+        if path is not None:
+            self.request_database(path)
+
+    def request_database(self, path: Path) -> None:
+        if self._db is not None and Path(path).resolve() == Path(self._db.path).resolve():
+            self.statusBar().showMessage(self.tr("This database is already open."), 10_000)
+            return
+        self.open_database_requested.emit(Path(path))
+
+    def _fill_recent_menu(self) -> None:
+        from gui.common.settings import recent_databases
+
+        self.recent_menu.clear()
+        current = Path(self._db.path).resolve() if self._db is not None else None
+        shown = [p for p in recent_databases() if p.resolve() != current]
+        for number, path in enumerate(shown, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.name} — {path.parent}")
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, path=path: self.request_database(path))
+        if not shown:
+            self.recent_menu.addAction(self.tr("No other database opened yet")).setEnabled(False)
 
     # --- backups ----------------------------------------------------------------------
     def start_daily_backup(self) -> jobs.Job | None:

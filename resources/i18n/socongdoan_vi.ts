@@ -508,6 +508,17 @@ Ghi đè lên tệp đó?</translation>
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>Bản cài đặt này thiếu tệp hướng dẫn sử dụng.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>History of {0}</source>
@@ -1156,6 +1167,14 @@ Ghi đè lên tệp đó?</translation>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
+        <source>&amp;Open another database…</source>
+        <translation>&amp;Mở cơ sở dữ liệu khác…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;databases</source>
+        <translation>Cơ sở dữ liệu &amp;gần đây</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -1168,18 +1187,48 @@ Ghi đè lên tệp đó?</translation>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
-        <source>Trade Union Register: offline registers for trade-union offices.
-Database: {0}</source>
-        <translation>Sổ Công đoàn: sổ sách của cơ quan công đoàn, dùng được khi không có mạng.
-Cơ sở dữ liệu: {0}</translation>
+        <source>Trade Union Register, version {0}
+Offline registers for trade-union offices: organisation, initiatives, targets and reports.
+
+Database: {1}
+Backups: {2}</source>
+        <translation>Sổ Công đoàn, phiên bản {0}
+Sổ sách không cần mạng cho văn phòng công đoàn: tổ chức, sáng kiến, chỉ tiêu và báo cáo.
+
+Cơ sở dữ liệu: {1}
+Bản sao lưu: {2}</translation>
     </message>
     <message>
         <source>About</source>
         <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Open another database</source>
+        <translation>Mở cơ sở dữ liệu khác</translation>
+    </message>
+    <message>
+        <source>Sổ Công đoàn databases (*.sqlite)</source>
+        <translation>Cơ sở dữ liệu Sổ Công đoàn (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>This database is already open.</source>
+        <translation>Cơ sở dữ liệu này đang mở.</translation>
+    </message>
+    <message>
+        <source>No other database opened yet</source>
+        <translation>Chưa mở cơ sở dữ liệu nào khác</translation>
     </message>
     <message>
         <source>Backing up the database…</source>
