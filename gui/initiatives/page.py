@@ -34,6 +34,7 @@ from core.initiatives import ops
 from core.initiatives.ops import InitiativeStatus, ProgrammeInfo, RegisterFilter, Totals, UnitChoice
 from gui.common import jobs, widgets
 from gui.common.changes import ChangeBus
+from gui.common.empty_state import EmptyState
 from gui.common.formatting import format_int
 from gui.common.undo import TombstoneCommand
 from gui.initiatives.form import InitiativeDialog
@@ -94,6 +95,11 @@ class RegisterPage(QWidget):
         self._build_filters()
         self._build_table()
         self._make_actions()
+        self.empty_state = EmptyState(
+            self.table, self.tr("No initiatives yet — add one or import a register from a workbook."),
+            [self.act_new, self.act_import],
+            is_empty=lambda: self.model.total == 0 and self.model.filter == RegisterFilter(),
+        )
 
         self.message_bar = MessageBar()
         self.message_bar.undo_button.clicked.connect(self.undo_stack.undo)

@@ -1547,6 +1547,14 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Tìm đoàn viên theo tên, gõ có dấu hay không dấu đều được (Ctrl+F)</translation>
     </message>
     <message>
+        <source>No units yet — add the grassroots unions or import them from a workbook.</source>
+        <translation>Chưa có đơn vị — Thêm các công đoàn cơ sở hoặc Nhập từ bảng tính.</translation>
+    </message>
+    <message>
+        <source>No members here yet — add one or import a list from a workbook.</source>
+        <translation>Chưa có đoàn viên — Thêm đoàn viên hoặc Nhập danh sách từ bảng tính.</translation>
+    </message>
+    <message>
         <source>New unit…</source>
         <translation>Thêm đơn vị…</translation>
     </message>
@@ -1951,6 +1959,10 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>&amp;Confidential:</source>
         <translation>&amp;Sáng kiến mật:</translation>
+    </message>
+    <message>
+        <source>No initiatives yet — add one or import a register from a workbook.</source>
+        <translation>Chưa có sáng kiến — Thêm sáng kiến hoặc Nhập từ bảng tính.</translation>
     </message>
     <message>
         <source>&amp;Year:</source>
