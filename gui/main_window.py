@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.common.paths import resource_path
-from gui.common import jobs, widgets
+from gui.common import jobs, screen_fit, widgets
 from gui.common.changes import ChangeBus
 from gui.common.placeholder import PlaceholderPage
 
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.bus = ChangeBus(self)
         self.bus.changed.connect(self.apply_changes)  # the header follows the office
         self.setWindowIcon(icon("app"))
-        self.resize(1280, 800)
+        screen_fit.fit_main_window(self, 1280, 800)  # maximised on a 1366×768 laptop
 
         titles = {
             "initiatives": self.tr("Initiatives"),

@@ -46,7 +46,7 @@ from core.initiatives.ops import (
     ProgrammeInfo,
     Recogniser,
 )
-from gui.common import widgets
+from gui.common import screen_fit, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date
 from gui.initiatives.authors import AuthorsEditor
@@ -89,7 +89,7 @@ class InitiativeDialog(QDialog):
         self._members_unit: uuid.UUID | None = None
         self._phases: dict[tuple[uuid.UUID, date], int | None] = {}
         self.setWindowTitle(self.tr("Edit initiative") if initiative_id else self.tr("New initiative"))
-        self.resize(1080, 720)
+        screen_fit.fit_to_screen(self, 1080, 690)  # fits 1366×768 with a taskbar; the tabs scroll
 
         data = ops.form_data(db, initiative_id)  # NotFound when deleted meanwhile
         self.programmes: list[ProgrammeInfo] = list(data.programmes)

@@ -165,6 +165,8 @@ class RegisterPage(QWidget):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.unit_filter.setCompleter(completer)
         self.unit_filter.setToolTip(self.tr("A unit and its sub-units"))
+        self.unit_filter.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.unit_filter.currentIndexChanged.connect(self._show_unit_filter_start)
         self.programme_filter = widgets.ValueCombo()
         self._fill_programmes()
         self.phase_filter = widgets.ValueCombo()
@@ -291,6 +293,11 @@ class RegisterPage(QWidget):
         self.table.activated.connect(lambda _index: self.edit_initiative())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
+    def _show_unit_filter_start(self, _index: int = -1) -> None:
+        """A long unit name shows from its start (not its tail); the whole name on hover."""
+        self.unit_filter.lineEdit().setCursorPosition(0)
+        self.unit_filter.setToolTip(self.unit_filter.currentText() + "\n" + self.tr("A unit and its sub-units"))
+
     def _size_columns(self) -> None:
         """Columns of dates, numbers, money and marks fit their content and (translated)
         title; the text columns share what is left, the name getting the most. Done again
@@ -315,7 +322,7 @@ class RegisterPage(QWidget):
             COL_NUMBER: fits(COL_NUMBER, "LC-SK-2023-00000"),
             COL_REGISTERED: fits(COL_REGISTERED, "00/00/0000"),
             COL_PHASE: fits(COL_PHASE, "2025"),
-            COL_BENEFIT: fits(COL_BENEFIT, "100.000.000"),
+            COL_BENEFIT: fits(COL_BENEFIT, "9.999.999.999"),  # "3.031.150.000" never elided
             COL_STATUS: fits(COL_STATUS, "Đang xem xét"),
             COL_ELIGIBLE: fits(COL_ELIGIBLE, "⚠"),
             COL_CONFIDENTIAL: fits(COL_CONFIDENTIAL, "✓"),

@@ -108,7 +108,7 @@ class OrganisationPage(QWidget):
         self.tree.setModel(self.unit_proxy)
         self.tree.setUniformRowHeights(True)
         # The distinctive part of a CĐCS name comes first ("CĐCS Trạm Y tế xã …").
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long names: the full text on hover
         self.tree.setIndentation(14)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
