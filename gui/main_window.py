@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         else:
             self.office_label.setText(self.tr("Opening the database…"))
             self.nav.setEnabled(False)
-            for action in (*self.page_actions, self.act_backup, self.act_restore):
+            for action in (*self.page_actions, self.act_backup, self.act_restore, self.act_backup_settings):
                 action.setEnabled(False)
 
     def attach(self, db: AppDatabase) -> None:
@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self.db_label.setText(self.tr("Database: {0}").format(db.path))
         self.db_label.setToolTip(str(db.path))
         self.nav.setEnabled(True)
-        for action in (*self.page_actions, self.act_backup, self.act_restore):
+        for action in (*self.page_actions, self.act_backup, self.act_restore, self.act_backup_settings):
             action.setEnabled(True)
         self._show_office(office)
         self.nav.setCurrentRow(PAGE_KEYS.index(START_PAGE))
@@ -303,6 +303,9 @@ class MainWindow(QMainWindow):
         self.act_restore = QAction(self.tr("&Restore from a backup…"), self)
         self.act_restore.triggered.connect(self.restore_from_backup)
         file_menu.addAction(self.act_restore)
+        self.act_backup_settings = QAction(self.tr("Backups &kept…"), self)
+        self.act_backup_settings.triggered.connect(self.edit_backup_settings)
+        file_menu.addAction(self.act_backup_settings)
         file_menu.addSeparator()
         self.act_open_db = QAction(self.tr("&Open another database…"), self)
         self.act_open_db.setShortcut(QKeySequence("Ctrl+O"))
@@ -414,6 +417,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Backup saved: {0}").format(made.path), 15_000)
         widgets.show_info(self, self.tr("The database was backed up to\n{0}").format(made.path),
                           self.tr("Back up now"))
+
+    def edit_backup_settings(self) -> None:
+        """Tệp ▸ Số bản sao lưu giữ lại…: the number kept of each kind."""
+        if self._db is None:
+            return
+        from core.common import backups
+        from gui.common.backup_dialog import BackupSettingsDialog
+
+        before = backups.keep_counts(self._db)
+        self.backup_settings = dialog = BackupSettingsDialog(before, self)
+        if dialog.exec() != BackupSettingsDialog.DialogCode.Accepted:
+            return
+        try:
+            for kind, count in dialog.counts().items():
+                if count != before.get(kind):
+                    backups.set_keep_count(self._db, kind, count)
+        except Exception as exc:  # noqa: BLE001 - a locked or read-only database: say so
+            widgets.report_error(self, exc)
+            return
+        self.statusBar().showMessage(self.tr("Backup settings saved."), 10_000)
 
     def restore_from_backup(self) -> jobs.Job | None:
         """File ▸ Restore from a backup…: choose, confirm, then restore and close the program

@@ -80,6 +80,21 @@
     </message>
 </context>
 <context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <source>Backups kept</source>
+        <translation>Số bản sao lưu giữ lại</translation>
+    </message>
+    <message>
+        <source>How many backups of each kind are kept in the backups folder beside the database; the oldest beyond that are deleted.</source>
+        <translation>Số bản sao lưu mỗi loại được giữ trong thư mục backups cạnh tệp dữ liệu; các bản cũ hơn số này sẽ bị xóa.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <source>Daily</source>
@@ -1167,6 +1182,10 @@ Ghi đè lên tệp đó?</translation>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
+        <source>Backups &amp;kept…</source>
+        <translation>Số bản sao lưu giữ &amp;lại…</translation>
+    </message>
+    <message>
         <source>&amp;Open another database…</source>
         <translation>&amp;Mở cơ sở dữ liệu khác…</translation>
     </message>
@@ -1247,6 +1266,10 @@ Bản sao lưu: {2}</translation>
     <message>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Backup settings saved.</source>
+        <translation>Đã lưu thiết lập sao lưu.</translation>
     </message>
     <message>
         <source>The database will be replaced by the backup {0} ({1}).

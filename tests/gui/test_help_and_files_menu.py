@@ -57,7 +57,7 @@ def test_help_menu_about_names_version_and_database(window, app_db, qtbot, messa
 
 def test_file_menu_lists_backup_restore_open_and_recent(window):
     texts = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
-    assert texts == ["&Sao lưu ngay", "&Khôi phục từ bản sao lưu…", "&Mở cơ sở dữ liệu khác…",
+    assert texts == ["&Sao lưu ngay", "&Khôi phục từ bản sao lưu…", "Số bản sao lưu giữ &lại…", "&Mở cơ sở dữ liệu khác…",
                      "Cơ sở dữ liệu &gần đây", "T&hoát"]
 
 
