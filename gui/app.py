@@ -152,14 +152,19 @@ def starting_database() -> Path | None:
 
 def _run_window(app: QApplication, path: Path) -> int:
     from gui.common import crash
+    from gui.common.instance_lock import DatabaseLock
     from gui.common.jobs import Job, cancel_all_jobs
     from gui.main_window import MainWindow
 
     crash.set_database_path(path)
     setup_application(app)
+    lock = DatabaseLock(path)
+    if (busy := lock.acquire()) is not None:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "The database is already open"), busy)
+        return 1
     window = MainWindow(None, db_path=path)
     window.show()
-    state: dict[str, Any] = {"code": 0, "db": None, "window": window}
+    state: dict[str, Any] = {"code": 0, "db": None, "window": window, "lock": lock}
 
     def opened(db) -> None:
         from gui.common.settings import remember_database
@@ -178,6 +183,10 @@ def _run_window(app: QApplication, path: Path) -> int:
         """Open ``new_path`` in the background; only when it opened, a new window takes over
         (a file that cannot be opened is explained and the current one stays)."""
         current = state["window"]
+        new_lock = DatabaseLock(new_path)
+        if (busy := new_lock.acquire()) is not None:
+            QMessageBox.critical(current, QCoreApplication.translate("App", "The database is already open"), busy)
+            return
 
         def switch(db) -> None:
             from gui.common.settings import remember_database
@@ -188,6 +197,7 @@ def _run_window(app: QApplication, path: Path) -> int:
             if not ensure_office(db, new_window):
                 new_window.close()
                 db.close()
+                new_lock.release()
                 return
             remember_database(db.path)
             crash.set_database_path(db.path)
@@ -196,11 +206,14 @@ def _run_window(app: QApplication, path: Path) -> int:
             state["window"], state["db"] = new_window, db
             old_window.close()  # cancels the old window's jobs before its database closes
             old_db.close()
+            state["lock"].release()
+            state["lock"] = new_lock
             new_window.start_daily_backup()
 
         def refused(exc: BaseException) -> None:
             from core.common.database import DatabaseError
 
+            new_lock.release()
             if isinstance(exc, DatabaseError):
                 title = QCoreApplication.translate("App", "The database cannot be opened")
                 QMessageBox.critical(current, title, str(exc))
@@ -256,6 +269,7 @@ def _run_window(app: QApplication, path: Path) -> int:
             state["db"].close()
         if state["window"] is not window:
             state["window"].deleteLater()
+        state["lock"].release()
 
 
 def self_test() -> int:

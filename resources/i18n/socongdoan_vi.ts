@@ -11,6 +11,14 @@
         <source>The database cannot be opened</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
+    <message>
+        <source>The database is already open</source>
+        <translation>Cơ sở dữ liệu đang được mở</translation>
+    </message>
+    <message>
+        <source>The database {0} is already open in another window of the program (process {1} on {2}). Use that window, or close it and open the program again: two windows writing to one database would overwrite each other&apos;s work.</source>
+        <translation>Cơ sở dữ liệu {0} đang được mở trong một cửa sổ khác của chương trình (tiến trình {1} trên máy {2}). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại chương trình: hai cửa sổ cùng ghi vào một cơ sở dữ liệu sẽ ghi đè lên việc của nhau.</translation>
+    </message>
 </context>
 <context>
     <name>AuthorsEditor</name>
