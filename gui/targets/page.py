@@ -37,6 +37,7 @@ from core.targets import ops
 from core.targets.ops import CountRule, DashboardContext, PhaseChoice, ProgrammeChoice
 from gui.common import jobs, widgets
 from gui.common.changes import ChangeBus
+from gui.common.empty_state import EmptyState
 from gui.common.formatting import format_date, format_int
 from gui.targets.charts import BenefitBars, ProgressOverTimeChart
 from gui.targets.models import (
@@ -208,6 +209,11 @@ class DashboardPage(QWidget):
 
         self.reports = ReportActions(self, db)
         self._make_actions()
+        self.empty_state = EmptyState(
+            self.table, self.tr("No units to follow yet — add units on the Organisation page, then set "
+                                "targets or import them from a workbook."),
+            [self.act_targets, self.act_import],
+            is_empty=lambda: not self.busy and self.context is not None and self.model.rowCount() == 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 8)
         layout.addLayout(top)
@@ -432,6 +438,7 @@ class DashboardPage(QWidget):
         self._pending.clear()
         self.overlay.hide()
         self.act_refresh.setEnabled(True)
+        self.empty_state.refresh()
 
     def refresh(self, force: bool = False) -> None:
         """Compute what the current choices need (in the background)."""

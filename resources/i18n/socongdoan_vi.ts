@@ -281,6 +281,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Giá trị làm lợi theo khối của đơn vị (đồng)</translation>
     </message>
     <message>
+        <source>No units to follow yet — add units on the Organisation page, then set targets or import them from a workbook.</source>
+        <translation>Chưa có đơn vị để theo dõi — Thêm đơn vị ở trang Tổ chức, rồi Giao chỉ tiêu hoặc Nhập chỉ tiêu từ bảng tính.</translation>
+    </message>
+    <message>
         <source>Units under it</source>
         <translation>Các đơn vị trực thuộc</translation>
     </message>

@@ -53,3 +53,18 @@ def test_organisation_hints_for_units_and_members_go_when_there_are_some(window,
     page.member_model.reload()
     qtbot.waitUntil(lambda: not page.units_empty.isVisible(), timeout=5_000)
     qtbot.waitUntil(lambda: page.member_model.complete and not page.members_empty.isVisible(), timeout=10_000)
+
+
+def test_targets_page_without_units_says_where_to_start(window, qtbot):
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Chỉ tiêu & báo cáo
+    page = window.pages["targets"]
+    qtbot.waitUntil(lambda: page.context is not None and not page.busy, timeout=10_000)
+    qtbot.waitUntil(page.empty_state.isVisible, timeout=5_000)
+    assert page.empty_state.label.text().startswith("Chưa có đơn vị để theo dõi")
+
+
+def test_targets_hint_is_absent_when_units_are_listed(sample_units, window, qtbot):
+    page = window.show_page("targets")
+    qtbot.waitUntil(lambda: page.context is not None and not page.busy and page.model.rowCount() > 0, timeout=10_000)
+    assert not page.empty_state.isVisible()
