@@ -119,7 +119,8 @@ class DashboardPage(QWidget):
 
         # --- top bar --------------------------------------------------------------------
         self.programme_combo = widgets.ValueCombo()
-        self.programme_combo.setMinimumContentsLength(16)
+        self.programme_combo.setMinimumContentsLength(30)  # "Lao động giỏi, lao động sáng tạo"
+        self.programme_combo.currentTextChanged.connect(self.programme_combo.setToolTip)
         self.phase_combo = widgets.ValueCombo()
         self.phase_combo.setMinimumContentsLength(10)
         self.rule_combo = widgets.ValueCombo()
@@ -335,6 +336,9 @@ class DashboardPage(QWidget):
             self.programme_combo.add(programme.name, programme.id)
             self.programme_combo.setItemData(self.programme_combo.count() - 1, programme.name,
                                              Qt.ItemDataRole.ToolTipRole)
+        # The list shows whole names even where the box (at 1366×768) cannot.
+        view = self.programme_combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 16)
         if before is None:  # the first time: the saved rule, this office's unit
             self.rule_combo.set_value(context.rule)
         else:  # again after a change elsewhere: the same choices where they still exist

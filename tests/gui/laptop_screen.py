@@ -77,6 +77,22 @@ def main(db_path: str, out: str, shots: str) -> int:
         if "form" in result:
             break
         QTest.qWait(50)
+    dashboard = window.show_page("targets")
+    for _ in range(200):
+        if dashboard.context is not None and not dashboard.busy:
+            break
+        QTest.qWait(50)
+    QTest.qWait(300)
+    window.grab().save(str(Path(shots) / "dashboard-1366x768.png"))
+    from PySide6.QtWidgets import QLabel
+
+    cut = []
+    for label in dashboard.findChildren(QLabel):
+        text = label.text()
+        shown = label.isVisible() and text and not label.wordWrap() and "<" not in text
+        if shown and label.fontMetrics().horizontalAdvance(text.replace("&", "")) > label.contentsRect().width() + 1:
+            cut.append(text)
+    result["dashboard_cut_labels"] = cut
     Path(out).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     window.close()
     db.close()

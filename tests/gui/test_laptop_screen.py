@@ -64,3 +64,7 @@ def test_amounts_are_never_cut(measured):
     assert any(len(text) >= 13 for text, _w, _c in cells)  # billions: "3.031.150.000"
     for text, text_width, cell_width in cells:
         assert text_width + 6 <= cell_width, text
+
+
+def test_dashboard_labels_are_not_cut(measured):
+    assert measured["dashboard_cut_labels"] == []
