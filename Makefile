@@ -5,6 +5,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 QM     := resources/i18n/socongdoan_vi.qm
+# Qt's own strings (file dialogs, standard buttons, context menus): Qt ships no Vietnamese.
+QTQM   := resources/i18n/qtbase_vi.qm
 
 .PHONY: run test lint translations lupdate sysdeps sysdeps-test bench bundle clean
 
@@ -18,7 +20,10 @@ $(STAMP): requirements.lock
 $(QM): resources/i18n/socongdoan_vi.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
-translations: $(QM)
+$(QTQM): resources/i18n/qtbase_vi.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM) $(QTQM)
 
 # Refresh the .ts file from the tr() calls in gui/ (keeps existing translations).
 lupdate: $(STAMP)
@@ -32,21 +37,21 @@ sysdeps:
 sysdeps-test:
 	sh installer/debian-deps.sh --test
 
-run: $(STAMP) $(QM) sysdeps
+run: $(STAMP) $(QM) $(QTQM) sysdeps
 	$(PY) main.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
-test: $(STAMP) $(QM) sysdeps-test lint
+test: $(STAMP) $(QM) $(QTQM) sysdeps-test lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 -q
 
-bench: $(STAMP) $(QM)
+bench: $(STAMP) $(QM) $(QTQM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
-bundle: $(STAMP) $(QM)
+bundle: $(STAMP) $(QM) $(QTQM)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build installer/socongdoan.spec
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache $(QM)
+	rm -rf $(VENV) build dist .pytest_cache $(QM) $(QTQM)

@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -31,8 +32,17 @@ def translation_file() -> Path:
     return resource_path("i18n", "socongdoan_vi.qm")
 
 
-def install_translators(app: QCoreApplication, qm_path: Path | None = None) -> bool:
-    """Install the Vietnamese translation (ours, and Qt's own where Qt ships one).
+def qt_translation_file() -> Path:
+    """Qt's own strings in Vietnamese (file dialogs, standard buttons, context menus):
+    qtbase ships no ``vi`` catalogue, so the app carries one (resources/i18n/qtbase_vi.ts)."""
+    return resource_path("i18n", "qtbase_vi.qm")
+
+
+def install_translators(
+    app: QCoreApplication, qm_path: Path | None = None, qt_qm_path: Path | None = None
+) -> bool:
+    """Install the Vietnamese translation (ours, and Qt's own strings: the app's
+    qtbase_vi, or Qt's where Qt ships one).
 
     Idempotent. Returns whether our translation was loaded.
     """
@@ -45,12 +55,18 @@ def install_translators(app: QCoreApplication, qm_path: Path | None = None) -> b
         app.installTranslator(ours)
     else:
         log.warning("Vietnamese translation not found at %s (run `make translations`)", qm_path or translation_file())
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_vi", "qt_vi"):
-        qt_translator = QTranslator(app)
-        if qt_translator.load(name, qt_dir):
-            app.installTranslator(qt_translator)
-            break
+    qt_translator = QTranslator(app)
+    if qt_translator.load(str(qt_qm_path or qt_translation_file())):
+        app.installTranslator(qt_translator)
+    else:
+        log.warning("Qt's Vietnamese strings not found at %s (run `make translations`)",
+                    qt_qm_path or qt_translation_file())
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name in ("qtbase_vi", "qt_vi"):
+            qt_translator = QTranslator(app)
+            if qt_translator.load(name, qt_dir):
+                app.installTranslator(qt_translator)
+                break
     _installed["loaded"] = loaded
     return loaded
 
@@ -112,34 +128,108 @@ def run_gui(db_path: Path | None) -> int:
     """
     from core.common.paths import default_db_path
     from gui.common import crash
+    from gui.common.platform_check import check_platform
 
+    if QApplication.instance() is None and (problem := check_platform()) is not None:
+        # Before Qt tries the plugin and aborts with its English message.
+        print(problem, file=sys.stderr)
+        return 1
     app = _application()
     crash.install()
     try:
-        return _run_window(app, db_path or default_db_path())
+        return _run_window(app, db_path or starting_database() or default_db_path())
     finally:
         crash.uninstall()
 
 
+def starting_database() -> Path | None:
+    """The database used last time (Tệp ▸ Mở cơ sở dữ liệu khác…), when it still exists."""
+    from gui.common.settings import recent_databases
+
+    recent = recent_databases()
+    return recent[0] if recent else None
+
+
 def _run_window(app: QApplication, path: Path) -> int:
     from gui.common import crash
+    from gui.common.instance_lock import DatabaseLock
     from gui.common.jobs import Job, cancel_all_jobs
     from gui.main_window import MainWindow
 
     crash.set_database_path(path)
     setup_application(app)
+    lock = DatabaseLock(path)
+    if (busy := lock.acquire()) is not None:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "The database is already open"), busy)
+        return 1
     window = MainWindow(None, db_path=path)
     window.show()
-    state: dict[str, object] = {"code": 0, "db": None}
+    state: dict[str, Any] = {"code": 0, "db": None, "window": window, "lock": lock}
 
     def opened(db) -> None:
+        from gui.common.settings import remember_database
+
         state["db"] = db
         if not ensure_office(db, window):
             window.close()
             app.quit()
             return
+        remember_database(db.path)
         window.attach(db)
+        window.open_database_requested.connect(open_other)
         window.start_daily_backup()
+
+    def open_other(new_path: Path) -> None:
+        """Open ``new_path`` in the background; only when it opened, a new window takes over
+        (a file that cannot be opened is explained and the current one stays)."""
+        current = state["window"]
+        new_lock = DatabaseLock(new_path)
+        if (busy := new_lock.acquire()) is not None:
+            QMessageBox.critical(current, QCoreApplication.translate("App", "The database is already open"), busy)
+            return
+
+        def switch(db) -> None:
+            from gui.common.settings import remember_database
+
+            old_window, old_db = state["window"], state["db"]
+            new_window = MainWindow(None, db_path=db.path)
+            new_window.show()
+            if not ensure_office(db, new_window):
+                new_window.close()
+                db.close()
+                new_lock.release()
+                return
+            remember_database(db.path)
+            crash.set_database_path(db.path)
+            new_window.attach(db)
+            new_window.open_database_requested.connect(open_other)
+            state["window"], state["db"] = new_window, db
+            old_window.close()  # cancels the old window's jobs before its database closes
+            old_db.close()
+            state["lock"].release()
+            state["lock"] = new_lock
+            new_window.start_daily_backup()
+
+        def refused(exc: BaseException) -> None:
+            from core.common.database import DatabaseError
+
+            new_lock.release()
+            if isinstance(exc, DatabaseError):
+                title = QCoreApplication.translate("App", "The database cannot be opened")
+                QMessageBox.critical(current, title, str(exc))
+            else:
+                crash.report(exc, current, where="opening another database")
+
+        other = Job(lambda _ctx: _open(new_path))
+        other.succeeded.connect(switch)
+        other.failed.connect(refused)
+        other.start()
+        state["job"] = other
+
+    def _open(new_path: Path):
+        from core.common.database import open_app_database
+
+        return open_app_database(new_path)
 
     def failed(exc: BaseException) -> None:
         from core.common.database import DatabaseError
@@ -177,6 +267,9 @@ def _run_window(app: QApplication, path: Path) -> int:
         cancel_all_jobs()
         if state["db"] is not None:
             state["db"].close()
+        if state["window"] is not window:
+            state["window"].deleteLater()
+        state["lock"].release()
 
 
 def self_test() -> int:

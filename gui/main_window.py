@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.common.paths import resource_path
-from gui.common import jobs, widgets
+from gui.common import jobs, screen_fit, widgets
 from gui.common.changes import ChangeBus
 from gui.common.placeholder import PlaceholderPage
 
@@ -80,6 +80,9 @@ def icon(name: str, white_when_selected: bool = False) -> QIcon:
 
 
 class MainWindow(QMainWindow):
+    # Tệp ▸ Mở cơ sở dữ liệu khác… / a recent database: gui.app opens it and moves over.
+    open_database_requested = Signal(Path)
+
     def __init__(
         self, db: AppDatabase | None, parent: QWidget | None = None, *, db_path: Path | None = None
     ) -> None:
@@ -92,7 +95,7 @@ class MainWindow(QMainWindow):
         self.bus = ChangeBus(self)
         self.bus.changed.connect(self.apply_changes)  # the header follows the office
         self.setWindowIcon(icon("app"))
-        self.resize(1280, 800)
+        screen_fit.fit_main_window(self, 1280, 800)  # maximised on a 1366×768 laptop
 
         titles = {
             "initiatives": self.tr("Initiatives"),
@@ -204,7 +207,7 @@ class MainWindow(QMainWindow):
         else:
             self.office_label.setText(self.tr("Opening the database…"))
             self.nav.setEnabled(False)
-            for action in (*self.page_actions, self.act_backup, self.act_restore):
+            for action in (*self.page_actions, self.act_backup, self.act_restore, self.act_backup_settings):
                 action.setEnabled(False)
 
     def attach(self, db: AppDatabase) -> None:
@@ -220,7 +223,7 @@ class MainWindow(QMainWindow):
         self.db_label.setText(self.tr("Database: {0}").format(db.path))
         self.db_label.setToolTip(str(db.path))
         self.nav.setEnabled(True)
-        for action in (*self.page_actions, self.act_backup, self.act_restore):
+        for action in (*self.page_actions, self.act_backup, self.act_restore, self.act_backup_settings):
             action.setEnabled(True)
         self._show_office(office)
         self.nav.setCurrentRow(PAGE_KEYS.index(START_PAGE))
@@ -343,6 +346,16 @@ class MainWindow(QMainWindow):
         self.act_restore = QAction(self.tr("&Restore from a backup…"), self)
         self.act_restore.triggered.connect(self.restore_from_backup)
         file_menu.addAction(self.act_restore)
+        self.act_backup_settings = QAction(self.tr("Backups &kept…"), self)
+        self.act_backup_settings.triggered.connect(self.edit_backup_settings)
+        file_menu.addAction(self.act_backup_settings)
+        file_menu.addSeparator()
+        self.act_open_db = QAction(self.tr("&Open another database…"), self)
+        self.act_open_db.setShortcut(QKeySequence("Ctrl+O"))
+        self.act_open_db.triggered.connect(self.open_other_database)
+        file_menu.addAction(self.act_open_db)
+        self.recent_menu = file_menu.addMenu(self.tr("Recent &databases"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         self.act_quit = QAction(self.tr("&Quit"), self)
         self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
@@ -360,19 +373,64 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        self.act_guide = QAction(self.tr("&User guide"), self)
+        self.act_guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.act_guide.triggered.connect(self.show_guide)
+        help_menu.addAction(self.act_guide)
+        self.act_about = QAction(self.tr("&About"), self)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_about.triggered.connect(self.show_about)
+        help_menu.addAction(self.act_about)
+
+    def show_guide(self) -> None:
+        from gui.common.help_viewer import HelpDialog
+
+        self.guide = HelpDialog(self)
+        self.guide.show()
 
     def show_about(self) -> None:
+        from core.common.version import __version__
+
         widgets.show_info(
             self,
             self.tr(
-                "Trade Union Register: offline registers for trade-union offices.\n"
-                "Database: {0}"
-            ).format(self.db_label.toolTip()),
+                "Trade Union Register, version {0}\n"
+                "Offline registers for trade-union offices: organisation, initiatives, targets "
+                "and reports.\n\nDatabase: {1}\nBackups: {2}"
+            ).format(__version__, self.db_label.toolTip(), Path(self.db_label.toolTip()).parent / "backups"),
             self.tr("About"),
         )
+
+    # --- other databases --------------------------------------------------------------
+    def open_other_database(self) -> None:
+        """Tệp ▸ Mở cơ sở dữ liệu khác…: choose a database file; gui.app opens it."""
+        from gui.common import file_dialogs
+
+        path = file_dialogs.open_file(
+            self, self.tr("Open another database"), file_dialogs.FileKind.DATABASE,
+            [self.tr("Sổ Công đoàn databases (*.sqlite)"), self.tr("All files (*)")],
+        )
+        if path is not None:
+            self.request_database(path)
+
+    def request_database(self, path: Path) -> None:
+        if self._db is not None and Path(path).resolve() == Path(self._db.path).resolve():
+            self.statusBar().showMessage(self.tr("This database is already open."), 10_000)
+            return
+        self.open_database_requested.emit(Path(path))
+
+    def _fill_recent_menu(self) -> None:
+        from gui.common.settings import recent_databases
+
+        self.recent_menu.clear()
+        current = Path(self._db.path).resolve() if self._db is not None else None
+        shown = [p for p in recent_databases() if p.resolve() != current]
+        for number, path in enumerate(shown, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.name} — {path.parent}")
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, path=path: self.request_database(path))
+        if not shown:
+            self.recent_menu.addAction(self.tr("No other database opened yet")).setEnabled(False)
 
     # --- backups ----------------------------------------------------------------------
     def start_daily_backup(self) -> jobs.Job | None:
@@ -402,6 +460,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Backup saved: {0}").format(made.path), 15_000)
         widgets.show_info(self, self.tr("The database was backed up to\n{0}").format(made.path),
                           self.tr("Back up now"))
+
+    def edit_backup_settings(self) -> None:
+        """Tệp ▸ Số bản sao lưu giữ lại…: the number kept of each kind."""
+        if self._db is None:
+            return
+        from core.common import backups
+        from gui.common.backup_dialog import BackupSettingsDialog
+
+        before = backups.keep_counts(self._db)
+        self.backup_settings = dialog = BackupSettingsDialog(before, self)
+        if dialog.exec() != BackupSettingsDialog.DialogCode.Accepted:
+            return
+        try:
+            for kind, count in dialog.counts().items():
+                if count != before.get(kind):
+                    backups.set_keep_count(self._db, kind, count)
+        except Exception as exc:  # noqa: BLE001 - a locked or read-only database: say so
+            widgets.report_error(self, exc)
+            return
+        self.statusBar().showMessage(self.tr("Backup settings saved."), 10_000)
 
     def restore_from_backup(self) -> jobs.Job | None:
         """File ▸ Restore from a backup…: choose, confirm, then restore and close the program

@@ -96,3 +96,36 @@ class RestoreDialog(QDialog):
     def selected(self) -> Backup | None:
         rows = self.table.selectionModel().selectedRows()
         return self.backups[rows[0].row()] if rows else None
+
+
+class BackupSettingsDialog(QDialog):
+    """Tệp ▸ Số bản sao lưu giữ lại…: how many backups of each kind are kept (stored in the
+    database's settings by ``core.common.backups.set_keep_count``)."""
+
+    def __init__(self, counts: dict[str, int], parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QFormLayout, QSpinBox
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Backups kept"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("How many backups of each kind are kept in the backups folder "
+                               "beside the database; the oldest beyond that are deleted."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.spins: dict[str, QSpinBox] = {}
+        for kind, count in counts.items():
+            spin = QSpinBox()
+            spin.setRange(1, 999)
+            spin.setValue(count)
+            spin.setObjectName(f"keep-{kind}")
+            self.spins[kind] = spin
+            form.addRow(kind_label(kind) + ":", spin)
+        layout.addLayout(form)
+        buttons = widgets.dialog_buttons(self.tr("Save"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def counts(self) -> dict[str, int]:
+        return {kind: spin.value() for kind, spin in self.spins.items()}

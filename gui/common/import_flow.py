@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from core.common.changes import Changes
-from gui.common import jobs, widgets
+from gui.common import file_dialogs, jobs, widgets
 from gui.common.formatting import format_int
 from gui.common.import_preview import ImportOptions, ImportPreviewDialog, PreviewSection
 
@@ -119,9 +119,10 @@ class ImportFlow(QObject):
     # --- steps -------------------------------------------------------------------------------
     def start(self) -> jobs.Job | None:
         """Ask for the file, then check it (None: the user chose no file)."""
-        path, _ = QFileDialog.getOpenFileName(
-            self._parent, self.spec.title, "", self.spec.file_filter or self.tr("Workbooks (*.xlsx *.xls *.ods)"))
-        return self.check(Path(path)) if path else None
+        path = file_dialogs.open_file(
+            self._parent, self.spec.title, file_dialogs.FileKind.IMPORT,
+            [self.spec.file_filter or self.tr("Workbooks (*.xlsx *.xls *.ods)")])
+        return self.check(path) if path else None
 
     def check(self, path: Path | str, **options: Any) -> jobs.Job:
         """The dry run in the background, then the preview; ``options`` update the importer's."""

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QListView,
@@ -43,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.common import jobs, widgets
+from gui.common import file_dialogs, jobs, widgets
 from gui.common.formatting import format_date, format_int
 
 if TYPE_CHECKING:  # core.common.workbook is imported when an import runs
@@ -429,17 +428,14 @@ class ImportPreviewDialog(QDialog):
         return self.source.with_name(f"bao-cao-nhap-{self.source.stem}.xlsx")
 
     def save_report(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save import report"),
-            str(self.default_report_path()),
-            self.tr("Excel workbook (*.xlsx)"),
+        default = self.default_report_path()
+        path = file_dialogs.save_file(
+            self, self.tr("Save import report"), file_dialogs.FileKind.IMPORT_REPORT, default.name,
+            [(self.tr("Excel workbook (*.xlsx)"), ".xlsx")], fallback=default.parent,
         )
-        if not path:
+        if path is None:
             return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        self.write_report(Path(path))
+        self.write_report(path)
 
     def write_report(self, path: Path) -> jobs.Job:
         result, columns = self.result, self.columns

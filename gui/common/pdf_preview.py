@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -174,21 +173,15 @@ class PdfPreviewDialog(QDialog):
         return printed
 
     # --- save --------------------------------------------------------------------------------
-    def default_path(self) -> Path:
-        from PySide6.QtCore import QStandardPaths
-
-        folder = self.folder or Path(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        return folder / self.file_name
-
     def save(self) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"), str(self.default_path()),
-                                              self.tr("PDF document (*.pdf)"))
-        if not path:
+        from gui.common import file_dialogs
+
+        path = file_dialogs.save_file(self, self.tr("Save the PDF"), file_dialogs.FileKind.DOCUMENT,
+                                      self.file_name, [(self.tr("PDF document (*.pdf)"), ".pdf")],
+                                      fallback=self.folder)
+        if path is None:
             return None
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        return self.save_to(Path(path))
+        return self.save_to(path)
 
     def save_to(self, path: Path) -> Path | None:
         data = self.data

@@ -46,7 +46,7 @@ from core.initiatives.ops import (
     ProgrammeInfo,
     Recogniser,
 )
-from gui.common import widgets
+from gui.common import screen_fit, widgets
 from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date
 from gui.common.forms import FormDialog
@@ -91,7 +91,7 @@ class InitiativeDialog(FormDialog):
         self._phases: dict[tuple[uuid.UUID, date], int | None] = {}
         self.setWindowTitle(self.tr("Edit initiative") if initiative_id else self.tr("New initiative"))
         self.discard_text = self.tr("The changes to this initiative have not been saved. Discard them?")
-        self.resize(1080, 720)
+        screen_fit.fit_to_screen(self, 1080, 690)  # fits 1366×768 with a taskbar; the tabs scroll
 
         data = ops.form_data(db, initiative_id)  # NotFound when deleted meanwhile
         self.programmes: list[ProgrammeInfo] = list(data.programmes)

@@ -33,6 +33,7 @@ from core.initiatives import ops
 from core.initiatives.ops import InitiativeStatus, ProgrammeInfo, RegisterFilter, Totals, UnitChoice
 from gui.common import completion, jobs, widgets
 from gui.common.changes import ChangeBus
+from gui.common.empty_state import EmptyState
 from gui.common.formatting import format_int
 from gui.common.undo import TombstoneCommand
 from gui.initiatives.form import InitiativeDialog
@@ -93,6 +94,11 @@ class RegisterPage(QWidget):
         self._build_filters()
         self._build_table()
         self._make_actions()
+        self.empty_state = EmptyState(
+            self.table, self.tr("No initiatives yet — add one or import a register from a workbook."),
+            [self.act_new, self.act_import],
+            is_empty=lambda: self.model.total == 0 and self.model.filter == RegisterFilter(),
+        )
 
         self.message_bar = MessageBar()
         self.message_bar.undo_button.clicked.connect(self.undo_stack.undo)
@@ -154,6 +160,8 @@ class RegisterPage(QWidget):
         self.unit_filter.add(self.tr("All units"), None)
         completion.attach(self.unit_filter)  # tone-free, any word, as the search
         self.unit_filter.setToolTip(self.tr("A unit and its sub-units"))
+        self.unit_filter.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.unit_filter.currentIndexChanged.connect(self._show_unit_filter_start)
         self.programme_filter = widgets.ValueCombo()
         self._fill_programmes()
         self.phase_filter = widgets.ValueCombo()
@@ -281,6 +289,11 @@ class RegisterPage(QWidget):
         self.table.activated.connect(lambda _index: self.edit_initiative())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
+    def _show_unit_filter_start(self, _index: int = -1) -> None:
+        """A long unit name shows from its start (not its tail); the whole name on hover."""
+        self.unit_filter.lineEdit().setCursorPosition(0)
+        self.unit_filter.setToolTip(self.unit_filter.currentText() + "\n" + self.tr("A unit and its sub-units"))
+
     def _size_columns(self) -> None:
         """Columns of dates, numbers, money and marks fit their content and (translated)
         title; the text columns share what is left, the name getting the most. Done again
@@ -305,7 +318,7 @@ class RegisterPage(QWidget):
             COL_NUMBER: fits(COL_NUMBER, "LC-SK-2023-00000"),
             COL_REGISTERED: fits(COL_REGISTERED, "00/00/0000"),
             COL_PHASE: fits(COL_PHASE, "2025"),
-            COL_BENEFIT: fits(COL_BENEFIT, "100.000.000"),
+            COL_BENEFIT: fits(COL_BENEFIT, "9.999.999.999"),  # "3.031.150.000" never elided
             COL_STATUS: fits(COL_STATUS, "Đang xem xét"),
             COL_ELIGIBLE: fits(COL_ELIGIBLE, "⚠"),
             COL_CONFIDENTIAL: fits(COL_CONFIDENTIAL, "✓"),

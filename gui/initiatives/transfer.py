@@ -12,11 +12,11 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from core.common.changes import Changes
 from core.initiatives import ops
-from gui.common import jobs
+from gui.common import file_dialogs, jobs
 from gui.common.formatting import format_int
 from gui.common.import_flow import ImportFlow, ImportSpec
 from gui.common.pdf_preview import PdfPreviewDialog
@@ -93,12 +93,8 @@ class RegisterTransfers(QObject):
 
     # --- export ----------------------------------------------------------------------------
     def _save_path(self, title: str, name: str, pattern: str, suffix: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self._page, title, name, pattern)
-        if not path:
-            return None
-        if not path.lower().endswith(suffix):
-            path += suffix
-        return Path(path)
+        kind = file_dialogs.FileKind.DOCUMENT if suffix == ".pdf" else file_dialogs.FileKind.EXPORT
+        return file_dialogs.save_file(self._page, title, kind, name, [(pattern, suffix)])
 
     def export_register(self, path: Path | None = None) -> jobs.Job | None:
         path = path or self._save_path(self.tr("Export the register"), f"so-theo-doi-sang-kien-{date.today():%Y%m%d}.xlsx",

@@ -33,6 +33,7 @@ from core.org import ops
 from core.org.ops import MemberQuery, UnitKind
 from gui.common import jobs, widgets
 from gui.common.changes import ChangeBus
+from gui.common.empty_state import EmptyState
 from gui.common.formatting import format_int
 from gui.common.import_flow import ImportFlow, ImportSpec
 from gui.common.undo import TombstoneCommand
@@ -107,7 +108,7 @@ class OrganisationPage(QWidget):
         self.tree.setModel(self.unit_proxy)
         self.tree.setUniformRowHeights(True)
         # The distinctive part of a CĐCS name comes first ("CĐCS Trạm Y tế xã …").
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long names: the full text on hover
         self.tree.setIndentation(14)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -158,6 +159,13 @@ class OrganisationPage(QWidget):
         self.splitter.setSizes([380, 820])
 
         self._make_actions()
+        self.units_empty = EmptyState(
+            self.tree, self.tr("No units yet — add the grassroots unions or import them from a workbook."),
+            [self.act_new_unit, self.act_import_units], is_empty=self._no_units)
+        self.members_empty = EmptyState(
+            self.table, self.tr("No members here yet — add one or import a list from a workbook."),
+            [self.act_new_member, self.act_import_members],
+            is_empty=lambda: self.member_model.total == 0 and not self.member_search.text().strip())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 8)
         layout.addWidget(self.toolbar)
@@ -204,6 +212,14 @@ class OrganisationPage(QWidget):
     # --- actions --------------------------------------------------------------------
     def _action(self, text: str, shortcut, slot, tip: str = "") -> QAction:
         return widgets.page_action(self, text, shortcut, slot, tip)
+
+    def _no_units(self) -> bool:
+        """No unit under the office yet (the tree shows only the office and those above it)."""
+        if not hasattr(self, "_office_code"):
+            self._office_code = ops.load_office(self._db).unit_code
+        nodes = self.unit_model.nodes.values()
+        office = next((n for n in nodes if n.code == self._office_code), None)
+        return office is None or not any(n.parent_id == office.id for n in nodes)
 
     def _make_actions(self) -> None:
         self.act_new_unit = self._action(self.tr("New unit…"), "Ctrl+Shift+N", self.add_unit)

@@ -37,6 +37,7 @@ from core.targets import ops
 from core.targets.ops import CountRule, DashboardContext, PhaseChoice, ProgrammeChoice
 from gui.common import jobs, widgets
 from gui.common.changes import ChangeBus
+from gui.common.empty_state import EmptyState
 from gui.common.formatting import format_date, format_int
 from gui.targets.charts import BenefitBars, ProgressOverTimeChart
 from gui.targets.models import (
@@ -118,7 +119,8 @@ class DashboardPage(QWidget):
 
         # --- top bar --------------------------------------------------------------------
         self.programme_combo = widgets.ValueCombo()
-        self.programme_combo.setMinimumContentsLength(16)
+        self.programme_combo.setMinimumContentsLength(30)  # "Lao động giỏi, lao động sáng tạo"
+        self.programme_combo.currentTextChanged.connect(self.programme_combo.setToolTip)
         self.phase_combo = widgets.ValueCombo()
         self.phase_combo.setMinimumContentsLength(10)
         self.rule_combo = widgets.ValueCombo()
@@ -208,6 +210,11 @@ class DashboardPage(QWidget):
 
         self.reports = ReportActions(self, db)
         self._make_actions()
+        self.empty_state = EmptyState(
+            self.table, self.tr("No units to follow yet — add units on the Organisation page, then set "
+                                "targets or import them from a workbook."),
+            [self.act_targets, self.act_import],
+            is_empty=lambda: not self.busy and self.context is not None and self.model.rowCount() == 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 8)
         layout.addLayout(top)
@@ -329,6 +336,9 @@ class DashboardPage(QWidget):
             self.programme_combo.add(programme.name, programme.id)
             self.programme_combo.setItemData(self.programme_combo.count() - 1, programme.name,
                                              Qt.ItemDataRole.ToolTipRole)
+        # The list shows whole names even where the box (at 1366×768) cannot.
+        view = self.programme_combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 16)
         if before is None:  # the first time: the saved rule, this office's unit
             self.rule_combo.set_value(context.rule)
         else:  # again after a change elsewhere: the same choices where they still exist
@@ -432,6 +442,7 @@ class DashboardPage(QWidget):
         self._pending.clear()
         self.overlay.hide()
         self.act_refresh.setEnabled(True)
+        self.empty_state.refresh()
 
     def refresh(self, force: bool = False) -> None:
         """Compute what the current choices need (in the background)."""

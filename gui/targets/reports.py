@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from core.common.database import AppDatabase
 from core.common.text import fold
 from core.targets import ops
-from gui.common import jobs, widgets
+from gui.common import file_dialogs, jobs, widgets
 from gui.common.pdf_preview import PdfPreviewDialog
 
 if TYPE_CHECKING:
@@ -66,16 +66,9 @@ class ReportActions(QObject):
 
     # --- choosing the file ------------------------------------------------------------
     def _ask_path(self, title: str, name: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         excel, pdf = self.tr("Excel workbook (*.xlsx)"), self.tr("PDF document (*.pdf)")
-        path, chosen = QFileDialog.getSaveFileName(
-            self._page, title, str(Path(folder or Path.home()) / f"{name}.xlsx"), f"{excel};;{pdf}"
-        )
-        if not path:
-            return None
-        if Path(path).suffix.lower() not in (".xlsx", ".pdf"):
-            path += ".pdf" if chosen == pdf else ".xlsx"
-        return Path(path)
+        return file_dialogs.save_file(self._page, title, file_dialogs.FileKind.REPORT, f"{name}.xlsx",
+                                      [(excel, ".xlsx"), (pdf, ".pdf")])
 
     def _run(self, path: Path, work) -> jobs.Job:
         """``work(ctx)`` writes the report in the background; the path it returns is shown

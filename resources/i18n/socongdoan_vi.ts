@@ -22,6 +22,14 @@
         <source>The database cannot be opened</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
+    <message>
+        <source>The database is already open</source>
+        <translation>Cơ sở dữ liệu đang được mở</translation>
+    </message>
+    <message>
+        <source>The database {0} is already open in another window of the program (process {1} on {2}). Use that window, or close it and open the program again: two windows writing to one database would overwrite each other&apos;s work.</source>
+        <translation>Cơ sở dữ liệu {0} đang được mở trong một cửa sổ khác của chương trình (tiến trình {1} trên máy {2}). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại chương trình: hai cửa sổ cùng ghi vào một cơ sở dữ liệu sẽ ghi đè lên việc của nhau.</translation>
+    </message>
 </context>
 <context>
     <name>ApproveDialog</name>
@@ -131,6 +139,21 @@
     <message>
         <source>Total: {0}% — must be 100%</source>
         <translation>Tổng: {0}% — phải bằng 100%</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <source>Backups kept</source>
+        <translation>Số bản sao lưu giữ lại</translation>
+    </message>
+    <message>
+        <source>How many backups of each kind are kept in the backups folder beside the database; the oldest beyond that are deleted.</source>
+        <translation>Số bản sao lưu mỗi loại được giữ trong thư mục backups cạnh tệp dữ liệu; các bản cũ hơn số này sẽ bị xóa.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
     </message>
 </context>
 <context>
@@ -745,6 +768,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Giá trị làm lợi theo khối của đơn vị (đồng)</translation>
     </message>
     <message>
+        <source>No units to follow yet — add units on the Organisation page, then set targets or import them from a workbook.</source>
+        <translation>Chưa có đơn vị để theo dõi — Thêm đơn vị ở trang Tổ chức, rồi Giao chỉ tiêu hoặc Nhập chỉ tiêu từ bảng tính.</translation>
+    </message>
+    <message>
         <source>Units under it</source>
         <translation>Các đơn vị trực thuộc</translation>
     </message>
@@ -1019,6 +1046,19 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Type the code of the office to enrol.</source>
         <translation>Hãy nhập mã của văn phòng cần cấp khoá.</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>{0} already exists.
+Do you want to replace it?</source>
+        <translation>Tệp {0} đã có.
+Ghi đè lên tệp đó?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ghi đè</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1442,17 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Import a loan ledger from a workbook</source>
         <translation>Nhập sổ cho vay từ bảng tính</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>Bản cài đặt này thiếu tệp hướng dẫn sử dụng.</translation>
     </message>
 </context>
 <context>
@@ -2277,6 +2328,18 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
+        <source>Backups &amp;kept…</source>
+        <translation>Số bản sao lưu giữ &amp;lại…</translation>
+    </message>
+    <message>
+        <source>&amp;Open another database…</source>
+        <translation>&amp;Mở cơ sở dữ liệu khác…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;databases</source>
+        <translation>Cơ sở dữ liệu &amp;gần đây</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -2289,18 +2352,48 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
-        <source>Trade Union Register: offline registers for trade-union offices.
-Database: {0}</source>
-        <translation>Sổ Công đoàn: sổ sách của cơ quan công đoàn, dùng được khi không có mạng.
-Cơ sở dữ liệu: {0}</translation>
+        <source>Trade Union Register, version {0}
+Offline registers for trade-union offices: organisation, initiatives, targets and reports.
+
+Database: {1}
+Backups: {2}</source>
+        <translation>Sổ Công đoàn, phiên bản {0}
+Sổ sách không cần mạng cho văn phòng công đoàn: tổ chức, sáng kiến, chỉ tiêu và báo cáo.
+
+Cơ sở dữ liệu: {1}
+Bản sao lưu: {2}</translation>
     </message>
     <message>
         <source>About</source>
         <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Open another database</source>
+        <translation>Mở cơ sở dữ liệu khác</translation>
+    </message>
+    <message>
+        <source>Sổ Công đoàn databases (*.sqlite)</source>
+        <translation>Cơ sở dữ liệu Sổ Công đoàn (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>This database is already open.</source>
+        <translation>Cơ sở dữ liệu này đang mở.</translation>
+    </message>
+    <message>
+        <source>No other database opened yet</source>
+        <translation>Chưa mở cơ sở dữ liệu nào khác</translation>
     </message>
     <message>
         <source>Backing up the database…</source>
@@ -2319,6 +2412,10 @@ Cơ sở dữ liệu: {0}</translation>
     <message>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Backup settings saved.</source>
+        <translation>Đã lưu thiết lập sao lưu.</translation>
     </message>
     <message>
         <source>The database will be replaced by the backup {0} ({1}).
@@ -2773,6 +2870,14 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>Search members by name, with or without tone marks (Ctrl+F)</source>
         <translation>Tìm đoàn viên theo tên, gõ có dấu hay không dấu đều được (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>No units yet — add the grassroots unions or import them from a workbook.</source>
+        <translation>Chưa có đơn vị — Thêm các công đoàn cơ sở hoặc Nhập từ bảng tính.</translation>
+    </message>
+    <message>
+        <source>No members here yet — add one or import a list from a workbook.</source>
+        <translation>Chưa có đoàn viên — Thêm đoàn viên hoặc Nhập danh sách từ bảng tính.</translation>
     </message>
     <message>
         <source>New unit…</source>
@@ -3371,6 +3476,10 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>&amp;Confidential:</source>
         <translation>&amp;Sáng kiến mật:</translation>
+    </message>
+    <message>
+        <source>No initiatives yet — add one or import a register from a workbook.</source>
+        <translation>Chưa có sáng kiến — Thêm sáng kiến hoặc Nhập từ bảng tính.</translation>
     </message>
     <message>
         <source>&amp;Year:</source>

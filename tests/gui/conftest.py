@@ -24,6 +24,7 @@ from db.models import Gender, Member, Sector, UnitKind, utcnow  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "i18n" / "socongdoan_vi.ts"
+QT_TS_FILE = ROOT / "resources" / "i18n" / "qtbase_vi.ts"  # Qt's own strings in Vietnamese
 
 
 def qt_tool(name: str) -> str:
@@ -39,6 +40,8 @@ def vi_qm(tmp_path_factory) -> Path:
     """The committed .ts compiled afresh (the .qm is a build product, not in git)."""
     out = tmp_path_factory.mktemp("i18n") / "socongdoan_vi.qm"
     subprocess.run([qt_tool("pyside6-lrelease"), "-silent", str(TS_FILE), "-qm", str(out)], check=True)
+    subprocess.run([qt_tool("pyside6-lrelease"), "-silent", str(QT_TS_FILE), "-qm", str(out.with_name("qtbase_vi.qm"))],
+                   check=True)
     return out
 
 
@@ -47,8 +50,17 @@ def vietnamese(qapp, vi_qm):
     """Every GUI test sees the window as users do: in Vietnamese."""
     from gui.app import install_translators
 
-    assert install_translators(qapp, vi_qm)
+    assert install_translators(qapp, vi_qm, vi_qm.with_name("qtbase_vi.qm"))
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory):
+    """The window's settings (last folders, recent databases) in a folder of each test."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("settings")))
 
 
 class MessageLog:

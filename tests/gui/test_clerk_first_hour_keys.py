@@ -273,6 +273,11 @@ def test_every_dialog_has_unique_mnemonics(sample_units, window, qtbot, app_db, 
     roots.append(FirstRunDialog(app_db))
     roots.append(RestoreDialog(backups.list_backups(app_db.path), window))
     roots.append(CrashDialog("chi tiết", None))
+    from gui.common.backup_dialog import BackupSettingsDialog
+    from gui.common.help_viewer import HelpDialog
+
+    roots.append(BackupSettingsDialog(backups.keep_counts(app_db), window))
+    roots.append(HelpDialog(window))
     dashboard = window.show_page("targets")
     qtbot.waitUntil(lambda: not dashboard.busy, timeout=10_000)
     grid = dashboard.edit_targets()

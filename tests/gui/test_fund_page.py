@@ -32,6 +32,9 @@ def fund_page(window, app_db):
     old = ops.lend(app_db, world["fund_id"], ops.LoanRequest(world["members"][2], 6_000_000, 6,
                                                              "Chăn nuôi", applied_on=date(2026, 1, 6)))
     assert old.value.state is not None
+    # The offscreen screen is 800×600, where the window opens maximised: un-maximise it to
+    # lay the page out as on a 1366×768 laptop.
+    window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(1366, 768)
     page = window.show_page("fund")
     return window, page, world
