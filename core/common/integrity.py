@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Date, DateTime, select
 from sqlalchemy.orm import aliased
+from sqlalchemy.types import TypeDecorator
 
 from core.common import stored_text
 from core.common.database import AppDatabase
 from db import faults, search, sqlite, tally
 from db.migrate import head_revision, stored_revision
-from db.models import Member, Unit
+from db.models import Base, Member, Unit
 
 #: Why the search index check (which writes) could not run, by db.faults.kind.
 _UNCHECKED = {
@@ -64,12 +65,43 @@ def check_database(db: AppDatabase) -> list[str]:
             problems.append(f"Chỉ mục tìm kiếm {name} lệch với dữ liệu; chạy lệnh check --repair "
                             "để lập lại.")
         problems += stored_text.problems(s.connection())
+        problems += unreadable_dates(s.connection())
         differing = tally.differences(s)
         if differing:
             problems.append(
                 f"Bảng đếm sáng kiến (tiến độ, biểu đồ) lệch với sổ theo dõi ở {differing} dòng; "
                 "chạy lệnh check --repair để đếm lại.")
     return problems
+
+
+def unreadable_dates(conn: Connection, *, limit: int = 20) -> list[str]:
+    """Stored values of date and timestamp columns the program cannot read back (e.g. ''
+    written into a date): every row that would stop a page from opening."""
+    present = {n for (n,) in conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    found: list[str] = []
+    for table in Base.metadata.sorted_tables:
+        if table.name not in present:
+            continue
+        for column in table.columns:
+            type_ = column.type
+            while isinstance(type_, TypeDecorator):
+                type_ = type_.impl_instance
+            if isinstance(type_, DateTime):
+                bad = "datetime({c}) IS NULL"
+            elif isinstance(type_, Date):
+                bad = "(date({c}) IS NULL OR date({c}) != {c})"
+            else:
+                continue
+            c = '"' + column.name.replace('"', '""') + '"'
+            n = conn.exec_driver_sql(
+                f'SELECT count(*) FROM "{table.name}" WHERE {c} IS NOT NULL AND '
+                + bad.format(c=c)).scalar() or 0
+            if n and len(found) < limit:
+                found.append(f"Bảng {table.name}, cột {column.name}: {n} dòng có giá trị ngày "
+                             "không đọc được (ví dụ chuỗi rỗng); các trang dùng bảng này có thể "
+                             "không mở được. Hãy sửa hoặc xoá giá trị đó (đặt về trống).")
+    return found
 
 
 def recount(db: AppDatabase) -> None:

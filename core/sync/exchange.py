@@ -30,6 +30,7 @@ from core.common.files import write_atomically
 from core.common.text import FORBIDDEN, clean
 from core.sync import keys as keys_module
 from core.sync import package as pkg
+from core.sync import values
 from db import outbox
 from db.migrate import SCHEMA_HEAD
 from db.models import SyncConflict, SyncIdentity, SyncPackage, SyncPeer, utcnow
@@ -74,9 +75,9 @@ def _peer(session: Session, code: str) -> SyncPeer:
 
 
 def _reduce_confidential(row: dict) -> dict:
-    return {k: (v if k in CONFIDENTIAL_KEEP else ("" if isinstance(v, str) else v if
-                                                  isinstance(v, bool | int) else None))
-            for k, v in row.items()}
+    """The portal-list fields only: the others are not sent at all (absent, not emptied),
+    so the receiver keeps its own values of them."""
+    return {k: v for k, v in row.items() if k in CONFIDENTIAL_KEEP}
 
 
 def export_package(session: Session, passphrase: str, recipient: str, out_dir: str | os.PathLike[str],
@@ -105,6 +106,7 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
                                            or '"confidential":1' in row_json):
                 row_json = json.dumps(_reduce_confidential(json.loads(row_json)),
                                       ensure_ascii=False, separators=(",", ":"))
+                changed = json.dumps([c for c in json.loads(changed) if c in CONFIDENTIAL_KEEP])
             elif (confidential and entity in _CHILDREN_OF_INITIATIVE
                   and json.loads(row_json).get("initiative_id") in confidential):
                 continue  # authors and history of a confidential initiative stay home
@@ -476,6 +478,19 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
     incoming = {k: (clean(v, multiline=True) if isinstance(v, str) and k != "sort_key"
                     and FORBIDDEN.search(v) else v)
                 for k, v in row.items() if k in columns}  # text is cleaned on the way in
+    if table == "initiative" and incoming.get("confidential"):
+        # a confidential row carries the portal-list fields only; whatever else an older
+        # sender put there ('' for a stripped date) never overwrites the values here
+        incoming = {k: v for k, v in incoming.items() if k in CONFIDENTIAL_KEEP}
+    try:
+        incoming = values.convert(table, incoming)
+    except values.BadValue as exc:
+        column, value, expected = exc.args
+        raise _Broken(
+            f"Gói từ {peer.office_code} bị từ chối: bản ghi {row_id} của bảng «{table}», "
+            f"trường «{column}» có giá trị {json.dumps(value, ensure_ascii=False)[:60]} — phải là "
+            f"{expected}. Không có gì thay đổi; hãy báo văn phòng {peer.office_code} chạy "
+            "«check».") from None
     version = int(change.get("v") or 0)
     conn.exec_driver_sql("SAVEPOINT sync_change")
     try:
@@ -573,6 +588,9 @@ def _insert_sql(table: str, names: tuple[str, ...], locals_: tuple[str, ...]) ->
 
 
 def _insert(conn: Any, model: type, table: str, incoming: dict) -> None:
+    """Insert the row; the columns it did not carry take the model's defaults."""
+    incoming = {**{k: v for k, v in values.insert_defaults(table).items()
+                   if k not in getattr(model, "__sync_local__", ())}, **incoming}
     names = tuple(incoming)
     sql = _insert_sql(table, names, tuple(getattr(model, "__sync_local__", ())))
     conn.exec_driver_sql(sql, tuple(incoming[n] for n in names))
