@@ -342,6 +342,7 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
                 ctx.fund_touched = True
         if ctx.fund_touched:
             _check_fund_journal(conn, sender, seq)
+        _check_rejected(report, sender, seq)
         peer.in_epoch, peer.in_seq, peer.in_hash = epoch, seq, o.manifest_hash
         peer.applied_through = last
         report.state = "applied"
@@ -355,9 +356,12 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
         nested.commit()
     except _Broken as exc:
         nested.rollback()
+        rejected, reasons = report.rejected, list(report.rejected_reasons)
         for name in ("new", "updated", "unchanged", "conflicts", "rejected"):
             setattr(report, name, 0)
         report.rejected_reasons.clear()
+        if isinstance(exc, _TooManyRejected):  # the reasons say what to mend
+            report.rejected, report.rejected_reasons = rejected, reasons
         report.state, report.reason = "refused", str(exc)
     finally:
         conn.exec_driver_sql("DELETE FROM sync_applying")
@@ -365,6 +369,30 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
 
 class _Broken(Exception):
     """A package whose rows, once applied, break an invariant of the books."""
+
+
+class _TooManyRejected(_Broken):
+    """A package too many of whose rows cannot be stored here: something is wrong as a
+    whole (e.g. units that do not match), applying the rest would only make it worse."""
+
+
+#: a package is refused whole when more rows than this are rejected …
+MAX_REJECTED = 100
+#: … or when more than this share of its changes is (among at least MIN_FOR_SHARE changes)
+MAX_REJECTED_SHARE = 0.10
+MIN_FOR_SHARE = 20
+
+
+def _check_rejected(report: FileReport, sender: str, seq: int) -> None:
+    total = report.new + report.updated + report.unchanged + report.conflicts + report.rejected
+    if report.rejected > MAX_REJECTED or (
+            total >= MIN_FOR_SHARE and report.rejected > total * MAX_REJECTED_SHARE):
+        first = "; ".join(report.rejected_reasons[:3])
+        raise _TooManyRejected(
+            f"Gói số {seq} từ {sender} không áp dụng được: {report.rejected} trong {total} thay "
+            f"đổi không lưu được ở đây (giới hạn: {MAX_REJECTED} dòng hoặc "
+            f"{int(MAX_REJECTED_SHARE * 100)} %). Lý do đầu tiên: {first}. Không có gì thay đổi; "
+            f"hãy báo văn phòng {sender} và gửi kèm thông báo này.")
 
 
 def _check_fund_journal(conn: Connection, sender: str, seq: int) -> None:
@@ -457,6 +485,11 @@ class _Context:
         self.fund_touched = False
         self.edited = {(e, r) for e, r in conn.exec_driver_sql(
             "SELECT entity, row_id FROM sync_outbox WHERE seq > ?", (acked_through,))}
+        #: an incoming unit's id -> the local unit of the same code kept in its place
+        self.aliases: dict[str, str] = {}
+        self.sent = conn.exec_driver_sql(
+            "SELECT 1 FROM sync_package WHERE direction = 'out' LIMIT 1").first() is not None
+        self.unit_refs = _unit_references()
 
 
 def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
@@ -491,6 +524,18 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
             f"trường «{column}» có giá trị {json.dumps(value, ensure_ascii=False)[:60]} — phải là "
             f"{expected}. Không có gì thay đổi; hãy báo văn phòng {peer.office_code} chạy "
             "«check».") from None
+    if ctx.aliases:  # rows pointing at a unit kept under its local identity
+        for column in ctx.unit_refs.get(table, ()):
+            if incoming.get(column) in ctx.aliases:
+                incoming[column] = ctx.aliases[incoming[column]]
+    if local is None and op != "delete" and table in NATURAL_KEYS:
+        matched = _natural_match(conn, me, peer, package_id, table, row_id, incoming, report,
+                                 ctx)
+        if matched == "conflict":
+            return
+        if matched == "adopted":
+            local_row = conn.exec_driver_sql(_select_sql(table, tuple(columns)), (row_id,)).first()
+            local = dict(zip(columns, local_row, strict=True))
     version = int(change.get("v") or 0)
     conn.exec_driver_sql("SAVEPOINT sync_change")
     try:
@@ -561,6 +606,66 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
         conn.exec_driver_sql("RELEASE sync_change")
         reason = _why(exc)
         _reject(report, f"Không lưu được bản ghi {row_id} của bảng «{table}»: {reason}.")
+
+
+#: natural keys: an incoming row whose key matches a local row with another id is the same thing
+NATURAL_KEYS = {"unit": "code"}
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_references() -> dict[str, tuple[str, ...]]:
+    """Every column (by table) that refers to a unit."""
+    found: dict[str, list[str]] = {}
+    for table, model in outbox.synced_models().items():
+        for fk in model.__table__.foreign_keys:  # type: ignore[attr-defined]
+            if fk.column.table.name == "unit":
+                found.setdefault(table, []).append(fk.parent.name)
+    return {t: tuple(c) for t, c in found.items()}
+
+
+def _natural_match(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str, table: str,
+                   row_id: str, incoming: dict, report: FileReport, ctx: _Context) -> str:
+    """An incoming row absent here by id whose natural key (a unit's code) is held here by
+    another row: the same unit created on both sides (a district that made its own units
+    before it took the province's first package). If this office has never sent a package,
+    the local row takes the incoming identity — every reference rewritten in this
+    transaction — and the incoming values are applied to it ("adopted"); otherwise both
+    versions are kept as a conflict and rows of the package that refer to the incoming unit
+    are attached to the local one ("conflict"). "" when there is no such row."""
+    key = NATURAL_KEYS[table]
+    value = incoming.get(key)
+    if value is None:
+        return ""
+    found = conn.exec_driver_sql(f"SELECT id FROM {_q(table)} WHERE {_q(key)} = ? AND id != ?",
+                                 (value, row_id)).first()
+    if found is None:
+        return ""
+    old = str(found[0])
+    if not ctx.sent:
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        for ref_table, columns in ctx.unit_refs.items():
+            if ref_table not in ctx.present:
+                continue
+            for column in columns:
+                conn.exec_driver_sql(f"UPDATE {_q(ref_table)} SET {_q(column)} = ? "
+                                     f"WHERE {_q(column)} = ?", (row_id, old))
+        conn.exec_driver_sql(f"UPDATE {_q(table)} SET id = ? WHERE id = ?", (row_id, old))
+        # what is waiting to be sent refers to the new identity; the unit's own entries go
+        # (it was never sent: the incoming row is now the row)
+        conn.exec_driver_sql("DELETE FROM sync_outbox WHERE entity = ? AND row_id = ?",
+                             (table, old))
+        conn.exec_driver_sql("UPDATE sync_outbox SET row = replace(row, ?, ?) "
+                             "WHERE instr(row, ?) > 0", (old, row_id, old))
+        ctx.edited.discard((table, old))
+        return "adopted"
+    names = ctx.columns[table]
+    local_row = conn.exec_driver_sql(_select_sql(table, tuple(names)), (old,)).first()
+    local = dict(zip(names, local_row, strict=True))
+    _record_conflict(conn, table, old, peer.office_code, package_id, local,
+                     {**incoming, "__op__": "insert"}, {key, "id"}, "mine")
+    ctx.aliases[row_id] = old
+    report.conflicts += 1
+    return "conflict"
 
 
 def _why(exc: Exception) -> str:

@@ -72,14 +72,18 @@ class PreviewDialog(QDialog):
         self.table = _table([self.tr("File"), self.tr("From"), self.tr("No."), self.tr("Result"),
                              self.tr("New"), self.tr("Updated"), self.tr("Unchanged"),
                              self.tr("Conflicts"), self.tr("Rejected"), self.tr("Reason")])
-        _fill(self.table, [[o.file, o.sender, o.seq, states[o.state], o.new, o.updated,
+        partly = self.tr("will be applied, except %1 rows that cannot be stored")
+        _fill(self.table, [[o.file, o.sender, o.seq,
+                            partly.replace("%1", str(o.rejected))
+                            if o.state == "applied" and o.rejected else states[o.state],
+                            o.new, o.updated,
                             o.unchanged, o.conflicts, o.rejected,
                             "; ".join([o.reason, *o.rejected_reasons]).strip("; ")]
                            for o in outcomes])
         applicable = sum(o.state == "applied" for o in outcomes)
         summary = QLabel(self.tr("Files that can be applied: %1").replace("%1", str(applicable)))
         buttons = widgets.dialog_buttons(self.tr("Apply"), self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.confirm_and_accept)
         buttons.rejected.connect(self.reject)
         self.apply_button = buttons.buttons()[0]
         self.apply_button.setEnabled(applicable > 0)
@@ -87,6 +91,25 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(summary)
         layout.addWidget(buttons)
+
+    def rejected_note(self) -> str:
+        """How many rows of the applicable files cannot be stored, and the first reasons
+        ("" when none): applying them needs an explicit yes."""
+        partial = [o for o in self.outcomes if o.state == "applied" and o.rejected]
+        if not partial:
+            return ""
+        reasons = [r for o in partial for r in o.rejected_reasons][:3]
+        return (self.tr("%1 rows of these packages cannot be stored here and will be left out. "
+                        "First reasons:\n%2\n\nApply the rest anyway?")
+                .replace("%1", str(sum(o.rejected for o in partial)))
+                .replace("%2", "\n".join("• " + r for r in reasons)))
+
+    def confirm_and_accept(self) -> None:
+        note = self.rejected_note()
+        if note and not widgets.confirm(self, self.tr("Rows left out"), note,
+                                        self.tr("Apply the rest")):
+            return
+        self.accept()
 
 
 class SyncPage(QWidget):

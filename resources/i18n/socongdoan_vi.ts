@@ -2885,6 +2885,10 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Lý do</translation>
     </message>
     <message>
+        <source>will be applied, except %1 rows that cannot be stored</source>
+        <translation>sẽ được áp dụng, trừ %1 dòng không lưu được</translation>
+    </message>
+    <message>
         <source>Files that can be applied: %1</source>
         <translation>Số tệp có thể áp dụng: %1</translation>
     </message>
@@ -2895,6 +2899,24 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>%1 rows of these packages cannot be stored here and will be left out. First reasons:
+%2
+
+Apply the rest anyway?</source>
+        <translation>%1 dòng của các gói này không lưu được ở đây và sẽ bị bỏ qua. Những lý do đầu tiên:
+%2
+
+Vẫn áp dụng phần còn lại?</translation>
+    </message>
+    <message>
+        <source>Rows left out</source>
+        <translation>Các dòng bị bỏ qua</translation>
+    </message>
+    <message>
+        <source>Apply the rest</source>
+        <translation>Áp dụng phần còn lại</translation>
     </message>
 </context>
 <context>
