@@ -5,6 +5,7 @@
     main.py keys import FILE                       an office takes its enrolment file
     main.py keys rotate                            new keys for this office
     main.py keys revoke --office CODE              the province revokes an office's key
+    main.py keys remove --office CODE              the province removes an enrolment (backlog dropped)
     main.py keys show [--json]
     main.py sync export OUT_DIR --to CODE [--new-epoch] [--json]
     main.py sync import FILE... [--dry-run] [--json]
@@ -82,7 +83,8 @@ def keys_import(args) -> int:
 
     db = _open(args)
     try:
-        me = ops.import_enrolment(db, args.file, _passphrase(args)).value
+        me = ops.import_enrolment(db, args.file, _passphrase(args),
+                                  replace=getattr(args, "replace", False)).value
         status = ops.status(db)
     finally:
         db.close()
@@ -113,6 +115,20 @@ def keys_revoke(args) -> int:
         db.close()
     return _done(args, peer.__dict__, f"Đã thu hồi khoá {peer.key_id} của văn phòng "
                                       f"{peer.office_code}.")
+
+
+def keys_remove(args) -> int:
+    from core.sync import ops
+
+    db = _open(args)
+    try:
+        dropped = ops.remove_office(db, args.office, _passphrase(args)).value
+    finally:
+        db.close()
+    office = args.office.strip().upper()
+    return _done(args, {"office": office, "dropped": dropped},
+                 f"Đã xoá văn phòng {office} khỏi danh sách đã cấp khoá; bỏ {dropped} thay đổi "
+                 "chỉ còn chờ văn phòng đó xác nhận.")
 
 
 def keys_show(args) -> int:
@@ -240,6 +256,8 @@ def register(sub) -> None:
     p.set_defaults(handler=keys_enrol)
     p = keys.add_parser("import", help="nhập tệp cấp khoá do tỉnh gửi")
     p.add_argument("file")
+    p.add_argument("--replace", action="store_true",
+                   help="thay khoá tạo nhầm (chỉ khi chưa gửi gói nào bằng khoá đó)")
     _pass_option(p)
     p.set_defaults(handler=keys_import)
     p = keys.add_parser("rotate", help="thay khoá mới cho văn phòng này")
@@ -249,6 +267,10 @@ def register(sub) -> None:
     p.add_argument("--office", required=True, metavar="CODE")
     _pass_option(p)
     p.set_defaults(handler=keys_revoke)
+    p = keys.add_parser("remove", help="tỉnh xoá một văn phòng đã cấp khoá (mã gõ nhầm)")
+    p.add_argument("--office", required=True, metavar="CODE")
+    _pass_option(p)
+    p.set_defaults(handler=keys_remove)
     p = keys.add_parser("show", help="khoá và tình trạng đồng bộ")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=keys_show)
