@@ -206,8 +206,9 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         me = ops.identity(self._db)
         province = me is not None and me.role == "province"
-        self.import_keys_button.setVisible(me is None)
-        self.init_keys_button.setVisible(me is None)
+        # keys made by mistake (never used to send) can still be replaced by an enrolment file
+        self.import_keys_button.setVisible(me is None or ops.keys_replaceable(self._db))
+        self.init_keys_button.setVisible(me is None and ops.can_be_province(self._db))
         self.enrol_button.setVisible(province)
         self.export_button.setEnabled(me is not None)
         self.import_button.setEnabled(me is not None)
@@ -301,8 +302,15 @@ class SyncPage(QWidget):
                                                   "*.scdkey")
             if not path:
                 return
+        replace = ops.identity(self._db) is not None
+        if replace and not widgets.confirm(
+                self, self.tr("Replace the keys"),
+                self.tr("This office already has sync keys, never used to send a package (made "
+                        "by mistake?). Replace them with the keys of the enrolment file?"),
+                self.tr("Replace the keys")):
+            return
         try:
-            done = ops.import_enrolment(self._db, path, secret)
+            done = ops.import_enrolment(self._db, path, secret, replace=replace)
         except Exception as exc:  # noqa: BLE001
             widgets.report_error(self, exc)
             return
@@ -312,11 +320,18 @@ class SyncPage(QWidget):
         secret = self._secret()
         if secret is None:
             return
-        if office is None:
-            office, ok = QInputDialog.getText(self, self.tr("Enrol an office"),
-                                              self.tr("Code of the office:"))
-            if not ok or not office:
+        if office is None:  # chosen from the province's units: no code typed by hand
+            units = ops.enrolable_units(self._db)
+            if not units:
+                widgets.show_error(self, self.tr("Add the office's unit on the Organisation page "
+                                                 "first."))
                 return
+            labels = [f"{code} — {name}" for code, name in units]
+            label, ok = QInputDialog.getItem(self, self.tr("Enrol an office"),
+                                             self.tr("Office (unit):"), labels, 0, False)
+            if not ok or not label:
+                return
+            office = units[labels.index(label)][0]
         secret_for_office, ok = QInputDialog.getText(
             self, self.tr("Enrol an office"),
             self.tr("A passphrase for the office (tell it by telephone, not with the file):"),

@@ -3945,12 +3945,24 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Tệp cấp khoá</translation>
     </message>
     <message>
+        <source>Replace the keys</source>
+        <translation>Thay khoá</translation>
+    </message>
+    <message>
+        <source>This office already has sync keys, never used to send a package (made by mistake?). Replace them with the keys of the enrolment file?</source>
+        <translation>Văn phòng này đã có khoá đồng bộ nhưng chưa gửi gói nào bằng khoá đó (tạo nhầm?). Thay bằng khoá trong tệp cấp khoá?</translation>
+    </message>
+    <message>
+        <source>Add the office&apos;s unit on the Organisation page first.</source>
+        <translation>Hãy thêm đơn vị của văn phòng đó ở trang Tổ chức trước.</translation>
+    </message>
+    <message>
         <source>Enrol an office</source>
         <translation>Cấp khoá cho văn phòng</translation>
     </message>
     <message>
-        <source>Code of the office:</source>
-        <translation>Mã văn phòng:</translation>
+        <source>Office (unit):</source>
+        <translation>Văn phòng (đơn vị):</translation>
     </message>
     <message>
         <source>A passphrase for the office (tell it by telephone, not with the file):</source>

@@ -1,0 +1,78 @@
+"""The sync page's keys: "create the province's keys" only for an office with no parent;
+keys made by mistake can be replaced by the enrolment file after a yes; enrolment picks
+from the province's units."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
+from core.org.office import init_office
+from core.sync import keys, ops
+from gui.common import widgets
+from gui.sync.page import SyncPage
+from tests.sync_offices import PASS, _open, make_offices
+
+
+@pytest.fixture
+def offices(tmp_path):
+    o = make_offices(tmp_path, districts=("VL",))
+    yield o
+    o.close()
+
+
+def _district(o, code="HH"):
+    db = _open(o.root / f"{code}.sqlite", code)
+    with db.transaction() as s:
+        init_office(s, code=code, name=f"LĐLĐ huyện {code}", level="upper", parent_code="QT",
+                    parent_name="LĐLĐ tỉnh Quảng Trị")
+    return db
+
+
+def test_a_district_is_not_offered_the_provinces_keys(qtbot, offices):
+    db = _district(offices)
+    try:
+        page = SyncPage(db)
+        qtbot.addWidget(page)
+        assert page.init_keys_button.isHidden()
+        assert not page.import_keys_button.isHidden()
+    finally:
+        db.close()
+
+
+def test_mistaken_keys_are_replaced_from_the_window_after_a_yes(qtbot, offices, tmp_path,
+                                                              monkeypatch):
+    db = _district(offices, "VL2")
+    try:
+        with db.transaction() as s:
+            s.add(keys.SyncIdentity(office_code="VL2", role="province", province_code="VL2",
+                                    key_id="nham", sign_public=b"x", box_public=b"y",
+                                    private_sealed="{}", created_at=keys.utcnow()))
+        page = SyncPage(db)
+        qtbot.addWidget(page)
+        assert not page.import_keys_button.isHidden()
+        asked = []
+        monkeypatch.setattr(widgets, "confirm", lambda *a, **k: asked.append(a) or True)
+        monkeypatch.setattr(QInputDialog, "getItem",
+                            staticmethod(lambda *a, **k: (a[3][[x.split(" ")[0] for x in a[3]]
+                                                                .index("VL2")], True)))
+        with offices.province.transaction() as s:
+            from core.org import units as org
+            from db.models import UnitKind
+            org.create_unit(s, org.UnitInput(code="VL2", name="LĐLĐ huyện VL2",
+                                             kind=UnitKind.UPPER, parent_code="QT"))
+        province_page = SyncPage(offices.province)
+        qtbot.addWidget(province_page)
+        province_page.passphrase.setText(PASS)
+        monkeypatch.setattr(QInputDialog, "getText",
+                            staticmethod(lambda *a, **k: (PASS, True)))
+        out = tmp_path / "VL2.scdkey"
+        province_page.enrol(out=str(out))
+        assert out.exists()
+        page.passphrase.setText(PASS)
+        page.import_enrolment(str(out))
+        assert asked
+        me = ops.identity(db)
+        assert me is not None and (me.role, me.province_code) == ("district", "QT")
+    finally:
+        db.close()
