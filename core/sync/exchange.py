@@ -96,12 +96,19 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
         "SELECT seq, entity, row_id, operation, row_version, base_version, row, changed, office, "
         "at FROM sync_outbox WHERE seq > ? ORDER BY seq", (peer.acked_through,))
 
+    scope = (_Scope(conn, recipient) if me.role == "province" and peer.role != "province"
+             else None)
+    through = [peer.acked_through]
+
     def changes():
         """(entity, line) of every change; the row's JSON (made by SQLite) is passed through
-        as it is, parsed only where confidentiality needs a look."""
+        as it is, parsed only where confidentiality or the recipient's scope needs a look."""
         for s, entity, row_id, op, v, b, row_json, changed, office, at in rows:
+            through[0] = max(through[0], int(s))
             if entity == keys_module.KEY_ENTITY:
                 continue
+            if scope is not None and not scope.wants(entity, row_id, row_json):
+                continue  # another district's business: never sent to this one
             if entity == "initiative" and (row_id in confidential
                                            or '"confidential":1' in row_json):
                 row_json = json.dumps(_reduce_confidential(json.loads(row_json)),
@@ -137,6 +144,9 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
         for item in changes():
             count[0] += 1
             yield item
+        # every change up to here was looked at (sent, or out of the recipient's scope): the
+        # recipient acknowledges up to it, so what was left out does not wait forever
+        manifest["covers_through"] = through[0]
 
     def write(tmp: str) -> None:
         result["hash"] = pkg.write_package(
@@ -156,6 +166,68 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
         out.unlink(missing_ok=True)
         raise
     return ExportResult(out, recipient, seq, count[0])
+
+
+class _Scope:
+    """What the province sends a district: only what concerns it (docs/SYNC.md, "Scope").
+
+    Units: the district's own subtree and the chain of units above it (its parent, the
+    province — what its own unit refers to). Every other synced table that refers (by a
+    foreign key) to a scoped table is scoped too, in dependency order: a row is sent when
+    each of its references to a scoped table points at a row sent — members of its units,
+    targets addressed to its units, its initiatives (with their review results and
+    decisions), funds, nominees …; and rows of those (authors, payments, postings …).
+    Tables that refer to no scoped table (programmes and their phases, rounds) are shared
+    reference rows and always sent."""
+
+    def __init__(self, conn: Connection, recipient: str) -> None:
+        units = {str(i): (c, None if p is None else str(p)) for i, c, p in conn.exec_driver_sql(
+            "SELECT id, code, parent_id FROM unit")}
+        children: dict[str, list[str]] = {}
+        for uid, (_, parent) in units.items():
+            if parent is not None:
+                children.setdefault(parent, []).append(uid)
+        keep: set[str] = set()
+        root = next((uid for uid, (code, _) in units.items() if code == recipient), None)
+        if root is not None:
+            stack = [root]
+            while stack:
+                uid = stack.pop()
+                if uid not in keep:
+                    keep.add(uid)
+                    stack.extend(children.get(uid, ()))
+            parent = units[root][1]
+            while parent is not None and parent not in keep and parent in units:
+                keep.add(parent)
+                parent = units[parent][1]
+        self.keep: dict[str, set[str]] = {"unit": keep}
+        self.refs: dict[str, list[tuple[str, str]]] = {}
+        models = outbox.synced_models()
+        present = {n for (n,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table in models["unit"].metadata.sorted_tables:  # type: ignore[attr-defined]
+            name = table.name
+            if name == "unit" or name not in models or name not in present:
+                continue
+            refs = [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys
+                    if fk.column.table.name in self.keep and fk.column.table.name != name]
+            if not refs:
+                continue
+            self.refs[name] = refs
+            cols = ", ".join(_q(c) for c, _ in refs)
+            self.keep[name] = {str(row[0]) for row in conn.exec_driver_sql(
+                f"SELECT id, {cols} FROM {_q(name)}")
+                if all(v is None or str(v) in self.keep[ref]
+                       for v, (_, ref) in zip(row[1:], refs, strict=True))}
+
+    def wants(self, entity: str, row_id: str, row_json: str) -> bool:
+        if entity == "unit":
+            return row_id in self.keep["unit"]
+        refs = self.refs.get(entity)
+        if refs is None:
+            return True  # shared reference rows
+        row = json.loads(row_json)
+        return all(row.get(c) is None or str(row.get(c)) in self.keep[ref] for c, ref in refs)
 
 
 def _sha256(path: Path) -> str:
@@ -340,6 +412,10 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
             last = max(last, s)
             if str(change.get("e", "")).startswith("fund_"):
                 ctx.fund_touched = True
+        covers_through = m.get("covers_through")
+        if isinstance(covers_through, int) and covers_through >= last and (
+                fresh or covers_from <= applied_through + 1):
+            last = covers_through  # what the sender left out of our scope is acknowledged too
         if ctx.fund_touched:
             _check_fund_journal(conn, sender, seq)
         _check_rejected(report, sender, seq)
