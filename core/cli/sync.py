@@ -137,20 +137,27 @@ def keys_show(args) -> int:
 
 def sync_export(args) -> int:
     from core.sync import ops
+    from core.sync.exchange import NothingToSend
 
     db = _open(args)
     try:
         out_dir = Path(args.out)
         if not out_dir.is_dir():
             raise UserError(f"{out_dir} không phải thư mục; hãy chọn thư mục để ghi gói.")
-        result = ops.export_package(db, _passphrase(args), args.to.upper(), out_dir,
-                                    new_epoch=args.new_epoch).value
+        try:
+            result = ops.export_package(db, _passphrase(args), args.to.upper(), out_dir,
+                                        new_epoch=args.new_epoch, force=args.force).value
+        except NothingToSend as exc:
+            return _done(args, {"file": None, "to": args.to.upper(), "seq": None, "changes": 0,
+                                "message": str(exc)}, str(exc))
     finally:
         db.close()
+    what = (f"{result.changes} thay đổi" if result.changes else
+            "không có thay đổi mới — gói chỉ mang xác nhận đã nhận các gói của "
+            f"{result.recipient}")
     return _done(args, {"file": str(result.path), "to": result.recipient, "seq": result.seq,
                         "changes": result.changes},
-                 f"Đã ghi gói số {result.seq} gửi {result.recipient} ({result.changes} thay đổi): "
-                 f"{result.path}")
+                 f"Đã ghi gói số {result.seq} gửi {result.recipient} ({what}): {result.path}")
 
 
 def sync_import(args) -> int:
@@ -281,6 +288,8 @@ def register(sub) -> None:
     p = sync.add_parser("export", help="ghi gói đồng bộ cho một văn phòng")
     p.add_argument("out", metavar="OUT_DIR", help="thư mục ghi gói")
     p.add_argument("--to", required=True, metavar="CODE")
+    p.add_argument("--force", action="store_true",
+                   help="ghi gói cả khi không có thay đổi mới (gói chỉ mang xác nhận đã nhận)")
     p.add_argument("--new-epoch", action="store_true",
                    help="đánh số lại từ đầu (sau khi khôi phục từ bản sao lưu)")
     _pass_option(p)

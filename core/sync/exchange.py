@@ -80,10 +80,34 @@ def _reduce_confidential(row: dict) -> dict:
     return {k: v for k, v in row.items() if k in CONFIDENTIAL_KEEP}
 
 
+class NothingToSend(SyncError):
+    """No change the recipient has not acknowledged: no package unless asked (``force``)."""
+
+
+def nothing_message(recipient: str) -> str:
+    return (f"Không có thay đổi mới cho {recipient}: mọi thay đổi đã được {recipient} xác nhận, "
+            "nên không tạo gói. Một gói chỉ mang xác nhận vẫn có ích: nó báo cho "
+            f"{recipient} biết văn phòng này đã nhận các gói của họ, để họ dọn phần đã gửi. "
+            "Muốn vậy, xuất với «--force» (hoặc đồng ý trong cửa sổ).")
+
+
+def nothing_to_send(session: Session, recipient: str) -> bool:
+    """True when the recipient has acknowledged every change (nothing new, nothing
+    unacknowledged) and no epoch change is asked."""
+    peer = _peer(session, recipient)
+    return session.connection().exec_driver_sql(
+        "SELECT 1 FROM sync_outbox WHERE seq > ? LIMIT 1", (peer.acked_through,)).first() is None
+
+
 def export_package(session: Session, passphrase: str, recipient: str, out_dir: str | os.PathLike[str],
-                   *, today: date | None = None, new_epoch: bool = False) -> ExportResult:
+                   *, today: date | None = None, new_epoch: bool = False,
+                   force: bool = True) -> ExportResult:
+    """Write the package for ``recipient``. With ``force`` False and nothing to send,
+    :class:`NothingToSend` is raised and no file is written."""
     me, pairs = keys_module._own_keys(session, passphrase)
     peer = _peer(session, recipient)
+    if not force and not new_epoch and nothing_to_send(session, recipient):
+        raise NothingToSend(nothing_message(recipient))
     if peer.key_id in json.loads(peer.revoked_keys):
         raise SyncError(f"Khoá của văn phòng {recipient} đã bị thu hồi; không gửi gói cho nó.")
     if new_epoch:  # after a restore from a backup: a fresh numbering the recipient accepts

@@ -107,11 +107,20 @@ def revoke(db: AppDatabase, office: str, passphrase: str) -> Done[PeerInfo]:
 
 
 def export_package(db: AppDatabase, passphrase: str, recipient: str,
-                   out_dir: str | os.PathLike[str], *, new_epoch: bool = False
-                   ) -> Done[ExportResult]:
+                   out_dir: str | os.PathLike[str], *, new_epoch: bool = False,
+                   force: bool = True) -> Done[ExportResult]:
+    """With ``force`` False and nothing to send, raises ``exchange.NothingToSend`` (a
+    UserError saying so) and writes nothing."""
     with db.transaction() as s:
         return Done(exchange.export_package(s, passphrase, recipient, out_dir,
-                                            new_epoch=new_epoch), SYNC)
+                                            new_epoch=new_epoch, force=force), SYNC)
+
+
+def nothing_to_send(db: AppDatabase, recipient: str) -> bool:
+    """Nothing new and nothing unacknowledged for ``recipient``: a package would carry only
+    this office's acknowledgement."""
+    with db.reading() as s:
+        return exchange.nothing_to_send(s, recipient)
 
 
 def import_packages(db: AppDatabase, paths: list[str | os.PathLike[str]], passphrase: str, *,

@@ -357,6 +357,18 @@ class SyncPage(QWidget):
         recipient = self.recipient.currentData()
         if secret is None or not recipient:
             return None
+        try:
+            nothing = ops.nothing_to_send(self._db, recipient)
+        except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
+            widgets.report_error(self, exc)
+            return None
+        if nothing and not widgets.confirm(
+                self, self.tr("No new changes"),
+                self.tr("No new changes for %1. Write a package anyway to tell %1 that its "
+                        "packages were received? A package that only carries acknowledgements "
+                        "lets %1 clear what it has sent.").replace("%1", recipient),
+                self.tr("Write the package")):
+            return None
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the package"))
             if not folder:
@@ -364,7 +376,10 @@ class SyncPage(QWidget):
 
         def done(result) -> None:
             self.last_export = result.value
-            widgets.show_info(self, self.tr("Package %1 written for %2 (%3 changes): %4")
+            text = (self.tr("Package %1 written for %2 (%3 changes): %4") if result.value.changes
+                    else self.tr("Package %1 written for %2 (acknowledgements only, no new "
+                                 "changes): %4"))
+            widgets.show_info(self, text
                               .replace("%1", str(result.value.seq))
                               .replace("%2", result.value.recipient)
                               .replace("%3", str(result.value.changes))

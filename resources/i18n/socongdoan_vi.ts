@@ -3973,12 +3973,28 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Đã ghi tệp cấp khoá: %1</translation>
     </message>
     <message>
+        <source>No new changes</source>
+        <translation>Không có thay đổi mới</translation>
+    </message>
+    <message>
+        <source>No new changes for %1. Write a package anyway to tell %1 that its packages were received? A package that only carries acknowledgements lets %1 clear what it has sent.</source>
+        <translation>Không có thay đổi mới cho %1. Vẫn tạo gói để báo đã nhận? Gói chỉ mang xác nhận đã nhận giúp %1 biết các gói của họ đã tới và dọn phần đã gửi.</translation>
+    </message>
+    <message>
+        <source>Write the package</source>
+        <translation>Tạo gói</translation>
+    </message>
+    <message>
         <source>Folder for the package</source>
         <translation>Thư mục ghi gói</translation>
     </message>
     <message>
         <source>Package %1 written for %2 (%3 changes): %4</source>
         <translation>Đã ghi gói số %1 gửi %2 (%3 thay đổi): %4</translation>
+    </message>
+    <message>
+        <source>Package %1 written for %2 (acknowledgements only, no new changes): %4</source>
+        <translation>Đã ghi gói số %1 gửi %2 (chỉ mang xác nhận đã nhận, không có thay đổi mới): %4</translation>
     </message>
     <message>
         <source>Writing the package…</source>

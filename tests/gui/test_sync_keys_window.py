@@ -76,3 +76,19 @@ def test_mistaken_keys_are_replaced_from_the_window_after_a_yes(qtbot, offices, 
         assert me is not None and (me.role, me.province_code) == ("district", "QT")
     finally:
         db.close()
+
+
+def test_export_with_nothing_new_asks_before_writing_an_acknowledgement(qtbot, offices, tmp_path,
+                                                                        monkeypatch):
+    offices.receive("QT", offices.send("VL", "QT"))
+    offices.receive("VL", offices.send("QT", "VL"))
+    page = SyncPage(offices.db("VL"))
+    qtbot.addWidget(page)
+    page.passphrase.setText(PASS)
+    asked: list[str] = []
+    monkeypatch.setattr(widgets, "confirm", lambda parent, title, text, *a: asked.append(text)
+                        or False)
+    out = tmp_path / "ra"
+    out.mkdir()
+    assert page.export_to(str(out)) is None
+    assert asked and list(out.iterdir()) == []
