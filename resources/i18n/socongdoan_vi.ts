@@ -927,12 +927,52 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Cơ sở dữ liệu này chưa được thiết lập. Hãy nhập thông tin về đơn vị của bạn: thông tin này xuất hiện trên mọi văn bản, và mã đơn vị có mặt trong mọi số hiệu do đơn vị cấp. Mã đơn vị và cấp không thể thay đổi về sau.</translation>
     </message>
     <message>
+        <source>A district enrolled by the province</source>
+        <translation>Văn phòng huyện được tỉnh cấp khoá</translation>
+    </message>
+    <message>
+        <source>Start here if the province sent you an enrolment file (.scdkey): your office&apos;s code, name and parent come from it, and your units from the province&apos;s first package (.scdpkg), which you choose next. The passphrase is the one the province told you by telephone.</source>
+        <translation>Bắt đầu từ đây nếu tỉnh đã gửi cho bạn tệp cấp khoá (.scdkey): mã, tên và đơn vị cấp trên của văn phòng lấy từ tệp đó, còn các đơn vị lấy từ gói đầu tiên của tỉnh (.scdpkg) mà bạn chọn ngay sau. Mật khẩu là mật khẩu tỉnh đã báo qua điện thoại.</translation>
+    </message>
+    <message>
+        <source>Import the province&apos;s &amp;enrolment file…</source>
+        <translation>Nhậ&amp;p tệp cấp khoá của tỉnh…</translation>
+    </message>
+    <message>
+        <source>Otherwise (a province, or an office working alone), enter the office&apos;s identity:</source>
+        <translation>Nếu không (văn phòng tỉnh, hoặc văn phòng làm việc độc lập), hãy nhập thông tin của văn phòng:</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>Bắt đầu</translation>
     </message>
     <message>
         <source>Quit</source>
         <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Enrolment file</source>
+        <translation>Tệp cấp khoá</translation>
+    </message>
+    <message>
+        <source>Passphrase of the keys (told by the province):</source>
+        <translation>Mật khẩu khoá (do tỉnh báo):</translation>
+    </message>
+    <message>
+        <source>Keys of office %1 taken (province %2).</source>
+        <translation>Đã nhận khoá của văn phòng %1 (tỉnh %2).</translation>
+    </message>
+    <message>
+        <source>The province&apos;s first package</source>
+        <translation>Gói đầu tiên của tỉnh</translation>
+    </message>
+    <message>
+        <source>Package %1 from %2: %3 records.</source>
+        <translation>Gói số %1 từ %2: %3 bản ghi.</translation>
+    </message>
+    <message>
+        <source>Take the province&apos;s first package on the Sync page later.</source>
+        <translation>Hãy nhập gói đầu tiên của tỉnh ở trang Đồng bộ sau.</translation>
     </message>
 </context>
 <context>
