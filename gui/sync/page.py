@@ -139,12 +139,17 @@ class SyncPage(QWidget):
         self.init_keys_button.clicked.connect(self.init_province)
         self.enrol_button = QPushButton(self.tr("Enrol an office…"))
         self.enrol_button.clicked.connect(lambda: self.enrol())
+        self.remove_office_button = QPushButton(self.tr("Remove an enrolment…"))
+        self.remove_office_button.setToolTip(self.tr(
+            "Forget an office enrolled by mistake; the changes waiting only for it are dropped"))
+        self.remove_office_button.clicked.connect(lambda: self.remove_office())
         keys_box = QGroupBox(self.tr("Keys"))
         keys_form = QFormLayout(keys_box)
         keys_form.addRow(self.identity_label)
         keys_form.addRow(self.tr("Key passphrase:"), self.passphrase)
         key_buttons = QHBoxLayout()
-        for button in (self.import_keys_button, self.init_keys_button, self.enrol_button):
+        for button in (self.import_keys_button, self.init_keys_button, self.enrol_button,
+                       self.remove_office_button):
             key_buttons.addWidget(button)
         key_buttons.addStretch(1)
         keys_form.addRow(key_buttons)
@@ -210,6 +215,7 @@ class SyncPage(QWidget):
         self.import_keys_button.setVisible(me is None or ops.keys_replaceable(self._db))
         self.init_keys_button.setVisible(me is None and ops.can_be_province(self._db))
         self.enrol_button.setVisible(province)
+        self.remove_office_button.setVisible(province)
         self.export_button.setEnabled(me is not None)
         self.import_button.setEnabled(me is not None)
         self.recipient.clear()
@@ -349,6 +355,31 @@ class SyncPage(QWidget):
             widgets.report_error(self, exc)
             return
         widgets.show_info(self, self.tr("Enrolment file written: %1").replace("%1", str(done.value)))
+        self._notify(done.changes)
+
+    def remove_office(self, office: str | None = None) -> None:
+        secret = self._secret()
+        if secret is None:
+            return
+        if office is None:
+            codes = [p.office_code for p in ops.status(self._db).peers if p.role != "province"]
+            if not codes:
+                return
+            office, ok = QInputDialog.getItem(self, self.tr("Remove an enrolment"),
+                                              self.tr("Office:"), codes, 0, False)
+            if not ok or not office:
+                return
+        if not widgets.confirm(
+                self, self.tr("Remove an enrolment"),
+                self.tr("Forget office %1? Its packages will be refused and the changes waiting "
+                        "only for its acknowledgement are dropped.").replace("%1", office),
+                self.tr("Remove")):
+            return
+        try:
+            done = ops.remove_office(self._db, office, secret)
+        except Exception as exc:  # noqa: BLE001
+            widgets.report_error(self, exc)
+            return
         self._notify(done.changes)
 
     # --- packages -----------------------------------------------------------------------

@@ -3825,6 +3825,14 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Cấp khoá cho một văn phòng…</translation>
     </message>
     <message>
+        <source>Remove an enrolment…</source>
+        <translation>Xoá văn phòng đã cấp khoá…</translation>
+    </message>
+    <message>
+        <source>Forget an office enrolled by mistake; the changes waiting only for it are dropped</source>
+        <translation>Bỏ một văn phòng cấp khoá nhầm; các thay đổi chỉ còn chờ văn phòng đó xác nhận sẽ được bỏ</translation>
+    </message>
+    <message>
         <source>Keys</source>
         <translation>Khoá</translation>
     </message>
@@ -4011,6 +4019,22 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Enrolment file written: %1</source>
         <translation>Đã ghi tệp cấp khoá: %1</translation>
+    </message>
+    <message>
+        <source>Remove an enrolment</source>
+        <translation>Xoá văn phòng đã cấp khoá</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>Văn phòng:</translation>
+    </message>
+    <message>
+        <source>Forget office %1? Its packages will be refused and the changes waiting only for its acknowledgement are dropped.</source>
+        <translation>Bỏ văn phòng %1? Các gói của văn phòng đó sẽ bị từ chối, và các thay đổi chỉ còn chờ văn phòng đó xác nhận sẽ được bỏ.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xoá</translation>
     </message>
     <message>
         <source>No new changes</source>

@@ -92,3 +92,14 @@ def test_export_with_nothing_new_asks_before_writing_an_acknowledgement(qtbot, o
     out.mkdir()
     assert page.export_to(str(out)) is None
     assert asked and list(out.iterdir()) == []
+
+
+def test_the_province_removes_a_mistaken_enrolment_from_the_window(qtbot, offices, tmp_path,
+                                                                   monkeypatch):
+    page = SyncPage(offices.province)
+    qtbot.addWidget(page)
+    assert not page.remove_office_button.isHidden()
+    page.passphrase.setText(PASS)
+    monkeypatch.setattr(widgets, "confirm", lambda *a, **k: True)
+    page.remove_office("VL")
+    assert "VL" not in {p.office_code for p in ops.status(offices.province).peers}
