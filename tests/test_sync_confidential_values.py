@@ -73,3 +73,16 @@ def test_a_bad_date_in_a_package_refuses_it_whole_and_check_reports_it(offices):
     assert outcome.state == "refused"
     assert "first_applied_on" in outcome.reason and "phải là một ngày" in outcome.reason
     assert snapshot(offices.province) == before
+
+
+def test_check_repair_sets_empty_dates_to_null(offices):
+    from core.common.integrity import recount
+
+    [item] = register(offices.db("VL"), "VL-01", ["Sổ tay điện tử"])
+    with offices.db("VL").transaction() as s:
+        s.execute(text("UPDATE initiative SET portal_uploaded_on = '' WHERE id = :i"),
+                  {"i": item.hex})
+    assert check_database(offices.db("VL"))
+    recount(offices.db("VL"))
+    assert check_database(offices.db("VL")) == []
+    assert get(offices.db("VL"), Initiative, item).portal_uploaded_on is None

@@ -74,12 +74,11 @@ def check_database(db: AppDatabase) -> list[str]:
     return problems
 
 
-def unreadable_dates(conn: Connection, *, limit: int = 20) -> list[str]:
-    """Stored values of date and timestamp columns the program cannot read back (e.g. ''
-    written into a date): every row that would stop a page from opening."""
+def _date_columns(conn: Connection):
+    """(table, quoted column, SQL condition of an unreadable value) of every date and
+    timestamp column of the tables present."""
     present = {n for (n,) in conn.exec_driver_sql(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    found: list[str] = []
     for table in Base.metadata.sorted_tables:
         if table.name not in present:
             continue
@@ -94,14 +93,32 @@ def unreadable_dates(conn: Connection, *, limit: int = 20) -> list[str]:
             else:
                 continue
             c = '"' + column.name.replace('"', '""') + '"'
-            n = conn.exec_driver_sql(
-                f'SELECT count(*) FROM "{table.name}" WHERE {c} IS NOT NULL AND '
-                + bad.format(c=c)).scalar() or 0
-            if n and len(found) < limit:
-                found.append(f"Bảng {table.name}, cột {column.name}: {n} dòng có giá trị ngày "
-                             "không đọc được (ví dụ chuỗi rỗng); các trang dùng bảng này có thể "
-                             "không mở được. Hãy sửa hoặc xoá giá trị đó (đặt về trống).")
+            yield table.name, column.name, c, f"{c} IS NOT NULL AND " + bad.format(c=c)
+
+
+def unreadable_dates(conn: Connection, *, limit: int = 20) -> list[str]:
+    """Stored values of date and timestamp columns the program cannot read back (e.g. ''
+    written into a date): every row that would stop a page from opening."""
+    found: list[str] = []
+    for table, name, _c, bad in _date_columns(conn):
+        n = conn.exec_driver_sql(f'SELECT count(*) FROM "{table}" WHERE {bad}').scalar() or 0
+        if n and len(found) < limit:
+            found.append(f"Bảng {table}, cột {name}: {n} dòng có giá trị ngày không đọc được "
+                         "(ví dụ chuỗi rỗng); các trang dùng bảng này có thể không mở được. "
+                         "Chạy lệnh check --repair để đặt các ô rỗng về trống (NULL); giá trị "
+                         "khác phải sửa tay.")
     return found
+
+
+def repair_empty_dates(conn: Connection) -> int:
+    """'' stored in a date or timestamp column means "no date": set to NULL (a captured
+    edit, so the mend travels). Returns the cells mended; other bad values are left for a
+    person (check keeps reporting them)."""
+    mended = 0
+    for table, _name, c, _bad in _date_columns(conn):
+        result = conn.exec_driver_sql(f'UPDATE "{table}" SET {c} = NULL WHERE {c} = \'\'')
+        mended += max(result.rowcount, 0)
+    return mended
 
 
 def recount(db: AppDatabase) -> None:
@@ -110,5 +127,6 @@ def recount(db: AppDatabase) -> None:
     — one transaction."""
     with db.transaction() as s:
         stored_text.repair(s.connection())
+        repair_empty_dates(s.connection())
         tally.fill(s.connection())
         search.rebuild_all(s.connection())
