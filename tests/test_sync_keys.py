@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from core.common.database import open_app_database
+from core.org import units as org
 from core.org.office import init_office
 from core.sync import keys, ops
-from db.models import SyncIdentity, SyncPeer
+from db.models import SyncIdentity, SyncPeer, UnitKind
 from tests.sync_offices import PASS, make_offices
 
 
@@ -22,6 +23,9 @@ def province(tmp_path):
     db.set_office_code("QT")
     with db.transaction() as s:
         init_office(s, code="QT", name="LĐLĐ tỉnh Quảng Trị", level="province")
+        for code in ("VL", "HH"):  # only units that exist are enrolled
+            org.create_unit(s, org.UnitInput(code=code, name=f"LĐLĐ huyện {code}",
+                                             kind=UnitKind.UPPER, parent_code="QT"))
     ops.init_province(db, PASS)
     yield db
     db.close()

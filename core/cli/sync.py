@@ -5,6 +5,7 @@
     main.py keys import FILE                       an office takes its enrolment file
     main.py keys rotate                            new keys for this office
     main.py keys revoke --office CODE              the province revokes an office's key
+    main.py keys remove --office CODE              the province removes an enrolment (backlog dropped)
     main.py keys show [--json]
     main.py sync export OUT_DIR --to CODE [--new-epoch] [--json]
     main.py sync import FILE... [--dry-run] [--json]
@@ -82,7 +83,8 @@ def keys_import(args) -> int:
 
     db = _open(args)
     try:
-        me = ops.import_enrolment(db, args.file, _passphrase(args)).value
+        me = ops.import_enrolment(db, args.file, _passphrase(args),
+                                  replace=getattr(args, "replace", False)).value
         status = ops.status(db)
     finally:
         db.close()
@@ -115,26 +117,47 @@ def keys_revoke(args) -> int:
                                       f"{peer.office_code}.")
 
 
+def keys_remove(args) -> int:
+    from core.sync import ops
+
+    db = _open(args)
+    try:
+        dropped = ops.remove_office(db, args.office, _passphrase(args)).value
+    finally:
+        db.close()
+    office = args.office.strip().upper()
+    return _done(args, {"office": office, "dropped": dropped},
+                 f"Đã xoá văn phòng {office} khỏi danh sách đã cấp khoá; bỏ {dropped} thay đổi "
+                 "chỉ còn chờ văn phòng đó xác nhận.")
+
+
 def keys_show(args) -> int:
     return sync_status(args)
 
 
 def sync_export(args) -> int:
     from core.sync import ops
+    from core.sync.exchange import NothingToSend
 
     db = _open(args)
     try:
         out_dir = Path(args.out)
         if not out_dir.is_dir():
             raise UserError(f"{out_dir} không phải thư mục; hãy chọn thư mục để ghi gói.")
-        result = ops.export_package(db, _passphrase(args), args.to.upper(), out_dir,
-                                    new_epoch=args.new_epoch).value
+        try:
+            result = ops.export_package(db, _passphrase(args), args.to.upper(), out_dir,
+                                        new_epoch=args.new_epoch, force=args.force).value
+        except NothingToSend as exc:
+            return _done(args, {"file": None, "to": args.to.upper(), "seq": None, "changes": 0,
+                                "message": str(exc)}, str(exc))
     finally:
         db.close()
+    what = (f"{result.changes} thay đổi" if result.changes else
+            "không có thay đổi mới — gói chỉ mang xác nhận đã nhận các gói của "
+            f"{result.recipient}")
     return _done(args, {"file": str(result.path), "to": result.recipient, "seq": result.seq,
                         "changes": result.changes},
-                 f"Đã ghi gói số {result.seq} gửi {result.recipient} ({result.changes} thay đổi): "
-                 f"{result.path}")
+                 f"Đã ghi gói số {result.seq} gửi {result.recipient} ({what}): {result.path}")
 
 
 def sync_import(args) -> int:
@@ -240,6 +263,8 @@ def register(sub) -> None:
     p.set_defaults(handler=keys_enrol)
     p = keys.add_parser("import", help="nhập tệp cấp khoá do tỉnh gửi")
     p.add_argument("file")
+    p.add_argument("--replace", action="store_true",
+                   help="thay khoá tạo nhầm (chỉ khi chưa gửi gói nào bằng khoá đó)")
     _pass_option(p)
     p.set_defaults(handler=keys_import)
     p = keys.add_parser("rotate", help="thay khoá mới cho văn phòng này")
@@ -249,6 +274,10 @@ def register(sub) -> None:
     p.add_argument("--office", required=True, metavar="CODE")
     _pass_option(p)
     p.set_defaults(handler=keys_revoke)
+    p = keys.add_parser("remove", help="tỉnh xoá một văn phòng đã cấp khoá (mã gõ nhầm)")
+    p.add_argument("--office", required=True, metavar="CODE")
+    _pass_option(p)
+    p.set_defaults(handler=keys_remove)
     p = keys.add_parser("show", help="khoá và tình trạng đồng bộ")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=keys_show)
@@ -259,6 +288,8 @@ def register(sub) -> None:
     p = sync.add_parser("export", help="ghi gói đồng bộ cho một văn phòng")
     p.add_argument("out", metavar="OUT_DIR", help="thư mục ghi gói")
     p.add_argument("--to", required=True, metavar="CODE")
+    p.add_argument("--force", action="store_true",
+                   help="ghi gói cả khi không có thay đổi mới (gói chỉ mang xác nhận đã nhận)")
     p.add_argument("--new-epoch", action="store_true",
                    help="đánh số lại từ đầu (sau khi khôi phục từ bản sao lưu)")
     _pass_option(p)

@@ -30,6 +30,7 @@ from core.common.files import write_atomically
 from core.common.text import FORBIDDEN, clean
 from core.sync import keys as keys_module
 from core.sync import package as pkg
+from core.sync import values
 from db import outbox
 from db.migrate import SCHEMA_HEAD
 from db.models import SyncConflict, SyncIdentity, SyncPackage, SyncPeer, utcnow
@@ -74,15 +75,39 @@ def _peer(session: Session, code: str) -> SyncPeer:
 
 
 def _reduce_confidential(row: dict) -> dict:
-    return {k: (v if k in CONFIDENTIAL_KEEP else ("" if isinstance(v, str) else v if
-                                                  isinstance(v, bool | int) else None))
-            for k, v in row.items()}
+    """The portal-list fields only: the others are not sent at all (absent, not emptied),
+    so the receiver keeps its own values of them."""
+    return {k: v for k, v in row.items() if k in CONFIDENTIAL_KEEP}
+
+
+class NothingToSend(SyncError):
+    """No change the recipient has not acknowledged: no package unless asked (``force``)."""
+
+
+def nothing_message(recipient: str) -> str:
+    return (f"Không có thay đổi mới cho {recipient}: mọi thay đổi đã được {recipient} xác nhận, "
+            "nên không tạo gói. Một gói chỉ mang xác nhận vẫn có ích: nó báo cho "
+            f"{recipient} biết văn phòng này đã nhận các gói của họ, để họ dọn phần đã gửi. "
+            "Muốn vậy, xuất với «--force» (hoặc đồng ý trong cửa sổ).")
+
+
+def nothing_to_send(session: Session, recipient: str) -> bool:
+    """True when the recipient has acknowledged every change (nothing new, nothing
+    unacknowledged) and no epoch change is asked."""
+    peer = _peer(session, recipient)
+    return session.connection().exec_driver_sql(
+        "SELECT 1 FROM sync_outbox WHERE seq > ? LIMIT 1", (peer.acked_through,)).first() is None
 
 
 def export_package(session: Session, passphrase: str, recipient: str, out_dir: str | os.PathLike[str],
-                   *, today: date | None = None, new_epoch: bool = False) -> ExportResult:
+                   *, today: date | None = None, new_epoch: bool = False,
+                   force: bool = True) -> ExportResult:
+    """Write the package for ``recipient``. With ``force`` False and nothing to send,
+    :class:`NothingToSend` is raised and no file is written."""
     me, pairs = keys_module._own_keys(session, passphrase)
     peer = _peer(session, recipient)
+    if not force and not new_epoch and nothing_to_send(session, recipient):
+        raise NothingToSend(nothing_message(recipient))
     if peer.key_id in json.loads(peer.revoked_keys):
         raise SyncError(f"Khoá của văn phòng {recipient} đã bị thu hồi; không gửi gói cho nó.")
     if new_epoch:  # after a restore from a backup: a fresh numbering the recipient accepts
@@ -95,16 +120,24 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
         "SELECT seq, entity, row_id, operation, row_version, base_version, row, changed, office, "
         "at FROM sync_outbox WHERE seq > ? ORDER BY seq", (peer.acked_through,))
 
+    scope = (_Scope(conn, recipient) if me.role == "province" and peer.role != "province"
+             else None)
+    through = [peer.acked_through]
+
     def changes():
         """(entity, line) of every change; the row's JSON (made by SQLite) is passed through
-        as it is, parsed only where confidentiality needs a look."""
+        as it is, parsed only where confidentiality or the recipient's scope needs a look."""
         for s, entity, row_id, op, v, b, row_json, changed, office, at in rows:
+            through[0] = max(through[0], int(s))
             if entity == keys_module.KEY_ENTITY:
                 continue
+            if scope is not None and not scope.wants(entity, row_id, row_json):
+                continue  # another district's business: never sent to this one
             if entity == "initiative" and (row_id in confidential
                                            or '"confidential":1' in row_json):
                 row_json = json.dumps(_reduce_confidential(json.loads(row_json)),
                                       ensure_ascii=False, separators=(",", ":"))
+                changed = json.dumps([c for c in json.loads(changed) if c in CONFIDENTIAL_KEEP])
             elif (confidential and entity in _CHILDREN_OF_INITIATIVE
                   and json.loads(row_json).get("initiative_id") in confidential):
                 continue  # authors and history of a confidential initiative stay home
@@ -135,6 +168,9 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
         for item in changes():
             count[0] += 1
             yield item
+        # every change up to here was looked at (sent, or out of the recipient's scope): the
+        # recipient acknowledges up to it, so what was left out does not wait forever
+        manifest["covers_through"] = through[0]
 
     def write(tmp: str) -> None:
         result["hash"] = pkg.write_package(
@@ -154,6 +190,68 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
         out.unlink(missing_ok=True)
         raise
     return ExportResult(out, recipient, seq, count[0])
+
+
+class _Scope:
+    """What the province sends a district: only what concerns it (docs/SYNC.md, "Scope").
+
+    Units: the district's own subtree and the chain of units above it (its parent, the
+    province — what its own unit refers to). Every other synced table that refers (by a
+    foreign key) to a scoped table is scoped too, in dependency order: a row is sent when
+    each of its references to a scoped table points at a row sent — members of its units,
+    targets addressed to its units, its initiatives (with their review results and
+    decisions), funds, nominees …; and rows of those (authors, payments, postings …).
+    Tables that refer to no scoped table (programmes and their phases, rounds) are shared
+    reference rows and always sent."""
+
+    def __init__(self, conn: Connection, recipient: str) -> None:
+        units = {str(i): (c, None if p is None else str(p)) for i, c, p in conn.exec_driver_sql(
+            "SELECT id, code, parent_id FROM unit")}
+        children: dict[str, list[str]] = {}
+        for uid, (_, parent) in units.items():
+            if parent is not None:
+                children.setdefault(parent, []).append(uid)
+        keep: set[str] = set()
+        root = next((uid for uid, (code, _) in units.items() if code == recipient), None)
+        if root is not None:
+            stack = [root]
+            while stack:
+                uid = stack.pop()
+                if uid not in keep:
+                    keep.add(uid)
+                    stack.extend(children.get(uid, ()))
+            parent = units[root][1]
+            while parent is not None and parent not in keep and parent in units:
+                keep.add(parent)
+                parent = units[parent][1]
+        self.keep: dict[str, set[str]] = {"unit": keep}
+        self.refs: dict[str, list[tuple[str, str]]] = {}
+        models = outbox.synced_models()
+        present = {n for (n,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table in models["unit"].metadata.sorted_tables:  # type: ignore[attr-defined]
+            name = table.name
+            if name == "unit" or name not in models or name not in present:
+                continue
+            refs = [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys
+                    if fk.column.table.name in self.keep and fk.column.table.name != name]
+            if not refs:
+                continue
+            self.refs[name] = refs
+            cols = ", ".join(_q(c) for c, _ in refs)
+            self.keep[name] = {str(row[0]) for row in conn.exec_driver_sql(
+                f"SELECT id, {cols} FROM {_q(name)}")
+                if all(v is None or str(v) in self.keep[ref]
+                       for v, (_, ref) in zip(row[1:], refs, strict=True))}
+
+    def wants(self, entity: str, row_id: str, row_json: str) -> bool:
+        if entity == "unit":
+            return row_id in self.keep["unit"]
+        refs = self.refs.get(entity)
+        if refs is None:
+            return True  # shared reference rows
+        row = json.loads(row_json)
+        return all(row.get(c) is None or str(row.get(c)) in self.keep[ref] for c, ref in refs)
 
 
 def _sha256(path: Path) -> str:
@@ -338,8 +436,13 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
             last = max(last, s)
             if str(change.get("e", "")).startswith("fund_"):
                 ctx.fund_touched = True
+        covers_through = m.get("covers_through")
+        if isinstance(covers_through, int) and covers_through >= last and (
+                fresh or covers_from <= applied_through + 1):
+            last = covers_through  # what the sender left out of our scope is acknowledged too
         if ctx.fund_touched:
             _check_fund_journal(conn, sender, seq)
+        _check_rejected(report, sender, seq)
         peer.in_epoch, peer.in_seq, peer.in_hash = epoch, seq, o.manifest_hash
         peer.applied_through = last
         report.state = "applied"
@@ -353,9 +456,12 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
         nested.commit()
     except _Broken as exc:
         nested.rollback()
+        rejected, reasons = report.rejected, list(report.rejected_reasons)
         for name in ("new", "updated", "unchanged", "conflicts", "rejected"):
             setattr(report, name, 0)
         report.rejected_reasons.clear()
+        if isinstance(exc, _TooManyRejected):  # the reasons say what to mend
+            report.rejected, report.rejected_reasons = rejected, reasons
         report.state, report.reason = "refused", str(exc)
     finally:
         conn.exec_driver_sql("DELETE FROM sync_applying")
@@ -363,6 +469,30 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
 
 class _Broken(Exception):
     """A package whose rows, once applied, break an invariant of the books."""
+
+
+class _TooManyRejected(_Broken):
+    """A package too many of whose rows cannot be stored here: something is wrong as a
+    whole (e.g. units that do not match), applying the rest would only make it worse."""
+
+
+#: a package is refused whole when more rows than this are rejected …
+MAX_REJECTED = 100
+#: … or when more than this share of its changes is (among at least MIN_FOR_SHARE changes)
+MAX_REJECTED_SHARE = 0.10
+MIN_FOR_SHARE = 20
+
+
+def _check_rejected(report: FileReport, sender: str, seq: int) -> None:
+    total = report.new + report.updated + report.unchanged + report.conflicts + report.rejected
+    if report.rejected > MAX_REJECTED or (
+            total >= MIN_FOR_SHARE and report.rejected > total * MAX_REJECTED_SHARE):
+        first = "; ".join(report.rejected_reasons[:3])
+        raise _TooManyRejected(
+            f"Gói số {seq} từ {sender} không áp dụng được: {report.rejected} trong {total} thay "
+            f"đổi không lưu được ở đây (giới hạn: {MAX_REJECTED} dòng hoặc "
+            f"{int(MAX_REJECTED_SHARE * 100)} %). Lý do đầu tiên: {first}. Không có gì thay đổi; "
+            f"hãy báo văn phòng {sender} và gửi kèm thông báo này.")
 
 
 def _check_fund_journal(conn: Connection, sender: str, seq: int) -> None:
@@ -455,6 +585,11 @@ class _Context:
         self.fund_touched = False
         self.edited = {(e, r) for e, r in conn.exec_driver_sql(
             "SELECT entity, row_id FROM sync_outbox WHERE seq > ?", (acked_through,))}
+        #: an incoming unit's id -> the local unit of the same code kept in its place
+        self.aliases: dict[str, str] = {}
+        self.sent = conn.exec_driver_sql(
+            "SELECT 1 FROM sync_package WHERE direction = 'out' LIMIT 1").first() is not None
+        self.unit_refs = _unit_references()
 
 
 def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
@@ -476,6 +611,31 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
     incoming = {k: (clean(v, multiline=True) if isinstance(v, str) and k != "sort_key"
                     and FORBIDDEN.search(v) else v)
                 for k, v in row.items() if k in columns}  # text is cleaned on the way in
+    if table == "initiative" and incoming.get("confidential"):
+        # a confidential row carries the portal-list fields only; whatever else an older
+        # sender put there ('' for a stripped date) never overwrites the values here
+        incoming = {k: v for k, v in incoming.items() if k in CONFIDENTIAL_KEEP}
+    try:
+        incoming = values.convert(table, incoming)
+    except values.BadValue as exc:
+        column, value, expected = exc.args
+        raise _Broken(
+            f"Gói từ {peer.office_code} bị từ chối: bản ghi {row_id} của bảng «{table}», "
+            f"trường «{column}» có giá trị {json.dumps(value, ensure_ascii=False)[:60]} — phải là "
+            f"{expected}. Không có gì thay đổi; hãy báo văn phòng {peer.office_code} chạy "
+            "«check».") from None
+    if ctx.aliases:  # rows pointing at a unit kept under its local identity
+        for column in ctx.unit_refs.get(table, ()):
+            if incoming.get(column) in ctx.aliases:
+                incoming[column] = ctx.aliases[incoming[column]]
+    if local is None and op != "delete" and table in NATURAL_KEYS:
+        matched = _natural_match(conn, me, peer, package_id, table, row_id, incoming, report,
+                                 ctx)
+        if matched == "conflict":
+            return
+        if matched == "adopted":
+            local_row = conn.exec_driver_sql(_select_sql(table, tuple(columns)), (row_id,)).first()
+            local = dict(zip(columns, local_row, strict=True))
     version = int(change.get("v") or 0)
     conn.exec_driver_sql("SAVEPOINT sync_change")
     try:
@@ -548,6 +708,66 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
         _reject(report, f"Không lưu được bản ghi {row_id} của bảng «{table}»: {reason}.")
 
 
+#: natural keys: an incoming row whose key matches a local row with another id is the same thing
+NATURAL_KEYS = {"unit": "code"}
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_references() -> dict[str, tuple[str, ...]]:
+    """Every column (by table) that refers to a unit."""
+    found: dict[str, list[str]] = {}
+    for table, model in outbox.synced_models().items():
+        for fk in model.__table__.foreign_keys:  # type: ignore[attr-defined]
+            if fk.column.table.name == "unit":
+                found.setdefault(table, []).append(fk.parent.name)
+    return {t: tuple(c) for t, c in found.items()}
+
+
+def _natural_match(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str, table: str,
+                   row_id: str, incoming: dict, report: FileReport, ctx: _Context) -> str:
+    """An incoming row absent here by id whose natural key (a unit's code) is held here by
+    another row: the same unit created on both sides (a district that made its own units
+    before it took the province's first package). If this office has never sent a package,
+    the local row takes the incoming identity — every reference rewritten in this
+    transaction — and the incoming values are applied to it ("adopted"); otherwise both
+    versions are kept as a conflict and rows of the package that refer to the incoming unit
+    are attached to the local one ("conflict"). "" when there is no such row."""
+    key = NATURAL_KEYS[table]
+    value = incoming.get(key)
+    if value is None:
+        return ""
+    found = conn.exec_driver_sql(f"SELECT id FROM {_q(table)} WHERE {_q(key)} = ? AND id != ?",
+                                 (value, row_id)).first()
+    if found is None:
+        return ""
+    old = str(found[0])
+    if not ctx.sent:
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        for ref_table, columns in ctx.unit_refs.items():
+            if ref_table not in ctx.present:
+                continue
+            for column in columns:
+                conn.exec_driver_sql(f"UPDATE {_q(ref_table)} SET {_q(column)} = ? "
+                                     f"WHERE {_q(column)} = ?", (row_id, old))
+        conn.exec_driver_sql(f"UPDATE {_q(table)} SET id = ? WHERE id = ?", (row_id, old))
+        # what is waiting to be sent refers to the new identity; the unit's own entries go
+        # (it was never sent: the incoming row is now the row)
+        conn.exec_driver_sql("DELETE FROM sync_outbox WHERE entity = ? AND row_id = ?",
+                             (table, old))
+        conn.exec_driver_sql("UPDATE sync_outbox SET row = replace(row, ?, ?) "
+                             "WHERE instr(row, ?) > 0", (old, row_id, old))
+        ctx.edited.discard((table, old))
+        return "adopted"
+    names = ctx.columns[table]
+    local_row = conn.exec_driver_sql(_select_sql(table, tuple(names)), (old,)).first()
+    local = dict(zip(names, local_row, strict=True))
+    _record_conflict(conn, table, old, peer.office_code, package_id, local,
+                     {**incoming, "__op__": "insert"}, {key, "id"}, "mine")
+    ctx.aliases[row_id] = old
+    report.conflicts += 1
+    return "conflict"
+
+
 def _why(exc: Exception) -> str:
     text_ = str(getattr(exc, "orig", exc)).splitlines()[0][:200]
     if "UNIQUE constraint failed" in text_:
@@ -573,6 +793,9 @@ def _insert_sql(table: str, names: tuple[str, ...], locals_: tuple[str, ...]) ->
 
 
 def _insert(conn: Any, model: type, table: str, incoming: dict) -> None:
+    """Insert the row; the columns it did not carry take the model's defaults."""
+    incoming = {**{k: v for k, v in values.insert_defaults(table).items()
+                   if k not in getattr(model, "__sync_local__", ())}, **incoming}
     names = tuple(incoming)
     sql = _insert_sql(table, names, tuple(getattr(model, "__sync_local__", ())))
     conn.exec_driver_sql(sql, tuple(incoming[n] for n in names))

@@ -30,8 +30,9 @@ from sqlalchemy.orm import Session
 
 from core.common.errors import UserError
 from core.common.files import write_atomically
+from core.common.similarity import closest_names
 from core.common.text import clean
-from db.models import Setting, SyncIdentity, SyncPeer, utcnow
+from db.models import Setting, SyncIdentity, SyncPackage, SyncPeer, Unit, utcnow
 
 ENROLMENT_FORMAT = "socongdoan-enrolment"
 ENROLMENT_VERSION = 1
@@ -184,6 +185,35 @@ def office_code_of(session: Session) -> str:
     return session.scalar(select(Setting.value).where(Setting.key == "office.unit_code")) or ""
 
 
+def parent_of_office(session: Session) -> str:
+    """The code of the unit above this office's unit ("" for a province, or when unknown)."""
+    code = office_code_of(session)
+    unit = session.scalar(select(Unit).where(Unit.code == code)) if code else None
+    if unit is None or unit.parent_id is None:
+        return ""
+    parent = session.get(Unit, unit.parent_id)
+    return parent.code if parent is not None else ""
+
+
+def keys_replaceable(session: Session) -> bool:
+    """This office has keys, and no package was ever sent with them: keys made by mistake
+    (e.g. a district that pressed "create the province's keys") can still be replaced by an
+    enrolment file."""
+    if identity(session) is None:
+        return False
+    return session.scalar(select(SyncPackage.id).where(SyncPackage.direction == "out")
+                          .limit(1)) is None
+
+
+def enrolable_units(session: Session) -> list[tuple[str, str]]:
+    """(code, name) of the units the province can enrol: every live unit but its own."""
+    own = office_code_of(session)
+    return [(c, n) for c, n in session.execute(
+        select(Unit.code, Unit.name).where(Unit.deleted_at.is_(None),
+                                           Unit.merged_into_id.is_(None)).order_by(Unit.code))
+            if c != own]
+
+
 def init_province(session: Session, passphrase: str) -> IdentityInfo:
     """Keys for this office as the province (once)."""
     if identity(session) is not None:
@@ -191,6 +221,12 @@ def init_province(session: Session, passphrase: str) -> IdentityInfo:
     code = office_code_of(session)
     if not code:
         raise KeyError_("Chưa khởi tạo đơn vị của văn phòng («init»).")
+    parent = parent_of_office(session)
+    if parent:
+        raise KeyError_(
+            f"Văn phòng {code} trực thuộc {parent}: chỉ văn phòng tỉnh (không có cấp trên) tạo "
+            "khoá cho tỉnh. Văn phòng huyện nhận khoá bằng tệp cấp khoá do tỉnh gửi («keys "
+            "import TỆP» hoặc «Nhập tệp cấp khoá…» trên trang Đồng bộ).")
     pair = KeyPair.generate()
     session.add(SyncIdentity(office_code=code, role="province", province_code=code,
                              key_id=pair.key_id, sign_public=pair.sign_public,
@@ -218,10 +254,22 @@ def enrol(session: Session, office: str, passphrase: str, out: str | os.PathLike
         raise KeyError_("Chỉ văn phòng tỉnh cấp khoá cho các văn phòng khác.")
     if office == me.office_code:
         raise KeyError_("Không thể cấp khoá cho chính văn phòng tỉnh.")
+    unit = session.scalar(select(Unit).where(Unit.code == office, Unit.deleted_at.is_(None),
+                                             Unit.merged_into_id.is_(None)))
+    if unit is None:
+        codes = [c for c, _ in enrolable_units(session)]
+        near = closest_names(office, codes, cutoff=0.5)
+        hint = (" Có phải: " + ", ".join(near) + "?") if near else (
+            " Hãy thêm đơn vị đó ở trang Tổ chức trước.")
+        raise KeyError_(f"Không có đơn vị mã «{office}» trong tỉnh; chỉ cấp khoá cho đơn vị đã "
+                        f"có.{hint}")
+    parent = session.get(Unit, unit.parent_id) if unit.parent_id is not None else None
     pair = KeyPair.generate()
     body = {
         "format": ENROLMENT_FORMAT, "version": ENROLMENT_VERSION, "office": office,
-        "role": "district",
+        "role": "district", "name": unit.name,
+        "parent": {"code": parent.code if parent else me.office_code,
+                   "name": parent.name if parent else ""},
         "province": {"code": me.office_code, "key_id": me.key_id,
                      "sign_public": b64(me.sign_public), "box_public": b64(me.box_public)},
         "keys": {"key_id": pair.key_id, "sign_public": b64(pair.sign_public),
@@ -250,10 +298,26 @@ def enrol(session: Session, office: str, passphrase: str, out: str | os.PathLike
     return write_atomically(out, write, error=KeyError_)
 
 
-def import_enrolment(session: Session, path: str | os.PathLike[str], passphrase: str) -> IdentityInfo:
-    """A district takes its enrolment file: the signature checked with the province key it
-    names (compare the fingerprint printed with the one the province gives), the private
-    keys opened with the passphrase, then stored sealed."""
+@dataclass(frozen=True)
+class EnrolmentInfo:
+    """Who an enrolment file is for (read and its signature checked; no passphrase needed)."""
+
+    office: str
+    name: str
+    parent_code: str
+    parent_name: str
+    province: str
+
+
+def read_enrolment(path: str | os.PathLike[str]) -> EnrolmentInfo:
+    body = _enrolment_body(path)
+    parent = body["parent"] if isinstance(body.get("parent"), dict) else {}
+    return EnrolmentInfo(str(body["office"]), str(body.get("name") or ""),
+                         str(parent.get("code") or body["province"]["code"]),
+                         str(parent.get("name") or ""), str(body["province"]["code"]))
+
+
+def _enrolment_body(path: str | os.PathLike[str]) -> dict:
     try:
         raw = Path(path).read_bytes()
         if len(raw) > 1_000_000:
@@ -270,13 +334,33 @@ def import_enrolment(session: Session, path: str | os.PathLike[str], passphrase:
     province_box = unb64(province["box_public"])
     if key_id(province_sign, province_box) != province["key_id"]:
         raise KeyError_("Tệp cấp khoá bị sửa: dấu vân tay khoá của tỉnh không khớp.")
-    body = verify_record(record, province_sign)
+    return verify_record(record, province_sign)
+
+
+def import_enrolment(session: Session, path: str | os.PathLike[str], passphrase: str, *,
+                     replace: bool = False) -> IdentityInfo:
+    """A district takes its enrolment file: the signature checked with the province key it
+    names (compare the fingerprint printed with the one the province gives), the private
+    keys opened with the passphrase, then stored sealed. With ``replace``, keys this office
+    made by mistake are replaced — only while no package was ever sent with them."""
+    body = _enrolment_body(path)
+    province = body["province"]
+    province_sign = unb64(province["sign_public"])
+    province_box = unb64(province["box_public"])
     code = office_code_of(session)
     if code and code != body["office"]:
         raise KeyError_(f"Tệp cấp khoá dành cho văn phòng {body['office']}, không phải văn "
                         f"phòng này ({code}).")
-    if identity(session) is not None:
-        raise KeyError_("Văn phòng này đã có khoá đồng bộ.")
+    existing = identity(session)
+    if existing is not None:
+        if not keys_replaceable(session):
+            raise KeyError_("Văn phòng này đã có khoá đồng bộ và đã gửi gói bằng khoá đó; không "
+                            "thay bằng tệp cấp khoá được. Dùng «keys rotate» để thay khoá.")
+        if not replace:
+            raise KeyError_("Văn phòng này đã có khoá đồng bộ (chưa gửi gói nào bằng khoá đó). "
+                            "Nếu khoá đó được tạo nhầm, nhập lại tệp cấp khoá và xác nhận thay "
+                            "khoá («keys import TỆP --replace»).")
+        _drop_own_keys(session)
     if not code:  # a new installation: it becomes the enrolled office (then «init» finds
         # its unit in the province's first package)
         session.merge(Setting(key="office.unit_code", value=body["office"]))
@@ -297,6 +381,40 @@ def import_enrolment(session: Session, path: str | os.PathLike[str], passphrase:
                              applied_through=0))
     session.flush()
     return IdentityInfo(body["office"], body["role"], province["code"], pairs[0].key_id)
+
+
+def _drop_own_keys(session: Session) -> None:
+    """Keys made by mistake (never used to send a package): the identity, the offices it
+    enrolled and the key records waiting to go."""
+    session.execute(text("DELETE FROM sync_outbox WHERE entity = :e"), {"e": KEY_ENTITY})
+    for peer in session.scalars(select(SyncPeer)):
+        session.delete(peer)
+    for me in session.scalars(select(SyncIdentity)):
+        session.delete(me)
+    session.flush()
+
+
+def remove_office(session: Session, office: str, passphrase: str) -> int:
+    """The province removes an enrolment (e.g. a mistyped code): the office is forgotten
+    and what waited only for its acknowledgement is dropped. Returns the outbox entries
+    pruned. Its packages are refused from then on (unknown office)."""
+    me, _ = _own_keys(session, passphrase)
+    if me.role != "province":
+        raise KeyError_("Chỉ văn phòng tỉnh xoá một văn phòng đã cấp khoá.")
+    office = clean(office).strip().upper()
+    peer = session.get(SyncPeer, office)
+    if peer is None:
+        raise KeyError_(f"Không có văn phòng {office} trong danh sách đã cấp khoá.")
+    session.delete(peer)
+    session.flush()
+    before = session.scalar(text("SELECT count(*) FROM sync_outbox")) or 0
+    low = session.scalar(text("SELECT min(acked_through) FROM sync_peer"))
+    if low is None:  # no office left: nobody waits for anything
+        session.execute(text("DELETE FROM sync_outbox WHERE entity != :e"), {"e": KEY_ENTITY})
+    elif low:
+        session.execute(text("DELETE FROM sync_outbox WHERE seq <= :s"), {"s": low})
+    after = session.scalar(text("SELECT count(*) FROM sync_outbox")) or 0
+    return int(before - after)
 
 
 def _queue_record(session: Session, record: dict) -> None:

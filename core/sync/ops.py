@@ -13,11 +13,11 @@ from core.common.database import AppDatabase
 from core.common.errors import UserError
 from core.sync import exchange, keys, labels
 from core.sync.exchange import ConflictInfo, ExportResult, Status
-from core.sync.keys import IdentityInfo, PeerInfo
+from core.sync.keys import EnrolmentInfo, IdentityInfo, PeerInfo
 
 SYNC = Changes(sync=True)
 
-__all__ = ["ConflictInfo", "ExportResult", "IdentityInfo", "PackageOutcome", "PeerInfo", "Status"]
+__all__ = ["ConflictInfo", "EnrolmentInfo", "ExportResult", "IdentityInfo", "PackageOutcome", "PeerInfo", "Status"]
 
 
 @dataclass(frozen=True)
@@ -63,10 +63,39 @@ def enrol(db: AppDatabase, office: str, passphrase: str, out: str | os.PathLike[
         return Done(keys.enrol(s, office, passphrase, out, office_passphrase), SYNC)
 
 
-def import_enrolment(db: AppDatabase, path: str | os.PathLike[str], passphrase: str
-                     ) -> Done[IdentityInfo]:
+def import_enrolment(db: AppDatabase, path: str | os.PathLike[str], passphrase: str, *,
+                     replace: bool = False) -> Done[IdentityInfo]:
+    """Take the enrolment file; ``replace`` (after the person confirmed) replaces keys this
+    office made by mistake and never used to send a package."""
     with db.transaction() as s:
-        return Done(keys.import_enrolment(s, path, passphrase), SYNC)
+        return Done(keys.import_enrolment(s, path, passphrase, replace=replace), SYNC)
+
+
+def read_enrolment(path: str | os.PathLike[str]) -> EnrolmentInfo:
+    """Whom an enrolment file is for: code, name and parent (signature checked)."""
+    return keys.read_enrolment(path)
+
+
+def keys_replaceable(db: AppDatabase) -> bool:
+    with db.reading() as s:
+        return keys.keys_replaceable(s)
+
+
+def can_be_province(db: AppDatabase) -> bool:
+    """Only an office with no parent unit (a province) makes the province's keys."""
+    with db.reading() as s:
+        return bool(keys.office_code_of(s)) and not keys.parent_of_office(s)
+
+
+def enrolable_units(db: AppDatabase) -> list[tuple[str, str]]:
+    with db.reading() as s:
+        return keys.enrolable_units(s)
+
+
+def remove_office(db: AppDatabase, office: str, passphrase: str) -> Done[int]:
+    """Remove an enrolment (a mistyped code): its backlog is dropped."""
+    with db.transaction() as s:
+        return Done(keys.remove_office(s, office, passphrase), SYNC)
 
 
 def rotate(db: AppDatabase, passphrase: str) -> Done[IdentityInfo]:
@@ -80,11 +109,20 @@ def revoke(db: AppDatabase, office: str, passphrase: str) -> Done[PeerInfo]:
 
 
 def export_package(db: AppDatabase, passphrase: str, recipient: str,
-                   out_dir: str | os.PathLike[str], *, new_epoch: bool = False
-                   ) -> Done[ExportResult]:
+                   out_dir: str | os.PathLike[str], *, new_epoch: bool = False,
+                   force: bool = True) -> Done[ExportResult]:
+    """With ``force`` False and nothing to send, raises ``exchange.NothingToSend`` (a
+    UserError saying so) and writes nothing."""
     with db.transaction() as s:
         return Done(exchange.export_package(s, passphrase, recipient, out_dir,
-                                            new_epoch=new_epoch), SYNC)
+                                            new_epoch=new_epoch, force=force), SYNC)
+
+
+def nothing_to_send(db: AppDatabase, recipient: str) -> bool:
+    """Nothing new and nothing unacknowledged for ``recipient``: a package would carry only
+    this office's acknowledgement."""
+    with db.reading() as s:
+        return exchange.nothing_to_send(s, recipient)
 
 
 class ImportCancelled(UserError):

@@ -1,14 +1,29 @@
-"""First run: who is this office? Creates the office's unit (and parent) and its settings."""
+"""First run: who is this office? Creates the office's unit (and parent) and its settings.
+
+A district following the province starts with the province's enrolment file (the first
+choice offered): the office's code, name and parent come from it, and its unit tree from
+the province's first package, taken right after — so no unit is made here twice."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.common.changes import Done
 from core.common.database import AppDatabase
 from core.common.errors import UserError
 from core.org import ops
 from core.org.ops import OfficeSettings
+from core.sync import ops as sync_ops
 from gui.common import widgets
 from gui.org.office_form import OfficeForm
 
@@ -29,6 +44,24 @@ class FirstRunDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        enrol_box = QGroupBox(self.tr("A district enrolled by the province"))
+        enrol_note = QLabel(self.tr(
+            "Start here if the province sent you an enrolment file (.scdkey): your office's "
+            "code, name and parent come from it, and your units from the province's first "
+            "package (.scdpkg), which you choose next. The passphrase is the one the province "
+            "told you by telephone."))
+        enrol_note.setWordWrap(True)
+        self.enrolment_button = QPushButton(self.tr("Import the province's &enrolment file…"))
+        self.enrolment_button.clicked.connect(lambda: self.take_enrolment())
+        self.enrolment_status = QLabel()
+        self.enrolment_status.setWordWrap(True)
+        enrol_layout = QVBoxLayout(enrol_box)
+        enrol_layout.addWidget(enrol_note)
+        enrol_layout.addWidget(self.enrolment_button)
+        enrol_layout.addWidget(self.enrolment_status)
+        other = QLabel(self.tr("Otherwise (a province, or an office working alone), enter the "
+                               "office's identity:"))
+        other.setWordWrap(True)
         self.form = OfficeForm(first_run=True)
         self.error = widgets.ErrorLabel()
         self.buttons = widgets.dialog_buttons(self.tr("Start"), self.tr("Quit"))
@@ -36,10 +69,70 @@ class FirstRunDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(enrol_box)
+        layout.addWidget(other)
         layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.form.code.setFocus()
+        self.enrolment_button.setFocus()
+
+    def take_enrolment(self, path: str | None = None, passphrase: str | None = None,
+                       packages: list[str] | None = None) -> bool:
+        """Import the enrolment file, then the province's first package; fill the form with
+        the office's code, name and parent (the code locked). True when the keys were taken."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Enrolment file"), "", "*.scdkey")
+            if not path:
+                return False
+        try:
+            info = sync_ops.read_enrolment(path)
+        except UserError as exc:
+            self.error.set_error(str(exc))
+            return False
+        if passphrase is None:
+            passphrase, ok = QInputDialog.getText(
+                self, self.tr("Enrolment file"),
+                self.tr("Passphrase of the keys (told by the province):"),
+                QLineEdit.EchoMode.Password)
+            if not ok or not passphrase:
+                return False
+        try:
+            sync_ops.import_enrolment(self._db, path, passphrase)
+        except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
+            self.error.set_error(widgets.error_text(exc))
+            return False
+        self.error.set_error("")
+        self.form.code.setText(info.office)
+        self.form.code.setReadOnly(True)
+        self.form.name.setText(info.name)
+        for i in range(self.form.level.count()):
+            if self.form.level.value_at(i) == "upper":
+                self.form.level.setCurrentIndex(i)
+        self.form.parent_code.setText(info.parent_code)
+        self.form.parent_name.setText(info.parent_name)
+        self.enrolment_button.setEnabled(False)
+        status = self.tr("Keys of office %1 taken (province %2).").replace(
+            "%1", info.office).replace("%2", info.province)
+        if packages is None:
+            packages, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("The province's first package"), "", "*.scdpkg")
+        if packages:
+            try:
+                outcomes = sync_ops.import_packages(self._db, list(packages), passphrase).value
+            except Exception as exc:  # noqa: BLE001
+                self.error.set_error(widgets.error_text(exc))
+                outcomes = ()
+            for o in outcomes:
+                if o.state != "applied":
+                    self.error.set_error(o.reason)
+                else:
+                    status += " " + self.tr("Package %1 from %2: %3 records.").replace(
+                        "%1", str(o.seq)).replace("%2", o.sender).replace("%3", str(o.new))
+        else:
+            status += " " + self.tr("Take the province's first package on the Sync page later.")
+        self.enrolment_status.setText(status)
+        self.form.place.setFocus()
+        return True
 
     def save(self) -> None:
         message, field = self.form.validate()

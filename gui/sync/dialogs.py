@@ -78,10 +78,12 @@ class NewPassphraseDialog(FormDialog):
 
 
 class EnrolDialog(NewPassphraseDialog):
-    """Which office to enrol, and the passphrase its keys are sealed with (told to the
+    """Which office to enrol — one of the province's units, found by typing its code or
+    name without tone marks — and the passphrase its keys are sealed with (told to the
     office by telephone, never sent with the file)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, units: list[tuple[str, str]] | tuple = (), parent: QWidget | None = None) -> None:
+        self._units = {code.upper(): name for code, name in units}
         super().__init__(
             self.tr("Enrol an office"),
             self.tr("The office's keys are sealed with this passphrase. Tell it to the office "
@@ -91,12 +93,23 @@ class EnrolDialog(NewPassphraseDialog):
     def add_fields(self) -> None:
         self.office = QLineEdit()
         self.office.setPlaceholderText(self.tr("e.g. LC-MT"))
+        if self._units:
+            from PySide6.QtCore import QStringListModel
+
+            from gui.common import completion
+
+            labels = [f"{code} — {name}" for code, name in self._units.items()]
+            completion.attach(self.office, QStringListModel(labels, self.office))
         self.form.addRow(self.tr("Office &code:"), self.office)
 
     def code(self) -> str:
-        return self.office.text().strip().upper()
+        text = self.office.text().strip()
+        return text.split(" ")[0].upper() if text else ""
 
     def problem(self) -> tuple[str, QLineEdit] | None:
         if not self.code():
             return self.tr("Type the code of the office to enrol."), self.office
+        if self._units and self.code() not in self._units:
+            return (self.tr("“%1” is not one of the province's units: choose the office from the "
+                            "list (type its code or name).").replace("%1", self.code()), self.office)
         return super().problem()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -96,7 +97,10 @@ class PreviewDialog(QDialog):
         header.setSectionResizeMode(9, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.reasons = [self._reasons(o) for o in outcomes]
-        _fill(self.table, [[o.file, names.get(o.sender, o.sender), o.seq or "", states[o.state],
+        partly = self.tr("will be applied, except %1 rows that cannot be stored")
+        _fill(self.table, [[o.file, names.get(o.sender, o.sender), o.seq or "",
+                            partly.replace("%1", ops.format_count(o.rejected))
+                            if o.state == "applied" and o.rejected else states[o.state],
                             o.new, o.updated, o.unchanged, o.conflicts, o.rejected,
                             self._short(o)] for o in outcomes])
         for r, o in enumerate(outcomes):
@@ -111,7 +115,7 @@ class PreviewDialog(QDialog):
         applicable = sum(o.state == "applied" for o in outcomes)
         summary = QLabel(self.tr("Files that can be applied: %1").replace("%1", str(applicable)))
         buttons = widgets.dialog_buttons(self.tr("Apply"), self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.confirm_and_accept)
         buttons.rejected.connect(self.reject)
         self.apply_button = buttons.buttons()[0]
         self.apply_button.setEnabled(applicable > 0)
@@ -144,6 +148,25 @@ class PreviewDialog(QDialog):
                     "%1", ops.format_count(len(reasons) - self.DETAIL_LINES)))
             self.detail.setPlainText("\n".join(shown))
 
+    def rejected_note(self) -> str:
+        """How many rows of the applicable files cannot be stored, and the first reasons
+        ("" when none): applying them needs an explicit yes."""
+        partial = [o for o in self.outcomes if o.state == "applied" and o.rejected]
+        if not partial:
+            return ""
+        reasons = [r for o in partial for r in o.rejected_reasons][:3]
+        return (self.tr("%1 rows of these packages cannot be stored here and will be left out. "
+                        "First reasons:\n%2\n\nApply the rest anyway?")
+                .replace("%1", str(sum(o.rejected for o in partial)))
+                .replace("%2", "\n".join("• " + r for r in reasons)))
+
+    def confirm_and_accept(self) -> None:
+        note = self.rejected_note()
+        if note and not widgets.confirm(self, self.tr("Rows left out"), note,
+                                        self.tr("Apply the rest")):
+            return
+        self.accept()
+
 
 class SyncPage(QWidget):
     def __init__(self, db, bus=None, parent: QWidget | None = None) -> None:
@@ -175,12 +198,17 @@ class SyncPage(QWidget):
         self.init_keys_button.clicked.connect(self.init_province)
         self.enrol_button = QPushButton(self.tr("Enrol an office…"))
         self.enrol_button.clicked.connect(lambda: self.enrol())
+        self.remove_office_button = QPushButton(self.tr("Remove an enrolment…"))
+        self.remove_office_button.setToolTip(self.tr(
+            "Forget an office enrolled by mistake; the changes waiting only for it are dropped"))
+        self.remove_office_button.clicked.connect(lambda: self.remove_office())
         keys_box = QGroupBox(self.tr("Keys"))
         keys_form = QFormLayout(keys_box)
         keys_form.addRow(self.identity_label)
         keys_form.addRow(self.tr("Key passphrase:"), self.passphrase)
         key_buttons = QHBoxLayout()
-        for button in (self.import_keys_button, self.init_keys_button, self.enrol_button):
+        for button in (self.import_keys_button, self.init_keys_button, self.enrol_button,
+                       self.remove_office_button):
             key_buttons.addWidget(button)
         key_buttons.addStretch(1)
         keys_form.addRow(key_buttons)
@@ -267,9 +295,11 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         me = ops.identity(self._db)
         province = me is not None and me.role == "province"
-        self.import_keys_button.setVisible(me is None)
-        self.init_keys_button.setVisible(me is None)
+        # keys made by mistake (never used to send) can still be replaced by an enrolment file
+        self.import_keys_button.setVisible(me is None or ops.keys_replaceable(self._db))
+        self.init_keys_button.setVisible(me is None and ops.can_be_province(self._db))
         self.enrol_button.setVisible(province)
+        self.remove_office_button.setVisible(province)
         self.export_button.setEnabled(me is not None)
         self.import_button.setEnabled(me is not None)
         self.recipient.clear()
@@ -402,8 +432,15 @@ class SyncPage(QWidget):
                                                   "*.scdkey")
             if not path:
                 return
+        replace = ops.identity(self._db) is not None
+        if replace and not widgets.confirm(
+                self, self.tr("Replace the keys"),
+                self.tr("This office already has sync keys, never used to send a package (made "
+                        "by mistake?). Replace them with the keys of the enrolment file?"),
+                self.tr("Replace the keys")):
+            return
         try:
-            done = ops.import_enrolment(self._db, path, secret)
+            done = ops.import_enrolment(self._db, path, secret, replace=replace)
         except Exception as exc:  # noqa: BLE001
             widgets.report_error(self, exc)
             return
@@ -417,7 +454,11 @@ class SyncPage(QWidget):
         """The office's code and its new passphrase (twice) in a dialog, then the file."""
         if self._secret() is None:
             return
-        dialog = EnrolDialog(self)
+        units = ops.enrolable_units(self._db)
+        if not units:
+            widgets.show_error(self, self.tr("Add the office's unit on the Organisation page first."))
+            return
+        dialog = EnrolDialog(units, self)
         self.enrol_dialog = dialog
         dialog.accepted.connect(lambda: self._enrol(dialog.code(), dialog.value, out))
         dialog.open()
@@ -442,12 +483,49 @@ class SyncPage(QWidget):
         self.say(text)
         widgets.show_info(self, text)
 
+    def remove_office(self, office: str | None = None) -> None:
+        secret = self._secret()
+        if secret is None:
+            return
+        if office is None:
+            codes = [p.office_code for p in ops.status(self._db).peers if p.role != "province"]
+            if not codes:
+                return
+            office, ok = QInputDialog.getItem(self, self.tr("Remove an enrolment"),
+                                              self.tr("Office:"), codes, 0, False)
+            if not ok or not office:
+                return
+        if not widgets.confirm(
+                self, self.tr("Remove an enrolment"),
+                self.tr("Forget office %1? Its packages will be refused and the changes waiting "
+                        "only for its acknowledgement are dropped.").replace("%1", office),
+                self.tr("Remove")):
+            return
+        try:
+            done = ops.remove_office(self._db, office, secret)
+        except Exception as exc:  # noqa: BLE001
+            widgets.report_error(self, exc)
+            return
+        self._notify(done.changes)
+
     # --- packages -----------------------------------------------------------------------
     def export_to(self, folder: str | None = None):
         secret = self._secret()
         recipient = self.recipient.currentData()
         recipient_name = self.recipient.currentText()
         if secret is None or not recipient:
+            return None
+        try:
+            nothing = ops.nothing_to_send(self._db, recipient)
+        except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
+            widgets.report_error(self, exc)
+            return None
+        if nothing and not widgets.confirm(
+                self, self.tr("No new changes"),
+                self.tr("No new changes for %1. Write a package anyway to tell %1 that its "
+                        "packages were received? A package that only carries acknowledgements "
+                        "lets %1 clear what it has sent.").replace("%1", recipient),
+                self.tr("Write the package")):
             return None
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the package"))
@@ -456,8 +534,10 @@ class SyncPage(QWidget):
 
         def done(result) -> None:
             self.last_export = result.value
-            text = (self.tr("Package %1 written for %2 (%3 changes): %4")
-                    .replace("%1", str(result.value.seq)).replace("%2", recipient_name)
+            text = (self.tr("Package %1 written for %2 (%3 changes): %4") if result.value.changes
+                    else self.tr("Package %1 written for %2 (acknowledgements only, no new "
+                                 "changes): %4"))
+            text = (text.replace("%1", str(result.value.seq)).replace("%2", recipient_name)
                     .replace("%3", ops.format_count(result.value.changes))
                     .replace("%4", str(result.value.path)))
             self._notify(result.changes)

@@ -1047,6 +1047,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <source>Type the code of the office to enrol.</source>
         <translation>Hãy nhập mã của văn phòng cần cấp khoá.</translation>
     </message>
+    <message>
+        <source>“%1” is not one of the province&apos;s units: choose the office from the list (type its code or name).</source>
+        <translation>“%1” không phải đơn vị của tỉnh: hãy chọn văn phòng trong danh sách (gõ mã hoặc tên).</translation>
+    </message>
 </context>
 <context>
     <name>FileDialogs</name>
@@ -1072,12 +1076,52 @@ Ghi đè lên tệp đó?</translation>
         <translation>Cơ sở dữ liệu này chưa được thiết lập. Hãy nhập thông tin về đơn vị của bạn: thông tin này xuất hiện trên mọi văn bản, và mã đơn vị có mặt trong mọi số hiệu do đơn vị cấp. Mã đơn vị và cấp không thể thay đổi về sau.</translation>
     </message>
     <message>
+        <source>A district enrolled by the province</source>
+        <translation>Văn phòng huyện được tỉnh cấp khoá</translation>
+    </message>
+    <message>
+        <source>Start here if the province sent you an enrolment file (.scdkey): your office&apos;s code, name and parent come from it, and your units from the province&apos;s first package (.scdpkg), which you choose next. The passphrase is the one the province told you by telephone.</source>
+        <translation>Bắt đầu từ đây nếu tỉnh đã gửi cho bạn tệp cấp khoá (.scdkey): mã, tên và đơn vị cấp trên của văn phòng lấy từ tệp đó, còn các đơn vị lấy từ gói đầu tiên của tỉnh (.scdpkg) mà bạn chọn ngay sau. Mật khẩu là mật khẩu tỉnh đã báo qua điện thoại.</translation>
+    </message>
+    <message>
+        <source>Import the province&apos;s &amp;enrolment file…</source>
+        <translation>Nhậ&amp;p tệp cấp khoá của tỉnh…</translation>
+    </message>
+    <message>
+        <source>Otherwise (a province, or an office working alone), enter the office&apos;s identity:</source>
+        <translation>Nếu không (văn phòng tỉnh, hoặc văn phòng làm việc độc lập), hãy nhập thông tin của văn phòng:</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>Bắt đầu</translation>
     </message>
     <message>
         <source>Quit</source>
         <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Enrolment file</source>
+        <translation>Tệp cấp khoá</translation>
+    </message>
+    <message>
+        <source>Passphrase of the keys (told by the province):</source>
+        <translation>Mật khẩu khoá (do tỉnh báo):</translation>
+    </message>
+    <message>
+        <source>Keys of office %1 taken (province %2).</source>
+        <translation>Đã nhận khoá của văn phòng %1 (tỉnh %2).</translation>
+    </message>
+    <message>
+        <source>The province&apos;s first package</source>
+        <translation>Gói đầu tiên của tỉnh</translation>
+    </message>
+    <message>
+        <source>Package %1 from %2: %3 records.</source>
+        <translation>Gói số %1 từ %2: %3 bản ghi.</translation>
+    </message>
+    <message>
+        <source>Take the province&apos;s first package on the Sync page later.</source>
+        <translation>Hãy nhập gói đầu tiên của tỉnh ở trang Đồng bộ sau.</translation>
     </message>
 </context>
 <context>
@@ -3263,6 +3307,10 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Lý do</translation>
     </message>
     <message>
+        <source>will be applied, except %1 rows that cannot be stored</source>
+        <translation>sẽ được áp dụng, trừ %1 dòng không lưu được</translation>
+    </message>
+    <message>
         <source>Choose a file to read its reasons in full.</source>
         <translation>Chọn một tệp để đọc đầy đủ lý do.</translation>
     </message>
@@ -3285,6 +3333,24 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>… and %1 more</source>
         <translation>… và %1 lý do khác</translation>
+    </message>
+    <message>
+        <source>%1 rows of these packages cannot be stored here and will be left out. First reasons:
+%2
+
+Apply the rest anyway?</source>
+        <translation>%1 dòng của các gói này không lưu được ở đây và sẽ bị bỏ qua. Những lý do đầu tiên:
+%2
+
+Vẫn áp dụng phần còn lại?</translation>
+    </message>
+    <message>
+        <source>Rows left out</source>
+        <translation>Các dòng bị bỏ qua</translation>
+    </message>
+    <message>
+        <source>Apply the rest</source>
+        <translation>Áp dụng phần còn lại</translation>
     </message>
 </context>
 <context>
@@ -4311,6 +4377,14 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>nhận được</translation>
     </message>
     <message>
+        <source>Remove an enrolment…</source>
+        <translation>Xoá văn phòng đã cấp khoá…</translation>
+    </message>
+    <message>
+        <source>Forget an office enrolled by mistake; the changes waiting only for it are dropped</source>
+        <translation>Bỏ một văn phòng cấp khoá nhầm; các thay đổi chỉ còn chờ văn phòng đó xác nhận sẽ được bỏ</translation>
+    </message>
+    <message>
         <source>Not yet confirmed by them</source>
         <translation>Họ chưa xác nhận</translation>
     </message>
@@ -4411,12 +4485,52 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Tệp cấp khoá</translation>
     </message>
     <message>
+        <source>Replace the keys</source>
+        <translation>Thay khoá</translation>
+    </message>
+    <message>
+        <source>This office already has sync keys, never used to send a package (made by mistake?). Replace them with the keys of the enrolment file?</source>
+        <translation>Văn phòng này đã có khoá đồng bộ nhưng chưa gửi gói nào bằng khoá đó (tạo nhầm?). Thay bằng khoá trong tệp cấp khoá?</translation>
+    </message>
+    <message>
         <source>Enrolment imported: this office is %1, its province %2. Import the province&apos;s first package next.</source>
         <translation>Đã nhập tệp cấp khoá: văn phòng này là %1, thuộc tỉnh %2. Bước tiếp theo: nhập gói đầu tiên của tỉnh.</translation>
     </message>
     <message>
+        <source>Add the office&apos;s unit on the Organisation page first.</source>
+        <translation>Hãy thêm đơn vị của văn phòng đó ở trang Tổ chức trước.</translation>
+    </message>
+    <message>
         <source>Enrolment file for %1 written: %2. Tell the office its passphrase by telephone.</source>
         <translation>Đã ghi tệp cấp khoá cho %1: %2. Hãy báo mật khẩu cho văn phòng qua điện thoại.</translation>
+    </message>
+    <message>
+        <source>Remove an enrolment</source>
+        <translation>Xoá văn phòng đã cấp khoá</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>Văn phòng:</translation>
+    </message>
+    <message>
+        <source>Forget office %1? Its packages will be refused and the changes waiting only for its acknowledgement are dropped.</source>
+        <translation>Bỏ văn phòng %1? Các gói của văn phòng đó sẽ bị từ chối, và các thay đổi chỉ còn chờ văn phòng đó xác nhận sẽ được bỏ.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <source>No new changes</source>
+        <translation>Không có thay đổi mới</translation>
+    </message>
+    <message>
+        <source>No new changes for %1. Write a package anyway to tell %1 that its packages were received? A package that only carries acknowledgements lets %1 clear what it has sent.</source>
+        <translation>Không có thay đổi mới cho %1. Vẫn tạo gói để báo đã nhận? Gói chỉ mang xác nhận đã nhận giúp %1 biết các gói của họ đã tới và dọn phần đã gửi.</translation>
+    </message>
+    <message>
+        <source>Write the package</source>
+        <translation>Tạo gói</translation>
     </message>
     <message>
         <source>Folder for the package</source>
@@ -4425,6 +4539,10 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Package %1 written for %2 (%3 changes): %4</source>
         <translation>Đã ghi gói số %1 gửi %2 (%3 thay đổi): %4</translation>
+    </message>
+    <message>
+        <source>Package %1 written for %2 (acknowledgements only, no new changes): %4</source>
+        <translation>Đã ghi gói số %1 gửi %2 (chỉ mang xác nhận đã nhận, không có thay đổi mới): %4</translation>
     </message>
     <message>
         <source>Writing the package…</source>

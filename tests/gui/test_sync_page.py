@@ -223,8 +223,14 @@ def _type(qtbot, field, text: str) -> None:
     qtbot.keyClicks(field, text)
 
 
-def test_a_new_passphrase_is_typed_twice_and_refused_when_short_or_different(qtbot, app_db,
+def test_a_new_passphrase_is_typed_twice_and_refused_when_short_or_different(qtbot, tmp_path,
                                                                            messages):
+    from core.org.office import init_office
+    from tests.sync_offices import _open
+
+    app_db = _open(tmp_path / "tinh.sqlite", "QT")  # a province: no unit above it
+    with app_db.transaction() as s:
+        init_office(s, code="QT", name="LĐLĐ tỉnh Quảng Trị", level="province")
     page = SyncPage(app_db)
     qtbot.addWidget(page)
     page.show()
@@ -247,6 +253,8 @@ def test_a_new_passphrase_is_typed_twice_and_refused_when_short_or_different(qtb
     assert ops.identity(app_db) is not None and ops.identity(app_db).role == "province"
     assert page.passphrase.text() == "mat khau tinh 2026"
     assert page.status_line.text()
+    page.close()
+    app_db.close()
 
 
 def test_enrolling_an_office_asks_its_passphrase_twice_in_vietnamese(qtbot, offices, tmp_path,
@@ -265,6 +273,7 @@ def test_enrolling_an_office_asks_its_passphrase_twice_in_vietnamese(qtbot, offi
     texts = {b.text() for b in dialog.buttons.buttons()}
     assert "Cancel" not in texts and "Hủy" in texts
     _type(qtbot, dialog.office, "gl")
+    qtbot.keyClick(dialog.office.completer().popup(), Qt.Key.Key_Escape)  # the suggestion ignored
     _type(qtbot, dialog.first, "mat khau GL 2026")
     _type(qtbot, dialog.again, "mat khau GL 2O26")
     qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
