@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QTableWidget,
     QWidget,
 )
 
@@ -295,3 +297,22 @@ class DateField(QLineEdit):
 
     def set_value(self, value: date | None) -> None:
         self.setText(format_date(value))
+
+
+def small_table(headers: list[str], stretch: int = -1) -> QTableWidget:
+    """A small read-only table of whole rows (hundreds of rows, not millions: those use
+    gui.common.table_model): one row selected at a time, no row numbers, columns sized to
+    their content and column ``stretch`` (the last by default) taking the room left."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch < 0:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table

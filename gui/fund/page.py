@@ -15,7 +15,6 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -61,15 +60,7 @@ FundIdRole = Qt.ItemDataRole.UserRole + 1
 
 def _table(headers: list[str]) -> QTableWidget:
     """A small read-only table (funds, entries, arrears: hundreds of rows, not millions)."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return table
+    return widgets.small_table(headers, stretch=0)
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], numeric: set[int], data: list | None = None,

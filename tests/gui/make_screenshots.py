@@ -61,7 +61,12 @@ def main(argv: list[str]) -> int:
         try:
             load_demo(db)
             window = MainWindow(db)
-            window.resize(1280, 800)
+            # As on a clerk's 1366×768 laptop (the offscreen screen is smaller, where the
+            # window would open maximised).
+            from PySide6.QtCore import Qt
+
+            window.setWindowState(Qt.WindowState.WindowNoState)
+            window.resize(1366, 768)
             window.show()
             page = window.show_page("organisation")
             nodes = list(page.unit_model.nodes.values())
