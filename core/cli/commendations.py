@@ -3,6 +3,7 @@
     main.py commendations import FILE --round R [--year YYYY] [--dry-run] [--report OUT.xlsx]
     main.py commendations list --round R
     main.py commendations approve --round R --decision NUMBER --date DATE [--nominee ID …]
+    main.py commendations unapprove --nominee ID … --reason TEXT [--printed-ok]
     main.py commendations check --round R
     main.py commendations summaries --round R
     main.py commendations totrinh OUT.pdf --round R [--date DATE] [--number N]
@@ -89,6 +90,27 @@ def approve(args) -> int:
         _print_json({"approved": count, "decision": args.decision, "date": args.date})
     else:
         print(f"Đã duyệt khen thưởng {count} người/tập thể theo Quyết định số {args.decision}.")
+    return 0
+
+
+def unapprove(args) -> int:
+    from core.commendations import ops
+
+    try:
+        ids = [uuid.UUID(x) for x in args.nominee]
+    except ValueError:
+        raise UserError("--nominee phải là mã (id) in ở lệnh list.") from None
+    db = _open(args)
+    try:
+        count = ops.unapprove(db, ids, args.reason, printed_ok=args.printed_ok).value
+    except ops.AlreadyPrinted as exc:
+        raise UserError(f"{exc} Thêm --printed-ok để vẫn hủy duyệt.") from None
+    finally:
+        db.close()
+    if args.json:
+        _print_json({"unapproved": count, "reason": args.reason})
+    else:
+        print(f"Đã hủy duyệt {count} người/tập thể; trở lại trạng thái đề nghị.")
     return 0
 
 
@@ -239,6 +261,15 @@ def register(subparsers) -> None:
                    help="chỉ người này (lặp lại được); mặc định: mọi người đang đề nghị")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=approve)
+
+    p = c.add_parser("unapprove", help="hủy duyệt (duyệt nhầm): trở lại trạng thái đề nghị")
+    p.add_argument("--nominee", action="append", required=True, metavar="ID",
+                   help="mã (id) in ở lệnh list; lặp lại được")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="lý do hủy duyệt")
+    p.add_argument("--printed-ok", action="store_true",
+                   help="vẫn hủy duyệt khi đã in giấy khen/bằng khen")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    p.set_defaults(handler=unapprove)
 
     p = c.add_parser("check", help="kiểm tra tiêu chuẩn và hồ sơ của một đợt")
     p.add_argument("--round", required=True, metavar="R")

@@ -149,6 +149,7 @@ class NomineeDetail:
     criteria: tuple[Criterion, ...]
     initiatives: tuple[LinkedInitiative, ...]
     findings: tuple[Finding, ...]
+    note: str = ""  # why an approval was undone, when it was
 
 
 # ---- rounds -------------------------------------------------------------------------------
@@ -479,7 +480,7 @@ def nominee_detail(db: AppDatabase, nominee_id: uuid.UUID) -> NomineeDetail:
         t = _thresholds(s)
         return NomineeDetail(_row(n), n.round_id, n.member_id, n.unit_id, Tier(n.tier), n.summary,
                              rules.parse_criteria(NomineeKind(n.kind), n.criteria),
-                             _linked(s, n.id), _findings(s, n, t))
+                             _linked(s, n.id), _findings(s, n, t), n.status_note or "")
 
 
 def check_nominee(db: AppDatabase, nominee_id: uuid.UUID) -> tuple[Finding, ...]:
@@ -537,6 +538,43 @@ def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date
                     raise UserError(f"{n.full_name} không thuộc đợt khen thưởng này.")
         for n in items:
             n.status, n.decision_number, n.decision_date = status, number, on
+        return Done(len(items), COMMENDATIONS)
+
+
+class AlreadyPrinted(UserError):
+    """Undoing an approval whose certificate has been printed: refused unless confirmed."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        super().__init__("Đã in giấy khen/bằng khen cho " + ", ".join(self.names)
+                         + "; chỉ hủy duyệt khi đã xác nhận (và thu hồi bản đã in).")
+
+
+def unapprove(db: AppDatabase, nominee_ids: Sequence[uuid.UUID], reason: str, *,
+              printed_ok: bool = False) -> Done[int]:
+    """Undo a wrong approval ("Hủy duyệt"): the nominees go back to proposed, their decision
+    number and date are cleared and the reason is kept on them. Refused for a nominee whose
+    certificate has been printed (:class:`AlreadyPrinted`) unless ``printed_ok``; the
+    certificate's number stays in the register. Returns how many were undone."""
+    why = limits.check("Lý do hủy duyệt", clean(reason), limits.LONG_TEXT)
+    if not why:
+        raise UserError("Cần ghi lý do hủy duyệt.")
+    if not nominee_ids:
+        raise UserError("Chưa chọn người/tập thể nào để hủy duyệt.")
+    with db.transaction() as s:
+        items = [_get_nominee(s, i) for i in nominee_ids]
+        for n in items:
+            if n.status != NomineeStatus.APPROVED:
+                raise UserError(f"{n.full_name} chưa được duyệt; không có gì để hủy.")
+        printed = [n.full_name for n in items if s.scalar(
+            select(Certificate.id).where(Certificate.nominee_id == n.id)) is not None]
+        if printed and not printed_ok:
+            raise AlreadyPrinted(printed)
+        for n in items:
+            number, on = n.decision_number, n.decision_date
+            when = f" ngày {on.strftime('%d/%m/%Y')}" if on else ""
+            n.status, n.decision_number, n.decision_date = NomineeStatus.PROPOSED, "", None
+            n.status_note = f"Hủy duyệt (Quyết định {number}{when}): {why}"
         return Done(len(items), COMMENDATIONS)
 
 

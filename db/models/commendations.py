@@ -84,6 +84,7 @@ class Nominee(SyncedMixin, Base):
     status: Mapped[NomineeStatus] = mapped_column(String(16), default=NomineeStatus.PROPOSED)
     decision_number: Mapped[str] = mapped_column(String(64), default="")
     decision_date: Mapped[date | None] = mapped_column(Date)
+    status_note: Mapped[str] = mapped_column(Text, default="", server_default="")  # why an approval was undone
 
 
 class NomineeInitiative(SyncedMixin, Base):
