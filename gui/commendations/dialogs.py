@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection, Sequence
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -208,13 +212,18 @@ class NomineeDialog(FormDialog):
 
 
 class ApproveDialog(FormDialog):
-    """The decision approving the proposed nominees: its number and date."""
+    """The decision approving nominees: its number and date and, for an approval, the list
+    of proposed nominees, each ticked to be approved and marked ✓ (passes its checks) or ✗
+    (fails one). Those failing a check start unticked; ticking one shows what fails."""
 
     def __init__(self, count: int, symbol: str, parent: QWidget | None = None, *,
-                 name: str = "") -> None:
-        """``name``: one nominee not approved by the decision (else: approve ``count``)."""
+                 name: str = "", candidates: Sequence[ops.NomineeCheck] = (),
+                 ticked: Collection[uuid.UUID] | None = None) -> None:
+        """``name``: one nominee not approved by the decision; else the ``candidates`` to
+        approve, those in ``ticked`` (default: all) ticked when they pass their checks."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Not approved by decision") if name else self.tr("Approve by decision"))
+        self._candidates = {c.row.id: c for c in candidates}
         self.number = QLineEdit()
         self.number.setMaxLength(50)
         self.number.setPlaceholderText(f"25/{symbol}")
@@ -224,22 +233,62 @@ class ApproveDialog(FormDialog):
         form = QFormLayout()
         form.addRow(self.tr("Decision &number:"), self.number)
         form.addRow(self.tr("&Signed on:"), self.signed)
-        note = (self.tr("{0} will be recorded as not approved.").format(name) if name
-                else self.tr("{0} proposed nominee(s) will be approved.").format(count))
+        self.nominees = QListWidget()
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b00020")
+        self.note = QLabel()
+        self.note.setWordWrap(True)
         buttons = dialog_buttons(self.tr("Record") if name else self.tr("Approve"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        row = QHBoxLayout()
-        from PySide6.QtWidgets import QLabel
-
-        row.addWidget(QLabel(note))
-        layout.addLayout(row)
+        if name:
+            self.note.setText(self.tr("{0} will be recorded as not approved.").format(name))
+        elif candidates:
+            label = QLabel(self.tr("Nominees to appro&ve (✓ passes its checks, ✗ fails one):"))
+            label.setBuddy(self.nominees)
+            layout.addWidget(label)
+            for c in candidates:
+                ok = not c.problems
+                item = QListWidgetItem(f"{'✓' if ok else '✗'} {c.row.seq}. {c.row.full_name} — "
+                                       f"{ops.AWARD_LABELS[c.row.award]}")
+                item.setData(Qt.ItemDataRole.UserRole, c.row.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                chosen = ok and (ticked is None or c.row.id in ticked)
+                item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+                if not ok:
+                    item.setToolTip("\n".join(f.message for f in c.problems))
+                self.nominees.addItem(item)
+            self.nominees.itemChanged.connect(lambda _item: self._ticks_changed())
+            layout.addWidget(self.nominees, 1)
+            layout.addWidget(self.warning)
+        else:
+            self.note.setText(self.tr("{0} proposed nominee(s) will be approved.").format(count))
+        layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.use_buttons(buttons)
+        self._ticks_changed()
         self.mark_saved()
+
+    def chosen(self) -> list[uuid.UUID]:
+        """The ticked nominees, in the list's order."""
+        return [self.nominees.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nominees.count())
+                if self.nominees.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _ticks_changed(self) -> None:
+        if not self._candidates:
+            return
+        chosen = self.chosen()
+        failing = [self._candidates[i] for i in chosen if self._candidates[i].problems]
+        self.warning.setText("\n".join(
+            self.tr("Ticked although a check fails — {0}: {1}").format(
+                c.row.full_name, "; ".join(f.message for f in c.problems))
+            for c in failing))
+        self.warning.setVisible(bool(failing))
+        self.note.setText(self.tr("{0} ticked nominee(s) will be approved.").format(len(chosen)))
 
     def accept(self) -> None:
         try:
@@ -251,6 +300,50 @@ class ApproveDialog(FormDialog):
             return
         if signed is None:
             self.error.setText(self.tr("Enter the date the decision was signed (dd/mm/yyyy)."))
+            return
+        if self._candidates and not self.chosen():
+            self.error.setText(self.tr("Tick the nominees to approve."))
+            return
+        super().accept()
+
+
+class UnapproveDialog(FormDialog):
+    """Undo a wrong approval ("Hủy duyệt"): the nominee goes back to proposed; the reason is
+    required and kept."""
+
+    def __init__(self, name: str, decision: str, parent: QWidget | None = None, *,
+                 printed: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Undo approval"))
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(500)
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("&Reason:"), self.reason)
+        text = self.tr("{0} (decision {1}) goes back to proposed.").format(name, decision)
+        note = QLabel(text)
+        note.setWordWrap(True)
+        self.printed = QCheckBox(self.tr("The certificate was &printed: undo anyway "
+                                         "(its register number stays recorded)"))
+        self.printed.setVisible(printed)
+        buttons = dialog_buttons(self.tr("Undo approval"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.printed)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.use_buttons(buttons)
+        self.mark_saved()
+
+    def accept(self) -> None:
+        if not self.reason.text().strip():
+            self.error.setText(self.tr("Enter why the approval is undone."))
+            return
+        if self.printed.isVisible() and not self.printed.isChecked():
+            self.error.setText(self.tr("The certificate was already printed: tick the box to undo anyway."))
             return
         super().accept()
 

@@ -32,7 +32,7 @@ from core.commendations import ops
 from core.commendations.ops import NomineeQuery, NomineeStatus
 from core.common.changes import Changes
 from core.common.database import AppDatabase
-from gui.commendations.dialogs import ApproveDialog, NomineeDialog, RoundDialog
+from gui.commendations.dialogs import ApproveDialog, NomineeDialog, RoundDialog, UnapproveDialog
 from gui.commendations.models import NomineeRowRole, NomineeTableModel
 from gui.common import widgets
 from gui.common.changes import ChangeBus
@@ -96,6 +96,10 @@ class CommendationsPage(QWidget):
         self.reject_button = QPushButton(self.tr("&Not approved…"))
         self.reject_button.setToolTip(self.tr("Record the selected nominee as not approved by a decision"))
         self.reject_button.clicked.connect(self.reject)
+        self.unapprove_button = QPushButton(self.tr("&Undo approval…"))
+        self.unapprove_button.setToolTip(self.tr("A wrong approval: the selected nominee goes back to "
+                                                 "proposed, with the reason recorded"))
+        self.unapprove_button.clicked.connect(self.unapprove)
         self.totrinh_button = QPushButton(self.tr("&Submission letter…"))
         self.totrinh_button.clicked.connect(self.write_totrinh)
         self.decision_button = QPushButton(self.tr("&Decision…"))
@@ -104,7 +108,7 @@ class CommendationsPage(QWidget):
         self.print_button.clicked.connect(self.print_certificates)
         actions = QHBoxLayout()
         for b in (self.add_button, self.import_button, self.edit_button, self.approve_button,
-                  self.reject_button):
+                  self.reject_button, self.unapprove_button):
             actions.addWidget(b)
         actions.addStretch(1)
         for b in (self.totrinh_button, self.decision_button, self.print_button):
@@ -188,7 +192,7 @@ class CommendationsPage(QWidget):
             return
         has = self.round_id() is not None
         for b in (self.add_button, self.edit_button, self.approve_button, self.reject_button,
-                  self.totrinh_button, self.decision_button, self.print_button):
+                  self.unapprove_button, self.totrinh_button, self.decision_button, self.print_button):
             b.setEnabled(has)
         self._requery()
 
@@ -271,6 +275,8 @@ class CommendationsPage(QWidget):
                 item = QListWidgetItem(("✓ " if f.ok else "✗ ") + f.message)
                 item.setForeground(_OK if f.ok else _BAD)
                 self.findings.addItem(item)
+            if d.note:
+                self.findings.addItem(QListWidgetItem(d.note))
         if rid is not None:
             file = ops.round_file(self.db, rid)
             reqs = list(file.requirements)
@@ -344,21 +350,75 @@ class CommendationsPage(QWidget):
         self.model.reload(keep_loaded=True)
         self._show_current()
 
+    def _reload_keeping(self, nominee_id: uuid.UUID) -> None:
+        """Read the list again and keep the nominee current (a reset loses the current row)."""
+        self.model.reload(keep_loaded=True)
+        self._show_round_info()
+        row = self.model.row_of(nominee_id)
+        if row is not None:
+            widgets.select_row(self.table, self.model.index(row, 1))
+        self._show_current()
+
+    def selected_rows(self) -> list[ops.NomineeRow]:
+        """The nominees selected in the table (several with Shift/Ctrl), in the table's order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r for r in (self.model.row_at(i) for i in rows) if r is not None]
+
     def approve(self) -> None:
+        """Approve the selected proposed nominees (or, when none of the selection is proposed,
+        every proposed one passing its checks), as ticked in the dialog's list."""
         rid = self.round_id()
         if rid is None:
             return
-        proposed = len(ops.nominees(self.db, rid, status=NomineeStatus.PROPOSED))
-        dialog = ApproveDialog(proposed, "QĐ-LĐLĐ", self)
+        candidates = [c for c in ops.check_round(self.db, rid) if c.row.status == NomineeStatus.PROPOSED]
+        if not candidates:
+            widgets.show_info(self, self.tr("No nominee of this round is waiting for a decision."))
+            return
+        proposed = {c.row.id for c in candidates}
+        selected = {r.id for r in self.selected_rows()} & proposed
+        dialog = ApproveDialog(len(candidates), "QĐ-LĐLĐ", self, candidates=candidates,
+                               ticked=selected or None)
         if not dialog.exec():
             return
+        chosen = dialog.chosen()
+        number = dialog.number.text().strip()
         try:
-            done = ops.approve(self.db, rid, dialog.number.text(), dialog.signed.value() or date.today())
+            done = ops.approve(self.db, rid, number, dialog.signed.value() or date.today(), chosen)
         except Exception as exc:
             widgets.report_error(self, exc)
             return
         self._notify(done.changes)
         self._requery()
+        names = [c.row.full_name for c in candidates if c.row.id in set(chosen)]
+        widgets.show_info(self, self.tr("Approved under decision {0}: {1} nominee(s) — {2}.").format(
+            number, done.value, ", ".join(names)))
+
+    def unapprove(self) -> None:
+        """Undo a wrong approval of the current nominee ("Hủy duyệt"), with a reason."""
+        d = self._detail
+        if d is None:
+            return
+        if d.row.status != NomineeStatus.APPROVED:
+            widgets.show_info(self, self.tr("{0} is not approved; there is no approval to undo.")
+                              .format(d.row.full_name))
+            return
+        printed = False
+        while True:
+            dialog = UnapproveDialog(d.row.full_name, d.row.decision_number, self, printed=printed)
+            if not dialog.exec():
+                return
+            try:
+                done = ops.unapprove(self.db, [d.row.id], dialog.reason.text(),
+                                     printed_ok=dialog.printed.isChecked())
+            except ops.AlreadyPrinted:
+                printed = True  # ask again, with the box to confirm
+                continue
+            except Exception as exc:
+                widgets.report_error(self, exc)
+                return
+            break
+        self._notify(done.changes)
+        self._reload_keeping(d.row.id)
 
     def import_list(self, path: str | None = None):
         """A workbook of nominees into the current round (or a new one named after the file's
@@ -390,9 +450,7 @@ class CommendationsPage(QWidget):
             widgets.report_error(self, exc)
             return
         self._notify(done.changes)
-        self.model.reload(keep_loaded=True)
-        self._show_round_info()
-        self._show_current()
+        self._reload_keeping(d.row.id)
 
     # --- the file and the documents ------------------------------------------------------------
     def attach_file(self) -> None:

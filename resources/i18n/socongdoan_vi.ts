@@ -46,8 +46,16 @@
         <translation>{0} sẽ được ghi là không được khen thưởng.</translation>
     </message>
     <message>
+        <source>Nominees to appro&amp;ve (✓ passes its checks, ✗ fails one):</source>
+        <translation>&amp;Người được duyệt (✓ đạt các điều kiện, ✗ chưa đạt):</translation>
+    </message>
+    <message>
         <source>{0} proposed nominee(s) will be approved.</source>
         <translation>{0} tập thể, cá nhân đang đề nghị sẽ được duyệt.</translation>
+    </message>
+    <message>
+        <source>Tick the nominees to approve.</source>
+        <translation>Hãy đánh dấu những người/tập thể được duyệt.</translation>
     </message>
     <message>
         <source>Record</source>
@@ -56,6 +64,14 @@
     <message>
         <source>Approve</source>
         <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Ticked although a check fails — {0}: {1}</source>
+        <translation>Đã đánh dấu dù chưa đạt — {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} ticked nominee(s) will be approved.</source>
+        <translation>Sẽ duyệt {0} tập thể, cá nhân đã đánh dấu.</translation>
     </message>
     <message>
         <source>Enter the decision&apos;s number, e.g. 25/QĐ-LĐLĐ.</source>
@@ -379,6 +395,14 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Ghi người đang chọn là không được khen thưởng theo một quyết định</translation>
     </message>
     <message>
+        <source>&amp;Undo approval…</source>
+        <translation>Hủ&amp;y duyệt…</translation>
+    </message>
+    <message>
+        <source>A wrong approval: the selected nominee goes back to proposed, with the reason recorded</source>
+        <translation>Duyệt nhầm: người/tập thể đang chọn trở lại trạng thái đề nghị, có ghi lý do</translation>
+    </message>
+    <message>
         <source>&amp;Submission letter…</source>
         <translation>Tờ t&amp;rình…</translation>
     </message>
@@ -445,6 +469,18 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>No nominee of this round is waiting for a decision.</source>
+        <translation>Đợt này không còn ai đang chờ quyết định.</translation>
+    </message>
+    <message>
+        <source>Approved under decision {0}: {1} nominee(s) — {2}.</source>
+        <translation>Đã duyệt theo quyết định {0}: {1} tập thể, cá nhân — {2}.</translation>
+    </message>
+    <message>
+        <source>{0} is not approved; there is no approval to undo.</source>
+        <translation>{0} chưa được duyệt; không có gì để hủy.</translation>
     </message>
     <message>
         <source>nominees</source>
@@ -4089,6 +4125,33 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Save</source>
         <translation>Lưu</translation>
+    </message>
+</context>
+<context>
+    <name>UnapproveDialog</name>
+    <message>
+        <source>Undo approval</source>
+        <translation>Hủy duyệt</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>{0} (decision {1}) goes back to proposed.</source>
+        <translation>{0} (quyết định {1}) trở lại trạng thái đề nghị.</translation>
+    </message>
+    <message>
+        <source>The certificate was &amp;printed: undo anyway (its register number stays recorded)</source>
+        <translation>Đã &amp;in giấy khen/bằng khen: vẫn hủy duyệt (số vào sổ vẫn được giữ)</translation>
+    </message>
+    <message>
+        <source>Enter why the approval is undone.</source>
+        <translation>Cần ghi lý do hủy duyệt.</translation>
+    </message>
+    <message>
+        <source>The certificate was already printed: tick the box to undo anyway.</source>
+        <translation>Đã in giấy khen/bằng khen: đánh dấu ô bên dưới để vẫn hủy duyệt.</translation>
     </message>
 </context>
 <context>

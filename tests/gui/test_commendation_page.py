@@ -104,6 +104,12 @@ def test_keyboard_round_nominee_criteria_search_and_approval(qtbot, window, mess
     qtbot.waitUntil(lambda: page.model.data(page.model.index(1, 4)) == "Không được khen thưởng")
 
     def decide(d: ApproveDialog) -> None:
+        # She fails a check (no initiative linked): listed unticked, approved only when ticked.
+        assert d.nominees.count() == 1 and d.nominees.item(0).text().startswith("✗ 1. Nguyễn Thị Ngọc Ánh")
+        d.nominees.setFocus()
+        d.nominees.setCurrentRow(0)
+        qtbot.keyClick(d.nominees, Qt.Key.Key_Space)
+        assert "Chưa gắn sáng kiến nào với cá nhân này." in d.warning.text()
         type_text(d.number, "25/QĐ-LĐLĐ")
         d.signed.setText("28/12/2023")
         qtbot.keyClick(d.number, Qt.Key.Key_Return)
