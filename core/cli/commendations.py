@@ -7,7 +7,7 @@
     main.py commendations check --round R
     main.py commendations summaries --round R
     main.py commendations totrinh OUT.pdf --round R [--date DATE] [--number N]
-    main.py commendations decision OUT.(pdf|xlsx) --round R [--decision NUMBER]
+    main.py commendations decision OUT.(pdf|xlsx) --round R [--decision NUMBER] [--date DATE]
     main.py certificates print OUT.pdf --round R [--stock] [--template T]
                                        [--offset-x MM --offset-y MM] [--printer NAME]
     main.py certificates calibration OUT.pdf [--template T] [--printer NAME]
@@ -175,7 +175,11 @@ def decision(args) -> int:
     db = _open(args)
     try:
         r = _round(db, args.round)
-        path = ops.write_decision(db, r.id, args.out, decision_number=args.decision)
+        try:
+            path = ops.write_decision(db, r.id, args.out, decision_number=args.decision,
+                                      signed_on=args.date)
+        except ops.SeveralDecisions as exc:
+            raise UserError(f"{exc} Dùng --decision SỐ (và --date khi một số có hai ngày).") from None
     finally:
         db.close()
     return written(args, path)
@@ -292,7 +296,9 @@ def register(subparsers) -> None:
     p = c.add_parser("decision", help="quyết định khen thưởng (.pdf) hoặc danh sách (.xlsx)")
     p.add_argument("out", type=_out((".pdf", ".xlsx")), metavar="OUT.(pdf|xlsx)")
     p.add_argument("--round", required=True, metavar="R")
-    p.add_argument("--decision", metavar="NUMBER", help="khi đợt có nhiều quyết định")
+    p.add_argument("--decision", metavar="NUMBER", help="số quyết định, khi đợt có nhiều quyết định")
+    p.add_argument("--date", type=date_arg, metavar="DD/MM/YYYY",
+                   help="ngày ký, khi một số quyết định có hai ngày (dữ liệu cũ)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=decision)
 

@@ -507,27 +507,75 @@ def check_round(db: AppDatabase, round_id: uuid.UUID) -> list[NomineeCheck]:
 
 # ---- decisions ----------------------------------------------------------------------------
 
-def approve(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date,
+def approve(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date | None,
             nominee_ids: Sequence[uuid.UUID] | None = None) -> Done[int]:
     """Approve the named nominees (all proposed ones when none is named) under the decision;
-    returns how many were approved."""
+    returns how many were approved. A decision number already recorded keeps its date
+    (``on=None`` takes it; another date is refused, see :func:`decision_date`)."""
     return _decide(db, round_id, decision_number, on, nominee_ids, NomineeStatus.APPROVED)
 
 
-def reject(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date,
+def reject(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date | None,
            nominee_ids: Sequence[uuid.UUID]) -> Done[int]:
     return _decide(db, round_id, decision_number, on, nominee_ids, NomineeStatus.NOT_APPROVED)
 
 
-def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date,
+@dataclass(frozen=True)
+class DecisionUse:
+    """A decision already recorded on nominees: its number, date and the round it is in."""
+    number: str
+    signed_on: date
+    round_id: uuid.UUID
+    round_name: str
+    round_year: int
+
+
+def _decision_use(s: Session, number: str) -> DecisionUse | None:
+    row = s.execute(
+        select(Nominee.decision_date, CommendationRound.id, CommendationRound.name, CommendationRound.year)
+        .join(CommendationRound, CommendationRound.id == Nominee.round_id)
+        .where(Nominee.decision_number == number, Nominee.decision_date.is_not(None),
+               Nominee.deleted_at.is_(None))
+        .order_by(Nominee.decision_date).limit(1)).first()
+    if row is None or row[0] is None:
+        return None
+    return DecisionUse(number, row[0], row[1], row[2], row[3])
+
+
+def decision_date(db: AppDatabase, decision_number: str) -> DecisionUse | None:
+    """Where a decision number was used already (one number has one date), or None."""
+    with db.reading() as s:
+        return _decision_use(s, clean(decision_number))
+
+
+def _check_decision(s: Session, r: CommendationRound, number: str, on: date | None) -> date:
+    """The decision's date: the one it already has (a number has one date), else ``on``.
+    Another date for a number already used is refused, saying where and when it was used."""
+    used = _decision_use(s, number)
+    if used is None:
+        if on is None:
+            raise UserError("Thiếu ngày ký quyết định.")
+        return on
+    if on is None or on == used.signed_on:
+        return used.signed_on
+    where = (f"đợt «{used.round_name}»" if used.round_year == r.year
+             else f"đợt «{used.round_name}» của năm {used.round_year}")
+    raise UserError(
+        f"Quyết định số {number} đã ghi ngày ký {used.signed_on:%d/%m/%Y} ({where}); một số "
+        f"quyết định chỉ có một ngày ký. Nếu đúng là quyết định đó, hãy dùng ngày "
+        f"{used.signed_on:%d/%m/%Y}; nếu là quyết định khác, hãy dùng số khác.")
+
+
+def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date | None,
             nominee_ids: Sequence[uuid.UUID] | None, status: NomineeStatus) -> Done[int]:
     number = limits.check("Số quyết định", clean(decision_number), limits.DECISION_NUMBER)
     if not number:
         raise UserError("Thiếu số quyết định khen thưởng.")
-    if not isinstance(on, date):
+    if on is not None and not isinstance(on, date):
         raise UserError("Thiếu ngày ký quyết định.")
     with db.transaction() as s:
         r = _get_round(s, round_id)
+        on = _check_decision(s, r, number, on)
         _book_decision(s, number, on, f"Quyết định khen thưởng {r.name}")
         if nominee_ids is None:
             items = _nominee_query(s, round_id, status=NomineeStatus.PROPOSED)
@@ -587,6 +635,8 @@ def _book_decision(s: Session, number: str, on: date, title: str) -> None:
 
     m = re.fullmatch(r"0*(\d{1,6})\s*/\s*(\S.*)", number)
     if m:
+        if _decision_use(s, number) is not None:
+            return  # the same decision (same number and date), booked when first used
         numbering.take(s, symbol=m[2], number=int(m[1]), issued_on=on, title=title,
                        feature="commendations")
 
@@ -838,12 +888,14 @@ def stored_file_path(db: AppDatabase, f: dossier.StoredFile) -> Path:
 
 
 def _entries(s: Session, round_id: uuid.UUID, status: NomineeStatus | None,
-             decision_number: str | None = None) -> list[documents.ListEntry]:
+             decision_number: str | None = None,
+             decision_date: date | None = None) -> list[documents.ListEntry]:
     items = _nominee_query(s, round_id, status=status)
     if status is None:  # the proposal: everyone but those not approved
         items = [n for n in items if n.status != NomineeStatus.NOT_APPROVED]
     if decision_number:
-        items = [n for n in items if n.decision_number == decision_number]
+        items = [n for n in items if n.decision_number == decision_number
+                 and (decision_date is None or (n.decision_date or rules.today()) == decision_date)]
     return [documents.ListEntry(NomineeKind(n.kind), n.full_name, n.position, n.unit_name,
                                 AwardForm(n.award), n.summary) for n in items]
 
@@ -876,21 +928,53 @@ def write_totrinh(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[s
         return Done(number_text.removeprefix("Số: "), COMMENDATIONS)
 
 
-def _decision_of(s: Session, round_id: uuid.UUID, decision_number: str | None) -> tuple[str, date]:
-    pairs = {(n.decision_number, n.decision_date) for n in
-             _nominee_query(s, round_id, status=NomineeStatus.APPROVED)
-             if not decision_number or n.decision_number == decision_number}
-    if not pairs:
-        raise UserError("Chưa có ai được duyệt khen thưởng trong đợt này (lệnh approve).")
-    if len(pairs) > 1:
-        listed = ", ".join(sorted(p[0] for p in pairs))
-        raise UserError(f"Đợt này có nhiều quyết định ({listed}); hãy chọn một (--decision).")
-    number, on = pairs.pop()
-    return number, on or rules.today()
+@dataclass(frozen=True)
+class RoundDecision:
+    number: str
+    signed_on: date
+    approved: int  # how many of the round it approves
+
+
+def round_decisions(db: AppDatabase, round_id: uuid.UUID) -> list[RoundDecision]:
+    """The decisions approving nominees of the round, by date and number."""
+    with db.reading() as s:
+        _get_round(s, round_id)
+        return _round_decisions(s, round_id)
+
+
+def _round_decisions(s: Session, round_id: uuid.UUID) -> list[RoundDecision]:
+    counts: dict[tuple[str, date], int] = {}
+    for n in _nominee_query(s, round_id, status=NomineeStatus.APPROVED):
+        key = (n.decision_number, n.decision_date or rules.today())
+        counts[key] = counts.get(key, 0) + 1
+    return [RoundDecision(k[0], k[1], v) for k, v in sorted(counts.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
+
+
+class SeveralDecisions(UserError):
+    """The round has several decisions and none was chosen."""
+
+    def __init__(self, decisions: Sequence[RoundDecision]) -> None:
+        self.decisions = tuple(decisions)
+        listed = ", ".join(f"{d.number} ngày {d.signed_on:%d/%m/%Y}" for d in self.decisions)
+        super().__init__(f"Đợt này có {len(self.decisions)} quyết định ({listed}); hãy chọn một.")
+
+
+def _decision_of(s: Session, round_id: uuid.UUID, decision_number: str | None,
+                 signed_on: date | None = None) -> tuple[str, date]:
+    found = [d for d in _round_decisions(s, round_id)
+             if (not decision_number or d.number == clean(decision_number))
+             and (signed_on is None or d.signed_on == signed_on)]
+    if not found:
+        if decision_number:
+            raise UserError(f"Đợt này không có quyết định số {decision_number}.")
+        raise UserError("Chưa có ai được duyệt khen thưởng trong đợt này.")
+    if len(found) > 1:
+        raise SeveralDecisions(found)
+    return found[0].number, found[0].signed_on
 
 
 def write_decision(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[str], *,
-                   decision_number: str | None = None) -> Path:
+                   decision_number: str | None = None, signed_on: date | None = None) -> Path:
     """The decision (PDF) or its list (a workbook, when ``out`` ends in .xlsx) of those
     approved, grouped by award form; number and date are the approval's."""
     from core.common.vnformat import format_date
@@ -899,8 +983,8 @@ def write_decision(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[
     with db.reading() as s:
         r = _get_round(s, round_id)
         office = load_office(s)
-        number, on = _decision_of(s, round_id, decision_number)
-        entries = _entries(s, round_id, NomineeStatus.APPROVED, number)
+        number, on = _decision_of(s, round_id, decision_number, signed_on)
+        entries = _entries(s, round_id, NomineeStatus.APPROVED, number, on)
         if Path(out).suffix.lower() == ".xlsx":
             return documents.decision_workbook(
                 out, office, _round_text(r), entries,

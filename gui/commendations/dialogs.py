@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -218,10 +218,14 @@ class ApproveDialog(FormDialog):
 
     def __init__(self, count: int, symbol: str, parent: QWidget | None = None, *,
                  name: str = "", candidates: Sequence[ops.NomineeCheck] = (),
-                 ticked: Collection[uuid.UUID] | None = None) -> None:
+                 ticked: Collection[uuid.UUID] | None = None,
+                 lookup: Callable[[str], ops.DecisionUse | None] | None = None) -> None:
         """``name``: one nominee not approved by the decision; else the ``candidates`` to
-        approve, those in ``ticked`` (default: all) ticked when they pass their checks."""
+        approve, those in ``ticked`` (default: all) ticked when they pass their checks.
+        ``lookup`` finds a decision number already used: its date is taken (one number, one date)."""
         super().__init__(parent)
+        self._lookup = lookup
+        self._used: ops.DecisionUse | None = None
         self.setWindowTitle(self.tr("Not approved by decision") if name else self.tr("Approve by decision"))
         self._candidates = {c.row.id: c for c in candidates}
         self.number = QLineEdit()
@@ -230,9 +234,14 @@ class ApproveDialog(FormDialog):
         self.signed = DateField()
         self.signed.set_value(date.today())
         self.error = ErrorLabel()
+        self.used = QLabel()
+        self.used.setWordWrap(True)
+        self.used.setVisible(False)
         form = QFormLayout()
         form.addRow(self.tr("Decision &number:"), self.number)
         form.addRow(self.tr("&Signed on:"), self.signed)
+        form.addRow(self.used)
+        self.number.textChanged.connect(lambda _t: self._number_changed())
         self.nominees = QListWidget()
         self.warning = QLabel()
         self.warning.setWordWrap(True)
@@ -273,6 +282,16 @@ class ApproveDialog(FormDialog):
         self._ticks_changed()
         self.mark_saved()
 
+    def _number_changed(self) -> None:
+        """A number already used keeps its date: filled in and said."""
+        self._used = self._lookup(self.number.text()) if self._lookup and self.number.text().strip() else None
+        if self._used is not None:
+            self.signed.set_value(self._used.signed_on)
+            self.used.setText(self.tr("Decision {0} was recorded signed on {1} (round «{2}»); "
+                                      "a decision has one date.").format(
+                self._used.number, self._used.signed_on.strftime("%d/%m/%Y"), self._used.round_name))
+        self.used.setVisible(self._used is not None)
+
     def chosen(self) -> list[uuid.UUID]:
         """The ticked nominees, in the list's order."""
         return [self.nominees.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nominees.count())
@@ -300,6 +319,12 @@ class ApproveDialog(FormDialog):
             return
         if signed is None:
             self.error.setText(self.tr("Enter the date the decision was signed (dd/mm/yyyy)."))
+            return
+        self._number_changed()
+        if self._used is not None and signed != self._used.signed_on:
+            self.error.setText(self.tr("Decision {0} was signed on {1}; keep that date, or use "
+                                       "another number for another decision.").format(
+                self._used.number, self._used.signed_on.strftime("%d/%m/%Y")))
             return
         if self._candidates and not self.chosen():
             self.error.setText(self.tr("Tick the nominees to approve."))

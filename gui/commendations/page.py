@@ -377,7 +377,7 @@ class CommendationsPage(QWidget):
         proposed = {c.row.id for c in candidates}
         selected = {r.id for r in self.selected_rows()} & proposed
         dialog = ApproveDialog(len(candidates), "QĐ-LĐLĐ", self, candidates=candidates,
-                               ticked=selected or None)
+                               ticked=selected or None, lookup=lambda n: ops.decision_date(self.db, n))
         if not dialog.exec():
             return
         chosen = dialog.chosen()
@@ -440,7 +440,8 @@ class CommendationsPage(QWidget):
         rid, d = self.round_id(), self._detail
         if rid is None or d is None:
             return
-        dialog = ApproveDialog(1, "QĐ-LĐLĐ", self, name=d.row.full_name)
+        dialog = ApproveDialog(1, "QĐ-LĐLĐ", self, name=d.row.full_name,
+                               lookup=lambda n: ops.decision_date(self.db, n))
         if not dialog.exec():
             return
         try:
@@ -511,12 +512,27 @@ class CommendationsPage(QWidget):
         rid = self.round_id()
         if rid is None:
             return
+        decisions = ops.round_decisions(self.db, rid)
+        if not decisions:
+            widgets.show_info(self, self.tr("No nominee of this round is approved yet."))
+            return
+        chosen = decisions[0]
+        if len(decisions) > 1:
+            labels = [self.tr("{0} of {1} ({2} approved)").format(
+                d.number, d.signed_on.strftime("%d/%m/%Y"), d.approved) for d in decisions]
+            label, ok = QInputDialog.getItem(self, self.tr("Which decision?"),
+                                             self.tr("This round has several decisions; choose one:"),
+                                             labels, 0, False)
+            if not ok:
+                return
+            chosen = decisions[labels.index(label)]
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the decision"), "quyet-dinh.pdf",
                                               self.tr("PDF files (*.pdf);;Workbook (*.xlsx)"))
         if not path:
             return
         try:
-            ops.write_decision(self.db, rid, path)
+            ops.write_decision(self.db, rid, path, decision_number=chosen.number,
+                               signed_on=chosen.signed_on)
         except Exception as exc:
             widgets.report_error(self, exc)
             return

@@ -54,6 +54,14 @@
         <translation>{0} tập thể, cá nhân đang đề nghị sẽ được duyệt.</translation>
     </message>
     <message>
+        <source>Decision {0} was recorded signed on {1} (round «{2}»); a decision has one date.</source>
+        <translation>Quyết định {0} đã ghi ngày ký {1} (đợt «{2}»); một quyết định chỉ có một ngày ký.</translation>
+    </message>
+    <message>
+        <source>Decision {0} was signed on {1}; keep that date, or use another number for another decision.</source>
+        <translation>Quyết định {0} ký ngày {1}; hãy giữ ngày đó, hoặc dùng số khác nếu là quyết định khác.</translation>
+    </message>
+    <message>
         <source>Tick the nominees to approve.</source>
         <translation>Hãy đánh dấu những người/tập thể được duyệt.</translation>
     </message>
@@ -517,6 +525,22 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>Submission letter No. {0} saved to {1}.</source>
         <translation>Đã lưu Tờ trình số {0} vào {1}.</translation>
+    </message>
+    <message>
+        <source>No nominee of this round is approved yet.</source>
+        <translation>Đợt này chưa có ai được duyệt khen thưởng.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} ({2} approved)</source>
+        <translation>{0} ngày {1} ({2} được duyệt)</translation>
+    </message>
+    <message>
+        <source>Which decision?</source>
+        <translation>Chọn quyết định</translation>
+    </message>
+    <message>
+        <source>This round has several decisions; choose one:</source>
+        <translation>Đợt này có nhiều quyết định; hãy chọn một:</translation>
     </message>
     <message>
         <source>Save the decision</source>
