@@ -14,7 +14,7 @@ import pytest
 
 from core.commendations import certificates as certs
 from core.commendations import ops
-from core.commendations.ops import AwardForm, NomineeInput, NomineeKind, RoundInput
+from core.commendations.ops import AwardForm, NomineeInput, NomineeKind, RoundInput, RoundLevel
 from core.common.errors import UserError
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
@@ -32,8 +32,9 @@ PEOPLE = [
 
 @pytest.fixture
 def approved(app_db):
+    # At the Tổng Liên đoàn's level: it awards every form printed here (Bằng Lao động sáng tạo too).
     r = ops.create_round(app_db, RoundInput("Tổng kết phong trào Lao động giỏi, lao động sáng tạo năm 2023",
-                                            2023)).value
+                                            2023, level=RoundLevel.NATIONAL)).value
     for kind, award, name, unit, position in PEOPLE:
         ops.add_nominee(app_db, r.id, NomineeInput(kind, award, full_name=name, unit_name=unit,
                                                    position=position))
@@ -149,7 +150,7 @@ def test_numbers_are_issued_once_and_a_reprint_keeps_the_number(approved, tmp_pa
     assert [(e.number, e.prints) for e in register] == [("01/2023", 2), ("02/2023", 2),
                                                         ("03/2023", 2), ("04/2023", 2)]
     # A second round of the same year continues the office's numbers.
-    r2 = ops.create_round(db, RoundInput("Khen thưởng chuyên đề", 2023)).value
+    r2 = ops.create_round(db, RoundInput("Khen thưởng chuyên đề", 2023, level=RoundLevel.NATIONAL)).value
     ops.add_nominee(db, r2.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.GIAY_KHEN, full_name="Võ Thị Sáu"))
     ops.approve(db, r2.id, "30/QĐ-LĐLĐ", date(2023, 12, 30))
     assert ops.print_certificates(db, r2.id, tmp_path / "3.pdf").value.numbers == ("05/2023",)

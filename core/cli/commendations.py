@@ -1,6 +1,6 @@
 """Headless commands for commendations, added to the main parser by :func:`register`:
 
-    main.py commendations import FILE --round R [--year YYYY] [--dry-run] [--report OUT.xlsx]
+    main.py commendations import FILE --round R [--year YYYY] [--level L] [--dry-run] [--report OUT.xlsx]
     main.py commendations list --round R
     main.py commendations approve --round R --decision NUMBER --date DATE [--nominee ID …]
     main.py commendations unapprove --nominee ID … --reason TEXT [--printed-ok]
@@ -41,7 +41,10 @@ def import_(args) -> int:
     from core.commendations.importing import COLUMNS, import_nominees
 
     def importer(db, path, *, dry_run):
-        return import_nominees(db, path, round_name=args.round, year=args.year, dry_run=dry_run)
+        from db.models import RoundLevel
+
+        return import_nominees(db, path, round_name=args.round, year=args.year, dry_run=dry_run,
+                               level=RoundLevel(args.level) if args.level else None)
 
     return run_import(args, importer, columns=COLUMNS, noun="người/tập thể được đề nghị",
                       unchanged="dòng đã có trong đợt")
@@ -206,7 +209,7 @@ def certificates_print(args) -> int:
         print(f"Đã ghi {result.path}: {result.count} giấy chứng nhận (số "
               f"{', '.join(result.numbers)}; in lại {result.reprints}).")
         for name in result.skipped:
-            print(f"  Không có mẫu giấy chứng nhận cho hình thức của {name} (biểu dương).")
+            print(f"  Không in: {name}.")
     return 0
 
 
@@ -246,6 +249,9 @@ def register(subparsers) -> None:
     p.add_argument("file", help="tệp bảng tính .xlsx, .xls hoặc .ods")
     p.add_argument("--round", required=True, metavar="R", help="tên đợt (tạo mới nếu chưa có)")
     p.add_argument("--year", type=int, metavar="YYYY", help="năm của đợt mới")
+    p.add_argument("--level", choices=("grassroots", "upper", "province", "national"),
+                   help="cấp của đợt mới: grassroots (CĐCS), upper (công đoàn cấp trên trực tiếp "
+                        "cơ sở, mặc định), province (LĐLĐ tỉnh), national (Tổng Liên đoàn)")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     p.add_argument("--report", metavar="OUT.xlsx", help="ghi báo cáo các dòng bị từ chối")
     p.add_argument("--json", action="store_true")

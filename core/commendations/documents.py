@@ -102,21 +102,30 @@ def _list_table(entries: Sequence[ListEntry], with_summary: bool):
 
 def totrinh(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,
             entries: Sequence[ListEntry], *, number_text: str, signed_on: date) -> Path:
+    from core.commendations.rules import ISSUER_BODIES, LEVEL_ORDER, issuer
     from core.common.pdf import DocumentHeader, SignatureBlock, build_document, paragraph, spacer
 
     body_upper, body_sentence = _body_words(office)
     me = _full_body(office.name or office.unit_code)
-    upper = office.parent_name or "công đoàn cấp trên"
+    # Addressed to the level(s) that award the proposed forms: the office's own upper level
+    # by its name when it is the next one up, else the body of that level (the Tổng Liên
+    # đoàn always by its own name).
+    next_up = LEVEL_ORDER[min(LEVEL_ORDER.index(r.level) + 1, len(LEVEL_ORDER) - 1)]
+    levels = sorted({issuer(e.award, r.level) for e in entries}, key=LEVEL_ORDER.index)
+    names = [f"{body_sentence} {_full_body(office.parent_name)}"
+             if lv == next_up and office.parent_name and lv != RoundLevel.NATIONAL
+             else ISSUER_BODIES[lv] for lv in levels]
+    upper = "; ".join(names)
     collectives = sum(e.kind == NomineeKind.COLLECTIVE for e in entries)
     people = len(entries) - collectives
     body: list = [
-        paragraph(f"Kính gửi: {body_sentence} {_full_body(upper)}", "center_bold"),
+        paragraph(f"Kính gửi: {upper}", "center_bold"),
         spacer(3),
         paragraph(f"Thực hiện {_subject(r)}; căn cứ tiêu chuẩn khen thưởng tại mục IV Kế hoạch "
                   "triển khai phong trào thi đua “Đổi mới, sáng tạo, hiệu quả trong hoạt động "
                   f"của tổ chức Công đoàn”, {body_sentence} {me} đã tổ chức xét chọn các tập "
                   "thể, cá nhân có thành tích xuất sắc.", "body"),
-        paragraph(f"{body_sentence} {me} kính đề nghị {body_sentence} {_full_body(upper)} xem "
+        paragraph(f"{body_sentence} {me} kính đề nghị {upper} xem "
                   f"xét, khen thưởng cho {collectives:02d} tập thể và {people:02d} cá nhân "
                   "(có danh sách và tóm tắt thành tích kèm theo), cụ thể:", "body"),
     ]
@@ -125,7 +134,7 @@ def totrinh(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,
     body += [paragraph("Hồ sơ gồm: Tờ trình kèm danh sách; báo cáo tóm tắt thành tích của tập "
                        "thể; tóm tắt sáng kiến và quyết định công nhận sáng kiến của cá nhân; "
                        "trích biên bản họp xét chọn.", "body"),
-             paragraph(f"Kính đề nghị {body_sentence} {_full_body(upper)} xem xét, quyết định./.",
+             paragraph(f"Kính đề nghị {upper} xem xét, quyết định./.",
                        "body"),
              spacer(4), _list_table(entries, True)]
     header = DocumentHeader(parent_org=office.parent_name, org=office.name or office.unit_code,

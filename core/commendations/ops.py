@@ -792,7 +792,12 @@ def print_certificates(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathL
         for n in items:
             key = template or certs.DEFAULT_TEMPLATES.get(AwardForm(n.award))
             if key is None:
-                skipped.append(n.full_name)
+                skipped.append(f"{n.full_name} ({AWARD_LABELS[AwardForm(n.award)]}: không có mẫu giấy khen/bằng khen)")
+                continue
+            if not rules.is_own(AwardForm(n.award), RoundLevel(r.level)):
+                above = rules.issuer(AwardForm(n.award), RoundLevel(r.level))
+                skipped.append(f"{n.full_name} ({AWARD_LABELS[AwardForm(n.award)]} do "
+                               f"{rules.ISSUER_BODIES[above]} tặng)")
                 continue
             cert, again = _issue(s, n, printed_on, code)
             reprints += again
@@ -816,6 +821,8 @@ def print_certificates(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathL
                 "decision": (f"Quyết định số {n.decision_number} ngày {format_date(signed)}"
                              if n.decision_number else ""),
             }))
+        if not pages and skipped:
+            raise UserError("Không có giấy khen/bằng khen nào để in: " + "; ".join(skipped) + ".")
         path = certs.write_certificates(out, pages, stock=stock, dx_mm=dx_mm or 0.0,
                                         dy_mm=dy_mm or 0.0, progress=progress,
                                         is_cancelled=is_cancelled)
@@ -889,8 +896,13 @@ def stored_file_path(db: AppDatabase, f: dossier.StoredFile) -> Path:
 
 def _entries(s: Session, round_id: uuid.UUID, status: NomineeStatus | None,
              decision_number: str | None = None,
-             decision_date: date | None = None) -> list[documents.ListEntry]:
+             decision_date: date | None = None, own: bool | None = None) -> list[documents.ListEntry]:
+    """The list of a document; ``own``: only the forms the round decides itself (True) or
+    only those proposed to a level above (False)."""
     items = _nominee_query(s, round_id, status=status)
+    if own is not None:
+        level = _get_round(s, round_id).level
+        items = [n for n in items if rules.is_own(AwardForm(n.award), RoundLevel(level)) == own]
     if status is None:  # the proposal: everyone but those not approved
         items = [n for n in items if n.status != NomineeStatus.NOT_APPROVED]
     if decision_number:
@@ -915,8 +927,12 @@ def write_totrinh(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[s
     with db.transaction() as s:
         r = _get_round(s, round_id)
         office = load_office(s)
-        entries = _entries(s, round_id, None)
+        entries = _entries(s, round_id, None, own=False)
         if not entries:
+            if _entries(s, round_id, None):
+                raise UserError(
+                    f"Các hình thức được đề nghị trong đợt này đều do {rules.LEVEL_LABELS[RoundLevel(r.level)]} "
+                    "quyết định (Quyết định khen thưởng của đợt); không có gì trình cấp trên.")
             raise UserError("Đợt khen thưởng chưa có ai được đề nghị; chưa lập được Tờ trình.")
         symbol = f"TTr-{office.doc_symbol or 'LĐLĐ'}"
         taken = numbering.take(s, symbol=symbol, issued_on=signed_on, feature="commendations",
@@ -984,7 +1000,14 @@ def write_decision(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[
         r = _get_round(s, round_id)
         office = load_office(s)
         number, on = _decision_of(s, round_id, decision_number, signed_on)
-        entries = _entries(s, round_id, NomineeStatus.APPROVED, number, on)
+        entries = _entries(s, round_id, NomineeStatus.APPROVED, number, on, own=True)
+        if not entries:
+            above = sorted({rules.AWARD_LABELS[AwardForm(n.award)] for n in _nominee_query(
+                s, round_id, status=NomineeStatus.APPROVED) if n.decision_number == number})
+            raise UserError(
+                f"Quyết định {number} chỉ gồm hình thức do cấp trên khen thưởng ({', '.join(above)}); "
+                f"{rules.LEVEL_LABELS[RoundLevel(r.level)]} không ra quyết định cho các hình thức này "
+                "— chúng được đề nghị trong Tờ trình gửi cấp trên.")
         if Path(out).suffix.lower() == ".xlsx":
             return documents.decision_workbook(
                 out, office, _round_text(r), entries,

@@ -24,7 +24,37 @@ LEVEL_LABELS: dict[RoundLevel, str] = {
     RoundLevel.GRASSROOTS: "Công đoàn cơ sở",
     RoundLevel.UPPER: "Công đoàn cấp trên trực tiếp cơ sở",
     RoundLevel.PROVINCE: "Liên đoàn Lao động tỉnh",
+    RoundLevel.NATIONAL: "Tổng Liên đoàn Lao động Việt Nam",
 }
+# Who awards: levels from the grassroots up; each award form carries the lowest level that
+# awards it (Bằng Lao động sáng tạo: the Tổng Liên đoàn, QĐ 1564/QĐ-TLĐ; Bằng khen: the
+# province or above); a lower round proposes it upward in its Tờ trình, never decides it.
+LEVEL_ORDER: tuple[RoundLevel, ...] = (RoundLevel.GRASSROOTS, RoundLevel.UPPER, RoundLevel.PROVINCE,
+                                       RoundLevel.NATIONAL)
+AWARD_ISSUER: dict[AwardForm, RoundLevel] = {
+    AwardForm.BIEU_DUONG: RoundLevel.GRASSROOTS,
+    AwardForm.GIAY_KHEN: RoundLevel.GRASSROOTS,
+    AwardForm.BANG_KHEN: RoundLevel.PROVINCE,
+    AwardForm.LAO_DONG_SANG_TAO: RoundLevel.NATIONAL,
+}
+ISSUER_BODIES: dict[RoundLevel, str] = {
+    RoundLevel.GRASSROOTS: "Ban Chấp hành công đoàn cơ sở",
+    RoundLevel.UPPER: "Ban Thường vụ công đoàn cấp trên trực tiếp cơ sở",
+    RoundLevel.PROVINCE: "Ban Thường vụ Liên đoàn Lao động tỉnh",
+    RoundLevel.NATIONAL: "Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam",
+}
+
+
+def issuer(award: AwardForm, level: RoundLevel) -> RoundLevel:
+    """The level that awards ``award`` proposed in a round at ``level``: the round's own level
+    when the form is within it, else the form's issuing level above."""
+    own, lowest = LEVEL_ORDER.index(RoundLevel(level)), LEVEL_ORDER.index(AWARD_ISSUER[AwardForm(award)])
+    return LEVEL_ORDER[max(own, lowest)]
+
+
+def is_own(award: AwardForm, level: RoundLevel) -> bool:
+    """Whether a round at ``level`` decides (and prints) ``award`` itself."""
+    return issuer(award, level) == RoundLevel(level)
 KIND_LABELS = {NomineeKind.INDIVIDUAL: "Cá nhân", NomineeKind.COLLECTIVE: "Tập thể"}
 TIER_LABELS = {Tier.WORKER: "Người lao động không giữ chức vụ lãnh đạo",
                Tier.UNIVERSITY: "Cấp đại học", Tier.LEADER: "Cán bộ lãnh đạo, quản lý"}

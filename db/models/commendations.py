@@ -22,6 +22,7 @@ class RoundLevel(enum.StrEnum):
     GRASSROOTS = "grassroots"  # Ban Chấp hành CĐCS
     UPPER = "upper"  # Ban Thường vụ công đoàn cấp trên trực tiếp cơ sở
     PROVINCE = "province"  # Ban Thường vụ LĐLĐ tỉnh
+    NATIONAL = "national"  # Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam
 
 
 class AwardForm(enum.StrEnum):

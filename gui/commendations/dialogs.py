@@ -52,6 +52,7 @@ class RoundDialog(FormDialog):
         self.level.add(self.tr("Grassroots union (CĐCS)"), RoundLevel.GRASSROOTS)
         self.level.add(self.tr("Upper-level union"), RoundLevel.UPPER)
         self.level.add(self.tr("Province federation"), RoundLevel.PROVINCE)
+        self.level.add(self.tr("Vietnam General Confederation of Labour (TLĐ)"), RoundLevel.NATIONAL)
         self.level.set_value(RoundLevel.UPPER)
         self.forms = {a: QCheckBox(ops.AWARD_LABELS[a]) for a in AwardForm}
         forms = QVBoxLayout()

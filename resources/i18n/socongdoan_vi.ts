@@ -3678,6 +3678,10 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Liên đoàn Lao động tỉnh</translation>
     </message>
     <message>
+        <source>Vietnam General Confederation of Labour (TLĐ)</source>
+        <translation>Tổng Liên đoàn Lao động Việt Nam</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Tên đợt:</translation>
     </message>
