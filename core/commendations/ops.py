@@ -306,7 +306,32 @@ def _link(s: Session, n: Nominee, ids: Sequence[uuid.UUID]) -> None:
             s.add(NomineeInitiative(nominee_id=n.id, initiative_id=initiative_id))
 
 
-def add_nominee(db: AppDatabase, round_id: uuid.UUID, data: NomineeInput) -> Done[NomineeRow]:
+class DuplicateNominee(UserError):
+    """Saving a person or unit already proposed at the round's level in its year (this round
+    or another): refused unless the caller confirms (``allow_duplicate``)."""
+
+    def __init__(self, name: str, others: Sequence[OtherAward]) -> None:
+        self.others = tuple(others)
+        where = "; ".join(f"{AWARD_LABELS[o.award]} trong đợt «{o.round_name}»" for o in self.others)
+        super().__init__(f"{name} đã được đề nghị {where} (cùng năm, cùng cấp): một người, một tập "
+                         "thể không nhận hai hình thức cùng cấp trong một năm.")
+
+
+def _refuse_duplicate(s: Session, n: Nominee, allow: bool) -> None:
+    if allow:
+        return
+    r = _get_round(s, n.round_id)
+    with s.no_autoflush:
+        others = _others(s, n, r)
+    if others:
+        raise DuplicateNominee(n.full_name, others)
+
+
+def add_nominee(db: AppDatabase, round_id: uuid.UUID, data: NomineeInput, *,
+                allow_duplicate: bool = False) -> Done[NomineeRow]:
+    """A nominee of the round; one already proposed at the same level in the same year (the
+    same member, unit, or name and unit ignoring tone marks) raises :class:`DuplicateNominee`
+    unless ``allow_duplicate``."""
     with db.transaction() as s:
         _get_round(s, round_id)
         seq = (s.scalar(select(func.max(Nominee.seq)).where(Nominee.round_id == round_id)) or 0) + 1
@@ -314,6 +339,7 @@ def add_nominee(db: AppDatabase, round_id: uuid.UUID, data: NomineeInput) -> Don
                     status=NomineeStatus.PROPOSED)
         with s.no_autoflush:
             _apply(s, n, data)
+            _refuse_duplicate(s, n, allow_duplicate)
         s.add(n)
         s.flush()
         _link(s, n, data.initiative_ids)
@@ -321,11 +347,13 @@ def add_nominee(db: AppDatabase, round_id: uuid.UUID, data: NomineeInput) -> Don
         return Done(_row(n), COMMENDATIONS)
 
 
-def update_nominee(db: AppDatabase, nominee_id: uuid.UUID, data: NomineeInput) -> Done[NomineeRow]:
+def update_nominee(db: AppDatabase, nominee_id: uuid.UUID, data: NomineeInput, *,
+                   allow_duplicate: bool = False) -> Done[NomineeRow]:
     with db.transaction() as s:
         n = _get_nominee(s, nominee_id)
         with s.no_autoflush:
             _apply(s, n, data)
+            _refuse_duplicate(s, n, allow_duplicate)
         _link(s, n, data.initiative_ids)
         s.flush()
         return Done(_row(n), COMMENDATIONS)
@@ -905,6 +933,16 @@ def _entries(s: Session, round_id: uuid.UUID, status: NomineeStatus | None,
         items = [n for n in items if rules.is_own(AwardForm(n.award), RoundLevel(level)) == own]
     if status is None:  # the proposal: everyone but those not approved
         items = [n for n in items if n.status != NomineeStatus.NOT_APPROVED]
+    seen: set[tuple] = set()
+    unique = []
+    for n in items:  # the same person or unit for the same award is listed once
+        who = n.member_id or (n.unit_id if n.kind == NomineeKind.COLLECTIVE else None) or \
+            (fold(n.full_name).lower(), fold(n.unit_name).lower())
+        key = (n.kind, who, n.award)
+        if key not in seen:
+            seen.add(key)
+            unique.append(n)
+    items = unique
     if decision_number:
         items = [n for n in items if n.decision_number == decision_number
                  and (decision_date is None or (n.decision_date or rules.today()) == decision_date)]

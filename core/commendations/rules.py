@@ -196,7 +196,12 @@ def check(*, kind: NomineeKind, tier: Tier, award: AwardForm, round_year: int,
           linked: Sequence[LinkedInitiative], others: Sequence[OtherAward],
           thresholds: Thresholds) -> list[Finding]:
     """Every rule for one nominee, in order; each finding says whether it passed and why."""
-    out: list[Finding] = []
+    out: list[Finding] = [
+        Finding("duplicate", False,
+                f"Cùng năm {round_year}, cùng cấp ({LEVEL_LABELS[round_level]}) đã "
+                f"được đề nghị {AWARD_LABELS[other.award]} trong đợt «{other.round_name}»: "
+                "một người, một tập thể không nhận hai hình thức cùng cấp trong một năm.")
+        for other in others]  # first: the one that must not be missed
     if award not in offered:
         names = ", ".join(AWARD_LABELS[a] for a in offered) or "không có"
         out.append(Finding("award", False, f"Đợt này không xét hình thức {AWARD_LABELS[award]} "
@@ -220,11 +225,6 @@ def check(*, kind: NomineeKind, tier: Tier, award: AwardForm, round_year: int,
                                "Bằng Lao động sáng tạo chỉ xét cho cá nhân."))
         else:
             out.append(creative_labour(tier, round_year, linked, thresholds))
-    for other in others:
-        out.append(Finding("duplicate", False,
-                           f"Cùng năm {round_year}, cùng cấp ({LEVEL_LABELS[round_level]}) đã "
-                           f"được đề nghị {AWARD_LABELS[other.award]} trong đợt «{other.round_name}»: "
-                           "một người, một tập thể không nhận hai hình thức cùng cấp trong một năm."))
     return out
 
 

@@ -325,6 +325,14 @@ class CommendationsPage(QWidget):
             return
         try:
             done = ops.add_nominee(self.db, rid, dialog.value())
+        except ops.DuplicateNominee as exc:
+            if not self._confirm_duplicate(exc):
+                return
+            try:
+                done = ops.add_nominee(self.db, rid, dialog.value(), allow_duplicate=True)
+            except Exception as again:
+                widgets.report_error(self, again)
+                return
         except Exception as exc:
             widgets.report_error(self, exc)
             return
@@ -333,6 +341,12 @@ class CommendationsPage(QWidget):
         row = self.model.row_of(done.value.id)
         if row is not None:
             self.table.selectRow(row)
+
+    def _confirm_duplicate(self, exc: ops.DuplicateNominee) -> bool:
+        """Warn, at saving, of a person or unit already proposed this year at this level."""
+        return widgets.confirm(self, self.tr("Already proposed"),
+                               self.tr("{0}\n\nSave it anyway?").format(exc),
+                               self.tr("Save anyway"), no_text=self.tr("Don't save"))
 
     def edit_nominee(self) -> None:
         rid, d = self.round_id(), self._detail
@@ -343,6 +357,14 @@ class CommendationsPage(QWidget):
             return
         try:
             done = ops.update_nominee(self.db, d.row.id, dialog.value())
+        except ops.DuplicateNominee as exc:
+            if not self._confirm_duplicate(exc):
+                return
+            try:
+                done = ops.update_nominee(self.db, d.row.id, dialog.value(), allow_duplicate=True)
+            except Exception as again:
+                widgets.report_error(self, again)
+                return
         except Exception as exc:
             widgets.report_error(self, exc)
             return

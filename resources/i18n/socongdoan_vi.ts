@@ -479,6 +479,26 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Minh chứng</translation>
     </message>
     <message>
+        <source>Already proposed</source>
+        <translation>Đã được đề nghị</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Save it anyway?</source>
+        <translation>{0}
+
+Vẫn lưu?</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Vẫn lưu</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>Không lưu</translation>
+    </message>
+    <message>
         <source>No nominee of this round is waiting for a decision.</source>
         <translation>Đợt này không còn ai đang chờ quyết định.</translation>
     </message>
