@@ -90,11 +90,11 @@ class RoundDialog(FormDialog):
     def accept(self) -> None:
         try:
             self.deadline.value()
-        except ValueError:
-            self.error.setText(self.tr("The deadline is not a date (dd/mm/yyyy)."))
+        except ValueError as exc:
+            self.error.set_error(str(exc))
             return
         if not self.name.text().strip():
-            self.error.setText(self.tr("Enter the round's name."))
+            self.error.set_error(self.tr("Enter the round's name."))
             return
         super().accept()
 
@@ -153,12 +153,16 @@ class NomineeDialog(FormDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("&Full name:"), self.name)
+        self.name_error = ErrorLabel()
+        form.addRow("", self.name_error)
         form.addRow(self.tr("&Unit:"), self.unit)
         form.addRow(self.tr("&Member:"), self.member)
         form.addRow(self.tr("&Position:"), self.position)
         form.addRow(self.tr("&Award:"), self.award)
         form.addRow(self.tr("Creative Labour &threshold:"), self.tier)
         form.addRow(self.tr("Linked &initiatives:"), self.initiatives)
+        self.initiatives_error = ErrorLabel()
+        form.addRow("", self.initiatives_error)
         form.addRow(self.tr("Achievement &summary:"), self.summary)
         buttons = dialog_buttons(self.tr("Save"))
         buttons.accepted.connect(self.accept)
@@ -200,14 +204,18 @@ class NomineeDialog(FormDialog):
 
     def accept(self) -> None:
         collective_unit = self.kind.value() == NomineeKind.COLLECTIVE and self.unit.chosen() is not None
+        self.name_error.set_error("")
+        self.initiatives_error.set_error("")
         if not self.name.text().strip() and not collective_unit:
-            self.error.setText(self.tr("Enter the full name (or the collective's name)."))
+            self.name_error.set_error(self.tr("Enter the full name (or the collective's name)."))
+            self.name.setFocus()
             return
         if self.db is not None:
             try:
                 self._initiatives = ops.initiatives_by_numbers(self.db, self.initiatives.text())
             except UserError as exc:
-                self.error.setText(str(exc))
+                self.initiatives_error.set_error(str(exc))
+                self.initiatives.setFocus()
                 return
         super().accept()
 
@@ -240,7 +248,11 @@ class ApproveDialog(FormDialog):
         self.used.setVisible(False)
         form = QFormLayout()
         form.addRow(self.tr("Decision &number:"), self.number)
+        self.number_error = ErrorLabel()
+        form.addRow("", self.number_error)
         form.addRow(self.tr("&Signed on:"), self.signed)
+        self.signed_error = ErrorLabel()
+        form.addRow("", self.signed_error)
         form.addRow(self.used)
         self.number.textChanged.connect(lambda _t: self._number_changed())
         self.nominees = QListWidget()
@@ -311,24 +323,29 @@ class ApproveDialog(FormDialog):
         self.note.setText(self.tr("{0} ticked nominee(s) will be approved.").format(len(chosen)))
 
     def accept(self) -> None:
+        for label in (self.number_error, self.signed_error, self.error):
+            label.set_error("")
         try:
             signed = self.signed.value()
-        except ValueError:
-            signed = None
+            bad_date = ""
+        except ValueError as exc:
+            signed, bad_date = None, str(exc)
         if not self.number.text().strip():
-            self.error.setText(self.tr("Enter the decision's number, e.g. 25/QĐ-LĐLĐ."))
+            self.number_error.set_error(self.tr("Enter the decision's number, e.g. 25/QĐ-LĐLĐ."))
+            self.number.setFocus()
             return
         if signed is None:
-            self.error.setText(self.tr("Enter the date the decision was signed (dd/mm/yyyy)."))
+            self.signed_error.set_error(bad_date or self.tr("Enter the date the decision was signed (dd/mm/yyyy)."))
+            self.signed.setFocus()
             return
         self._number_changed()
         if self._used is not None and signed != self._used.signed_on:
-            self.error.setText(self.tr("Decision {0} was signed on {1}; keep that date, or use "
+            self.signed_error.set_error(self.tr("Decision {0} was signed on {1}; keep that date, or use "
                                        "another number for another decision.").format(
                 self._used.number, self._used.signed_on.strftime("%d/%m/%Y")))
             return
         if self._candidates and not self.chosen():
-            self.error.setText(self.tr("Tick the nominees to approve."))
+            self.error.set_error(self.tr("Tick the nominees to approve."))
             return
         super().accept()
 
@@ -366,10 +383,10 @@ class UnapproveDialog(FormDialog):
 
     def accept(self) -> None:
         if not self.reason.text().strip():
-            self.error.setText(self.tr("Enter why the approval is undone."))
+            self.error.set_error(self.tr("Enter why the approval is undone."))
             return
         if self.printed.isVisible() and not self.printed.isChecked():
-            self.error.setText(self.tr("The certificate was already printed: tick the box to undo anyway."))
+            self.error.set_error(self.tr("The certificate was already printed: tick the box to undo anyway."))
             return
         super().accept()
 

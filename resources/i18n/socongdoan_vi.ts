@@ -3726,10 +3726,6 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Tạo</translation>
     </message>
     <message>
-        <source>The deadline is not a date (dd/mm/yyyy).</source>
-        <translation>Hạn nộp hồ sơ không phải là ngày (ngày/tháng/năm).</translation>
-    </message>
-    <message>
         <source>Enter the round&apos;s name.</source>
         <translation>Hãy nhập tên đợt khen thưởng.</translation>
     </message>

@@ -44,7 +44,7 @@ def test_a_used_number_takes_its_date_and_the_decision_is_chosen_in_the_window(
         seen.extend([d.used.text(), d.signed.text()])
         d.signed.setText("30/12/2023")
         qtbot.keyClick(d.signed, Qt.Key.Key_Return)  # another date: refused next to the field
-        seen.append(d.error.text())
+        seen.append(d.signed_error.text())
         d.signed.setText("20/12/2023")
         qtbot.keyClick(d.signed, Qt.Key.Key_Return)
     _when_dialog(ApproveDialog, decide)

@@ -171,7 +171,7 @@ def test_nominee_dialog_links_initiatives_by_register_number(qtbot, app_db, samp
     type_text(dialog.initiatives, "VL-SK-1999-99999")
     qtbot.keyClick(dialog.initiatives, Qt.Key.Key_Return)
     assert dialog.isVisible()
-    assert dialog.error.text() == "Không có sáng kiến số VL-SK-1999-99999 trong sổ theo dõi sáng kiến."
+    assert dialog.initiatives_error.text() == "Không có sáng kiến số VL-SK-1999-99999 trong sổ theo dõi sáng kiến."
     dialog.initiatives.clear()
     type_text(dialog.initiatives, number.lower())
     qtbot.keyClick(dialog.initiatives, Qt.Key.Key_Return)
