@@ -1094,3 +1094,58 @@ def member_choices(db: AppDatabase, unit_id: uuid.UUID) -> list[tuple[uuid.UUID,
     from core.initiatives import ops as initiative_ops
 
     return [(m.id, m.full_name) for m in initiative_ops.unit_members(db, unit_id)]
+
+
+@dataclass(frozen=True)
+class MemberChoice:
+    """A member offered by the nominee dialog's name search (namesakes told apart by the
+    birth date and unit)."""
+    id: uuid.UUID
+    full_name: str
+    date_of_birth: date | None
+    unit_id: uuid.UUID
+    unit_name: str
+    position: str
+
+
+def search_members(db: AppDatabase, text: str, limit: int = 30) -> list[MemberChoice]:
+    """Members of the whole office whose name contains what is typed, tone marks and case
+    ignored ("tran" finds "Trần Thị Ánh"), by name; no unit need be chosen first."""
+    from db import search
+
+    folded = fold(text).lower().strip()
+    if len(folded) < 2:
+        return []
+    with db.reading() as s:
+        rows = s.execute(
+            select(Member, Unit.name).join(Unit, Unit.id == Member.unit_id)
+            .where(Member.deleted_at.is_(None), search.member_name_contains(s, folded))
+            .order_by(Member.sort_key).limit(limit)).all()
+        return [MemberChoice(m.id, m.full_name, m.date_of_birth, m.unit_id, unit_name, m.position or "")
+                for m, unit_name in rows]
+
+
+@dataclass(frozen=True)
+class InitiativeChoice:
+    id: uuid.UUID
+    number: str
+    name: str
+    status: str  # hợp lệ, đang xem xét…
+
+
+def search_initiatives(db: AppDatabase, text: str, limit: int = 30) -> list[InitiativeChoice]:
+    """Initiatives of the register whose name or number contains what is typed, tone marks
+    and case ignored ("so hoa", "2023-00017"), newest first."""
+    from db.models import InitiativeStatus
+
+    folded = fold(text).lower().strip()
+    if len(folded) < 2:
+        return []
+    with db.reading() as s:
+        rows = s.scalars(
+            select(Initiative).where(Initiative.deleted_at.is_(None),
+                                     Initiative.name_folded.contains(folded, autoescape=True)
+                                     | func.lower(Initiative.number).contains(folded, autoescape=True))
+            .order_by(Initiative.number.desc()).limit(limit)).all()
+        return [InitiativeChoice(i.id, i.number, i.name, rules.STATUS_WORDS[InitiativeStatus(i.status)])
+                for i in rows]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -32,6 +33,7 @@ from core.commendations.ops import (
 from core.commendations.rules import default_round_name
 from core.common.database import AppDatabase
 from core.common.errors import UserError
+from gui.common import completion
 from gui.common.forms import FormDialog
 from gui.common.widgets import DateField, ErrorLabel, UnitCombo, ValueCombo, dialog_buttons
 
@@ -135,6 +137,23 @@ class NomineeDialog(FormDialog):
         self.summary.setFixedHeight(90)
         self.error = ErrorLabel()
         self._initiatives: tuple = ()
+        # Tone-free search of the office's members as the name is typed ("tran" offers
+        # "Trần Thị Ánh — 15/01/1992 — …"): no unit need be chosen first.
+        self._members: dict[str, ops.MemberChoice] = {}
+        self._member_model = QStringListModel(self)
+        self.name.textEdited.connect(self._search_members)  # before the completer filters
+        self.member_completer = completion.attach(self.name, self._member_model)
+        self.member_completer.activated[str].connect(self._member_picked)
+        self.born = QLabel()
+        self.born.setVisible(False)
+        # Initiatives picked from the register by name or number (tone-free).
+        self.initiative_search = QLineEdit()
+        self.initiative_search.setPlaceholderText(self.tr("Find in the register by name or number"))
+        self._found_initiatives: dict[str, ops.InitiativeChoice] = {}
+        self._initiative_model = QStringListModel(self)
+        self.initiative_search.textEdited.connect(self._search_initiatives)
+        self.initiative_completer = completion.attach(self.initiative_search, self._initiative_model)
+        self.initiative_completer.activated[str].connect(self._initiative_picked)
         if current is not None:
             row = current.row
             self.kind.set_value(row.kind)
@@ -155,11 +174,13 @@ class NomineeDialog(FormDialog):
         form.addRow(self.tr("&Full name:"), self.name)
         self.name_error = ErrorLabel()
         form.addRow("", self.name_error)
+        form.addRow("", self.born)
         form.addRow(self.tr("&Unit:"), self.unit)
         form.addRow(self.tr("&Member:"), self.member)
         form.addRow(self.tr("&Position:"), self.position)
         form.addRow(self.tr("&Award:"), self.award)
         form.addRow(self.tr("Creative Labour &threshold:"), self.tier)
+        form.addRow(self.tr("F&ind an initiative:"), self.initiative_search)
         form.addRow(self.tr("Linked &initiatives:"), self.initiatives)
         self.initiatives_error = ErrorLabel()
         form.addRow("", self.initiatives_error)
@@ -183,6 +204,48 @@ class NomineeDialog(FormDialog):
         if unit_id is not None and self.db is not None:
             for member_id, name in ops.member_choices(self.db, unit_id):
                 self.member.add(name, member_id)
+
+    def _search_members(self, text: str) -> None:
+        found = ops.search_members(self.db, text) if self.db is not None else []
+        self._members = {}
+        for m in found:
+            born = m.date_of_birth.strftime("%d/%m/%Y") if m.date_of_birth else "?"
+            self._members[f"{m.full_name} — {born} — {m.unit_name}"] = m
+        self._member_model.setStringList(list(self._members))
+
+    def _member_picked(self, label: str) -> None:
+        """A member chosen from the search: name, unit, member and position filled in."""
+        m = self._members.get(label)
+        if m is None:
+            return
+        self.name.setText(m.full_name)
+        self.kind.set_value(NomineeKind.INDIVIDUAL)
+        self.unit.select(m.unit_id)
+        self._unit_chosen()
+        if not self.member.set_value(m.id):
+            self.member.add(m.full_name, m.id)
+            self.member.set_value(m.id)
+        if m.position:
+            self.position.setText(m.position)
+        born = m.date_of_birth.strftime("%d/%m/%Y") if m.date_of_birth else self.tr("unknown")
+        self.born.setText(self.tr("Member born {0}, {1}").format(born, m.unit_name))
+        self.born.setVisible(True)
+
+    def _search_initiatives(self, text: str) -> None:
+        found = ops.search_initiatives(self.db, text) if self.db is not None else []
+        self._found_initiatives = {f"{i.number} — {i.name} ({i.status})": i for i in found}
+        self._initiative_model.setStringList(list(self._found_initiatives))
+
+    def _initiative_picked(self, label: str) -> None:
+        """An initiative chosen from the register: its number added to the linked ones."""
+        item = self._found_initiatives.get(label)
+        if item is None:
+            return
+        numbers = [n for n in re.split(r"[,;\s]+", self.initiatives.text()) if n]
+        if item.number.upper() not in (n.upper() for n in numbers):
+            numbers.append(item.number)
+        self.initiatives.setText(", ".join(numbers))
+        self.initiative_search.clear()
 
     def _member_chosen(self, _index: int) -> None:
         if self.member.value() is not None:

@@ -2385,6 +2385,10 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Số trong sổ sáng kiến, ví dụ LC-SK-2022-00001, LC-SK-2023-00017</translation>
     </message>
     <message>
+        <source>Find in the register by name or number</source>
+        <translation>Tìm trong sổ theo tên hoặc số sáng kiến</translation>
+    </message>
+    <message>
         <source>&amp;Kind:</source>
         <translation>&amp;Loại:</translation>
     </message>
@@ -2413,6 +2417,10 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>&amp;Mức xét Lao động sáng tạo:</translation>
     </message>
     <message>
+        <source>F&amp;ind an initiative:</source>
+        <translation>Tìm sán&amp;g kiến:</translation>
+    </message>
+    <message>
         <source>Linked &amp;initiatives:</source>
         <translation>&amp;Sáng kiến gắn kèm:</translation>
     </message>
@@ -2423,6 +2431,14 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>Save</source>
         <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <source>Member born {0}, {1}</source>
+        <translation>Đoàn viên sinh ngày {0}, {1}</translation>
     </message>
     <message>
         <source>Enter the full name (or the collective&apos;s name).</source>
