@@ -214,3 +214,20 @@ def test_the_same_unit_twice_in_a_round_warns_at_saving_and_is_listed_once(world
     ops.add_nominee(db, r.id, second, allow_duplicate=True)
     with db.reading() as s:
         assert len(ops._entries(s, r.id, None)) == 1  # the Tờ trình's list names it once
+
+
+def test_the_initiative_criterion_is_met_only_by_a_valid_linked_initiative(world):
+    db, r, _school_id, initiative = world
+    draft = initiative("Sáng kiến chưa duyệt", 10_000_000, 2023, status=InitiativeStatus.UNDER_REVIEW)
+    n = ops.add_nominee(db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.GIAY_KHEN,
+                                               full_name="Lê Thị Hương", initiative_ids=(draft,))).value
+    ops.set_criterion(db, n.id, "initiative", True, "Biên bản nghiệm thu")
+    found = [f for f in ops.check_nominee(db, n.id) if f.rule == "criteria"]
+    assert not found[0].ok
+    assert found[0].message == ("Chưa đạt tiêu chuẩn: Có đề tài, sáng kiến được nghiệm thu và ứng dụng trong "
+                                "thực tế — đã đánh dấu đạt nhưng chưa có sáng kiến hợp lệ nào được gắn.")
+    valid = initiative("Sáng kiến đã công nhận", 10_000_000, 2023)
+    ops.update_nominee(db, n.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.GIAY_KHEN,
+                                              full_name="Lê Thị Hương", initiative_ids=(draft, valid)))
+    found = [f for f in ops.check_nominee(db, n.id) if f.rule == "criteria"]
+    assert found[0].ok and found[0].message.startswith("Đạt: Có đề tài, sáng kiến được nghiệm thu")

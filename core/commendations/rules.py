@@ -206,8 +206,13 @@ def check(*, kind: NomineeKind, tier: Tier, award: AwardForm, round_year: int,
         names = ", ".join(AWARD_LABELS[a] for a in offered) or "không có"
         out.append(Finding("award", False, f"Đợt này không xét hình thức {AWARD_LABELS[award]} "
                                            f"(các hình thức của đợt: {names})."))
+    valid = [i for i in linked if i.status == InitiativeStatus.VALID]
     for c in criteria:
-        if c.met:
+        if c.met and c.key == "initiative" and kind == NomineeKind.INDIVIDUAL and not valid:
+            # Met only by a valid (hợp lệ) linked initiative, whatever the tick says.
+            out.append(Finding("criteria", False, f"Chưa đạt tiêu chuẩn: {c.label} — đã đánh dấu "
+                                                  "đạt nhưng chưa có sáng kiến hợp lệ nào được gắn."))
+        elif c.met:
             note = f" (minh chứng: {c.note})" if c.note else " (chưa ghi minh chứng)"
             out.append(Finding("criteria", True, f"Đạt: {c.label}{note}."))
         else:
