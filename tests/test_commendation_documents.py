@@ -223,3 +223,17 @@ def test_an_upper_round_never_addresses_a_giay_khen_to_the_tong_lien_doan(app_db
                                                full_name="Đặng Hữu Lộc"))
     with pytest.raises(UserError, match="đều do Công đoàn cấp trên trực tiếp cơ sở quyết định"):
         ops.write_totrinh(app_db, r.id, tmp_path / "tt.pdf", signed_on=date(2023, 12, 10))
+
+
+def test_the_totrinh_goes_stale_when_the_proposal_changes(round_, tmp_path):
+    db, r, ids, _ = round_
+    ops.write_totrinh(db, r.id, tmp_path / "tt.pdf", signed_on=date(2023, 12, 10))
+    assert ops.round_file(db, r.id).requirements[0].present
+    ops.set_criterion(db, ids[0], "launched", True, "")  # not in the list: still current
+    assert ops.round_file(db, r.id).requirements[0].present
+    ops.add_nominee(db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.BANG_KHEN, full_name="Võ Văn Đông"))
+    totrinh = ops.round_file(db, r.id).requirements[0]
+    assert totrinh.stale and not totrinh.present
+    assert "Cần tạo lại: Tờ trình kèm danh sách tập thể, cá nhân đề nghị khen thưởng" in ops.round_file(db, r.id).missing()
+    ops.write_totrinh(db, r.id, tmp_path / "tt2.pdf", signed_on=date(2023, 12, 11))
+    assert ops.round_file(db, r.id).requirements[0].present

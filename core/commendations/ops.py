@@ -912,10 +912,32 @@ def attach(db: AppDatabase, round_id: uuid.UUID, kind: str, source: str | os.Pat
                     COMMENDATIONS)
 
 
+_TOTRINH_LIST_KEY = "commendations.totrinh."
+
+
+def _list_fingerprint(entries: Sequence[documents.ListEntry]) -> str:
+    """What the Tờ trình's list says, as a hash: when it differs, the Tờ trình is stale."""
+    import hashlib
+    import json
+
+    rows = [[e.kind.value, e.full_name, e.position, e.unit_name, AwardForm(e.award).value, e.summary]
+            for e in entries]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
+
+
 def round_file(db: AppDatabase, round_id: uuid.UUID) -> dossier.RoundFile:
+    """The round's file; a generated Tờ trình whose list has changed since (nominees added,
+    edited, removed or not approved) is marked stale ("cần tạo lại")."""
     with db.reading() as s:
         _get_round(s, round_id)
-        return dossier.round_file(s, round_id)
+        file = dossier.round_file(s, round_id)
+        made = s.get(Setting, _TOTRINH_LIST_KEY + str(round_id))
+        if made is None:
+            return file
+        now = _list_fingerprint(_entries(s, round_id, None, own=False))
+        reqs = tuple(replace(r, stale=True) if r.kind == "totrinh" and r.files and made.value != now
+                     else r for r in file.requirements)
+        return replace(file, requirements=reqs)
 
 
 def stored_file_path(db: AppDatabase, f: dossier.StoredFile) -> Path:
@@ -979,6 +1001,7 @@ def write_totrinh(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[s
         path = documents.totrinh(out, office, _round_text(r), entries, number_text=number_text,
                                  signed_on=signed_on)
         dossier.add_item(s, db.path, round_id, "totrinh", path, generated=True, on=signed_on)
+        _put(s, _TOTRINH_LIST_KEY + str(round_id), _list_fingerprint(entries))
         return Done(number_text.removeprefix("Số: "), COMMENDATIONS)
 
 

@@ -284,7 +284,8 @@ class CommendationsPage(QWidget):
                 reqs += [r for n in file.nominees if n.nominee_id == d.row.id for r in n.requirements]
             for r in reqs:
                 names = ", ".join(f.file_name for f in r.files)
-                item = QListWidgetItem(("✓ " if r.present else "✗ ") + r.label + (f": {names}" if names else ""))
+                label = self.tr("{0} — out of date, generate it again").format(r.label) if r.stale else r.label
+                item = QListWidgetItem(("✓ " if r.present else "✗ ") + label + (f": {names}" if names else ""))
                 item.setForeground(_OK if r.present else _BAD)
                 item.setData(KeyRole, r.kind)
                 self.file_list.addItem(item)

@@ -475,6 +475,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Chọn một người để xem tiêu chuẩn và kết quả kiểm tra.</translation>
     </message>
     <message>
+        <source>{0} — out of date, generate it again</source>
+        <translation>{0} — cần tạo lại</translation>
+    </message>
+    <message>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
