@@ -976,6 +976,18 @@ def _round_text(r: CommendationRound) -> documents.RoundText:
     return documents.RoundText(r.name, r.year, RoundLevel(r.level))
 
 
+def next_totrinh_number(db: AppDatabase, on: date) -> tuple[int, str]:
+    """The number the next Tờ trình signed ``on`` would take from the office's numbering book,
+    and its symbol ("TTr-LĐLĐ"), to suggest before writing it."""
+    from core.common import numbering
+    from core.org.office import load_office
+
+    with db.reading() as s:
+        office = load_office(s)
+        symbol = f"TTr-{office.doc_symbol or 'LĐLĐ'}"
+        return numbering.next_free(s, symbol, on.year), symbol
+
+
 def write_totrinh(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[str], *,
                   signed_on: date | None = None, number: int | None = None) -> Done[str]:
     """The Tờ trình with the list of those proposed (all but the not approved), numbered from

@@ -11,6 +11,7 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -488,3 +489,64 @@ class ThresholdsDialog(FormDialog):
 
     def value(self) -> ops.Thresholds:
         return ops.Thresholds(**{name: box.value() for name, box in self.boxes.items()})
+
+
+class TotrinhDialog(FormDialog):
+    """The Tờ trình's number and date before it is written: the next free number of the
+    office's numbering book suggested, the date today."""
+
+    def __init__(self, db: AppDatabase | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Submission letter"))
+        self.signed = DateField()
+        self.signed.set_value(date.today())
+        self.number = QSpinBox()
+        self.number.setRange(1, 999_999)
+        self.symbol = QLabel()
+        self.signed_error = ErrorLabel()
+        number_row = QHBoxLayout()
+        number_row.addWidget(self.number)
+        number_row.addWidget(self.symbol, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Signed &on:"), self.signed)
+        form.addRow("", self.signed_error)
+        form.addRow(self.tr("N&umber:"), number_row)
+        note = QLabel(self.tr("The next free number of the office's numbering book is suggested."))
+        note.setWordWrap(True)
+        buttons = dialog_buttons(self.tr("Generate"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.use_buttons(buttons)
+        self._suggest()
+        self.signed.textChanged.connect(lambda _t: self._suggest())
+        self.mark_saved()
+
+    def _suggest(self) -> None:
+        try:
+            on = self.signed.value()
+        except ValueError:
+            return
+        if on is None or self.db is None:
+            return
+        number, symbol = ops.next_totrinh_number(self.db, on)
+        self.number.setValue(number)
+        self.symbol.setText(f"/{symbol}")
+
+    def accept(self) -> None:
+        self.signed_error.set_error("")
+        try:
+            on = self.signed.value()
+        except ValueError as exc:
+            self.signed_error.set_error(str(exc))
+            self.signed.setFocus()
+            return
+        if on is None:
+            self.signed_error.set_error(self.tr("Enter the date the letter is signed (dd/mm/yyyy)."))
+            self.signed.setFocus()
+            return
+        super().accept()

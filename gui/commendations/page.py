@@ -36,6 +36,7 @@ from gui.commendations.dialogs import ApproveDialog, NomineeDialog, RoundDialog,
 from gui.commendations.models import NomineeRowRole, NomineeTableModel
 from gui.common import widgets
 from gui.common.changes import ChangeBus
+from gui.common.pdf_preview import PdfPreviewDialog
 from gui.common.widgets import ValueCombo
 
 _OK, _BAD = QColor("#1b7a34"), QColor("#b00020")
@@ -47,6 +48,7 @@ class CommendationsPage(QWidget):
         super().__init__(parent)
         self.db, self.bus = db, bus
         self._detail: ops.NomineeDetail | None = None
+        self.preview: PdfPreviewDialog | None = None  # the last document shown
         self._filling = False
 
         # --- top: the round and the filters -----------------------------------------
@@ -514,22 +516,35 @@ class CommendationsPage(QWidget):
         self._fill_detail()
 
     def write_totrinh(self) -> None:
+        """Ask the Tờ trình's number (suggested from the numbering book) and date, write it
+        (kept in the round's file) and show it to print or save."""
+        import tempfile
+
+        from gui.commendations.dialogs import TotrinhDialog
+
         rid = self.round_id()
         if rid is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the submission letter"), "to-trinh.pdf",
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
+        dialog = TotrinhDialog(self.db, self)
+        if not dialog.exec():
             return
+        folder = Path(tempfile.mkdtemp(prefix="socongdoan-"))
+        path = folder / "to-trinh.pdf"
         try:
-            done = ops.write_totrinh(self.db, rid, path)
+            done = ops.write_totrinh(self.db, rid, path, signed_on=dialog.signed.value(),
+                                     number=dialog.number.value())
         except Exception as exc:
             widgets.report_error(self, exc)
             return
         self._notify(done.changes)
-        widgets.show_info(self, self.tr("Submission letter No. {0} saved to {1}.").format(done.value, path))
         self._show_round_info()
         self._fill_detail()
+        self._preview(path, self.tr("Submission letter No. {0}").format(done.value),
+                      f"to-trinh-{done.value.split('/')[0]}.pdf")
+
+    def _preview(self, path: Path, title: str, file_name: str, *, saved: bool = False) -> None:
+        self.preview = PdfPreviewDialog(path, title=title, file_name=file_name, parent=self, saved=saved)
+        self.preview.open()
 
     def write_decision(self) -> None:
         rid = self.round_id()
@@ -554,12 +569,15 @@ class CommendationsPage(QWidget):
         if not path:
             return
         try:
-            ops.write_decision(self.db, rid, path, decision_number=chosen.number,
-                               signed_on=chosen.signed_on)
+            written = ops.write_decision(self.db, rid, path, decision_number=chosen.number,
+                                         signed_on=chosen.signed_on)
         except Exception as exc:
             widgets.report_error(self, exc)
             return
-        widgets.show_info(self, self.tr("Saved to {0}.").format(Path(path).name))
+        if written.suffix.lower() == ".pdf":  # shown, to print (or save a copy)
+            self._preview(written, self.tr("Decision {0}").format(chosen.number), written.name, saved=True)
+        else:
+            widgets.show_info(self, self.tr("Saved to {0}.").format(written.name))
 
     def print_certificates(self) -> None:
         from gui.commendations.printing import CertificateDialog

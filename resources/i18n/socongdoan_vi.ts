@@ -539,16 +539,8 @@ Vẫn lưu?</translation>
         <translation>Đã lập tóm tắt sáng kiến vào hồ sơ của {0} cá nhân.</translation>
     </message>
     <message>
-        <source>Save the submission letter</source>
-        <translation>Lưu Tờ trình</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Tệp PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Submission letter No. {0} saved to {1}.</source>
-        <translation>Đã lưu Tờ trình số {0} vào {1}.</translation>
+        <source>Submission letter No. {0}</source>
+        <translation>Tờ trình số {0}</translation>
     </message>
     <message>
         <source>No nominee of this round is approved yet.</source>
@@ -573,6 +565,10 @@ Vẫn lưu?</translation>
     <message>
         <source>PDF files (*.pdf);;Workbook (*.xlsx)</source>
         <translation>Tệp PDF (*.pdf);;Bảng tính (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Decision {0}</source>
+        <translation>Quyết định {0}</translation>
     </message>
     <message>
         <source>Saved to {0}.</source>
@@ -4189,6 +4185,33 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Save</source>
         <translation>Lưu</translation>
+    </message>
+</context>
+<context>
+    <name>TotrinhDialog</name>
+    <message>
+        <source>Submission letter</source>
+        <translation>Tờ trình</translation>
+    </message>
+    <message>
+        <source>Signed &amp;on:</source>
+        <translation>&amp;Ngày ký:</translation>
+    </message>
+    <message>
+        <source>N&amp;umber:</source>
+        <translation>&amp;Số:</translation>
+    </message>
+    <message>
+        <source>The next free number of the office&apos;s numbering book is suggested.</source>
+        <translation>Số gợi ý là số tiếp theo còn trống trong sổ đăng ký văn bản của cơ quan.</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>Enter the date the letter is signed (dd/mm/yyyy).</source>
+        <translation>Hãy nhập ngày ký Tờ trình (dd/mm/yyyy).</translation>
     </message>
 </context>
 <context>

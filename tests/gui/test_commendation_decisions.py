@@ -71,4 +71,7 @@ def test_a_used_number_takes_its_date_and_the_decision_is_chosen_in_the_window(
     qtbot.keyClick(page.decision_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: out.exists())
     assert asked == [["45/QĐ-LĐLĐ ngày 20/12/2023 (2 được duyệt)", "46/QĐ-LĐLĐ ngày 28/12/2023 (1 được duyệt)"]]
-    assert messages.errors == [] and messages.infos[-1] == "Đã lưu qd.pdf."
+    assert messages.errors == []
+    qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible())  # shown to print
+    assert page.preview.windowTitle() == "Quyết định 46/QĐ-LĐLĐ" and page.preview.document.pageCount() >= 2
+    page.preview.close()
