@@ -237,3 +237,20 @@ def test_the_totrinh_goes_stale_when_the_proposal_changes(round_, tmp_path):
     assert "Cần tạo lại: Tờ trình kèm danh sách tập thể, cá nhân đề nghị khen thưởng" in ops.round_file(db, r.id).missing()
     ops.write_totrinh(db, r.id, tmp_path / "tt2.pdf", signed_on=date(2023, 12, 11))
     assert ops.round_file(db, r.id).requirements[0].present
+
+
+@needs_poppler
+def test_the_totrinh_never_ends_with_a_page_of_only_the_closing(app_db, tmp_path):
+    """Whatever the list's length, the last page holds the list's last row with "Nơi nhận"."""
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    summary = ("Có sáng kiến số hóa hồ sơ đoàn viên được áp dụng toàn huyện, làm lợi hàng chục triệu "
+               "đồng mỗi năm; tích cực tham gia phong trào thi đua. ") * 3
+    for i in range(1, 17):
+        ops.add_nominee(app_db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.BANG_KHEN,
+                                                   full_name=f"Người thứ {i:02d}", summary=summary))
+        out = tmp_path / f"tt{i}.pdf"
+        ops.write_totrinh(app_db, r.id, out, signed_on=date(2023, 12, 10))
+        pages = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        last = [p for p in pages if p.strip()][-1]
+        assert "Nơi nhận:" in last and f"Người thứ {i:02d}" in last, (i, last[:300])

@@ -74,7 +74,9 @@ def grouped(entries: Sequence[ListEntry]) -> list[tuple[AwardForm, list[ListEntr
     return out
 
 
-def _list_table(entries: Sequence[ListEntry], with_summary: bool):
+def _list_table(entries: Sequence[ListEntry], with_summary: bool, *, tail: int = 0):
+    """The list as one table; with ``tail``, as two: the last ``tail`` rows (with their award
+    heading) apart, without the header, to keep with what closes the document."""
     from core.common.pdf import paragraph, table, text_width_mm
 
     width = text_width_mm()
@@ -96,14 +98,35 @@ def _list_table(entries: Sequence[ListEntry], with_summary: bool):
                 row.append(e.summary[:600])
             rows.append(row)
     header = ["TT", "Họ và tên / Tên tập thể", "Đơn vị", "Tóm tắt thành tích"][:cols]
-    return table([header], rows, widths, align=["center", "left", "left", "left"][:cols],
-                 font_size=11, spans=spans)
+    align = ["center", "left", "left", "left"][:cols]
+    if not tail or len(rows) <= tail:
+        return table([header], rows, widths, align=align, font_size=11, spans=spans)
+    cut = len(rows) - tail
+    headings = {start[1] - 1 for start, _ in spans}  # rows (without the header) that head a group
+    while cut > 0 and cut - 1 in headings:
+        cut -= 1  # an award's heading stays with its first row
+    if cut == 0:
+        return table([header], rows, widths, align=align, font_size=11, spans=spans)
+    first = table([header], rows[:cut], widths, align=align, font_size=11,
+                  spans=[sp for sp in spans if sp[0][1] - 1 < cut])
+    last = table([], rows[cut:], widths, align=align, font_size=11,
+                 spans=[((a[0], a[1] - 1 - cut), (b[0], b[1] - 1 - cut)) for a, b in spans
+                        if a[1] - 1 >= cut])
+    return first, last
 
 
 def totrinh(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,
             entries: Sequence[ListEntry], *, number_text: str, signed_on: date) -> Path:
     from core.commendations.rules import ISSUER_BODIES, LEVEL_ORDER, issuer
-    from core.common.pdf import DocumentHeader, SignatureBlock, build_document, paragraph, spacer
+    from core.common.pdf import (
+        DocumentHeader,
+        SignatureBlock,
+        build_document,
+        closing_block,
+        keep_together,
+        paragraph,
+        spacer,
+    )
 
     body_upper, body_sentence = _body_words(office)
     me = _full_body(office.name or office.unit_code)
@@ -136,13 +159,20 @@ def totrinh(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,
                        "trích biên bản họp xét chọn.", "body"),
              paragraph(f"Kính đề nghị {upper} xem xét, quyết định./.",
                        "body"),
-             spacer(4), _list_table(entries, True)]
+             spacer(4)]
+    # The closing ("Nơi nhận", signature) stays with the list's last rows: never a page
+    # holding only the closing.
+    closing = closing_block(SignatureBlock(office.on_behalf, office.chair_title, office.chair_name),
+                            ["Như trên", "Lưu: VT"])
+    tables = _list_table(entries, True, tail=2)
+    if isinstance(tables, tuple):
+        body += [tables[0], keep_together([tables[1], spacer(6), closing])]
+    else:
+        body.append(keep_together([tables, spacer(6), closing]))
     header = DocumentHeader(parent_org=office.parent_name, org=office.name or office.unit_code,
                             number_text=number_text, place_date=date_line(office.place, signed_on))
     return build_document(out, header, "TỜ TRÌNH",
-                          f"Về việc đề nghị khen thưởng {_subject(r)}", body,
-                          SignatureBlock(office.on_behalf, office.chair_title, office.chair_name),
-                          ["Như trên", "Lưu: VT"])
+                          f"Về việc đề nghị khen thưởng {_subject(r)}", body, None, None)
 
 
 def decision(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,
