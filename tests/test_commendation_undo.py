@@ -59,3 +59,4 @@ def test_unapprove_from_the_command_line(approved, capsys):
     assert cli_main(["--db", path, "commendations", "unapprove", "--nominee", str(a.id),
                      "--reason", "Duyệt nhầm"]) == 1
     assert "chưa được duyệt" in capsys.readouterr().err
+

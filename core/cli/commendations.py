@@ -198,7 +198,7 @@ def certificates_print(args) -> int:
         r = _round(db, args.round)
         result = ops.print_certificates(db, r.id, args.out, stock=args.stock, template=args.template,
                                         dx_mm=args.offset_x, dy_mm=args.offset_y,
-                                        printer=args.printer or "").value
+                                        printer=args.printer or "", record=not args.proof).value
     finally:
         db.close()
     if args.json:
@@ -319,6 +319,8 @@ def register(subparsers) -> None:
     p.add_argument("--offset-x", type=float, metavar="MM", help="lệch sang phải (mm, với --stock)")
     p.add_argument("--offset-y", type=float, metavar="MM", help="lệch xuống dưới (mm, với --stock)")
     p.add_argument("--printer", metavar="NAME", help="máy in (dùng độ lệch đã lưu của máy này)")
+    p.add_argument("--proof", action="store_true",
+                   help="bản xem thử: không ghi số vào sổ giấy khen/bằng khen")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=certificates_print)
 

@@ -858,6 +858,19 @@ def print_certificates(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathL
                     COMMENDATIONS if record else Changes())
 
 
+def certificate_candidates(db: AppDatabase, round_id: uuid.UUID) -> list[tuple[NomineeRow, str]]:
+    """The round's approved nominees, each with its certificate's register number ("" when
+    none has been printed yet), in the round's order."""
+    with db.reading() as s:
+        _get_round(s, round_id)
+        numbers = {n_id: certificate_number(number, year) for n_id, number, year in s.execute(
+            select(Certificate.nominee_id, Certificate.number, Certificate.year)
+            .join(Nominee, Nominee.id == Certificate.nominee_id)
+            .where(Nominee.round_id == round_id, Certificate.deleted_at.is_(None)))}
+        return [(_row(n), numbers.get(n.id, "")) for n in
+                _nominee_query(s, round_id, status=NomineeStatus.APPROVED)]
+
+
 @dataclass(frozen=True)
 class CertificateEntry:
     number: str

@@ -276,6 +276,14 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Lưu cho máy in này</translation>
     </message>
     <message>
+        <source>(printed, No. {0})</source>
+        <translation>(đã in, số {0})</translation>
+    </message>
+    <message>
+        <source>&amp;Nominees:</source>
+        <translation>&amp;Người được in:</translation>
+    </message>
+    <message>
         <source>&amp;Template:</source>
         <translation>&amp;Mẫu:</translation>
     </message>
@@ -296,8 +304,28 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>&amp;Trang căn chỉnh</translation>
     </message>
     <message>
-        <source>Save &amp;PDF…</source>
-        <translation>Lưu &amp;PDF…</translation>
+        <source>Save a pr&amp;oof…</source>
+        <translation>Lưu bản xem t&amp;hử…</translation>
+    </message>
+    <message>
+        <source>A PDF to check: no number is entered in the register</source>
+        <translation>Bản PDF để kiểm tra: không ghi số nào vào sổ</translation>
+    </message>
+    <message>
+        <source>Save to &amp;print…</source>
+        <translation>&amp;Lưu để in…</translation>
+    </message>
+    <message>
+        <source>The PDF to print: each certificate is entered in the register</source>
+        <translation>Bản PDF để in: mỗi giấy khen/bằng khen được ghi số vào sổ</translation>
+    </message>
+    <message>
+        <source>The preview and “Save a proof” enter nothing in the certificate register; “Print” and “Save to print” give each certificate its register number (a reprint keeps its number).</source>
+        <translation>Xem trước và “Lưu bản xem thử” không ghi gì vào sổ; “In” và “Lưu để in” ghi số vào sổ cho từng giấy khen/bằng khen (in lại giữ nguyên số).</translation>
+    </message>
+    <message>
+        <source>Calibration page for the template «{0}» on {1}: print it on a blank sheet of that stock and measure how far the crosshairs land from the boxes.</source>
+        <translation>Trang căn chỉnh cho mẫu «{0}» trên máy in {1}: in lên một tờ phôi trắng của mẫu đó và đo dấu chữ thập lệch bao nhiêu so với các ô.</translation>
     </message>
     <message>
         <source>Pr&amp;int…</source>
@@ -312,6 +340,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Đã lưu độ lệch căn chỉnh cho máy in {0}.</translation>
     </message>
     <message>
+        <source>Tick the nominees whose certificates to print.</source>
+        <translation>Hãy đánh dấu những người cần in giấy khen/bằng khen.</translation>
+    </message>
+    <message>
         <source>Drawing certificates…</source>
         <translation>Đang vẽ giấy chứng nhận…</translation>
     </message>
@@ -320,12 +352,16 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Xem trước: {0} giấy, số {1}. Chưa ghi vào sổ cho tới khi lưu hoặc in.</translation>
     </message>
     <message>
-        <source>Calibration page: print it on a blank sheet of stock and measure how far the crosshairs land from the boxes.</source>
-        <translation>Trang căn chỉnh: in lên một tờ phôi trắng rồi đo độ lệch của các dấu chữ thập so với ô chữ.</translation>
-    </message>
-    <message>
         <source>{0} certificate(s) issued, numbers {1}; {2} reprint(s).</source>
         <translation>Đã cấp {0} giấy, số {1}; in lại {2}.</translation>
+    </message>
+    <message>
+        <source>Save a proof</source>
+        <translation>Lưu bản xem thử</translation>
+    </message>
+    <message>
+        <source>Proof saved: {0} certificate(s); no number entered in the register.</source>
+        <translation>Đã lưu bản xem thử: {0} giấy khen/bằng khen; không ghi số nào vào sổ.</translation>
     </message>
     <message>
         <source>Save certificates</source>
