@@ -196,3 +196,22 @@ def test_rendered_stock_page_has_no_ink_outside_the_boxes(approved, tmp_path):
             if not any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in boxes):
                 outside += 1
     assert dark > 5000 and outside == 0
+
+
+@pytest.mark.parametrize("key", ["giay_khen_a4", "bang_khen_a4", "lao_dong_sang_tao_a4", "bang_khen_a3",
+                                 "lao_dong_sang_tao_a3"])
+def test_the_national_title_clears_the_inner_border_and_the_emblem(key, tmp_path):
+    """Measured on the full design's PDF: the top of "CỘNG HÒA…" (tone marks included) stays
+    below the inner border, and the emblem's circle starts below "Độc lập - Tự do - Hạnh phúc"."""
+    t = certs.load_template(key)
+    out = certs.write_certificates(tmp_path / "c.pdf", [certs.CertificateText(key, {"recipient": "A"})],
+                                   stock=False)
+    html = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    words = {w: (float(a), float(b), float(c), float(d)) for a, b, c, d, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)}
+    inner = t.design["border"]["inner_inset"] * certs.MM
+    assert words["CỘNG"][1] > inner + 1.0 * certs.MM  # yMin: the tone marks' top
+    emblem = t.design["emblem"]
+    circle_top = (emblem["y"] - emblem["r"]) * certs.MM
+    assert words["Hạnh"][3] < circle_top - 1.0 * certs.MM  # yMax: descenders included
