@@ -48,6 +48,7 @@ class CommendationsPage(QWidget):
         super().__init__(parent)
         self.db, self.bus = db, bus
         self._detail: ops.NomineeDetail | None = None
+        self._shown_once = False
         self.preview: PdfPreviewDialog | None = None  # the last document shown
         self._filling = False
 
@@ -117,14 +118,16 @@ class CommendationsPage(QWidget):
             actions.addWidget(b)
         widgets.page_action(self, self.tr("Find"), "Ctrl+F", self.search.setFocus)
         widgets.page_action(self, self.tr("Add nominee"), "Ctrl+N", self.add_nominee)
+        widgets.page_action(self, self.tr("Refresh"), "F5", self.refresh)
 
         # --- the list and the detail ------------------------------------------------------
         self.model = NomineeTableModel(db, self)
         self.table = self.model.make_view()
-        self.table.setColumnWidth(0, 44)
-        self.table.setColumnWidth(1, 200)
-        self.table.setColumnWidth(2, 190)
-        self.table.setColumnWidth(3, 170)
+        # Narrow enough that Tình trạng and Quyết định show at 1366×768 without scrolling
+        # sideways; long names and units are elided (the whole text is the cell's tooltip).
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column, width in enumerate((32, 120, 95, 90, 95, 120)):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.table.doubleClicked.connect(lambda _i: self.edit_nominee())
         self.name_label = QLabel()
@@ -174,6 +177,23 @@ class CommendationsPage(QWidget):
         self.reload_rounds()
 
     # --- rounds ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read everything again (F5, and whenever the page is shown again), keeping the round
+        and the current nominee."""
+        current = self._detail.row.id if self._detail is not None else None
+        self.reload_rounds()
+        if current is not None:
+            row = self.model.row_of(current)
+            if row is not None:
+                widgets.select_row(self.table, self.model.index(row, 1))
+                self._show_current()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._shown_once:
+            self.refresh()  # what other pages or the command line changed meanwhile
+        self._shown_once = True
+
     def reload_rounds(self, select: uuid.UUID | None = None) -> None:
         current = select or self.round_id()
         self._filling = True

@@ -412,7 +412,7 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
     <message>
         <source>&amp;Add nominee…</source>
-        <translation>&amp;Thêm người…</translation>
+        <translation>T&amp;hêm người…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -432,7 +432,7 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
     <message>
         <source>&amp;Not approved…</source>
-        <translation>K&amp;hông duyệt…</translation>
+        <translation>Kh&amp;ông duyệt…</translation>
     </message>
     <message>
         <source>Record the selected nominee as not approved by a decision</source>
@@ -456,7 +456,7 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
     <message>
         <source>Print &amp;certificates…</source>
-        <translation>&amp;In giấy khen…</translation>
+        <translation>In giấy &amp;khen…</translation>
     </message>
     <message>
         <source>Find</source>
@@ -467,8 +467,12 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Thêm người được đề nghị</translation>
     </message>
     <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
         <source>A&amp;ttach a file…</source>
-        <translation>Đính &amp;kèm tệp…</translation>
+        <translation>Đính kèm tệ&amp;p…</translation>
     </message>
     <message>
         <source>&amp;Generate initiative summaries</source>
