@@ -116,7 +116,7 @@ def test_printed_batch_from_the_command_line_reads_back(db_path, tmp_path, capsy
     _run(capsys, *db, "commendations", "approve", "--round", ROUND, "--decision", "25/QĐ-LĐLĐ",
          "--date", "28/12/2023")
     code, out, _ = _run(capsys, *db, "certificates", "print", str(tmp_path / "all.pdf"), "--round", ROUND)
-    assert code == 0 and "3 giấy chứng nhận" in out
+    assert code == 0 and "3 giấy khen/bằng khen" in out
     text = subprocess.run(["pdftotext", str(tmp_path / "all.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     for expected in ("Nguyễn Thị Ngọc Ánh", "Tổ trưởng, CĐCS Trường THCS Hồ Xuân Hương",

@@ -5,6 +5,7 @@ message on stderr), 2 usage."""
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
@@ -118,7 +119,12 @@ def main(argv: list[str]) -> int:
         return EXIT_USAGE
     previous = _stop_on_sigterm()
     try:
-        return args.handler(args)
+        code = args.handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:  # output piped into `head` and the like: quietly done
+        _silence_stdout()
+        return EXIT_OK
     except (UserError, DatabaseError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_REJECTED
@@ -131,12 +137,19 @@ def main(argv: list[str]) -> int:
             raise
         print(f"Lỗi: {fault}", file=sys.stderr)
         return EXIT_REJECTED
-    except BrokenPipeError:  # output piped into `head` and the like
-        sys.stderr.close()
-        return EXIT_OK
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe: point stdout at the null device so the interpreter's final flush
+    does not complain ("Exception ignored … BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (tests)
+        pass
 
 
 def _stop_on_sigterm():

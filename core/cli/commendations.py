@@ -206,7 +206,7 @@ def certificates_print(args) -> int:
                      "numbers": list(result.numbers), "reprints": result.reprints,
                      "skipped": list(result.skipped)})
     else:
-        print(f"Đã ghi {result.path}: {result.count} giấy chứng nhận (số "
+        print(f"Đã ghi {result.path}: {result.count} giấy khen/bằng khen (số "
               f"{', '.join(result.numbers)}; in lại {result.reprints}).")
         for name in result.skipped:
             print(f"  Không in: {name}.")
@@ -239,6 +239,15 @@ def _out(suffixes: tuple[str, ...]):
     return check
 
 
+def _templates() -> list[str]:
+    from core.commendations import certificates
+
+    return certificates.templates()
+
+
+_TEMPLATES = _templates()
+
+
 def register(subparsers) -> None:
     """Add the ``commendations`` and ``certificates`` commands to the main parser."""
     c = subparsers.add_parser("commendations", help="khen thưởng: đợt, người được đề nghị, hồ sơ") \
@@ -254,22 +263,22 @@ def register(subparsers) -> None:
                         "cơ sở, mặc định), province (LĐLĐ tỉnh), national (Tổng Liên đoàn)")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     p.add_argument("--report", metavar="OUT.xlsx", help="ghi báo cáo các dòng bị từ chối")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(handler=import_)
 
     p = c.add_parser("list", help="danh sách người/tập thể của một đợt")
-    p.add_argument("--round", required=True, metavar="R")
+    p.add_argument("--round", required=True, metavar="R", help="đợt khen thưởng: tên đủ, năm, một phần tên (không dấu cũng được) hoặc mã")
     p.add_argument("--search", metavar="TEXT", help="tìm theo tên hoặc đơn vị (không dấu cũng được)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(handler=list_)
 
     p = c.add_parser("approve", help="duyệt khen thưởng theo quyết định")
-    p.add_argument("--round", required=True, metavar="R")
+    p.add_argument("--round", required=True, metavar="R", help="đợt khen thưởng: tên đủ, năm, một phần tên (không dấu cũng được) hoặc mã")
     p.add_argument("--decision", required=True, metavar="NUMBER", help="số quyết định, ví dụ 25/QĐ-LĐLĐ")
-    p.add_argument("--date", required=True, type=date_arg, metavar="DD/MM/YYYY")
+    p.add_argument("--date", required=True, type=date_arg, metavar="DD/MM/YYYY", help="ngày ký quyết định")
     p.add_argument("--nominee", action="append", metavar="ID",
                    help="chỉ người này (lặp lại được); mặc định: mọi người đang đề nghị")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(handler=approve)
 
     p = c.add_parser("unapprove", help="hủy duyệt (duyệt nhầm): trở lại trạng thái đề nghị")
@@ -282,54 +291,54 @@ def register(subparsers) -> None:
     p.set_defaults(handler=unapprove)
 
     p = c.add_parser("check", help="kiểm tra tiêu chuẩn và hồ sơ của một đợt")
-    p.add_argument("--round", required=True, metavar="R")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--round", required=True, metavar="R", help="đợt khen thưởng: tên đủ, năm, một phần tên (không dấu cũng được) hoặc mã")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(handler=check)
 
     p = c.add_parser("summaries", help="lập tóm tắt sáng kiến của từng cá nhân vào hồ sơ")
-    p.add_argument("--round", required=True, metavar="R")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--round", required=True, metavar="R", help="đợt khen thưởng: tên đủ, năm, một phần tên (không dấu cũng được) hoặc mã")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(handler=summaries)
 
     p = c.add_parser("totrinh", help="Tờ trình đề nghị khen thưởng (.pdf)")
-    p.add_argument("out", type=_out((".pdf",)), metavar="OUT.pdf")
-    p.add_argument("--round", required=True, metavar="R")
+    p.add_argument("out", type=_out((".pdf",)), metavar="OUT.pdf", help="tệp PDF sẽ ghi")
+    p.add_argument("--round", required=True, metavar="R", help="đợt khen thưởng: tên đủ, năm, một phần tên (không dấu cũng được) hoặc mã")
     p.add_argument("--date", type=date_arg, metavar="DD/MM/YYYY", help="ngày ký (mặc định: hôm nay)")
     p.add_argument("--number", type=int, metavar="N", help="số Tờ trình (mặc định: số tiếp theo)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(handler=totrinh)
 
     p = c.add_parser("decision", help="quyết định khen thưởng (.pdf) hoặc danh sách (.xlsx)")
-    p.add_argument("out", type=_out((".pdf", ".xlsx")), metavar="OUT.(pdf|xlsx)")
-    p.add_argument("--round", required=True, metavar="R")
+    p.add_argument("out", type=_out((".pdf", ".xlsx")), metavar="OUT.(pdf|xlsx)", help="tệp PDF (quyết định) hoặc .xlsx (danh sách)")
+    p.add_argument("--round", required=True, metavar="R", help="đợt khen thưởng: tên đủ, năm, một phần tên (không dấu cũng được) hoặc mã")
     p.add_argument("--decision", metavar="NUMBER", help="số quyết định, khi đợt có nhiều quyết định")
     p.add_argument("--date", type=date_arg, metavar="DD/MM/YYYY",
                    help="ngày ký, khi một số quyết định có hai ngày (dữ liệu cũ)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(handler=decision)
 
     cert = subparsers.add_parser("certificates", help="in giấy khen, bằng khen") \
         .add_subparsers(dest="action", metavar="ACTION")
     cert.required = True
-    p = cert.add_parser("print", help="in giấy chứng nhận của những người được khen thưởng")
-    p.add_argument("out", type=_out((".pdf",)), metavar="OUT.pdf")
-    p.add_argument("--round", required=True, metavar="R")
+    p = cert.add_parser("print", help="in giấy khen, bằng khen của những người được khen thưởng")
+    p.add_argument("out", type=_out((".pdf",)), metavar="OUT.pdf", help="tệp PDF sẽ ghi")
+    p.add_argument("--round", required=True, metavar="R", help="đợt khen thưởng: tên đủ, năm, một phần tên (không dấu cũng được) hoặc mã")
     p.add_argument("--stock", action="store_true", help="in lên phôi in sẵn (chỉ in chữ)")
-    p.add_argument("--template", metavar="T", help="mẫu (mặc định: theo hình thức khen thưởng)")
+    p.add_argument("--template", metavar="T", choices=_TEMPLATES, help="mẫu: " + ", ".join(_TEMPLATES) + " (mặc định: theo hình thức khen thưởng)")
     p.add_argument("--offset-x", type=float, metavar="MM", help="lệch sang phải (mm, với --stock)")
     p.add_argument("--offset-y", type=float, metavar="MM", help="lệch xuống dưới (mm, với --stock)")
     p.add_argument("--printer", metavar="NAME", help="máy in (dùng độ lệch đã lưu của máy này)")
     p.add_argument("--proof", action="store_true",
                    help="bản xem thử: không ghi số vào sổ giấy khen/bằng khen")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(handler=certificates_print)
 
     p = cert.add_parser("calibration", help="trang căn chỉnh máy in (lưới mm, dấu chữ thập)")
-    p.add_argument("out", type=_out((".pdf",)), metavar="OUT.pdf")
-    p.add_argument("--template", metavar="T")
-    p.add_argument("--printer", metavar="NAME")
-    p.add_argument("--offset-x", type=float, metavar="MM")
-    p.add_argument("--offset-y", type=float, metavar="MM")
+    p.add_argument("out", type=_out((".pdf",)), metavar="OUT.pdf", help="tệp PDF sẽ ghi")
+    p.add_argument("--template", metavar="T", choices=_TEMPLATES, help="mẫu: " + ", ".join(_TEMPLATES) + " (mặc định: giay_khen_a4)")
+    p.add_argument("--printer", metavar="NAME", help="máy in (dùng và lưu độ lệch của máy này)")
+    p.add_argument("--offset-x", type=float, metavar="MM", help="lệch sang phải (mm)")
+    p.add_argument("--offset-y", type=float, metavar="MM", help="lệch xuống dưới (mm)")
     p.add_argument("--save", action="store_true", help="lưu độ lệch cho máy in này")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(handler=certificates_calibration)

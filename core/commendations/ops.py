@@ -237,9 +237,21 @@ def _find_round(s: Session, text: str) -> CommendationRound | None:
             return r
     except ValueError:
         pass
-    return s.scalars(select(CommendationRound).where(
-        CommendationRound.name_folded == fold(clean(text)),
-        CommendationRound.deleted_at.is_(None)).order_by(CommendationRound.year.desc())).first()
+    folded = fold(clean(text)).lower()
+    live = select(CommendationRound).where(CommendationRound.deleted_at.is_(None))
+    exact = s.scalars(live.where(CommendationRound.name_folded == folded)
+                      .order_by(CommendationRound.year.desc())).first()
+    if exact is not None or not folded:
+        return exact
+    # The round's year, or a part of its name (tone marks ignored), when only one round has it.
+    if folded.isdigit() and len(folded) == 4:
+        found = list(s.scalars(live.where(CommendationRound.year == int(folded))).all())
+    else:
+        found = list(s.scalars(live.where(CommendationRound.name_folded.contains(folded, autoescape=True))).all())
+    if len(found) > 1:
+        names = "; ".join(f"«{r.name}»" for r in found[:5])
+        raise UserError(f"Có {len(found)} đợt khen thưởng khớp với «{text}» ({names}); hãy ghi rõ hơn.")
+    return found[0] if found else None
 
 
 def get_round(db: AppDatabase, round_id: uuid.UUID) -> RoundInfo:
@@ -813,7 +825,7 @@ def print_certificates(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathL
             for n in items:
                 if n.status != NomineeStatus.APPROVED:
                     raise UserError(f"{n.full_name} chưa được duyệt khen thưởng; chưa in được "
-                                    "giấy chứng nhận.")
+                                    "giấy khen/bằng khen.")
         body = (office.on_behalf or "TM. BAN THƯỜNG VỤ").removeprefix("TM.").strip()
         issuer = f"{body} {full_body_name(office.name or code)}".upper()
         pages, numbers, skipped, reprints = [], [], [], 0
