@@ -162,9 +162,15 @@ def creative_labour(tier: Tier, year: int, linked: Sequence[LinkedInitiative],
     best_year = max(window, key=lambda y: (by_year[y], y))
     best, total = by_year[best_year], sum(by_year.values())
     if not valid:
+        if tier == Tier.WORKER:
+            need_text = (f"{_money(t.worker)} trong một năm hoặc {_money(t.worker_three_years)} "
+                         "trong ba năm liên tiếp")
+        else:
+            need_text = f"{_money(t.university if tier == Tier.UNIVERSITY else t.leader)} trong một năm"
         return Finding("creative_labour", False,
                        "Bằng Lao động sáng tạo: chưa có sáng kiến hợp lệ nào có giá trị làm lợi "
-                       f"trong các năm {year - 2}–{year} được gắn với người được đề nghị.")
+                       f"trong các năm {year - 2}–{year} được gắn với người được đề nghị (mức cần: "
+                       f"{need_text}).")
     if tier == Tier.WORKER:
         if best >= t.worker:
             return Finding("creative_labour", True,

@@ -481,7 +481,14 @@ class ThresholdsDialog(FormDialog):
         buttons = dialog_buttons(self.tr("Save"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.explanation = QLabel(self.tr(
+            "The least benefit (làm lợi, đồng per year) of a nominee's valid linked initiatives "
+            "for the Bằng Lao động sáng tạo check: a worker without a leadership post needs the "
+            "first amount in one year or the second over three consecutive years; university level "
+            "and leaders need theirs in one year. Defaults of QĐ 1564/QĐ-TLĐ."))
+        self.explanation.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.use_buttons(buttons)

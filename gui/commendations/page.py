@@ -199,7 +199,8 @@ class CommendationsPage(QWidget):
         self._filling = True
         self.round.clear()
         for r in ops.rounds(self.db):
-            self.round.add(f"{r.name} ({r.year})", r.id)
+            # The year only when the name does not say it already ("… năm 2026").
+            self.round.add(r.name if str(r.year) in r.name else f"{r.name} ({r.year})", r.id)
         self._filling = False
         if not (current and self.round.set_value(current)) and self.round.count():
             self.round.setCurrentIndex(0)
@@ -236,6 +237,9 @@ class CommendationsPage(QWidget):
         file = ops.round_file(self.db, rid)
         missing = len(file.missing())
         state = self.tr("file complete") if not missing else self.tr("{0} document(s) missing").format(missing)
+        if not info.nominees:
+            self.round_info.setText(self.tr("No nominee in this round yet."))
+            return
         self.round_info.setText(self.tr("{0} nominee(s), {1} approved; {2}").format(
             info.nominees, info.approved, state))
 

@@ -507,8 +507,12 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>thiếu {0} tài liệu</translation>
     </message>
     <message>
+        <source>No nominee in this round yet.</source>
+        <translation>Đợt này chưa có tập thể, cá nhân nào được đề nghị.</translation>
+    </message>
+    <message>
         <source>{0} nominee(s), {1} approved; {2}</source>
-        <translation>{0} tập thể, cá nhân, {1} được duyệt; {2}</translation>
+        <translation>{0} tập thể, cá nhân được đề nghị; {1} được duyệt; {2}</translation>
     </message>
     <message>
         <source>Select a nominee to see the criteria and checks.</source>
@@ -4225,6 +4229,10 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Save</source>
         <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>The least benefit (làm lợi, đồng per year) of a nominee&apos;s valid linked initiatives for the Bằng Lao động sáng tạo check: a worker without a leadership post needs the first amount in one year or the second over three consecutive years; university level and leaders need theirs in one year. Defaults of QĐ 1564/QĐ-TLĐ.</source>
+        <translation>Giá trị làm lợi tối thiểu (đồng/năm) của các sáng kiến hợp lệ gắn với người được đề nghị, dùng khi xét Bằng Lao động sáng tạo: người lao động không giữ chức vụ lãnh đạo cần mức thứ nhất trong một năm hoặc mức thứ hai trong ba năm liên tiếp; cấp đại học và cán bộ lãnh đạo, quản lý cần mức của mình trong một năm. Mặc định theo QĐ 1564/QĐ-TLĐ.</translation>
     </message>
 </context>
 <context>

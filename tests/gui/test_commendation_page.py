@@ -118,7 +118,7 @@ def test_keyboard_round_nominee_criteria_search_and_approval(qtbot, window, mess
     qtbot.keyClick(page.approve_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 4)) == "Được khen thưởng")
     assert ops.get_round(page.db, page.round_id()).approved == 1
-    assert "2 tập thể, cá nhân, 1 được duyệt" in page.round_info.text()
+    assert "2 tập thể, cá nhân được đề nghị; 1 được duyệt" in page.round_info.text()
     assert page.model.data(page.model.index(1, 5)) == "24/QĐ-LĐLĐ (27/12/2023)"
     assert page.model.data(page.model.index(0, 5)) == "25/QĐ-LĐLĐ (28/12/2023)"
     assert messages.errors == []
