@@ -161,7 +161,8 @@ class NomineeDialog(FormDialog):
             self.name.setText(row.full_name)
             self.unit.select(current.unit_id)
             if current.unit_id is None:
-                self.unit.setEditText(row.unit_name)
+                collective = row.kind == NomineeKind.COLLECTIVE
+                self.unit.setEditText(row.full_name if collective else row.unit_name)
             self._unit_chosen()
             self.member.set_value(current.member_id)
             self.position.setText(row.position)
@@ -170,13 +171,15 @@ class NomineeDialog(FormDialog):
             self.summary.setPlainText(current.summary)
             self._initiatives = tuple(i.id for i in current.initiatives)
             self.initiatives.setText(", ".join(i.number for i in current.initiatives))
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("&Full name:"), self.name)
         self.name_error = ErrorLabel()
         form.addRow("", self.name_error)
         form.addRow("", self.born)
         form.addRow(self.tr("&Unit:"), self.unit)
+        self.unit_error = ErrorLabel()
+        form.addRow("", self.unit_error)
         form.addRow(self.tr("&Member:"), self.member)
         form.addRow(self.tr("&Position:"), self.position)
         form.addRow(self.tr("&Award:"), self.award)
@@ -195,7 +198,18 @@ class NomineeDialog(FormDialog):
         layout.addWidget(buttons)
         self.use_buttons(buttons)
         self.mark_saved()
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self._kind_changed()
         self.resize(620, self.sizeHint().height())
+
+    def _kind_changed(self) -> None:
+        """A collective is its unit: no name, member, position or Creative Labour tier to give."""
+        person = self.kind.value() != NomineeKind.COLLECTIVE
+        for widget in (self.name, self.name_error, self.born, self.member, self.position, self.tier):
+            self.form.setRowVisible(widget, person)
+        if person:
+            self.name_error.set_error(self.name_error.text())  # keeps it hidden when empty
+            self.born.setVisible(bool(self.born.text()))
 
     def _unit_chosen(self, _index: int = 0) -> None:
         """The members of the unit chosen, to pick from."""
@@ -259,18 +273,24 @@ class NomineeDialog(FormDialog):
         member = self.member.value()
         member_id = member if isinstance(member, uuid.UUID) else None
         kind = NomineeKind(self.kind.value())
+        # A collective's name is its unit's (chosen) or what is typed as the unit.
+        name = self.name.text() if kind == NomineeKind.INDIVIDUAL else unit_name
         return NomineeInput(kind, AwardForm(self.award.value()),
-                            full_name=self.name.text(), unit_name=unit_name,
+                            full_name=name, unit_name=unit_name,
                             member_id=member_id if kind == NomineeKind.INDIVIDUAL else None,
                             unit_id=unit_id,
                             position=self.position.text(), tier=Tier(self.tier.value()),
                             summary=self.summary.toPlainText(), initiative_ids=self._initiatives)
 
     def accept(self) -> None:
-        collective_unit = self.kind.value() == NomineeKind.COLLECTIVE and self.unit.chosen() is not None
-        self.name_error.set_error("")
-        self.initiatives_error.set_error("")
-        if not self.name.text().strip() and not collective_unit:
+        collective = self.kind.value() == NomineeKind.COLLECTIVE
+        for label in (self.name_error, self.unit_error, self.initiatives_error):
+            label.set_error("")
+        if collective and self.unit.chosen() is None and not self.unit.currentText().strip():
+            self.unit_error.set_error(self.tr("Choose the collective's unit (or type its name)."))
+            self.unit.setFocus()
+            return
+        if not collective and not self.name.text().strip():
             self.name_error.set_error(self.tr("Enter the full name (or the collective's name)."))
             self.name.setFocus()
             return

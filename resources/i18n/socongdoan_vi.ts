@@ -2485,6 +2485,10 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Đoàn viên sinh ngày {0}, {1}</translation>
     </message>
     <message>
+        <source>Choose the collective&apos;s unit (or type its name).</source>
+        <translation>Hãy chọn đơn vị của tập thể (hoặc gõ tên tập thể).</translation>
+    </message>
+    <message>
         <source>Enter the full name (or the collective&apos;s name).</source>
         <translation>Hãy nhập họ và tên (hoặc tên tập thể).</translation>
     </message>

@@ -41,3 +41,26 @@ def test_attachments_never_go_to_the_working_folder(tmp_path, monkeypatch):
     folder = attachments_dir("office.sqlite")
     assert folder.is_absolute() and folder == tmp_path.resolve() / "attachments"
     assert os.path.isabs(attachments_dir(tmp_path / "data" / "x.sqlite"))
+
+
+def test_a_collective_hides_the_persons_fields(qtbot, app_db):
+    from PySide6.QtCore import Qt
+
+    from gui.commendations.dialogs import NomineeDialog
+    from tests.gui.conftest import type_text
+
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    d = NomineeDialog(r.forms, db=app_db)
+    qtbot.addWidget(d)
+    d.show()
+    assert all(w.isVisible() for w in (d.name, d.member, d.position, d.tier))
+    d.kind.set_value(NomineeKind.COLLECTIVE)
+    assert not any(w.isVisible() for w in (d.name, d.member, d.position, d.tier))
+    qtbot.keyClick(d.unit.lineEdit(), Qt.Key.Key_Return)  # no unit: said next to it
+    assert d.isVisible() and d.unit_error.text() == "Hãy chọn đơn vị của tập thể (hoặc gõ tên tập thể)."
+    type_text(d.unit.lineEdit(), "CĐCS Bệnh viện Đa khoa Vĩnh Linh")
+    value = d.value()
+    assert (value.kind, value.full_name, value.unit_name) == (
+        NomineeKind.COLLECTIVE, "CĐCS Bệnh viện Đa khoa Vĩnh Linh", "CĐCS Bệnh viện Đa khoa Vĩnh Linh")
+    d.kind.set_value(NomineeKind.INDIVIDUAL)
+    assert d.name.isVisible() and d.position.isVisible()
