@@ -113,8 +113,11 @@ def test_printed_batch_from_the_command_line_reads_back(db_path, tmp_path, capsy
     db = ["--db", str(db_path)]
     _run(capsys, *db, "commendations", "import", str(messy_list(tmp_path / "a.xlsx")), "--round", ROUND,
          "--level", "national")
+    code, _, err = _run(capsys, *db, "commendations", "approve", "--round", ROUND, "--decision",
+                        "25/QĐ-LĐLĐ", "--date", "28/12/2023")
+    assert code == 1 and "3 người/tập thể chưa đạt" in err  # nobody passes the checks yet
     _run(capsys, *db, "commendations", "approve", "--round", ROUND, "--decision", "25/QĐ-LĐLĐ",
-         "--date", "28/12/2023")
+         "--date", "28/12/2023", "--include-failing")
     code, out, _ = _run(capsys, *db, "certificates", "print", str(tmp_path / "all.pdf"), "--round", ROUND)
     assert code == 0 and "3 giấy khen/bằng khen" in out
     text = subprocess.run(["pdftotext", str(tmp_path / "all.pdf"), "-"], capture_output=True,

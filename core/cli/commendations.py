@@ -2,7 +2,7 @@
 
     main.py commendations import FILE --round R [--year YYYY] [--level L] [--dry-run] [--report OUT.xlsx]
     main.py commendations list --round R
-    main.py commendations approve --round R --decision NUMBER --date DATE [--nominee ID …]
+    main.py commendations approve --round R --decision NUMBER --date DATE [--nominee ID …] [--include-failing]
     main.py commendations unapprove --nominee ID … --reason TEXT [--printed-ok]
     main.py commendations check --round R
     main.py commendations summaries --round R
@@ -80,19 +80,31 @@ def approve(args) -> int:
     db = _open(args)
     try:
         r = _round(db, args.round)
-        ids = None
+        skipped: list = []
         if args.nominee:
             try:
                 ids = [uuid.UUID(x) for x in args.nominee]
             except ValueError:
                 raise UserError("--nominee phải là mã (id) in ở lệnh list.") from None
+        else:  # every proposed one — those failing a check only with --include-failing
+            proposed = [c for c in ops.check_round(db, r.id) if c.row.status == ops.NomineeStatus.PROPOSED]
+            skipped = [c for c in proposed if c.problems and not args.include_failing]
+            ids = [c.row.id for c in proposed if c not in skipped]
+            if not ids:
+                raise UserError("Không có ai đang đề nghị đạt đủ điều kiện để duyệt"
+                                + (f" ({len(skipped)} người/tập thể chưa đạt; xem lệnh check, hoặc "
+                                   "dùng --include-failing)." if skipped else "."))
         count = ops.approve(db, r.id, args.decision, args.date, ids).value
     finally:
         db.close()
     if args.json:
-        _print_json({"approved": count, "decision": args.decision, "date": args.date})
+        _print_json({"approved": count, "decision": args.decision, "date": args.date,
+                     "skipped": [{"id": str(c.row.id), "name": c.row.full_name,
+                                  "problems": [f.message for f in c.problems]} for c in skipped]})
     else:
         print(f"Đã duyệt khen thưởng {count} người/tập thể theo Quyết định số {args.decision}.")
+        for c in skipped:
+            print(f"  Chưa duyệt {c.row.full_name}: {'; '.join(f.message for f in c.problems)}")
     return 0
 
 
@@ -277,7 +289,10 @@ def register(subparsers) -> None:
     p.add_argument("--decision", required=True, metavar="NUMBER", help="số quyết định, ví dụ 25/QĐ-LĐLĐ")
     p.add_argument("--date", required=True, type=date_arg, metavar="DD/MM/YYYY", help="ngày ký quyết định")
     p.add_argument("--nominee", action="append", metavar="ID",
-                   help="chỉ người này (lặp lại được); mặc định: mọi người đang đề nghị")
+                   help="chỉ người này (lặp lại được); mặc định: mọi người đang đề nghị đạt các "
+                        "điều kiện kiểm tra")
+    p.add_argument("--include-failing", action="store_true",
+                   help="khi không ghi --nominee: duyệt cả những người chưa đạt điều kiện kiểm tra")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(handler=approve)
 
