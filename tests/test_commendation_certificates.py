@@ -14,7 +14,7 @@ import pytest
 
 from core.commendations import certificates as certs
 from core.commendations import ops
-from core.commendations.ops import AwardForm, NomineeInput, NomineeKind, RoundInput
+from core.commendations.ops import AwardForm, NomineeInput, NomineeKind, RoundInput, RoundLevel
 from core.common.errors import UserError
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
@@ -32,8 +32,9 @@ PEOPLE = [
 
 @pytest.fixture
 def approved(app_db):
+    # At the Tổng Liên đoàn's level: it awards every form printed here (Bằng Lao động sáng tạo too).
     r = ops.create_round(app_db, RoundInput("Tổng kết phong trào Lao động giỏi, lao động sáng tạo năm 2023",
-                                            2023)).value
+                                            2023, level=RoundLevel.NATIONAL)).value
     for kind, award, name, unit, position in PEOPLE:
         ops.add_nominee(app_db, r.id, NomineeInput(kind, award, full_name=name, unit_name=unit,
                                                    position=position))
@@ -149,7 +150,7 @@ def test_numbers_are_issued_once_and_a_reprint_keeps_the_number(approved, tmp_pa
     assert [(e.number, e.prints) for e in register] == [("01/2023", 2), ("02/2023", 2),
                                                         ("03/2023", 2), ("04/2023", 2)]
     # A second round of the same year continues the office's numbers.
-    r2 = ops.create_round(db, RoundInput("Khen thưởng chuyên đề", 2023)).value
+    r2 = ops.create_round(db, RoundInput("Khen thưởng chuyên đề", 2023, level=RoundLevel.NATIONAL)).value
     ops.add_nominee(db, r2.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.GIAY_KHEN, full_name="Võ Thị Sáu"))
     ops.approve(db, r2.id, "30/QĐ-LĐLĐ", date(2023, 12, 30))
     assert ops.print_certificates(db, r2.id, tmp_path / "3.pdf").value.numbers == ("05/2023",)
@@ -195,3 +196,22 @@ def test_rendered_stock_page_has_no_ink_outside_the_boxes(approved, tmp_path):
             if not any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in boxes):
                 outside += 1
     assert dark > 5000 and outside == 0
+
+
+@pytest.mark.parametrize("key", ["giay_khen_a4", "bang_khen_a4", "lao_dong_sang_tao_a4", "bang_khen_a3",
+                                 "lao_dong_sang_tao_a3"])
+def test_the_national_title_clears_the_inner_border_and_the_emblem(key, tmp_path):
+    """Measured on the full design's PDF: the top of "CỘNG HÒA…" (tone marks included) stays
+    below the inner border, and the emblem's circle starts below "Độc lập - Tự do - Hạnh phúc"."""
+    t = certs.load_template(key)
+    out = certs.write_certificates(tmp_path / "c.pdf", [certs.CertificateText(key, {"recipient": "A"})],
+                                   stock=False)
+    html = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    words = {w: (float(a), float(b), float(c), float(d)) for a, b, c, d, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)}
+    inner = t.design["border"]["inner_inset"] * certs.MM
+    assert words["CỘNG"][1] > inner + 1.0 * certs.MM  # yMin: the tone marks' top
+    emblem = t.design["emblem"]
+    circle_top = (emblem["y"] - emblem["r"]) * certs.MM
+    assert words["Hạnh"][3] < circle_top - 1.0 * certs.MM  # yMax: descenders included

@@ -92,7 +92,10 @@ def test_import_list_approve_check_documents_and_certificates(db_path, tmp_path,
     code, out, _ = _run(capsys, *db, "certificates", "print", str(tmp_path / "gk.pdf"), "--round", ROUND,
                         "--stock", "--offset-x", "3", "--offset-y", "-2", "--json")
     printed = json.loads(out)
-    assert code == 0 and printed["numbers"] == ["01/2023", "02/2023"] and printed["reprints"] == 0
+    # An upper-level round prints its own Giấy khen, not the Tổng Liên đoàn's Bằng Lao động sáng tạo.
+    assert code == 0 and printed["numbers"] == ["01/2023"] and printed["reprints"] == 0
+    assert printed["skipped"] == ["Nguyễn Thị Ngọc Ánh (Bằng Lao động sáng tạo do Đoàn Chủ tịch "
+                                  "Tổng Liên đoàn Lao động Việt Nam tặng)"]
     code, out, _ = _run(capsys, *db, "certificates", "calibration", str(tmp_path / "cal.pdf"),
                         "--printer", "HP", "--offset-x", "1.5", "--offset-y", "-0.5", "--save", "--json")
     assert code == 0 and (tmp_path / "cal.pdf").is_file()
@@ -108,11 +111,15 @@ def test_import_list_approve_check_documents_and_certificates(db_path, tmp_path,
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_printed_batch_from_the_command_line_reads_back(db_path, tmp_path, capsys):
     db = ["--db", str(db_path)]
-    _run(capsys, *db, "commendations", "import", str(messy_list(tmp_path / "a.xlsx")), "--round", ROUND)
+    _run(capsys, *db, "commendations", "import", str(messy_list(tmp_path / "a.xlsx")), "--round", ROUND,
+         "--level", "national")
+    code, _, err = _run(capsys, *db, "commendations", "approve", "--round", ROUND, "--decision",
+                        "25/QĐ-LĐLĐ", "--date", "28/12/2023")
+    assert code == 1 and "3 người/tập thể chưa đạt" in err  # nobody passes the checks yet
     _run(capsys, *db, "commendations", "approve", "--round", ROUND, "--decision", "25/QĐ-LĐLĐ",
-         "--date", "28/12/2023")
+         "--date", "28/12/2023", "--include-failing")
     code, out, _ = _run(capsys, *db, "certificates", "print", str(tmp_path / "all.pdf"), "--round", ROUND)
-    assert code == 0 and "3 giấy chứng nhận" in out
+    assert code == 0 and "3 giấy khen/bằng khen" in out
     text = subprocess.run(["pdftotext", str(tmp_path / "all.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     for expected in ("Nguyễn Thị Ngọc Ánh", "Tổ trưởng, CĐCS Trường THCS Hồ Xuân Hương",

@@ -63,10 +63,15 @@ def test_totrinh_is_numbered_from_the_book_and_lists_the_proposal(round_, tmp_pa
     text = _pdf_text(tmp_path / "totrinh.pdf")
     assert "Số: 01/TTr-LĐLĐ" in text and "TỜ TRÌNH" in text
     assert "Vĩnh Linh, ngày 10 tháng 12 năm 2023" in text
-    assert "khen thưởng cho 01 tập thể và 02 cá nhân" in text
-    for name in ("CĐCS Trường THCS Hồ Xuân Hương", "Nguyễn Thị Ngọc Ánh", "Đặng Hữu Lộc",
-                 "Bằng Lao động sáng tạo (01)", "Giấy khen (01)", "Bằng khen (01)"):
+    # An upper-level round proposes upward only the forms above it: the Bằng khen to the
+    # province (its parent, by name), the Bằng Lao động sáng tạo to the Tổng Liên đoàn.
+    assert "khen thưởng cho 01 tập thể và 01 cá nhân" in text
+    assert ("Kính gửi: Ban Thường vụ Liên đoàn Lao động tỉnh Quảng Trị; Đoàn Chủ tịch Tổng Liên đoàn "
+            "Lao động Việt Nam") in text
+    for name in ("CĐCS Trường THCS Hồ Xuân Hương", "Nguyễn Thị Ngọc Ánh",
+                 "Bằng Lao động sáng tạo (01)", "Bằng khen (01)"):
         assert name in text
+    assert "Đặng Hữu Lộc" not in text and "Giấy khen (01)" not in text  # its own Giấy khen
     assert "Trương Thị Mỹ Lệ" not in text  # not approved: not proposed upward
     assert "TM. BAN THƯỜNG VỤ" in text and "Nơi nhận:" in text
     # The next Tờ trình gets the next number; the generated file is in the round's file.
@@ -83,14 +88,13 @@ def test_decision_lists_those_approved_grouped_by_award_form(round_, tmp_path):
     ops.write_decision(db, r.id, tmp_path / "qd.pdf")
     text = _pdf_text(tmp_path / "qd.pdf")
     assert "Số: 25/QĐ-LĐLĐ" in text and "QUYẾT ĐỊNH" in text
-    assert "Khen thưởng 01 tập thể và 02 cá nhân" in text
+    # The round's own decision covers only the forms its level awards (the Giấy khen).
+    assert "Khen thưởng 00 tập thể và 01 cá nhân" in text
     assert "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG" in text
     listed = text[text.index("DANH SÁCH TẬP THỂ"):]
-    order = [listed.index(s) for s in ("Bằng Lao động sáng tạo (01)", "Nguyễn Thị Ngọc Ánh",
-                                       "Bằng khen (01)", "2 CĐCS Trường THCS Hồ Xuân Hương Tập thể",
-                                       "Giấy khen (01)", "Đặng Hữu Lộc")]
-    assert order == sorted(order)
-    assert "Trương Thị Mỹ Lệ" not in text
+    assert "Giấy khen (01)" in listed and "Đặng Hữu Lộc" in listed
+    for other in ("Bằng Lao động sáng tạo", "Nguyễn Thị Ngọc Ánh", "Bằng khen (01)", "Trương Thị Mỹ Lệ"):
+        assert other not in text
     ops.write_decision(db, r.id, tmp_path / "qd.xlsx")
     ws = load_workbook(tmp_path / "qd.xlsx").active
     rows = [tuple(row) for row in ws.iter_rows(values_only=True)]
@@ -98,13 +102,9 @@ def test_decision_lists_those_approved_grouped_by_award_form(round_, tmp_path):
     assert rows[5][:5] == ("STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Hình thức khen thưởng")
     body = [r[:5] for r in rows[6:]]
     assert body == [
-        ("Bằng Lao động sáng tạo (1)", None, None, None, None),
-        (1, "Nguyễn Thị Ngọc Ánh", "Tổ trưởng chuyên môn", "CĐCS Trường THCS Hồ Xuân Hương", "Bằng Lao động sáng tạo"),
-        ("Bằng khen (1)", None, None, None, None),
-        (2, "CĐCS Trường THCS Hồ Xuân Hương", None, "CĐCS Trường THCS Hồ Xuân Hương", "Bằng khen"),
         ("Giấy khen (1)", None, None, None, None),
-        (3, "Đặng Hữu Lộc", "Chủ tịch công đoàn", "CĐCS UBND thị trấn Hồ Xá", "Giấy khen"),
-        ("Tổng cộng: 3 tập thể, cá nhân", None, None, None, None),
+        (1, "Đặng Hữu Lộc", "Chủ tịch công đoàn", "CĐCS UBND thị trấn Hồ Xá", "Giấy khen"),
+        ("Tổng cộng: 1 tập thể, cá nhân", None, None, None, None),
     ]
 
 
@@ -194,3 +194,63 @@ def test_initiative_summaries_are_generated_into_the_file(round_, tmp_path):
     text = _pdf_text(ops.stored_file_path(db, stored))
     assert "BÁO CÁO MÔ TẢ SÁNG KIẾN" in text and "Số hóa hồ sơ đoàn viên công đoàn" in text
     assert ops.generate_initiative_summaries(db, r.id).value == 0  # already there
+
+
+@needs_poppler
+def test_a_province_round_proposes_creative_labour_to_the_tong_lien_doan(app_db, tmp_path):
+    """Bằng Lao động sáng tạo is awarded by the Tổng Liên đoàn (Đoàn Chủ tịch TLĐ): a province's
+    round proposes it in its Tờ trình and neither decides nor prints it as its own."""
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023, level=ops.RoundLevel.PROVINCE)).value
+    lab = ops.add_nominee(app_db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.LAO_DONG_SANG_TAO,
+                                                     full_name="Nguyễn Thị Ngọc Ánh")).value
+    ops.add_nominee(app_db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.BANG_KHEN,
+                                               full_name="Đặng Hữu Lộc"))
+    ops.write_totrinh(app_db, r.id, tmp_path / "tt.pdf", signed_on=date(2023, 12, 10))
+    text = _pdf_text(tmp_path / "tt.pdf")
+    assert "Kính gửi: Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam" in text
+    assert "Nguyễn Thị Ngọc Ánh" in text and "Đặng Hữu Lộc" not in text  # its own Bằng khen
+    ops.approve(app_db, r.id, "1234/QĐ-TLĐ", date(2024, 1, 20), [lab.id])
+    with pytest.raises(UserError, match="chỉ gồm hình thức do cấp trên khen thưởng"):
+        ops.write_decision(app_db, r.id, tmp_path / "qd.pdf")
+    with pytest.raises(UserError, match=r"Không có giấy khen/bằng khen nào để in: Nguyễn Thị Ngọc Ánh \(Bằng "
+                                        r"Lao động sáng tạo do Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam tặng\)\."):
+        ops.print_certificates(app_db, r.id, tmp_path / "in.pdf", record=False)
+
+
+def test_an_upper_round_never_addresses_a_giay_khen_to_the_tong_lien_doan(app_db, tmp_path):
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    ops.add_nominee(app_db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.GIAY_KHEN,
+                                               full_name="Đặng Hữu Lộc"))
+    with pytest.raises(UserError, match="đều do Công đoàn cấp trên trực tiếp cơ sở quyết định"):
+        ops.write_totrinh(app_db, r.id, tmp_path / "tt.pdf", signed_on=date(2023, 12, 10))
+
+
+def test_the_totrinh_goes_stale_when_the_proposal_changes(round_, tmp_path):
+    db, r, ids, _ = round_
+    ops.write_totrinh(db, r.id, tmp_path / "tt.pdf", signed_on=date(2023, 12, 10))
+    assert ops.round_file(db, r.id).requirements[0].present
+    ops.set_criterion(db, ids[0], "launched", True, "")  # not in the list: still current
+    assert ops.round_file(db, r.id).requirements[0].present
+    ops.add_nominee(db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.BANG_KHEN, full_name="Võ Văn Đông"))
+    totrinh = ops.round_file(db, r.id).requirements[0]
+    assert totrinh.stale and not totrinh.present
+    assert "Cần tạo lại: Tờ trình kèm danh sách tập thể, cá nhân đề nghị khen thưởng" in ops.round_file(db, r.id).missing()
+    ops.write_totrinh(db, r.id, tmp_path / "tt2.pdf", signed_on=date(2023, 12, 11))
+    assert ops.round_file(db, r.id).requirements[0].present
+
+
+@needs_poppler
+def test_the_totrinh_never_ends_with_a_page_of_only_the_closing(app_db, tmp_path):
+    """Whatever the list's length, the last page holds the list's last row with "Nơi nhận"."""
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    summary = ("Có sáng kiến số hóa hồ sơ đoàn viên được áp dụng toàn huyện, làm lợi hàng chục triệu "
+               "đồng mỗi năm; tích cực tham gia phong trào thi đua. ") * 3
+    for i in range(1, 17):
+        ops.add_nominee(app_db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.BANG_KHEN,
+                                                   full_name=f"Người thứ {i:02d}", summary=summary))
+        out = tmp_path / f"tt{i}.pdf"
+        ops.write_totrinh(app_db, r.id, out, signed_on=date(2023, 12, 10))
+        pages = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        last = [p for p in pages if p.strip()][-1]
+        assert "Nơi nhận:" in last and f"Người thứ {i:02d}" in last, (i, last[:300])

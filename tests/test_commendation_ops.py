@@ -132,9 +132,16 @@ def test_two_awards_at_the_same_level_in_the_same_year_are_warned(world):
     ops.add_nominee(db, province.id, NomineeInput(NomineeKind.COLLECTIVE, AwardForm.BANG_KHEN,
                                                   unit_id=school_id))
     assert not [f for f in ops.check_nominee(db, first.id) if f.rule == "duplicate"]  # other level
+    # Saving the second one at the same level warns first (DuplicateNominee) …
+    with pytest.raises(ops.DuplicateNominee, match="đã được đề nghị Giấy khen trong đợt «Tổng kết"):
+        ops.add_nominee(db, other.id, NomineeInput(NomineeKind.COLLECTIVE, AwardForm.BANG_KHEN,
+                                                   unit_id=school_id))
     ops.add_nominee(db, other.id, NomineeInput(NomineeKind.COLLECTIVE, AwardForm.BANG_KHEN,
-                                               unit_id=school_id))
-    dup = [f for f in ops.check_nominee(db, first.id) if f.rule == "duplicate"]
+                                               unit_id=school_id), allow_duplicate=True)
+    # … and the check comes first among the findings, not last behind the criteria.
+    findings = ops.check_nominee(db, first.id)
+    assert findings[0].rule == "duplicate"
+    dup = [f for f in findings if f.rule == "duplicate"]
     assert len(dup) == 1 and "Bằng khen" in dup[0].message
     assert "Khen thưởng chuyên đề an toàn vệ sinh lao động" in dup[0].message
     # A typed name in another unit is another person.
@@ -144,7 +151,8 @@ def test_two_awards_at_the_same_level_in_the_same_year_are_warned(world):
                                                full_name="Lê Văn Bình", unit_name="CĐCS B"))
     assert not [f for f in ops.check_nominee(db, a.id) if f.rule == "duplicate"]
     ops.add_nominee(db, other.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.GIAY_KHEN,
-                                               full_name="Le Van Binh", unit_name="CĐCS A"))
+                                               full_name="Le Van Binh", unit_name="CĐCS A"),
+                    allow_duplicate=True)
     assert [f for f in ops.check_nominee(db, a.id) if f.rule == "duplicate"]
 
 
@@ -194,3 +202,32 @@ def test_creative_labour_rule_matches_its_definition(values, tier):
     if not any(b for y, b in values if y in window):
         expected = False
     assert rules.creative_labour(tier, 2023, linked, t).ok is expected
+
+
+def test_the_same_unit_twice_in_a_round_warns_at_saving_and_is_listed_once(world, tmp_path):
+    db, r, school_id, _ = world
+    ops.add_nominee(db, r.id, NomineeInput(NomineeKind.COLLECTIVE, AwardForm.GIAY_KHEN, unit_id=school_id))
+    second = NomineeInput(NomineeKind.COLLECTIVE, AwardForm.GIAY_KHEN, unit_id=school_id)
+    with pytest.raises(ops.DuplicateNominee, match="CĐCS Trường THCS Hồ Xuân Hương đã được đề nghị Giấy khen"):
+        ops.add_nominee(db, r.id, second)
+    assert len(ops.nominees(db, r.id)) == 1
+    ops.add_nominee(db, r.id, second, allow_duplicate=True)
+    with db.reading() as s:
+        assert len(ops._entries(s, r.id, None)) == 1  # the Tờ trình's list names it once
+
+
+def test_the_initiative_criterion_is_met_only_by_a_valid_linked_initiative(world):
+    db, r, _school_id, initiative = world
+    draft = initiative("Sáng kiến chưa duyệt", 10_000_000, 2023, status=InitiativeStatus.UNDER_REVIEW)
+    n = ops.add_nominee(db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.GIAY_KHEN,
+                                               full_name="Lê Thị Hương", initiative_ids=(draft,))).value
+    ops.set_criterion(db, n.id, "initiative", True, "Biên bản nghiệm thu")
+    found = [f for f in ops.check_nominee(db, n.id) if f.rule == "criteria"]
+    assert not found[0].ok
+    assert found[0].message == ("Chưa đạt tiêu chuẩn: Có đề tài, sáng kiến được nghiệm thu và ứng dụng trong "
+                                "thực tế — đã đánh dấu đạt nhưng chưa có sáng kiến hợp lệ nào được gắn.")
+    valid = initiative("Sáng kiến đã công nhận", 10_000_000, 2023)
+    ops.update_nominee(db, n.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.GIAY_KHEN,
+                                              full_name="Lê Thị Hương", initiative_ids=(draft, valid)))
+    found = [f for f in ops.check_nominee(db, n.id) if f.rule == "criteria"]
+    assert found[0].ok and found[0].message.startswith("Đạt: Có đề tài, sáng kiến được nghiệm thu")

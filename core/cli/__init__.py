@@ -119,16 +119,18 @@ def main(argv: list[str]) -> int:
         return EXIT_USAGE
     previous = _stop_on_sigterm()
     try:
-        return args.handler(args)
+        code = args.handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:  # output piped into `head` and the like: quietly done
+        _discard_stdout()
+        return EXIT_OK
     except (UserError, DatabaseError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_REJECTED
     except KeyboardInterrupt:  # Ctrl+C, or SIGTERM (below): temporary files already removed
         print("Đã dừng theo yêu cầu; không có tệp hay dữ liệu nào được ghi dở.", file=sys.stderr)
         return EXIT_REJECTED
-    except BrokenPipeError:  # output piped into `head` and the like (before Exception: it is one)
-        _discard_stdout()
-        return EXIT_OK
     except Exception as exc:
         fault = translate(exc, Path(args.db) if args.db else default_db_path())
         if fault is None or fault is exc:

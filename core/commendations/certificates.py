@@ -94,7 +94,7 @@ def load_template(key: str) -> Template:
     path = template_dir() / f"{key}.json"
     if not path.is_file():
         known = ", ".join(templates())
-        raise UserError(f"Không có mẫu giấy chứng nhận «{key}» (các mẫu: {known}).")
+        raise UserError(f"Không có mẫu giấy khen/bằng khen «{key}» (các mẫu: {known}).")
     data = json.loads(path.read_text(encoding="utf-8"))
     boxes = tuple(Box(f["name"], float(f["x"]), float(f["y"]), float(f["w"]), float(f["h"]),
                       f.get("font", "regular"), float(f["size"]), float(f.get("min_size", 6)),
@@ -267,7 +267,7 @@ def write_certificates(out: str | os.PathLike[str], items: Sequence[CertificateT
                        stock: bool, dx_mm: float = 0.0, dy_mm: float = 0.0,
                        progress: Progress = None, is_cancelled: IsCancelled = None) -> Path:
     if not items:
-        raise UserError("Không có giấy chứng nhận nào để in (chưa có ai được khen thưởng?).")
+        raise UserError("Không có giấy khen/bằng khen nào để in (chưa có ai được khen thưởng?).")
     return write_atomically(out, lambda tmp: draw_certificates(
         tmp, items, stock=stock, dx_mm=dx_mm, dy_mm=dy_mm, progress=progress,
         is_cancelled=is_cancelled))

@@ -74,7 +74,9 @@ def grouped(entries: Sequence[ListEntry]) -> list[tuple[AwardForm, list[ListEntr
     return out
 
 
-def _list_table(entries: Sequence[ListEntry], with_summary: bool):
+def _list_table(entries: Sequence[ListEntry], with_summary: bool, *, tail: int = 0):
+    """The list as one table; with ``tail``, as two: the last ``tail`` rows (with their award
+    heading) apart, without the header, to keep with what closes the document."""
     from core.common.pdf import paragraph, table, text_width_mm
 
     width = text_width_mm()
@@ -96,27 +98,57 @@ def _list_table(entries: Sequence[ListEntry], with_summary: bool):
                 row.append(e.summary[:600])
             rows.append(row)
     header = ["TT", "Họ và tên / Tên tập thể", "Đơn vị", "Tóm tắt thành tích"][:cols]
-    return table([header], rows, widths, align=["center", "left", "left", "left"][:cols],
-                 font_size=11, spans=spans)
+    align = ["center", "left", "left", "left"][:cols]
+    if not tail or len(rows) <= tail:
+        return table([header], rows, widths, align=align, font_size=11, spans=spans)
+    cut = len(rows) - tail
+    headings = {start[1] - 1 for start, _ in spans}  # rows (without the header) that head a group
+    while cut > 0 and cut - 1 in headings:
+        cut -= 1  # an award's heading stays with its first row
+    if cut == 0:
+        return table([header], rows, widths, align=align, font_size=11, spans=spans)
+    first = table([header], rows[:cut], widths, align=align, font_size=11,
+                  spans=[sp for sp in spans if sp[0][1] - 1 < cut])
+    last = table([], rows[cut:], widths, align=align, font_size=11,
+                 spans=[((a[0], a[1] - 1 - cut), (b[0], b[1] - 1 - cut)) for a, b in spans
+                        if a[1] - 1 >= cut])
+    return first, last
 
 
 def totrinh(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,
             entries: Sequence[ListEntry], *, number_text: str, signed_on: date) -> Path:
-    from core.common.pdf import DocumentHeader, SignatureBlock, build_document, paragraph, spacer
+    from core.commendations.rules import ISSUER_BODIES, LEVEL_ORDER, issuer
+    from core.common.pdf import (
+        DocumentHeader,
+        SignatureBlock,
+        build_document,
+        closing_block,
+        keep_together,
+        paragraph,
+        spacer,
+    )
 
     body_upper, body_sentence = _body_words(office)
     me = _full_body(office.name or office.unit_code)
-    upper = office.parent_name or "công đoàn cấp trên"
+    # Addressed to the level(s) that award the proposed forms: the office's own upper level
+    # by its name when it is the next one up, else the body of that level (the Tổng Liên
+    # đoàn always by its own name).
+    next_up = LEVEL_ORDER[min(LEVEL_ORDER.index(r.level) + 1, len(LEVEL_ORDER) - 1)]
+    levels = sorted({issuer(e.award, r.level) for e in entries}, key=LEVEL_ORDER.index)
+    names = [f"{body_sentence} {_full_body(office.parent_name)}"
+             if lv == next_up and office.parent_name and lv != RoundLevel.NATIONAL
+             else ISSUER_BODIES[lv] for lv in levels]
+    upper = "; ".join(names)
     collectives = sum(e.kind == NomineeKind.COLLECTIVE for e in entries)
     people = len(entries) - collectives
     body: list = [
-        paragraph(f"Kính gửi: {body_sentence} {_full_body(upper)}", "center_bold"),
+        paragraph(f"Kính gửi: {upper}", "center_bold"),
         spacer(3),
         paragraph(f"Thực hiện {_subject(r)}; căn cứ tiêu chuẩn khen thưởng tại mục IV Kế hoạch "
                   "triển khai phong trào thi đua “Đổi mới, sáng tạo, hiệu quả trong hoạt động "
                   f"của tổ chức Công đoàn”, {body_sentence} {me} đã tổ chức xét chọn các tập "
                   "thể, cá nhân có thành tích xuất sắc.", "body"),
-        paragraph(f"{body_sentence} {me} kính đề nghị {body_sentence} {_full_body(upper)} xem "
+        paragraph(f"{body_sentence} {me} kính đề nghị {upper} xem "
                   f"xét, khen thưởng cho {collectives:02d} tập thể và {people:02d} cá nhân "
                   "(có danh sách và tóm tắt thành tích kèm theo), cụ thể:", "body"),
     ]
@@ -125,15 +157,22 @@ def totrinh(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,
     body += [paragraph("Hồ sơ gồm: Tờ trình kèm danh sách; báo cáo tóm tắt thành tích của tập "
                        "thể; tóm tắt sáng kiến và quyết định công nhận sáng kiến của cá nhân; "
                        "trích biên bản họp xét chọn.", "body"),
-             paragraph(f"Kính đề nghị {body_sentence} {_full_body(upper)} xem xét, quyết định./.",
+             paragraph(f"Kính đề nghị {upper} xem xét, quyết định./.",
                        "body"),
-             spacer(4), _list_table(entries, True)]
+             spacer(4)]
+    # The closing ("Nơi nhận", signature) stays with the list's last rows: never a page
+    # holding only the closing.
+    closing = closing_block(SignatureBlock(office.on_behalf, office.chair_title, office.chair_name),
+                            ["Như trên", "Lưu: VT"])
+    tables = _list_table(entries, True, tail=2)
+    if isinstance(tables, tuple):
+        body += [tables[0], keep_together([tables[1], spacer(6), closing])]
+    else:
+        body.append(keep_together([tables, spacer(6), closing]))
     header = DocumentHeader(parent_org=office.parent_name, org=office.name or office.unit_code,
                             number_text=number_text, place_date=date_line(office.place, signed_on))
     return build_document(out, header, "TỜ TRÌNH",
-                          f"Về việc đề nghị khen thưởng {_subject(r)}", body,
-                          SignatureBlock(office.on_behalf, office.chair_title, office.chair_name),
-                          ["Như trên", "Lưu: VT"])
+                          f"Về việc đề nghị khen thưởng {_subject(r)}", body, None, None)
 
 
 def decision(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,

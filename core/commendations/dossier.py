@@ -55,10 +55,11 @@ class Requirement:
     kind: str
     label: str
     files: tuple[StoredFile, ...]
+    stale: bool = False  # generated from a list that has changed since: to be made again
 
     @property
     def present(self) -> bool:
-        return bool(self.files)
+        return bool(self.files) and not self.stale
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ class RoundFile:
 
     def missing(self) -> list[str]:
         """What is missing, in Vietnamese, round documents first."""
-        out = [f"Thiếu: {r.label}" for r in self.requirements if not r.present]
+        out = [f"Cần tạo lại: {r.label}" if r.stale else f"Thiếu: {r.label}"
+               for r in self.requirements if not r.present]
         for n in self.nominees:
             out += [f"Thiếu: {r.label} — {n.full_name}" for r in n.requirements if not r.present]
         return out

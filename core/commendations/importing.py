@@ -58,7 +58,8 @@ def _year_of(name: str) -> int | None:
     return int(m[1]) if m else None
 
 
-def _round(session: Session, name: str, year: int | None) -> CommendationRound:
+def _round(session: Session, name: str, year: int | None,
+           level: RoundLevel | None = None) -> CommendationRound:
     r = session.scalars(select(CommendationRound).where(
         CommendationRound.name_folded == fold(name), CommendationRound.deleted_at.is_(None))
         .order_by(CommendationRound.year.desc())).first()
@@ -69,7 +70,7 @@ def _round(session: Session, name: str, year: int | None) -> CommendationRound:
         raise UserError(f"Chưa có đợt khen thưởng «{name}»; để tạo đợt mới hãy ghi năm trong tên "
                         "đợt hoặc dùng --year.")
     limits.check("Tên đợt khen thưởng", name, 500)
-    r = CommendationRound(name=name, name_folded=fold(name), year=year, level=RoundLevel.UPPER,
+    r = CommendationRound(name=name, name_folded=fold(name), year=year, level=level or RoundLevel.UPPER,
                           forms=",".join(a.value for a in AwardForm))
     session.add(r)
     session.flush()
@@ -77,8 +78,10 @@ def _round(session: Session, name: str, year: int | None) -> CommendationRound:
 
 
 def import_nominees(db: AppDatabase, path: Path, *, round_name: str, year: int | None = None,
-                    dry_run: bool = False, progress=None, is_cancelled=None) -> ImportResult:
-    """Nominees of round ``round_name`` (created when missing) from a workbook."""
+                    dry_run: bool = False, progress=None, is_cancelled=None,
+                    level: RoundLevel | None = None) -> ImportResult:
+    """Nominees of round ``round_name`` (created at ``level``, default the upper-level union,
+    when missing) from a workbook."""
     name = clean(round_name) or (default_round_name(year) if year else "")
     if not name:
         raise UserError("Thiếu tên đợt khen thưởng (--round).")
@@ -87,7 +90,7 @@ def import_nominees(db: AppDatabase, path: Path, *, round_name: str, year: int |
 
     def work(session: Session) -> ImportResult:
         result = ImportResult(rejected=list(rejected))
-        r = _round(session, name, year)
+        r = _round(session, name, year, level)
         seq = session.scalar(select(func.max(Nominee.seq)).where(Nominee.round_id == r.id)) or 0
         seen = {(n.kind, n.name_folded, fold(n.unit_name).lower()) for n in session.scalars(
             select(Nominee).where(Nominee.round_id == r.id, Nominee.deleted_at.is_(None)))}

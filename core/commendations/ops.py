@@ -149,6 +149,7 @@ class NomineeDetail:
     criteria: tuple[Criterion, ...]
     initiatives: tuple[LinkedInitiative, ...]
     findings: tuple[Finding, ...]
+    note: str = ""  # why an approval was undone, when it was
 
 
 # ---- rounds -------------------------------------------------------------------------------
@@ -236,9 +237,21 @@ def _find_round(s: Session, text: str) -> CommendationRound | None:
             return r
     except ValueError:
         pass
-    return s.scalars(select(CommendationRound).where(
-        CommendationRound.name_folded == fold(clean(text)),
-        CommendationRound.deleted_at.is_(None)).order_by(CommendationRound.year.desc())).first()
+    folded = fold(clean(text)).lower()
+    live = select(CommendationRound).where(CommendationRound.deleted_at.is_(None))
+    exact = s.scalars(live.where(CommendationRound.name_folded == folded)
+                      .order_by(CommendationRound.year.desc())).first()
+    if exact is not None or not folded:
+        return exact
+    # The round's year, or a part of its name (tone marks ignored), when only one round has it.
+    if folded.isdigit() and len(folded) == 4:
+        found = list(s.scalars(live.where(CommendationRound.year == int(folded))).all())
+    else:
+        found = list(s.scalars(live.where(CommendationRound.name_folded.contains(folded, autoescape=True))).all())
+    if len(found) > 1:
+        names = "; ".join(f"«{r.name}»" for r in found[:5])
+        raise UserError(f"Có {len(found)} đợt khen thưởng khớp với «{text}» ({names}); hãy ghi rõ hơn.")
+    return found[0] if found else None
 
 
 def get_round(db: AppDatabase, round_id: uuid.UUID) -> RoundInfo:
@@ -305,7 +318,32 @@ def _link(s: Session, n: Nominee, ids: Sequence[uuid.UUID]) -> None:
             s.add(NomineeInitiative(nominee_id=n.id, initiative_id=initiative_id))
 
 
-def add_nominee(db: AppDatabase, round_id: uuid.UUID, data: NomineeInput) -> Done[NomineeRow]:
+class DuplicateNominee(UserError):
+    """Saving a person or unit already proposed at the round's level in its year (this round
+    or another): refused unless the caller confirms (``allow_duplicate``)."""
+
+    def __init__(self, name: str, others: Sequence[OtherAward]) -> None:
+        self.others = tuple(others)
+        where = "; ".join(f"{AWARD_LABELS[o.award]} trong đợt «{o.round_name}»" for o in self.others)
+        super().__init__(f"{name} đã được đề nghị {where} (cùng năm, cùng cấp): một người, một tập "
+                         "thể không nhận hai hình thức cùng cấp trong một năm.")
+
+
+def _refuse_duplicate(s: Session, n: Nominee, allow: bool) -> None:
+    if allow:
+        return
+    r = _get_round(s, n.round_id)
+    with s.no_autoflush:
+        others = _others(s, n, r)
+    if others:
+        raise DuplicateNominee(n.full_name, others)
+
+
+def add_nominee(db: AppDatabase, round_id: uuid.UUID, data: NomineeInput, *,
+                allow_duplicate: bool = False) -> Done[NomineeRow]:
+    """A nominee of the round; one already proposed at the same level in the same year (the
+    same member, unit, or name and unit ignoring tone marks) raises :class:`DuplicateNominee`
+    unless ``allow_duplicate``."""
     with db.transaction() as s:
         _get_round(s, round_id)
         seq = (s.scalar(select(func.max(Nominee.seq)).where(Nominee.round_id == round_id)) or 0) + 1
@@ -313,6 +351,7 @@ def add_nominee(db: AppDatabase, round_id: uuid.UUID, data: NomineeInput) -> Don
                     status=NomineeStatus.PROPOSED)
         with s.no_autoflush:
             _apply(s, n, data)
+            _refuse_duplicate(s, n, allow_duplicate)
         s.add(n)
         s.flush()
         _link(s, n, data.initiative_ids)
@@ -320,11 +359,13 @@ def add_nominee(db: AppDatabase, round_id: uuid.UUID, data: NomineeInput) -> Don
         return Done(_row(n), COMMENDATIONS)
 
 
-def update_nominee(db: AppDatabase, nominee_id: uuid.UUID, data: NomineeInput) -> Done[NomineeRow]:
+def update_nominee(db: AppDatabase, nominee_id: uuid.UUID, data: NomineeInput, *,
+                   allow_duplicate: bool = False) -> Done[NomineeRow]:
     with db.transaction() as s:
         n = _get_nominee(s, nominee_id)
         with s.no_autoflush:
             _apply(s, n, data)
+            _refuse_duplicate(s, n, allow_duplicate)
         _link(s, n, data.initiative_ids)
         s.flush()
         return Done(_row(n), COMMENDATIONS)
@@ -479,7 +520,7 @@ def nominee_detail(db: AppDatabase, nominee_id: uuid.UUID) -> NomineeDetail:
         t = _thresholds(s)
         return NomineeDetail(_row(n), n.round_id, n.member_id, n.unit_id, Tier(n.tier), n.summary,
                              rules.parse_criteria(NomineeKind(n.kind), n.criteria),
-                             _linked(s, n.id), _findings(s, n, t))
+                             _linked(s, n.id), _findings(s, n, t), n.status_note or "")
 
 
 def check_nominee(db: AppDatabase, nominee_id: uuid.UUID) -> tuple[Finding, ...]:
@@ -506,27 +547,75 @@ def check_round(db: AppDatabase, round_id: uuid.UUID) -> list[NomineeCheck]:
 
 # ---- decisions ----------------------------------------------------------------------------
 
-def approve(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date,
+def approve(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date | None,
             nominee_ids: Sequence[uuid.UUID] | None = None) -> Done[int]:
     """Approve the named nominees (all proposed ones when none is named) under the decision;
-    returns how many were approved."""
+    returns how many were approved. A decision number already recorded keeps its date
+    (``on=None`` takes it; another date is refused, see :func:`decision_date`)."""
     return _decide(db, round_id, decision_number, on, nominee_ids, NomineeStatus.APPROVED)
 
 
-def reject(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date,
+def reject(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date | None,
            nominee_ids: Sequence[uuid.UUID]) -> Done[int]:
     return _decide(db, round_id, decision_number, on, nominee_ids, NomineeStatus.NOT_APPROVED)
 
 
-def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date,
+@dataclass(frozen=True)
+class DecisionUse:
+    """A decision already recorded on nominees: its number, date and the round it is in."""
+    number: str
+    signed_on: date
+    round_id: uuid.UUID
+    round_name: str
+    round_year: int
+
+
+def _decision_use(s: Session, number: str) -> DecisionUse | None:
+    row = s.execute(
+        select(Nominee.decision_date, CommendationRound.id, CommendationRound.name, CommendationRound.year)
+        .join(CommendationRound, CommendationRound.id == Nominee.round_id)
+        .where(Nominee.decision_number == number, Nominee.decision_date.is_not(None),
+               Nominee.deleted_at.is_(None))
+        .order_by(Nominee.decision_date).limit(1)).first()
+    if row is None or row[0] is None:
+        return None
+    return DecisionUse(number, row[0], row[1], row[2], row[3])
+
+
+def decision_date(db: AppDatabase, decision_number: str) -> DecisionUse | None:
+    """Where a decision number was used already (one number has one date), or None."""
+    with db.reading() as s:
+        return _decision_use(s, clean(decision_number))
+
+
+def _check_decision(s: Session, r: CommendationRound, number: str, on: date | None) -> date:
+    """The decision's date: the one it already has (a number has one date), else ``on``.
+    Another date for a number already used is refused, saying where and when it was used."""
+    used = _decision_use(s, number)
+    if used is None:
+        if on is None:
+            raise UserError("Thiếu ngày ký quyết định.")
+        return on
+    if on is None or on == used.signed_on:
+        return used.signed_on
+    where = (f"đợt «{used.round_name}»" if used.round_year == r.year
+             else f"đợt «{used.round_name}» của năm {used.round_year}")
+    raise UserError(
+        f"Quyết định số {number} đã ghi ngày ký {used.signed_on:%d/%m/%Y} ({where}); một số "
+        f"quyết định chỉ có một ngày ký. Nếu đúng là quyết định đó, hãy dùng ngày "
+        f"{used.signed_on:%d/%m/%Y}; nếu là quyết định khác, hãy dùng số khác.")
+
+
+def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date | None,
             nominee_ids: Sequence[uuid.UUID] | None, status: NomineeStatus) -> Done[int]:
     number = limits.check("Số quyết định", clean(decision_number), limits.DECISION_NUMBER)
     if not number:
         raise UserError("Thiếu số quyết định khen thưởng.")
-    if not isinstance(on, date):
+    if on is not None and not isinstance(on, date):
         raise UserError("Thiếu ngày ký quyết định.")
     with db.transaction() as s:
         r = _get_round(s, round_id)
+        on = _check_decision(s, r, number, on)
         _book_decision(s, number, on, f"Quyết định khen thưởng {r.name}")
         if nominee_ids is None:
             items = _nominee_query(s, round_id, status=NomineeStatus.PROPOSED)
@@ -540,6 +629,43 @@ def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date
         return Done(len(items), COMMENDATIONS)
 
 
+class AlreadyPrinted(UserError):
+    """Undoing an approval whose certificate has been printed: refused unless confirmed."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        super().__init__("Đã in giấy khen/bằng khen cho " + ", ".join(self.names)
+                         + "; chỉ hủy duyệt khi đã xác nhận (và thu hồi bản đã in).")
+
+
+def unapprove(db: AppDatabase, nominee_ids: Sequence[uuid.UUID], reason: str, *,
+              printed_ok: bool = False) -> Done[int]:
+    """Undo a wrong approval ("Hủy duyệt"): the nominees go back to proposed, their decision
+    number and date are cleared and the reason is kept on them. Refused for a nominee whose
+    certificate has been printed (:class:`AlreadyPrinted`) unless ``printed_ok``; the
+    certificate's number stays in the register. Returns how many were undone."""
+    why = limits.check("Lý do hủy duyệt", clean(reason), limits.LONG_TEXT)
+    if not why:
+        raise UserError("Cần ghi lý do hủy duyệt.")
+    if not nominee_ids:
+        raise UserError("Chưa chọn người/tập thể nào để hủy duyệt.")
+    with db.transaction() as s:
+        items = [_get_nominee(s, i) for i in nominee_ids]
+        for n in items:
+            if n.status != NomineeStatus.APPROVED:
+                raise UserError(f"{n.full_name} chưa được duyệt; không có gì để hủy.")
+        printed = [n.full_name for n in items if s.scalar(
+            select(Certificate.id).where(Certificate.nominee_id == n.id)) is not None]
+        if printed and not printed_ok:
+            raise AlreadyPrinted(printed)
+        for n in items:
+            number, on = n.decision_number, n.decision_date
+            when = f" ngày {on.strftime('%d/%m/%Y')}" if on else ""
+            n.status, n.decision_number, n.decision_date = NomineeStatus.PROPOSED, "", None
+            n.status_note = f"Hủy duyệt (Quyết định {number}{when}): {why}"
+        return Done(len(items), COMMENDATIONS)
+
+
 def _book_decision(s: Session, number: str, on: date, title: str) -> None:
     """A decision number written "25/QĐ-LĐLĐ" is recorded in the office's numbering book
     (refused when another document already holds it); other forms are kept as typed."""
@@ -549,6 +675,8 @@ def _book_decision(s: Session, number: str, on: date, title: str) -> None:
 
     m = re.fullmatch(r"0*(\d{1,6})\s*/\s*(\S.*)", number)
     if m:
+        if _decision_use(s, number) is not None:
+            return  # the same decision (same number and date), booked when first used
         numbering.take(s, symbol=m[2], number=int(m[1]), issued_on=on, title=title,
                        feature="commendations")
 
@@ -697,14 +825,19 @@ def print_certificates(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathL
             for n in items:
                 if n.status != NomineeStatus.APPROVED:
                     raise UserError(f"{n.full_name} chưa được duyệt khen thưởng; chưa in được "
-                                    "giấy chứng nhận.")
+                                    "giấy khen/bằng khen.")
         body = (office.on_behalf or "TM. BAN THƯỜNG VỤ").removeprefix("TM.").strip()
         issuer = f"{body} {full_body_name(office.name or code)}".upper()
         pages, numbers, skipped, reprints = [], [], [], 0
         for n in items:
             key = template or certs.DEFAULT_TEMPLATES.get(AwardForm(n.award))
             if key is None:
-                skipped.append(n.full_name)
+                skipped.append(f"{n.full_name} ({AWARD_LABELS[AwardForm(n.award)]}: không có mẫu giấy khen/bằng khen)")
+                continue
+            if not rules.is_own(AwardForm(n.award), RoundLevel(r.level)):
+                above = rules.issuer(AwardForm(n.award), RoundLevel(r.level))
+                skipped.append(f"{n.full_name} ({AWARD_LABELS[AwardForm(n.award)]} do "
+                               f"{rules.ISSUER_BODIES[above]} tặng)")
                 continue
             cert, again = _issue(s, n, printed_on, code)
             reprints += again
@@ -728,11 +861,26 @@ def print_certificates(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathL
                 "decision": (f"Quyết định số {n.decision_number} ngày {format_date(signed)}"
                              if n.decision_number else ""),
             }))
+        if not pages and skipped:
+            raise UserError("Không có giấy khen/bằng khen nào để in: " + "; ".join(skipped) + ".")
         path = certs.write_certificates(out, pages, stock=stock, dx_mm=dx_mm or 0.0,
                                         dy_mm=dy_mm or 0.0, progress=progress,
                                         is_cancelled=is_cancelled)
         return Done(PrintResult(path, len(pages), tuple(numbers), reprints, tuple(skipped)),
                     COMMENDATIONS if record else Changes())
+
+
+def certificate_candidates(db: AppDatabase, round_id: uuid.UUID) -> list[tuple[NomineeRow, str]]:
+    """The round's approved nominees, each with its certificate's register number ("" when
+    none has been printed yet), in the round's order."""
+    with db.reading() as s:
+        _get_round(s, round_id)
+        numbers = {n_id: certificate_number(number, year) for n_id, number, year in s.execute(
+            select(Certificate.nominee_id, Certificate.number, Certificate.year)
+            .join(Nominee, Nominee.id == Certificate.nominee_id)
+            .where(Nominee.round_id == round_id, Certificate.deleted_at.is_(None)))}
+        return [(_row(n), numbers.get(n.id, "")) for n in
+                _nominee_query(s, round_id, status=NomineeStatus.APPROVED)]
 
 
 @dataclass(frozen=True)
@@ -789,10 +937,32 @@ def attach(db: AppDatabase, round_id: uuid.UUID, kind: str, source: str | os.Pat
                     COMMENDATIONS)
 
 
+_TOTRINH_LIST_KEY = "commendations.totrinh."
+
+
+def _list_fingerprint(entries: Sequence[documents.ListEntry]) -> str:
+    """What the Tờ trình's list says, as a hash: when it differs, the Tờ trình is stale."""
+    import hashlib
+    import json
+
+    rows = [[e.kind.value, e.full_name, e.position, e.unit_name, AwardForm(e.award).value, e.summary]
+            for e in entries]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
+
+
 def round_file(db: AppDatabase, round_id: uuid.UUID) -> dossier.RoundFile:
+    """The round's file; a generated Tờ trình whose list has changed since (nominees added,
+    edited, removed or not approved) is marked stale ("cần tạo lại")."""
     with db.reading() as s:
         _get_round(s, round_id)
-        return dossier.round_file(s, round_id)
+        file = dossier.round_file(s, round_id)
+        made = s.get(Setting, _TOTRINH_LIST_KEY + str(round_id))
+        if made is None:
+            return file
+        now = _list_fingerprint(_entries(s, round_id, None, own=False))
+        reqs = tuple(replace(r, stale=True) if r.kind == "totrinh" and r.files and made.value != now
+                     else r for r in file.requirements)
+        return replace(file, requirements=reqs)
 
 
 def stored_file_path(db: AppDatabase, f: dossier.StoredFile) -> Path:
@@ -800,18 +970,47 @@ def stored_file_path(db: AppDatabase, f: dossier.StoredFile) -> Path:
 
 
 def _entries(s: Session, round_id: uuid.UUID, status: NomineeStatus | None,
-             decision_number: str | None = None) -> list[documents.ListEntry]:
+             decision_number: str | None = None,
+             decision_date: date | None = None, own: bool | None = None) -> list[documents.ListEntry]:
+    """The list of a document; ``own``: only the forms the round decides itself (True) or
+    only those proposed to a level above (False)."""
     items = _nominee_query(s, round_id, status=status)
+    if own is not None:
+        level = _get_round(s, round_id).level
+        items = [n for n in items if rules.is_own(AwardForm(n.award), RoundLevel(level)) == own]
     if status is None:  # the proposal: everyone but those not approved
         items = [n for n in items if n.status != NomineeStatus.NOT_APPROVED]
+    seen: set[tuple] = set()
+    unique = []
+    for n in items:  # the same person or unit for the same award is listed once
+        who = n.member_id or (n.unit_id if n.kind == NomineeKind.COLLECTIVE else None) or \
+            (fold(n.full_name).lower(), fold(n.unit_name).lower())
+        key = (n.kind, who, n.award)
+        if key not in seen:
+            seen.add(key)
+            unique.append(n)
+    items = unique
     if decision_number:
-        items = [n for n in items if n.decision_number == decision_number]
+        items = [n for n in items if n.decision_number == decision_number
+                 and (decision_date is None or (n.decision_date or rules.today()) == decision_date)]
     return [documents.ListEntry(NomineeKind(n.kind), n.full_name, n.position, n.unit_name,
                                 AwardForm(n.award), n.summary) for n in items]
 
 
 def _round_text(r: CommendationRound) -> documents.RoundText:
     return documents.RoundText(r.name, r.year, RoundLevel(r.level))
+
+
+def next_totrinh_number(db: AppDatabase, on: date) -> tuple[int, str]:
+    """The number the next Tờ trình signed ``on`` would take from the office's numbering book,
+    and its symbol ("TTr-LĐLĐ"), to suggest before writing it."""
+    from core.common import numbering
+    from core.org.office import load_office
+
+    with db.reading() as s:
+        office = load_office(s)
+        symbol = f"TTr-{office.doc_symbol or 'LĐLĐ'}"
+        return numbering.next_free(s, symbol, on.year), symbol
 
 
 def write_totrinh(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[str], *,
@@ -825,8 +1024,12 @@ def write_totrinh(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[s
     with db.transaction() as s:
         r = _get_round(s, round_id)
         office = load_office(s)
-        entries = _entries(s, round_id, None)
+        entries = _entries(s, round_id, None, own=False)
         if not entries:
+            if _entries(s, round_id, None):
+                raise UserError(
+                    f"Các hình thức được đề nghị trong đợt này đều do {rules.LEVEL_LABELS[RoundLevel(r.level)]} "
+                    "quyết định (Quyết định khen thưởng của đợt); không có gì trình cấp trên.")
             raise UserError("Đợt khen thưởng chưa có ai được đề nghị; chưa lập được Tờ trình.")
         symbol = f"TTr-{office.doc_symbol or 'LĐLĐ'}"
         taken = numbering.take(s, symbol=symbol, issued_on=signed_on, feature="commendations",
@@ -835,24 +1038,57 @@ def write_totrinh(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[s
         path = documents.totrinh(out, office, _round_text(r), entries, number_text=number_text,
                                  signed_on=signed_on)
         dossier.add_item(s, db.path, round_id, "totrinh", path, generated=True, on=signed_on)
+        _put(s, _TOTRINH_LIST_KEY + str(round_id), _list_fingerprint(entries))
         return Done(number_text.removeprefix("Số: "), COMMENDATIONS)
 
 
-def _decision_of(s: Session, round_id: uuid.UUID, decision_number: str | None) -> tuple[str, date]:
-    pairs = {(n.decision_number, n.decision_date) for n in
-             _nominee_query(s, round_id, status=NomineeStatus.APPROVED)
-             if not decision_number or n.decision_number == decision_number}
-    if not pairs:
-        raise UserError("Chưa có ai được duyệt khen thưởng trong đợt này (lệnh approve).")
-    if len(pairs) > 1:
-        listed = ", ".join(sorted(p[0] for p in pairs))
-        raise UserError(f"Đợt này có nhiều quyết định ({listed}); hãy chọn một (--decision).")
-    number, on = pairs.pop()
-    return number, on or rules.today()
+@dataclass(frozen=True)
+class RoundDecision:
+    number: str
+    signed_on: date
+    approved: int  # how many of the round it approves
+
+
+def round_decisions(db: AppDatabase, round_id: uuid.UUID) -> list[RoundDecision]:
+    """The decisions approving nominees of the round, by date and number."""
+    with db.reading() as s:
+        _get_round(s, round_id)
+        return _round_decisions(s, round_id)
+
+
+def _round_decisions(s: Session, round_id: uuid.UUID) -> list[RoundDecision]:
+    counts: dict[tuple[str, date], int] = {}
+    for n in _nominee_query(s, round_id, status=NomineeStatus.APPROVED):
+        key = (n.decision_number, n.decision_date or rules.today())
+        counts[key] = counts.get(key, 0) + 1
+    return [RoundDecision(k[0], k[1], v) for k, v in sorted(counts.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
+
+
+class SeveralDecisions(UserError):
+    """The round has several decisions and none was chosen."""
+
+    def __init__(self, decisions: Sequence[RoundDecision]) -> None:
+        self.decisions = tuple(decisions)
+        listed = ", ".join(f"{d.number} ngày {d.signed_on:%d/%m/%Y}" for d in self.decisions)
+        super().__init__(f"Đợt này có {len(self.decisions)} quyết định ({listed}); hãy chọn một.")
+
+
+def _decision_of(s: Session, round_id: uuid.UUID, decision_number: str | None,
+                 signed_on: date | None = None) -> tuple[str, date]:
+    found = [d for d in _round_decisions(s, round_id)
+             if (not decision_number or d.number == clean(decision_number))
+             and (signed_on is None or d.signed_on == signed_on)]
+    if not found:
+        if decision_number:
+            raise UserError(f"Đợt này không có quyết định số {decision_number}.")
+        raise UserError("Chưa có ai được duyệt khen thưởng trong đợt này.")
+    if len(found) > 1:
+        raise SeveralDecisions(found)
+    return found[0].number, found[0].signed_on
 
 
 def write_decision(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[str], *,
-                   decision_number: str | None = None) -> Path:
+                   decision_number: str | None = None, signed_on: date | None = None) -> Path:
     """The decision (PDF) or its list (a workbook, when ``out`` ends in .xlsx) of those
     approved, grouped by award form; number and date are the approval's."""
     from core.common.vnformat import format_date
@@ -861,8 +1097,15 @@ def write_decision(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathLike[
     with db.reading() as s:
         r = _get_round(s, round_id)
         office = load_office(s)
-        number, on = _decision_of(s, round_id, decision_number)
-        entries = _entries(s, round_id, NomineeStatus.APPROVED, number)
+        number, on = _decision_of(s, round_id, decision_number, signed_on)
+        entries = _entries(s, round_id, NomineeStatus.APPROVED, number, on, own=True)
+        if not entries:
+            above = sorted({rules.AWARD_LABELS[AwardForm(n.award)] for n in _nominee_query(
+                s, round_id, status=NomineeStatus.APPROVED) if n.decision_number == number})
+            raise UserError(
+                f"Quyết định {number} chỉ gồm hình thức do cấp trên khen thưởng ({', '.join(above)}); "
+                f"{rules.LEVEL_LABELS[RoundLevel(r.level)]} không ra quyết định cho các hình thức này "
+                "— chúng được đề nghị trong Tờ trình gửi cấp trên.")
         if Path(out).suffix.lower() == ".xlsx":
             return documents.decision_workbook(
                 out, office, _round_text(r), entries,
@@ -911,3 +1154,58 @@ def member_choices(db: AppDatabase, unit_id: uuid.UUID) -> list[tuple[uuid.UUID,
     from core.initiatives import ops as initiative_ops
 
     return [(m.id, m.full_name) for m in initiative_ops.unit_members(db, unit_id)]
+
+
+@dataclass(frozen=True)
+class MemberChoice:
+    """A member offered by the nominee dialog's name search (namesakes told apart by the
+    birth date and unit)."""
+    id: uuid.UUID
+    full_name: str
+    date_of_birth: date | None
+    unit_id: uuid.UUID
+    unit_name: str
+    position: str
+
+
+def search_members(db: AppDatabase, text: str, limit: int = 30) -> list[MemberChoice]:
+    """Members of the whole office whose name contains what is typed, tone marks and case
+    ignored ("tran" finds "Trần Thị Ánh"), by name; no unit need be chosen first."""
+    from db import search
+
+    folded = fold(text).lower().strip()
+    if len(folded) < 2:
+        return []
+    with db.reading() as s:
+        rows = s.execute(
+            select(Member, Unit.name).join(Unit, Unit.id == Member.unit_id)
+            .where(Member.deleted_at.is_(None), search.member_name_contains(s, folded))
+            .order_by(Member.sort_key).limit(limit)).all()
+        return [MemberChoice(m.id, m.full_name, m.date_of_birth, m.unit_id, unit_name, m.position or "")
+                for m, unit_name in rows]
+
+
+@dataclass(frozen=True)
+class InitiativeChoice:
+    id: uuid.UUID
+    number: str
+    name: str
+    status: str  # hợp lệ, đang xem xét…
+
+
+def search_initiatives(db: AppDatabase, text: str, limit: int = 30) -> list[InitiativeChoice]:
+    """Initiatives of the register whose name or number contains what is typed, tone marks
+    and case ignored ("so hoa", "2023-00017"), newest first."""
+    from db.models import InitiativeStatus
+
+    folded = fold(text).lower().strip()
+    if len(folded) < 2:
+        return []
+    with db.reading() as s:
+        rows = s.scalars(
+            select(Initiative).where(Initiative.deleted_at.is_(None),
+                                     Initiative.name_folded.contains(folded, autoescape=True)
+                                     | func.lower(Initiative.number).contains(folded, autoescape=True))
+            .order_by(Initiative.number.desc()).limit(limit)).all()
+        return [InitiativeChoice(i.id, i.number, i.name, rules.STATUS_WORDS[InitiativeStatus(i.status)])
+                for i in rows]

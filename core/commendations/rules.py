@@ -24,7 +24,37 @@ LEVEL_LABELS: dict[RoundLevel, str] = {
     RoundLevel.GRASSROOTS: "Công đoàn cơ sở",
     RoundLevel.UPPER: "Công đoàn cấp trên trực tiếp cơ sở",
     RoundLevel.PROVINCE: "Liên đoàn Lao động tỉnh",
+    RoundLevel.NATIONAL: "Tổng Liên đoàn Lao động Việt Nam",
 }
+# Who awards: levels from the grassroots up; each award form carries the lowest level that
+# awards it (Bằng Lao động sáng tạo: the Tổng Liên đoàn, QĐ 1564/QĐ-TLĐ; Bằng khen: the
+# province or above); a lower round proposes it upward in its Tờ trình, never decides it.
+LEVEL_ORDER: tuple[RoundLevel, ...] = (RoundLevel.GRASSROOTS, RoundLevel.UPPER, RoundLevel.PROVINCE,
+                                       RoundLevel.NATIONAL)
+AWARD_ISSUER: dict[AwardForm, RoundLevel] = {
+    AwardForm.BIEU_DUONG: RoundLevel.GRASSROOTS,
+    AwardForm.GIAY_KHEN: RoundLevel.GRASSROOTS,
+    AwardForm.BANG_KHEN: RoundLevel.PROVINCE,
+    AwardForm.LAO_DONG_SANG_TAO: RoundLevel.NATIONAL,
+}
+ISSUER_BODIES: dict[RoundLevel, str] = {
+    RoundLevel.GRASSROOTS: "Ban Chấp hành công đoàn cơ sở",
+    RoundLevel.UPPER: "Ban Thường vụ công đoàn cấp trên trực tiếp cơ sở",
+    RoundLevel.PROVINCE: "Ban Thường vụ Liên đoàn Lao động tỉnh",
+    RoundLevel.NATIONAL: "Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam",
+}
+
+
+def issuer(award: AwardForm, level: RoundLevel) -> RoundLevel:
+    """The level that awards ``award`` proposed in a round at ``level``: the round's own level
+    when the form is within it, else the form's issuing level above."""
+    own, lowest = LEVEL_ORDER.index(RoundLevel(level)), LEVEL_ORDER.index(AWARD_ISSUER[AwardForm(award)])
+    return LEVEL_ORDER[max(own, lowest)]
+
+
+def is_own(award: AwardForm, level: RoundLevel) -> bool:
+    """Whether a round at ``level`` decides (and prints) ``award`` itself."""
+    return issuer(award, level) == RoundLevel(level)
 KIND_LABELS = {NomineeKind.INDIVIDUAL: "Cá nhân", NomineeKind.COLLECTIVE: "Tập thể"}
 TIER_LABELS = {Tier.WORKER: "Người lao động không giữ chức vụ lãnh đạo",
                Tier.UNIVERSITY: "Cấp đại học", Tier.LEADER: "Cán bộ lãnh đạo, quản lý"}
@@ -132,9 +162,15 @@ def creative_labour(tier: Tier, year: int, linked: Sequence[LinkedInitiative],
     best_year = max(window, key=lambda y: (by_year[y], y))
     best, total = by_year[best_year], sum(by_year.values())
     if not valid:
+        if tier == Tier.WORKER:
+            need_text = (f"{_money(t.worker)} trong một năm hoặc {_money(t.worker_three_years)} "
+                         "trong ba năm liên tiếp")
+        else:
+            need_text = f"{_money(t.university if tier == Tier.UNIVERSITY else t.leader)} trong một năm"
         return Finding("creative_labour", False,
                        "Bằng Lao động sáng tạo: chưa có sáng kiến hợp lệ nào có giá trị làm lợi "
-                       f"trong các năm {year - 2}–{year} được gắn với người được đề nghị.")
+                       f"trong các năm {year - 2}–{year} được gắn với người được đề nghị (mức cần: "
+                       f"{need_text}).")
     if tier == Tier.WORKER:
         if best >= t.worker:
             return Finding("creative_labour", True,
@@ -166,13 +202,23 @@ def check(*, kind: NomineeKind, tier: Tier, award: AwardForm, round_year: int,
           linked: Sequence[LinkedInitiative], others: Sequence[OtherAward],
           thresholds: Thresholds) -> list[Finding]:
     """Every rule for one nominee, in order; each finding says whether it passed and why."""
-    out: list[Finding] = []
+    out: list[Finding] = [
+        Finding("duplicate", False,
+                f"Cùng năm {round_year}, cùng cấp ({LEVEL_LABELS[round_level]}) đã "
+                f"được đề nghị {AWARD_LABELS[other.award]} trong đợt «{other.round_name}»: "
+                "một người, một tập thể không nhận hai hình thức cùng cấp trong một năm.")
+        for other in others]  # first: the one that must not be missed
     if award not in offered:
         names = ", ".join(AWARD_LABELS[a] for a in offered) or "không có"
         out.append(Finding("award", False, f"Đợt này không xét hình thức {AWARD_LABELS[award]} "
                                            f"(các hình thức của đợt: {names})."))
+    valid = [i for i in linked if i.status == InitiativeStatus.VALID]
     for c in criteria:
-        if c.met:
+        if c.met and c.key == "initiative" and kind == NomineeKind.INDIVIDUAL and not valid:
+            # Met only by a valid (hợp lệ) linked initiative, whatever the tick says.
+            out.append(Finding("criteria", False, f"Chưa đạt tiêu chuẩn: {c.label} — đã đánh dấu "
+                                                  "đạt nhưng chưa có sáng kiến hợp lệ nào được gắn."))
+        elif c.met:
             note = f" (minh chứng: {c.note})" if c.note else " (chưa ghi minh chứng)"
             out.append(Finding("criteria", True, f"Đạt: {c.label}{note}."))
         else:
@@ -190,11 +236,6 @@ def check(*, kind: NomineeKind, tier: Tier, award: AwardForm, round_year: int,
                                "Bằng Lao động sáng tạo chỉ xét cho cá nhân."))
         else:
             out.append(creative_labour(tier, round_year, linked, thresholds))
-    for other in others:
-        out.append(Finding("duplicate", False,
-                           f"Cùng năm {round_year}, cùng cấp ({LEVEL_LABELS[round_level]}) đã "
-                           f"được đề nghị {AWARD_LABELS[other.award]} trong đợt «{other.round_name}»: "
-                           "một người, một tập thể không nhận hai hình thức cùng cấp trong một năm."))
     return out
 
 

@@ -39,4 +39,4 @@ def default_db_path() -> Path:
 def attachments_dir(db_path: Path) -> Path:
     """Where attached files (scans, PDFs) are kept, each named by its SHA-256: next to the
     database (for the default database, in the user's data folder)."""
-    return Path(db_path).parent / "attachments"
+    return Path(db_path).expanduser().resolve().parent / "attachments"  # never the working folder

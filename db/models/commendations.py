@@ -22,6 +22,7 @@ class RoundLevel(enum.StrEnum):
     GRASSROOTS = "grassroots"  # Ban Chấp hành CĐCS
     UPPER = "upper"  # Ban Thường vụ công đoàn cấp trên trực tiếp cơ sở
     PROVINCE = "province"  # Ban Thường vụ LĐLĐ tỉnh
+    NATIONAL = "national"  # Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam
 
 
 class AwardForm(enum.StrEnum):
@@ -84,6 +85,7 @@ class Nominee(SyncedMixin, Base):
     status: Mapped[NomineeStatus] = mapped_column(String(16), default=NomineeStatus.PROPOSED)
     decision_number: Mapped[str] = mapped_column(String(64), default="")
     decision_date: Mapped[date | None] = mapped_column(Date)
+    status_note: Mapped[str] = mapped_column(Text, default="", server_default="")  # why an approval was undone
 
 
 class NomineeInitiative(SyncedMixin, Base):

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -28,6 +34,7 @@ from core.commendations.ops import (
 from core.commendations.rules import default_round_name
 from core.common.database import AppDatabase
 from core.common.errors import UserError
+from gui.common import completion
 from gui.common.forms import FormDialog
 from gui.common.widgets import DateField, ErrorLabel, UnitCombo, ValueCombo, dialog_buttons
 
@@ -48,6 +55,7 @@ class RoundDialog(FormDialog):
         self.level.add(self.tr("Grassroots union (CĐCS)"), RoundLevel.GRASSROOTS)
         self.level.add(self.tr("Upper-level union"), RoundLevel.UPPER)
         self.level.add(self.tr("Province federation"), RoundLevel.PROVINCE)
+        self.level.add(self.tr("Vietnam General Confederation of Labour (TLĐ)"), RoundLevel.NATIONAL)
         self.level.set_value(RoundLevel.UPPER)
         self.forms = {a: QCheckBox(ops.AWARD_LABELS[a]) for a in AwardForm}
         forms = QVBoxLayout()
@@ -85,11 +93,11 @@ class RoundDialog(FormDialog):
     def accept(self) -> None:
         try:
             self.deadline.value()
-        except ValueError:
-            self.error.setText(self.tr("The deadline is not a date (dd/mm/yyyy)."))
+        except ValueError as exc:
+            self.error.set_error(str(exc))
             return
         if not self.name.text().strip():
-            self.error.setText(self.tr("Enter the round's name."))
+            self.error.set_error(self.tr("Enter the round's name."))
             return
         super().accept()
 
@@ -130,13 +138,31 @@ class NomineeDialog(FormDialog):
         self.summary.setFixedHeight(90)
         self.error = ErrorLabel()
         self._initiatives: tuple = ()
+        # Tone-free search of the office's members as the name is typed ("tran" offers
+        # "Trần Thị Ánh — 15/01/1992 — …"): no unit need be chosen first.
+        self._members: dict[str, ops.MemberChoice] = {}
+        self._member_model = QStringListModel(self)
+        self.name.textEdited.connect(self._search_members)  # before the completer filters
+        self.member_completer = completion.attach(self.name, self._member_model)
+        self.member_completer.activated[str].connect(self._member_picked)
+        self.born = QLabel()
+        self.born.setVisible(False)
+        # Initiatives picked from the register by name or number (tone-free).
+        self.initiative_search = QLineEdit()
+        self.initiative_search.setPlaceholderText(self.tr("Find in the register by name or number"))
+        self._found_initiatives: dict[str, ops.InitiativeChoice] = {}
+        self._initiative_model = QStringListModel(self)
+        self.initiative_search.textEdited.connect(self._search_initiatives)
+        self.initiative_completer = completion.attach(self.initiative_search, self._initiative_model)
+        self.initiative_completer.activated[str].connect(self._initiative_picked)
         if current is not None:
             row = current.row
             self.kind.set_value(row.kind)
             self.name.setText(row.full_name)
             self.unit.select(current.unit_id)
             if current.unit_id is None:
-                self.unit.setEditText(row.unit_name)
+                collective = row.kind == NomineeKind.COLLECTIVE
+                self.unit.setEditText(row.full_name if collective else row.unit_name)
             self._unit_chosen()
             self.member.set_value(current.member_id)
             self.position.setText(row.position)
@@ -145,15 +171,23 @@ class NomineeDialog(FormDialog):
             self.summary.setPlainText(current.summary)
             self._initiatives = tuple(i.id for i in current.initiatives)
             self.initiatives.setText(", ".join(i.number for i in current.initiatives))
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("&Full name:"), self.name)
+        self.name_error = ErrorLabel()
+        form.addRow("", self.name_error)
+        form.addRow("", self.born)
         form.addRow(self.tr("&Unit:"), self.unit)
+        self.unit_error = ErrorLabel()
+        form.addRow("", self.unit_error)
         form.addRow(self.tr("&Member:"), self.member)
         form.addRow(self.tr("&Position:"), self.position)
         form.addRow(self.tr("&Award:"), self.award)
         form.addRow(self.tr("Creative Labour &threshold:"), self.tier)
+        form.addRow(self.tr("F&ind an initiative:"), self.initiative_search)
         form.addRow(self.tr("Linked &initiatives:"), self.initiatives)
+        self.initiatives_error = ErrorLabel()
+        form.addRow("", self.initiatives_error)
         form.addRow(self.tr("Achievement &summary:"), self.summary)
         buttons = dialog_buttons(self.tr("Save"))
         buttons.accepted.connect(self.accept)
@@ -164,7 +198,18 @@ class NomineeDialog(FormDialog):
         layout.addWidget(buttons)
         self.use_buttons(buttons)
         self.mark_saved()
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self._kind_changed()
         self.resize(620, self.sizeHint().height())
+
+    def _kind_changed(self) -> None:
+        """A collective is its unit: no name, member, position or Creative Labour tier to give."""
+        person = self.kind.value() != NomineeKind.COLLECTIVE
+        for widget in (self.name, self.name_error, self.born, self.member, self.position, self.tier):
+            self.form.setRowVisible(widget, person)
+        if person:
+            self.name_error.set_error(self.name_error.text())  # keeps it hidden when empty
+            self.born.setVisible(bool(self.born.text()))
 
     def _unit_chosen(self, _index: int = 0) -> None:
         """The members of the unit chosen, to pick from."""
@@ -174,6 +219,48 @@ class NomineeDialog(FormDialog):
         if unit_id is not None and self.db is not None:
             for member_id, name in ops.member_choices(self.db, unit_id):
                 self.member.add(name, member_id)
+
+    def _search_members(self, text: str) -> None:
+        found = ops.search_members(self.db, text) if self.db is not None else []
+        self._members = {}
+        for m in found:
+            born = m.date_of_birth.strftime("%d/%m/%Y") if m.date_of_birth else "?"
+            self._members[f"{m.full_name} — {born} — {m.unit_name}"] = m
+        self._member_model.setStringList(list(self._members))
+
+    def _member_picked(self, label: str) -> None:
+        """A member chosen from the search: name, unit, member and position filled in."""
+        m = self._members.get(label)
+        if m is None:
+            return
+        self.name.setText(m.full_name)
+        self.kind.set_value(NomineeKind.INDIVIDUAL)
+        self.unit.select(m.unit_id)
+        self._unit_chosen()
+        if not self.member.set_value(m.id):
+            self.member.add(m.full_name, m.id)
+            self.member.set_value(m.id)
+        if m.position:
+            self.position.setText(m.position)
+        born = m.date_of_birth.strftime("%d/%m/%Y") if m.date_of_birth else self.tr("unknown")
+        self.born.setText(self.tr("Member born {0}, {1}").format(born, m.unit_name))
+        self.born.setVisible(True)
+
+    def _search_initiatives(self, text: str) -> None:
+        found = ops.search_initiatives(self.db, text) if self.db is not None else []
+        self._found_initiatives = {f"{i.number} — {i.name} ({i.status})": i for i in found}
+        self._initiative_model.setStringList(list(self._found_initiatives))
+
+    def _initiative_picked(self, label: str) -> None:
+        """An initiative chosen from the register: its number added to the linked ones."""
+        item = self._found_initiatives.get(label)
+        if item is None:
+            return
+        numbers = [n for n in re.split(r"[,;\s]+", self.initiatives.text()) if n]
+        if item.number.upper() not in (n.upper() for n in numbers):
+            numbers.append(item.number)
+        self.initiatives.setText(", ".join(numbers))
+        self.initiative_search.clear()
 
     def _member_chosen(self, _index: int) -> None:
         if self.member.value() is not None:
@@ -186,71 +273,204 @@ class NomineeDialog(FormDialog):
         member = self.member.value()
         member_id = member if isinstance(member, uuid.UUID) else None
         kind = NomineeKind(self.kind.value())
+        # A collective's name is its unit's (chosen) or what is typed as the unit.
+        name = self.name.text() if kind == NomineeKind.INDIVIDUAL else unit_name
         return NomineeInput(kind, AwardForm(self.award.value()),
-                            full_name=self.name.text(), unit_name=unit_name,
+                            full_name=name, unit_name=unit_name,
                             member_id=member_id if kind == NomineeKind.INDIVIDUAL else None,
                             unit_id=unit_id,
                             position=self.position.text(), tier=Tier(self.tier.value()),
                             summary=self.summary.toPlainText(), initiative_ids=self._initiatives)
 
     def accept(self) -> None:
-        collective_unit = self.kind.value() == NomineeKind.COLLECTIVE and self.unit.chosen() is not None
-        if not self.name.text().strip() and not collective_unit:
-            self.error.setText(self.tr("Enter the full name (or the collective's name)."))
+        collective = self.kind.value() == NomineeKind.COLLECTIVE
+        for label in (self.name_error, self.unit_error, self.initiatives_error):
+            label.set_error("")
+        if collective and self.unit.chosen() is None and not self.unit.currentText().strip():
+            self.unit_error.set_error(self.tr("Choose the collective's unit (or type its name)."))
+            self.unit.setFocus()
+            return
+        if not collective and not self.name.text().strip():
+            self.name_error.set_error(self.tr("Enter the full name (or the collective's name)."))
+            self.name.setFocus()
             return
         if self.db is not None:
             try:
                 self._initiatives = ops.initiatives_by_numbers(self.db, self.initiatives.text())
             except UserError as exc:
-                self.error.setText(str(exc))
+                self.initiatives_error.set_error(str(exc))
+                self.initiatives.setFocus()
                 return
         super().accept()
 
 
 class ApproveDialog(FormDialog):
-    """The decision approving the proposed nominees: its number and date."""
+    """The decision approving nominees: its number and date and, for an approval, the list
+    of proposed nominees, each ticked to be approved and marked ✓ (passes its checks) or ✗
+    (fails one). Those failing a check start unticked; ticking one shows what fails."""
 
     def __init__(self, count: int, symbol: str, parent: QWidget | None = None, *,
-                 name: str = "") -> None:
-        """``name``: one nominee not approved by the decision (else: approve ``count``)."""
+                 name: str = "", candidates: Sequence[ops.NomineeCheck] = (),
+                 ticked: Collection[uuid.UUID] | None = None,
+                 lookup: Callable[[str], ops.DecisionUse | None] | None = None) -> None:
+        """``name``: one nominee not approved by the decision; else the ``candidates`` to
+        approve, those in ``ticked`` (default: all) ticked when they pass their checks.
+        ``lookup`` finds a decision number already used: its date is taken (one number, one date)."""
         super().__init__(parent)
+        self._lookup = lookup
+        self._used: ops.DecisionUse | None = None
         self.setWindowTitle(self.tr("Not approved by decision") if name else self.tr("Approve by decision"))
+        self._candidates = {c.row.id: c for c in candidates}
         self.number = QLineEdit()
         self.number.setMaxLength(50)
         self.number.setPlaceholderText(f"25/{symbol}")
         self.signed = DateField()
         self.signed.set_value(date.today())
         self.error = ErrorLabel()
+        self.used = QLabel()
+        self.used.setWordWrap(True)
+        self.used.setVisible(False)
         form = QFormLayout()
         form.addRow(self.tr("Decision &number:"), self.number)
+        self.number_error = ErrorLabel()
+        form.addRow("", self.number_error)
         form.addRow(self.tr("&Signed on:"), self.signed)
-        note = (self.tr("{0} will be recorded as not approved.").format(name) if name
-                else self.tr("{0} proposed nominee(s) will be approved.").format(count))
+        self.signed_error = ErrorLabel()
+        form.addRow("", self.signed_error)
+        form.addRow(self.used)
+        self.number.textChanged.connect(lambda _t: self._number_changed())
+        self.nominees = QListWidget()
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b00020")
+        self.note = QLabel()
+        self.note.setWordWrap(True)
         buttons = dialog_buttons(self.tr("Record") if name else self.tr("Approve"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        row = QHBoxLayout()
-        from PySide6.QtWidgets import QLabel
+        if name:
+            self.note.setText(self.tr("{0} will be recorded as not approved.").format(name))
+        elif candidates:
+            label = QLabel(self.tr("Nominees to appro&ve (✓ passes its checks, ✗ fails one):"))
+            label.setBuddy(self.nominees)
+            layout.addWidget(label)
+            for c in candidates:
+                ok = not c.problems
+                item = QListWidgetItem(f"{'✓' if ok else '✗'} {c.row.seq}. {c.row.full_name} — "
+                                       f"{ops.AWARD_LABELS[c.row.award]}")
+                item.setData(Qt.ItemDataRole.UserRole, c.row.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                chosen = ok and (ticked is None or c.row.id in ticked)
+                item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+                if not ok:
+                    item.setToolTip("\n".join(f.message for f in c.problems))
+                self.nominees.addItem(item)
+            self.nominees.itemChanged.connect(lambda _item: self._ticks_changed())
+            layout.addWidget(self.nominees, 1)
+            layout.addWidget(self.warning)
+        else:
+            self.note.setText(self.tr("{0} proposed nominee(s) will be approved.").format(count))
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.use_buttons(buttons)
+        self._ticks_changed()
+        self.mark_saved()
 
-        row.addWidget(QLabel(note))
-        layout.addLayout(row)
+    def _number_changed(self) -> None:
+        """A number already used keeps its date: filled in and said."""
+        self._used = self._lookup(self.number.text()) if self._lookup and self.number.text().strip() else None
+        if self._used is not None:
+            self.signed.set_value(self._used.signed_on)
+            self.used.setText(self.tr("Decision {0} was recorded signed on {1} (round «{2}»); "
+                                      "a decision has one date.").format(
+                self._used.number, self._used.signed_on.strftime("%d/%m/%Y"), self._used.round_name))
+        self.used.setVisible(self._used is not None)
+
+    def chosen(self) -> list[uuid.UUID]:
+        """The ticked nominees, in the list's order."""
+        return [self.nominees.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nominees.count())
+                if self.nominees.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _ticks_changed(self) -> None:
+        if not self._candidates:
+            return
+        chosen = self.chosen()
+        failing = [self._candidates[i] for i in chosen if self._candidates[i].problems]
+        self.warning.setText("\n".join(
+            self.tr("Ticked although a check fails — {0}: {1}").format(
+                c.row.full_name, "; ".join(f.message for f in c.problems))
+            for c in failing))
+        self.warning.setVisible(bool(failing))
+        self.note.setText(self.tr("{0} ticked nominee(s) will be approved.").format(len(chosen)))
+
+    def accept(self) -> None:
+        for label in (self.number_error, self.signed_error, self.error):
+            label.set_error("")
+        try:
+            signed = self.signed.value()
+            bad_date = ""
+        except ValueError as exc:
+            signed, bad_date = None, str(exc)
+        if not self.number.text().strip():
+            self.number_error.set_error(self.tr("Enter the decision's number, e.g. 25/QĐ-LĐLĐ."))
+            self.number.setFocus()
+            return
+        if signed is None:
+            self.signed_error.set_error(bad_date or self.tr("Enter the date the decision was signed (dd/mm/yyyy)."))
+            self.signed.setFocus()
+            return
+        self._number_changed()
+        if self._used is not None and signed != self._used.signed_on:
+            self.signed_error.set_error(self.tr("Decision {0} was signed on {1}; keep that date, or use "
+                                       "another number for another decision.").format(
+                self._used.number, self._used.signed_on.strftime("%d/%m/%Y")))
+            return
+        if self._candidates and not self.chosen():
+            self.error.set_error(self.tr("Tick the nominees to approve."))
+            return
+        super().accept()
+
+
+class UnapproveDialog(FormDialog):
+    """Undo a wrong approval ("Hủy duyệt"): the nominee goes back to proposed; the reason is
+    required and kept."""
+
+    def __init__(self, name: str, decision: str, parent: QWidget | None = None, *,
+                 printed: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Undo approval"))
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(500)
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("&Reason:"), self.reason)
+        text = self.tr("{0} (decision {1}) goes back to proposed.").format(name, decision)
+        note = QLabel(text)
+        note.setWordWrap(True)
+        self.printed = QCheckBox(self.tr("The certificate was &printed: undo anyway "
+                                         "(its register number stays recorded)"))
+        self.printed.setVisible(printed)
+        buttons = dialog_buttons(self.tr("Undo approval"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.printed)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.use_buttons(buttons)
         self.mark_saved()
 
     def accept(self) -> None:
-        try:
-            signed = self.signed.value()
-        except ValueError:
-            signed = None
-        if not self.number.text().strip():
-            self.error.setText(self.tr("Enter the decision's number, e.g. 25/QĐ-LĐLĐ."))
+        if not self.reason.text().strip():
+            self.error.set_error(self.tr("Enter why the approval is undone."))
             return
-        if signed is None:
-            self.error.setText(self.tr("Enter the date the decision was signed (dd/mm/yyyy)."))
+        if self.printed.isVisible() and not self.printed.isChecked():
+            self.error.set_error(self.tr("The certificate was already printed: tick the box to undo anyway."))
             return
         super().accept()
 
@@ -281,7 +501,14 @@ class ThresholdsDialog(FormDialog):
         buttons = dialog_buttons(self.tr("Save"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.explanation = QLabel(self.tr(
+            "The least benefit (làm lợi, đồng per year) of a nominee's valid linked initiatives "
+            "for the Bằng Lao động sáng tạo check: a worker without a leadership post needs the "
+            "first amount in one year or the second over three consecutive years; university level "
+            "and leaders need theirs in one year. Defaults of QĐ 1564/QĐ-TLĐ."))
+        self.explanation.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.use_buttons(buttons)
@@ -289,3 +516,64 @@ class ThresholdsDialog(FormDialog):
 
     def value(self) -> ops.Thresholds:
         return ops.Thresholds(**{name: box.value() for name, box in self.boxes.items()})
+
+
+class TotrinhDialog(FormDialog):
+    """The Tờ trình's number and date before it is written: the next free number of the
+    office's numbering book suggested, the date today."""
+
+    def __init__(self, db: AppDatabase | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Submission letter"))
+        self.signed = DateField()
+        self.signed.set_value(date.today())
+        self.number = QSpinBox()
+        self.number.setRange(1, 999_999)
+        self.symbol = QLabel()
+        self.signed_error = ErrorLabel()
+        number_row = QHBoxLayout()
+        number_row.addWidget(self.number)
+        number_row.addWidget(self.symbol, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Signed &on:"), self.signed)
+        form.addRow("", self.signed_error)
+        form.addRow(self.tr("N&umber:"), number_row)
+        note = QLabel(self.tr("The next free number of the office's numbering book is suggested."))
+        note.setWordWrap(True)
+        buttons = dialog_buttons(self.tr("Generate"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.use_buttons(buttons)
+        self._suggest()
+        self.signed.textChanged.connect(lambda _t: self._suggest())
+        self.mark_saved()
+
+    def _suggest(self) -> None:
+        try:
+            on = self.signed.value()
+        except ValueError:
+            return
+        if on is None or self.db is None:
+            return
+        number, symbol = ops.next_totrinh_number(self.db, on)
+        self.number.setValue(number)
+        self.symbol.setText(f"/{symbol}")
+
+    def accept(self) -> None:
+        self.signed_error.set_error("")
+        try:
+            on = self.signed.value()
+        except ValueError as exc:
+            self.signed_error.set_error(str(exc))
+            self.signed.setFocus()
+            return
+        if on is None:
+            self.signed_error.set_error(self.tr("Enter the date the letter is signed (dd/mm/yyyy)."))
+            self.signed.setFocus()
+            return
+        super().accept()

@@ -32,10 +32,11 @@ from core.commendations import ops
 from core.commendations.ops import NomineeQuery, NomineeStatus
 from core.common.changes import Changes
 from core.common.database import AppDatabase
-from gui.commendations.dialogs import ApproveDialog, NomineeDialog, RoundDialog
+from gui.commendations.dialogs import ApproveDialog, NomineeDialog, RoundDialog, UnapproveDialog
 from gui.commendations.models import NomineeRowRole, NomineeTableModel
 from gui.common import widgets
 from gui.common.changes import ChangeBus
+from gui.common.pdf_preview import PdfPreviewDialog
 from gui.common.widgets import ValueCombo
 
 _OK, _BAD = QColor("#1b7a34"), QColor("#b00020")
@@ -47,6 +48,8 @@ class CommendationsPage(QWidget):
         super().__init__(parent)
         self.db, self.bus = db, bus
         self._detail: ops.NomineeDetail | None = None
+        self._shown_once = False
+        self.preview: PdfPreviewDialog | None = None  # the last document shown
         self._filling = False
 
         # --- top: the round and the filters -----------------------------------------
@@ -96,6 +99,10 @@ class CommendationsPage(QWidget):
         self.reject_button = QPushButton(self.tr("&Not approved…"))
         self.reject_button.setToolTip(self.tr("Record the selected nominee as not approved by a decision"))
         self.reject_button.clicked.connect(self.reject)
+        self.unapprove_button = QPushButton(self.tr("&Undo approval…"))
+        self.unapprove_button.setToolTip(self.tr("A wrong approval: the selected nominee goes back to "
+                                                 "proposed, with the reason recorded"))
+        self.unapprove_button.clicked.connect(self.unapprove)
         self.totrinh_button = QPushButton(self.tr("&Submission letter…"))
         self.totrinh_button.clicked.connect(self.write_totrinh)
         self.decision_button = QPushButton(self.tr("&Decision…"))
@@ -104,21 +111,23 @@ class CommendationsPage(QWidget):
         self.print_button.clicked.connect(self.print_certificates)
         actions = QHBoxLayout()
         for b in (self.add_button, self.import_button, self.edit_button, self.approve_button,
-                  self.reject_button):
+                  self.reject_button, self.unapprove_button):
             actions.addWidget(b)
         actions.addStretch(1)
         for b in (self.totrinh_button, self.decision_button, self.print_button):
             actions.addWidget(b)
         widgets.page_action(self, self.tr("Find"), "Ctrl+F", self.search.setFocus)
         widgets.page_action(self, self.tr("Add nominee"), "Ctrl+N", self.add_nominee)
+        widgets.page_action(self, self.tr("Refresh"), "F5", self.refresh)
 
         # --- the list and the detail ------------------------------------------------------
         self.model = NomineeTableModel(db, self)
         self.table = self.model.make_view()
-        self.table.setColumnWidth(0, 44)
-        self.table.setColumnWidth(1, 200)
-        self.table.setColumnWidth(2, 190)
-        self.table.setColumnWidth(3, 170)
+        # Narrow enough that Tình trạng and Quyết định show at 1366×768 without scrolling
+        # sideways; long names and units are elided (the whole text is the cell's tooltip).
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column, width in enumerate((32, 120, 95, 90, 95, 120)):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.table.doubleClicked.connect(lambda _i: self.edit_nominee())
         self.name_label = QLabel()
@@ -168,12 +177,30 @@ class CommendationsPage(QWidget):
         self.reload_rounds()
 
     # --- rounds ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read everything again (F5, and whenever the page is shown again), keeping the round
+        and the current nominee."""
+        current = self._detail.row.id if self._detail is not None else None
+        self.reload_rounds()
+        if current is not None:
+            row = self.model.row_of(current)
+            if row is not None:
+                widgets.select_row(self.table, self.model.index(row, 1))
+                self._show_current()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._shown_once:
+            self.refresh()  # what other pages or the command line changed meanwhile
+        self._shown_once = True
+
     def reload_rounds(self, select: uuid.UUID | None = None) -> None:
         current = select or self.round_id()
         self._filling = True
         self.round.clear()
         for r in ops.rounds(self.db):
-            self.round.add(f"{r.name} ({r.year})", r.id)
+            # The year only when the name does not say it already ("… năm 2026").
+            self.round.add(r.name if str(r.year) in r.name else f"{r.name} ({r.year})", r.id)
         self._filling = False
         if not (current and self.round.set_value(current)) and self.round.count():
             self.round.setCurrentIndex(0)
@@ -188,7 +215,7 @@ class CommendationsPage(QWidget):
             return
         has = self.round_id() is not None
         for b in (self.add_button, self.edit_button, self.approve_button, self.reject_button,
-                  self.totrinh_button, self.decision_button, self.print_button):
+                  self.unapprove_button, self.totrinh_button, self.decision_button, self.print_button):
             b.setEnabled(has)
         self._requery()
 
@@ -210,6 +237,9 @@ class CommendationsPage(QWidget):
         file = ops.round_file(self.db, rid)
         missing = len(file.missing())
         state = self.tr("file complete") if not missing else self.tr("{0} document(s) missing").format(missing)
+        if not info.nominees:
+            self.round_info.setText(self.tr("No nominee in this round yet."))
+            return
         self.round_info.setText(self.tr("{0} nominee(s), {1} approved; {2}").format(
             info.nominees, info.approved, state))
 
@@ -271,6 +301,8 @@ class CommendationsPage(QWidget):
                 item = QListWidgetItem(("✓ " if f.ok else "✗ ") + f.message)
                 item.setForeground(_OK if f.ok else _BAD)
                 self.findings.addItem(item)
+            if d.note:
+                self.findings.addItem(QListWidgetItem(d.note))
         if rid is not None:
             file = ops.round_file(self.db, rid)
             reqs = list(file.requirements)
@@ -278,7 +310,8 @@ class CommendationsPage(QWidget):
                 reqs += [r for n in file.nominees if n.nominee_id == d.row.id for r in n.requirements]
             for r in reqs:
                 names = ", ".join(f.file_name for f in r.files)
-                item = QListWidgetItem(("✓ " if r.present else "✗ ") + r.label + (f": {names}" if names else ""))
+                label = self.tr("{0} — out of date, generate it again").format(r.label) if r.stale else r.label
+                item = QListWidgetItem(("✓ " if r.present else "✗ ") + label + (f": {names}" if names else ""))
                 item.setForeground(_OK if r.present else _BAD)
                 item.setData(KeyRole, r.kind)
                 self.file_list.addItem(item)
@@ -319,6 +352,14 @@ class CommendationsPage(QWidget):
             return
         try:
             done = ops.add_nominee(self.db, rid, dialog.value())
+        except ops.DuplicateNominee as exc:
+            if not self._confirm_duplicate(exc):
+                return
+            try:
+                done = ops.add_nominee(self.db, rid, dialog.value(), allow_duplicate=True)
+            except Exception as again:
+                widgets.report_error(self, again)
+                return
         except Exception as exc:
             widgets.report_error(self, exc)
             return
@@ -327,6 +368,12 @@ class CommendationsPage(QWidget):
         row = self.model.row_of(done.value.id)
         if row is not None:
             self.table.selectRow(row)
+
+    def _confirm_duplicate(self, exc: ops.DuplicateNominee) -> bool:
+        """Warn, at saving, of a person or unit already proposed this year at this level."""
+        return widgets.confirm(self, self.tr("Already proposed"),
+                               self.tr("{0}\n\nSave it anyway?").format(exc),
+                               self.tr("Save anyway"), no_text=self.tr("Don't save"))
 
     def edit_nominee(self) -> None:
         rid, d = self.round_id(), self._detail
@@ -337,6 +384,14 @@ class CommendationsPage(QWidget):
             return
         try:
             done = ops.update_nominee(self.db, d.row.id, dialog.value())
+        except ops.DuplicateNominee as exc:
+            if not self._confirm_duplicate(exc):
+                return
+            try:
+                done = ops.update_nominee(self.db, d.row.id, dialog.value(), allow_duplicate=True)
+            except Exception as again:
+                widgets.report_error(self, again)
+                return
         except Exception as exc:
             widgets.report_error(self, exc)
             return
@@ -344,21 +399,75 @@ class CommendationsPage(QWidget):
         self.model.reload(keep_loaded=True)
         self._show_current()
 
+    def _reload_keeping(self, nominee_id: uuid.UUID) -> None:
+        """Read the list again and keep the nominee current (a reset loses the current row)."""
+        self.model.reload(keep_loaded=True)
+        self._show_round_info()
+        row = self.model.row_of(nominee_id)
+        if row is not None:
+            widgets.select_row(self.table, self.model.index(row, 1))
+        self._show_current()
+
+    def selected_rows(self) -> list[ops.NomineeRow]:
+        """The nominees selected in the table (several with Shift/Ctrl), in the table's order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r for r in (self.model.row_at(i) for i in rows) if r is not None]
+
     def approve(self) -> None:
+        """Approve the selected proposed nominees (or, when none of the selection is proposed,
+        every proposed one passing its checks), as ticked in the dialog's list."""
         rid = self.round_id()
         if rid is None:
             return
-        proposed = len(ops.nominees(self.db, rid, status=NomineeStatus.PROPOSED))
-        dialog = ApproveDialog(proposed, "QĐ-LĐLĐ", self)
+        candidates = [c for c in ops.check_round(self.db, rid) if c.row.status == NomineeStatus.PROPOSED]
+        if not candidates:
+            widgets.show_info(self, self.tr("No nominee of this round is waiting for a decision."))
+            return
+        proposed = {c.row.id for c in candidates}
+        selected = {r.id for r in self.selected_rows()} & proposed
+        dialog = ApproveDialog(len(candidates), "QĐ-LĐLĐ", self, candidates=candidates,
+                               ticked=selected or None, lookup=lambda n: ops.decision_date(self.db, n))
         if not dialog.exec():
             return
+        chosen = dialog.chosen()
+        number = dialog.number.text().strip()
         try:
-            done = ops.approve(self.db, rid, dialog.number.text(), dialog.signed.value() or date.today())
+            done = ops.approve(self.db, rid, number, dialog.signed.value() or date.today(), chosen)
         except Exception as exc:
             widgets.report_error(self, exc)
             return
         self._notify(done.changes)
         self._requery()
+        names = [c.row.full_name for c in candidates if c.row.id in set(chosen)]
+        widgets.show_info(self, self.tr("Approved under decision {0}: {1} nominee(s) — {2}.").format(
+            number, done.value, ", ".join(names)))
+
+    def unapprove(self) -> None:
+        """Undo a wrong approval of the current nominee ("Hủy duyệt"), with a reason."""
+        d = self._detail
+        if d is None:
+            return
+        if d.row.status != NomineeStatus.APPROVED:
+            widgets.show_info(self, self.tr("{0} is not approved; there is no approval to undo.")
+                              .format(d.row.full_name))
+            return
+        printed = False
+        while True:
+            dialog = UnapproveDialog(d.row.full_name, d.row.decision_number, self, printed=printed)
+            if not dialog.exec():
+                return
+            try:
+                done = ops.unapprove(self.db, [d.row.id], dialog.reason.text(),
+                                     printed_ok=dialog.printed.isChecked())
+            except ops.AlreadyPrinted:
+                printed = True  # ask again, with the box to confirm
+                continue
+            except Exception as exc:
+                widgets.report_error(self, exc)
+                return
+            break
+        self._notify(done.changes)
+        self._reload_keeping(d.row.id)
 
     def import_list(self, path: str | None = None):
         """A workbook of nominees into the current round (or a new one named after the file's
@@ -380,7 +489,8 @@ class CommendationsPage(QWidget):
         rid, d = self.round_id(), self._detail
         if rid is None or d is None:
             return
-        dialog = ApproveDialog(1, "QĐ-LĐLĐ", self, name=d.row.full_name)
+        dialog = ApproveDialog(1, "QĐ-LĐLĐ", self, name=d.row.full_name,
+                               lookup=lambda n: ops.decision_date(self.db, n))
         if not dialog.exec():
             return
         try:
@@ -390,9 +500,7 @@ class CommendationsPage(QWidget):
             widgets.report_error(self, exc)
             return
         self._notify(done.changes)
-        self.model.reload(keep_loaded=True)
-        self._show_round_info()
-        self._show_current()
+        self._reload_keeping(d.row.id)
 
     # --- the file and the documents ------------------------------------------------------------
     def attach_file(self) -> None:
@@ -432,37 +540,68 @@ class CommendationsPage(QWidget):
         self._fill_detail()
 
     def write_totrinh(self) -> None:
+        """Ask the Tờ trình's number (suggested from the numbering book) and date, write it
+        (kept in the round's file) and show it to print or save."""
+        import tempfile
+
+        from gui.commendations.dialogs import TotrinhDialog
+
         rid = self.round_id()
         if rid is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the submission letter"), "to-trinh.pdf",
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
+        dialog = TotrinhDialog(self.db, self)
+        if not dialog.exec():
             return
+        folder = Path(tempfile.mkdtemp(prefix="socongdoan-"))
+        path = folder / "to-trinh.pdf"
         try:
-            done = ops.write_totrinh(self.db, rid, path)
+            done = ops.write_totrinh(self.db, rid, path, signed_on=dialog.signed.value(),
+                                     number=dialog.number.value())
         except Exception as exc:
             widgets.report_error(self, exc)
             return
         self._notify(done.changes)
-        widgets.show_info(self, self.tr("Submission letter No. {0} saved to {1}.").format(done.value, path))
         self._show_round_info()
         self._fill_detail()
+        self._preview(path, self.tr("Submission letter No. {0}").format(done.value),
+                      f"to-trinh-{done.value.split('/')[0]}.pdf")
+
+    def _preview(self, path: Path, title: str, file_name: str, *, saved: bool = False) -> None:
+        self.preview = PdfPreviewDialog(path, title=title, file_name=file_name, parent=self, saved=saved)
+        self.preview.open()
 
     def write_decision(self) -> None:
         rid = self.round_id()
         if rid is None:
             return
+        decisions = ops.round_decisions(self.db, rid)
+        if not decisions:
+            widgets.show_info(self, self.tr("No nominee of this round is approved yet."))
+            return
+        chosen = decisions[0]
+        if len(decisions) > 1:
+            labels = [self.tr("{0} of {1} ({2} approved)").format(
+                d.number, d.signed_on.strftime("%d/%m/%Y"), d.approved) for d in decisions]
+            label, ok = QInputDialog.getItem(self, self.tr("Which decision?"),
+                                             self.tr("This round has several decisions; choose one:"),
+                                             labels, 0, False)
+            if not ok:
+                return
+            chosen = decisions[labels.index(label)]
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the decision"), "quyet-dinh.pdf",
                                               self.tr("PDF files (*.pdf);;Workbook (*.xlsx)"))
         if not path:
             return
         try:
-            ops.write_decision(self.db, rid, path)
+            written = ops.write_decision(self.db, rid, path, decision_number=chosen.number,
+                                         signed_on=chosen.signed_on)
         except Exception as exc:
             widgets.report_error(self, exc)
             return
-        widgets.show_info(self, self.tr("Saved to {0}.").format(Path(path).name))
+        if written.suffix.lower() == ".pdf":  # shown, to print (or save a copy)
+            self._preview(written, self.tr("Decision {0}").format(chosen.number), written.name, saved=True)
+        else:
+            widgets.show_info(self, self.tr("Saved to {0}.").format(written.name))
 
     def print_certificates(self) -> None:
         from gui.commendations.printing import CertificateDialog

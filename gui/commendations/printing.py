@@ -1,6 +1,8 @@
 """Certificate printing: template and mode, the printer's calibration (saved per printer),
 a preview inside the app (QtPdf), then saving the PDF or printing it through the system's
-printer dialog. The preview issues no number; saving or printing does (reprints keep theirs)."""
+printer dialog. The preview and a saved proof issue no number; "Lưu để in" and "In" do
+(reprints keep theirs). The approved nominees are ticked to choose whom to print (by default
+those not printed yet)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -66,7 +70,23 @@ class CertificateDialog(QDialog):
         self.save_calibration.clicked.connect(self._save_calibration)
         offsets.addWidget(self.save_calibration)
         offsets.addStretch(1)
+        # Whom to print: the approved nominees, those not yet printed ticked.
+        self.nominees = QListWidget()
+        self.nominees.setMaximumHeight(110)
+        for row, number in ops.certificate_candidates(db, round_id):
+            text = f"{row.seq}. {row.full_name} — {ops.AWARD_LABELS[row.award]}"
+            if number:
+                text += " " + self.tr("(printed, No. {0})").format(number)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            wanted = (row.id in nominee_ids) if nominee_ids is not None else not number
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+            self.nominees.addItem(item)
         form = QFormLayout()
+        nominees_label = QLabel(self.tr("&Nominees:"))
+        nominees_label.setBuddy(self.nominees)
+        form.addRow(nominees_label, self.nominees)
         form.addRow(self.tr("&Template:"), self.template)
         form.addRow("", self.stock)
         form.addRow(self.tr("P&rinter:"), self.printer)
@@ -83,14 +103,22 @@ class CertificateDialog(QDialog):
         preview.clicked.connect(self.preview)
         calibration = QPushButton(self.tr("&Calibration page"))
         calibration.clicked.connect(self.calibration_page)
-        save = QPushButton(self.tr("Save &PDF…"))
+        proof = QPushButton(self.tr("Save a pr&oof…"))
+        proof.setToolTip(self.tr("A PDF to check: no number is entered in the register"))
+        proof.clicked.connect(self.save_proof)
+        save = QPushButton(self.tr("Save to &print…"))
+        save.setToolTip(self.tr("The PDF to print: each certificate is entered in the register"))
         save.clicked.connect(self.save_pdf)
+        self.booking_note = QLabel(self.tr(
+            "The preview and “Save a proof” enter nothing in the certificate register; “Print” and "
+            "“Save to print” give each certificate its register number (a reprint keeps its number)."))
+        self.booking_note.setWordWrap(True)
         self.print_button = QPushButton(self.tr("Pr&int…"))
         self.print_button.clicked.connect(self.print_pdf)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        for b in (preview, calibration):
+        for b in (preview, proof, calibration):
             buttons.addWidget(b)
         buttons.addStretch(1)
         for b in (save, self.print_button, close):
@@ -99,6 +127,7 @@ class CertificateDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.booking_note)
         layout.addLayout(buttons)
         self.printer.currentTextChanged.connect(self._load_calibration)
         self._load_calibration(self.printer.currentText())
@@ -126,8 +155,16 @@ class CertificateDialog(QDialog):
         self.summary.setText(self.tr("Calibration saved for {0}.").format(self.printer.currentText()))
 
     # --- the PDF ---------------------------------------------------------------------
-    def _run(self, out: Path, record: bool, then) -> jobs.Job:
-        db, round_id, ids = self.db, self.round_id, self.nominee_ids
+    def chosen(self) -> list[uuid.UUID]:
+        """The ticked nominees."""
+        return [self.nominees.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nominees.count())
+                if self.nominees.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _run(self, out: Path, record: bool, then) -> jobs.Job | None:
+        db, round_id, ids = self.db, self.round_id, self.chosen()
+        if not ids:
+            self.summary.setText(self.tr("Tick the nominees whose certificates to print."))
+            return None
         template, stock = self.template.value(), self.stock.isChecked()
         dx, dy, printer = self.dx.value(), self.dy.value(), self.printer.currentText()
 
@@ -145,7 +182,7 @@ class CertificateDialog(QDialog):
         self.document.close()
         self.document.load(str(path))
 
-    def preview(self) -> jobs.Job:
+    def preview(self) -> jobs.Job | None:
         out = Path(self._tmp.name) / f"preview-{uuid.uuid4().hex}.pdf"
 
         def shown(done) -> None:
@@ -166,8 +203,11 @@ class CertificateDialog(QDialog):
             widgets.report_error(self, exc)
             return
         self._show(out)
-        self.summary.setText(self.tr("Calibration page: print it on a blank sheet of stock and "
-                                     "measure how far the crosshairs land from the boxes."))
+        template = self.template.value() or "giay_khen_a4"
+        title = dict(ops.certificate_templates()).get(str(template), str(template))
+        self.summary.setText(self.tr("Calibration page for the template «{0}» on {1}: print it on a "
+                                     "blank sheet of that stock and measure how far the crosshairs land "
+                                     "from the boxes.").format(title, self.printer.currentText()))
 
     def _recorded(self, done) -> None:
         self.notify(done.changes)
@@ -175,6 +215,19 @@ class CertificateDialog(QDialog):
         self._show(result.path)
         self.summary.setText(self.tr("{0} certificate(s) issued, numbers {1}; {2} reprint(s).").format(
             result.count, ", ".join(result.numbers), result.reprints))
+
+    def save_proof(self) -> None:
+        """A PDF to check or send for approval: nothing entered in the register."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a proof"), "giay-khen-xem-thu.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+
+        def saved(done) -> None:
+            self._show(Path(path))
+            self.summary.setText(self.tr("Proof saved: {0} certificate(s); no number entered in the "
+                                         "register.").format(done.value.count))
+        self._run(Path(path), False, saved)
 
     def save_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save certificates"), "giay-khen.pdf",

@@ -54,8 +54,24 @@
         <translation>{0} sẽ được ghi là không được khen thưởng.</translation>
     </message>
     <message>
+        <source>Nominees to appro&amp;ve (✓ passes its checks, ✗ fails one):</source>
+        <translation>&amp;Người được duyệt (✓ đạt các điều kiện, ✗ chưa đạt):</translation>
+    </message>
+    <message>
         <source>{0} proposed nominee(s) will be approved.</source>
         <translation>{0} tập thể, cá nhân đang đề nghị sẽ được duyệt.</translation>
+    </message>
+    <message>
+        <source>Decision {0} was recorded signed on {1} (round «{2}»); a decision has one date.</source>
+        <translation>Quyết định {0} đã ghi ngày ký {1} (đợt «{2}»); một quyết định chỉ có một ngày ký.</translation>
+    </message>
+    <message>
+        <source>Decision {0} was signed on {1}; keep that date, or use another number for another decision.</source>
+        <translation>Quyết định {0} ký ngày {1}; hãy giữ ngày đó, hoặc dùng số khác nếu là quyết định khác.</translation>
+    </message>
+    <message>
+        <source>Tick the nominees to approve.</source>
+        <translation>Hãy đánh dấu những người/tập thể được duyệt.</translation>
     </message>
     <message>
         <source>Record</source>
@@ -64,6 +80,14 @@
     <message>
         <source>Approve</source>
         <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Ticked although a check fails — {0}: {1}</source>
+        <translation>Đã đánh dấu dù chưa đạt — {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} ticked nominee(s) will be approved.</source>
+        <translation>Sẽ duyệt {0} tập thể, cá nhân đã đánh dấu.</translation>
     </message>
     <message>
         <source>Enter the decision&apos;s number, e.g. 25/QĐ-LĐLĐ.</source>
@@ -357,6 +381,14 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Lưu cho máy in này</translation>
     </message>
     <message>
+        <source>(printed, No. {0})</source>
+        <translation>(đã in, số {0})</translation>
+    </message>
+    <message>
+        <source>&amp;Nominees:</source>
+        <translation>&amp;Người được in:</translation>
+    </message>
+    <message>
         <source>&amp;Template:</source>
         <translation>&amp;Mẫu:</translation>
     </message>
@@ -377,8 +409,28 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>&amp;Trang căn chỉnh</translation>
     </message>
     <message>
-        <source>Save &amp;PDF…</source>
-        <translation>Lưu &amp;PDF…</translation>
+        <source>Save a pr&amp;oof…</source>
+        <translation>Lưu bản xem t&amp;hử…</translation>
+    </message>
+    <message>
+        <source>A PDF to check: no number is entered in the register</source>
+        <translation>Bản PDF để kiểm tra: không ghi số nào vào sổ</translation>
+    </message>
+    <message>
+        <source>Save to &amp;print…</source>
+        <translation>&amp;Lưu để in…</translation>
+    </message>
+    <message>
+        <source>The PDF to print: each certificate is entered in the register</source>
+        <translation>Bản PDF để in: mỗi giấy khen/bằng khen được ghi số vào sổ</translation>
+    </message>
+    <message>
+        <source>The preview and “Save a proof” enter nothing in the certificate register; “Print” and “Save to print” give each certificate its register number (a reprint keeps its number).</source>
+        <translation>Xem trước và “Lưu bản xem thử” không ghi gì vào sổ; “In” và “Lưu để in” ghi số vào sổ cho từng giấy khen/bằng khen (in lại giữ nguyên số).</translation>
+    </message>
+    <message>
+        <source>Calibration page for the template «{0}» on {1}: print it on a blank sheet of that stock and measure how far the crosshairs land from the boxes.</source>
+        <translation>Trang căn chỉnh cho mẫu «{0}» trên máy in {1}: in lên một tờ phôi trắng của mẫu đó và đo dấu chữ thập lệch bao nhiêu so với các ô.</translation>
     </message>
     <message>
         <source>Pr&amp;int…</source>
@@ -393,6 +445,10 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Đã lưu độ lệch căn chỉnh cho máy in {0}.</translation>
     </message>
     <message>
+        <source>Tick the nominees whose certificates to print.</source>
+        <translation>Hãy đánh dấu những người cần in giấy khen/bằng khen.</translation>
+    </message>
+    <message>
         <source>Drawing certificates…</source>
         <translation>Đang vẽ giấy chứng nhận…</translation>
     </message>
@@ -401,12 +457,16 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Xem trước: {0} giấy, số {1}. Chưa ghi vào sổ cho tới khi lưu hoặc in.</translation>
     </message>
     <message>
-        <source>Calibration page: print it on a blank sheet of stock and measure how far the crosshairs land from the boxes.</source>
-        <translation>Trang căn chỉnh: in lên một tờ phôi trắng rồi đo độ lệch của các dấu chữ thập so với ô chữ.</translation>
-    </message>
-    <message>
         <source>{0} certificate(s) issued, numbers {1}; {2} reprint(s).</source>
         <translation>Đã cấp {0} giấy, số {1}; in lại {2}.</translation>
+    </message>
+    <message>
+        <source>Save a proof</source>
+        <translation>Lưu bản xem thử</translation>
+    </message>
+    <message>
+        <source>Proof saved: {0} certificate(s); no number entered in the register.</source>
+        <translation>Đã lưu bản xem thử: {0} giấy khen/bằng khen; không ghi số nào vào sổ.</translation>
     </message>
     <message>
         <source>Save certificates</source>
@@ -457,7 +517,7 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
     <message>
         <source>&amp;Add nominee…</source>
-        <translation>&amp;Thêm người…</translation>
+        <translation>T&amp;hêm người…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -477,11 +537,19 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
     <message>
         <source>&amp;Not approved…</source>
-        <translation>K&amp;hông duyệt…</translation>
+        <translation>Kh&amp;ông duyệt…</translation>
     </message>
     <message>
         <source>Record the selected nominee as not approved by a decision</source>
         <translation>Ghi người đang chọn là không được khen thưởng theo một quyết định</translation>
+    </message>
+    <message>
+        <source>&amp;Undo approval…</source>
+        <translation>Hủ&amp;y duyệt…</translation>
+    </message>
+    <message>
+        <source>A wrong approval: the selected nominee goes back to proposed, with the reason recorded</source>
+        <translation>Duyệt nhầm: người/tập thể đang chọn trở lại trạng thái đề nghị, có ghi lý do</translation>
     </message>
     <message>
         <source>&amp;Submission letter…</source>
@@ -493,7 +561,7 @@ Giá trị làm lợi: {3} đồng</translation>
     </message>
     <message>
         <source>Print &amp;certificates…</source>
-        <translation>&amp;In giấy khen…</translation>
+        <translation>In giấy &amp;khen…</translation>
     </message>
     <message>
         <source>Find</source>
@@ -504,8 +572,12 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Thêm người được đề nghị</translation>
     </message>
     <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
         <source>A&amp;ttach a file…</source>
-        <translation>Đính &amp;kèm tệp…</translation>
+        <translation>Đính kèm tệ&amp;p…</translation>
     </message>
     <message>
         <source>&amp;Generate initiative summaries</source>
@@ -540,16 +612,56 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>thiếu {0} tài liệu</translation>
     </message>
     <message>
+        <source>No nominee in this round yet.</source>
+        <translation>Đợt này chưa có tập thể, cá nhân nào được đề nghị.</translation>
+    </message>
+    <message>
         <source>{0} nominee(s), {1} approved; {2}</source>
-        <translation>{0} tập thể, cá nhân, {1} được duyệt; {2}</translation>
+        <translation>{0} tập thể, cá nhân được đề nghị; {1} được duyệt; {2}</translation>
     </message>
     <message>
         <source>Select a nominee to see the criteria and checks.</source>
         <translation>Chọn một người để xem tiêu chuẩn và kết quả kiểm tra.</translation>
     </message>
     <message>
+        <source>{0} — out of date, generate it again</source>
+        <translation>{0} — cần tạo lại</translation>
+    </message>
+    <message>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>Already proposed</source>
+        <translation>Đã được đề nghị</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Save it anyway?</source>
+        <translation>{0}
+
+Vẫn lưu?</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Vẫn lưu</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>Không lưu</translation>
+    </message>
+    <message>
+        <source>No nominee of this round is waiting for a decision.</source>
+        <translation>Đợt này không còn ai đang chờ quyết định.</translation>
+    </message>
+    <message>
+        <source>Approved under decision {0}: {1} nominee(s) — {2}.</source>
+        <translation>Đã duyệt theo quyết định {0}: {1} tập thể, cá nhân — {2}.</translation>
+    </message>
+    <message>
+        <source>{0} is not approved; there is no approval to undo.</source>
+        <translation>{0} chưa được duyệt; không có gì để hủy.</translation>
     </message>
     <message>
         <source>nominees</source>
@@ -576,16 +688,24 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>Đã lập tóm tắt sáng kiến vào hồ sơ của {0} cá nhân.</translation>
     </message>
     <message>
-        <source>Save the submission letter</source>
-        <translation>Lưu Tờ trình</translation>
+        <source>Submission letter No. {0}</source>
+        <translation>Tờ trình số {0}</translation>
     </message>
     <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Tệp PDF (*.pdf)</translation>
+        <source>No nominee of this round is approved yet.</source>
+        <translation>Đợt này chưa có ai được duyệt khen thưởng.</translation>
     </message>
     <message>
-        <source>Submission letter No. {0} saved to {1}.</source>
-        <translation>Đã lưu Tờ trình số {0} vào {1}.</translation>
+        <source>{0} of {1} ({2} approved)</source>
+        <translation>{0} ngày {1} ({2} được duyệt)</translation>
+    </message>
+    <message>
+        <source>Which decision?</source>
+        <translation>Chọn quyết định</translation>
+    </message>
+    <message>
+        <source>This round has several decisions; choose one:</source>
+        <translation>Đợt này có nhiều quyết định; hãy chọn một:</translation>
     </message>
     <message>
         <source>Save the decision</source>
@@ -594,6 +714,10 @@ Giá trị làm lợi: {3} đồng</translation>
     <message>
         <source>PDF files (*.pdf);;Workbook (*.xlsx)</source>
         <translation>Tệp PDF (*.pdf);;Bảng tính (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Decision {0}</source>
+        <translation>Quyết định {0}</translation>
     </message>
     <message>
         <source>Saved to {0}.</source>
@@ -2719,6 +2843,10 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>Số trong sổ sáng kiến, ví dụ LC-SK-2022-00001, LC-SK-2023-00017</translation>
     </message>
     <message>
+        <source>Find in the register by name or number</source>
+        <translation>Tìm trong sổ theo tên hoặc số sáng kiến</translation>
+    </message>
+    <message>
         <source>&amp;Kind:</source>
         <translation>&amp;Loại:</translation>
     </message>
@@ -2747,6 +2875,10 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>&amp;Mức xét Lao động sáng tạo:</translation>
     </message>
     <message>
+        <source>F&amp;ind an initiative:</source>
+        <translation>Tìm sán&amp;g kiến:</translation>
+    </message>
+    <message>
         <source>Linked &amp;initiatives:</source>
         <translation>&amp;Sáng kiến gắn kèm:</translation>
     </message>
@@ -2757,6 +2889,18 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>Save</source>
         <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <source>Member born {0}, {1}</source>
+        <translation>Đoàn viên sinh ngày {0}, {1}</translation>
+    </message>
+    <message>
+        <source>Choose the collective&apos;s unit (or type its name).</source>
+        <translation>Hãy chọn đơn vị của tập thể (hoặc gõ tên tập thể).</translation>
     </message>
     <message>
         <source>Enter the full name (or the collective&apos;s name).</source>
@@ -4104,6 +4248,10 @@ Vẫn đánh dấu hợp lệ?</translation>
         <translation>Liên đoàn Lao động tỉnh</translation>
     </message>
     <message>
+        <source>Vietnam General Confederation of Labour (TLĐ)</source>
+        <translation>Tổng Liên đoàn Lao động Việt Nam</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Tên đợt:</translation>
     </message>
@@ -4126,10 +4274,6 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Create</source>
         <translation>Tạo</translation>
-    </message>
-    <message>
-        <source>The deadline is not a date (dd/mm/yyyy).</source>
-        <translation>Hạn nộp hồ sơ không phải là ngày (ngày/tháng/năm).</translation>
     </message>
     <message>
         <source>Enter the round&apos;s name.</source>
@@ -4747,6 +4891,64 @@ Phiên bản kia bị gác lại; quyết định sẽ được gửi kèm gói 
     <message>
         <source>Save</source>
         <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>The least benefit (làm lợi, đồng per year) of a nominee&apos;s valid linked initiatives for the Bằng Lao động sáng tạo check: a worker without a leadership post needs the first amount in one year or the second over three consecutive years; university level and leaders need theirs in one year. Defaults of QĐ 1564/QĐ-TLĐ.</source>
+        <translation>Giá trị làm lợi tối thiểu (đồng/năm) của các sáng kiến hợp lệ gắn với người được đề nghị, dùng khi xét Bằng Lao động sáng tạo: người lao động không giữ chức vụ lãnh đạo cần mức thứ nhất trong một năm hoặc mức thứ hai trong ba năm liên tiếp; cấp đại học và cán bộ lãnh đạo, quản lý cần mức của mình trong một năm. Mặc định theo QĐ 1564/QĐ-TLĐ.</translation>
+    </message>
+</context>
+<context>
+    <name>TotrinhDialog</name>
+    <message>
+        <source>Submission letter</source>
+        <translation>Tờ trình</translation>
+    </message>
+    <message>
+        <source>Signed &amp;on:</source>
+        <translation>&amp;Ngày ký:</translation>
+    </message>
+    <message>
+        <source>N&amp;umber:</source>
+        <translation>&amp;Số:</translation>
+    </message>
+    <message>
+        <source>The next free number of the office&apos;s numbering book is suggested.</source>
+        <translation>Số gợi ý là số tiếp theo còn trống trong sổ đăng ký văn bản của cơ quan.</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>Enter the date the letter is signed (dd/mm/yyyy).</source>
+        <translation>Hãy nhập ngày ký Tờ trình (dd/mm/yyyy).</translation>
+    </message>
+</context>
+<context>
+    <name>UnapproveDialog</name>
+    <message>
+        <source>Undo approval</source>
+        <translation>Hủy duyệt</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>{0} (decision {1}) goes back to proposed.</source>
+        <translation>{0} (quyết định {1}) trở lại trạng thái đề nghị.</translation>
+    </message>
+    <message>
+        <source>The certificate was &amp;printed: undo anyway (its register number stays recorded)</source>
+        <translation>Đã &amp;in giấy khen/bằng khen: vẫn hủy duyệt (số vào sổ vẫn được giữ)</translation>
+    </message>
+    <message>
+        <source>Enter why the approval is undone.</source>
+        <translation>Cần ghi lý do hủy duyệt.</translation>
+    </message>
+    <message>
+        <source>The certificate was already printed: tick the box to undo anyway.</source>
+        <translation>Đã in giấy khen/bằng khen: đánh dấu ô bên dưới để vẫn hủy duyệt.</translation>
     </message>
 </context>
 <context>

@@ -304,7 +304,8 @@ def test_every_dialog_has_unique_mnemonics(sample_units, window, qtbot, app_db, 
                  # issue 11's fund, issue 12's commendations
                  "FundDialog", "ContributionDialog", "LoanDialog", "RepaymentDialog", "ReverseDialog",
                  "WriteOffDialog", "RescheduleDialog", "CashCountDialog", "LockDialog", "SettingsDialog",
-                 "RoundDialog", "NomineeDialog", "ApproveDialog", "ThresholdsDialog",
+                 "RoundDialog", "NomineeDialog", "ApproveDialog", "ThresholdsDialog", "UnapproveDialog",
+                 "TotrinhDialog",
                  # issue 13's sync page
                  "NewPassphraseDialog", "EnrolDialog"):
         assert any(type(d).__name__ == name and isinstance(d, FormDialog) for d in dialogs), name
@@ -326,6 +327,8 @@ def _fund_commendation_sync_dialogs(app_db, sample_units) -> list[QWidget]:
         NomineeDialog,
         RoundDialog,
         ThresholdsDialog,
+        TotrinhDialog,
+        UnapproveDialog,
     )
     from gui.commendations.printing import CertificateDialog
     from gui.common.pdf_preview import PdfPreviewDialog
@@ -353,6 +356,8 @@ def _fund_commendation_sync_dialogs(app_db, sample_units) -> list[QWidget]:
     roots += [RoundDialog(), NomineeDialog(r.forms, db=app_db),
               NomineeDialog(r.forms, db=app_db, current=cops.nominee_detail(app_db, nominee.id)),
               ApproveDialog(1, "QĐ-LĐLĐ"), ApproveDialog(1, "QĐ-LĐLĐ", name="Nguyễn Thị Ngọc Ánh"),
+              ApproveDialog(1, "QĐ-LĐLĐ", candidates=cops.check_round(app_db, r.id)),
+              UnapproveDialog("Nguyễn Thị Ngọc Ánh", "25/QĐ-LĐLĐ", printed=True), TotrinhDialog(app_db),
               ThresholdsDialog(cops.thresholds(app_db)), CertificateDialog(app_db, r.id),
               PdfPreviewDialog(b"%PDF-1.4\n%%EOF\n", title="Tờ trình", file_name="to-trinh.pdf"),
               PreviewDialog([PackageOutcome("VL-gui-QT.scdpkg", "VL", 1, "applied", "", 3, 0, 0, 0, 0, ())]),

@@ -104,6 +104,12 @@ def test_keyboard_round_nominee_criteria_search_and_approval(qtbot, window, mess
     qtbot.waitUntil(lambda: page.model.data(page.model.index(1, 4)) == "Không được khen thưởng")
 
     def decide(d: ApproveDialog) -> None:
+        # She fails a check (no initiative linked): listed unticked, approved only when ticked.
+        assert d.nominees.count() == 1 and d.nominees.item(0).text().startswith("✗ 1. Nguyễn Thị Ngọc Ánh")
+        d.nominees.setFocus()
+        d.nominees.setCurrentRow(0)
+        qtbot.keyClick(d.nominees, Qt.Key.Key_Space)
+        assert "Chưa gắn sáng kiến nào với cá nhân này." in d.warning.text()
         type_text(d.number, "25/QĐ-LĐLĐ")
         d.signed.setText("28/12/2023")
         qtbot.keyClick(d.number, Qt.Key.Key_Return)
@@ -112,7 +118,7 @@ def test_keyboard_round_nominee_criteria_search_and_approval(qtbot, window, mess
     qtbot.keyClick(page.approve_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 4)) == "Được khen thưởng")
     assert ops.get_round(page.db, page.round_id()).approved == 1
-    assert "2 tập thể, cá nhân, 1 được duyệt" in page.round_info.text()
+    assert "2 tập thể, cá nhân được đề nghị; 1 được duyệt" in page.round_info.text()
     assert page.model.data(page.model.index(1, 5)) == "24/QĐ-LĐLĐ (27/12/2023)"
     assert page.model.data(page.model.index(0, 5)) == "25/QĐ-LĐLĐ (28/12/2023)"
     assert messages.errors == []
@@ -165,7 +171,7 @@ def test_nominee_dialog_links_initiatives_by_register_number(qtbot, app_db, samp
     type_text(dialog.initiatives, "VL-SK-1999-99999")
     qtbot.keyClick(dialog.initiatives, Qt.Key.Key_Return)
     assert dialog.isVisible()
-    assert dialog.error.text() == "Không có sáng kiến số VL-SK-1999-99999 trong sổ theo dõi sáng kiến."
+    assert dialog.initiatives_error.text() == "Không có sáng kiến số VL-SK-1999-99999 trong sổ theo dõi sáng kiến."
     dialog.initiatives.clear()
     type_text(dialog.initiatives, number.lower())
     qtbot.keyClick(dialog.initiatives, Qt.Key.Key_Return)
