@@ -96,7 +96,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "deadline": "Hạn nộp"}),
     "commendation_nominee": ("Người được đề nghị khen", {
         "unit_name": "Tên đơn vị", "tier": "Mức khen", "award": "Hình thức khen",
-        "summary": "Tóm tắt thành tích", "criteria": "Tiêu chuẩn"}),
+        "summary": "Tóm tắt thành tích", "criteria": "Tiêu chuẩn",
+        "status_note": "Ghi chú về tình trạng"}),
     "commendation_nominee_initiative": ("Sáng kiến của người được đề nghị", {}),
     "commendation_file_item": ("Tài liệu hồ sơ khen", {
         "sha256": "Mã băm tệp", "file_name": "Tên tệp", "generated": "Do phần mềm lập",

@@ -23,6 +23,7 @@ def test_page_keys_columns_and_refresh(qtbot, window, app_db):
     ops.add_nominee(app_db, r.id, NomineeInput(
         NomineeKind.INDIVIDUAL, AwardForm.LAO_DONG_SANG_TAO, full_name="Tôn Nữ Hoàng Thị Huyền Trân Nguyễn Phước",
         unit_name="Công đoàn cơ sở Trường Trung học phổ thông chuyên Lê Quý Đôn"))
+    window.setWindowState(Qt.WindowState.WindowNoState)  # offscreen 800×600 opens it maximised
     window.resize(1366, 768)
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     page = window.pages["commendations"]
