@@ -126,8 +126,9 @@ class CommendationsPage(QWidget):
         # Narrow enough that Tình trạng and Quyết định show at 1366×768 without scrolling
         # sideways; long names and units are elided (the whole text is the cell's tooltip).
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for column, width in enumerate((32, 120, 95, 90, 95, 120)):
+        for column, width in enumerate((32, 112, 90, 88, 92, 100)):
             self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the decision takes what is left
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.table.doubleClicked.connect(lambda _i: self.edit_nominee())
         self.name_label = QLabel()
