@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -34,7 +33,7 @@ from core.common.changes import Changes
 from core.common.database import AppDatabase
 from gui.commendations.dialogs import ApproveDialog, NomineeDialog, RoundDialog, UnapproveDialog
 from gui.commendations.models import NomineeRowRole, NomineeTableModel
-from gui.common import widgets
+from gui.common import file_dialogs, widgets
 from gui.common.changes import ChangeBus
 from gui.common.pdf_preview import PdfPreviewDialog
 from gui.common.widgets import ValueCombo
@@ -511,10 +510,12 @@ class CommendationsPage(QWidget):
             widgets.show_info(self, self.tr("Select the missing document in the file list first."))
             return
         kind = item.data(KeyRole)
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"), "",
-                                              self.tr("Scans and documents (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;All files (*)"))
-        if not path:
+        chosen = file_dialogs.open_file(
+            self, self.tr("Attach a file"), file_dialogs.FileKind.ATTACHMENT,
+            self.tr("Scans and documents (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;All files (*)").split(";;"))
+        if chosen is None:
             return
+        path = str(chosen)
         nominee = self._detail.row.id if self._detail and kind not in ("totrinh", "minutes") else None
         try:
             done = ops.attach(self.db, rid, kind, path, nominee_id=nominee)
@@ -589,10 +590,12 @@ class CommendationsPage(QWidget):
             if not ok:
                 return
             chosen = decisions[labels.index(label)]
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the decision"), "quyet-dinh.pdf",
-                                              self.tr("PDF files (*.pdf);;Workbook (*.xlsx)"))
-        if not path:
+        target = file_dialogs.save_file(self, self.tr("Save the decision"), file_dialogs.FileKind.DOCUMENT,
+                                        "quyet-dinh.pdf", [(self.tr("PDF files (*.pdf)"), ".pdf"),
+                                                           (self.tr("Workbook (*.xlsx)"), ".xlsx")])
+        if target is None:
             return
+        path = str(target)
         try:
             written = ops.write_decision(self.db, rid, path, decision_number=chosen.number,
                                          signed_on=chosen.signed_on)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from core.commendations import ops
 from core.common.database import AppDatabase
-from gui.common import jobs, widgets
+from gui.common import file_dialogs, jobs, widgets
 from gui.common.widgets import ValueCombo
 
 
@@ -218,10 +217,11 @@ class CertificateDialog(QDialog):
 
     def save_proof(self) -> None:
         """A PDF to check or send for approval: nothing entered in the register."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a proof"), "giay-khen-xem-thu.pdf",
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
+        target = file_dialogs.save_file(self, self.tr("Save a proof"), file_dialogs.FileKind.DOCUMENT,
+                                        "giay-khen-xem-thu.pdf", [(self.tr("PDF files (*.pdf)"), ".pdf")])
+        if target is None:
             return
+        path = str(target)
 
         def saved(done) -> None:
             self._show(Path(path))
@@ -230,8 +230,9 @@ class CertificateDialog(QDialog):
         self._run(Path(path), False, saved)
 
     def save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save certificates"), "giay-khen.pdf",
-                                              self.tr("PDF files (*.pdf)"))
+        target = file_dialogs.save_file(self, self.tr("Save certificates"), file_dialogs.FileKind.DOCUMENT,
+                                        "giay-khen.pdf", [(self.tr("PDF files (*.pdf)"), ".pdf")])
+        path = str(target) if target is not None else ""
         if path:
             self._run(Path(path), True, self._recorded)
 

@@ -27,6 +27,8 @@ class FileKind(StrEnum):
     DOCUMENT = "document"      # PDFs: descriptions, decisions
     BACKUP = "backup"          # database copies
     DATABASE = "database"      # the database file itself (open another database)
+    SYNC = "sync"              # sync packages and enrolment files
+    ATTACHMENT = "attachment"  # scans and documents attached to a commendation file
 
 
 def documents_folder() -> Path:
@@ -66,6 +68,26 @@ def open_file(parent: QWidget | None, title: str, kind: FileKind, filters: list[
         return None
     remember_folder(kind, Path(path).parent)
     return Path(path)
+
+
+def open_files(parent: QWidget | None, title: str, kind: FileKind, filters: list[str],
+               fallback: Path | None = None) -> list[Path]:
+    """Existing files chosen by the user (several at once); empty when cancelled."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, str(last_folder(kind, fallback)), ";;".join(filters))
+    if not paths:
+        return []
+    remember_folder(kind, Path(paths[0]).parent)
+    return [Path(p) for p in paths]
+
+
+def choose_folder(parent: QWidget | None, title: str, kind: FileKind,
+                  fallback: Path | None = None) -> Path | None:
+    """A folder chosen by the user (where to write), or None."""
+    folder = QFileDialog.getExistingDirectory(parent, title, str(last_folder(kind, fallback)))
+    if not folder:
+        return None
+    remember_folder(kind, Path(folder))
+    return Path(folder)
 
 
 def save_file(parent: QWidget | None, title: str, kind: FileKind, name: str,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QGroupBox,
     QInputDialog,
     QLabel,
@@ -24,7 +23,7 @@ from core.common.errors import UserError
 from core.org import ops
 from core.org.ops import OfficeSettings
 from core.sync import ops as sync_ops
-from gui.common import widgets
+from gui.common import file_dialogs, widgets
 from gui.org.office_form import OfficeForm
 
 
@@ -81,9 +80,11 @@ class FirstRunDialog(QDialog):
         """Import the enrolment file, then the province's first package; fill the form with
         the office's code, name and parent (the code locked). True when the keys were taken."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Enrolment file"), "", "*.scdkey")
-            if not path:
+            chosen = file_dialogs.open_file(self, self.tr("Enrolment file"), file_dialogs.FileKind.SYNC,
+                                            [self.tr("Enrolment files (*.scdkey)")])
+            if chosen is None:
                 return False
+            path = str(chosen)
         try:
             info = sync_ops.read_enrolment(path)
         except UserError as exc:
@@ -114,8 +115,9 @@ class FirstRunDialog(QDialog):
         status = self.tr("Keys of office %1 taken (province %2).").replace(
             "%1", info.office).replace("%2", info.province)
         if packages is None:
-            packages, _ = QFileDialog.getOpenFileNames(
-                self, self.tr("The province's first package"), "", "*.scdpkg")
+            packages = [str(p) for p in file_dialogs.open_files(
+                self, self.tr("The province's first package"), file_dialogs.FileKind.SYNC,
+                [self.tr("Sync packages (*.scdpkg)")])]
         if packages:
             try:
                 outcomes = sync_ops.import_packages(self._db, list(packages), passphrase).value

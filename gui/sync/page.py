@@ -12,7 +12,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from core.common.changes import Changes
 from core.sync import ops
-from gui.common import widgets
+from gui.common import file_dialogs, widgets
 from gui.common.jobs import run_with_progress
 from gui.sync.dialogs import EnrolDialog, NewPassphraseDialog
 
@@ -419,10 +418,11 @@ class SyncPage(QWidget):
         if secret is None:
             return
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Enrolment file"), "",
-                                                  "*.scdkey")
-            if not path:
+            chosen_key = file_dialogs.open_file(self, self.tr("Enrolment file"), file_dialogs.FileKind.SYNC,
+                                                [self.tr("Enrolment files (*.scdkey)")])
+            if chosen_key is None:
                 return
+            path = str(chosen_key)
         replace = ops.identity(self._db) is not None
         if replace and not widgets.confirm(
                 self, self.tr("Replace the keys"),
@@ -459,10 +459,12 @@ class SyncPage(QWidget):
         if secret is None:
             return
         if out is None:
-            out, _ = QFileDialog.getSaveFileName(self, self.tr("Enrolment file"),
-                                                 f"{office}.scdkey", "*.scdkey")
-            if not out:
+            chosen_out = file_dialogs.save_file(self, self.tr("Enrolment file"), file_dialogs.FileKind.SYNC,
+                                                f"{office}.scdkey",
+                                                [(self.tr("Enrolment files (*.scdkey)"), ".scdkey")])
+            if chosen_out is None:
                 return
+            out = str(chosen_out)
         try:
             done = ops.enrol(self._db, office, secret, out, secret_for_office)
         except Exception as exc:  # noqa: BLE001
@@ -519,9 +521,11 @@ class SyncPage(QWidget):
                 self.tr("Write the package")):
             return None
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the package"))
-            if not folder:
+            chosen_folder = file_dialogs.choose_folder(self, self.tr("Folder for the package"),
+                                                       file_dialogs.FileKind.SYNC)
+            if chosen_folder is None:
                 return None
+            folder = str(chosen_folder)
 
         def done(result) -> None:
             self.last_export = result.value
@@ -545,7 +549,8 @@ class SyncPage(QWidget):
         if secret is None:
             return None
         if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Sync packages"), "", FILE_FILTER)
+            paths = [str(p) for p in file_dialogs.open_files(self, self.tr("Sync packages"),
+                                                             file_dialogs.FileKind.SYNC, [FILE_FILTER])]
             if not paths:
                 return None
         chosen = list(paths)

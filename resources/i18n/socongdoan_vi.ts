@@ -712,8 +712,12 @@ Vẫn lưu?</translation>
         <translation>Lưu quyết định</translation>
     </message>
     <message>
-        <source>PDF files (*.pdf);;Workbook (*.xlsx)</source>
-        <translation>Tệp PDF (*.pdf);;Bảng tính (*.xlsx)</translation>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Workbook (*.xlsx)</source>
+        <translation>Bảng tính (*.xlsx)</translation>
     </message>
     <message>
         <source>Decision {0}</source>
@@ -1228,6 +1232,10 @@ Ghi đè lên tệp đó?</translation>
         <translation>Tệp cấp khoá</translation>
     </message>
     <message>
+        <source>Enrolment files (*.scdkey)</source>
+        <translation>Tệp cấp khoá (*.scdkey)</translation>
+    </message>
+    <message>
         <source>Passphrase of the keys (told by the province):</source>
         <translation>Mật khẩu khoá (do tỉnh báo):</translation>
     </message>
@@ -1238,6 +1246,10 @@ Ghi đè lên tệp đó?</translation>
     <message>
         <source>The province&apos;s first package</source>
         <translation>Gói đầu tiên của tỉnh</translation>
+    </message>
+    <message>
+        <source>Sync packages (*.scdpkg)</source>
+        <translation>Gói đồng bộ (*.scdpkg)</translation>
     </message>
     <message>
         <source>Package %1 from %2: %3 records.</source>
@@ -4627,6 +4639,10 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Enrolment file</source>
         <translation>Tệp cấp khoá</translation>
+    </message>
+    <message>
+        <source>Enrolment files (*.scdkey)</source>
+        <translation>Tệp cấp khoá (*.scdkey)</translation>
     </message>
     <message>
         <source>Replace the keys</source>

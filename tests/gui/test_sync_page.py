@@ -51,7 +51,7 @@ def test_export_from_a_district_then_preview_and_import_at_the_province(qtbot, o
     assert district.recipient.currentText() == "LĐLĐ tỉnh Quảng Trị (QT)"
     folder = tmp_path / "usb"
     folder.mkdir()
-    monkeypatch.setattr("gui.sync.page.QFileDialog.getExistingDirectory",
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getExistingDirectory",
                         lambda *a, **k: str(folder))
     _press(qtbot, district.export_button)
     qtbot.waitUntil(lambda: district.last_export is not None, timeout=20_000)
@@ -60,7 +60,7 @@ def test_export_from_a_district_then_preview_and_import_at_the_province(qtbot, o
     assert district.history.rowCount() == 2  # the province's first package, and this one
 
     province = _page(qtbot, offices.province)
-    monkeypatch.setattr("gui.sync.page.QFileDialog.getOpenFileNames",
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileNames",
                         lambda *a, **k: ([str(package), str(package)], ""))
     _press(qtbot, province.import_button)
     qtbot.waitUntil(lambda: province.preview is not None, timeout=20_000)
@@ -170,7 +170,7 @@ def test_preview_reasons_are_whole_and_the_dialog_fits_a_small_screen(qtbot, off
     broken = tmp_path / "VL-gui-QT-2026-12-06-so-0099.scdpkg"
     broken.write_bytes(package.read_bytes()[:-40])  # truncated on the way
     province = _page(qtbot, offices.province)
-    monkeypatch.setattr("gui.sync.page.QFileDialog.getOpenFileNames",
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileNames",
                         lambda *a, **k: ([str(package), str(broken)], ""))
     _press(qtbot, province.import_button)
     qtbot.waitUntil(lambda: province.preview is not None, timeout=20_000)
@@ -265,7 +265,7 @@ def test_enrolling_an_office_asks_its_passphrase_twice_in_vietnamese(qtbot, offi
         org.create_unit(s, org.UnitInput(code="GL", name="LĐLĐ huyện GL", kind=UnitKind.UPPER,
                                          parent_code="QT"))
     out = tmp_path / "GL.scdkey"
-    monkeypatch.setattr("gui.sync.page.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     page = _page(qtbot, offices.province)
     _press(qtbot, page.enrol_button)
     dialog = page.enrol_dialog
