@@ -205,6 +205,12 @@ class _Dialog(FormDialog):
         self.use_buttons(self.buttons)
         self.mark_saved()
 
+    def require_text(self, field: QLineEdit) -> None:
+        """The OK button stays off until ``field`` holds something (a reason, required)."""
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        ok.setEnabled(bool(field.text().strip()))
+        field.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+
     def _do(self):  # pragma: no cover - every dialog overrides it
         raise NotImplementedError
 
@@ -471,9 +477,7 @@ class LoanDecisionDialog(_Dialog):
             self.form.addRow(self.tr("Reason") if decision == "reject" else self.tr("Note"), self.note)
         self.finish_layout()
         if decision == "reject":
-            ok_button = self.buttons.button(self.buttons.StandardButton.Ok)
-            ok_button.setEnabled(False)
-            self.note.textChanged.connect(lambda text: ok_button.setEnabled(bool(text.strip())))
+            self.require_text(self.note)
 
     def _accept(self) -> None:
         if self.decision == "disburse" and not widgets.confirm(
@@ -584,9 +588,7 @@ class ReverseDialog(_Dialog):
         self.reason = QLineEdit()
         self.form.addRow(self.tr("Reason"), self.reason)
         self.finish_layout()
-        ok = self.buttons.button(self.buttons.StandardButton.Ok)
-        ok.setEnabled(False)
-        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        self.require_text(self.reason)
 
     def _do(self):
         return ops.reverse(self._db, self._entry.id, self.reason.text())
@@ -607,9 +609,7 @@ class WriteOffDialog(_Dialog):
         self.form.addRow(self.tr("Date"), self.on)
         self.form.addRow(self.tr("Reason"), self.reason)
         self.finish_layout()
-        ok = self.buttons.button(self.buttons.StandardButton.Ok)
-        ok.setEnabled(False)
-        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        self.require_text(self.reason)
 
     def _do(self):
         return ops.write_off(self._db, self._loan.id, read_date(self.on), self.reason.text())
@@ -631,9 +631,7 @@ class RescheduleDialog(_Dialog):
         self.form.addRow(self.tr("New term (months)"), self.term)
         self.form.addRow(self.tr("Reason"), self.reason)
         self.finish_layout()
-        ok = self.buttons.button(self.buttons.StandardButton.Ok)
-        ok.setEnabled(False)
-        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        self.require_text(self.reason)
 
     def _do(self):
         return ops.reschedule(self._db, self._loan.id, read_date(self.on), self.term.value(),
@@ -660,21 +658,24 @@ class CashCountDialog(_Dialog):
         self.form.addRow(self.tr("Difference"), self.difference)
         self.form.addRow(self.tr("Note"), self.note)
         self.finish_layout()
-        self.counted.textChanged.connect(self.refresh)
+        self._book: int | None = None
+        self.counted.textChanged.connect(self.show_difference)
         self.on.textChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        """The book's cash on the date and the difference (thừa/thiếu), before saving."""
+        """The book's cash on the date (read once per date typed), then the difference."""
         on = typed_date(self.on)
-        if on is None:
-            self.book.setText("")
-            self.difference.setText("")
-            return
-        book = ops.cash_in_book(self._db, self._fund.id, on)
-        self.book.setText(self.tr("%1 đồng at the end of that day").replace("%1", format_int(book)))
-        counted = self.counted.amount() if self.counted.text().strip() not in ("0",) else 0
-        if counted is None:
+        self._book = ops.cash_in_book(self._db, self._fund.id, on) if on is not None else None
+        self.book.setText("" if self._book is None else self.tr("%1 đồng at the end of that day")
+                          .replace("%1", format_int(self._book)))
+        self.show_difference()
+
+    def show_difference(self) -> None:
+        """Over or short (thừa/thiếu) against the book, as the count is typed."""
+        book = self._book
+        counted = 0 if self.counted.text().strip() == "0" else self.counted.amount()
+        if book is None or counted is None:
             self.difference.setText("")
         elif counted == book:
             self.difference.setText(self.tr("none: the count agrees with the book"))
