@@ -151,3 +151,20 @@ def test_two_districts_and_a_province_exchange_packages_from_the_command_line(
     assert code_ == 0 and conflicts == []
     code_, text = _run(capsys, "--db", qt, "sync", "status")
     assert "VL: đã gửi đến gói số" in text
+
+
+def test_a_script_without_a_passphrase_is_told_how_to_give_one(tmp_path, monkeypatch, capsys):
+    """No terminal to type the passphrase in (stdin not a tty): a Vietnamese message naming
+    the environment variable and the option, exit 1 — not an EOFError traceback."""
+    import io
+
+    from core.cli import main
+
+    monkeypatch.delenv("SOCONGDOAN_PASSPHRASE", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    package = tmp_path / "x.scdpkg"
+    package.write_bytes(b"garbage")
+    code = main(["--db", str(tmp_path / "db.sqlite"), "sync", "import", str(package)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "SOCONGDOAN_PASSPHRASE" in err and "--passphrase-file" in err

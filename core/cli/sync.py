@@ -40,7 +40,16 @@ def _passphrase(args, prompt: str = "Mật khẩu khoá: ", env: str = PASSPHRAS
             raise UserError(f"Không đọc được tệp mật khẩu {given}: {exc.strerror or exc}.") from exc
     if os.environ.get(env):
         return os.environ[env]
-    return getpass.getpass(prompt)
+    import sys
+
+    hint = (f"Chưa có mật khẩu khoá: chạy lệnh trong cửa sổ dòng lệnh để gõ mật khẩu, hoặc đặt "
+            f"biến môi trường {env}, hoặc dùng --{file_attr.replace('_', '-')} TỆP.")
+    if not sys.stdin.isatty():  # a script: no one to type it, and getpass would echo it
+        raise UserError(hint)
+    try:
+        return getpass.getpass(prompt)
+    except EOFError as exc:  # Ctrl+D at the prompt
+        raise UserError(hint) from exc
 
 
 def _done(args, data: dict, text: str) -> int:
