@@ -425,6 +425,7 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
         session.flush()
         applied_through = 0 if fresh else peer.applied_through
         last = applied_through
+        first_rejected: int | None = None
         ctx = _Context(conn, peer.acked_through)
         raw = _Raw(conn)
         for change in o.changes():
@@ -432,12 +433,19 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
             if s <= applied_through:
                 report.unchanged += 1
                 continue
+            rejected_before = report.rejected
             _apply_change(raw, me, peer, package_id, change, report, ctx)
+            if report.rejected > rejected_before and first_rejected is None:
+                first_rejected = s
             last = max(last, s)
             if str(change.get("e", "")).startswith("fund_"):
                 ctx.fund_touched = True
         covers_through = m.get("covers_through")
-        if isinstance(covers_through, int) and covers_through >= last and (
+        if first_rejected is not None:
+            # A change that could not be stored is not acknowledged: the sender keeps it
+            # (and what follows it) and sends it again, so nothing is dropped for good.
+            last = first_rejected - 1
+        elif isinstance(covers_through, int) and covers_through >= last and (
                 fresh or covers_from <= applied_through + 1):
             last = covers_through  # what the sender left out of our scope is acknowledged too
         if ctx.fund_touched:
