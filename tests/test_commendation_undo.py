@@ -60,3 +60,15 @@ def test_unapprove_from_the_command_line(approved, capsys):
                      "--reason", "Duyệt nhầm"]) == 1
     assert "chưa được duyệt" in capsys.readouterr().err
 
+
+
+def test_a_decided_nominee_is_not_decided_again_without_undoing_first(approved):
+    """Approving or refusing a nominee who already has a decision is refused by name; the
+    first decision stays (Hủy duyệt first)."""
+    db, r, a, _b = approved
+    with pytest.raises(UserError, match="Hủy duyệt"):
+        ops.approve(db, r.id, "30/QĐ-LĐLĐ", date(2023, 12, 29), [a.id])
+    with pytest.raises(UserError, match="Hủy duyệt"):
+        ops.reject(db, r.id, "31/QĐ-LĐLĐ", date(2023, 12, 29), [a.id])
+    kept = next(n for n in ops.nominees(db, r.id) if n.id == a.id)
+    assert (kept.status, kept.decision_number) == (NomineeStatus.APPROVED, "25/QĐ-LĐLĐ")

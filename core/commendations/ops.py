@@ -624,6 +624,9 @@ def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date
             for n in items:
                 if n.round_id != round_id:
                     raise UserError(f"{n.full_name} không thuộc đợt khen thưởng này.")
+                if n.status != NomineeStatus.PROPOSED:  # a decided one is undone first (Hủy duyệt)
+                    raise UserError(f"{n.full_name} đã có quyết định {n.decision_number}; muốn đổi "
+                                    "thì Hủy duyệt trước.")
         for n in items:
             n.status, n.decision_number, n.decision_date = status, number, on
         return Done(len(items), COMMENDATIONS)
