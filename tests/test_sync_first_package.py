@@ -117,3 +117,23 @@ def test_the_threshold_counts_share_and_absolute_number():
     exchange._check_rejected(exchange.FileReport(file="x", new=1000, rejected=100), "QT", 1)
     with pytest.raises(exchange._TooManyRejected, match="101 trong"):
         exchange._check_rejected(exchange.FileReport(file="x", new=10000, rejected=101), "QT", 1)
+
+
+def test_a_row_that_could_not_be_stored_is_sent_again(offices):
+    """A package applied with one rejected row does not acknowledge it: once the cause is
+    removed here, the next package from the same sender brings it in."""
+    with offices.province.transaction() as s:
+        s.add(Programme(code="TRUNG", name="Trùng mã của tỉnh"))
+    with offices.db("VL").transaction() as s:
+        s.add(Programme(code="TRUNG", name="Trùng mã của huyện"))
+    [first] = offices.receive("VL", offices.send("QT", "VL"))
+    assert first.state == "applied" and first.rejected == 1
+    with offices.db("VL").transaction() as s:  # the district gives up its own code
+        s.execute(Programme.__table__.update().where(Programme.code == "TRUNG")
+                  .values(code="TRUNG-HUYEN"))
+    offices.receive("QT", offices.send("VL", "QT"))  # its acknowledgement reaches the province
+    [second] = offices.receive("VL", offices.send("QT", "VL"))
+    assert second.state == "applied" and second.rejected == 0
+    with offices.db("VL").reading() as s:
+        assert s.scalar(select(Programme.name).where(Programme.code == "TRUNG")) == \
+            "Trùng mã của tỉnh"
