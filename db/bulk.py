@@ -12,8 +12,11 @@ so no other connection inserts meanwhile. Elsewhere (PostgreSQL) nothing changes
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterator
+import queue
+import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from types import TracebackType
 
 from sqlalchemy import Connection, Table, Uuid, insert
 
@@ -70,8 +73,9 @@ class Inserter:
 
     CHUNK = 5000
 
-    def __init__(self, connection: Connection, table: Table, keys: list[str]):
-        self.connection, self.table = connection, table
+    def __init__(self, connection: Connection, table: Table, keys: list[str],
+                 writer: BackgroundWriter | None = None):
+        self.connection, self.table, self.writer = connection, table, writer
         dialect = connection.dialect
         compiled = insert(table).compile(dialect=dialect, column_keys=keys)
         self.sql: str | None = None
@@ -111,25 +115,123 @@ class Inserter:
         if not rows:
             return
         if self.sql is None:
+            if self.writer is not None:
+                self.writer.wait()
             self.connection.execute(insert(self.table), rows)
             return
         for start in range(0, len(rows), self.CHUNK):
             chunk = [self.convert(row) for row in rows[start:start + self.CHUNK]]
-            self.connection.exec_driver_sql(self.sql, chunk)
+            if self.writer is not None:
+                self.writer.submit(self.sql, chunk)
+            else:
+                self.connection.exec_driver_sql(self.sql, chunk)
+
+
+class BackgroundWriter:
+    """Statements run in order on ``connection`` by a thread of their own, so that SQLite's
+    share of a bulk insert (pages, indexes, triggers, the search index) overlaps with the
+    caller's Python work on the next rows: Python's ``sqlite3`` releases the interpreter
+    lock while SQLite works, so on two cores an import takes about the longer of the two
+    instead of their sum.
+
+    Between entering and :meth:`wait` the connection belongs to the writer: the caller
+    calls :meth:`wait` before any other use of it (a query, a session flush). At most
+    ``depth`` statements wait in the queue (memory stays bounded: a slow disk slows the
+    reader down instead of piling rows up). An error in the writer is raised in the caller
+    at its next :meth:`submit` or :meth:`wait`; statements queued after it are dropped. On
+    leaving with an exception the queue is dropped and the thread joined before the caller
+    rolls back, so the connection is never used by two threads at once."""
+
+    def __init__(self, connection: Connection, depth: int = 2):
+        self.connection = connection
+        self._jobs: queue.Queue[tuple[str, Sequence] | None] = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._dropping = False
+        self._thread = threading.Thread(target=self._work, name="bulk-writer", daemon=True)
+
+    def __enter__(self) -> BackgroundWriter:
+        self._thread.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if kind is not None:
+            self._dropping = True
+        self._jobs.put(None)
+        self._thread.join()
+        if kind is None:
+            self._raise()
+
+    def _work(self) -> None:
+        while True:
+            job = self._jobs.get()
+            try:
+                if job is None:
+                    return
+                if self._error is None and not self._dropping:
+                    self.connection.exec_driver_sql(*job)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                self._error = exc
+            finally:
+                self._jobs.task_done()
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            error, self._error = self._error, None
+            self._dropping = True
+            raise error
+
+    def submit(self, sql: str, parameters: Sequence = ()) -> None:
+        """Run ``sql`` (an executemany when ``parameters`` is a list of tuples) after
+        everything submitted before it."""
+        self._raise()
+        self._jobs.put((sql, parameters))
+
+    def wait(self) -> None:
+        """Until everything submitted has run; the connection is the caller's again."""
+        self._jobs.join()
+        self._raise()
+
+
+class DeferredInsertTriggers:
+    """The initiatives' insert triggers (search index, tally) set aside: :meth:`drop`, the
+    rows go in, :meth:`fill` indexes and counts the new rows (``seq >= first_seq``) in one
+    statement each — through a :class:`BackgroundWriter` when given, so the caller can work
+    meanwhile — and :meth:`restore` creates the triggers again from their own SQL (after
+    the writer's :meth:`~BackgroundWriter.wait`). Nothing happens outside SQLite."""
+
+    def __init__(self, connection: Connection, first_seq: int):
+        self.connection, self.first_seq = connection, first_seq
+        self.saved: dict[str, str] = {}
+
+    def drop(self) -> None:
+        if self.connection.dialect.name != "sqlite":
+            return
+        self.saved = dict(self.connection.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+            f"({', '.join('?' * len(_AFTERWARDS))})", tuple(_AFTERWARDS),
+        ).all())
+        for name in self.saved:
+            self.connection.exec_driver_sql(f"DROP TRIGGER {name}")
+
+    def fill(self, writer: BackgroundWriter | None = None) -> None:
+        for name in self.saved:
+            if writer is not None:
+                writer.submit(_AFTERWARDS[name], (self.first_seq,))
+            else:
+                self.connection.exec_driver_sql(_AFTERWARDS[name], (self.first_seq,))
+
+    def restore(self) -> None:
+        for sql in self.saved.values():
+            self.connection.exec_driver_sql(sql)
 
 
 @contextmanager
 def insert_triggers_deferred(connection: Connection, first_seq: int) -> Iterator[None]:
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    saved: dict[str, str] = dict(connection.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
-        f"({', '.join('?' * len(_AFTERWARDS))})", tuple(_AFTERWARDS),
-    ).all())
-    for name in saved:
-        connection.exec_driver_sql(f"DROP TRIGGER {name}")
+    """:class:`DeferredInsertTriggers` around the block: dropped on entry; filled and
+    restored on leaving (an error leaves both to the caller's rollback)."""
+    deferred = DeferredInsertTriggers(connection, first_seq)
+    deferred.drop()
     yield
-    for name, sql in saved.items():
-        connection.exec_driver_sql(_AFTERWARDS[name], (first_seq,))
-        connection.exec_driver_sql(sql)
+    deferred.fill()
+    deferred.restore()

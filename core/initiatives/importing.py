@@ -72,7 +72,7 @@ from core.initiatives.records import (
     normalise_shares,
 )
 from core.org import units as org
-from db.bulk import Inserter, insert_triggers_deferred, larger_cache
+from db.bulk import BackgroundWriter, DeferredInsertTriggers, Inserter, larger_cache
 from db.models import (
     Initiative,
     InitiativeAuthor,
@@ -514,18 +514,30 @@ _NewRow = tuple[int, str, str, uuid.UUID, tuple[str, ...]]
 def _find_duplicates(session: Session, new: list[_NewRow], before_seq: int
                      ) -> list[DuplicateWarning]:
     """Likely duplicates of the new rows among the records already kept and the new rows
-    above them: the judgement of the form's check
+    above them (:func:`_match_duplicates` over :func:`_known_records`)."""
+    if not new:
+        return []
+    return _match_duplicates(new, _known_records(session, {row[3] for row in new},
+                                                 before_seq))
+
+
+def _match_duplicates(new: list[_NewRow],
+                      known: list[tuple[str, str, str, uuid.UUID, set[str]]]
+                      ) -> list[DuplicateWarning]:
+    """Likely duplicates of the new rows among ``known`` (:func:`_known_records` of their
+    units) and the new rows above them: the judgement of the form's check
     (:func:`core.initiatives.records.find_duplicates`,
     :func:`core.common.similarity.likely_same_initiative`), made in memory by a
     :class:`core.common.similarity.DuplicateIndex` — one unit at a time (a likely duplicate
-    has the same unit), so only one unit's records are indexed at once."""
+    has the same unit), so only one unit's records are indexed at once. No database: it runs
+    while the search index is filled."""
     if not new:
         return []
     by_unit: dict[uuid.UUID, list[_NewRow]] = defaultdict(list)
     for row in new:
         by_unit[row[3]].append(row)
     kept: dict[uuid.UUID, list[tuple[str, str, str, uuid.UUID, set[str]]]] = defaultdict(list)
-    for record in _known_records(session, set(by_unit), before_seq):
+    for record in known:
         kept[record[3]].append(record)
     found = []
     for unit_id, rows in by_unit.items():
@@ -617,6 +629,9 @@ class _Context:
                 Unit.merged_into_id)):
             self._know_unit(_UnitRow(*unit))
         self.office_unit = org.find_by_code(session, office_code)
+        # Called before any later use of the session: while rows are written by a
+        # db.bulk.BackgroundWriter, it waits until the connection is free.
+        self.before_query: Callable[[], None] = lambda: None
         self.numbers: dict[int, int] = {}
         self.seq = next_seq(session)
         self.known: set[tuple[str, uuid.UUID, str]] = {
@@ -666,6 +681,7 @@ class _Context:
         if same:
             codes = ", ".join(f"{u.code} {u.name}" for u in same)
             return f"Đơn vị: “{text}” giống tên nhiều đơn vị ({codes}); hãy ghi mã đơn vị."
+        self.before_query()
         if self.create_units:
             if self.office_unit is None:
                 return "Không tìm thấy đơn vị của văn phòng để tạo đơn vị mới."
@@ -686,6 +702,7 @@ class _Context:
             return self.programme_id
         found = self.programmes.get(text)
         if found is None:
+            self.before_query()
             programme = find_programme(self.session, text)
             found = self.programmes[text] = (
                 programme.id if programme is not None else
@@ -702,6 +719,7 @@ class _Context:
     def number(self, year: int) -> str:
         n = self.numbers.get(year)
         if n is None:
+            self.before_query()
             first = next_number(self.session, self.office_code, year)
             n = int(first.rsplit("-", 1)[1])
         self.numbers[year] = n + 1
@@ -770,14 +788,18 @@ def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, p
         new_id = UuidPool().next  # three keys a row: uuid4() one at a time was 4 % of the time
         connection = session.connection()
         inserters: list[Inserter] = []
+        writer = BackgroundWriter(connection)
 
         def flush() -> None:
-            """The rows built so far go in (a chunk at a time: never all of them in memory)."""
+            """The rows built so far go to the writer (a chunk at a time: never all of them
+            in memory)."""
             if not initiatives:
                 return
-            session.flush()  # units created for these rows
+            if session.new or session.dirty or session.deleted:  # units created for them
+                writer.wait()
+                session.flush()
             if not inserters:
-                inserters.extend(Inserter(connection, table_of(model), list(rows[0]))
+                inserters.extend(Inserter(connection, table_of(model), list(rows[0]), writer)
                                  for model, rows in ((Initiative, initiatives),
                                                      (InitiativeAuthor, authors),
                                                      (InitiativeChange, changes)))
@@ -787,47 +809,59 @@ def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, p
 
         ticker = Ticker(len(parsed), progress, is_cancelled)
         ticker.start()
-        with larger_cache(connection, BULK_CACHE_KIB), \
-                insert_triggers_deferred(connection, first_seq):
-            for done, row in enumerate(parsed, start=1):
-                ticker.tick(done)
-                try:
-                    record, people = _record(ctx, row, today)
-                except UserError as exc:
-                    result.rejected.append(row.reject(str(exc)))
-                    continue
-                key = (record["name_folded"], record["unit_id"], record.pop("_lead_folded"))
-                people_folded = tuple(record.pop("_people_folded"))
-                if key in ctx.known:
-                    result.skipped.append(row)
-                    continue
-                ctx.known.add(key)
-                initiative_id = new_id()
-                registered = record["registered_on"]
-                record.update(stamp, id=initiative_id, seq=ctx.next_seq(),
-                              number=ctx.number(registered.year),
-                              phase_number=ctx.phase(record["programme_id"], registered))
-                initiatives.append(record)
-                new.append((row.number, record["name"], record["name_folded"],
-                            record["unit_id"], people_folded))
-                for position, a in enumerate(people):
-                    authors.append({**stamp, "id": new_id(), "initiative_id": initiative_id,
-                                    "position": position, "member_id": None,
-                                    "full_name": a.full_name, "unit_text": a.unit_text,
-                                    "share": a.share})
-                changes.append({**stamp, "id": new_id(), "initiative_id": initiative_id,
-                                "changed_by": by, "action": "imported",
-                                "changes": change_text})
-                result.accepted.append(row)
-                if row.data.get("kind") is None:
-                    default_kind_rows.append(row.number)
-                if row.data["authors"].run_together:
-                    run_together_rows.append(row.number)
-                if len(initiatives) >= Inserter.CHUNK:
-                    flush()
-            flush()
-        ticker.finish()
-        result.duplicates = _find_duplicates(session, new, first_seq)
+        triggers = DeferredInsertTriggers(connection, first_seq)
+        with larger_cache(connection, BULK_CACHE_KIB):
+            triggers.drop()
+            with writer:
+                ctx.before_query = writer.wait
+                for done, row in enumerate(parsed, start=1):
+                    ticker.tick(done)
+                    try:
+                        record, people = _record(ctx, row, today)
+                    except UserError as exc:
+                        result.rejected.append(row.reject(str(exc)))
+                        continue
+                    key = (record["name_folded"], record["unit_id"], record.pop("_lead_folded"))
+                    people_folded = tuple(record.pop("_people_folded"))
+                    if key in ctx.known:
+                        result.skipped.append(row)
+                        continue
+                    ctx.known.add(key)
+                    initiative_id = new_id()
+                    registered = record["registered_on"]
+                    record.update(stamp, id=initiative_id, seq=ctx.next_seq(),
+                                  number=ctx.number(registered.year),
+                                  phase_number=ctx.phase(record["programme_id"], registered))
+                    initiatives.append(record)
+                    new.append((row.number, record["name"], record["name_folded"],
+                                record["unit_id"], people_folded))
+                    for position, a in enumerate(people):
+                        authors.append({**stamp, "id": new_id(), "initiative_id": initiative_id,
+                                        "position": position, "member_id": None,
+                                        "full_name": a.full_name, "unit_text": a.unit_text,
+                                        "share": a.share})
+                    changes.append({**stamp, "id": new_id(), "initiative_id": initiative_id,
+                                    "changed_by": by, "action": "imported",
+                                    "changes": change_text})
+                    result.accepted.append(row)
+                    if row.data.get("kind") is None:
+                        default_kind_rows.append(row.number)
+                    if row.data["authors"].run_together:
+                        run_together_rows.append(row.number)
+                    if len(initiatives) >= Inserter.CHUNK:
+                        flush()
+                flush()
+                ticker.finish()
+                # The records kept before, read once the rows are in; then the search
+                # index and the tally are filled by the writer while the duplicates are
+                # looked for here.
+                writer.wait()
+                known = (_known_records(session, {row[3] for row in new}, first_seq)
+                         if new else [])
+                triggers.fill(writer)
+                result.duplicates = _match_duplicates(new, known)
+                ctx.before_query = lambda: None
+            triggers.restore()
         ticker.check()
         result.rejected.sort(key=lambda r: r.number)
         result.warnings = [*_notes(missing, default_kind_rows, run_together_rows, parsed),
