@@ -53,8 +53,8 @@ from core.common.workbook import (
     Column,
     ImportResult,
     ParsedRow,
+    iter_parsed,
     normalise_header,
-    parse_rows,
     read_rows,
 )
 from core.common.workbook.headers import cell_text
@@ -768,11 +768,10 @@ def _gc_paused() -> Iterator[None]:
 def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, programme: str,
             progress: Progress, is_cancelled: IsCancelled) -> InitiativeImportResult:
     read = read_rows(path, COLUMNS, progress=progress, is_cancelled=is_cancelled)
-    parsed, rejected = parse_rows(read, COLUMNS, progress=progress, is_cancelled=is_cancelled)
     missing = set(read.missing)
 
     def work(session: Session) -> InitiativeImportResult:
-        result = InitiativeImportResult(rejected=list(rejected))
+        result = InitiativeImportResult()
         ctx = _Context(session, db.office_code, programme, create_units, result)
         now, by, office = utcnow(), current_user(), db.office_code
         stamp = new_row_stamp(office, now)
@@ -807,15 +806,22 @@ def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, p
                 inserter.insert(rows)
                 rows.clear()
 
-        ticker = Ticker(len(parsed), progress, is_cancelled)
+        ticker = Ticker(len(read.rows), progress, is_cancelled)
         ticker.start()
+        parsed = 0
         triggers = DeferredInsertTriggers(connection, first_seq)
         with larger_cache(connection, BULK_CACHE_KIB):
             triggers.drop()
             with writer:
                 ctx.before_query = writer.wait
-                for done, row in enumerate(parsed, start=1):
+                # Each row is parsed as it is reached (the rows before it are meanwhile
+                # being written).
+                for done, row in enumerate(iter_parsed(read, COLUMNS), start=1):
                     ticker.tick(done)
+                    if not isinstance(row, ParsedRow):
+                        result.rejected.append(row)
+                        continue
+                    parsed += 1
                     try:
                         record, people = _record(ctx, row, today)
                     except UserError as exc:
@@ -877,7 +883,7 @@ def _rows_text(numbers: list[int]) -> str:
 
 
 def _notes(missing: set[str], default_kind: list[int], run_together: list[int],
-           parsed: list[ParsedRow]) -> list[str]:
+           parsed: int) -> list[str]:
     notes = []
     kind = KIND_LABELS[DEFAULT_KIND]
     if "kind" in missing and parsed:

@@ -32,7 +32,13 @@ from core.common.workbook.limits import DEFAULT_LIMITS, WorkbookLimits
 from core.common.workbook.reader import SUPPORTED_EXTENSIONS, ReadResult, SourceRow, read_rows
 from core.common.workbook.report import write_report
 from core.common.workbook.result import NOTES_SHOWN, ImportResult, shown_notes
-from core.common.workbook.rows import ParsedRow, RejectedRow, parse_row, parse_rows
+from core.common.workbook.rows import (
+    ParsedRow,
+    RejectedRow,
+    iter_parsed,
+    parse_row,
+    parse_rows,
+)
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -48,6 +54,7 @@ __all__ = [
     "WorkbookError",
     "WorkbookLimits",
     "normalise_header",
+    "iter_parsed",
     "parse_row",
     "parse_rows",
     "read_rows",

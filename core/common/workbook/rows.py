@@ -9,7 +9,7 @@ user can fix a row in one go.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,18 +97,29 @@ def parse_rows(
     """
     ok: list[ParsedRow] = []
     rejected: list[RejectedRow] = []
+    ticker = Ticker(len(read_result.rows), progress, is_cancelled)
+    ticker.start()
+    for done, row in enumerate(iter_parsed(read_result, columns), start=1):
+        if isinstance(row, ParsedRow):
+            ok.append(row)
+        else:
+            rejected.append(row)
+        ticker.tick(done)
+    ticker.finish()
+    return ok, rejected
+
+
+def iter_parsed(read_result: ReadResult, columns: Sequence[Column]
+                ) -> Iterator[ParsedRow | RejectedRow]:
+    """:func:`parse_rows` one row at a time, in sheet order, for an importer that parses
+    as it writes (no progress or cancel checks: the caller's loop makes them)."""
     here = [c for c in columns if c.key in read_result.columns]
     absent = {c.key: None for c in columns if c.key not in read_result.columns}
     if any(c.required for c in columns if c.key in absent):  # "Thiếu …" on every row
         here, absent = list(columns), {}
-    ticker = Ticker(len(read_result.rows), progress, is_cancelled)
-    ticker.start()
-    for done, row in enumerate(read_result.rows, start=1):
+    for row in read_result.rows:
         data, problems = _parse(row.values, here, absent)
         if problems:
-            rejected.append(RejectedRow(row.number, "; ".join(problems), dict(row.values)))
+            yield RejectedRow(row.number, "; ".join(problems), dict(row.values))
         else:
-            ok.append(ParsedRow(row.number, data, row.values))
-        ticker.tick(done)
-    ticker.finish()
-    return ok, rejected
+            yield ParsedRow(row.number, data, row.values)
