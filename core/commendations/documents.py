@@ -231,43 +231,59 @@ def decision(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,
 
 def decision_workbook(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,
                       entries: Sequence[ListEntry], *, decision_text: str) -> Path:
-    """The list of those commended, grouped by award form, as a workbook."""
+    """The list of those commended, grouped by award form, as a workbook that prints like
+    every other (:func:`core.common.xlsx.print_layout`): A4 landscape (A3 when A4 would print
+    below 9 pt), one page wide, the header row on every page, each row as tall as its
+    wrapped text."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
     from core.common import xlsx
 
+    size = 12.0
     thin = Side(style="thin")
     grid = Border(left=thin, right=thin, top=thin, bottom=thin)
-    bold = Font(name="Times New Roman", bold=True, size=12)
-    normal = Font(name="Times New Roman", size=12)
+    bold = Font(name="Times New Roman", bold=True, size=size)
+    normal = Font(name="Times New Roman", size=size)
     wrap = Alignment(wrap_text=True, vertical="top")
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    headers = ("STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Hình thức khen thưởng",
+               "Tóm tắt thành tích")
+    layout = xlsx.print_layout((6, 32, 22, 36, 26, 50), (False, True, True, True, True, True),
+                               font_size=size, header_size=size)
+    header_row = 6
+    last = len(headers)
+
+    def whole_row(ws, row: int, value: str, font) -> None:
+        """A text across the sheet's width (merged), as tall as its wrapped lines."""
+        cell = xlsx.write(ws, row, 1, value)
+        cell.font, cell.alignment = font, centre
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+        lines = xlsx.text_lines(value, sum(layout.widths), size, bold=font.b)
+        if lines > 1:
+            xlsx.set_row_height(ws, row, xlsx.line_height(lines, size))
 
     def write(path: str) -> None:
         wb = Workbook()
         ws = wb.active
         ws.title = "Danh sách khen thưởng"
-        for col, width in zip("ABCDEF", (6, 32, 22, 36, 26, 50), strict=True):
-            ws.column_dimensions[col].width = width
+        xlsx.apply_print_setup(ws, layout, title_rows=(header_row, header_row))
         titles = [(office.name or office.unit_code).upper(),
                   "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG",
                   f"{r.name} ({LEVEL_LABELS[r.level]})", decision_text]
         for i, t in enumerate(titles, start=1):
-            xlsx.write(ws, i, 1, t).font = bold if i < 3 else normal
-            ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=6)
-            ws.cell(i, 1).alignment = centre
-        row = 6
-        for c, h in enumerate(("STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị",
-                               "Hình thức khen thưởng", "Tóm tắt thành tích"), start=1):
+            whole_row(ws, i, t, bold if i < 3 else normal)
+        row = header_row
+        for c, h in enumerate(headers, start=1):
             cell = xlsx.write(ws, row, c, h)
             cell.font, cell.border, cell.alignment = bold, grid, centre
+        xlsx.set_row_height(ws, row, layout.row_height(headers, every_column=True))
         n = 0
         for award, items in grouped(entries):
             row += 1
             cell = xlsx.write(ws, row, 1, f"{AWARD_LABELS[award]} ({len(items)})")
-            cell.font = bold
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+            cell.font, cell.alignment = bold, Alignment(vertical="top")
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
             for e in items:
                 row += 1
                 n += 1
@@ -275,13 +291,11 @@ def decision_workbook(out: str | os.PathLike[str], office: OfficeSettings, r: Ro
                 for c, v in enumerate(values, start=1):
                     cell = xlsx.write(ws, row, c, v)
                     cell.font, cell.border, cell.alignment = normal, grid, wrap
+                xlsx.set_row_height(ws, row, layout.row_height(values))
         row += 1
-        cell = xlsx.write(ws, row, 1, f"Tổng cộng: {n} tập thể, cá nhân")
-        cell.font = bold
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
-        ws.freeze_panes = "A7"
-        ws.print_title_rows = "6:6"
-        ws.page_setup.orientation = "landscape"
+        whole_row(ws, row, f"Tổng cộng: {n} tập thể, cá nhân", bold)
+        ws.cell(row, 1).alignment = Alignment(vertical="top")
+        ws.freeze_panes = f"A{header_row + 1}"
         wb.save(path)
 
     return write_atomically(out, write)
