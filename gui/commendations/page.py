@@ -554,21 +554,24 @@ class CommendationsPage(QWidget):
         dialog = TotrinhDialog(self.db, self)
         if not dialog.exec():
             return
-        folder = Path(tempfile.mkdtemp(prefix="socongdoan-"))
-        path = folder / "to-trinh.pdf"
-        try:
-            done = ops.write_totrinh(self.db, rid, path, signed_on=dialog.signed.value(),
-                                     number=dialog.number.value())
-        except Exception as exc:
-            widgets.report_error(self, exc)
-            return
+        # Written to a temporary folder (the round's file keeps its own copy), shown from
+        # memory; the folder goes whatever happens.
+        with tempfile.TemporaryDirectory(prefix="socongdoan-") as folder:
+            path = Path(folder) / "to-trinh.pdf"
+            try:
+                done = ops.write_totrinh(self.db, rid, path, signed_on=dialog.signed.value(),
+                                         number=dialog.number.value())
+                data = path.read_bytes()
+            except Exception as exc:
+                widgets.report_error(self, exc)
+                return
         self._notify(done.changes)
         self._show_round_info()
         self._fill_detail()
-        self._preview(path, self.tr("Submission letter No. {0}").format(done.value),
+        self._preview(data, self.tr("Submission letter No. {0}").format(done.value),
                       f"to-trinh-{done.value.split('/')[0]}.pdf")
 
-    def _preview(self, path: Path, title: str, file_name: str, *, saved: bool = False) -> None:
+    def _preview(self, path: Path | bytes, title: str, file_name: str, *, saved: bool = False) -> None:
         self.preview = PdfPreviewDialog(path, title=title, file_name=file_name, parent=self, saved=saved)
         self.preview.open()
 
