@@ -120,6 +120,7 @@ class NomineeDialog(FormDialog):
         self.unit.setEditText("")
         self.member = ValueCombo()
         self.member.add(self.tr("(not in the member list: type the name)"), None)
+        self._members_of: uuid.UUID | None = None  # the unit whose members are listed
         self.member.activated.connect(self._member_chosen)
         self.unit.currentIndexChanged.connect(self._unit_chosen)
         self.position = QLineEdit()
@@ -212,10 +213,14 @@ class NomineeDialog(FormDialog):
             self.born.setVisible(bool(self.born.text()))
 
     def _unit_chosen(self, _index: int = 0) -> None:
-        """The members of the unit chosen, to pick from."""
+        """The members of the unit chosen, to pick from: read once per unit (choosing a unit
+        both signals and is followed by this call; the second finds them listed already)."""
+        unit_id = self.unit.chosen()
+        if self.member.count() and unit_id == self._members_of:
+            return
+        self._members_of = unit_id
         self.member.clear()
         self.member.add(self.tr("(not in the member list: type the name)"), None)
-        unit_id = self.unit.chosen()
         if unit_id is not None and self.db is not None:
             for member_id, name in ops.member_choices(self.db, unit_id):
                 self.member.add(name, member_id)
