@@ -31,7 +31,13 @@ from core.commendations import ops
 from core.commendations.ops import NomineeQuery, NomineeStatus
 from core.common.changes import Changes
 from core.common.database import AppDatabase
-from gui.commendations.dialogs import ApproveDialog, NomineeDialog, RoundDialog, UnapproveDialog
+from gui.commendations.dialogs import (
+    ApproveDialog,
+    DecisionChoiceDialog,
+    NomineeDialog,
+    RoundDialog,
+    UnapproveDialog,
+)
 from gui.commendations.models import NomineeRowRole, NomineeTableModel
 from gui.common import file_dialogs, widgets
 from gui.common.changes import ChangeBus
@@ -585,14 +591,10 @@ class CommendationsPage(QWidget):
             return
         chosen = decisions[0]
         if len(decisions) > 1:
-            labels = [self.tr("{0} of {1} ({2} approved)").format(
-                d.number, d.signed_on.strftime("%d/%m/%Y"), d.approved) for d in decisions]
-            label, ok = QInputDialog.getItem(self, self.tr("Which decision?"),
-                                             self.tr("This round has several decisions; choose one:"),
-                                             labels, 0, False)
-            if not ok:
+            dialog = DecisionChoiceDialog(decisions, self)
+            if not dialog.exec():
                 return
-            chosen = decisions[labels.index(label)]
+            chosen = dialog.chosen()
         target = file_dialogs.save_file(self, self.tr("Save the decision"), file_dialogs.FileKind.DOCUMENT,
                                         "quyet-dinh.pdf", [(self.tr("PDF files (*.pdf)"), ".pdf"),
                                                            (self.tr("Workbook (*.xlsx)"), ".xlsx")])
