@@ -76,7 +76,8 @@ def grouped(entries: Sequence[ListEntry]) -> list[tuple[AwardForm, list[ListEntr
 
 def _list_table(entries: Sequence[ListEntry], with_summary: bool, *, tail: int = 0):
     """The list as one table; with ``tail``, as two: the last ``tail`` rows (with their award
-    heading) apart, without the header, to keep with what closes the document."""
+    heading) apart, to keep with what closes the document — under the header again when
+    they begin a page, without it right below the rest of the list."""
     from core.common.pdf import paragraph, table, text_width_mm
 
     width = text_width_mm()
@@ -109,10 +110,47 @@ def _list_table(entries: Sequence[ListEntry], with_summary: bool, *, tail: int =
         return table([header], rows, widths, align=align, font_size=11, spans=spans)
     first = table([header], rows[:cut], widths, align=align, font_size=11,
                   spans=[sp for sp in spans if sp[0][1] - 1 < cut])
-    last = table([], rows[cut:], widths, align=align, font_size=11,
-                 spans=[((a[0], a[1] - 1 - cut), (b[0], b[1] - 1 - cut)) for a, b in spans
-                        if a[1] - 1 >= cut])
-    return first, last
+    tail_spans = [((a[0], a[1] - 1 - cut), (b[0], b[1] - 1 - cut)) for a, b in spans if a[1] - 1 >= cut]
+    bare = table([], rows[cut:], widths, align=align, font_size=11, spans=tail_spans)
+    headed = table([header], rows[cut:], widths, align=align, font_size=11,
+                   spans=[((a[0], a[1] + 1), (b[0], b[1] + 1)) for a, b in tail_spans])
+    return first, _header_at_page_top(headed, bare)
+
+
+def _header_at_page_top(headed, bare):
+    """``bare`` (a table's last rows, without its header) where it follows the rest of the
+    table; ``headed`` (the same rows under the header) when it begins a page, as a table split
+    by reportlab repeats its header. Chosen when the frame places it (the frame says whether
+    it is at its top)."""
+    from reportlab.platypus import Flowable
+
+    class HeaderAtPageTop(Flowable):
+        def __init__(self) -> None:
+            super().__init__()
+            self.shown = bare
+
+        def _choose(self):
+            frame = getattr(self, "_frame", None)
+            self.shown = headed if frame is not None and getattr(frame, "_atTop", False) else bare
+            return self.shown
+
+        def wrap(self, aW, aH):  # noqa: N803 (reportlab's names)
+            self.width, self.height = self._choose().wrap(aW, aH)
+            return self.width, self.height
+
+        def split(self, aW, aH):  # noqa: N803
+            return self._choose().split(aW, aH)
+
+        def getSpaceBefore(self):  # noqa: N802
+            return bare.getSpaceBefore()
+
+        def getSpaceAfter(self):  # noqa: N802
+            return bare.getSpaceAfter()
+
+        def draw(self) -> None:
+            self.shown.drawOn(self.canv, 0, 0)
+
+    return HeaderAtPageTop()
 
 
 def totrinh(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,
