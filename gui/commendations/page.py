@@ -129,9 +129,10 @@ class CommendationsPage(QWidget):
         self.model = NomineeTableModel(db, self)
         self.table = self.model.make_view()
         # Narrow enough that Tình trạng and Quyết định show at 1366×768 without scrolling
-        # sideways; long names and units are elided (the whole text is the cell's tooltip).
+        # sideways, wide enough for every header; long names and units are elided (the whole
+        # text is the cell's tooltip).
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for column, width in enumerate((32, 112, 90, 88, 92, 100)):
+        for column, width in enumerate((40, 170, 84, 172, 144, 150)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)  # the decision takes what is left
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
@@ -160,7 +161,9 @@ class CommendationsPage(QWidget):
         file_buttons.addWidget(self.summaries_button)
         right = QVBoxLayout()
         right.addWidget(self.name_label)
-        right.addWidget(QLabel(self.tr("Criteria (tick when met; double-click for the evidence):")))
+        criteria_label = QLabel(self.tr("Criteria (tick when met; double-click for the evidence):"))
+        criteria_label.setWordWrap(True)  # no minimum width of its whole line for the detail
+        right.addWidget(criteria_label)
         right.addWidget(self.criteria, 2)
         right.addWidget(QLabel(self.tr("Checks:")))
         right.addWidget(self.findings, 3)
@@ -174,6 +177,7 @@ class CommendationsPage(QWidget):
         split.addWidget(detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([800, 340])  # the detail's wrapped lists would take half otherwise
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
