@@ -254,3 +254,26 @@ def test_the_totrinh_never_ends_with_a_page_of_only_the_closing(app_db, tmp_path
                                check=True).stdout.split("\f")
         last = [p for p in pages if p.strip()][-1]
         assert "Nơi nhận:" in last and f"Người thứ {i:02d}" in last, (i, last[:300])
+
+
+@needs_poppler
+def test_the_totrinh_list_repeats_its_header_on_every_page_it_runs_onto(app_db, tmp_path):
+    """The list's last rows are kept with the closing; when they go on to a new page, the
+    table's header row comes with them (as on every page the list runs onto); right below the
+    rest of the list they continue it without a second header."""
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    summary = ("Có sáng kiến số hóa hồ sơ đoàn viên được áp dụng toàn huyện, làm lợi hàng chục triệu "
+               "đồng mỗi năm; tích cực tham gia phong trào thi đua. ") * 3
+    moved = 0
+    for i in range(1, 17):
+        ops.add_nominee(app_db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.BANG_KHEN,
+                                                   full_name=f"Người thứ {i:02d}", summary=summary))
+        out = tmp_path / f"tt{i}.pdf"
+        ops.write_totrinh(app_db, r.id, out, signed_on=date(2023, 12, 10))
+        pages = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        with_rows = [p for p in pages if "Người thứ" in p]
+        for number, page in enumerate(with_rows, start=1):
+            assert page.count("Họ và tên / Tên tập thể") == 1, (i, number, page[:400])
+        moved += len(with_rows) > 1
+    assert moved  # some lengths did run the list on to another page

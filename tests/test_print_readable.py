@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from core.commendations import ops as cops
 from core.common import xlsx
 from core.common.workbook import write_report
 from core.initiatives import records as initiatives
@@ -116,7 +117,28 @@ def _workbooks(db, folder: Path) -> list[Path]:
     made.append(summary_report(db, folder / "tong-hop.xlsx", date_from=date(2022, 1, 1),
                                date_to=date(2022, 12, 31)))
     made.append(fund_model_report(db, folder / "quy.xlsx", year=2023))
+    made.append(_decision_list(db, folder / "danh-sach-khen-thuong.xlsx"))
     return made
+
+
+def _decision_list(db, out: Path) -> Path:
+    """The list kept with a commendation decision: long names, positions, units and
+    summaries (each ending in its own ``kết thúcN``: the workbook is in Times New Roman,
+    whose stand-in here, Liberation Serif, lacks "ế", so pdftotext splits "hếtN" in two)."""
+    r = cops.create_round(db, cops.RoundInput(
+        "Tổng kết phong trào thi đua Lao động giỏi, lao động sáng tạo giai đoạn 2021–2023 của "
+        "công đoàn ngành giáo dục tỉnh Lai Châu", 2023)).value
+    for i in range(1, 13):
+        kind = cops.NomineeKind.COLLECTIVE if i % 4 == 0 else cops.NomineeKind.INDIVIDUAL
+        cops.add_nominee(db, r.id, cops.NomineeInput(
+            kind, cops.AwardForm.GIAY_KHEN, full_name=f"Nguyễn Thị Thanh Hương Thảo {i}",
+            unit_name=UNIT_NAMES[i % len(UNIT_NAMES)],
+            position="Phó Chủ tịch Công đoàn cơ sở kiêm Trưởng ban Nữ công",
+            summary=("Hoàn thành xuất sắc nhiệm vụ năm học, có sáng kiến được Hội đồng sáng kiến "
+                     "cấp tỉnh công nhận và áp dụng hiệu quả, tích cực tham gia các phong trào "
+                     f"thi đua do công đoàn phát động kết thúc{i}")))
+    cops.approve(db, r.id, "12/QĐ-LĐLĐ", date(2023, 12, 20))
+    return cops.write_decision(db, r.id, out)
 
 
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
@@ -245,6 +267,13 @@ def test_exports_carry_the_page_setup(wide_db, tmp_path):
         assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, book.name
         assert ws.sheet_properties.pageSetUpPr.fitToPage, book.name
         assert ws.print_title_rows, book.name
+    decision_list = load_workbook(books[-1]).worksheets[0]
+    assert decision_list.page_setup.paperSize in (8, 9)
+    assert decision_list.page_setup.fitToWidth == 1 and decision_list.page_setup.fitToHeight == 0
+    assert decision_list.sheet_properties.pageSetUpPr.fitToPage
+    assert decision_list.print_title_rows
+    tall = [r for r, d in decision_list.row_dimensions.items() if d.height and d.height > 30]
+    assert len(tall) >= 12  # every commended one's wrapped summary needs more than one line
     register = load_workbook(books[0]).worksheets[0]
     tall = [r for r, d in register.row_dimensions.items() if d.height and d.height > 30]
     assert len(tall) >= 24  # every initiative's wrapped name needs more than one line

@@ -76,7 +76,8 @@ def grouped(entries: Sequence[ListEntry]) -> list[tuple[AwardForm, list[ListEntr
 
 def _list_table(entries: Sequence[ListEntry], with_summary: bool, *, tail: int = 0):
     """The list as one table; with ``tail``, as two: the last ``tail`` rows (with their award
-    heading) apart, without the header, to keep with what closes the document."""
+    heading) apart, to keep with what closes the document — under the header again when
+    they begin a page, without it right below the rest of the list."""
     from core.common.pdf import paragraph, table, text_width_mm
 
     width = text_width_mm()
@@ -109,10 +110,47 @@ def _list_table(entries: Sequence[ListEntry], with_summary: bool, *, tail: int =
         return table([header], rows, widths, align=align, font_size=11, spans=spans)
     first = table([header], rows[:cut], widths, align=align, font_size=11,
                   spans=[sp for sp in spans if sp[0][1] - 1 < cut])
-    last = table([], rows[cut:], widths, align=align, font_size=11,
-                 spans=[((a[0], a[1] - 1 - cut), (b[0], b[1] - 1 - cut)) for a, b in spans
-                        if a[1] - 1 >= cut])
-    return first, last
+    tail_spans = [((a[0], a[1] - 1 - cut), (b[0], b[1] - 1 - cut)) for a, b in spans if a[1] - 1 >= cut]
+    bare = table([], rows[cut:], widths, align=align, font_size=11, spans=tail_spans)
+    headed = table([header], rows[cut:], widths, align=align, font_size=11,
+                   spans=[((a[0], a[1] + 1), (b[0], b[1] + 1)) for a, b in tail_spans])
+    return first, _header_at_page_top(headed, bare)
+
+
+def _header_at_page_top(headed, bare):
+    """``bare`` (a table's last rows, without its header) where it follows the rest of the
+    table; ``headed`` (the same rows under the header) when it begins a page, as a table split
+    by reportlab repeats its header. Chosen when the frame places it (the frame says whether
+    it is at its top)."""
+    from reportlab.platypus import Flowable
+
+    class HeaderAtPageTop(Flowable):
+        def __init__(self) -> None:
+            super().__init__()
+            self.shown = bare
+
+        def _choose(self):
+            frame = getattr(self, "_frame", None)
+            self.shown = headed if frame is not None and getattr(frame, "_atTop", False) else bare
+            return self.shown
+
+        def wrap(self, aW, aH):  # noqa: N803 (reportlab's names)
+            self.width, self.height = self._choose().wrap(aW, aH)
+            return self.width, self.height
+
+        def split(self, aW, aH):  # noqa: N803
+            return self._choose().split(aW, aH)
+
+        def getSpaceBefore(self):  # noqa: N802
+            return bare.getSpaceBefore()
+
+        def getSpaceAfter(self):  # noqa: N802
+            return bare.getSpaceAfter()
+
+        def draw(self) -> None:
+            self.shown.drawOn(self.canv, 0, 0)
+
+    return HeaderAtPageTop()
 
 
 def totrinh(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,
@@ -231,43 +269,59 @@ def decision(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,
 
 def decision_workbook(out: str | os.PathLike[str], office: OfficeSettings, r: RoundText,
                       entries: Sequence[ListEntry], *, decision_text: str) -> Path:
-    """The list of those commended, grouped by award form, as a workbook."""
+    """The list of those commended, grouped by award form, as a workbook that prints like
+    every other (:func:`core.common.xlsx.print_layout`): A4 landscape (A3 when A4 would print
+    below 9 pt), one page wide, the header row on every page, each row as tall as its
+    wrapped text."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
     from core.common import xlsx
 
+    size = 12.0
     thin = Side(style="thin")
     grid = Border(left=thin, right=thin, top=thin, bottom=thin)
-    bold = Font(name="Times New Roman", bold=True, size=12)
-    normal = Font(name="Times New Roman", size=12)
+    bold = Font(name="Times New Roman", bold=True, size=size)
+    normal = Font(name="Times New Roman", size=size)
     wrap = Alignment(wrap_text=True, vertical="top")
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    headers = ("STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Hình thức khen thưởng",
+               "Tóm tắt thành tích")
+    layout = xlsx.print_layout((6, 32, 22, 36, 26, 50), (False, True, True, True, True, True),
+                               font_size=size, header_size=size)
+    header_row = 6
+    last = len(headers)
+
+    def whole_row(ws, row: int, value: str, font) -> None:
+        """A text across the sheet's width (merged), as tall as its wrapped lines."""
+        cell = xlsx.write(ws, row, 1, value)
+        cell.font, cell.alignment = font, centre
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+        lines = xlsx.text_lines(value, sum(layout.widths), size, bold=font.b)
+        if lines > 1:
+            xlsx.set_row_height(ws, row, xlsx.line_height(lines, size))
 
     def write(path: str) -> None:
         wb = Workbook()
         ws = wb.active
         ws.title = "Danh sách khen thưởng"
-        for col, width in zip("ABCDEF", (6, 32, 22, 36, 26, 50), strict=True):
-            ws.column_dimensions[col].width = width
+        xlsx.apply_print_setup(ws, layout, title_rows=(header_row, header_row))
         titles = [(office.name or office.unit_code).upper(),
                   "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG",
                   f"{r.name} ({LEVEL_LABELS[r.level]})", decision_text]
         for i, t in enumerate(titles, start=1):
-            xlsx.write(ws, i, 1, t).font = bold if i < 3 else normal
-            ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=6)
-            ws.cell(i, 1).alignment = centre
-        row = 6
-        for c, h in enumerate(("STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị",
-                               "Hình thức khen thưởng", "Tóm tắt thành tích"), start=1):
+            whole_row(ws, i, t, bold if i < 3 else normal)
+        row = header_row
+        for c, h in enumerate(headers, start=1):
             cell = xlsx.write(ws, row, c, h)
             cell.font, cell.border, cell.alignment = bold, grid, centre
+        xlsx.set_row_height(ws, row, layout.row_height(headers, every_column=True))
         n = 0
         for award, items in grouped(entries):
             row += 1
             cell = xlsx.write(ws, row, 1, f"{AWARD_LABELS[award]} ({len(items)})")
-            cell.font = bold
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+            cell.font, cell.alignment = bold, Alignment(vertical="top")
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
             for e in items:
                 row += 1
                 n += 1
@@ -275,13 +329,11 @@ def decision_workbook(out: str | os.PathLike[str], office: OfficeSettings, r: Ro
                 for c, v in enumerate(values, start=1):
                     cell = xlsx.write(ws, row, c, v)
                     cell.font, cell.border, cell.alignment = normal, grid, wrap
+                xlsx.set_row_height(ws, row, layout.row_height(values))
         row += 1
-        cell = xlsx.write(ws, row, 1, f"Tổng cộng: {n} tập thể, cá nhân")
-        cell.font = bold
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
-        ws.freeze_panes = "A7"
-        ws.print_title_rows = "6:6"
-        ws.page_setup.orientation = "landscape"
+        whole_row(ws, row, f"Tổng cộng: {n} tập thể, cá nhân", bold)
+        ws.cell(row, 1).alignment = Alignment(vertical="top")
+        ws.freeze_panes = f"A{header_row + 1}"
         wb.save(path)
 
     return write_atomically(out, write)

@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from core.commendations import documents, dossier, rules
 from core.commendations.rules import (
@@ -479,7 +479,7 @@ def _others(s: Session, n: Nominee, r: CommendationRound) -> list[OtherAward]:
     else:
         q = q.where(Nominee.name_folded == n.name_folded)
     out = []
-    for other, other_round in s.execute(q):
+    for other, other_round in s.execute(q.order_by(Nominee.id)):
         if not n.member_id and n.kind == NomineeKind.INDIVIDUAL and \
                 fold(other.unit_name).lower() != fold(n.unit_name).lower():
             continue  # the same name in another unit is another person
@@ -490,11 +490,16 @@ def _others(s: Session, n: Nominee, r: CommendationRound) -> list[OtherAward]:
 def _findings(s: Session, n: Nominee, thresholds: Thresholds) -> tuple[Finding, ...]:
     r = s.get(CommendationRound, n.round_id)
     assert r is not None
+    return _check(n, r, thresholds, _linked(s, n.id), _others(s, n, r))
+
+
+def _check(n: Nominee, r: CommendationRound, thresholds: Thresholds,
+           linked: Sequence[LinkedInitiative], others: Sequence[OtherAward]) -> tuple[Finding, ...]:
     return tuple(rules.check(
         kind=NomineeKind(n.kind), tier=Tier(n.tier), award=AwardForm(n.award), round_year=r.year,
         round_level=RoundLevel(r.level), offered=_forms(r.forms),
         criteria=rules.parse_criteria(NomineeKind(n.kind), n.criteria),
-        linked=_linked(s, n.id), others=_others(s, n, r), thresholds=thresholds))
+        linked=linked, others=others, thresholds=thresholds))
 
 
 def initiatives_by_numbers(db: AppDatabase, text: str) -> tuple[uuid.UUID, ...]:
@@ -538,11 +543,59 @@ class NomineeCheck:
 
 
 def check_round(db: AppDatabase, round_id: uuid.UUID) -> list[NomineeCheck]:
-    """Every nominee's findings, in the round's order."""
+    """Every nominee's findings, in the round's order. What the rules need is loaded in a few
+    grouped queries (the nominees, their linked initiatives, the other nominations of the same
+    people and units at the round's level in its year), never a query per nominee."""
     with db.reading() as s:
-        _get_round(s, round_id)
+        r = _get_round(s, round_id)
         t = _thresholds(s)
-        return [NomineeCheck(_row(n), _findings(s, n, t)) for n in _nominee_query(s, round_id)]
+        items = _nominee_query(s, round_id)
+        linked = _linked_in_round(s, round_id)
+        others = _others_in_round(s, r)
+        return [NomineeCheck(_row(n), _check(n, r, t, linked.get(n.id, ()), others.get(n.id, [])))
+                for n in items]
+
+
+def _linked_in_round(s: Session, round_id: uuid.UUID) -> dict[uuid.UUID, tuple[LinkedInitiative, ...]]:
+    """Every nominee's linked initiatives in one query (the round's live links)."""
+    out: dict[uuid.UUID, list[LinkedInitiative]] = {}
+    rows = s.execute(select(NomineeInitiative.nominee_id, Initiative).join(
+        Initiative, NomineeInitiative.initiative_id == Initiative.id).join(
+        Nominee, Nominee.id == NomineeInitiative.nominee_id).where(
+        Nominee.round_id == round_id, Nominee.deleted_at.is_(None),
+        NomineeInitiative.deleted_at.is_(None)).order_by(Initiative.number))
+    for nominee_id, i in rows:
+        out.setdefault(nominee_id, []).append(LinkedInitiative(
+            i.id, i.number, i.name, i.status, i.economic_benefit, (i.decision_date or i.registered_on).year))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _others_in_round(s: Session, r: CommendationRound) -> dict[uuid.UUID, list[OtherAward]]:
+    """:func:`_others` for every nominee of the round in one query (a self-join on the same
+    matching rule: the member, else a collective's unit, else the folded name)."""
+    mine, other, other_round = aliased(Nominee), aliased(Nominee), aliased(CommendationRound)
+    same = or_(
+        and_(mine.member_id.is_not(None), other.member_id == mine.member_id),
+        and_(mine.member_id.is_(None), mine.kind == NomineeKind.COLLECTIVE, mine.unit_id.is_not(None),
+             other.unit_id == mine.unit_id),
+        and_(mine.member_id.is_(None),
+             or_(mine.kind != NomineeKind.COLLECTIVE, mine.unit_id.is_(None)),
+             other.name_folded == mine.name_folded))
+    q = (select(mine.id, mine.member_id, mine.kind, mine.unit_name, other.unit_name, other.award,
+                other_round.name)
+         .join(other, and_(other.kind == mine.kind, other.id != mine.id, same))
+         .join(other_round, other_round.id == other.round_id)
+         .where(mine.round_id == r.id, mine.deleted_at.is_(None), other.deleted_at.is_(None),
+                other.status != NomineeStatus.NOT_APPROVED, other_round.year == r.year,
+                other_round.level == r.level, other_round.deleted_at.is_(None))
+         .order_by(mine.seq, other.id))
+    out: dict[uuid.UUID, list[OtherAward]] = {}
+    for nominee_id, member_id, kind, unit_name, other_unit, award, round_name in s.execute(q):
+        if not member_id and kind == NomineeKind.INDIVIDUAL and \
+                fold(other_unit).lower() != fold(unit_name).lower():
+            continue  # the same name in another unit is another person
+        out.setdefault(nominee_id, []).append(OtherAward(round_name, AwardForm(award)))
+    return out
 
 
 # ---- decisions ----------------------------------------------------------------------------

@@ -5,6 +5,12 @@ so an initiative recognition decision and a commendation decision never carry th
 :func:`take` runs inside the caller's transaction: when the document then fails to be
 written, the transaction rolls back and the number is free again. Taking a number already
 given to a document with the same title and feature is a reprint and returns it unchanged.
+
+A number once issued is never given again (an official book is never renumbered): when the
+document holding it is deleted (its row tombstoned, here or through sync) the entry stays,
+marked cancelled (đã hủy) in :func:`entries`; :func:`next_free` counts it, and asking for it
+by hand is refused naming the cancelled document. Only a number never issued (its
+transaction rolled back) is free again.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ class Entry:
     title: str
     issued_on: date
     feature: str
+    cancelled: bool = False  # its document was deleted; the number stays used
 
 
 def _office(session: Session) -> str:
@@ -37,10 +44,11 @@ def _office(session: Session) -> str:
 
 
 def next_free(session: Session, symbol: str, year: int) -> int:
-    """The number the next document of ``symbol`` in ``year`` would get (last taken + 1)."""
+    """The number the next document of ``symbol`` in ``year`` would get (last issued + 1,
+    cancelled ones included: a number is never given twice)."""
     last = session.scalar(select(func.max(DocumentNumber.number)).where(
         DocumentNumber.office_code == _office(session), DocumentNumber.year == year,
-        DocumentNumber.symbol == clean(symbol), DocumentNumber.deleted_at.is_(None)))
+        DocumentNumber.symbol == clean(symbol)))
     return (last or 0) + 1
 
 
@@ -48,7 +56,8 @@ def take(session: Session, *, symbol: str, issued_on: date, title: str, feature:
          number: int | None = None) -> int:
     """Record a document in the book and return its number: the next free one, or ``number``
     when it is free (or already this very document: a reprint). A number held by another
-    document is refused (UserError naming that document)."""
+    document, or issued to a document since deleted (cancelled), is refused (UserError naming
+    that document)."""
     symbol, title = clean(symbol), clean(title)[:500]
     if not symbol:
         raise UserError("Thiếu ký hiệu văn bản (ví dụ QĐ-LĐLĐ).")
@@ -59,8 +68,13 @@ def take(session: Session, *, symbol: str, issued_on: date, title: str, feature:
         raise UserError(f"Số văn bản phải là số nguyên từ 1 trở lên: {number}")
     held = session.scalar(select(DocumentNumber).where(
         DocumentNumber.office_code == _office(session), DocumentNumber.year == year,
-        DocumentNumber.symbol == symbol, DocumentNumber.number == number,
-        DocumentNumber.deleted_at.is_(None)))
+        DocumentNumber.symbol == symbol, DocumentNumber.number == number))
+    if held is not None and held.deleted_at is not None:
+        raise UserError(
+            f"Số {number:02d}/{symbol} năm {year} đã cấp cho văn bản «{held.title}» ngày "
+            f"{held.issued_on:%d/%m/%Y} và đã hủy; số đã cấp không dùng lại. Hãy dùng số "
+            f"{next_free(session, symbol, year)} (số tiếp theo còn trống) hoặc để trống cho "
+            "chương trình tự cấp.")
     if held is not None:
         if held.title == title and held.feature == feature:
             return number
@@ -75,11 +89,12 @@ def take(session: Session, *, symbol: str, issued_on: date, title: str, feature:
 
 
 def entries(session: Session, year: int | None = None) -> list[Entry]:
-    """The book (this office), by year, symbol and number."""
-    query = select(DocumentNumber).where(DocumentNumber.office_code == _office(session),
-                                         DocumentNumber.deleted_at.is_(None))
+    """The book (this office), by year, symbol and number; numbers whose document was
+    deleted are listed, marked ``cancelled``."""
+    query = select(DocumentNumber).where(DocumentNumber.office_code == _office(session))
     if year is not None:
         query = query.where(DocumentNumber.year == year)
     rows = session.scalars(query.order_by(DocumentNumber.year, DocumentNumber.symbol,
                                           DocumentNumber.number))
-    return [Entry(r.year, r.symbol, r.number, r.title, r.issued_on, r.feature) for r in rows]
+    return [Entry(r.year, r.symbol, r.number, r.title, r.issued_on, r.feature, r.deleted_at is not None)
+            for r in rows]

@@ -120,6 +120,7 @@ class NomineeDialog(FormDialog):
         self.unit.setEditText("")
         self.member = ValueCombo()
         self.member.add(self.tr("(not in the member list: type the name)"), None)
+        self._members_of: uuid.UUID | None = None  # the unit whose members are listed
         self.member.activated.connect(self._member_chosen)
         self.unit.currentIndexChanged.connect(self._unit_chosen)
         self.position = QLineEdit()
@@ -212,10 +213,14 @@ class NomineeDialog(FormDialog):
             self.born.setVisible(bool(self.born.text()))
 
     def _unit_chosen(self, _index: int = 0) -> None:
-        """The members of the unit chosen, to pick from."""
+        """The members of the unit chosen, to pick from: read once per unit (choosing a unit
+        both signals and is followed by this call; the second finds them listed already)."""
+        unit_id = self.unit.chosen()
+        if self.member.count() and unit_id == self._members_of:
+            return
+        self._members_of = unit_id
         self.member.clear()
         self.member.add(self.tr("(not in the member list: type the name)"), None)
-        unit_id = self.unit.chosen()
         if unit_id is not None and self.db is not None:
             for member_id, name in ops.member_choices(self.db, unit_id):
                 self.member.add(name, member_id)
@@ -577,3 +582,42 @@ class TotrinhDialog(FormDialog):
             self.signed.setFocus()
             return
         super().accept()
+
+
+class DecisionChoiceDialog(FormDialog):
+    """Which of the round's decisions to write (a round with several): each listed with its
+    number, date and how many it approves. The list has the focus: arrows move, Enter or a
+    double click chooses, Esc leaves (nothing is edited, so nothing is asked)."""
+
+    def __init__(self, decisions: Sequence[ops.RoundDecision], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Choose a decision"))
+        self._decisions = list(decisions)
+        note = QLabel(self.tr("This round has several decisions; choose the one to write:"))
+        note.setWordWrap(True)
+        self.decisions = QListWidget()
+        for d in self._decisions:
+            self.decisions.addItem(self.tr("{0} of {1} ({2} approved)").format(
+                d.number, d.signed_on.strftime("%d/%m/%Y"), d.approved))
+        self.decisions.setCurrentRow(0)
+        self.decisions.itemDoubleClicked.connect(lambda _item: self.submit())
+        label = QLabel(self.tr("&Decision:"))
+        label.setBuddy(self.decisions)
+        self.buttons = buttons = dialog_buttons(self.tr("Choose"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(label)
+        layout.addWidget(self.decisions)
+        layout.addWidget(buttons)
+        self.use_buttons(buttons)
+        self.decisions.setFocus()
+        self.mark_saved()
+        self.resize(460, self.sizeHint().height())
+
+    def has_changes(self) -> bool:
+        return False  # a choice, not an edit: Esc closes at once
+
+    def chosen(self) -> ops.RoundDecision:
+        return self._decisions[max(self.decisions.currentRow(), 0)]

@@ -31,7 +31,13 @@ from core.commendations import ops
 from core.commendations.ops import NomineeQuery, NomineeStatus
 from core.common.changes import Changes
 from core.common.database import AppDatabase
-from gui.commendations.dialogs import ApproveDialog, NomineeDialog, RoundDialog, UnapproveDialog
+from gui.commendations.dialogs import (
+    ApproveDialog,
+    DecisionChoiceDialog,
+    NomineeDialog,
+    RoundDialog,
+    UnapproveDialog,
+)
 from gui.commendations.models import NomineeRowRole, NomineeTableModel
 from gui.common import file_dialogs, widgets
 from gui.common.changes import ChangeBus
@@ -123,9 +129,10 @@ class CommendationsPage(QWidget):
         self.model = NomineeTableModel(db, self)
         self.table = self.model.make_view()
         # Narrow enough that Tình trạng and Quyết định show at 1366×768 without scrolling
-        # sideways; long names and units are elided (the whole text is the cell's tooltip).
+        # sideways, wide enough for every header; long names and units are elided (the whole
+        # text is the cell's tooltip).
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for column, width in enumerate((32, 112, 90, 88, 92, 100)):
+        for column, width in enumerate((40, 170, 84, 172, 144, 150)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)  # the decision takes what is left
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
@@ -154,7 +161,9 @@ class CommendationsPage(QWidget):
         file_buttons.addWidget(self.summaries_button)
         right = QVBoxLayout()
         right.addWidget(self.name_label)
-        right.addWidget(QLabel(self.tr("Criteria (tick when met; double-click for the evidence):")))
+        criteria_label = QLabel(self.tr("Criteria (tick when met; double-click for the evidence):"))
+        criteria_label.setWordWrap(True)  # no minimum width of its whole line for the detail
+        right.addWidget(criteria_label)
         right.addWidget(self.criteria, 2)
         right.addWidget(QLabel(self.tr("Checks:")))
         right.addWidget(self.findings, 3)
@@ -168,6 +177,7 @@ class CommendationsPage(QWidget):
         split.addWidget(detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([800, 340])  # the detail's wrapped lists would take half otherwise
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -554,21 +564,24 @@ class CommendationsPage(QWidget):
         dialog = TotrinhDialog(self.db, self)
         if not dialog.exec():
             return
-        folder = Path(tempfile.mkdtemp(prefix="socongdoan-"))
-        path = folder / "to-trinh.pdf"
-        try:
-            done = ops.write_totrinh(self.db, rid, path, signed_on=dialog.signed.value(),
-                                     number=dialog.number.value())
-        except Exception as exc:
-            widgets.report_error(self, exc)
-            return
+        # Written to a temporary folder (the round's file keeps its own copy), shown from
+        # memory; the folder goes whatever happens.
+        with tempfile.TemporaryDirectory(prefix="socongdoan-") as folder:
+            path = Path(folder) / "to-trinh.pdf"
+            try:
+                done = ops.write_totrinh(self.db, rid, path, signed_on=dialog.signed.value(),
+                                         number=dialog.number.value())
+                data = path.read_bytes()
+            except Exception as exc:
+                widgets.report_error(self, exc)
+                return
         self._notify(done.changes)
         self._show_round_info()
         self._fill_detail()
-        self._preview(path, self.tr("Submission letter No. {0}").format(done.value),
+        self._preview(data, self.tr("Submission letter No. {0}").format(done.value),
                       f"to-trinh-{done.value.split('/')[0]}.pdf")
 
-    def _preview(self, path: Path, title: str, file_name: str, *, saved: bool = False) -> None:
+    def _preview(self, path: Path | bytes, title: str, file_name: str, *, saved: bool = False) -> None:
         self.preview = PdfPreviewDialog(path, title=title, file_name=file_name, parent=self, saved=saved)
         self.preview.open()
 
@@ -582,14 +595,10 @@ class CommendationsPage(QWidget):
             return
         chosen = decisions[0]
         if len(decisions) > 1:
-            labels = [self.tr("{0} of {1} ({2} approved)").format(
-                d.number, d.signed_on.strftime("%d/%m/%Y"), d.approved) for d in decisions]
-            label, ok = QInputDialog.getItem(self, self.tr("Which decision?"),
-                                             self.tr("This round has several decisions; choose one:"),
-                                             labels, 0, False)
-            if not ok:
+            dialog = DecisionChoiceDialog(decisions, self)
+            if not dialog.exec():
                 return
-            chosen = decisions[labels.index(label)]
+            chosen = dialog.chosen()
         target = file_dialogs.save_file(self, self.tr("Save the decision"), file_dialogs.FileKind.DOCUMENT,
                                         "quyet-dinh.pdf", [(self.tr("PDF files (*.pdf)"), ".pdf"),
                                                            (self.tr("Workbook (*.xlsx)"), ".xlsx")])

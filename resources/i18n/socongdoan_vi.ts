@@ -696,18 +696,6 @@ Vẫn lưu?</translation>
         <translation>Đợt này chưa có ai được duyệt khen thưởng.</translation>
     </message>
     <message>
-        <source>{0} of {1} ({2} approved)</source>
-        <translation>{0} ngày {1} ({2} được duyệt)</translation>
-    </message>
-    <message>
-        <source>Which decision?</source>
-        <translation>Chọn quyết định</translation>
-    </message>
-    <message>
-        <source>This round has several decisions; choose one:</source>
-        <translation>Đợt này có nhiều quyết định; hãy chọn một:</translation>
-    </message>
-    <message>
         <source>Save the decision</source>
         <translation>Lưu quyết định</translation>
     </message>
@@ -1014,6 +1002,29 @@ Vẫn lưu?</translation>
     <message>
         <source>The initiative register cannot be opened from here in this version.</source>
         <translation>Phiên bản này chưa mở được sổ theo dõi sáng kiến từ đây.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionChoiceDialog</name>
+    <message>
+        <source>Choose a decision</source>
+        <translation>Chọn quyết định</translation>
+    </message>
+    <message>
+        <source>This round has several decisions; choose the one to write:</source>
+        <translation>Đợt này có nhiều quyết định; chọn quyết định cần lập:</translation>
+    </message>
+    <message>
+        <source>{0} of {1} ({2} approved)</source>
+        <translation>{0} ngày {1} ({2} được duyệt)</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Quyết định:</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Chọn</translation>
     </message>
 </context>
 <context>

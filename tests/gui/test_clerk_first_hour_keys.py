@@ -305,7 +305,7 @@ def test_every_dialog_has_unique_mnemonics(sample_units, window, qtbot, app_db, 
                  "FundDialog", "ContributionDialog", "LoanDialog", "RepaymentDialog", "ReverseDialog",
                  "WriteOffDialog", "RescheduleDialog", "CashCountDialog", "LockDialog", "SettingsDialog",
                  "RoundDialog", "NomineeDialog", "ApproveDialog", "ThresholdsDialog", "UnapproveDialog",
-                 "TotrinhDialog",
+                 "TotrinhDialog", "DecisionChoiceDialog",
                  # issue 13's sync page
                  "NewPassphraseDialog", "EnrolDialog"):
         assert any(type(d).__name__ == name and isinstance(d, FormDialog) for d in dialogs), name
@@ -324,6 +324,7 @@ def _fund_commendation_sync_dialogs(app_db, sample_units) -> list[QWidget]:
     from core.sync.ops import PackageOutcome
     from gui.commendations.dialogs import (
         ApproveDialog,
+        DecisionChoiceDialog,
         NomineeDialog,
         RoundDialog,
         ThresholdsDialog,
@@ -359,6 +360,8 @@ def _fund_commendation_sync_dialogs(app_db, sample_units) -> list[QWidget]:
               ApproveDialog(1, "QĐ-LĐLĐ", candidates=cops.check_round(app_db, r.id)),
               UnapproveDialog("Nguyễn Thị Ngọc Ánh", "25/QĐ-LĐLĐ", printed=True), TotrinhDialog(app_db),
               ThresholdsDialog(cops.thresholds(app_db)), CertificateDialog(app_db, r.id),
+              DecisionChoiceDialog([cops.RoundDecision("45/QĐ-LĐLĐ", date(2023, 12, 20), 2),
+                                    cops.RoundDecision("46/QĐ-LĐLĐ", date(2023, 12, 28), 1)]),
               PdfPreviewDialog(b"%PDF-1.4\n%%EOF\n", title="Tờ trình", file_name="to-trinh.pdf"),
               PreviewDialog([PackageOutcome("VL-gui-QT.scdpkg", "VL", 1, "applied", "", 3, 0, 0, 0, 0, ())]),
               NewPassphraseDialog("Tạo khoá cho văn phòng tỉnh", "…", "Tạo khoá"), EnrolDialog()]

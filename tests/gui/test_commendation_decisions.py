@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from core.commendations import ops
 from core.commendations.ops import AwardForm, NomineeInput, NomineeKind, NomineeStatus, RoundInput
-from gui.commendations.dialogs import ApproveDialog
+from gui.commendations.dialogs import ApproveDialog, DecisionChoiceDialog
 from gui.commendations.page import CommendationsPage
 from tests.gui.conftest import type_text
 from tests.gui.test_commendation_page import _when_dialog
@@ -57,20 +57,27 @@ def test_a_used_number_takes_its_date_and_the_decision_is_chosen_in_the_window(
                     "nếu là quyết định khác."]
     assert ops.nominee_detail(app_db, ids[2]).row.decision_date == date(2023, 12, 20)
 
-    # Two decisions: "Quyết định…" asks which one, in the window.
+    # Two decisions: "Quyết định…" asks which one, in a small dialog of the app's forms,
+    # in Vietnamese, by keys alone: the list has the focus, Down, then Enter chooses.
     out = tmp_path / "qd.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    asked: list[list[str]] = []
+    asked: list = []
 
-    def choose(d: QInputDialog) -> None:
-        asked.append(d.comboBoxItems())
-        qtbot.keyClick(d.focusWidget(), Qt.Key.Key_Down)
-        qtbot.keyClick(d.focusWidget(), Qt.Key.Key_Return)
-    _when_dialog(QInputDialog, choose)
+    def choose(d: DecisionChoiceDialog) -> None:
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is d.decisions)
+        asked.append([d.decisions.item(i).text() for i in range(d.decisions.count())])
+        asked.append((d.windowTitle(), [w.text() for w in d.findChildren(QLabel)],
+                      d.buttons.buttons()[0].text() if d.buttons.buttons() else ""))
+        qtbot.keyClick(d.decisions, Qt.Key.Key_Down)
+        qtbot.keyClick(d.decisions, Qt.Key.Key_Return)
+    _when_dialog(DecisionChoiceDialog, choose)
     page.decision_button.setFocus()
     qtbot.keyClick(page.decision_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: out.exists())
-    assert asked == [["45/QĐ-LĐLĐ ngày 20/12/2023 (2 được duyệt)", "46/QĐ-LĐLĐ ngày 28/12/2023 (1 được duyệt)"]]
+    assert asked[0] == ["45/QĐ-LĐLĐ ngày 20/12/2023 (2 được duyệt)", "46/QĐ-LĐLĐ ngày 28/12/2023 (1 được duyệt)"]
+    title, labels, _button = asked[1]
+    assert title == "Chọn quyết định"
+    assert "Đợt này có nhiều quyết định; chọn quyết định cần lập:" in labels and "&Quyết định:" in labels
     assert messages.errors == []
     qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible())  # shown to print
     assert page.preview.windowTitle() == "Quyết định 46/QĐ-LĐLĐ" and page.preview.document.pageCount() >= 2

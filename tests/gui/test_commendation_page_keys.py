@@ -33,6 +33,16 @@ def test_page_keys_columns_and_refresh(qtbot, window, app_db):
     header = page.table.horizontalHeader()
     right = header.sectionViewportPosition(5) + header.sectionSize(5)
     assert right <= page.table.viewport().width(), (right, page.table.viewport().width())
+    # Every column's header is read whole (bold, with the section's margins).
+    model = page.table.model()
+    font = header.font()
+    font.setBold(True)
+    from PySide6.QtGui import QFontMetrics
+    metrics = QFontMetrics(font)
+    cut = [(model.headerData(c, Qt.Orientation.Horizontal), header.sectionSize(c))
+           for c in range(model.columnCount())
+           if metrics.horizontalAdvance(model.headerData(c, Qt.Orientation.Horizontal)) + 12 > header.sectionSize(c)]
+    assert cut == []
 
     # Mnemonics: the page's and the menu bar's letters are all different.
     menu = [_letter(a.text()) for a in window.menuBar().actions()]

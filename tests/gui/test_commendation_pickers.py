@@ -55,3 +55,33 @@ def test_members_and_initiatives_are_found_tone_free(qtbot, app_db, sample_units
     assert not d.isVisible()
     value = d.value()
     assert value.member_id is not None and value.initiative_ids == (item,)
+
+
+def test_member_list_is_loaded_once(qtbot, app_db, sample_units, monkeypatch):
+    """Opening a nominee to edit, or picking a member from the search, reads the unit's
+    member list once (the unit's change signal and the explicit call each read it)."""
+    calls: list = []
+    real = ops.member_choices
+
+    def counted(db, unit_id):
+        calls.append(unit_id)
+        return real(db, unit_id)
+    monkeypatch.setattr(ops, "member_choices", counted)
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    member = ops.search_members(app_db, "tran thi anh")[0]
+    n = ops.add_nominee(app_db, r.id, ops.NomineeInput(
+        ops.NomineeKind.INDIVIDUAL, ops.AwardForm.GIAY_KHEN, member_id=member.id)).value
+    d = NomineeDialog(r.forms, db=app_db, current=ops.nominee_detail(app_db, n.id))
+    qtbot.addWidget(d)
+    assert calls == [sample_units["VL-0002"]]
+    assert d.member.value() == member.id
+    calls.clear()
+    fresh = NomineeDialog(r.forms, db=app_db)
+    qtbot.addWidget(fresh)
+    fresh.show()
+    fresh.name.setFocus()
+    QTest.keyClicks(fresh.name, "tran thi anh")
+    QTest.keyClick(fresh.member_completer.popup(), Qt.Key.Key_Down)
+    QTest.keyClick(fresh.member_completer.popup(), Qt.Key.Key_Return)
+    assert fresh.member.value() == member.id
+    assert calls == [sample_units["VL-0002"]]

@@ -35,3 +35,31 @@ def test_totrinh_asks_number_and_date_then_previews(qtbot, app_db, messages):
     assert ops.round_file(app_db, r.id).requirements[0].present  # kept in the round's file
     assert messages.errors == []
     page.preview.close()
+
+
+def test_totrinh_leaves_no_temporary_folder(qtbot, app_db, messages, tmp_path, monkeypatch):
+    """The Tờ trình is written to a temporary folder (then kept in the round's file and shown):
+    the folder is gone afterwards, and also when writing fails."""
+    import tempfile
+
+    scratch = tmp_path / "tam"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    page = CommendationsPage(app_db)
+    qtbot.addWidget(page)
+    page.show()
+
+    def ask(d: TotrinhDialog) -> None:
+        d.signed.setText("10/12/2023")
+        qtbot.keyClick(d.signed, Qt.Key.Key_Return)
+    _when_dialog(TotrinhDialog, ask)
+    page.write_totrinh()  # nobody proposed yet: refused, said in a message
+    assert messages.errors and list(scratch.iterdir()) == []
+    ops.add_nominee(app_db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.BANG_KHEN, full_name="Lê Thị Hương"))
+    _when_dialog(TotrinhDialog, ask)
+    page.write_totrinh()
+    qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible())
+    assert page.preview.data.startswith(b"%PDF")
+    assert list(scratch.iterdir()) == []
+    page.preview.close()
