@@ -83,7 +83,11 @@ class FundInstalment(SyncedMixin, Base):
 
     __tablename__ = "fund_instalment"
     __sync_owner__ = "origin"
-    __table_args__ = (UniqueConstraint("loan_id", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("loan_id", "seq"),
+        # covering: the schedules of many loans are read from the index alone (migration 0011)
+        Index("ix_fund_instalment_schedule", "loan_id", "seq", "due_on", "principal", "fee"),
+    )
 
     loan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fund_loan.id"))
     seq: Mapped[int] = mapped_column(Integer)
@@ -131,8 +135,9 @@ class FundPosting(SyncedMixin, Base):
     __tablename__ = "fund_posting"
     __sync_owner__ = "origin"
     __table_args__ = (
-        Index("ix_fund_posting_book", "fund_id", "account", "on"),
-        Index("ix_fund_posting_loan", "loan_id", "on"),
+        # covering: a book or a balance reads the index alone (migration 0011)
+        Index("ix_fund_posting_book", "fund_id", "account", "on", "entry_id", "amount"),
+        Index("ix_fund_posting_loan", "loan_id", "account", "on", "amount"),
         Index("ix_fund_posting_member", "member_id", "account"),
         Index("ix_fund_posting_entry", "entry_id"),
     )
