@@ -275,7 +275,7 @@ def build_fund_book(session: Session, fund: Fund, start: date, end: date) -> Rep
     rows_q = (select(type_coerce(FundEntry.on, String), FundEntry.voucher_kind, FundEntry.year, FundEntry.voucher_no,
                      FundEntry.memo, FundPosting.amount)
               .join(FundEntry, FundEntry.id == FundPosting.entry_id)
-              .where(FundPosting.fund_id == fund.id,
+              .where(FundPosting.fund_id == fund.id, FundEntry.status == "posted",
                      FundPosting.account.in_(list(ledger.MONEY_ACCOUNTS)),
                      FundPosting.on >= start, FundPosting.on <= end)
               .order_by(FundPosting.on, ledger.ENTRY_ORDER, FundPosting.account))

@@ -262,7 +262,7 @@ def _sums(session: Session, hexes: list[str], as_of: date) -> dict[str, dict[str
     q = (select(_hex(FundPosting.loan_id), FundPosting.account, func.sum(FundPosting.amount))
          .where(_among(FundPosting.loan_id, hexes),
                 FundPosting.account.in_(["bank", "cash", "loans", "writeoff"]),
-                FundPosting.on <= as_of)
+                FundPosting.on <= as_of, ledger.posted_only())
          .group_by(FundPosting.loan_id, FundPosting.account))
     for loan_hex, account, total in session.connection().execute(q).all():
         if loan_hex is None:

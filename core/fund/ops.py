@@ -253,7 +253,7 @@ def members(db: AppDatabase, fund_id: uuid.UUID) -> list[MemberChoice]:
     with db.reading() as s:
         fund = ledger.get_fund(s, fund_id)
         held = dict(s.execute(select(FundPosting.member_id, func.sum(FundPosting.amount)).where(
-            FundPosting.fund_id == fund.id, FundPosting.account == "contrib")
+            FundPosting.fund_id == fund.id, FundPosting.account == "contrib", ledger.posted_only())
             .group_by(FundPosting.member_id)).all())
         rows = s.execute(select(Member.id, Member.full_name).where(
             Member.unit_id == fund.unit_id, Member.deleted_at.is_(None)).order_by(Member.sort_key))
@@ -563,7 +563,7 @@ def account_balances(s: Session, *, as_of: date | None = None,
     """Fund → account → balance of the posted postings (up to ``as_of``; of ``fund_ids``):
     one grouped query for every fund."""
     q = (select(FundPosting.fund_id, FundPosting.account, func.sum(FundPosting.amount))
-         .group_by(FundPosting.fund_id, FundPosting.account))
+         .where(ledger.posted_only()).group_by(FundPosting.fund_id, FundPosting.account))
     if as_of is not None:
         q = q.where(FundPosting.on <= as_of)
     if fund_ids is not None:
@@ -581,6 +581,7 @@ def fund_totals(s: Session, as_of: date) -> list[FundTotals]:
     lent = dict(s.execute(select(FundPosting.fund_id, func.sum(FundPosting.amount))
                           .join(FundEntry, FundEntry.id == FundPosting.entry_id)
                           .where(FundPosting.account == "loans", FundPosting.amount > 0,
+                                 FundEntry.status == "posted",
                                  FundEntry.kind.in_(["disbursement", "import"]),
                                  FundPosting.on <= as_of)
                           .group_by(FundPosting.fund_id)).all())

@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql import text
 
 from db.models.base import Base, SyncedMixin
 
@@ -108,6 +109,8 @@ class FundEntry(SyncedMixin, Base):
         UniqueConstraint("fund_id", "voucher_kind", "year", "voucher_no"),
         Index("ix_fund_entry_fund_on", "fund_id", "on"),
         Index("ix_fund_entry_loan", "loan_id"),
+        # the entries not posted (none in a sound journal): what every sum leaves out
+        Index("ix_fund_entry_unposted", "id", sqlite_where=text("status != 'posted'")),
     )
 
     fund_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fund.id"))
@@ -137,7 +140,7 @@ class FundPosting(SyncedMixin, Base):
     __table_args__ = (
         # covering: a book or a balance reads the index alone (migration 0011)
         Index("ix_fund_posting_book", "fund_id", "account", "on", "entry_id", "amount"),
-        Index("ix_fund_posting_loan", "loan_id", "account", "on", "amount"),
+        Index("ix_fund_posting_loan", "loan_id", "account", "on", "amount", "entry_id"),
         Index("ix_fund_posting_member", "member_id", "account"),
         Index("ix_fund_posting_entry", "entry_id"),
     )
