@@ -263,3 +263,28 @@ def test_a_voucher_is_found_by_the_number_printed_on_it(capsys, db_path, world, 
     assert code == 0 and json.loads(out)["voucher"] == "KT-2026-0001", err
     code, out, err = run(capsys, db_path, "fund", "voucher", "--help")
     assert "PT-2026-0002" in out and "mã bút toán" in out
+
+
+def test_zero_is_refused_where_it_makes_no_sense_and_kept_where_it_does(capsys, db_path, world):
+    """A loan, repayment, contribution, refund, ceiling or rounding of 0 đồng is refused
+    before anything is opened (usage error, exit 2, Vietnamese reason); an opening capital
+    of 0 and a cash count that finds 0 đồng are accepted."""
+    refused = [
+        ("lend", "--fund", "VL01", "--member", "Nguyễn Thị Hoà 1", "--amount", "0", "--term", "6"),
+        ("repay", "VL-VV-2026-00001", "--amount", "00"),
+        ("contribute", "--fund", "VL01", "--member", "Nguyễn Thị Hoà 1", "--amount", "0.000"),
+        ("refund", "--fund", "VL01", "--member", "Nguyễn Thị Hoà 1", "--amount", "0"),
+        ("refund-credit", "VL-VV-2026-00001", "--amount", "0"),
+        ("create", "--unit", "VL01", "--ceiling", "0"),
+        ("create", "--unit", "VL01", "--rounding", "0"),
+    ]
+    for args in refused:
+        code, out, err = run(capsys, db_path, "fund", *args)
+        assert code == 2 and "số tiền phải lớn hơn 0" in err, (args, code, err)
+    code, out, err = run(capsys, db_path, "fund", "create", "--unit", "VL01", "--capital", "-1")
+    assert code == 2 and "số tiền không được âm: -1" in err
+    code, out, err = run(capsys, db_path, "fund", "count", "--fund", "VL01", "--counted", "0",
+                         "--date", "10/01/2026")
+    assert code == 0 and "khớp sổ quỹ" in out, err  # the fund's capital is 0: nothing differs
+    code, out, err = run(capsys, db_path, "fund", "list", "--json")
+    assert code == 0 and json.loads(out)[0]["money"] == 0

@@ -25,7 +25,8 @@
 
 Every command takes --json. Exit codes as elsewhere: 0 success, 1 rejected input (a
 Vietnamese message on stderr), 2 usage; ``fund check`` exits 1 when the books are not sound.
-Money is whole đồng ("25500000" or "25.500.000").
+Money is whole đồng ("25500000" or "25.500.000"), above 0 except ``--capital`` and
+``--counted`` (where 0 means no capital, an empty till).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from core.cli.org import _open, _print_json, date_arg, written
 from core.common.errors import UserError
 
 
-def money_arg(text: str) -> int:
+def _money(text: str) -> int:
     from core.common.vnformat import parse_money
 
     try:
@@ -48,8 +49,23 @@ def money_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
     if value is None:
         raise argparse.ArgumentTypeError("thiếu số tiền")
-    if value < 0:
+    return value
+
+
+def money_arg(text: str) -> int:
+    """An amount where 0 makes no sense (a loan, a repayment, a contribution, a refund, a
+    ceiling, a rounding multiple): whole đồng above zero."""
+    value = _money(text)
+    if value <= 0:
         raise argparse.ArgumentTypeError(f"số tiền phải lớn hơn 0: {text}")
+    return value
+
+
+def money_or_zero_arg(text: str) -> int:
+    """An amount where 0 means something (no opening capital, an empty till counted)."""
+    value = _money(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"số tiền không được âm: {text}")
     return value
 
 
@@ -358,7 +374,8 @@ def register(subparsers) -> None:
                    help="thứ tự thu: fee_first = phí/lãi trước rồi gốc (mặc định), principal_first = gốc trước")
     p.add_argument("--second-loan", action="store_true", help="cho phép vay khi chưa trả hết khoản trước")
     p.add_argument("--guidance", default="Hướng dẫn 53/HD-LĐLĐ", help="văn bản hướng dẫn áp dụng")
-    p.add_argument("--capital", type=money_arg, default=0, metavar="N", help="vốn ban đầu (đồng)")
+    p.add_argument("--capital", type=money_or_zero_arg, default=0, metavar="N",
+                   help="vốn ban đầu (đồng; 0 = chưa có)")
 
     add("list", fund_list, "liệt kê các quỹ")
 
@@ -418,7 +435,8 @@ def register(subparsers) -> None:
 
     p = add("count", fund_count, "ghi kết quả kiểm kê tiền mặt")
     p.add_argument("--fund", required=True, metavar="F", help="mã quỹ hoặc mã CĐCS")
-    p.add_argument("--counted", type=money_arg, required=True, metavar="N", help="số tiền mặt đếm được (đồng)")
+    p.add_argument("--counted", type=money_or_zero_arg, required=True, metavar="N",
+                   help="số tiền mặt đếm được (đồng; 0 khi két không còn tiền)")
     p.add_argument("--date", type=date_arg, metavar="D", help="ngày ghi sổ (mặc định hôm nay)")
 
     p = add("statement", fund_statement, "sổ quỹ của một kỳ (.xlsx hoặc .pdf)")
