@@ -1,6 +1,6 @@
 """Headless commands of the mutual-aid fund, added to the main parser by :func:`register`:
 
-    main.py fund create --unit CODE [--start D] [--ceiling N] [--term MONTHS] [--rate BP]
+    main.py fund create --unit CODE [--start D] [--ceiling N] [--term MONTHS] [--rate %/NĂM]
                         [--rounding N] [--grace DAYS] [--buckets 30,90]
                         [--allocation fee_first|principal_first] [--second-loan] [--capital N]
     main.py fund list
@@ -67,6 +67,23 @@ def money_or_zero_arg(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"số tiền không được âm: {text}")
     return value
+
+
+def rate_arg(text: str) -> int:
+    """The fee or interest a year as the window takes it, a percentage: "6" or "6,5%" or
+    "6,5 %/năm" (→ 600 or 650 hundredths of a percent), read by vnformat.parse_percent."""
+    from core.common.vnformat import parse_percent
+
+    try:
+        value = parse_percent(text)
+    except ValueError as exc:
+        hint = ""
+        if text.strip().isdigit() and int(text) > 100:  # a script still written in phần vạn
+            bp = int(text)
+            hint = (f" --rate nay tính theo %/năm như trên cửa sổ: {bp} phần vạn là "
+                    f"--rate {bp // 100}" + (f",{bp % 100:02d}".rstrip("0") if bp % 100 else "") + ".")
+        raise argparse.ArgumentTypeError(f"{exc}{hint}") from None
+    return value or 0
 
 
 def _member(db, fund_id: uuid.UUID, text: str) -> uuid.UUID:
@@ -137,7 +154,10 @@ def fund_create(args) -> int:
                                 guidance=args.guidance)
     info = _run(args, lambda db: ops.create_fund(db, args.unit, args.start or date.today(), settings,
                                                 capital=args.capital).value)
-    return _say(args, _fund_json(info), f"Đã lập {info.name} ({info.code}); tồn quỹ {n(info.money)} đồng.")
+    from core.fund.funds import format_rate
+
+    return _say(args, _fund_json(info), f"Đã lập {info.name} ({info.code}); phí/lãi "
+                f"{format_rate(info.settings.rate_bp)} %/năm; tồn quỹ {n(info.money)} đồng.")
 
 
 def fund_list(args) -> int:
@@ -366,7 +386,9 @@ def register(subparsers) -> None:
     p.add_argument("--start", type=date_arg, metavar="D", help="ngày thành lập (mặc định hôm nay)")
     p.add_argument("--ceiling", type=money_arg, default=30_000_000, metavar="N", help="mức vay tối đa (đồng)")
     p.add_argument("--term", type=int, default=24, metavar="MONTHS", help="thời hạn vay tối đa (tháng)")
-    p.add_argument("--rate", type=int, default=0, metavar="BP", help="phí/lãi một năm, phần vạn (600 = 6 %%)")
+    p.add_argument("--rate", type=rate_arg, default=0, metavar="%/NĂM",
+                   help="phí/lãi một năm, phần trăm như trên cửa sổ: 6 hoặc 6,5 hoặc \"6,5%%\" "
+                        "(mặc định 0)")
     p.add_argument("--rounding", type=money_arg, default=1000, metavar="N", help="làm tròn kỳ trả tới bội số")
     p.add_argument("--grace", type=int, default=0, metavar="DAYS", help="số ngày ân hạn")
     p.add_argument("--buckets", default="30,90", help="nhóm nợ quá hạn (ngày), mặc định 30,90")

@@ -131,7 +131,8 @@ class MoneyEdit(QLineEdit):
 
 class RateEdit(QLineEdit):
     """A yearly fee or interest as a percentage with a decimal comma ("0,5" %/năm), kept as
-    hundredths of a percent (core.fund.funds.parse_rate)."""
+    hundredths of a percent (core.fund.funds.parse_rate over vnformat.parse_percent, the
+    parser the CLI's --rate uses too)."""
 
     def __init__(self, rate_bp: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(format_rate(rate_bp), parent)
