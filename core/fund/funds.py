@@ -209,7 +209,7 @@ def parse_rate(text: str) -> int:
     try:
         return parse_percent(text) or 0
     except ValueError as exc:
-        raise UserError(f"Phí/lãi: {exc}") from None
+        raise UserError(str(exc)) from None
 
 
 def format_rate(rate_bp: int) -> str:
