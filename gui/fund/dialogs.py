@@ -150,19 +150,22 @@ class RateEdit(QLineEdit):
 
 
 class BucketFields(QWidget):
-    """Arrears buckets as separate day fields: the last day of the first, second and third
+    """Arrears buckets as separate day fields: the last day of the first, second, third …
     bucket (0: not used); what they make is spelt out below ("1–30 ngày, 31–90 ngày, trên 90
-    ngày")."""
+    ngày"). Three fields, or one per bound the fund already has when it has more (set by
+    the CLI or an import): saving the settings never drops a bound."""
+
+    FIELDS = 3
 
     def __init__(self, buckets: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        bounds = list(parse_buckets(buckets))[:3]
+        bounds = list(parse_buckets(buckets))
         self.days = []
         box = QHBoxLayout()
         box.setContentsMargins(0, 0, 0, 0)
-        for i in range(3):
+        for i in range(max(self.FIELDS, len(bounds))):
             spin = QSpinBox()
-            spin.setRange(0, 3650)
+            spin.setRange(0, max(3650, *bounds))  # a longer bound set elsewhere is kept
             spin.setSpecialValueText("—")
             spin.setValue(bounds[i] if i < len(bounds) else 0)
             spin.valueChanged.connect(self._show)
