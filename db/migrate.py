@@ -32,7 +32,7 @@ MIGRATIONS_DIR = BUNDLED_MIGRATIONS
 
 #: The newest revision in db/migrations/versions (tests/test_migrations.py checks that they
 #: agree). A database already at it opens without loading Alembic at all (start-up time).
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0011"
 
 
 def alembic_config(connection=None) -> Config:

@@ -263,3 +263,54 @@ def test_a_voucher_is_found_by_the_number_printed_on_it(capsys, db_path, world, 
     assert code == 0 and json.loads(out)["voucher"] == "KT-2026-0001", err
     code, out, err = run(capsys, db_path, "fund", "voucher", "--help")
     assert "PT-2026-0002" in out and "mã bút toán" in out
+
+
+def test_zero_is_refused_where_it_makes_no_sense_and_kept_where_it_does(capsys, db_path, world):
+    """A loan, repayment, contribution, refund, ceiling or rounding of 0 đồng is refused
+    before anything is opened (usage error, exit 2, Vietnamese reason); an opening capital
+    of 0 and a cash count that finds 0 đồng are accepted."""
+    refused = [
+        ("lend", "--fund", "VL01", "--member", "Nguyễn Thị Hoà 1", "--amount", "0", "--term", "6"),
+        ("repay", "VL-VV-2026-00001", "--amount", "00"),
+        ("contribute", "--fund", "VL01", "--member", "Nguyễn Thị Hoà 1", "--amount", "0.000"),
+        ("refund", "--fund", "VL01", "--member", "Nguyễn Thị Hoà 1", "--amount", "0"),
+        ("refund-credit", "VL-VV-2026-00001", "--amount", "0"),
+        ("create", "--unit", "VL01", "--ceiling", "0"),
+        ("create", "--unit", "VL01", "--rounding", "0"),
+    ]
+    for args in refused:
+        code, out, err = run(capsys, db_path, "fund", *args)
+        assert code == 2 and "số tiền phải lớn hơn 0" in err, (args, code, err)
+    code, out, err = run(capsys, db_path, "fund", "create", "--unit", "VL01", "--capital", "-1")
+    assert code == 2 and "số tiền không được âm: -1" in err
+    code, out, err = run(capsys, db_path, "fund", "count", "--fund", "VL01", "--counted", "0",
+                         "--date", "10/01/2026")
+    assert code == 0 and "khớp sổ quỹ" in out, err  # the fund's capital is 0: nothing differs
+    code, out, err = run(capsys, db_path, "fund", "list", "--json")
+    assert code == 0 and json.loads(out)[0]["money"] == 0
+
+
+def test_the_rate_is_typed_in_percent_a_year_as_in_the_window(capsys, db_path, world):
+    """``--rate 6,5%`` is 6,5 %/năm (650 hundredths of a percent), read by the same parser as
+    the window's field; a script still giving hundredths (600) is told what to write."""
+    from core.common.database import open_app_database
+    from core.org.units import UnitInput, create_unit
+    from db.models import UnitKind
+
+    db = open_app_database(db_path)
+    with db.transaction() as s:
+        for code in ("VL02", "VL03"):
+            create_unit(s, UnitInput(code=code, name=f"CĐCS {code}", kind=UnitKind.GRASSROOTS,
+                                     parent_code="VL"))
+    db.close()
+    code, out, err = run(capsys, db_path, "fund", "create", "--unit", "VL02", "--rate", "6,5%")
+    assert code == 0 and "phí/lãi 6,5 %/năm" in out, err
+    code, out, err = run(capsys, db_path, "fund", "create", "--unit", "VL03", "--rate", "600")
+    assert code == 2 and "600 phần vạn là --rate 6." in err
+    code, out, err = run(capsys, db_path, "fund", "create", "--unit", "VL03", "--rate", "6")
+    assert code == 0, err
+    code, out, err = run(capsys, db_path, "fund", "list", "--json")
+    rates = {f["unit"]: f["settings"]["rate_bp"] for f in json.loads(out)}
+    assert rates == {"VL01": 0, "VL02": 650, "VL03": 600}
+    code, out, err = run(capsys, db_path, "fund", "create", "--help")
+    assert "%/NĂM" in out and "6,5" in out

@@ -452,3 +452,15 @@ def test_format_percent_of_zero_denominator_is_none():
 def test_format_percent_refuses_floats():
     with pytest.raises(TypeError, match="Tử số phải là số nguyên"):
         format_percent(1.5, 3)
+
+
+def test_percentages_are_parsed_once_for_the_window_and_the_command_line():
+    from core.common.vnformat import parse_percent
+
+    typed = ["0", "0,5", "6", "6,5%", "6,5 %", "1,25 %/năm", "6.5", "100", " 12,5 % / năm "]
+    assert [parse_percent(t) for t in typed] == [0, 50, 600, 650, 650, 125, 650, 10_000, 1250]
+    assert parse_percent(6) == 600
+    assert parse_percent(None) is None and parse_percent("  ") is None and parse_percent("%") is None
+    for bad in ("abc", "0,125", "101", "-1", "1.2.3", "6,5 triệu", True, 1.5):
+        with pytest.raises(ValueError, match="phần trăm|Tỷ lệ"):
+            parse_percent(bad)

@@ -1,6 +1,6 @@
 """Headless commands of the mutual-aid fund, added to the main parser by :func:`register`:
 
-    main.py fund create --unit CODE [--start D] [--ceiling N] [--term MONTHS] [--rate BP]
+    main.py fund create --unit CODE [--start D] [--ceiling N] [--term MONTHS] [--rate %/NĂM]
                         [--rounding N] [--grace DAYS] [--buckets 30,90]
                         [--allocation fee_first|principal_first] [--second-loan] [--capital N]
     main.py fund list
@@ -25,7 +25,8 @@
 
 Every command takes --json. Exit codes as elsewhere: 0 success, 1 rejected input (a
 Vietnamese message on stderr), 2 usage; ``fund check`` exits 1 when the books are not sound.
-Money is whole đồng ("25500000" or "25.500.000").
+Money is whole đồng ("25500000" or "25.500.000"), above 0 except ``--capital`` and
+``--counted`` (where 0 means no capital, an empty till).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from core.cli.org import _open, _print_json, date_arg, written
 from core.common.errors import UserError
 
 
-def money_arg(text: str) -> int:
+def _money(text: str) -> int:
     from core.common.vnformat import parse_money
 
     try:
@@ -48,9 +49,41 @@ def money_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
     if value is None:
         raise argparse.ArgumentTypeError("thiếu số tiền")
-    if value < 0:
+    return value
+
+
+def money_arg(text: str) -> int:
+    """An amount where 0 makes no sense (a loan, a repayment, a contribution, a refund, a
+    ceiling, a rounding multiple): whole đồng above zero."""
+    value = _money(text)
+    if value <= 0:
         raise argparse.ArgumentTypeError(f"số tiền phải lớn hơn 0: {text}")
     return value
+
+
+def money_or_zero_arg(text: str) -> int:
+    """An amount where 0 means something (no opening capital, an empty till counted)."""
+    value = _money(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"số tiền không được âm: {text}")
+    return value
+
+
+def rate_arg(text: str) -> int:
+    """The fee or interest a year as the window takes it, a percentage: "6" or "6,5%" or
+    "6,5 %/năm" (→ 600 or 650 hundredths of a percent), read by vnformat.parse_percent."""
+    from core.common.vnformat import parse_percent
+
+    try:
+        value = parse_percent(text)
+    except ValueError as exc:
+        hint = ""
+        if text.strip().isdigit() and int(text) > 100:  # a script still written in phần vạn
+            bp = int(text)
+            hint = (f" --rate nay tính theo %/năm như trên cửa sổ: {bp} phần vạn là "
+                    f"--rate {bp // 100}" + (f",{bp % 100:02d}".rstrip("0") if bp % 100 else "") + ".")
+        raise argparse.ArgumentTypeError(f"{exc}{hint}") from None
+    return value or 0
 
 
 def _member(db, fund_id: uuid.UUID, text: str) -> uuid.UUID:
@@ -121,7 +154,10 @@ def fund_create(args) -> int:
                                 guidance=args.guidance)
     info = _run(args, lambda db: ops.create_fund(db, args.unit, args.start or date.today(), settings,
                                                 capital=args.capital).value)
-    return _say(args, _fund_json(info), f"Đã lập {info.name} ({info.code}); tồn quỹ {n(info.money)} đồng.")
+    from core.fund.funds import format_rate
+
+    return _say(args, _fund_json(info), f"Đã lập {info.name} ({info.code}); phí/lãi "
+                f"{format_rate(info.settings.rate_bp)} %/năm; tồn quỹ {n(info.money)} đồng.")
 
 
 def fund_list(args) -> int:
@@ -350,7 +386,9 @@ def register(subparsers) -> None:
     p.add_argument("--start", type=date_arg, metavar="D", help="ngày thành lập (mặc định hôm nay)")
     p.add_argument("--ceiling", type=money_arg, default=30_000_000, metavar="N", help="mức vay tối đa (đồng)")
     p.add_argument("--term", type=int, default=24, metavar="MONTHS", help="thời hạn vay tối đa (tháng)")
-    p.add_argument("--rate", type=int, default=0, metavar="BP", help="phí/lãi một năm, phần vạn (600 = 6 %%)")
+    p.add_argument("--rate", type=rate_arg, default=0, metavar="%/NĂM",
+                   help="phí/lãi một năm, phần trăm như trên cửa sổ: 6 hoặc 6,5 hoặc \"6,5%%\" "
+                        "(mặc định 0)")
     p.add_argument("--rounding", type=money_arg, default=1000, metavar="N", help="làm tròn kỳ trả tới bội số")
     p.add_argument("--grace", type=int, default=0, metavar="DAYS", help="số ngày ân hạn")
     p.add_argument("--buckets", default="30,90", help="nhóm nợ quá hạn (ngày), mặc định 30,90")
@@ -358,7 +396,8 @@ def register(subparsers) -> None:
                    help="thứ tự thu: fee_first = phí/lãi trước rồi gốc (mặc định), principal_first = gốc trước")
     p.add_argument("--second-loan", action="store_true", help="cho phép vay khi chưa trả hết khoản trước")
     p.add_argument("--guidance", default="Hướng dẫn 53/HD-LĐLĐ", help="văn bản hướng dẫn áp dụng")
-    p.add_argument("--capital", type=money_arg, default=0, metavar="N", help="vốn ban đầu (đồng)")
+    p.add_argument("--capital", type=money_or_zero_arg, default=0, metavar="N",
+                   help="vốn ban đầu (đồng; 0 = chưa có)")
 
     add("list", fund_list, "liệt kê các quỹ")
 
@@ -418,7 +457,8 @@ def register(subparsers) -> None:
 
     p = add("count", fund_count, "ghi kết quả kiểm kê tiền mặt")
     p.add_argument("--fund", required=True, metavar="F", help="mã quỹ hoặc mã CĐCS")
-    p.add_argument("--counted", type=money_arg, required=True, metavar="N", help="số tiền mặt đếm được (đồng)")
+    p.add_argument("--counted", type=money_or_zero_arg, required=True, metavar="N",
+                   help="số tiền mặt đếm được (đồng; 0 khi két không còn tiền)")
     p.add_argument("--date", type=date_arg, metavar="D", help="ngày ghi sổ (mặc định hôm nay)")
 
     p = add("statement", fund_statement, "sổ quỹ của một kỳ (.xlsx hoặc .pdf)")

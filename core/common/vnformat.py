@@ -8,7 +8,8 @@ screens all show the same thing:
 * the place–date line and document number follow Decree 30/2020/NĐ-CP;
 * amounts in words follow Vietnamese accounting style (see :func:`amount_in_words`).
 
-Parsers (:func:`parse_money`, :func:`parse_date`, :func:`words_to_amount`) take what a
+Parsers (:func:`parse_money`, :func:`parse_date`, :func:`parse_percent`,
+:func:`words_to_amount`) take what a
 spreadsheet cell or a user may hold and raise ``ValueError`` with a Vietnamese message that
 names the offending value, ready to be shown next to the column label.
 """
@@ -32,6 +33,7 @@ __all__ = [
     "format_percent",
     "parse_date",
     "parse_money",
+    "parse_percent",
     "words_to_amount",
 ]
 
@@ -450,3 +452,44 @@ def format_percent(numerator: int, denominator: int) -> int | None:
     sign = -1 if (numerator < 0) != (denominator < 0) else 1
     num, den = abs(numerator), abs(denominator)
     return sign * ((200 * num + den) // (2 * den))
+
+
+_PERCENT_SUFFIX = re.compile(r"\s*%\s*(/\s*năm)?\s*$", re.IGNORECASE)
+
+
+def parse_percent(value: object) -> int | None:
+    """A percentage between 0 and 100 with at most two decimals → hundredths of a percent
+    (basis points); empty (None or blank text) → None. The one parser of percentages typed
+    by a person (the fund's fee or interest a year, in the window and on the command line).
+
+    * a decimal comma, "." between thousands as in money: ``"0,5"`` → 50, ``"6,5 %"`` → 650;
+    * a decimal point is read as one when there is no comma: ``"6.5"`` → 650;
+    * "%" and "%/năm" may follow: ``"1,25 %/năm"`` → 125; an ``int`` is whole percent
+      (``6`` → 600).
+
+    ValueError with a Vietnamese message naming the value otherwise (``"abc"``, ``"0,125"``,
+    ``"101"``, ``"-1"``)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"“{value}” không phải tỷ lệ phần trăm (ví dụ 0,5).")
+    if isinstance(value, int):
+        text = str(value)
+    elif isinstance(value, str):
+        text = clean(value).strip()
+    else:
+        raise ValueError(f"“{value}” không phải tỷ lệ phần trăm (ví dụ 0,5).")
+    raw = _PERCENT_SUFFIX.sub("", text).strip()
+    if not raw:
+        return None
+    if not re.fullmatch(r"[+-]?[0-9.,]+", raw):
+        raise ValueError(f"“{text}” không phải tỷ lệ phần trăm (ví dụ 0,5).")
+    try:
+        number = Decimal(raw.replace(".", "").replace(",", ".") if "," in raw else raw)
+    except ArithmeticError:
+        raise ValueError(f"“{text}” không phải tỷ lệ phần trăm (ví dụ 0,5).") from None
+    hundredths = number * 100
+    if hundredths != hundredths.to_integral_value() or not 0 <= number <= 100:
+        raise ValueError(f"Tỷ lệ {raw} % không hợp lệ: từ 0 đến 100, nhiều nhất hai chữ số "
+                         "thập phân.")
+    return int(hundredths)

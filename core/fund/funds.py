@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from core.common import limits
 from core.common.errors import NotFound, UserError
 from core.common.text import clean
-from core.common.vnformat import format_money
+from core.common.vnformat import format_money, parse_percent
 from core.fund import ledger
 from core.fund.schedule import ALLOCATIONS, parse_buckets
 from core.org import units as org_units
@@ -203,22 +203,13 @@ def running_by_upper(session: Session, through: date) -> tuple[dict[uuid.UUID, i
 
 def parse_rate(text: str) -> int:
     """A yearly fee or interest typed as a percentage with a decimal comma ("0,5", "6",
-    "1,25 %") → hundredths of a percent (basis points: 50, 600, 125). UserError when it is
-    not a percentage with at most two decimals between 0 and 100."""
-    from decimal import Decimal, InvalidOperation
-
-    raw = text.strip().replace("%/năm", "").replace("%", "").strip()
-    if not raw:
-        return 0
+    "1,25 %", "6,5 %/năm") → hundredths of a percent (basis points: 50, 600, 125, 650);
+    blank → 0. Read by core.common.vnformat.parse_percent (the window and the CLI alike);
+    UserError when it is not a percentage with at most two decimals between 0 and 100."""
     try:
-        value = Decimal(raw.replace(".", "").replace(",", ".") if "," in raw else raw)
-    except InvalidOperation:
-        raise UserError(f"“{text.strip()}” không phải tỷ lệ phần trăm (ví dụ 0,5).") from None
-    bp = value * 100
-    if not value.is_finite() or bp != bp.to_integral_value() or not 0 <= value <= 100:
-        raise UserError(f"Phí/lãi {text.strip()} %/năm không hợp lệ: từ 0 đến 100, "
-                        "nhiều nhất hai chữ số thập phân.")
-    return int(bp)
+        return parse_percent(text) or 0
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
 
 
 def format_rate(rate_bp: int) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnClause
+from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 
 from core.common import limits
 from core.common.errors import NotFound, UserError
@@ -243,12 +243,21 @@ def voucher_number(entry: FundEntry) -> str:
     return f"{entry.voucher_kind}-{entry.year}-{entry.voucher_no:04d}"
 
 
+def posted_only() -> ColumnElement[bool]:
+    """Only the postings of posted entries. This office posts an entry in the transaction
+    that writes it, but a draft can stay behind otherwise (another office's package lets its
+    rows in as they are; a hand-typed statement): its postings count in no balance. Read
+    from the partial index ix_fund_entry_unposted (empty in a sound journal), so the sums
+    keep their covering indexes."""
+    return FundPosting.entry_id.not_in(select(FundEntry.id).where(FundEntry.status != "posted"))
+
+
 def balance(session: Session, fund_id: uuid.UUID, account: str, *, through: date | None = None,
             before: date | None = None, member_id: uuid.UUID | None = None,
             loan_id: uuid.UUID | None = None) -> int:
     """The sum of the posted postings of ``account`` (debit positive)."""
     q = select(func.coalesce(func.sum(FundPosting.amount), 0)).where(
-        FundPosting.fund_id == fund_id, FundPosting.account == account)
+        FundPosting.fund_id == fund_id, FundPosting.account == account, posted_only())
     if through is not None:
         q = q.where(FundPosting.on <= through)
     if before is not None:
@@ -266,7 +275,8 @@ def money_on_hand(session: Session, fund_id: uuid.UUID, through: date | None = N
 
 def trial_balance(session: Session, fund_id: uuid.UUID | None = None) -> dict[str, int]:
     """Account → balance over the posted postings (of one fund, or all); the values sum to 0."""
-    q = select(FundPosting.account, func.sum(FundPosting.amount)).group_by(FundPosting.account)
+    q = (select(FundPosting.account, func.sum(FundPosting.amount)).where(posted_only())
+         .group_by(FundPosting.account))
     if fund_id is not None:
         q = q.where(FundPosting.fund_id == fund_id)
     return {account: int(total) for account, total in session.execute(q)}

@@ -4,13 +4,15 @@ the state of any loan on any date computed from the schedule and the journal."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, func, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnClause
 
 from core.common import limits
 from core.common.errors import NotFound, UserError
@@ -236,21 +238,37 @@ def _hex(column):
     return type_coerce(column, String)
 
 
-def _sums(session: Session, loan_ids: list[uuid.UUID], as_of: date) -> dict[str, dict[str, int]]:
+def _among(column, hexes: list[str]):
+    """``column IN`` the ids given by their hex, bound as one JSON array: one query however
+    many loans (SQLite reads the array as a table and seeks the index once per id)."""
+    value: ColumnClause[str] = literal_column("value")
+    ids = select(value).select_from(func.json_each(json.dumps(hexes)))
+    return _hex(column).in_(ids.scalar_subquery())
+
+
+class _Dates(dict):
+    """ISO text → date, each distinct day parsed once (a schedule repeats the same days)."""
+
+    def __missing__(self, text: str) -> date:
+        day = self[text] = date.fromisoformat(text)
+        return day
+
+
+def _sums(session: Session, hexes: list[str], as_of: date) -> dict[str, dict[str, int]]:
     """Per loan (by the hex of its id), up to ``as_of``: money received (repayments less
-    their reversals), principal written off, and the loans account's balance."""
+    their reversals), principal written off, and the loans account's balance. One grouped
+    query, read from the covering index ix_fund_posting_loan."""
     out: dict[str, dict[str, int]] = defaultdict(lambda: {"received": 0, "writeoff": 0, "loans": 0})
-    for chunk in range(0, len(loan_ids), 500):
-        ids = loan_ids[chunk:chunk + 500]
-        q = (select(_hex(FundPosting.loan_id), FundPosting.account, func.sum(FundPosting.amount))
-             .where(FundPosting.loan_id.in_(ids), FundPosting.on <= as_of,
-                    FundPosting.account.in_(["cash", "bank", "writeoff", "loans"]))
-             .group_by(FundPosting.loan_id, FundPosting.account))
-        for loan_hex, account, total in session.execute(q):
-            if loan_hex is None:
-                continue
-            key = "received" if account in ("cash", "bank") else account
-            out[loan_hex][key] += int(total)
+    q = (select(_hex(FundPosting.loan_id), FundPosting.account, func.sum(FundPosting.amount))
+         .where(_among(FundPosting.loan_id, hexes),
+                FundPosting.account.in_(["bank", "cash", "loans", "writeoff"]),
+                FundPosting.on <= as_of, ledger.posted_only())
+         .group_by(FundPosting.loan_id, FundPosting.account))
+    for loan_hex, account, total in session.connection().execute(q).all():
+        if loan_hex is None:
+            continue
+        key = "received" if account in ("cash", "bank") else account
+        out[loan_hex][key] += int(total)
     return out
 
 
@@ -262,33 +280,41 @@ def states(session: Session, loan_ids: list[uuid.UUID], as_of: date) -> dict[uui
     total, so the state does not depend on the order the repayments were typed in. (Each
     repayment's own split, kept on its entry, is made the same way from everything received
     before it; a repayment typed with an earlier date than one already posted keeps the
-    split it was given.) Principal moved to a new loan by rescheduling counts as settled."""
+    split it was given.) Principal moved to a new loan by rescheduling counts as settled.
+
+    Three queries however many loans (the loans, their schedules, their sums per account),
+    the last two answered from covering indexes; the rest is arithmetic in memory."""
+    given = {loan_id.hex: loan_id for loan_id in loan_ids}
+    if not given:
+        return {}
+    hexes = list(given)
+    dates = _Dates()
     loans = {}
-    for chunk in range(0, len(loan_ids), 500):
-        ids = loan_ids[chunk:chunk + 500]
-        for row in session.execute(select(FundLoan.id, FundLoan.amount, FundLoan.fund_id,
-                                          FundLoan.disbursed_on, FundLoan.status)
-                                   .where(FundLoan.id.in_(ids))):
-            if row.disbursed_on is not None and row.disbursed_on <= as_of:
-                loans[row.id.hex] = row
+    conn = session.connection()  # Core rows: no ORM loading step for plain columns
+    for row in conn.execute(select(_hex(FundLoan.id).label("key"), FundLoan.amount,
+                                   _hex(FundLoan.fund_id).label("fund"),
+                                   _hex(FundLoan.disbursed_on).label("disbursed_on"),
+                                   FundLoan.status)
+                            .where(_among(FundLoan.id, hexes))).all():
+        if row.disbursed_on is not None and dates[row.disbursed_on] <= as_of:
+            loans[row.key] = row
     if not loans:
         return {}
+    hexes = list(loans)
     schedules: dict[str, list[Instalment]] = defaultdict(list)
-    ids = [row.id for row in loans.values()]
-    for chunk in range(0, len(ids), 500):
-        q = (select(_hex(FundInstalment.loan_id), FundInstalment.seq, FundInstalment.due_on,
-                    FundInstalment.principal, FundInstalment.fee)
-             .where(FundInstalment.loan_id.in_(ids[chunk:chunk + 500]))
-             .order_by(FundInstalment.loan_id, FundInstalment.seq))
-        for loan_hex, seq, due_on, principal, fee in session.execute(q):
-            schedules[loan_hex].append(Instalment(seq, due_on, principal, fee))
-    funds = {f.id: f for f in session.scalars(select(Fund).where(
-        Fund.id.in_({row.fund_id for row in loans.values()})))}
-    bounds = {fid: parse_buckets(f.buckets) for fid, f in funds.items()}
-    sums = _sums(session, ids, as_of)
+    q = (select(_hex(FundInstalment.loan_id), FundInstalment.seq, _hex(FundInstalment.due_on),
+                FundInstalment.principal, FundInstalment.fee)
+         .where(_among(FundInstalment.loan_id, hexes))
+         .order_by(FundInstalment.loan_id, FundInstalment.seq))
+    for loan_hex, seq, due_on, principal, fee in conn.execute(q).all():
+        schedules[loan_hex].append(Instalment(seq, dates[due_on], principal, fee))
+    funds = {f.id.hex: f for f in session.scalars(select(Fund).where(
+        Fund.id.in_([uuid.UUID(key) for key in {row.fund for row in loans.values()}])))}
+    bounds = {key: parse_buckets(f.buckets) for key, f in funds.items()}
+    sums = _sums(session, hexes, as_of)
     out = {}
     for loan_hex, row in loans.items():
-        fund = funds[row.fund_id]
+        fund = funds[row.fund]
         s = sums[loan_hex]
         schedule = schedules[loan_hex]
         received = max(0, s["received"])
@@ -298,9 +324,9 @@ def states(session: Session, loan_ids: list[uuid.UUID], as_of: date) -> dict[uui
         if row.status == "rescheduled":  # what the loans account lost beyond repayments
             settled = row.amount - split.principal - s["loans"]
         settled = max(0, min(settled, row.amount - split.principal))
-        out[row.id] = loan_state(
+        out[given[loan_hex]] = loan_state(
             schedule, as_of, principal_paid=split.principal, fee_paid=split.fee,
-            written_off=settled, credit=split.credit, bounds=bounds[row.fund_id],
+            written_off=settled, credit=split.credit, bounds=bounds[row.fund],
             grace_days=fund.grace_days)
     return out
 

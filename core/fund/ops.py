@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 import uuid
 from array import array
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import case, func, literal_column, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnClause
 
@@ -101,33 +102,78 @@ class MemberChoice:
 
 
 def _info(session: Session, fund: Fund) -> FundInfo:
-    unit = session.get(Unit, fund.unit_id)
-    assert unit is not None
-    disbursed = list(session.scalars(select(FundLoan.id).where(
-        FundLoan.fund_id == fund.id, FundLoan.status == "disbursed")))
+    return _infos(session, [fund])[0]
+
+
+def _infos(session: Session, funds: list[Fund]) -> list[FundInfo]:
+    """FundInfo of each fund with a fixed number of queries however many funds: balances
+    grouped per fund and account (as :func:`fund_totals`), the loans' states in one call."""
+    if not funds:
+        return []
+    ids = [f.id for f in funds]
+    units = {u.id: u for u in session.scalars(select(Unit).where(
+        Unit.id.in_({f.unit_id for f in funds})))}
+    held = account_balances(session, fund_ids=ids)
+    disbursed: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    for loan_id, fund_id in session.execute(select(FundLoan.id, FundLoan.fund_id).where(
+            FundLoan.fund_id.in_(ids), FundLoan.status == "disbursed")):
+        disbursed[fund_id].append(loan_id)
     today = date.today()
-    open_loans = sum(1 for st in loan_rules.states(session, disbursed, max(today, fund.started_on))
-                     .values() if not st.closed)
-    return FundInfo(fund.id, fund.code, fund.name, unit.id, unit.code, unit.name, fund.started_on,
-                    fund_rules.settings_of(fund), fund.locked_through,
-                    ledger.money_on_hand(session, fund.id),
-                    ledger.balance(session, fund.id, "loans"),
-                    -ledger.balance(session, fund.id, "contrib"), int(open_loans))
+    as_of = {f.id: max(today, f.started_on) for f in funds}
+    open_loans: dict[uuid.UUID, int] = defaultdict(int)
+    for day in set(as_of.values()):  # today, unless a fund starts later
+        loan_ids = [loan for f in funds if as_of[f.id] == day for loan in disbursed[f.id]]
+        fund_of = {loan: f.id for f in funds if as_of[f.id] == day for loan in disbursed[f.id]}
+        for loan_id, st in loan_rules.states(session, loan_ids, day).items():
+            if not st.closed:
+                open_loans[fund_of[loan_id]] += 1
+    out = []
+    for fund in funds:
+        unit = units[fund.unit_id]
+        bal = held.get(fund.id, {})
+        out.append(FundInfo(
+            fund.id, fund.code, fund.name, unit.id, unit.code, unit.name, fund.started_on,
+            fund_rules.settings_of(fund), fund.locked_through,
+            sum(bal.get(a, 0) for a in ledger.MONEY_ACCOUNTS), bal.get("loans", 0),
+            -bal.get("contrib", 0), open_loans[fund.id]))
+    return out
 
 
 def _entry_info(session: Session, entry: FundEntry) -> EntryInfo:
-    lines = ledger.entry_lines(session, entry.id)
-    money = sum(p.amount for p in lines if p.account in ledger.MONEY_ACCOUNTS)
-    size = sum(p.amount for p in lines if p.amount > 0)
-    member = session.get(Member, entry.member_id) if entry.member_id else None
-    loan = session.get(FundLoan, entry.loan_id) if entry.loan_id else None
-    return EntryInfo(entry.id, entry.fund_id, entry.on, ledger.voucher_number(entry),
-                     entry.voucher_kind, entry.kind, ledger.KIND_LABELS[entry.kind], entry.memo,
-                     money or size, member.full_name if member else "",
-                     loan.number if loan else "",
-                     ledger.reversal_of(session, entry.id) is not None,
-                     entry.reverses_id is not None,
-                     json.loads(entry.allocation) if entry.allocation else None, money)
+    return _entry_infos(session, [entry])[0]
+
+
+def _entry_infos(session: Session, entries: Sequence[FundEntry]) -> list[EntryInfo]:
+    """EntryInfo of each entry with four grouped queries however many entries: the money
+    each moves and its size, the members' names, the loans' numbers, which are reversed."""
+    if not entries:
+        return []
+    ids = [e.id for e in entries]
+    money_of = case((FundPosting.account.in_(list(ledger.MONEY_ACCOUNTS)), FundPosting.amount),
+                    else_=0)
+    size_of = case((FundPosting.amount > 0, FundPosting.amount), else_=0)
+    moved = {entry_id: (int(money or 0), int(size or 0)) for entry_id, money, size in session.execute(
+        select(FundPosting.entry_id, func.sum(money_of), func.sum(size_of))
+        .where(FundPosting.entry_id.in_(ids)).group_by(FundPosting.entry_id))}
+    member_ids = {e.member_id for e in entries if e.member_id}
+    names = dict(session.execute(select(Member.id, Member.full_name)
+                                 .where(Member.id.in_(member_ids))).all()) if member_ids else {}
+    loan_ids = {e.loan_id for e in entries if e.loan_id}
+    numbers = dict(session.execute(select(FundLoan.id, FundLoan.number)
+                                   .where(FundLoan.id.in_(loan_ids))).all()) if loan_ids else {}
+    reversed_ids = set(session.scalars(select(FundEntry.reverses_id)
+                                       .where(FundEntry.reverses_id.in_(ids))))
+    out = []
+    for entry in entries:
+        money, size = moved.get(entry.id, (0, 0))
+        out.append(EntryInfo(
+            entry.id, entry.fund_id, entry.on, ledger.voucher_number(entry), entry.voucher_kind,
+            entry.kind, ledger.KIND_LABELS[entry.kind], entry.memo, money or size,
+            names.get(entry.member_id, "") if entry.member_id else "",
+            numbers.get(entry.loan_id, "") if entry.loan_id else "",
+            entry.id in reversed_ids, entry.reverses_id is not None,
+            json.loads(entry.allocation) if entry.allocation else None, money))
+    return out
 
 
 def _loan_info(session: Session, loan: FundLoan, as_of: date, key: int = 0) -> LoanInfo:
@@ -149,7 +195,7 @@ def list_funds(db: AppDatabase) -> list[FundInfo]:
     with db.reading() as s:
         rows = s.scalars(select(Fund).join(Unit, Unit.id == Fund.unit_id)
                          .where(Fund.deleted_at.is_(None)).order_by(Unit.name_folded)).all()
-        return [_info(s, f) for f in rows]
+        return _infos(s, list(rows))
 
 
 def get_fund(db: AppDatabase, fund_id: uuid.UUID) -> FundInfo:
@@ -207,7 +253,7 @@ def members(db: AppDatabase, fund_id: uuid.UUID) -> list[MemberChoice]:
     with db.reading() as s:
         fund = ledger.get_fund(s, fund_id)
         held = dict(s.execute(select(FundPosting.member_id, func.sum(FundPosting.amount)).where(
-            FundPosting.fund_id == fund.id, FundPosting.account == "contrib")
+            FundPosting.fund_id == fund.id, FundPosting.account == "contrib", ledger.posted_only())
             .group_by(FundPosting.member_id)).all())
         rows = s.execute(select(Member.id, Member.full_name).where(
             Member.unit_id == fund.unit_id, Member.deleted_at.is_(None)).order_by(Member.sort_key))
@@ -264,7 +310,7 @@ def entries(db: AppDatabase, fund_id: uuid.UUID, *, limit: int = 500) -> list[En
         rows = s.scalars(select(FundEntry).where(FundEntry.fund_id == fund_id,
                                                  FundEntry.status == "posted")
                          .order_by(FundEntry.on.desc(), ledger.ENTRY_ORDER.desc()).limit(limit))
-        out = [_entry_info(s, e) for e in rows]
+        out = _entry_infos(s, list(rows))
         after = ledger.money_on_hand(s, fund_id)
         with_balance = []
         for info in out:
@@ -512,6 +558,22 @@ class FundTotals:
     in_arrears: int
 
 
+def account_balances(s: Session, *, as_of: date | None = None,
+                     fund_ids: Sequence[uuid.UUID] | None = None) -> dict[uuid.UUID, dict[str, int]]:
+    """Fund → account → balance of the posted postings (up to ``as_of``; of ``fund_ids``):
+    one grouped query for every fund."""
+    q = (select(FundPosting.fund_id, FundPosting.account, func.sum(FundPosting.amount))
+         .where(ledger.posted_only()).group_by(FundPosting.fund_id, FundPosting.account))
+    if as_of is not None:
+        q = q.where(FundPosting.on <= as_of)
+    if fund_ids is not None:
+        q = q.where(FundPosting.fund_id.in_(list(fund_ids)))
+    out: dict[uuid.UUID, dict[str, int]] = defaultdict(dict)
+    for fund_id, account, total in s.execute(q):
+        out[fund_id][account] = int(total)
+    return out
+
+
 def fund_totals(s: Session, as_of: date) -> list[FundTotals]:
     """Per fund on ``as_of``: borrowers, lent, principal repaid, outstanding, money on hand."""
     funds = s.execute(select(Fund.id, Fund.unit_id, Unit.name).join(Unit, Unit.id == Fund.unit_id)
@@ -519,13 +581,11 @@ def fund_totals(s: Session, as_of: date) -> list[FundTotals]:
     lent = dict(s.execute(select(FundPosting.fund_id, func.sum(FundPosting.amount))
                           .join(FundEntry, FundEntry.id == FundPosting.entry_id)
                           .where(FundPosting.account == "loans", FundPosting.amount > 0,
+                                 FundEntry.status == "posted",
                                  FundEntry.kind.in_(["disbursement", "import"]),
                                  FundPosting.on <= as_of)
                           .group_by(FundPosting.fund_id)).all())
-    balances: dict[tuple[uuid.UUID, str], int] = {
-        (f, a): int(t) for f, a, t in s.execute(
-            select(FundPosting.fund_id, FundPosting.account, func.sum(FundPosting.amount))
-            .where(FundPosting.on <= as_of).group_by(FundPosting.fund_id, FundPosting.account))}
+    balances = account_balances(s, as_of=as_of)
     borrowers = dict(s.execute(select(FundLoan.fund_id, func.count(func.distinct(FundLoan.borrower_id)))
                                .where(FundLoan.disbursed_on <= as_of, FundLoan.deleted_at.is_(None))
                                .group_by(FundLoan.fund_id)).all())
@@ -535,11 +595,12 @@ def fund_totals(s: Session, as_of: date) -> list[FundTotals]:
     out = []
     for fid, unit_id, name in funds:
         lent_total = int(lent.get(fid) or 0)
-        outstanding = balances.get((fid, "loans"), 0)
-        written = balances.get((fid, "writeoff"), 0)
+        held = balances.get(fid, {})
+        outstanding = held.get("loans", 0)
+        written = held.get("writeoff", 0)
         out.append(FundTotals(fid, unit_id, name, int(borrowers.get(fid) or 0), lent_total,
                               lent_total - outstanding - written, outstanding,
-                              balances.get((fid, "cash"), 0) + balances.get((fid, "bank"), 0),
+                              held.get("cash", 0) + held.get("bank", 0),
                               behind.get(fid, 0)))
     return out
 

@@ -17,6 +17,7 @@ these functions from the journal.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -102,13 +103,19 @@ def remaining(schedule: list[Instalment], principal_paid: int, fee_paid: int
               ) -> list[tuple[Instalment, int, int]]:
     """Each instalment with the principal and fee still owed on it, the amounts already paid
     applied oldest first."""
-    out = []
-    p, f = principal_paid, fee_paid
+    return list(_owed(schedule, principal_paid, fee_paid))
+
+
+def _owed(schedule: list[Instalment], p: int, f: int) -> Iterator[tuple[Instalment, int, int]]:
+    """:func:`remaining`, one instalment at a time (a caller that stops early computes no
+    more; the state of thousands of loans is computed in one call)."""
     for line in schedule:
-        take_p, take_f = min(p, line.principal), min(f, line.fee)
-        p, f = p - take_p, f - take_f
-        out.append((line, line.principal - take_p, line.fee - take_f))
-    return out
+        owe_p, owe_f = line.principal, line.fee
+        take_p = p if p < owe_p else owe_p
+        take_f = f if f < owe_f else owe_f
+        p -= take_p
+        f -= take_f
+        yield line, owe_p - take_p, owe_f - take_f
 
 
 def allocate(schedule: list[Instalment], principal_paid: int, fee_paid: int, amount: int,
@@ -119,7 +126,7 @@ def allocate(schedule: list[Instalment], principal_paid: int, fee_paid: int, amo
     if amount <= 0:
         raise ValueError("a repayment is positive")
     left, lines, total_p, total_f = amount, [], 0, 0
-    for line, owe_p, owe_f in remaining(schedule, principal_paid, fee_paid):
+    for line, owe_p, owe_f in _owed(schedule, principal_paid, fee_paid):
         if left == 0:
             break
         if order == "fee_first":
@@ -195,7 +202,7 @@ def loan_state(schedule: list[Instalment], as_of: date, *, principal_paid: int, 
     fee_outstanding = 0 if written_off else fee_total - fee_paid
     overdue_p = overdue_f = dpd = 0
     if outstanding > 0:
-        for line, owe_p, owe_f in remaining(schedule, settled, fee_paid):
+        for line, owe_p, owe_f in _owed(schedule, settled, fee_paid):
             if line.due_on >= as_of:
                 break
             overdue_p += owe_p

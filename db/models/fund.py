@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql import text
 
 from db.models.base import Base, SyncedMixin
 
@@ -83,7 +84,11 @@ class FundInstalment(SyncedMixin, Base):
 
     __tablename__ = "fund_instalment"
     __sync_owner__ = "origin"
-    __table_args__ = (UniqueConstraint("loan_id", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("loan_id", "seq"),
+        # covering: the schedules of many loans are read from the index alone (migration 0011)
+        Index("ix_fund_instalment_schedule", "loan_id", "seq", "due_on", "principal", "fee"),
+    )
 
     loan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fund_loan.id"))
     seq: Mapped[int] = mapped_column(Integer)
@@ -104,6 +109,8 @@ class FundEntry(SyncedMixin, Base):
         UniqueConstraint("fund_id", "voucher_kind", "year", "voucher_no"),
         Index("ix_fund_entry_fund_on", "fund_id", "on"),
         Index("ix_fund_entry_loan", "loan_id"),
+        # the entries not posted (none in a sound journal): what every sum leaves out
+        Index("ix_fund_entry_unposted", "id", sqlite_where=text("status != 'posted'")),
     )
 
     fund_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fund.id"))
@@ -131,8 +138,9 @@ class FundPosting(SyncedMixin, Base):
     __tablename__ = "fund_posting"
     __sync_owner__ = "origin"
     __table_args__ = (
-        Index("ix_fund_posting_book", "fund_id", "account", "on"),
-        Index("ix_fund_posting_loan", "loan_id", "on"),
+        # covering: a book or a balance reads the index alone (migration 0011)
+        Index("ix_fund_posting_book", "fund_id", "account", "on", "entry_id", "amount"),
+        Index("ix_fund_posting_loan", "loan_id", "account", "on", "amount", "entry_id"),
         Index("ix_fund_posting_member", "member_id", "account"),
         Index("ix_fund_posting_entry", "entry_id"),
     )

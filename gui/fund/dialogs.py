@@ -77,8 +77,10 @@ def typed_date(edit: widgets.DateField) -> date | None:
 class MoneyEdit(QLineEdit):
     """Whole đồng typed as "25500000" or "25.500.000"; the amount in words is shown below."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, zero_ok: bool = False) -> None:
         super().__init__(parent)
+        #: 0 is an amount here (a cash count that finds the till empty), however it is typed
+        self.zero_ok = zero_ok
         self.setAlignment(_RIGHT)
         self.setPlaceholderText("0")
         self.words = QLabel()
@@ -86,12 +88,15 @@ class MoneyEdit(QLineEdit):
         self.textChanged.connect(self._show_words)
 
     def amount(self) -> int | None:
-        """The amount typed; None when empty, not an amount, or not above zero."""
+        """The amount typed; None when empty, not an amount, or not above zero (zero is an
+        amount when the field takes it: "0", "00" and "0.000" alike)."""
         try:
             value = parse_money(self.text())
         except ValueError:
             return None
-        return value if value is not None and value > 0 else None
+        if value is None or value < 0 or (value == 0 and not self.zero_ok):
+            return None
+        return value
 
     def problem(self, *, zero_ok: bool = False) -> str:
         """Why what is typed is not an amount ("“abc2x0” không phải số tiền"), or ""."""
@@ -109,7 +114,7 @@ class MoneyEdit(QLineEdit):
 
     def value(self, *, zero_ok: bool = False) -> int:
         """The amount typed, or a UserError saying why it is not one."""
-        problem = self.problem(zero_ok=zero_ok)
+        problem = self.problem(zero_ok=zero_ok or self.zero_ok)
         if problem:
             raise UserError(problem)
         value = parse_money(self.text().strip())
@@ -119,14 +124,15 @@ class MoneyEdit(QLineEdit):
     def _show_words(self) -> None:
         value = self.amount()
         problem = self.problem(zero_ok=True) if self.text().strip() else ""
-        self.words.setText(amount_in_words(value) if value else problem)
+        self.words.setText(amount_in_words(value) if value is not None else problem)
         # the dialog grows with a long amount in words rather than cutting it
         self.words.setMinimumHeight(self.words.heightForWidth(max(self.words.width(), 250)))
 
 
 class RateEdit(QLineEdit):
     """A yearly fee or interest as a percentage with a decimal comma ("0,5" %/năm), kept as
-    hundredths of a percent (core.fund.funds.parse_rate)."""
+    hundredths of a percent (core.fund.funds.parse_rate over vnformat.parse_percent, the
+    parser the CLI's --rate uses too)."""
 
     def __init__(self, rate_bp: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(format_rate(rate_bp), parent)
@@ -144,19 +150,22 @@ class RateEdit(QLineEdit):
 
 
 class BucketFields(QWidget):
-    """Arrears buckets as separate day fields: the last day of the first, second and third
+    """Arrears buckets as separate day fields: the last day of the first, second, third …
     bucket (0: not used); what they make is spelt out below ("1–30 ngày, 31–90 ngày, trên 90
-    ngày")."""
+    ngày"). Three fields, or one per bound the fund already has when it has more (set by
+    the CLI or an import): saving the settings never drops a bound."""
+
+    FIELDS = 3
 
     def __init__(self, buckets: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        bounds = list(parse_buckets(buckets))[:3]
+        bounds = list(parse_buckets(buckets))
         self.days = []
         box = QHBoxLayout()
         box.setContentsMargins(0, 0, 0, 0)
-        for i in range(3):
+        for i in range(max(self.FIELDS, len(bounds))):
             spin = QSpinBox()
-            spin.setRange(0, 3650)
+            spin.setRange(0, max(3650, *bounds))  # a longer bound set elsewhere is kept
             spin.setSpecialValueText("—")
             spin.setValue(bounds[i] if i < len(bounds) else 0)
             spin.valueChanged.connect(self._show)
@@ -645,7 +654,7 @@ class CashCountDialog(_Dialog):
         super().__init__(db, bus, self.tr("Cash count of %1").replace("%1", fund.name),
                          self.tr("Record"), parent)
         self._fund = fund
-        self.counted = MoneyEdit()
+        self.counted = MoneyEdit(zero_ok=True)
         self.on = date_edit()
         self.note = QLineEdit()
         self.form.addRow(self.tr("Counted (đồng)"), self.counted)
@@ -674,7 +683,7 @@ class CashCountDialog(_Dialog):
     def show_difference(self) -> None:
         """Over or short (thừa/thiếu) against the book, as the count is typed."""
         book = self._book
-        counted = 0 if self.counted.text().strip() == "0" else self.counted.amount()
+        counted = self.counted.amount()  # "0", "00" or "0.000": an empty till
         if book is None or counted is None:
             self.difference.setText("")
         elif counted == book:
@@ -684,7 +693,7 @@ class CashCountDialog(_Dialog):
             self.difference.setText(text.replace("%1", format_int(abs(counted - book))))
 
     def _do(self):
-        counted = self.counted.value(zero_ok=True)
+        counted = self.counted.value()
         return ops.count_cash(self._db, self._fund.id, read_date(self.on), counted,
                               self.note.text())
 
