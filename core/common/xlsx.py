@@ -89,6 +89,50 @@ def cell(ws, value: object = None, *, font=None, alignment=None, border=None, fi
     return put(made, value)
 
 
+class _StyledCell(Cell):
+    """A reusable styled write-only cell whose style id is worked out once: openpyxl looks
+    it up in the workbook's style list for every cell it writes (a hash of the style array
+    each time), which for one style reused row after row always gives the same number."""
+
+    __slots__ = ("_style_id",)
+
+    @property
+    def style_id(self) -> int:
+        return self._style_id
+
+
+def _reusable(ws, styled: Cell) -> _StyledCell:
+    """A copy of ``styled`` (a cell made by :func:`cell`) as a :class:`_StyledCell`."""
+    made = _StyledCell(ws)
+    made._style = styled._style
+    made._style_id = styled.style_id
+    return made
+
+
+def _write_cells_directly(ws) -> None:
+    """A write-only sheet's rows handed to its writer without openpyxl's detour for cells:
+    its own ``_values_to_row`` first tries a ``Cell`` as a value, which raises (after
+    formatting the cell's repr into the message) and then makes a new cell, for every
+    styled cell of every row. Same cells, same order, same XML (tests/test_xlsx_rows.py
+    compares the files byte for byte)."""
+    plain = WriteOnlyCell(ws)
+
+    def values_to_row(values, row_idx):
+        for col_idx, value in enumerate(values, 1):
+            if value is None:
+                continue
+            if isinstance(value, Cell):
+                target = value
+            else:
+                plain.value = value
+                target = plain
+            target.column = col_idx
+            target.row = row_idx
+            yield target
+
+    ws._values_to_row = values_to_row
+
+
 def write(ws, row: int, column: int, value: object) -> Cell:
     """``value`` into the cell at ``row``, ``column`` of a normal (not write-only) sheet."""
     return put(ws.cell(row, column), value)
@@ -106,7 +150,9 @@ class Rows:
     def __init__(self, ws, styled: dict[int, Cell] | None = None,
                  layout: PrintLayout | None = None, first_row: int = 1):
         self.ws = ws
-        self.styled = sorted((styled or {}).items())
+        self.styled = [(i, _reusable(ws, c)) for i, c in sorted((styled or {}).items())]
+        if getattr(ws, "_values_to_row", None) is not None and self.styled:
+            _write_cells_directly(ws)  # a write-only sheet
         self.count = 0
         # With a layout, each row whose text wraps gets its height; ``first_row`` is the
         # sheet row (1-based) of the first append (a write-only sheet does not count them).
