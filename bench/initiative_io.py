@@ -389,12 +389,15 @@ half-way, nothing is written. Earlier in this pass: the units in one query, rows
 they are built (never all in memory), the duplicate check one unit at a time on compact
 rows, shared cell values, slots, a 40 MiB page cache for the bulk insert.
 
-The export (issue 10, point 12: every workbook prints readably) now gives every data cell
-an alignment (top, wrapped for long text) and every row whose text wraps a height: openpyxl
-writes a style attribute per cell and a height per row, and the heights are estimated from
-the texts (4 % of the export). Its ratio went from 1.29× (02:59 UTC, quiet machine) to the
-figure above, measured while the machine ran 5–11 processes on 2 cores; the ≤ 1.3× target
-is **not** met by this run.
+The export (issue 10, point 12: every workbook prints readably) gives every data cell an
+alignment (top, wrapped for long text) and every row whose text wraps a height. openpyxl's
+public path costs a styled cell dearly: for each one it first tries the cell as a value,
+which raises (after formatting the cell's repr into the message), then makes a new cell, and
+it looks the style up in the workbook's list again; that took the export from 1.29× to
+1.95× (20.000 rows, same minutes). `core.common.xlsx.Rows` now reuses each column's styled
+cell with its style id worked out once and hands cells to the writer directly — the same
+file byte for byte (tests/test_xlsx_rows.py) — which brought 20.000 rows back to 1.30×;
+what is left is openpyxl's own XML writer (the same for both) and the row heights.
 """
     write_section("Initiative import and export (100,000 rows)", body)
     return {"import_ratio": round(ratio_i, 2), "export_ratio": round(ratio_e, 2),
