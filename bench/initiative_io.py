@@ -9,8 +9,8 @@ everything); raw is python-calamine reading the same sheet into Python values. T
 (issue 9). The second yardstick: the rows our import wrote (initiatives, authors, history),
 already as the driver's values, inserted into the same database of units by a plain
 ``sqlite3`` executemany per table on one thread, the search index and the tally filled once
-afterwards (the triggers set aside meanwhile, as our import does; the sync capture triggers
-run as they do for our import), one transaction, same pragmas. Target ≤ 2×. Where SQLite's
+afterwards and the sync outbox written once (the triggers set aside meanwhile, as our
+import does), one transaction, same pragmas. Target ≤ 2×. Where SQLite's
 pages go in the imported database (``dbstat``) is recorded with the load of the machine.
 
 Export: ``core.initiatives.export.export_register`` of a register of ROWS initiatives (the
@@ -170,12 +170,16 @@ def _written_rows(target: Path) -> dict[str, tuple[list[str], list[tuple]]]:
 
 def _plain_executemany(units: Path, target: Path,
                        written: dict[str, tuple[list[str], list[tuple]]]) -> float:
-    """Seconds to insert ``written`` into a copy of ``units``: one executemany per table
-    (triggers of the search index and the tally dropped, both filled once afterwards, the
-    triggers restored), one transaction, the app's pragmas and bulk page cache."""
+    """Seconds to insert ``written`` into a copy of ``units``: one executemany per table on
+    one thread (the insert triggers of the search index, the tally and the sync capture
+    dropped; the index and tally filled and the outbox written once afterwards by the
+    statements our import uses; the triggers restored), one transaction, the app's pragmas
+    and bulk page cache."""
     import sqlite3
 
+    import db.models  # noqa: F401 - the synced models, for the outbox's columns
     from core.initiatives.importing import BULK_CACHE_KIB
+    from db import outbox
     from db.bulk import _AFTERWARDS
 
     for suffix in ("", "-wal", "-shm"):
@@ -187,11 +191,16 @@ def _plain_executemany(units: Path, target: Path,
                        f"cache_size={-BULK_CACHE_KIB}"):
             conn.execute(f"PRAGMA {pragma}")
         first = (conn.execute("SELECT max(seq) FROM initiative").fetchone()[0] or 0) + 1
+        models = outbox.synced_models()
         start = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
+        capture = {f"{outbox.PREFIX}{table}_ai": table for table in _TABLES}
+        names = (*_AFTERWARDS, *capture)
         triggers = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)",
-            tuple(_AFTERWARDS)).fetchall()
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+            f"({', '.join('?' * len(names))})", names).fetchall()
+        marks = {table: conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}")
+                 .fetchone()[0] for table in _TABLES}  # noqa: S608 (fixed names)
         for name, _sql in triggers:
             conn.execute(f"DROP TRIGGER {name}")
         for table in _TABLES:
@@ -200,7 +209,12 @@ def _plain_executemany(units: Path, target: Path,
                 f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 (fixed names)
                 f"VALUES ({', '.join('?' * len(columns))})", rows)
         for name, sql in triggers:
-            conn.execute(_AFTERWARDS[name], (first,))
+            if name in _AFTERWARDS:
+                conn.execute(_AFTERWARDS[name], (first,))
+            else:
+                table = capture[name]
+                conn.execute(outbox.capture_inserts_sql(
+                    table, outbox.travelling_columns(models[table])), (marks[table],))
             conn.execute(sql)
         conn.execute("COMMIT")
         return time.perf_counter() - start

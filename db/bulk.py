@@ -1,16 +1,19 @@
 """Bulk inserts (imports, the demo): rows handed to the driver's executemany, a larger page
-cache meanwhile, and the initiatives' per-row triggers set aside, their work done once, in a
-few statements, at the end.
+cache meanwhile, and the per-row insert triggers set aside, their work done once, in a few
+statements, at the end.
 
-Inside the caller's transaction each insert trigger (search index, tally) is dropped, the
-rows go in, the new rows (``seq >= first_seq``) are indexed and counted in one statement
-each, and the triggers are created again from their own SQL. SQLite DDL is transactional,
-so an error anywhere leaves the schema and the data as they were; SQLite has one writer,
-so no other connection inserts meanwhile. Elsewhere (PostgreSQL) nothing changes.
+Inside the caller's transaction each insert trigger of the initiatives (search index,
+tally) and the sync capture's insert trigger of the tables written in bulk are dropped, the
+rows go in, the new rows (``seq >= first_seq``; rowids above those before) are indexed,
+counted and written to the sync outbox in one statement each, and the triggers are created
+again from their own SQL. SQLite DDL is transactional, so an error anywhere leaves the
+schema and the data as they were; SQLite has one writer, so no other connection inserts
+meanwhile. Elsewhere (PostgreSQL) nothing changes.
 """
 
 from __future__ import annotations
 
+import json
 import operator
 import queue
 import threading
@@ -20,7 +23,8 @@ from types import TracebackType
 
 from sqlalchemy import Connection, Table, Uuid, insert
 
-from db import tally
+from db import models as _models  # noqa: F401 - every synced model mapped for the outbox
+from db import outbox, tally
 
 FTS_COLUMNS = "name_folded, authors_folded, description_folded, unit_folded"  # migration 0002
 _AFTERWARDS = {
@@ -83,6 +87,14 @@ class Inserter:
             return
         self.sql = compiled.string
         order = list(compiled.positiontup)
+        # For the writer thread: the whole chunk as one JSON array of rows, inserted by one
+        # statement (json_each), so SQLite works through the chunk without taking Python's
+        # interpreter lock back for every row (which, while the caller's thread is busy,
+        # made each row wait its turn: an executemany several times slower).
+        columns = ", ".join(f'"{table.c[key].name}"' for key in order)
+        picks = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(order)))
+        self.json_sql = (f'INSERT INTO "{table.name}" ({columns}) SELECT {picks} '
+                         f"FROM json_each(?)")
         take = operator.itemgetter(*order)
         converters = []  # (position, processor, memo) of the columns that need converting
         for position, key in enumerate(order):
@@ -121,10 +133,17 @@ class Inserter:
             return
         for start in range(0, len(rows), self.CHUNK):
             chunk = [self.convert(row) for row in rows[start:start + self.CHUNK]]
-            if self.writer is not None:
+            if self.writer is None:
+                self.connection.exec_driver_sql(self.sql, chunk)
+                continue
+            try:
+                # str, int, float, None and bool come back from json_extract as the same
+                # SQLite values the driver binds (text, integer, real, NULL, 1/0)
+                payload = json.dumps(chunk, ensure_ascii=False, allow_nan=False)
+            except (TypeError, ValueError):  # bytes, NaN …: the driver binds them
                 self.writer.submit(self.sql, chunk)
             else:
-                self.connection.exec_driver_sql(self.sql, chunk)
+                self.writer.submit(self.json_sql, (payload,))
 
 
 class BackgroundWriter:
@@ -193,33 +212,54 @@ class BackgroundWriter:
         self._raise()
 
 
-class DeferredInsertTriggers:
-    """The initiatives' insert triggers (search index, tally) set aside: :meth:`drop`, the
-    rows go in, :meth:`fill` indexes and counts the new rows (``seq >= first_seq``) in one
-    statement each — through a :class:`BackgroundWriter` when given, so the caller can work
-    meanwhile — and :meth:`restore` creates the triggers again from their own SQL (after
-    the writer's :meth:`~BackgroundWriter.wait`). Nothing happens outside SQLite."""
+#: the tables the register's bulk inserts write: their sync capture is deferred too
+REGISTER_TABLES = ("initiative", "initiative_author", "initiative_change")
 
-    def __init__(self, connection: Connection, first_seq: int):
+
+class DeferredInsertTriggers:
+    """Insert triggers set aside: the initiatives' search index and tally, and the sync
+    capture of ``captured`` tables. :meth:`drop`, the rows go in, :meth:`fill` indexes and
+    counts the new rows (``seq >= first_seq``) and writes their outbox entries (rowids above
+    those before :meth:`drop`) in one statement each — through a :class:`BackgroundWriter`
+    when given, so the caller can work meanwhile — and :meth:`restore` creates the triggers
+    again from their own SQL (after the writer's :meth:`~BackgroundWriter.wait`). Nothing
+    happens outside SQLite."""
+
+    def __init__(self, connection: Connection, first_seq: int,
+                 captured: Sequence[str] | None = None):
         self.connection, self.first_seq = connection, first_seq
+        self.captured = REGISTER_TABLES if captured is None else captured
         self.saved: dict[str, str] = {}
+        self.fills: list[tuple[str, tuple]] = []
 
     def drop(self) -> None:
         if self.connection.dialect.name != "sqlite":
             return
-        self.saved = dict(self.connection.exec_driver_sql(
+        run = self.connection.exec_driver_sql
+        capture = {f"{outbox.PREFIX}{table}_ai": table for table in self.captured}
+        names = [*_AFTERWARDS, *capture]
+        self.saved = dict(run(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
-            f"({', '.join('?' * len(_AFTERWARDS))})", tuple(_AFTERWARDS),
-        ).all())
-        for name in self.saved:
-            self.connection.exec_driver_sql(f"DROP TRIGGER {name}")
+            f"({', '.join('?' * len(names))})", tuple(names)).all())
+        models = outbox.synced_models()
+        for name in names:
+            if name not in self.saved:
+                continue
+            if name in _AFTERWARDS:
+                self.fills.append((_AFTERWARDS[name], (self.first_seq,)))
+            else:
+                table = capture[name]
+                after = run(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar()
+                self.fills.append((outbox.capture_inserts_sql(
+                    table, outbox.travelling_columns(models[table])), (after,)))
+            run(f"DROP TRIGGER {name}")
 
     def fill(self, writer: BackgroundWriter | None = None) -> None:
-        for name in self.saved:
+        for sql, parameters in self.fills:
             if writer is not None:
-                writer.submit(_AFTERWARDS[name], (self.first_seq,))
+                writer.submit(sql, parameters)
             else:
-                self.connection.exec_driver_sql(_AFTERWARDS[name], (self.first_seq,))
+                self.connection.exec_driver_sql(sql, parameters)
 
     def restore(self) -> None:
         for sql in self.saved.values():
@@ -227,10 +267,11 @@ class DeferredInsertTriggers:
 
 
 @contextmanager
-def insert_triggers_deferred(connection: Connection, first_seq: int) -> Iterator[None]:
+def insert_triggers_deferred(connection: Connection, first_seq: int,
+                             captured: Sequence[str] | None = None) -> Iterator[None]:
     """:class:`DeferredInsertTriggers` around the block: dropped on entry; filled and
     restored on leaving (an error leaves both to the caller's rollback)."""
-    deferred = DeferredInsertTriggers(connection, first_seq)
+    deferred = DeferredInsertTriggers(connection, first_seq, captured)
     deferred.drop()
     yield
     deferred.fill()

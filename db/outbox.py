@@ -99,6 +99,19 @@ def trigger_sql(table: str, columns: list[str]) -> dict[str, str]:
     }
 
 
+def capture_inserts_sql(table: str, columns: list[str]) -> str:
+    """What ``table``'s insert trigger writes, for every row whose rowid is above the one
+    parameter, in one statement: for a bulk insert made with that trigger set aside
+    (:class:`db.bulk.DeferredInsertTriggers`), the same outbox entries in rowid order —
+    without SQLite running a trigger program per row, two thirds of the time of a
+    100,000-row import. Nothing while a package is applied, as the trigger."""
+    return (f"INSERT INTO {OUTBOX} (entity, row_id, operation, row_version, base_version, row, "
+            f"changed, office, at) SELECT '{table}', new.id, 'insert', new.row_version, 0, "
+            f"{_json_row('new', columns)}, '[]', {_OFFICE}, {_NOW} FROM {_q(table)} AS new "
+            f"WHERE new.rowid > ? AND NOT EXISTS (SELECT 1 FROM sync_applying) "
+            f"ORDER BY new.rowid")
+
+
 def install(connection: Connection) -> list[str]:
     """Drop every capture trigger and create them again for every SyncedMixin table present
     in the database (idempotent; inside the caller's transaction). Returns the tables."""

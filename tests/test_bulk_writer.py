@@ -147,7 +147,7 @@ def test_cancel_while_the_writer_works_leaves_nothing(one_unit, tmp_path, small_
 
     @event.listens_for(one_unit.engine, "after_cursor_execute")
     def _seen(_conn, _cursor, statement, *_args):
-        if statement.startswith("INSERT INTO initiative "):
+        if statement.startswith(("INSERT INTO initiative ", 'INSERT INTO "initiative" ')):
             inserted.set()
 
     def cancelled() -> bool:
@@ -162,3 +162,144 @@ def test_cancel_while_the_writer_works_leaves_nothing(one_unit, tmp_path, small_
     result = import_initiatives(one_unit, book, dry_run=False)
     assert len(result.accepted) == ROWS
     assert _counts(one_unit)[0] == ROWS
+
+
+# ---- the sync capture of a bulk insert, deferred --------------------------------------------
+
+def _outbox_entries(db) -> list[tuple]:
+    with db.reading() as s:
+        return s.connection().exec_driver_sql(
+            "SELECT entity, row_id, operation, row_version, base_version, row, changed, office "
+            "FROM sync_outbox WHERE entity LIKE 'initiative%' ORDER BY seq").all()
+
+
+def test_deferred_capture_writes_what_the_triggers_write(one_unit, tmp_path, monkeypatch,
+                                                        small_chunks):
+    """The same workbook into two copies of one database: the import as it is (capture
+    triggers set aside, the outbox filled once afterwards) and with the register's capture
+    left to the per-row triggers. The same outbox entries (keys and stamps made equal),
+    parents before their children."""
+    import shutil
+    import uuid
+    from datetime import UTC, datetime
+
+    from core.common.database import open_app_database
+
+    book = _book(tmp_path, lambda i: "VL-0001")
+    one_unit.close()
+    copies = [tmp_path / "deferred.sqlite", tmp_path / "per-row.sqlite"]
+    for copy in copies:
+        shutil.copyfile(one_unit.path, copy)
+    now = datetime(2026, 12, 6, 7, 0, tzinfo=UTC)
+    monkeypatch.setattr("core.initiatives.importing.utcnow", lambda: now)
+    entries = []
+    for copy in copies:
+        class Pool:
+            keys = iter(range(1, 10**6))
+
+            def next(self) -> uuid.UUID:
+                return uuid.UUID(int=next(self.keys))
+
+        monkeypatch.setattr("core.initiatives.importing.UuidPool", Pool)
+        if copy.name == "per-row.sqlite":
+            monkeypatch.setattr(bulk, "REGISTER_TABLES", ())
+        db = open_app_database(copy)
+        try:
+            import_initiatives(db, book, dry_run=False)
+            entries.append(_outbox_entries(db))
+        finally:
+            db.close()
+    deferred, per_row = entries
+    assert len(deferred) == ROWS * 3  # an initiative, its one author, its history row
+    assert sorted(deferred) == sorted(per_row)
+    tables = ["initiative", "initiative_author", "initiative_change"]
+    order = [e[0] for e in deferred]
+    assert order == sorted(order, key=tables.index)
+
+
+def test_no_capture_while_a_package_is_applied(one_unit, tmp_path):
+    """A bulk insert while ``sync_applying`` holds a row (a package being applied) writes
+    no outbox entry, as the triggers would not."""
+    from db.bulk import REGISTER_TABLES, insert_triggers_deferred
+
+    import_initiatives(one_unit, _book(tmp_path, lambda i: "VL-0001"), dry_run=False)
+    before = len(_outbox_entries(one_unit))
+    with one_unit.transaction() as s:
+        conn = s.connection()
+        initiative_id = conn.exec_driver_sql("SELECT id FROM initiative LIMIT 1").scalar()
+        conn.exec_driver_sql("INSERT INTO sync_applying DEFAULT VALUES")
+        with insert_triggers_deferred(conn, 10**9):
+            row = {"id": "f" * 32, "initiative_id": initiative_id, "changed_by": "t",
+                   "action": "edited", "changes": "{}", "origin_office": "VL",
+                   "created_at": "2026-12-06 07:00:00", "updated_at": "2026-12-06 07:00:00",
+                   "row_version": 1, "deleted_at": None}
+            conn.exec_driver_sql(
+                f"INSERT INTO initiative_change ({', '.join(row)}) "
+                f"VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+        conn.exec_driver_sql("DELETE FROM sync_applying")
+        names = [f"sync_capture_{table}_ai" for table in REGISTER_TABLES]
+        triggers = conn.exec_driver_sql(
+            f"SELECT count(*) FROM sqlite_master WHERE name IN ({', '.join('?' * 3)})",
+            tuple(names)).scalar()
+    assert len(_outbox_entries(one_unit)) == before
+    assert triggers == 3  # restored
+
+
+def test_rows_through_the_writer_are_stored_as_the_driver_stores_them(tmp_path):
+    """The writer inserts a chunk as one JSON array (one statement, no per-row return to
+    Python): every value must be stored with the type and bytes the driver's executemany
+    gives it."""
+    import uuid
+    from datetime import UTC, date, datetime
+
+    from sqlalchemy import (
+        BigInteger,
+        Boolean,
+        Column,
+        Date,
+        DateTime,
+        Float,
+        Integer,
+        MetaData,
+        String,
+        Table,
+        Text,
+        Uuid,
+    )
+
+    table = Table("v", MetaData(), Column("id", Uuid, primary_key=True), Column("d", Date),
+                  Column("t", DateTime), Column("b", Boolean), Column("i", Integer),
+                  Column("big", BigInteger), Column("f", Float), Column("s", String(40)),
+                  Column("x", Text))
+    rows = [
+        {"id": uuid.UUID(int=1), "d": date(2023, 3, 6), "t": datetime(2026, 12, 6, 7, 0, 1),
+         "b": True, "i": 0, "big": 3_031_150_000_000, "f": 0.1, "s": "Lê Thị Hương",
+         "x": 'nháy "kép" \\ và\nxuống dòng 😀'},
+        {"id": uuid.UUID(int=2), "d": None, "t": None, "b": False, "i": -5, "big": None,
+         "f": 1e300, "s": "", "x": "12"},
+        {"id": uuid.UUID(int=3), "d": date(1, 1, 1), "t": datetime(2026, 1, 1, tzinfo=UTC)
+         .replace(tzinfo=None), "b": None, "i": 2**62, "big": -1, "f": None, "s": "0012",
+         "x": None},
+    ]
+    stored = []
+    for through_writer in (False, True):
+        engine = create_engine(f"sqlite:///{tmp_path / f'v{through_writer}.sqlite'}")
+        table.metadata.create_all(engine)
+        statements: list[str] = []
+        event.listen(engine, "before_cursor_execute",
+                     lambda _c, _k, statement, *_a, seen=statements: seen.append(statement))
+        with engine.begin() as conn:
+            if through_writer:
+                with BackgroundWriter(conn) as writer:
+                    bulk.Inserter(conn, table, list(rows[0]), writer).insert(rows)
+                    writer.wait()
+            else:
+                bulk.Inserter(conn, table, list(rows[0])).insert(rows)
+            assert any("json_each" in s for s in statements) == through_writer
+            columns = [c.name for c in table.columns]
+            stored.append(conn.exec_driver_sql(
+                "SELECT " + ", ".join(f"typeof({c}), quote({c})" for c in columns)
+                + " FROM v ORDER BY id").all())
+        engine.dispose()
+    assert stored[0] == stored[1]
+    assert len(stored[1]) == 3
