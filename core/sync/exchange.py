@@ -11,6 +11,7 @@ version (``__sync_owner__``) is the provisional winner.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -32,6 +33,7 @@ from core.sync import keys as keys_module
 from core.sync import package as pkg
 from core.sync import values
 from db import outbox
+from db.bulk import insert_triggers_deferred, larger_cache
 from db.migrate import SCHEMA_HEAD
 from db.models import SyncConflict, SyncIdentity, SyncPackage, SyncPeer, utcnow
 
@@ -428,18 +430,55 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
         first_rejected: int | None = None
         ctx = _Context(conn, peer.acked_through)
         raw = _Raw(conn)
-        for change in o.changes():
-            s = int(change.get("s", 0))
-            if s <= applied_through:
-                report.unchanged += 1
-                continue
-            rejected_before = report.rejected
-            _apply_change(raw, me, peer, package_id, change, report, ctx)
+        #: new rows of one table in a run (most of a first package), inserted together
+        run: list[tuple[int, dict, _Prepared]] = []
+        run_names: tuple[str, tuple[str, ...]] = ("", ())  # its table and columns, in order
+
+        def applied(s: int, change: dict, prepared: _Prepared | None, rejected_before: int
+                    ) -> None:
+            nonlocal first_rejected, last
+            if prepared is not None:
+                _apply_change(raw, me, peer, package_id, change, report, ctx, prepared)
             if report.rejected > rejected_before and first_rejected is None:
                 first_rejected = s
             last = max(last, s)
             if str(change.get("e", "")).startswith("fund_"):
                 ctx.fund_touched = True
+
+        def flush() -> None:
+            nonlocal last
+            if not run:
+                return
+            if _insert_new(conn, raw, ctx, [p for _, _, p in run]):
+                report.new += len(run)
+                last = max(last, run[-1][0])
+                if run[0][2][0].startswith("fund_"):
+                    ctx.fund_touched = True
+            else:  # one of them is here already, or cannot be stored: one at a time
+                for s, change, prepared in run:
+                    applied(s, change, prepared, report.rejected)
+            run.clear()
+
+        with larger_cache(conn, IMPORT_CACHE_KIB):
+            for change, plain in o.entries():
+                s = int(change.get("s", 0))
+                if s <= applied_through:
+                    report.unchanged += 1
+                    continue
+                rejected_before = report.rejected
+                prepared = _prepare(me, peer, change, report, ctx, plain=plain)
+                if prepared is not None and _is_new_insert(prepared, ctx):
+                    names = (prepared[0], tuple(prepared[4]))
+                    if run and names != run_names:
+                        flush()
+                    run_names = names
+                    run.append((s, change, prepared))
+                    if len(run) >= INSERT_RUN:
+                        flush()
+                    continue
+                flush()
+                applied(s, change, prepared, rejected_before)
+            flush()
         covers_through = m.get("covers_through")
         if first_rejected is not None:
             # A change that could not be stored is not acknowledged: the sender keeps it
@@ -588,6 +627,7 @@ class _Context:
     def __init__(self, conn: Connection, acked_through: int) -> None:
         self.models = outbox.synced_models()
         self.columns = {t: outbox.travelling_columns(m) for t, m in self.models.items()}
+        self.column_set = {t: frozenset(c) for t, c in self.columns.items()}
         self.present = {name for (name,) in conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         self.fund_touched = False
@@ -600,31 +640,36 @@ class _Context:
         self.unit_refs = _unit_references()
 
 
-def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
-                  change: dict, report: FileReport, ctx: _Context) -> None:
+#: what one change is once read and checked: (table, model, row id, operation, values)
+_Prepared = tuple[str, type, str, str, dict]
+
+
+def _prepare(me: SyncIdentity, peer: SyncPeer, change: dict, report: FileReport,
+             ctx: _Context, *, plain: bool = False) -> _Prepared | None:
+    """The change's row as it would be written here: its columns only, text cleaned,
+    values checked and converted. None (and the change rejected) when it cannot be read.
+    ``plain``: its line held no code point that cleaning removes (package.Opened.entries),
+    so its text needs no look."""
     entity, row_id, op = change.get("e"), change.get("id"), change.get("op")
     model = ctx.models.get(entity) if isinstance(entity, str) else None
     row = change.get("row")
     if model is None or not isinstance(row_id, str) or not isinstance(row, dict) or op not in (
             "insert", "update", "delete"):
         _reject(report, f"Thay đổi không đọc được (bảng «{entity}»).")
-        return
+        return None
     table = str(entity)
-    columns = ctx.columns[table]
     if table not in ctx.present:
         _reject(report, f"Bảng «{table}» chưa có trong cơ sở dữ liệu này; hãy cập nhật chương trình.")
-        return
-    local_row = conn.exec_driver_sql(_select_sql(table, tuple(columns)), (row_id,)).first()
-    local = dict(zip(columns, local_row, strict=True)) if local_row is not None else None
-    incoming = {k: (clean(v, multiline=True) if isinstance(v, str) and k != "sort_key"
-                    and FORBIDDEN.search(v) else v)
-                for k, v in row.items() if k in columns}  # text is cleaned on the way in
-    if table == "initiative" and incoming.get("confidential"):
+        return None
+    if not plain:  # text is cleaned on the way in
+        row = {k: (clean(v, multiline=True) if isinstance(v, str) and k != "sort_key"
+                   and FORBIDDEN.search(v) else v) for k, v in row.items()}
+    if table == "initiative" and row.get("confidential"):
         # a confidential row carries the portal-list fields only; whatever else an older
         # sender put there ('' for a stripped date) never overwrites the values here
-        incoming = {k: v for k, v in incoming.items() if k in CONFIDENTIAL_KEEP}
-    try:
-        incoming = values.convert(table, incoming)
+        row = {k: v for k, v in row.items() if k in CONFIDENTIAL_KEEP}
+    try:  # the columns of the table that travel, checked and converted
+        incoming = values.convert(table, row, only=ctx.column_set[table])
     except values.BadValue as exc:
         column, value, expected = exc.args
         raise _Broken(
@@ -636,6 +681,20 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
         for column in ctx.unit_refs.get(table, ()):
             if incoming.get(column) in ctx.aliases:
                 incoming[column] = ctx.aliases[incoming[column]]
+    return table, model, row_id, str(op), incoming
+
+
+def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
+                  change: dict, report: FileReport, ctx: _Context,
+                  prepared: _Prepared | None = None) -> None:
+    if prepared is None:
+        prepared = _prepare(me, peer, change, report, ctx)
+        if prepared is None:
+            return
+    table, model, row_id, op, incoming = prepared
+    columns = ctx.columns[table]
+    local_row = conn.exec_driver_sql(_select_sql(table, tuple(columns)), (row_id,)).first()
+    local = dict(zip(columns, local_row, strict=True)) if local_row is not None else None
     if local is None and op != "delete" and table in NATURAL_KEYS:
         matched = _natural_match(conn, me, peer, package_id, table, row_id, incoming, report,
                                  ctx)
@@ -798,6 +857,53 @@ def _insert_sql(table: str, names: tuple[str, ...], locals_: tuple[str, ...]) ->
     marks = ", ".join(["?"] * len(names) + [
         f"(SELECT coalesce(max({_q(c)}), 0) + 1 FROM {_q(table)})" for c in locals_])
     return f"INSERT INTO {_q(table)} ({cols}) VALUES ({marks})"
+
+
+#: rows inserted together by one executemany (and the page cache while a package applies:
+#: the default 2 MiB makes random UUID keys thrash)
+INSERT_RUN = 5000
+IMPORT_CACHE_KIB = 32 * 1024
+
+
+def _is_new_insert(prepared: _Prepared, ctx: _Context) -> bool:
+    """An insert of a row without local edits that no natural key may match: if it is
+    absent here it is simply inserted (what :func:`_apply_change` would do)."""
+    table, _, row_id, op, _ = prepared
+    return op == "insert" and table not in NATURAL_KEYS and (table, row_id) not in ctx.edited
+
+
+def _insert_new(conn: Connection, raw: _Raw, ctx: _Context, rows: list[_Prepared]) -> bool:
+    """Insert ``rows`` (new rows of one table, the same columns in the same order) by one
+    executemany, the capture trigger set aside (it would do nothing) and the initiatives'
+    search-index and tally triggers too, their work done once for the run (db.bulk). False, and nothing changed, when one of them is here already or
+    cannot be stored: the caller then applies them one at a time (and rejects only the
+    faulty one)."""
+    table, model = rows[0][0], rows[0][1]
+    ids = [p[2] for p in rows]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        if raw.exec_driver_sql(f"SELECT 1 FROM {_q(table)} WHERE id IN "
+                               f"({', '.join('?' * len(chunk))}) LIMIT 1", tuple(chunk)).first():
+            return False
+    locals_ = tuple(getattr(model, "__sync_local__", ()))
+    defaults = {k: v for k, v in values.insert_defaults(table).items() if k not in locals_}
+    names = tuple({**defaults, **rows[0][4]})  # every row has the same columns in this order
+    params = [tuple({**defaults, **p[4]}.values()) for p in rows]
+    raw.exec_driver_sql("SAVEPOINT sync_run")
+    try:
+        with contextlib.ExitStack() as aside:
+            aside.enter_context(outbox.insert_capture_set_aside(raw.cursor, table))
+            if table == "initiative":
+                first = int(raw.exec_driver_sql(
+                    "SELECT coalesce(max(seq), 0) + 1 FROM initiative").first()[0])
+                aside.enter_context(insert_triggers_deferred(conn, first))
+            raw.cursor.executemany(_insert_sql(table, names, locals_), params)
+    except Exception:  # noqa: BLE001 - the rows are applied one at a time, with reasons
+        raw.exec_driver_sql("ROLLBACK TO sync_run")
+        raw.exec_driver_sql("RELEASE sync_run")
+        return False
+    raw.exec_driver_sql("RELEASE sync_run")
+    return True
 
 
 def _insert(conn: Any, model: type, table: str, incoming: dict) -> None:
