@@ -79,6 +79,14 @@ def _changed(columns: list[str]) -> str:
     return f"'[' || rtrim({parts or chr(39) * 2}, ',') || ']'"
 
 
+def _really_changed(columns: list[str]) -> str:
+    """SQL true when an update changed a travelling column other than the bookkeeping ones
+    (an update that only stamps updated_at/row_version, or changes nothing, is not a change
+    worth sending)."""
+    return "(" + " OR ".join(f"old.{_q(c)} IS NOT new.{_q(c)}" for c in columns
+                             if c not in _ALWAYS) + ")" if set(columns) - _ALWAYS else "0"
+
+
 def trigger_sql(table: str, columns: list[str]) -> dict[str, str]:
     """The three CREATE TRIGGER statements capturing changes of ``table``."""
     quiet = "NOT EXISTS (SELECT 1 FROM sync_applying)"
@@ -94,13 +102,24 @@ def trigger_sql(table: str, columns: list[str]) -> dict[str, str]:
             f"CREATE TRIGGER {PREFIX}{table}_ai AFTER INSERT ON {t} WHEN {quiet} BEGIN "
             + body("insert", "new", "new.row_version", "0", "'[]'") + " END"),
         f"{PREFIX}{table}_au": (
-            f"CREATE TRIGGER {PREFIX}{table}_au AFTER UPDATE ON {t} WHEN {quiet} BEGIN "
+            f"CREATE TRIGGER {PREFIX}{table}_au AFTER UPDATE ON {t} "
+            f"WHEN {quiet} AND {_really_changed(columns)} BEGIN "
             + body("update", "new", "new.row_version", "old.row_version", _changed(columns))
             + " END"),
         f"{PREFIX}{table}_ad": (
             f"CREATE TRIGGER {PREFIX}{table}_ad AFTER DELETE ON {t} WHEN {quiet} BEGIN "
             + body("delete", "old", "old.row_version", "old.row_version", "'[]'") + " END"),
     }
+
+
+def capture_update_sql(table: str, columns: list[str]) -> str:
+    """An update entry for the row ``id = ?`` (second parameter) as it stands, listing the
+    columns given as a JSON list (first parameter): what the update trigger writes, for a
+    decision that must travel although it changed no value (core.sync.exchange.resolve)."""
+    return (f"INSERT INTO {OUTBOX} (entity, row_id, operation, row_version, base_version, row, "
+            f"changed, office, at) SELECT '{table}', r.id, 'update', r.row_version, "
+            f"r.row_version - 1, {_json_row('r', columns)}, ?, {_OFFICE}, {_NOW} "
+            f"FROM {_q(table)} r WHERE r.id = ?")
 
 
 def install(connection: Connection) -> list[str]:

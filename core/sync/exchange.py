@@ -1001,17 +1001,25 @@ def resolve(session: Session, conflict_id: int, keep: str) -> ConflictInfo:
         exists = conn.exec_driver_sql(f"SELECT 1 FROM {_q(c.entity)} WHERE id = ?",
                                       (c.row_id,)).first()
         if exists:
+            before = conn.exec_driver_sql(
+                "SELECT coalesce(max(seq), 0) FROM sync_outbox").scalar()
             sets = ", ".join(f"{_q(n)} = ?" for n in fields_)
             conn.exec_driver_sql(
                 f"UPDATE {_q(c.entity)} SET {sets}, row_version = row_version + 1, "
                 "updated_at = ? WHERE id = ?",
                 (*[chosen[n] for n in fields_], utcnow().replace(tzinfo=None).isoformat(sep=" "),
                  c.row_id))
-            top = conn.exec_driver_sql("SELECT max(seq) FROM sync_outbox WHERE row_id = ?",
-                                       (c.row_id,)).scalar()
-            if top is not None:  # the decision travels even where the values did not change
+            top = conn.exec_driver_sql("SELECT max(seq) FROM sync_outbox WHERE row_id = ? "
+                                       "AND seq > ?", (c.row_id, before)).scalar()
+            # the decision travels even where the values did not change (the kept version
+            # was the one here: the capture trigger saw no change and wrote nothing)
+            if top is not None:
                 conn.exec_driver_sql("UPDATE sync_outbox SET changed = ? WHERE seq = ?",
                                      (json.dumps(fields_), top))
+            else:
+                columns = outbox.travelling_columns(outbox.synced_models()[c.entity])
+                conn.exec_driver_sql(outbox.capture_update_sql(c.entity, columns),
+                                     (json.dumps(fields_), c.row_id))
     c.resolved_at, c.resolution = utcnow(), keep
     session.flush()
     return next(x for x in conflicts(session, open_only=False) if x.id == conflict_id)
