@@ -599,6 +599,21 @@ def _owner(model: type, me: SyncIdentity, local: dict, overlap: set[str]) -> str
     return str(local.get("origin_office") or "")
 
 
+def _winner(model: type, me: SyncIdentity, peer: SyncPeer, row: dict, overlap: set[str],
+            theirs: int, mine: int) -> str:
+    """The provisional winner of a conflict of any kind (edit/edit, deleted here and edited
+    there, edited here and deleted there), the same at both offices: the owner's version
+    (:func:`_owner`); for a row a third office owns, the higher version (``theirs`` and
+    ``mine``: the row versions of the two sides, a deletion's being the deleted row's), and
+    between equal versions the version of the office whose code sorts first."""
+    owner = _owner(model, me, row, overlap)
+    if owner == peer.office_code:
+        return "theirs"
+    if owner == me.office_code:
+        return "mine"
+    return "theirs" if (theirs, me.office_code) > (mine, peer.office_code) else "mine"
+
+
 class _Raw:
     """The sqlite3 cursor of the session's connection, for the per-change statements
     (SQLAlchemy's per-statement bookkeeping costs more than SQLite's work on a row)."""
@@ -712,10 +727,14 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
                     conn, table, row_id, peer.acked_through, columns)[1])
             if op == "delete":
                 report.unchanged += 1
-            elif deleted_here:  # deleted here, edited there: both kept, the owner decides
+            elif deleted_here:  # deleted here, edited there: both kept, one rule decides
                 tombstone = {**incoming, "__op__": "delete"}
-                owner = _owner(model, me, incoming, {"deleted_at"})
-                winner = "theirs" if owner == peer.office_code else "mine"
+                deleted_version = conn.exec_driver_sql(
+                    "SELECT row_version FROM sync_outbox WHERE entity = ? AND row_id = ? AND "
+                    "operation = 'delete' AND seq > ? ORDER BY seq DESC LIMIT 1",
+                    (table, row_id, peer.acked_through)).first()
+                winner = _winner(model, me, peer, incoming, {"deleted_at"}, version,
+                                 int(deleted_version[0]) if deleted_version else 0)
                 _record_conflict(conn, table, row_id, peer.office_code, package_id, tombstone,
                                  {**incoming, "__op__": op}, {"deleted_at"}, winner)
                 if winner == "theirs":
@@ -749,14 +768,8 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
                     _write(conn, table, row_id, op, incoming, differing, version, local)
                     report.updated += 1
                 else:
-                    owner = _owner(model, me, local, overlap)
-                    if owner == peer.office_code:
-                        winner = "theirs"
-                    elif owner == me.office_code:
-                        winner = "mine"
-                    else:
-                        winner = "theirs" if (version, me.office_code) > (
-                            int(local.get("row_version") or 0), peer.office_code) else "mine"
+                    winner = _winner(model, me, peer, local, overlap, version,
+                                     int(local.get("row_version") or 0))
                     _record_conflict(conn, table, row_id, peer.office_code, package_id, local,
                                      {**incoming, "__op__": op}, overlap, winner)
                     if winner == "theirs":
