@@ -118,23 +118,23 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
     conn = session.connection()
     confidential = {r[0] for r in conn.exec_driver_sql(
         "SELECT id FROM initiative WHERE confidential")}
-    rows = conn.exec_driver_sql(
-        "SELECT seq, entity, row_id, operation, row_version, base_version, row, changed, office, "
-        "at FROM sync_outbox WHERE seq > ? ORDER BY seq", (peer.acked_through,))
-
     scope = (_Scope(conn, recipient) if me.role == "province" and peer.role != "province"
              else None)
-    through = [peer.acked_through]
+    # every change up to the last one was looked at (sent, or out of the recipient's scope)
+    through = [conn.exec_driver_sql("SELECT coalesce(max(seq), ?) FROM sync_outbox WHERE seq > ?",
+                                    (peer.acked_through, peer.acked_through)).scalar()]
+    in_scope, scope_params = scope.condition() if scope is not None else ("1", ())
+    rows = conn.exec_driver_sql(
+        "SELECT seq, entity, row_id, operation, row_version, base_version, row, changed, office, "
+        f"at FROM sync_outbox WHERE seq > ? AND ({in_scope}) ORDER BY seq",
+        (peer.acked_through, *scope_params))
 
     def changes():
         """(entity, line) of every change; the row's JSON (made by SQLite) is passed through
         as it is, parsed only where confidentiality or the recipient's scope needs a look."""
         for s, entity, row_id, op, v, b, row_json, changed, office, at in rows:
-            through[0] = max(through[0], int(s))
             if entity == keys_module.KEY_ENTITY:
                 continue
-            if scope is not None and not scope.wants(entity, row_id, row_json):
-                continue  # another district's business: never sent to this one
             if entity == "initiative" and (row_id in confidential
                                            or '"confidential":1' in row_json):
                 row_json = json.dumps(_reduce_confidential(json.loads(row_json)),
@@ -180,7 +180,11 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
             sign_key=pairs[0].sign, header=header, recipient_box=peer.box_public)
         result["file_sha"] = _sha256(Path(tmp))
 
-    write_atomically(out, write, error=SyncError)
+    try:
+        write_atomically(out, write, error=SyncError)
+    finally:
+        if scope is not None:
+            scope.close()
     try:
         _verify_written(out, result["file_sha"], recipient)
         peer.out_seq, peer.out_hash = seq, result["hash"]
@@ -204,30 +208,26 @@ class _Scope:
     targets addressed to its units, its initiatives (with their review results and
     decisions), funds, nominees …; and rows of those (authors, payments, postings …).
     Tables that refer to no scoped table (programmes and their phases, rounds) are shared
-    reference rows and always sent."""
+    reference rows and always sent.
+
+    Decided in SQL: the ids of each scoped table's rows in scope go into a temporary table
+    (``temp.scope_<table>``, filled by one INSERT … SELECT), and :meth:`condition` filters
+    the outbox by the references each change's row carries; no row is read into Python."""
 
     def __init__(self, conn: Connection, recipient: str) -> None:
-        units = {str(i): (c, None if p is None else str(p)) for i, c, p in conn.exec_driver_sql(
-            "SELECT id, code, parent_id FROM unit")}
-        children: dict[str, list[str]] = {}
-        for uid, (_, parent) in units.items():
-            if parent is not None:
-                children.setdefault(parent, []).append(uid)
-        keep: set[str] = set()
-        root = next((uid for uid, (code, _) in units.items() if code == recipient), None)
-        if root is not None:
-            stack = [root]
-            while stack:
-                uid = stack.pop()
-                if uid not in keep:
-                    keep.add(uid)
-                    stack.extend(children.get(uid, ()))
-            parent = units[root][1]
-            while parent is not None and parent not in keep and parent in units:
-                keep.add(parent)
-                parent = units[parent][1]
-        self.keep: dict[str, set[str]] = {"unit": keep}
+        self.conn = conn
+        self.tables: list[str] = []
         self.refs: dict[str, list[tuple[str, str]]] = {}
+        self._create("unit")
+        conn.exec_driver_sql(
+            f"INSERT INTO {self._t('unit')} (id) "
+            "WITH RECURSIVE down(id) AS (SELECT id FROM unit WHERE code = ? "
+            "  UNION SELECT u.id FROM unit u JOIN down ON u.parent_id = down.id), "
+            "up(id) AS (SELECT parent_id FROM unit WHERE code = ? AND parent_id IS NOT NULL "
+            "  UNION SELECT u.parent_id FROM unit u JOIN up ON u.id = up.id "
+            "  WHERE u.parent_id IS NOT NULL) "
+            "SELECT id FROM down UNION SELECT id FROM up WHERE id IN (SELECT id FROM unit)",
+            (recipient, recipient))
         models = outbox.synced_models()
         present = {n for (n,) in conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -236,24 +236,41 @@ class _Scope:
             if name == "unit" or name not in models or name not in present:
                 continue
             refs = [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys
-                    if fk.column.table.name in self.keep and fk.column.table.name != name]
+                    if fk.column.table.name in self.tables and fk.column.table.name != name]
             if not refs:
                 continue
             self.refs[name] = refs
-            cols = ", ".join(_q(c) for c, _ in refs)
-            self.keep[name] = {str(row[0]) for row in conn.exec_driver_sql(
-                f"SELECT id, {cols} FROM {_q(name)}")
-                if all(v is None or str(v) in self.keep[ref]
-                       for v, (_, ref) in zip(row[1:], refs, strict=True))}
+            self._create(name)
+            where = " AND ".join(f"({_q(c)} IS NULL OR {_q(c)} IN (SELECT id FROM "
+                                 f"{self._t(ref)}))" for c, ref in refs)
+            conn.exec_driver_sql(f"INSERT INTO {self._t(name)} (id) "
+                                 f"SELECT id FROM {_q(name)} WHERE {where}")
 
-    def wants(self, entity: str, row_id: str, row_json: str) -> bool:
-        if entity == "unit":
-            return row_id in self.keep["unit"]
-        refs = self.refs.get(entity)
-        if refs is None:
-            return True  # shared reference rows
-        row = json.loads(row_json)
-        return all(row.get(c) is None or str(row.get(c)) in self.keep[ref] for c, ref in refs)
+    @staticmethod
+    def _t(table: str) -> str:
+        return f"temp.{_q('scope_' + table)}"
+
+    def _create(self, table: str) -> None:
+        self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {self._t(table)}")
+        self.conn.exec_driver_sql(f"CREATE TABLE {self._t(table)} (id PRIMARY KEY) WITHOUT ROWID")
+        self.tables.append(table)
+
+    def condition(self) -> tuple[str, tuple[str, ...]]:
+        """SQL over a ``sync_outbox`` row: true when the change goes to the recipient (the
+        references its row carries — the tombstone's for a deletion — all in scope)."""
+        cases = [f"WHEN 'unit' THEN row_id IN (SELECT id FROM {self._t('unit')})"]
+        for name, refs in self.refs.items():
+            checks = " AND ".join(
+                f"(json_extract(row, '$.{c}') IS NULL OR json_extract(row, '$.{c}') IN "
+                f"(SELECT id FROM {self._t(ref)}))" for c, ref in refs)
+            cases.append(f"WHEN '{name}' THEN {checks}")
+        scoped = ("unit", *self.refs)
+        return (f"entity NOT IN ({', '.join('?' * len(scoped))}) "
+                f"OR CASE entity {' '.join(cases)} ELSE 0 END", scoped)
+
+    def close(self) -> None:
+        for table in self.tables:
+            self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {self._t(table)}")
 
 
 def _sha256(path: Path) -> str:
