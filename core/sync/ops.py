@@ -312,11 +312,6 @@ def fingerprint_text(key_id: str) -> str:
     return " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))
 
 
-def format_count(value: int) -> str:
-    """65414 → "65.414" (Vietnamese thousands separator)."""
-    return f"{value:,}".replace(",", ".")
-
-
 @dataclass(frozen=True)
 class OfficeRow:
     """One peer office as the page shows it: by name, with what it still has to confirm
