@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -34,7 +33,7 @@ from core.common.vnformat import format_money
 from core.sync import ops
 from gui.common import file_dialogs, widgets
 from gui.common.jobs import run_with_progress
-from gui.sync.dialogs import EnrolDialog, NewPassphraseDialog
+from gui.sync.dialogs import EnrolDialog, NewPassphraseDialog, RemoveEnrolmentDialog
 
 FILE_FILTER = "*.scdpkg"
 
@@ -481,15 +480,16 @@ class SyncPage(QWidget):
         secret = self._secret()
         if secret is None:
             return
-        if office is None:
-            codes = [p.office_code for p in ops.status(self._db).peers if p.role != "province"]
-            if not codes:
+        if office is None:  # chosen, and confirmed, in one dialog
+            peers = [(row.code, row.name) for row in ops.overview(self._db).offices
+                     if row.role != "province"]
+            if not peers:
                 return
-            office, ok = QInputDialog.getItem(self, self.tr("Remove an enrolment"),
-                                              self.tr("Office:"), codes, 0, False)
-            if not ok or not office:
+            dialog = RemoveEnrolmentDialog(peers, parent=self)
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.code():
                 return
-        if not widgets.confirm(
+            office = dialog.code()
+        elif not widgets.confirm(
                 self, self.tr("Remove an enrolment"),
                 self.tr("Forget office %1? Its packages will be refused and the changes waiting "
                         "only for its acknowledgement are dropped.").replace("%1", office),
