@@ -35,6 +35,7 @@ def configure(engine: Engine) -> None:
 
     path = engine.url.database
     on_disk = Path(path) if path and path != ":memory:" and not path.startswith("file:") else None
+    watched = _watched(on_disk) if on_disk is not None else ()
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, record):
@@ -46,7 +47,7 @@ def configure(engine: Engine) -> None:
         cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_s() * 1000)}")
         cur.close()
         if on_disk is not None:
-            record.info[_FILES] = file_identity(on_disk)
+            record.info[_FILES] = _identity(watched)
 
     @event.listens_for(engine, "checkout")
     def _on_checkout(_dbapi_conn, record, _proxy):
@@ -55,7 +56,7 @@ def configure(engine: Engine) -> None:
         # beside it are closed, and the pool opens a fresh connection.
         if on_disk is None or _FILES not in record.info:
             return
-        if record.info[_FILES] != file_identity(on_disk):
+        if record.info[_FILES] != _identity(watched):
             engine.pool.dispose()
             raise exc.DisconnectionError("database files replaced since this connection opened")
 
@@ -73,7 +74,7 @@ _FILES = "socongdoan_files"
 
 
 def file_identity(path: Path) -> tuple[tuple[int, int] | None, ...]:
-    """(device, inode) of the database file and of its -wal and -shm files (None: absent).
+    """(device, inode) of the database file and of its -shm file (None: absent).
 
     SQLite's locks on Linux and macOS are POSIX advisory locks, which belong to the
     process, not to the connection: when *anything* in the process opens and closes the
@@ -83,11 +84,23 @@ def file_identity(path: Path) -> tuple[tuple[int, int] | None, ...]:
     deletes the -wal and -shm files, and our open connections keep reading the deleted
     ones: stale rows, then "database disk image is malformed" for a sound file, and a write
     would go into a log nobody else sees. The files' identity changes when that happens,
-    so a connection is checked against it each time it is taken from the pool."""
+    so a connection is checked against it each time it is taken from the pool.
+
+    Two stat() calls, not three: SQLite deletes the -wal and the -shm file together (the
+    last connection to close unlinks both), so a replaced log always shows as a replaced
+    -shm file; the database file itself is replaced by a restore (a rename over it)."""
+    return _identity(_watched(path))
+
+
+def _watched(path: Path) -> tuple[str, str]:
+    return str(path), str(path) + "-shm"
+
+
+def _identity(paths: tuple[str, ...]) -> tuple[tuple[int, int] | None, ...]:
     found: list[tuple[int, int] | None] = []
-    for suffix in ("", "-wal", "-shm"):
+    for name in paths:
         try:
-            st = os.stat(str(path) + suffix)
+            st = os.stat(name)
         except OSError:
             found.append(None)
         else:

@@ -204,3 +204,28 @@ def test_a_restore_by_another_program_is_followed_not_read_through_the_old_file(
         assert _value(db) == "from the backup"
     finally:
         db.close()
+
+
+def test_taking_a_connection_from_the_pool_stats_the_file_and_its_shm_only(db_path,
+                                                                            monkeypatch):
+    """The check costs two stat() calls per checkout (it was three: the -wal file is deleted
+    together with the -shm file, so the -shm file's identity tells both)."""
+    db = open_app_database(db_path)
+    db.auto_backups = False
+    try:
+        assert _value(db) is None  # a connection now sits in the pool
+        calls: list[str] = []
+        real = os.stat
+
+        def counting(name, *args, **kwargs):
+            if str(name).startswith(str(db_path)):
+                calls.append(str(name))
+            return real(name, *args, **kwargs)
+
+        monkeypatch.setattr(sqlite.os, "stat", counting)
+        for _ in range(3):
+            assert _value(db) is None
+        monkeypatch.undo()
+        assert calls == [str(db_path), str(db_path) + "-shm"] * 3
+    finally:
+        db.close()

@@ -8,7 +8,7 @@ import uuid
 from typing import ClassVar
 
 import pytest
-from sqlalchemy import String, select, text
+from sqlalchemy import String, func, select, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from db import outbox
@@ -64,6 +64,33 @@ def test_insert_update_delete_are_captured_with_versions_row_and_office(app_db):
     assert json.loads(ins.row)["full_name"] == "Lê Thị Hương"
     assert dele.row_version == 2
     assert {e.office for e in entries} == {"VL"}
+
+
+def test_an_update_that_changes_no_travelling_column_is_not_captured(app_db):
+    with app_db.transaction() as s:
+        parent = s.scalar(select(Unit).where(Unit.code == "VL"))
+        member = Member(full_name="Lê Văn Nam", name_folded="le van nam", sort_key="nam",
+                        unit_id=parent.id, position="Tổ viên")
+        s.add(member)
+        s.flush()
+        before = len(_outbox(s))
+        conn, key = s.connection(), member.id.hex
+        # nothing at all; the same value again; only the bookkeeping columns
+        conn.exec_driver_sql("UPDATE member SET position = position WHERE id = ?", (key,))
+        conn.exec_driver_sql("UPDATE member SET position = 'Tổ viên' WHERE id = ?", (key,))
+        conn.exec_driver_sql("UPDATE member SET row_version = row_version + 1, updated_at = "
+                             "'2026-12-06 08:00:00.000000' WHERE id = ?", (key,))
+        assert len(_outbox(s)) == before
+        # a real change of a travelling column still is, bookkeeping with it
+        conn.exec_driver_sql("UPDATE member SET position = 'Tổ trưởng', row_version = "
+                             "row_version + 1 WHERE id = ?", (key,))
+        [entry] = _outbox(s)[before:]
+        assert json.loads(entry.changed) == ["position"]
+        conn.exec_driver_sql("UPDATE member SET date_of_birth = '1990-01-01' WHERE id = ?",
+                             (key,))
+        conn.exec_driver_sql("UPDATE member SET date_of_birth = NULL WHERE id = ?", (key,))
+        assert [json.loads(e.changed) for e in _outbox(s)[before + 1:]] == [
+            ["date_of_birth"], ["date_of_birth"]]  # from NULL and to NULL count
 
 
 def test_a_rolled_back_change_leaves_no_outbox_row(app_db):
@@ -129,3 +156,31 @@ def test_a_new_synced_table_joins_capture_without_new_sync_code(app_db):
         entries = _outbox(s)[before:]
     assert [(e.entity, e.operation) for e in entries] == [("test_gadget", "insert")]
     assert json.loads(entries[0].row)["label"] == "mới"
+
+
+def test_a_decision_keeping_the_values_already_here_still_travels(tmp_path):
+    """Resolving a conflict for the version the row already holds changes no value (the
+    capture trigger writes nothing): the decision is written to the outbox all the same."""
+    from core.sync import ops
+    from db.models import Initiative
+    from tests.sync_offices import edit, get, make_offices, register
+
+    offices = make_offices(tmp_path, districts=("VL",))
+    try:
+        [item] = register(offices.db("VL"), "VL-01", ["Gốc"])
+        offices.receive("QT", offices.send("VL", "QT"))
+        edit(offices.db("VL"), Initiative, item, name="Tên của huyện")
+        edit(offices.province, Initiative, item, name="Tên của tỉnh")
+        offices.receive("QT", offices.send("VL", "QT"))
+        assert get(offices.province, Initiative, item).name == "Tên của huyện"  # provisional
+        [c] = ops.conflicts(offices.province)
+        keep = "mine" if c.mine["name"] == "Tên của huyện" else "theirs"
+        with offices.province.reading() as s:
+            before = s.scalar(select(func.max(SyncOutbox.seq))) or 0
+        ops.resolve(offices.province, c.id, keep)
+        with offices.province.reading() as s:
+            [entry] = s.scalars(select(SyncOutbox).where(SyncOutbox.seq > before))
+        assert entry.row_id == item.hex and json.loads(entry.changed) == ["name"]
+        assert json.loads(entry.row)["name"] == "Tên của huyện"
+    finally:
+        offices.close()

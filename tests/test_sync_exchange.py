@@ -328,3 +328,32 @@ def test_a_hard_deletion_here_against_an_edit_there_is_a_conflict_not_a_resurrec
     _exchange(offices)
     for db in (offices.province, offices.db("VL")):
         assert get(db, InitiativeAuthor, author) is None
+
+
+def test_a_package_whose_recording_fails_to_commit_is_removed(offices, tmp_path):
+    """The file is written inside the transaction that records its sequence number: when
+    that commit fails, the file goes, so no package carries a number the next export uses
+    again (the recipient would call the two a fork)."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    register(offices.db("VL"), "VL-01", ["Sáng kiến A"])
+    db = offices.db("VL")
+    out = tmp_path / "usb"
+    out.mkdir()
+
+    def fail(_conn):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    event.listen(db.engine, "commit", fail)
+    try:
+        with pytest.raises(Exception):  # noqa: B017 - the fault as the database reports it
+            ops.export_package(db, PASS, "QT", out)
+    finally:
+        event.remove(db.engine, "commit", fail)
+    assert list(out.iterdir()) == []
+    result = ops.export_package(db, PASS, "QT", out).value  # the same number, now recorded
+    assert result.seq == 1 and [p.name for p in out.iterdir()] == [result.path.name]
+    [got] = offices.receive("QT", result.path)
+    assert got.state == "applied", got.reason

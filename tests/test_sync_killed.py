@@ -21,9 +21,12 @@ from tests.sync_offices import PASS, make_offices, register, snapshot
 ROOT = Path(__file__).resolve().parents[1]
 
 # (function in core.sync to wrap, after how many calls the process kills itself)
-POINTS = [("package.open_file", 1), ("package.read_member", 2), ("exchange._apply_change", 1)] + [
-    ("exchange._apply_change", n) for n in (2, 3, 5, 8, 13, 21, 34, 55, 80)] + [
-    ("exchange._prune", 1), ("exchange._insert", 17)]
+# (new rows are inserted a run at a time: the kill also comes in the middle of a run, with
+# the triggers set aside)
+POINTS = [("package.open_file", 1), ("package.read_member", 2), ("exchange._prepare", 1)] + [
+    ("exchange._prepare", n) for n in (2, 3, 5, 8, 13, 21, 34, 55)] + [
+    ("exchange._insert_new", 1), ("exchange._insert_new", 2),
+    ("exchange.insert_triggers_deferred", 1), ("exchange._prune", 1)]
 
 _KILLER = textwrap.dedent("""
     import os, signal, sys

@@ -38,3 +38,15 @@ def test_values_are_formatted_as_a_clerk_reads_them():
     assert labels.format_value("initiative", "status", "rejected") == "Không hợp lệ"
     assert labels.format_value("member", "gender", "female") == "Nữ"
     assert labels.format_value("fund_loan", "status", "disbursed") == "Đang vay"
+
+
+def test_money_and_counts_are_formatted_by_the_one_vietnamese_formatter(monkeypatch):
+    """No copy of the money formatter in core/sync: a change to vnformat shows everywhere."""
+    from core.common import vnformat
+    from core.sync import ops
+
+    assert labels.format_value("initiative_payment", "amount", 1_250_000) == "1.250.000 đồng"
+    assert labels.format_value("fund_posting", "amount", -50_000) == "-50.000 đồng"
+    monkeypatch.setattr(vnformat, "format_money", lambda n: f"<{n}>")
+    assert labels.format_value("initiative", "economic_benefit", 7) == "<7> đồng"
+    assert not hasattr(labels, "format_money") and not hasattr(ops, "format_count")

@@ -75,3 +75,25 @@ def test_what_was_left_out_is_acknowledged_and_pruned(offices):
                         .where(SyncOutbox.entity == "member")) == 0
     assert "Chỉ của HH" not in _names(offices.db("VL"))
     assert "Chỉ của HH" in _names(offices.db("HH"))
+
+
+def test_the_scope_is_decided_in_sql_without_reading_whole_tables(offices):
+    """The province's export to a district reads no synced table whole into Python to
+    decide what concerns the district (a province holds every district's rows)."""
+    import re
+
+    from sqlalchemy import event
+
+    register(offices.db("HH"), "HH-01", ["Sáng kiến của HH"])
+    _add_members(offices.db("HH"), "HH-01", ["Trần Thị Bí Mật"])
+    offices.receive("QT", offices.send("HH", "QT"))
+    seen: list[str] = []
+    offices.province.engine.dispose()
+    event.listen(offices.province.engine, "connect",
+                 lambda dbapi, _record: dbapi.set_trace_callback(seen.append))
+    offices.receive("VL", offices.send("QT", "VL"))
+    synced = ("unit", "member", "initiative", "initiative_author", "initiative_target")
+    whole = [s for s in seen if s.lstrip().upper().startswith("SELECT") and any(
+        re.search(rf'FROM "?{t}"?\s*$', s) for t in synced)]
+    assert whole == []
+    assert "Trần Thị Bí Mật" not in _names(offices.db("VL"))

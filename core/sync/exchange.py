@@ -11,6 +11,7 @@ version (``__sync_owner__``) is the provisional winner.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -32,6 +33,7 @@ from core.sync import keys as keys_module
 from core.sync import package as pkg
 from core.sync import values
 from db import outbox
+from db.bulk import insert_triggers_deferred, larger_cache
 from db.migrate import SCHEMA_HEAD
 from db.models import SyncConflict, SyncIdentity, SyncPackage, SyncPeer, utcnow
 
@@ -116,23 +118,23 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
     conn = session.connection()
     confidential = {r[0] for r in conn.exec_driver_sql(
         "SELECT id FROM initiative WHERE confidential")}
-    rows = conn.exec_driver_sql(
-        "SELECT seq, entity, row_id, operation, row_version, base_version, row, changed, office, "
-        "at FROM sync_outbox WHERE seq > ? ORDER BY seq", (peer.acked_through,))
-
     scope = (_Scope(conn, recipient) if me.role == "province" and peer.role != "province"
              else None)
-    through = [peer.acked_through]
+    # every change up to the last one was looked at (sent, or out of the recipient's scope)
+    through = [conn.exec_driver_sql("SELECT coalesce(max(seq), ?) FROM sync_outbox WHERE seq > ?",
+                                    (peer.acked_through, peer.acked_through)).scalar()]
+    in_scope, scope_params = scope.condition() if scope is not None else ("1", ())
+    rows = conn.exec_driver_sql(
+        "SELECT seq, entity, row_id, operation, row_version, base_version, row, changed, office, "
+        f"at FROM sync_outbox WHERE seq > ? AND ({in_scope}) ORDER BY seq",
+        (peer.acked_through, *scope_params))
 
     def changes():
         """(entity, line) of every change; the row's JSON (made by SQLite) is passed through
         as it is, parsed only where confidentiality or the recipient's scope needs a look."""
         for s, entity, row_id, op, v, b, row_json, changed, office, at in rows:
-            through[0] = max(through[0], int(s))
             if entity == keys_module.KEY_ENTITY:
                 continue
-            if scope is not None and not scope.wants(entity, row_id, row_json):
-                continue  # another district's business: never sent to this one
             if entity == "initiative" and (row_id in confidential
                                            or '"confidential":1' in row_json):
                 row_json = json.dumps(_reduce_confidential(json.loads(row_json)),
@@ -178,7 +180,11 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
             sign_key=pairs[0].sign, header=header, recipient_box=peer.box_public)
         result["file_sha"] = _sha256(Path(tmp))
 
-    write_atomically(out, write, error=SyncError)
+    try:
+        write_atomically(out, write, error=SyncError)
+    finally:
+        if scope is not None:
+            scope.close()
     try:
         _verify_written(out, result["file_sha"], recipient)
         peer.out_seq, peer.out_hash = seq, result["hash"]
@@ -202,30 +208,26 @@ class _Scope:
     targets addressed to its units, its initiatives (with their review results and
     decisions), funds, nominees …; and rows of those (authors, payments, postings …).
     Tables that refer to no scoped table (programmes and their phases, rounds) are shared
-    reference rows and always sent."""
+    reference rows and always sent.
+
+    Decided in SQL: the ids of each scoped table's rows in scope go into a temporary table
+    (``temp.scope_<table>``, filled by one INSERT … SELECT), and :meth:`condition` filters
+    the outbox by the references each change's row carries; no row is read into Python."""
 
     def __init__(self, conn: Connection, recipient: str) -> None:
-        units = {str(i): (c, None if p is None else str(p)) for i, c, p in conn.exec_driver_sql(
-            "SELECT id, code, parent_id FROM unit")}
-        children: dict[str, list[str]] = {}
-        for uid, (_, parent) in units.items():
-            if parent is not None:
-                children.setdefault(parent, []).append(uid)
-        keep: set[str] = set()
-        root = next((uid for uid, (code, _) in units.items() if code == recipient), None)
-        if root is not None:
-            stack = [root]
-            while stack:
-                uid = stack.pop()
-                if uid not in keep:
-                    keep.add(uid)
-                    stack.extend(children.get(uid, ()))
-            parent = units[root][1]
-            while parent is not None and parent not in keep and parent in units:
-                keep.add(parent)
-                parent = units[parent][1]
-        self.keep: dict[str, set[str]] = {"unit": keep}
+        self.conn = conn
+        self.tables: list[str] = []
         self.refs: dict[str, list[tuple[str, str]]] = {}
+        self._create("unit")
+        conn.exec_driver_sql(
+            f"INSERT INTO {self._t('unit')} (id) "
+            "WITH RECURSIVE down(id) AS (SELECT id FROM unit WHERE code = ? "
+            "  UNION SELECT u.id FROM unit u JOIN down ON u.parent_id = down.id), "
+            "up(id) AS (SELECT parent_id FROM unit WHERE code = ? AND parent_id IS NOT NULL "
+            "  UNION SELECT u.parent_id FROM unit u JOIN up ON u.id = up.id "
+            "  WHERE u.parent_id IS NOT NULL) "
+            "SELECT id FROM down UNION SELECT id FROM up WHERE id IN (SELECT id FROM unit)",
+            (recipient, recipient))
         models = outbox.synced_models()
         present = {n for (n,) in conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -234,24 +236,41 @@ class _Scope:
             if name == "unit" or name not in models or name not in present:
                 continue
             refs = [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys
-                    if fk.column.table.name in self.keep and fk.column.table.name != name]
+                    if fk.column.table.name in self.tables and fk.column.table.name != name]
             if not refs:
                 continue
             self.refs[name] = refs
-            cols = ", ".join(_q(c) for c, _ in refs)
-            self.keep[name] = {str(row[0]) for row in conn.exec_driver_sql(
-                f"SELECT id, {cols} FROM {_q(name)}")
-                if all(v is None or str(v) in self.keep[ref]
-                       for v, (_, ref) in zip(row[1:], refs, strict=True))}
+            self._create(name)
+            where = " AND ".join(f"({_q(c)} IS NULL OR {_q(c)} IN (SELECT id FROM "
+                                 f"{self._t(ref)}))" for c, ref in refs)
+            conn.exec_driver_sql(f"INSERT INTO {self._t(name)} (id) "
+                                 f"SELECT id FROM {_q(name)} WHERE {where}")
 
-    def wants(self, entity: str, row_id: str, row_json: str) -> bool:
-        if entity == "unit":
-            return row_id in self.keep["unit"]
-        refs = self.refs.get(entity)
-        if refs is None:
-            return True  # shared reference rows
-        row = json.loads(row_json)
-        return all(row.get(c) is None or str(row.get(c)) in self.keep[ref] for c, ref in refs)
+    @staticmethod
+    def _t(table: str) -> str:
+        return f"temp.{_q('scope_' + table)}"
+
+    def _create(self, table: str) -> None:
+        self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {self._t(table)}")
+        self.conn.exec_driver_sql(f"CREATE TABLE {self._t(table)} (id PRIMARY KEY) WITHOUT ROWID")
+        self.tables.append(table)
+
+    def condition(self) -> tuple[str, tuple[str, ...]]:
+        """SQL over a ``sync_outbox`` row: true when the change goes to the recipient (the
+        references its row carries — the tombstone's for a deletion — all in scope)."""
+        cases = [f"WHEN 'unit' THEN row_id IN (SELECT id FROM {self._t('unit')})"]
+        for name, refs in self.refs.items():
+            checks = " AND ".join(
+                f"(json_extract(row, '$.{c}') IS NULL OR json_extract(row, '$.{c}') IN "
+                f"(SELECT id FROM {self._t(ref)}))" for c, ref in refs)
+            cases.append(f"WHEN '{name}' THEN {checks}")
+        scoped = ("unit", *self.refs)
+        return (f"entity NOT IN ({', '.join('?' * len(scoped))}) "
+                f"OR CASE entity {' '.join(cases)} ELSE 0 END", scoped)
+
+    def close(self) -> None:
+        for table in self.tables:
+            self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {self._t(table)}")
 
 
 def _sha256(path: Path) -> str:
@@ -428,18 +447,55 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
         first_rejected: int | None = None
         ctx = _Context(conn, peer.acked_through)
         raw = _Raw(conn)
-        for change in o.changes():
-            s = int(change.get("s", 0))
-            if s <= applied_through:
-                report.unchanged += 1
-                continue
-            rejected_before = report.rejected
-            _apply_change(raw, me, peer, package_id, change, report, ctx)
+        #: new rows of one table in a run (most of a first package), inserted together
+        run: list[tuple[int, dict, _Prepared]] = []
+        run_names: tuple[str, tuple[str, ...]] = ("", ())  # its table and columns, in order
+
+        def applied(s: int, change: dict, prepared: _Prepared | None, rejected_before: int
+                    ) -> None:
+            nonlocal first_rejected, last
+            if prepared is not None:
+                _apply_change(raw, me, peer, package_id, change, report, ctx, prepared)
             if report.rejected > rejected_before and first_rejected is None:
                 first_rejected = s
             last = max(last, s)
             if str(change.get("e", "")).startswith("fund_"):
                 ctx.fund_touched = True
+
+        def flush() -> None:
+            nonlocal last
+            if not run:
+                return
+            if _insert_new(conn, raw, ctx, [p for _, _, p in run]):
+                report.new += len(run)
+                last = max(last, run[-1][0])
+                if run[0][2][0].startswith("fund_"):
+                    ctx.fund_touched = True
+            else:  # one of them is here already, or cannot be stored: one at a time
+                for s, change, prepared in run:
+                    applied(s, change, prepared, report.rejected)
+            run.clear()
+
+        with larger_cache(conn, IMPORT_CACHE_KIB):
+            for change, plain in o.entries():
+                s = int(change.get("s", 0))
+                if s <= applied_through:
+                    report.unchanged += 1
+                    continue
+                rejected_before = report.rejected
+                prepared = _prepare(me, peer, change, report, ctx, plain=plain)
+                if prepared is not None and _is_new_insert(prepared, ctx):
+                    names = (prepared[0], tuple(prepared[4]))
+                    if run and names != run_names:
+                        flush()
+                    run_names = names
+                    run.append((s, change, prepared))
+                    if len(run) >= INSERT_RUN:
+                        flush()
+                    continue
+                flush()
+                applied(s, change, prepared, rejected_before)
+            flush()
         covers_through = m.get("covers_through")
         if first_rejected is not None:
             # A change that could not be stored is not acknowledged: the sender keeps it
@@ -560,6 +616,21 @@ def _owner(model: type, me: SyncIdentity, local: dict, overlap: set[str]) -> str
     return str(local.get("origin_office") or "")
 
 
+def _winner(model: type, me: SyncIdentity, peer: SyncPeer, row: dict, overlap: set[str],
+            theirs: int, mine: int) -> str:
+    """The provisional winner of a conflict of any kind (edit/edit, deleted here and edited
+    there, edited here and deleted there), the same at both offices: the owner's version
+    (:func:`_owner`); for a row a third office owns, the higher version (``theirs`` and
+    ``mine``: the row versions of the two sides, a deletion's being the deleted row's), and
+    between equal versions the version of the office whose code sorts first."""
+    owner = _owner(model, me, row, overlap)
+    if owner == peer.office_code:
+        return "theirs"
+    if owner == me.office_code:
+        return "mine"
+    return "theirs" if (theirs, me.office_code) > (mine, peer.office_code) else "mine"
+
+
 class _Raw:
     """The sqlite3 cursor of the session's connection, for the per-change statements
     (SQLAlchemy's per-statement bookkeeping costs more than SQLite's work on a row)."""
@@ -588,6 +659,7 @@ class _Context:
     def __init__(self, conn: Connection, acked_through: int) -> None:
         self.models = outbox.synced_models()
         self.columns = {t: outbox.travelling_columns(m) for t, m in self.models.items()}
+        self.column_set = {t: frozenset(c) for t, c in self.columns.items()}
         self.present = {name for (name,) in conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         self.fund_touched = False
@@ -600,31 +672,36 @@ class _Context:
         self.unit_refs = _unit_references()
 
 
-def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
-                  change: dict, report: FileReport, ctx: _Context) -> None:
+#: what one change is once read and checked: (table, model, row id, operation, values)
+_Prepared = tuple[str, type, str, str, dict]
+
+
+def _prepare(me: SyncIdentity, peer: SyncPeer, change: dict, report: FileReport,
+             ctx: _Context, *, plain: bool = False) -> _Prepared | None:
+    """The change's row as it would be written here: its columns only, text cleaned,
+    values checked and converted. None (and the change rejected) when it cannot be read.
+    ``plain``: its line held no code point that cleaning removes (package.Opened.entries),
+    so its text needs no look."""
     entity, row_id, op = change.get("e"), change.get("id"), change.get("op")
     model = ctx.models.get(entity) if isinstance(entity, str) else None
     row = change.get("row")
     if model is None or not isinstance(row_id, str) or not isinstance(row, dict) or op not in (
             "insert", "update", "delete"):
         _reject(report, f"Thay đổi không đọc được (bảng «{entity}»).")
-        return
+        return None
     table = str(entity)
-    columns = ctx.columns[table]
     if table not in ctx.present:
         _reject(report, f"Bảng «{table}» chưa có trong cơ sở dữ liệu này; hãy cập nhật chương trình.")
-        return
-    local_row = conn.exec_driver_sql(_select_sql(table, tuple(columns)), (row_id,)).first()
-    local = dict(zip(columns, local_row, strict=True)) if local_row is not None else None
-    incoming = {k: (clean(v, multiline=True) if isinstance(v, str) and k != "sort_key"
-                    and FORBIDDEN.search(v) else v)
-                for k, v in row.items() if k in columns}  # text is cleaned on the way in
-    if table == "initiative" and incoming.get("confidential"):
+        return None
+    if not plain:  # text is cleaned on the way in
+        row = {k: (clean(v, multiline=True) if isinstance(v, str) and k != "sort_key"
+                   and FORBIDDEN.search(v) else v) for k, v in row.items()}
+    if table == "initiative" and row.get("confidential"):
         # a confidential row carries the portal-list fields only; whatever else an older
         # sender put there ('' for a stripped date) never overwrites the values here
-        incoming = {k: v for k, v in incoming.items() if k in CONFIDENTIAL_KEEP}
-    try:
-        incoming = values.convert(table, incoming)
+        row = {k: v for k, v in row.items() if k in CONFIDENTIAL_KEEP}
+    try:  # the columns of the table that travel, checked and converted
+        incoming = values.convert(table, row, only=ctx.column_set[table])
     except values.BadValue as exc:
         column, value, expected = exc.args
         raise _Broken(
@@ -636,6 +713,20 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
         for column in ctx.unit_refs.get(table, ()):
             if incoming.get(column) in ctx.aliases:
                 incoming[column] = ctx.aliases[incoming[column]]
+    return table, model, row_id, str(op), incoming
+
+
+def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
+                  change: dict, report: FileReport, ctx: _Context,
+                  prepared: _Prepared | None = None) -> None:
+    if prepared is None:
+        prepared = _prepare(me, peer, change, report, ctx)
+        if prepared is None:
+            return
+    table, model, row_id, op, incoming = prepared
+    columns = ctx.columns[table]
+    local_row = conn.exec_driver_sql(_select_sql(table, tuple(columns)), (row_id,)).first()
+    local = dict(zip(columns, local_row, strict=True)) if local_row is not None else None
     if local is None and op != "delete" and table in NATURAL_KEYS:
         matched = _natural_match(conn, me, peer, package_id, table, row_id, incoming, report,
                                  ctx)
@@ -653,10 +744,14 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
                     conn, table, row_id, peer.acked_through, columns)[1])
             if op == "delete":
                 report.unchanged += 1
-            elif deleted_here:  # deleted here, edited there: both kept, the owner decides
+            elif deleted_here:  # deleted here, edited there: both kept, one rule decides
                 tombstone = {**incoming, "__op__": "delete"}
-                owner = _owner(model, me, incoming, {"deleted_at"})
-                winner = "theirs" if owner == peer.office_code else "mine"
+                deleted_version = conn.exec_driver_sql(
+                    "SELECT row_version FROM sync_outbox WHERE entity = ? AND row_id = ? AND "
+                    "operation = 'delete' AND seq > ? ORDER BY seq DESC LIMIT 1",
+                    (table, row_id, peer.acked_through)).first()
+                winner = _winner(model, me, peer, incoming, {"deleted_at"}, version,
+                                 int(deleted_version[0]) if deleted_version else 0)
                 _record_conflict(conn, table, row_id, peer.office_code, package_id, tombstone,
                                  {**incoming, "__op__": op}, {"deleted_at"}, winner)
                 if winner == "theirs":
@@ -690,14 +785,8 @@ def _apply_change(conn: Any, me: SyncIdentity, peer: SyncPeer, package_id: str,
                     _write(conn, table, row_id, op, incoming, differing, version, local)
                     report.updated += 1
                 else:
-                    owner = _owner(model, me, local, overlap)
-                    if owner == peer.office_code:
-                        winner = "theirs"
-                    elif owner == me.office_code:
-                        winner = "mine"
-                    else:
-                        winner = "theirs" if (version, me.office_code) > (
-                            int(local.get("row_version") or 0), peer.office_code) else "mine"
+                    winner = _winner(model, me, peer, local, overlap, version,
+                                     int(local.get("row_version") or 0))
                     _record_conflict(conn, table, row_id, peer.office_code, package_id, local,
                                      {**incoming, "__op__": op}, overlap, winner)
                     if winner == "theirs":
@@ -800,6 +889,54 @@ def _insert_sql(table: str, names: tuple[str, ...], locals_: tuple[str, ...]) ->
     return f"INSERT INTO {_q(table)} ({cols}) VALUES ({marks})"
 
 
+#: rows inserted together by one executemany (and the page cache while a package applies:
+#: the default 2 MiB makes random UUID keys thrash)
+INSERT_RUN = 5000
+IMPORT_CACHE_KIB = 32 * 1024
+
+
+def _is_new_insert(prepared: _Prepared, ctx: _Context) -> bool:
+    """An insert of a row without local edits that no natural key may match: if it is
+    absent here it is simply inserted (what :func:`_apply_change` would do)."""
+    table, _, row_id, op, _ = prepared
+    return op == "insert" and table not in NATURAL_KEYS and (table, row_id) not in ctx.edited
+
+
+def _insert_new(conn: Connection, raw: _Raw, ctx: _Context, rows: list[_Prepared]) -> bool:
+    """Insert ``rows`` (new rows of one table, the same columns in the same order) by one
+    executemany, the capture trigger set aside (it would do nothing) and the initiatives'
+    search-index and tally triggers too, their work done once for the run (db.bulk). False, and nothing changed, when one of them is here already or
+    cannot be stored: the caller then applies them one at a time (and rejects only the
+    faulty one)."""
+    table, model = rows[0][0], rows[0][1]
+    ids = [p[2] for p in rows]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        if raw.exec_driver_sql(f"SELECT 1 FROM {_q(table)} WHERE id IN "
+                               f"({', '.join('?' * len(chunk))}) LIMIT 1", tuple(chunk)).first():
+            return False
+    locals_ = tuple(getattr(model, "__sync_local__", ()))
+    defaults = {k: v for k, v in values.insert_defaults(table).items() if k not in locals_}
+    names = tuple({**defaults, **rows[0][4]})  # every row has the same columns in this order
+    params = [tuple({**defaults, **p[4]}.values()) for p in rows]
+    raw.exec_driver_sql("SAVEPOINT sync_run")
+    try:
+        with contextlib.ExitStack() as aside:
+            aside.enter_context(outbox.insert_capture_set_aside(raw.cursor, table))
+            if table == "initiative":
+                first = int(raw.exec_driver_sql(
+                    "SELECT coalesce(max(seq), 0) + 1 FROM initiative").first()[0])
+                # capture is set aside above (received rows are never captured)
+                aside.enter_context(insert_triggers_deferred(conn, first, captured=()))
+            raw.cursor.executemany(_insert_sql(table, names, locals_), params)
+    except Exception:  # noqa: BLE001 - the rows are applied one at a time, with reasons
+        raw.exec_driver_sql("ROLLBACK TO sync_run")
+        raw.exec_driver_sql("RELEASE sync_run")
+        return False
+    raw.exec_driver_sql("RELEASE sync_run")
+    return True
+
+
 def _insert(conn: Any, model: type, table: str, incoming: dict) -> None:
     """Insert the row; the columns it did not carry take the model's defaults."""
     incoming = {**{k: v for k, v in values.insert_defaults(table).items()
@@ -895,17 +1032,25 @@ def resolve(session: Session, conflict_id: int, keep: str) -> ConflictInfo:
         exists = conn.exec_driver_sql(f"SELECT 1 FROM {_q(c.entity)} WHERE id = ?",
                                       (c.row_id,)).first()
         if exists:
+            before = conn.exec_driver_sql(
+                "SELECT coalesce(max(seq), 0) FROM sync_outbox").scalar()
             sets = ", ".join(f"{_q(n)} = ?" for n in fields_)
             conn.exec_driver_sql(
                 f"UPDATE {_q(c.entity)} SET {sets}, row_version = row_version + 1, "
                 "updated_at = ? WHERE id = ?",
                 (*[chosen[n] for n in fields_], utcnow().replace(tzinfo=None).isoformat(sep=" "),
                  c.row_id))
-            top = conn.exec_driver_sql("SELECT max(seq) FROM sync_outbox WHERE row_id = ?",
-                                       (c.row_id,)).scalar()
-            if top is not None:  # the decision travels even where the values did not change
+            top = conn.exec_driver_sql("SELECT max(seq) FROM sync_outbox WHERE row_id = ? "
+                                       "AND seq > ?", (c.row_id, before)).scalar()
+            # the decision travels even where the values did not change (the kept version
+            # was the one here: the capture trigger saw no change and wrote nothing)
+            if top is not None:
                 conn.exec_driver_sql("UPDATE sync_outbox SET changed = ? WHERE seq = ?",
                                      (json.dumps(fields_), top))
+            else:
+                columns = outbox.travelling_columns(outbox.synced_models()[c.entity])
+                conn.exec_driver_sql(outbox.capture_update_sql(c.entity, columns),
+                                     (json.dumps(fields_), c.row_id))
     c.resolved_at, c.resolution = utcnow(), keep
     session.flush()
     return next(x for x in conflicts(session, open_only=False) if x.id == conflict_id)

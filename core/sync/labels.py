@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from core.common import vnformat
+
 #: columns every synced table has, and columns named alike across tables
 COMMON: dict[str, str] = {
     "id": "Mã bản ghi", "origin_office": "Văn phòng tạo", "created_at": "Thời điểm tạo",
@@ -138,10 +140,6 @@ def field_label(table: str, column: str, *, fallback: bool = True) -> str:
     return label or ""
 
 
-def format_money(value: int) -> str:
-    return f"{value:,}".replace(",", ".") + " đồng"
-
-
 def _date_text(value: str) -> str | None:
     try:
         return date.fromisoformat(value[:10]).strftime("%d/%m/%Y")
@@ -184,7 +182,7 @@ def format_value(table: str, column: str, value: object) -> str:
     if words is not None and isinstance(value, str) and value in words:
         return words[value]
     if column in MONEY.get(table, ()) and isinstance(value, (int, float)):
-        return format_money(int(value))
+        return vnformat.format_money(int(value)) + " đồng"
     if isinstance(value, bool) or (column in _BOOLEAN.get(table, ()) and value in (0, 1)):
         return "Có" if value else "Không"
     if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":

@@ -112,10 +112,23 @@ def export_package(db: AppDatabase, passphrase: str, recipient: str,
                    out_dir: str | os.PathLike[str], *, new_epoch: bool = False,
                    force: bool = True) -> Done[ExportResult]:
     """With ``force`` False and nothing to send, raises ``exchange.NothingToSend`` (a
-    UserError saying so) and writes nothing."""
-    with db.transaction() as s:
-        return Done(exchange.export_package(s, passphrase, recipient, out_dir,
-                                            new_epoch=new_epoch, force=force), SYNC)
+    UserError saying so) and writes nothing.
+
+    The file is written before the transaction recording it commits; when that commit
+    fails, the file is removed: the sequence number it carries is not recorded as used, so
+    the next export numbers its package the same — two different packages of one number
+    would be taken for a fork by the recipient."""
+    written: list[Path] = []
+    try:
+        with db.transaction() as s:
+            result = exchange.export_package(s, passphrase, recipient, out_dir,
+                                             new_epoch=new_epoch, force=force)
+            written.append(result.path)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return Done(result, SYNC)
 
 
 def nothing_to_send(db: AppDatabase, recipient: str) -> bool:
@@ -310,11 +323,6 @@ def fingerprint_text(key_id: str) -> str:
     """A key id as read over the telephone: groups of four, upper case ("623D 39B2 …")."""
     compact = key_id.replace(" ", "").upper()
     return " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))
-
-
-def format_count(value: int) -> str:
-    """65414 → "65.414" (Vietnamese thousands separator)."""
-    return f"{value:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import struct
 import tempfile
 import zipfile
@@ -42,6 +43,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from core.common.errors import UserError
+from core.common.text import FORBIDDEN_BMP
 from core.sync.keys import b64, unb64
 
 MAGIC = b"SCDPKG\n"
@@ -269,17 +271,53 @@ class Opened:
     _tmpdir: tempfile.TemporaryDirectory
 
     def changes(self) -> Iterator[dict]:
+        for change, _ in self.entries():
+            yield change
+
+    def entries(self) -> Iterator[tuple[dict, bool]]:
+        """Every change, and whether its line is *plain*: no code point that
+        :func:`core.common.text.clean` removes, written out or escaped (``\\uXXXX``,
+        ``\\b``), so none of its values needs cleaning. Read in large blocks and checked a
+        block at a time (a line by itself only in a block that is not plain)."""
+        name = self.path.name
         with zipfile.ZipFile(self.zip_path) as zf, zf.open(CHANGES) as fh:
+            rest = b""
             while True:
-                line = fh.readline(MAX_LINE + 1)
-                if not line:
+                block = fh.read(CHUNK)
+                data = rest + block
+                cut = len(data) if not block else data.rfind(b"\n") + 1
+                whole, rest = data[:cut], data[cut:]
+                if len(rest) > MAX_LINE:
+                    raise PackageRefused(f"Gói {name}: một thay đổi dài bất thường.")
+                if whole:
+                    try:
+                        text = whole.decode("utf-8")
+                    except UnicodeDecodeError as exc:
+                        raise PackageRefused(f"Gói {name}: danh sách thay đổi không phải "
+                                             "UTF-8.") from exc
+                    plain = _plain(text, whole)
+                    for line in text.split("\n"):
+                        if not line:
+                            continue
+                        if len(line) > MAX_LINE:
+                            raise PackageRefused(f"Gói {name}: một thay đổi dài bất thường.")
+                        yield json.loads(line), plain or _plain(line, line.encode())
+                if not block:
                     return
-                if len(line) > MAX_LINE:
-                    raise PackageRefused(f"Gói {self.path.name}: một thay đổi dài bất thường.")
-                yield json.loads(line)
 
     def close(self) -> None:
         self._tmpdir.cleanup()
+
+
+_ASTRAL = re.compile(rb"[\xf0-\xf4]")  # the lead byte of a code point beyond the BMP
+
+
+def _plain(text: str, raw: bytes) -> bool:
+    """No code point :data:`core.common.text.FORBIDDEN` matches in ``text`` (decoded from
+    ``raw``, so no lone surrogate), written out or escaped; False also for any code point
+    beyond the BMP."""
+    return ("\\u" not in text and "\\b" not in text and FORBIDDEN_BMP.search(text) is None
+            and _ASTRAL.search(raw) is None)
 
 
 def open_package(path: Path, *, own_code: str, box_keys: list[X25519PrivateKey],

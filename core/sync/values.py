@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
@@ -80,8 +81,13 @@ def _text(v: Any) -> Any:
     raise BadValue("một đoạn chữ")
 
 
+_HEX32 = re.compile("[0-9a-f]{32}")
+
+
 def _uuid(v: Any) -> Any:
     if isinstance(v, str):
+        if len(v) == 32 and _HEX32.fullmatch(v):
+            return v  # already as stored
         try:
             return uuid.UUID(v).hex
         except ValueError:
@@ -120,18 +126,33 @@ def converters(table: str) -> dict[str, Callable[[Any], Any]]:
     return {c.name: _converter(c.type) for c in model.__table__.columns}  # type: ignore[attr-defined]
 
 
-def convert(table: str, row: dict) -> dict:
+@functools.lru_cache(maxsize=256)
+def _only(table: str, columns: frozenset[str]) -> dict[str, Callable[[Any], Any]]:
+    return {name: check for name, check in converters(table).items() if name in columns}
+
+
+def convert(table: str, row: dict, *, only: frozenset[str] | None = None) -> dict:
     """``row`` with every value checked and converted for its column (None stays None —
-    the database's NOT NULL constraints decide about those). Raises :class:`BadValue` with
-    ``args = (column, value, expected)``."""
-    conv = converters(table)
+    the database's NOT NULL constraints decide about those); with ``only``, the other
+    columns left out. Raises :class:`BadValue` with ``args = (column, value, expected)``."""
+    conv = converters(table) if only is None else _only(table, only)
     out: dict[str, Any] = {}
     for name, value in row.items():
-        if value is None:
-            out[name] = None
+        check = conv.get(name)
+        if check is None:
+            if only is not None:
+                continue
+            check = _as_is
+        kind = value.__class__
+        # the usual cases first (a value already as stored: text, a key, a whole number,
+        # a flag)
+        if value is None or (kind is str and (check is _text or (
+                check is _uuid and len(value) == 32 and _HEX32.fullmatch(value)))) or (
+                kind is int and (check is _integer or (check is _boolean and value in (0, 1)))):
+            out[name] = value
             continue
         try:
-            out[name] = conv.get(name, _as_is)(value)
+            out[name] = check(value)
         except BadValue as exc:
             raise BadValue(name, value, str(exc)) from None
     return out

@@ -4,12 +4,14 @@ Esc asks only after something was typed, Vietnamese buttons):
 - ``NewPassphraseDialog``: a passphrase that seals keys is typed twice, hidden; a mismatch
   or one shorter than ``core.sync.keys.MIN_PASSPHRASE`` is refused with a message.
 - ``EnrolDialog``: the office to enrol and the passphrase its keys are sealed with.
+- ``RemoveEnrolmentDialog``: which enrolment to forget, with what that does, confirmed by
+  its own button ("Xoá đăng ký").
 
 Entering an existing passphrase stays a single field on the page."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from core.sync.keys import MIN_PASSPHRASE
 from gui.common import widgets
@@ -113,3 +115,38 @@ class EnrolDialog(NewPassphraseDialog):
             return (self.tr("“%1” is not one of the province's units: choose the office from the "
                             "list (type its code or name).").replace("%1", self.code()), self.office)
         return super().problem()
+
+
+class RemoveEnrolmentDialog(FormDialog):
+    """Choose the enrolled office to forget (a mistyped code): the consequences are said
+    before the button that does it; Esc or "Hủy" changes nothing."""
+
+    def __init__(self, offices: list[tuple[str, str]], current: str = "",
+                 parent: QWidget | None = None) -> None:
+        """``offices``: (code, name as the page shows it) of every enrolled office."""
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Remove an enrolment"))
+        self.office = QComboBox()
+        for code, name in offices:
+            self.office.addItem(name or code, code)  # the name says its code: "… (LC-MT)"
+        if current:
+            self.office.setCurrentIndex(max(self.office.findData(current), 0))
+        note = QLabel(self.tr("The chosen office is forgotten: its packages will be refused and "
+                              "the changes waiting only for its acknowledgement are dropped. Use "
+                              "this for an enrolment made by mistake (a mistyped code)."))
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Office:"), self.office)
+        self.buttons = widgets.dialog_buttons(self.tr("Remove the enrolment"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.buttons)
+        self.use_buttons(self.buttons)
+        self.mark_saved()
+        self.resize(520, self.sizeHint().height())
+
+    def code(self) -> str:
+        return str(self.office.currentData() or "")

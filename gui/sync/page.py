@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -30,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.common.changes import Changes
+from core.common.vnformat import format_money
 from core.sync import ops
 from gui.common import file_dialogs, widgets
 from gui.common.jobs import run_with_progress
-from gui.sync.dialogs import EnrolDialog, NewPassphraseDialog
+from gui.sync.dialogs import EnrolDialog, NewPassphraseDialog, RemoveEnrolmentDialog
 
 FILE_FILTER = "*.scdpkg"
 
@@ -46,7 +46,7 @@ def _fill(table: QTableWidget, rows: list[list[object]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            shown = ops.format_count(value) if isinstance(value, int) else value
+            shown = format_money(value) if isinstance(value, int) and not isinstance(value, bool) else value
             item = QTableWidgetItem("" if shown is None else str(shown))
             if isinstance(value, int):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -89,7 +89,7 @@ class PreviewDialog(QDialog):
         self.reasons = [self._reasons(o) for o in outcomes]
         partly = self.tr("will be applied, except %1 rows that cannot be stored")
         _fill(self.table, [[o.file, names.get(o.sender, o.sender), o.seq or "",
-                            partly.replace("%1", ops.format_count(o.rejected))
+                            partly.replace("%1", format_money(o.rejected))
                             if o.state == "applied" and o.rejected else states[o.state],
                             o.new, o.updated, o.unchanged, o.conflicts, o.rejected,
                             self._short(o)] for o in outcomes])
@@ -125,7 +125,7 @@ class PreviewDialog(QDialog):
         shown += list(o.rejected_reasons[:self.SHOWN_REASONS])
         more = len(o.rejected_reasons) - self.SHOWN_REASONS
         if more > 0:
-            shown.append(self.tr("… and %1 more (below)").replace("%1", ops.format_count(more)))
+            shown.append(self.tr("… and %1 more (below)").replace("%1", format_money(more)))
         return "\n".join(shown)
 
     def _show_reasons(self) -> None:
@@ -135,7 +135,7 @@ class PreviewDialog(QDialog):
             shown = reasons[:self.DETAIL_LINES]
             if len(reasons) > self.DETAIL_LINES:
                 shown.append(self.tr("… and %1 more").replace(
-                    "%1", ops.format_count(len(reasons) - self.DETAIL_LINES)))
+                    "%1", format_money(len(reasons) - self.DETAIL_LINES)))
             self.detail.setPlainText("\n".join(shown))
 
     def rejected_note(self) -> str:
@@ -312,13 +312,13 @@ class SyncPage(QWidget):
         self.identity_label.setText(self.tr("This office: %1, %2. Key fingerprint: %3.")
                                     .replace("%1", view.name).replace("%2", role)
                                     .replace("%3", view.fingerprint) + " "
-                                    + waiting.replace("%1", ops.format_count(view.waiting)))
+                                    + waiting.replace("%1", format_money(view.waiting)))
         for peer in view.offices:
             self.recipient.addItem(peer.name, peer.code)
         _fill(self.offices, [[p.name, self.tr("province") if p.role == "province"
                               else self.tr("district"),
                               self._package_no(p.sent_up_to), self._package_no(p.received_up_to),
-                              self.tr("%1 changes").replace("%1", ops.format_count(p.waiting))
+                              self.tr("%1 changes").replace("%1", format_money(p.waiting))
                               if p.waiting else self.tr("none"),
                               self.tr("revoked") if p.revoked else p.fingerprint]
                              for p in view.offices])
@@ -480,15 +480,16 @@ class SyncPage(QWidget):
         secret = self._secret()
         if secret is None:
             return
-        if office is None:
-            codes = [p.office_code for p in ops.status(self._db).peers if p.role != "province"]
-            if not codes:
+        if office is None:  # chosen, and confirmed, in one dialog
+            peers = [(row.code, row.name) for row in ops.overview(self._db).offices
+                     if row.role != "province"]
+            if not peers:
                 return
-            office, ok = QInputDialog.getItem(self, self.tr("Remove an enrolment"),
-                                              self.tr("Office:"), codes, 0, False)
-            if not ok or not office:
+            dialog = RemoveEnrolmentDialog(peers, parent=self)
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.code():
                 return
-        if not widgets.confirm(
+            office = dialog.code()
+        elif not widgets.confirm(
                 self, self.tr("Remove an enrolment"),
                 self.tr("Forget office %1? Its packages will be refused and the changes waiting "
                         "only for its acknowledgement are dropped.").replace("%1", office),
@@ -533,7 +534,7 @@ class SyncPage(QWidget):
                     else self.tr("Package %1 written for %2 (acknowledgements only, no new "
                                  "changes): %4"))
             text = (text.replace("%1", str(result.value.seq)).replace("%2", recipient_name)
-                    .replace("%3", ops.format_count(result.value.changes))
+                    .replace("%3", format_money(result.value.changes))
                     .replace("%4", str(result.value.path)))
             self._notify(result.changes)
             self.say(text)
@@ -588,7 +589,7 @@ class SyncPage(QWidget):
         done = [o for o in outcomes if o.state == "applied"]
 
         def total(name: str) -> str:
-            return ops.format_count(sum(getattr(o, name) for o in done))
+            return format_money(sum(getattr(o, name) for o in done))
 
         parts = [self.tr("Applied %1 package(s): %2 new, %3 updated, %4 unchanged, "
                          "%5 conflict(s), %6 rejected.")

@@ -4078,6 +4078,25 @@ Vẫn đánh dấu hợp lệ?</translation>
     </message>
 </context>
 <context>
+    <name>RemoveEnrolmentDialog</name>
+    <message>
+        <source>Remove an enrolment</source>
+        <translation>Xoá văn phòng đã cấp khoá</translation>
+    </message>
+    <message>
+        <source>The chosen office is forgotten: its packages will be refused and the changes waiting only for its acknowledgement are dropped. Use this for an enrolment made by mistake (a mistyped code).</source>
+        <translation>Văn phòng được chọn sẽ bị bỏ: các gói của văn phòng đó sẽ bị từ chối, và các thay đổi chỉ còn chờ văn phòng đó xác nhận sẽ được bỏ. Chỉ dùng khi đã cấp khoá nhầm (gõ sai mã).</translation>
+    </message>
+    <message>
+        <source>&amp;Office:</source>
+        <translation>&amp;Văn phòng:</translation>
+    </message>
+    <message>
+        <source>Remove the enrolment</source>
+        <translation>Xoá văn phòng này</translation>
+    </message>
+</context>
+<context>
     <name>RepaymentDialog</name>
     <message>
         <source>Repayment of %1</source>
@@ -4678,10 +4697,6 @@ Vẫn đánh dấu hợp lệ?</translation>
     <message>
         <source>Remove an enrolment</source>
         <translation>Xoá văn phòng đã cấp khoá</translation>
-    </message>
-    <message>
-        <source>Office:</source>
-        <translation>Văn phòng:</translation>
     </message>
     <message>
         <source>Forget office %1? Its packages will be refused and the changes waiting only for its acknowledgement are dropped.</source>

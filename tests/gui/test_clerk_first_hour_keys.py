@@ -307,7 +307,7 @@ def test_every_dialog_has_unique_mnemonics(sample_units, window, qtbot, app_db, 
                  "RoundDialog", "NomineeDialog", "ApproveDialog", "ThresholdsDialog", "UnapproveDialog",
                  "TotrinhDialog", "DecisionChoiceDialog",
                  # issue 13's sync page
-                 "NewPassphraseDialog", "EnrolDialog"):
+                 "NewPassphraseDialog", "EnrolDialog", "RemoveEnrolmentDialog"):
         assert any(type(d).__name__ == name and isinstance(d, FormDialog) for d in dialogs), name
     for dialog in dialogs:
         if dialog.isVisible():
@@ -334,7 +334,7 @@ def _fund_commendation_sync_dialogs(app_db, sample_units) -> list[QWidget]:
     from gui.commendations.printing import CertificateDialog
     from gui.common.pdf_preview import PdfPreviewDialog
     from gui.fund import dialogs as fd
-    from gui.sync.dialogs import EnrolDialog, NewPassphraseDialog
+    from gui.sync.dialogs import EnrolDialog, NewPassphraseDialog, RemoveEnrolmentDialog
     from gui.sync.page import PreviewDialog
     from tests.fund_helpers import make_world
 
@@ -364,7 +364,8 @@ def _fund_commendation_sync_dialogs(app_db, sample_units) -> list[QWidget]:
                                     cops.RoundDecision("46/QĐ-LĐLĐ", date(2023, 12, 28), 1)]),
               PdfPreviewDialog(b"%PDF-1.4\n%%EOF\n", title="Tờ trình", file_name="to-trinh.pdf"),
               PreviewDialog([PackageOutcome("VL-gui-QT.scdpkg", "VL", 1, "applied", "", 3, 0, 0, 0, 0, ())]),
-              NewPassphraseDialog("Tạo khoá cho văn phòng tỉnh", "…", "Tạo khoá"), EnrolDialog()]
+              NewPassphraseDialog("Tạo khoá cho văn phòng tỉnh", "…", "Tạo khoá"), EnrolDialog(),
+              RemoveEnrolmentDialog([("VL", "LĐLĐ huyện Vĩnh Linh (VL)"), ("HH", "")], "HH")]
     for root in roots:
         root.show()
     return roots

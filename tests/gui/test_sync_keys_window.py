@@ -106,3 +106,45 @@ def test_the_province_removes_a_mistaken_enrolment_from_the_window(qtbot, office
     monkeypatch.setattr(widgets, "confirm", lambda *a, **k: True)
     page.remove_office("VL")
     assert "VL" not in {p.office_code for p in ops.status(offices.province).peers}
+
+
+def test_choosing_the_enrolment_to_remove_is_one_confirming_dialog(qtbot, offices):
+    """The office is chosen by name in a dialog that says what removing does and is
+    confirmed by its own button (it was a bare QInputDialog list of codes, then a second
+    question); "Hủy" there changes nothing."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from gui.sync.dialogs import RemoveEnrolmentDialog
+
+    page = SyncPage(offices.province)
+    qtbot.addWidget(page)
+    page.passphrase.setText(PASS)
+    seen = []
+
+    def when_shown(act) -> None:
+        def poll() -> None:
+            dialog = QApplication.activeModalWidget()
+            if isinstance(dialog, RemoveEnrolmentDialog) and dialog.isVisible():
+                seen.append([dialog.office.itemText(i) for i in range(dialog.office.count())])
+                act(dialog)
+            elif isinstance(dialog, QDialog) and dialog.isVisible():  # any other: said, closed
+                seen.append(type(dialog).__name__)
+                dialog.reject()
+            else:
+                QTimer.singleShot(20, poll)
+        QTimer.singleShot(0, poll)
+
+    when_shown(lambda d: d.buttons.rejected.emit())
+    page.remove_office()
+    assert isinstance(seen[0], list), seen
+    assert "VL" in {p.office_code for p in ops.status(offices.province).peers}
+
+    def choose_vl(d) -> None:
+        d.office.setCurrentIndex(d.office.findData("VL"))
+        d.buttons.accepted.emit()
+
+    when_shown(choose_vl)
+    page.remove_office()
+    assert "VL" not in {p.office_code for p in ops.status(offices.province).peers}
+    assert len(seen) == 2 and any("(VL)" in text for text in seen[0]), seen
