@@ -13,7 +13,6 @@ meanwhile. Elsewhere (PostgreSQL) nothing changes.
 
 from __future__ import annotations
 
-import json
 import operator
 import queue
 import threading
@@ -87,14 +86,6 @@ class Inserter:
             return
         self.sql = compiled.string
         order = list(compiled.positiontup)
-        # For the writer thread: the whole chunk as one JSON array of rows, inserted by one
-        # statement (json_each), so SQLite works through the chunk without taking Python's
-        # interpreter lock back for every row (which, while the caller's thread is busy,
-        # made each row wait its turn: an executemany several times slower).
-        columns = ", ".join(f'"{table.c[key].name}"' for key in order)
-        picks = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(order)))
-        self.json_sql = (f'INSERT INTO "{table.name}" ({columns}) SELECT {picks} '
-                         f"FROM json_each(?)")
         take = operator.itemgetter(*order)
         converters = []  # (position, processor, memo) of the columns that need converting
         for position, key in enumerate(order):
@@ -133,17 +124,10 @@ class Inserter:
             return
         for start in range(0, len(rows), self.CHUNK):
             chunk = [self.convert(row) for row in rows[start:start + self.CHUNK]]
-            if self.writer is None:
-                self.connection.exec_driver_sql(self.sql, chunk)
-                continue
-            try:
-                # str, int, float, None and bool come back from json_extract as the same
-                # SQLite values the driver binds (text, integer, real, NULL, 1/0)
-                payload = json.dumps(chunk, ensure_ascii=False, allow_nan=False)
-            except (TypeError, ValueError):  # bytes, NaN …: the driver binds them
+            if self.writer is not None:
                 self.writer.submit(self.sql, chunk)
             else:
-                self.writer.submit(self.json_sql, (payload,))
+                self.connection.exec_driver_sql(self.sql, chunk)
 
 
 class BackgroundWriter:

@@ -245,12 +245,12 @@ def test_no_capture_while_a_package_is_applied(one_unit, tmp_path):
     assert triggers == 3  # restored
 
 
-def test_rows_through_the_writer_are_stored_as_the_driver_stores_them(tmp_path):
-    """The writer inserts a chunk as one JSON array (one statement, no per-row return to
-    Python): every value must be stored with the type and bytes the driver's executemany
-    gives it."""
+def test_rows_are_stored_as_sqlalchemy_stores_them(tmp_path):
+    """The inserter converts values itself (the columns' bind processors, memoised): every
+    value must be stored with the type and bytes SQLAlchemy's own ``insert()`` gives it, by
+    the writer thread or not."""
     import uuid
-    from datetime import UTC, date, datetime
+    from datetime import date, datetime
 
     from sqlalchemy import (
         BigInteger,
@@ -265,41 +265,40 @@ def test_rows_through_the_writer_are_stored_as_the_driver_stores_them(tmp_path):
         Table,
         Text,
         Uuid,
+        insert,
     )
 
     table = Table("v", MetaData(), Column("id", Uuid, primary_key=True), Column("d", Date),
                   Column("t", DateTime), Column("b", Boolean), Column("i", Integer),
                   Column("big", BigInteger), Column("f", Float), Column("s", String(40)),
                   Column("x", Text))
-    rows = [
-        {"id": uuid.UUID(int=1), "d": date(2023, 3, 6), "t": datetime(2026, 12, 6, 7, 0, 1),
-         "b": True, "i": 0, "big": 3_031_150_000_000, "f": 0.1, "s": "Lê Thị Hương",
+    samples = [
+        {"d": date(2023, 3, 6), "t": datetime(2026, 12, 6, 7, 0, 1, 250), "b": True, "i": 0,
+         "big": 3_031_150_000_000, "f": 0.1, "s": "Lê Thị Hương",
          "x": 'nháy "kép" \\ và\nxuống dòng 😀'},
-        {"id": uuid.UUID(int=2), "d": None, "t": None, "b": False, "i": -5, "big": None,
-         "f": 1e300, "s": "", "x": "12"},
-        {"id": uuid.UUID(int=3), "d": date(1, 1, 1), "t": datetime(2026, 1, 1, tzinfo=UTC)
-         .replace(tzinfo=None), "b": None, "i": 2**62, "big": -1, "f": None, "s": "0012",
-         "x": None},
+        {"d": None, "t": None, "b": False, "i": -5, "big": None, "f": 1e300, "s": "",
+         "x": "12"},
+        {"d": date(1, 1, 1), "t": datetime(2026, 1, 1), "b": None, "i": 2**62, "big": -1,
+         "f": None, "s": "0012", "x": None},
     ]
+    rows = [{"id": uuid.UUID(int=n), **samples[n % 3]} for n in range(1, 131)]
     stored = []
-    for through_writer in (False, True):
-        engine = create_engine(f"sqlite:///{tmp_path / f'v{through_writer}.sqlite'}")
+    for how in ("sqlalchemy", "inserter", "writer"):
+        engine = create_engine(f"sqlite:///{tmp_path / f'{how}.sqlite'}")
         table.metadata.create_all(engine)
-        statements: list[str] = []
-        event.listen(engine, "before_cursor_execute",
-                     lambda _c, _k, statement, *_a, seen=statements: seen.append(statement))
         with engine.begin() as conn:
-            if through_writer:
+            if how == "sqlalchemy":
+                conn.execute(insert(table), rows)
+            elif how == "inserter":
+                bulk.Inserter(conn, table, list(rows[0])).insert(rows)
+            else:
                 with BackgroundWriter(conn) as writer:
                     bulk.Inserter(conn, table, list(rows[0]), writer).insert(rows)
                     writer.wait()
-            else:
-                bulk.Inserter(conn, table, list(rows[0])).insert(rows)
-            assert any("json_each" in s for s in statements) == through_writer
             columns = [c.name for c in table.columns]
             stored.append(conn.exec_driver_sql(
                 "SELECT " + ", ".join(f"typeof({c}), quote({c})" for c in columns)
                 + " FROM v ORDER BY id").all())
         engine.dispose()
-    assert stored[0] == stored[1]
-    assert len(stored[1]) == 3
+    assert stored[0] == stored[1] == stored[2]
+    assert len(stored[0]) == 130
