@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +151,29 @@ def starting_database() -> Path | None:
     return recent[0] if recent else None
 
 
+def take_over(window, db, open_other: Callable[[Path], None], *,
+              retire: Callable[[], None] | None = None) -> bool:
+    """What every opened database goes through before its window is used, at start-up and
+    on Tệp ▸ Mở cơ sở dữ liệu khác… alike: the office set up (first run), the file
+    remembered as the one used last and named in crash reports, the window attached to it
+    and able to open another, then the day's backup. ``retire`` (a switch: the old window
+    closing, which cancels every job, and its database) runs before the backup starts.
+    False when the clerk declines to set up the office: nothing else was done."""
+    from gui.common import crash
+    from gui.common.settings import remember_database
+
+    if not ensure_office(db, window):
+        return False
+    remember_database(db.path)
+    crash.set_database_path(db.path)
+    window.attach(db)
+    window.open_database_requested.connect(open_other)
+    if retire is not None:
+        retire()
+    window.start_daily_backup()
+    return True
+
+
 def _run_window(app: QApplication, path: Path) -> int:
     from gui.common import crash
     from gui.common.instance_lock import DatabaseLock
@@ -167,17 +191,10 @@ def _run_window(app: QApplication, path: Path) -> int:
     state: dict[str, Any] = {"code": 0, "db": None, "window": window, "lock": lock}
 
     def opened(db) -> None:
-        from gui.common.settings import remember_database
-
         state["db"] = db
-        if not ensure_office(db, window):
+        if not take_over(window, db, open_other):
             window.close()
             app.quit()
-            return
-        remember_database(db.path)
-        window.attach(db)
-        window.open_database_requested.connect(open_other)
-        window.start_daily_backup()
 
     def open_other(new_path: Path) -> None:
         """Open ``new_path`` in the background; only when it opened, a new window takes over
@@ -189,26 +206,21 @@ def _run_window(app: QApplication, path: Path) -> int:
             return
 
         def switch(db) -> None:
-            from gui.common.settings import remember_database
-
             old_window, old_db = state["window"], state["db"]
             new_window = MainWindow(None, db_path=db.path)
             new_window.show()
-            if not ensure_office(db, new_window):
+
+            def retire_old() -> None:
+                state["window"], state["db"] = new_window, db
+                old_window.close()  # cancels the old window's jobs before its database closes
+                old_db.close()
+                state["lock"].release()
+                state["lock"] = new_lock
+
+            if not take_over(new_window, db, open_other, retire=retire_old):
                 new_window.close()
                 db.close()
                 new_lock.release()
-                return
-            remember_database(db.path)
-            crash.set_database_path(db.path)
-            new_window.attach(db)
-            new_window.open_database_requested.connect(open_other)
-            state["window"], state["db"] = new_window, db
-            old_window.close()  # cancels the old window's jobs before its database closes
-            old_db.close()
-            state["lock"].release()
-            state["lock"] = new_lock
-            new_window.start_daily_backup()
 
         def refused(exc: BaseException) -> None:
             from core.common.database import DatabaseError

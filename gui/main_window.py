@@ -25,6 +25,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -89,7 +91,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._db: AppDatabase | None = None
         self._watching_focus = False
-        self._away = False  # the focus went to another window since the last renewal
+        self._file_dialog_seen = False  # one of our file dialogs had the focus since the last renewal
         self.office = None
         # Change notices: every page built here hears what the others (and dialogs) changed.
         self.bus = ChangeBus(self)
@@ -217,7 +219,10 @@ class MainWindow(QMainWindow):
         self._db = db
         app = QGuiApplication.instance()
         if app is not None and not self._watching_focus:
+            from gui.common import file_dialogs
+
             app.focusWindowChanged.connect(self._focus_changed)  # type: ignore[attr-defined]
+            file_dialogs.notifier.finished.connect(self._retake_locks)
             self._watching_focus = True
         office = ops.load_office(db)
         self.db_label.setText(self.tr("Database: {0}").format(db.path))
@@ -229,14 +234,28 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_KEYS.index(START_PAGE))
 
     def _focus_changed(self, focused) -> None:
-        """Back from a dialog or another program: fresh database connections (a file
-        dialog on the database's folder has released this process's SQLite locks, see
-        AppDatabase.renew_connections)."""
-        if focused is None or focused is not self.windowHandle():
-            self._away = True
+        """Back from a file dialog of this process (one not opened through
+        gui.common.file_dialogs, which says so itself): the locks are taken again. Back from
+        another program or any other window, nothing is done: another process cannot release
+        ours, and a file replaced underneath is noticed by the connection pool, which
+        compares the files' identity on every checkout (db.sqlite.file_identity)."""
+        if focused is None:
             return
-        if self._away and self._db is not None:
-            self._away = False
+        if focused is not self.windowHandle():
+            if any(isinstance(w, QFileDialog) and w.windowHandle() is focused
+                   for w in QApplication.topLevelWidgets()):
+                self._file_dialog_seen = True
+            return
+        if self._file_dialog_seen:
+            self._retake_locks()
+
+    def _retake_locks(self) -> None:
+        """A file dialog showing the database's folder may have read the database file,
+        which releases this process's SQLite locks (Linux, macOS): fresh connections take
+        them again (AppDatabase.renew_connections). A closed window does nothing (its
+        database is closed or belongs to the window that replaced it)."""
+        self._file_dialog_seen = False
+        if self._db is not None and self.isVisible():
             self._db.renew_connections()
 
     # --- pages ----------------------------------------------------------------------

@@ -126,20 +126,47 @@ def main(argv: list[str]) -> int:
         _discard_stdout()
         return EXIT_OK
     except (UserError, DatabaseError) as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
+        _say(exc)
         return EXIT_REJECTED
     except KeyboardInterrupt:  # Ctrl+C, or SIGTERM (below): temporary files already removed
         print("Đã dừng theo yêu cầu; không có tệp hay dữ liệu nào được ghi dở.", file=sys.stderr)
         return EXIT_REJECTED
     except Exception as exc:
-        fault = translate(exc, Path(args.db) if args.db else default_db_path())
-        if fault is None or fault is exc:
-            raise
-        print(f"Lỗi: {fault}", file=sys.stderr)
+        refusal = _refusal(exc, Path(args.db) if args.db else default_db_path())
+        if refusal is None:
+            raise  # a bug: main.py logs it and says so in one line
+        _say(refusal)
         return EXIT_REJECTED
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _refusal(exc: BaseException, path: Path) -> Exception | None:
+    """The message ``exc`` stands for, in Vietnamese: along ``exc`` and what it wraps
+    (SQLAlchemy's ``orig``, ``raise … from``), the first refusal that is worded already
+    (UserError, DatabaseError: shown as it is, never worded again) or SQLite fault (worded
+    once by db.faults.translate). None for anything else: a bug."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (UserError, DatabaseError)):
+            return current
+        fault = translate(current, path)
+        if fault is not None:
+            return fault
+        orig = getattr(current, "orig", None)
+        current = orig if isinstance(orig, BaseException) else current.__cause__
+    return None
+
+
+def _say(refusal: BaseException) -> None:
+    """One line "Lỗi: …" on stderr (a message that starts with "Lỗi" already keeps its own)."""
+    text = str(refusal).strip()
+    if text.casefold().startswith("lỗi:"):
+        text = text[len("lỗi:"):].lstrip()
+    print(f"Lỗi: {text}", file=sys.stderr)
 
 
 def _discard_stdout() -> None:

@@ -17,7 +17,7 @@ import json
 import os
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -291,12 +291,6 @@ def registration_years(db: AppDatabase) -> list[int]:
         return register.years(session)
 
 
-def totals(db: AppDatabase, f: RegisterFilter) -> Totals:
-    """How many initiatives the filter keeps and their benefit."""
-    with db.reading() as session:
-        return register.totals(session, f)
-
-
 # ---- reads: the form -----------------------------------------------------------------------
 
 def form_data(db: AppDatabase, initiative_id: uuid.UUID | None = None) -> FormData:
@@ -461,13 +455,6 @@ def decision_defaults(db: AppDatabase) -> DecisionDefaults:
     with db.reading() as session:
         office = load_office(session)
     return DecisionDefaults(symbol=f"QĐ-{office.doc_symbol or 'LĐLĐ'}")
-
-
-def valid_filter(f: RegisterFilter) -> RegisterFilter | None:
-    """The valid initiatives among those ``f`` keeps (None: it keeps no valid one)."""
-    if f.statuses and InitiativeStatus.VALID not in f.statuses:
-        return None
-    return replace(f, statuses=frozenset({InitiativeStatus.VALID}))
 
 
 def write_recognition_decision(db: AppDatabase, selection: Iterable[uuid.UUID] | RegisterFilter,

@@ -44,28 +44,50 @@ def matches(typed: str, label: str) -> bool:
 
 
 class FoldedFilter(QSortFilterProxyModel):
-    """The rows of a list model whose text :func:`matches` what was typed."""
+    """The rows of a list model whose text :func:`matches` what was typed.
+
+    What is typed is folded once per change, each row's text once per source row: the
+    folded words are kept by source row until the source model says its rows changed
+    (reset, data changed, rows inserted, removed or moved, layout changed) or another
+    model is set."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._typed = ""
+        self._wanted: list[str] = []
         self._words: dict[int, list[str]] = {}
+        self._watched: QAbstractItemModel | None = None
 
     def set_typed(self, text: str) -> None:
         if text != self._typed:
             self.beginFilterChange()
             self._typed = text
+            self._wanted = words(text)
             self.endFilterChange()
 
     def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802 (Qt's name)
+        old = self._watched
+        if old is not None:
+            for signal in self._signals(old):
+                signal.disconnect(self._forget)
+        self._words.clear()
+        self._watched = model
+        # Connected before the proxy's own handlers (Qt calls slots in the order they were
+        # connected): the cache is gone before the proxy filters the changed rows again.
+        for signal in self._signals(model):
+            signal.connect(self._forget)
         super().setSourceModel(model)
-        model.modelReset.connect(self._words.clear)
-        model.rowsInserted.connect(lambda *_: self._words.clear())
-        model.rowsRemoved.connect(lambda *_: self._words.clear())
-        model.dataChanged.connect(lambda *_: self._words.clear())
+
+    @staticmethod
+    def _signals(model: QAbstractItemModel) -> tuple:
+        return (model.modelReset, model.rowsInserted, model.rowsRemoved, model.rowsMoved,
+                model.dataChanged, model.layoutChanged)
+
+    def _forget(self, *_args) -> None:
+        self._words.clear()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        wanted = words(self._typed)
+        wanted = self._wanted
         if not wanted:
             return True
         have = self._words.get(row)

@@ -6,6 +6,9 @@
   settings (imports, exports, reports, documents, backups, databases), so the register
   export opens where the last export went; the first time, the user's Documents folder
   (never the program's folder).
+- Each dialog's end is announced (:data:`notifier`): a dialog showing the database's folder
+  may have read the database file, which releases the window's SQLite locks on Linux and
+  macOS (see gui.main_window.MainWindow._retake_locks).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from gui.common.settings import app_settings
@@ -29,6 +32,13 @@ class FileKind(StrEnum):
     DATABASE = "database"      # the database file itself (open another database)
     SYNC = "sync"              # sync packages and enrolment files
     ATTACHMENT = "attachment"  # scans and documents attached to a commendation file
+
+
+class _Notifier(QObject):
+    finished = Signal()  # a file dialog of this module has just closed
+
+
+notifier = _Notifier()
 
 
 def documents_folder() -> Path:
@@ -63,7 +73,10 @@ def open_file(parent: QWidget | None, title: str, kind: FileKind, filters: list[
     """An existing file chosen by the user, or None.
 
     QFileDialog's static functions: they use the native dialog where there is one."""
-    path, _ = QFileDialog.getOpenFileName(parent, title, str(last_folder(kind, fallback)), ";;".join(filters))
+    try:
+        path, _ = QFileDialog.getOpenFileName(parent, title, str(last_folder(kind, fallback)), ";;".join(filters))
+    finally:
+        notifier.finished.emit()
     if not path:
         return None
     remember_folder(kind, Path(path).parent)
@@ -73,7 +86,10 @@ def open_file(parent: QWidget | None, title: str, kind: FileKind, filters: list[
 def open_files(parent: QWidget | None, title: str, kind: FileKind, filters: list[str],
                fallback: Path | None = None) -> list[Path]:
     """Existing files chosen by the user (several at once); empty when cancelled."""
-    paths, _ = QFileDialog.getOpenFileNames(parent, title, str(last_folder(kind, fallback)), ";;".join(filters))
+    try:
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, str(last_folder(kind, fallback)), ";;".join(filters))
+    finally:
+        notifier.finished.emit()
     if not paths:
         return []
     remember_folder(kind, Path(paths[0]).parent)
@@ -83,7 +99,10 @@ def open_files(parent: QWidget | None, title: str, kind: FileKind, filters: list
 def choose_folder(parent: QWidget | None, title: str, kind: FileKind,
                   fallback: Path | None = None) -> Path | None:
     """A folder chosen by the user (where to write), or None."""
-    folder = QFileDialog.getExistingDirectory(parent, title, str(last_folder(kind, fallback)))
+    try:
+        folder = QFileDialog.getExistingDirectory(parent, title, str(last_folder(kind, fallback)))
+    finally:
+        notifier.finished.emit()
     if not folder:
         return None
     remember_folder(kind, Path(folder))
@@ -103,8 +122,11 @@ def save_file(parent: QWidget | None, title: str, kind: FileKind, name: str,
     wanted = Path(name).suffix.lower()
     first = next((label for label, suffix in filters if suffix == wanted), filters[0][0] if filters else "")
     start = last_folder(kind, fallback) / Path(name).name
-    chosen, chosen_filter = QFileDialog.getSaveFileName(
-        parent, title, str(start), ";;".join(by_label), first)
+    try:
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
+            parent, title, str(start), ";;".join(by_label), first)
+    finally:
+        notifier.finished.emit()
     if not chosen:
         return None
     path = Path(chosen)

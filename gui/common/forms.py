@@ -81,15 +81,11 @@ class _EnterFilter(QObject):
         self._dialog = dialog
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() in _ENTER and not _modified(event):
-            completer = watched.completer() if isinstance(watched, QLineEdit) else None
-            if completer is not None and completer.popup() is not None and completer.popup().isVisible():
-                return False
-            if isinstance(watched, QLineEdit) and isinstance(watched.parent(), QComboBox):
-                watched.editingFinished.emit()  # the combo takes what was typed first
-                self._dialog.submit()
-                return True
+        if _enter_for_field(watched, event) and isinstance(watched, QLineEdit) \
+                and isinstance(watched.parent(), QComboBox):
+            watched.editingFinished.emit()  # the combo takes what was typed first
+            self._dialog.submit()
+            return True
         return False
 
 
@@ -116,11 +112,7 @@ class _EnterRuns(QObject):
         self._slot = slot
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() in _ENTER and not _modified(event):
-            completer = watched.completer() if isinstance(watched, QLineEdit) else None
-            if completer is not None and completer.popup() is not None and completer.popup().isVisible():
-                return False
+        if _enter_for_field(watched, event):
             self._slot()
             return True
         return False
@@ -135,6 +127,18 @@ def enter_runs(fields: tuple[QWidget, ...], slot) -> None:
 
 def _modified(event: QKeyEvent) -> bool:
     return bool(event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+
+
+def _enter_for_field(watched: QObject, event: QEvent) -> bool:
+    """Whether ``event`` is a plain Enter (Return, or the keypad's Enter) pressed in
+    ``watched`` that the field's own completion list does not take (an open list keeps its
+    Enter to pick an item)."""
+    if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) \
+            or event.key() not in _ENTER or _modified(event):
+        return False
+    completer = watched.completer() if isinstance(watched, QLineEdit) else None
+    popup = completer.popup() if completer is not None else None
+    return popup is None or not popup.isVisible()
 
 
 class FormDialog(QDialog):

@@ -198,16 +198,27 @@ class RejectedRowsModel(_LazyRows):
         return None
 
 
+def _filled_fields(rows: Sequence, keys: Sequence[str]) -> set[str]:
+    """Which of ``keys`` some row fills (not only the rows shown first: a column filled
+    from row 240 on is still a column). Each row is asked only for the keys not found yet,
+    and the walk stops once every key is found."""
+    missing = set(keys)
+    for row in rows:
+        if not missing:
+            break
+        values = _row_values(row)
+        missing -= {key for key in missing if cell_text(values.get(key))}
+    return set(keys) - missing
+
+
 class AcceptedRowsModel(_LazyRows):
     """The rows an import would write: the sheet row number, then one column per field the
     sheet has, headed with the field's Vietnamese label; the cells as written."""
 
     def __init__(self, accepted: Sequence, columns: Sequence[Column] | None, parent=None) -> None:
         super().__init__(list(accepted), parent)
-        present: set[str] = set()
-        for row in self._rows[:FETCH]:
-            present.update(k for k, v in _row_values(row).items() if cell_text(v))
         if columns:
+            present = _filled_fields(self._rows, [c.key for c in columns])
             self._fields = [(c.key, c.label) for c in columns if c.key in present]
         else:  # no spec: the values in one column, without field names
             self._fields = []

@@ -151,3 +151,24 @@ def test_rows_without_a_spec_never_show_code_names():
     assert _values_text({"name": "Sổ điểm điện tử", "unit_code": "VL-0001", "Mã đơn vị": "VL-0002"}, {}) == (
         "Sổ điểm điện tử; VL-0001; Mã đơn vị: VL-0002")
     assert _values_text({"name": "Sổ điểm điện tử"}, {"name": "Tên sáng kiến"}) == "Tên sáng kiến: Sổ điểm điện tử"
+
+
+def test_a_column_filled_only_after_the_first_rows_is_shown(qapp):
+    # 250 rows to import; "Lĩnh vực" is filled at row 240 only (past the first 200 listed).
+    # Failed before: the columns were decided from the first 200 rows, so it was missing.
+    from types import SimpleNamespace
+
+    from core.initiatives.importing import COLUMNS
+    from gui.common.import_preview import FETCH, AcceptedRowsModel
+
+    rows = [SimpleNamespace(number=n + 1, source={"name": f"Sáng kiến số {n}", "unit_code": "VL-0001",
+                                                  "field": "Giáo dục và đào tạo" if n == 240 else ""})
+            for n in range(1, 251)]
+    model = AcceptedRowsModel(rows, COLUMNS)
+    headers = _headers(SimpleNamespace(model=lambda: model))
+    assert model.rowCount() == FETCH < 240  # row 240 is not listed yet
+    assert "Lĩnh vực" in headers and "Tên sáng kiến" in headers
+    column = headers.index("Lĩnh vực")
+    while model.canFetchMore():
+        model.fetchMore()
+    assert [model.index(r, column).data() for r in range(model.rowCount())].count("Giáo dục và đào tạo") == 1
