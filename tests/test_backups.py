@@ -270,3 +270,28 @@ def test_salvage_without_the_shell_says_what_to_install(db_path, monkeypatch, ca
     monkeypatch.setattr(files, "sqlite_shell", lambda: None)
     code, _, err = run_cli(capsys, "--db", str(db_path), "backup", "--salvage")
     assert code == 1 and "sqlite3" in err
+
+
+def test_restore_refuses_while_another_program_has_the_database_open(db_path, capsys):
+    """Replacing the file under a program that has it open would send what that program
+    writes next into the deleted file: the restore is refused and nothing changes."""
+    db = open_app_database(db_path)
+    saved = backups.back_up_now(db).path
+    db.close()
+    _rename_office(db_path, "Tên mới")
+    other = sqlite3.connect(db_path)  # another program, idle but with the file open
+    try:
+        other.execute("SELECT count(*) FROM setting").fetchone()
+        with pytest.raises(UserError, match="chương trình khác"):
+            backups.restore(db_path, saved)
+        code, _out, err = run_cli(capsys, "--db", str(db_path), "restore", str(saved))
+        assert code == 1 and "đóng chương trình đó" in err
+        assert "restore" not in kinds_in(db_path)
+        # the other program still writes into the database everybody sees
+        other.execute("UPDATE setting SET value='Ghi sau' WHERE key='office.name'")
+        other.commit()
+    finally:
+        other.close()
+    assert _office_name(db_path) == "Ghi sau"
+    run_cli(capsys, "--db", str(db_path), "restore", str(saved))  # once it is closed: restored
+    assert _office_name(db_path) != "Ghi sau"
