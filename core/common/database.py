@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.common.paths import default_db_path
 from db import faults, sqlite
 from db.engine import make_session_factory, set_office, unit_of_work
+from db.faults import DatabaseDamaged as DatabaseDamaged  # re-exported for the GUI
 from db.migrate import DatabaseError as DatabaseError  # re-exported for the GUI
 from db.migrate import open_database
 from db.models import Setting

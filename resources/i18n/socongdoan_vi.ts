@@ -23,8 +23,38 @@
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
+        <source>The database {0} is damaged; the file was not changed.
+
+You can bring back one of its backups (the newest was taken {1}). The damaged file is kept first as a backup of kind “before a restore”.</source>
+        <translation>Tệp cơ sở dữ liệu {0} bị hỏng; tệp không bị thay đổi.
+
+Có thể khôi phục một bản sao lưu của nó (bản mới nhất được lưu lúc {1}). Tệp hỏng được giữ lại trước, thành một bản sao lưu loại “trước khi khôi phục”.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
         <source>The database is already open</source>
         <translation>Cơ sở dữ liệu đang được mở</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>The database was restored from {0}.
+The damaged file is kept as {1}.</source>
+        <translation>Đã khôi phục cơ sở dữ liệu từ {0}.
+Tệp hỏng được giữ ở {1}.</translation>
+    </message>
+    <message>
+        <source>Restoring the database…</source>
+        <translation>Đang khôi phục cơ sở dữ liệu…</translation>
     </message>
     <message>
         <source>The database {0} is already open in another window of the program (process {1} on {2}). Use that window, or close it and open the program again: two windows writing to one database would overwrite each other&apos;s work.</source>
