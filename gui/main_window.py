@@ -222,6 +222,15 @@ class MainWindow(QMainWindow):
         office = ops.load_office(db)
         self.db_label.setText(self.tr("Database: {0}").format(db.path))
         self.db_label.setToolTip(str(db.path))
+        self.db_label.setStyleSheet("")
+        if db.read_only:  # said before anything is typed, not at the first save
+            self.db_label.setText(self.tr("Read only — changes cannot be saved · Database: {0}").format(db.path))
+            self.db_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            widgets.show_info(self, self.tr(
+                "The database file {0} (or its folder) cannot be written: you can look, search, "
+                "print and export, but nothing you change can be saved. Copy the file to a "
+                "folder you may write, or ask for write permission, then open it again."
+            ).format(db.path), self.tr("Read-only database"))
         self.nav.setEnabled(True)
         for action in (*self.page_actions, self.act_backup, self.act_restore, self.act_backup_settings):
             action.setEnabled(True)

@@ -43,6 +43,12 @@ class AppDatabase:
     _daily_checked: bool = field(default=False, repr=False)
 
     @property
+    def read_only(self) -> bool:
+        """True when this program may not write the file or its folder (where SQLite keeps
+        its -wal and -shm files): it can be read, searched and exported, never changed."""
+        return not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
+
+    @property
     def office_code(self) -> str:
         return self.sessions.kw.get("info", {}).get("office_code", "")
 

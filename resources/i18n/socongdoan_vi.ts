@@ -2529,6 +2529,18 @@ Ghi đè lên tệp đó?</translation>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>
     <message>
+        <source>Read only — changes cannot be saved · Database: {0}</source>
+        <translation>Chỉ đọc — không thể lưu thay đổi · Cơ sở dữ liệu: {0}</translation>
+    </message>
+    <message>
+        <source>The database file {0} (or its folder) cannot be written: you can look, search, print and export, but nothing you change can be saved. Copy the file to a folder you may write, or ask for write permission, then open it again.</source>
+        <translation>Không ghi được vào tệp cơ sở dữ liệu {0} (hoặc thư mục chứa nó): có thể xem, tìm, in và xuất, nhưng mọi thay đổi đều không thể lưu. Hãy chép tệp sang một thư mục được phép ghi, hoặc xin quyền ghi, rồi mở lại.</translation>
+    </message>
+    <message>
+        <source>Read-only database</source>
+        <translation>Cơ sở dữ liệu chỉ đọc</translation>
+    </message>
+    <message>
         <source>(office not set up)</source>
         <translation>(chưa thiết lập đơn vị)</translation>
     </message>
