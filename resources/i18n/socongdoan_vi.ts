@@ -1765,6 +1765,10 @@ Ghi đè lên tệp đó?</translation>
         <translation>Đã nhập {0} {1}; bỏ qua {2} dòng, từ chối {3} dòng.</translation>
     </message>
     <message>
+        <source>To undo it: File ▸ Restore from a backup…, the copy “Before an import” of {0}.</source>
+        <translation>Muốn hoàn tác: Tệp → Khôi phục từ bản sao lưu…, chọn bản “Trước khi nhập” lúc {0}.</translation>
+    </message>
+    <message>
         <source>Import cancelled; nothing was saved.</source>
         <translation>Đã hủy nhập dữ liệu; không có gì được lưu.</translation>
     </message>
