@@ -2100,8 +2100,8 @@ Ghi đè lên tệp đó?</translation>
         <translation>Tạo các đơn &amp;vị chưa có trong danh sách (trực thuộc đơn vị này)</translation>
     </message>
     <message>
-        <source>P&amp;rogramme:</source>
-        <translation>C&amp;hương trình:</translation>
+        <source>P&amp;rogramme for rows that name none:</source>
+        <translation>C&amp;hương trình cho dòng không ghi chương trình:</translation>
     </message>
 </context>
 <context>

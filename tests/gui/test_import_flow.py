@@ -268,6 +268,9 @@ def test_initiative_import_previews_the_units_it_creates(qtbot, app_db, sample_u
     assert dialog.rejected_model.index(0, 1).data().startswith(
         "Đơn vị: không tìm thấy “CĐCS Bến xe khách Vĩnh Linh”.")
     assert dialog.section_lines("created_units") == []
+    # The programme chosen is for the rows that name none, and says so (not only on hover).
+    form = dialog.options.layout()
+    assert form.labelForField(dialog.options.programme).text() == "C&hương trình cho dòng không ghi chương trình:"
 
     # The user ticks "create the units": the file is checked again, the new preview lists them.
     dialog.options.create_units.setChecked(True)
