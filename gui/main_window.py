@@ -481,6 +481,8 @@ class MainWindow(QMainWindow):
         self.backup_settings = dialog = BackupSettingsDialog(before, self)
         if dialog.exec() != BackupSettingsDialog.DialogCode.Accepted:
             return
+        if not self._confirm_fewer_backups(dialog.counts()):
+            return
         try:
             for kind, count in dialog.counts().items():
                 if count != before.get(kind):
@@ -489,6 +491,22 @@ class MainWindow(QMainWindow):
             widgets.report_error(self, exc)
             return
         self.statusBar().showMessage(self.tr("Backup settings saved."), 10_000)
+
+    def _confirm_fewer_backups(self, counts: dict[str, int]) -> bool:
+        """Keeping fewer than there are deletes the oldest at the next copy of that kind: ask."""
+        from core.common import backups
+        from gui.common.backup_dialog import kind_label
+
+        have: dict[str, int] = {}
+        for b in backups.list_backups(self._db.path) if self._db is not None else []:
+            have[b.kind] = have.get(b.kind, 0) + 1
+        lost = [self.tr("{0} “{1}” backups").format(have[kind] - count, kind_label(kind))
+                for kind, count in counts.items() if have.get(kind, 0) > count]
+        if not lost:
+            return True
+        return widgets.confirm(self, self.tr("Backups kept"), self.tr(
+            "Fewer backups than there are now: the oldest will be deleted at the next backup of "
+            "their kind — {0}. Keep these numbers?").format("; ".join(lost)), self.tr("Save"))
 
     def restore_from_backup(self) -> jobs.Job | None:
         """File ▸ Restore from a backup…: choose, confirm, then restore and close the program

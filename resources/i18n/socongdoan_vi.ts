@@ -2655,6 +2655,22 @@ Bản sao lưu: {2}</translation>
         <translation>Đã lưu thiết lập sao lưu.</translation>
     </message>
     <message>
+        <source>{0} “{1}” backups</source>
+        <translation>{0} bản “{1}”</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Số bản sao lưu giữ lại</translation>
+    </message>
+    <message>
+        <source>Fewer backups than there are now: the oldest will be deleted at the next backup of their kind — {0}. Keep these numbers?</source>
+        <translation>Ít hơn số bản sao lưu đang có: các bản cũ nhất sẽ bị xóa ở lần sao lưu tiếp theo của loại đó — {0}. Vẫn lưu các số này?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
         <source>The database will be replaced by the backup {0} ({1}).
 
 The current database is kept first as a backup of kind “before a restore”, so this can be undone. The program then closes; start it again to work with the restored data.</source>
