@@ -201,28 +201,28 @@ def check_restorable(path: Path, known_revisions: set[str]) -> str:
 
 
 IN_USE = (
-    "Cơ sở dữ liệu {0} đang được một chương trình khác mở (một cửa sổ Sổ Công đoàn, một lệnh "
-    "đang chạy hay một chương trình xem tệp SQLite); khôi phục lúc này sẽ làm mất những gì "
-    "chương trình đó ghi sau đó. Hãy đóng chương trình đó rồi khôi phục lại. Cơ sở dữ liệu "
-    "hiện tại không đổi."
+    "Cơ sở dữ liệu {0} đang được một chương trình khác ghi (một lần nhập, một lệnh đang chạy "
+    "hay một chương trình xem tệp SQLite); khôi phục lúc này sẽ làm mất những gì chương trình "
+    "đó đang ghi. Hãy chờ chương trình đó ghi xong (hoặc đóng nó) rồi khôi phục lại. Cơ sở dữ "
+    "liệu hiện tại không đổi."
 )
 
 
-def open_elsewhere(db_path: Path) -> bool:
-    """True when another connection has ``db_path`` open. In WAL mode every open connection
-    holds a shared lock on the file, so a connection in exclusive locking mode gets its
-    exclusive lock only when it is alone (an idle reader counts too)."""
+def written_elsewhere(db_path: Path, wait_s: float = 1.0) -> bool:
+    """True when another connection holds ``db_path``'s write lock (a transaction under
+    way, which would commit into the replaced file and be lost). Idle connections of this
+    program are no obstacle: their pool notices the new file and reconnects
+    (:func:`db.sqlite.file_identity`)."""
     if not Path(db_path).exists():
         return False
     try:
-        conn = sqlite3.connect(db_path, timeout=0.5, isolation_level=None)
+        conn = sqlite3.connect(db_path, timeout=wait_s, isolation_level=None)
     except sqlite3.Error:
         return False
     try:
-        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
-        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
-    except sqlite3.Error as exc:  # a damaged or read-only file is not "in use"
+    except sqlite3.Error as exc:  # a damaged or read-only file is not "being written"
         text = str(exc).lower()
         return "locked" in text or "busy" in text
     finally:
@@ -239,10 +239,10 @@ def restore_database(
     backup of kind "restore"; the replacement is copied beside ``db_path`` under a temporary
     name and renamed over it. Returns the "before restore" backup's path (None when there
     was no database). Refused (:class:`BackupRejected`, nothing changed) while another
-    program has ``db_path`` open: it would go on writing into the replaced file."""
+    program is writing ``db_path``: its transaction would commit into the replaced file."""
     db_path = Path(db_path)
     check_restorable(source, known_revisions)
-    if open_elsewhere(db_path):
+    if written_elsewhere(db_path):
         raise BackupRejected(IN_USE.format(db_path))
     kept = None
     if db_path.exists() and db_path.stat().st_size > 0:
