@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         from core.org import ops
 
         self._db = db
+        db.wait_briefly_on_this_thread()  # saves made here freeze the window while they wait
         app = QGuiApplication.instance()
         if app is not None and not self._watching_focus:
             app.focusWindowChanged.connect(self._focus_changed)  # type: ignore[attr-defined]

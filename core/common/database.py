@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -41,6 +42,12 @@ class AppDatabase:
     #: that are not the user's database (self-test, previews of other files)
     auto_backups: bool = True
     _daily_checked: bool = field(default=False, repr=False)
+
+    def wait_briefly_on_this_thread(self, seconds: float = 2.0) -> None:
+        """Writes from the calling thread wait at most ``seconds`` for another program's
+        write lock, then fail with :class:`DatabaseBusy`'s message (the window's thread: it
+        cannot repaint while it waits); other threads wait the full busy timeout."""
+        sqlite.wait_briefly_on_thread(self.engine, threading.get_ident(), seconds)
 
     @property
     def read_only(self) -> bool:

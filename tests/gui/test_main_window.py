@@ -126,3 +126,11 @@ def test_read_only_database_is_said_when_it_opens(qtbot, app_db, monkeypatch, me
 
 def test_writable_database_says_nothing_more(window, messages):
     assert not window.db_label.text().startswith("Chỉ đọc") and messages.infos == []
+
+
+def test_saves_from_the_window_wait_briefly_for_another_program(window, app_db):
+    from db import sqlite
+
+    with app_db.transaction() as s:  # this thread is the window's
+        wait = s.connection().exec_driver_sql("PRAGMA busy_timeout").scalar()
+    assert wait == min(2000, int(sqlite.busy_timeout_s() * 1000))
