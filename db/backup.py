@@ -200,6 +200,36 @@ def check_restorable(path: Path, known_revisions: set[str]) -> str:
     return str(row[0])
 
 
+IN_USE = (
+    "Cơ sở dữ liệu {0} đang được một chương trình khác ghi (một lần nhập, một lệnh đang chạy "
+    "hay một chương trình xem tệp SQLite); khôi phục lúc này sẽ làm mất những gì chương trình "
+    "đó đang ghi. Hãy chờ chương trình đó ghi xong (hoặc đóng nó) rồi khôi phục lại. Cơ sở dữ "
+    "liệu hiện tại không đổi."
+)
+
+
+def written_elsewhere(db_path: Path, wait_s: float = 1.0) -> bool:
+    """True when another connection holds ``db_path``'s write lock (a transaction under
+    way, which would commit into the replaced file and be lost). Idle connections of this
+    program are no obstacle: their pool notices the new file and reconnects
+    (:func:`db.sqlite.file_identity`)."""
+    if not Path(db_path).exists():
+        return False
+    try:
+        conn = sqlite3.connect(db_path, timeout=wait_s, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.Error as exc:  # a damaged or read-only file is not "being written"
+        text = str(exc).lower()
+        return "locked" in text or "busy" in text
+    finally:
+        conn.close()
+    return False
+
+
 def restore_database(
     db_path: Path, source: Path, known_revisions: set[str], *, keep: int | None = None
 ) -> Path | None:
@@ -208,9 +238,12 @@ def restore_database(
     ``source`` is checked first; the current database (when there is one) is then kept as a
     backup of kind "restore"; the replacement is copied beside ``db_path`` under a temporary
     name and renamed over it. Returns the "before restore" backup's path (None when there
-    was no database)."""
+    was no database). Refused (:class:`BackupRejected`, nothing changed) while another
+    program is writing ``db_path``: its transaction would commit into the replaced file."""
     db_path = Path(db_path)
     check_restorable(source, known_revisions)
+    if written_elsewhere(db_path):
+        raise BackupRejected(IN_USE.format(db_path))
     kept = None
     if db_path.exists() and db_path.stat().st_size > 0:
         try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
+import weakref
 from pathlib import Path
 
 from sqlalchemy import Engine, event, exc
@@ -24,6 +26,22 @@ def busy_timeout_s() -> float:
         return float(os.environ.get(BUSY_TIMEOUT_ENV, "") or BUSY_TIMEOUT_S)
     except ValueError:
         return BUSY_TIMEOUT_S
+
+
+#: engine → {thread id: seconds}: threads whose writes wait less than the busy timeout
+_THREAD_WAITS: weakref.WeakKeyDictionary[Engine, dict[int, float]] = weakref.WeakKeyDictionary()
+
+
+def wait_briefly_on_thread(engine: Engine, thread_id: int, seconds: float) -> None:
+    """Writes begun on ``thread_id`` wait at most ``seconds`` (never more than the busy
+    timeout) for another program's write lock; other threads keep the full timeout."""
+    _THREAD_WAITS.setdefault(engine, {})[thread_id] = seconds
+
+
+def _write_wait_ms(engine: Engine) -> int:
+    full = busy_timeout_s()
+    brief = _THREAD_WAITS.get(engine, {}).get(threading.get_ident())
+    return int((full if brief is None else min(brief, full)) * 1000)
 
 
 def configure(engine: Engine) -> None:
@@ -66,8 +84,12 @@ def configure(engine: Engine) -> None:
         # timeout for another writer. A deferred one would read first and then, wanting to
         # write while another program holds the lock, fail at once: SQLite does not wait
         # (its busy handler is not called) when a reader upgrades to a writer.
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE)
-                             else "BEGIN")
+        if conn.get_execution_options().get(WRITE):
+            # set on every write: a pooled connection serves several threads in turn
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={_write_wait_ms(engine)}")
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
 
 
 _FILES = "socongdoan_files"

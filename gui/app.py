@@ -107,6 +107,38 @@ def open_database_or_explain(path: Path | None, parent: QWidget | None = None):
         return None
 
 
+def choose_backup_for_damaged(parent: QWidget | None, path: Path) -> Path | None:
+    """For a damaged database that has backups: say so and offer them (newest first); the
+    backup chosen, or None when the user quits (or there is none to offer)."""
+    from core.common import backups
+    from gui.common.backup_dialog import RestoreDialog
+
+    found = backups.list_backups(path)
+    if not found:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("App", "The database cannot be opened"),
+                      QCoreApplication.translate(
+                          "App",
+                          "The database {0} is damaged; the file was not changed.\n\n"
+                          "You can bring back one of its backups (the newest was taken {1}). "
+                          "The damaged file is kept first as a backup of kind “before a restore”.")
+                      .format(path, f"{found[0].taken:%d/%m/%Y %H:%M}"), parent=parent)
+    box.setObjectName("damaged-database")
+    restore = box.addButton(QCoreApplication.translate("App", "&Restore from a backup…"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("App", "&Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return None
+    dialog = RestoreDialog(found, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.selected() is None:
+        return None
+    chosen = dialog.selected()
+    return chosen.path if chosen is not None else None
+
+
 def ensure_office(db, parent: QWidget | None = None) -> bool:
     """Ask for the office's identity if it is not set up yet; False if the user quits."""
     from core.org import ops
@@ -244,7 +276,7 @@ def _run_window(app: QApplication, path: Path) -> int:
         return open_app_database(new_path)
 
     def failed(exc: BaseException) -> None:
-        from core.common.database import DatabaseError
+        from core.common.database import DatabaseDamaged, DatabaseError
 
         state["code"] = 1
 
@@ -252,22 +284,52 @@ def _run_window(app: QApplication, path: Path) -> int:
             window.close()
             app.exit(1)
 
-        if isinstance(exc, DatabaseError):
+        if isinstance(exc, DatabaseDamaged) and (source := choose_backup_for_damaged(window, path)):
+            restore_then_open(source)
+        elif isinstance(exc, DatabaseError):
             title = QCoreApplication.translate("App", "The database cannot be opened")
             QMessageBox.critical(window, title, str(exc))
             stop()
         else:
             crash.report(exc, window, where="opening the database", fatal=True, on_closed=stop)
 
+    def restore_then_open(source: Path) -> None:
+        """The damaged file is kept as a "before a restore" backup, replaced by ``source``,
+        and the restored database is opened as if it had been there from the start."""
+        from core.common import backups
+        from gui.common import jobs
+
+        def restored(done) -> None:
+            state["code"] = 0
+            QMessageBox.information(window, QCoreApplication.translate("App", "Restore from a backup"),
+                                    QCoreApplication.translate(
+                                        "App", "The database was restored from {0}.\nThe damaged file is kept as {1}.")
+                                    .format(done.source.name, done.kept))
+            start_opening()
+
+        state["restore"] = jobs.run_with_progress(
+            window, QCoreApplication.translate("App", "Restoring the database…"),
+            lambda _ctx: backups.restore(path, source), on_success=restored,
+            on_failure=failed_restore)
+
+    def failed_restore(exc: BaseException) -> None:
+        QMessageBox.critical(window, QCoreApplication.translate("App", "The database cannot be opened"), str(exc))
+        window.close()
+        app.exit(1)
+
     def open_database(_ctx):
         from core.common.database import open_app_database
 
         return open_app_database(path)
 
-    job = Job(open_database)
-    job.succeeded.connect(opened)
-    job.failed.connect(failed)
-    job.start()
+    def start_opening() -> None:
+        job = Job(open_database)
+        job.succeeded.connect(opened)
+        job.failed.connect(failed)
+        state["open_job"] = job
+        job.start()
+
+    start_opening()
     try:
         code = app.exec()
         return int(state["code"]) or code

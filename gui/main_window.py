@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         from core.org import ops
 
         self._db = db
+        db.wait_briefly_on_this_thread()  # saves made here freeze the window while they wait
         app = QGuiApplication.instance()
         if app is not None and not self._watching_focus:
             from gui.common import file_dialogs
@@ -227,6 +228,15 @@ class MainWindow(QMainWindow):
         office = ops.load_office(db)
         self.db_label.setText(self.tr("Database: {0}").format(db.path))
         self.db_label.setToolTip(str(db.path))
+        self.db_label.setStyleSheet("")
+        if db.read_only:  # said before anything is typed, not at the first save
+            self.db_label.setText(self.tr("Read only — changes cannot be saved · Database: {0}").format(db.path))
+            self.db_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            widgets.show_info(self, self.tr(
+                "The database file {0} (or its folder) cannot be written: you can look, search, "
+                "print and export, but nothing you change can be saved. Copy the file to a "
+                "folder you may write, or ask for write permission, then open it again."
+            ).format(db.path), self.tr("Read-only database"))
         self.nav.setEnabled(True)
         for action in (*self.page_actions, self.act_backup, self.act_restore, self.act_backup_settings):
             action.setEnabled(True)
@@ -491,6 +501,8 @@ class MainWindow(QMainWindow):
         self.backup_settings = dialog = BackupSettingsDialog(before, self)
         if dialog.exec() != BackupSettingsDialog.DialogCode.Accepted:
             return
+        if not self._confirm_fewer_backups(dialog.counts()):
+            return
         try:
             for kind, count in dialog.counts().items():
                 if count != before.get(kind):
@@ -499,6 +511,22 @@ class MainWindow(QMainWindow):
             widgets.report_error(self, exc)
             return
         self.statusBar().showMessage(self.tr("Backup settings saved."), 10_000)
+
+    def _confirm_fewer_backups(self, counts: dict[str, int]) -> bool:
+        """Keeping fewer than there are deletes the oldest at the next copy of that kind: ask."""
+        from core.common import backups
+        from gui.common.backup_dialog import kind_label
+
+        have: dict[str, int] = {}
+        for b in backups.list_backups(self._db.path) if self._db is not None else []:
+            have[b.kind] = have.get(b.kind, 0) + 1
+        lost = [self.tr("{0} “{1}” backups").format(have[kind] - count, kind_label(kind))
+                for kind, count in counts.items() if have.get(kind, 0) > count]
+        if not lost:
+            return True
+        return widgets.confirm(self, self.tr("Backups kept"), self.tr(
+            "Fewer backups than there are now: the oldest will be deleted at the next backup of "
+            "their kind — {0}. Keep these numbers?").format("; ".join(lost)), self.tr("Save"))
 
     def restore_from_backup(self) -> jobs.Job | None:
         """File ▸ Restore from a backup…: choose, confirm, then restore and close the program

@@ -270,3 +270,27 @@ def test_salvage_without_the_shell_says_what_to_install(db_path, monkeypatch, ca
     monkeypatch.setattr(files, "sqlite_shell", lambda: None)
     code, _, err = run_cli(capsys, "--db", str(db_path), "backup", "--salvage")
     assert code == 1 and "sqlite3" in err
+
+
+def test_restore_refuses_while_another_program_is_writing(db_path, capsys):
+    """Replacing the file under a transaction of another program sent its commit into the
+    replaced, deleted file: the restore is refused and nothing changes."""
+    db = open_app_database(db_path)
+    saved = backups.back_up_now(db).path
+    db.close()
+    _rename_office(db_path, "Tên mới")
+    other = sqlite3.connect(db_path, isolation_level=None)  # another program, mid-write
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE setting SET value='Ghi sau' WHERE key='office.name'")
+        with pytest.raises(UserError, match="chương trình khác ghi"):
+            backups.restore(db_path, saved)
+        code, _out, err = run_cli(capsys, "--db", str(db_path), "restore", str(saved))
+        assert code == 1 and "chờ chương trình đó ghi xong" in err
+        assert "restore" not in kinds_in(db_path)
+        other.execute("COMMIT")  # its work lands in the database everybody sees
+    finally:
+        other.close()
+    assert _office_name(db_path) == "Ghi sau"
+    run_cli(capsys, "--db", str(db_path), "restore", str(saved))  # once it is done: restored
+    assert _office_name(db_path) != "Ghi sau"

@@ -389,3 +389,29 @@ def test_db_option_refuses_an_unwritable_folder(tmp_path, capsys, monkeypatch):
     code, _, err = _cli(capsys, tmp_path / "so.sqlite", "units", "list")
     assert code == 1 and "không có quyền ghi" in err
     assert not (tmp_path / "so.sqlite").exists()
+
+
+def test_the_window_thread_waits_briefly_for_another_writer(app_db):
+    """The window's own thread cannot repaint while SQLite waits for another program's
+    write lock: it waits a couple of seconds, not the full busy timeout (a frozen window for
+    10 s, and every click made meanwhile saving again); background work waits the full
+    time, and so does every other thread."""
+    app_db.wait_briefly_on_this_thread(2)
+
+    def write_timeout() -> int:
+        with app_db.transaction() as s:
+            return s.connection().exec_driver_sql("PRAGMA busy_timeout").scalar()
+
+    full = int(sqlite.busy_timeout_s() * 1000)
+    assert write_timeout() == min(2000, full)
+    seen: list[int] = []
+    worker = threading.Thread(target=lambda: seen.append(write_timeout()))
+    worker.start()
+    worker.join()
+    assert seen == [full]
+    lock = WriteLock(app_db.path)
+    try:
+        with pytest.raises(faults.DatabaseBusy), app_db.transaction():
+            pass
+    finally:
+        lock.release()

@@ -26,7 +26,7 @@ from core.org import units as org
 from db.models import InitiativeKind, InitiativeStatus, Recogniser, UnitKind
 
 REGISTER_HEADERS = [
-    "STT", "Số", "Tên sáng kiến", "Loại", "Lĩnh vực", "Tác giả", "Đơn vị", "Ngày đăng ký",
+    "STT", "Số", "Tên sáng kiến", "Loại giải pháp", "Lĩnh vực", "Tác giả", "Đơn vị", "Ngày đăng ký",
     "Giai đoạn", "Ngày áp dụng lần đầu", "Giá trị làm lợi (đồng)", "Hiệu quả xã hội",
     "Tình trạng", "Số QĐ công nhận", "Ngày công nhận", "Mật", "Đã đăng tải Cổng",
 ]
@@ -88,7 +88,7 @@ def test_register_workbook_is_formatted_and_complete(register_db, tmp_path):
     first = {k: c for k, c in zip(REGISTER_HEADERS, ws[h + 1], strict=True)}
     assert first["STT"].value == 1
     assert first["Số"].value == "VL-SK-2022-00001"
-    assert first["Loại"].value == "Giải pháp kỹ thuật"
+    assert first["Loại giải pháp"].value == "Giải pháp kỹ thuật"
     assert first["Tác giả"].value == "Lê Thị Hương (60%), Trần Văn Đức (40%)"
     assert first["Giai đoạn"].value == 1
     assert first["Giá trị làm lợi (đồng)"].value == 150_000_000
@@ -194,3 +194,46 @@ def test_template_round_trip(app_db, tmp_path):
         (row,) = page(s, RegisterFilter())
         assert row.status == InitiativeStatus.VALID and row.phase_number == 2
         assert row.economic_benefit == 150_000_000
+
+
+def test_register_imports_back_as_it_was(register_db, _template_db, tmp_path):
+    """The register sent to another office (or kept as a copy) imports back whole: the
+    kind under a header the importer knows (it was "Loại": every initiative became
+    "Giải pháp kỹ thuật"), a rejected initiative with its reason (it was refused)."""
+    import shutil
+
+    from core.common.database import open_app_database
+
+    with register_db.transaction() as s:
+        unit = org.find_unit(s, "VL-0001")
+        initiatives.create_initiative(s, InitiativeInput(
+            name="Sổ tay điện tử cho điều dưỡng", kind=InitiativeKind.MANAGEMENT, unit_id=unit.id,
+            programme_id=initiatives.find_programme(s, "1TRIEU-SK").id,
+            authors=[AuthorInput("Đỗ Thị Lan")], registered_on=date(2022, 9, 1),
+            status=InitiativeStatus.REJECTED, rejection_reason="Trùng với sáng kiến năm 2021"))
+    out = tmp_path / "so.xlsx"
+    export_register(register_db, out, RegisterFilter())
+
+    other_path = tmp_path / "khac.sqlite"
+    shutil.copyfile(_template_db, other_path)
+    other = open_app_database(other_path)
+    try:
+        with other.transaction() as s:
+            org.create_unit(s, org.UnitInput(code="VL-0001", name="CĐCS Bệnh viện Đa khoa Vĩnh Linh",
+                                             kind=UnitKind.GRASSROOTS, parent_code="VL"))
+        result = import_initiatives(other, out, dry_run=False, programme="1TRIEU-SK")
+        assert result.rejected == [] and len(result.accepted) == 3
+        assert not [w for w in result.warnings if "Loại" in str(w)]
+        with other.reading() as s:
+            from core.initiatives.register import page
+
+            got = {r.name: (r.kind, r.status) for r in page(s, RegisterFilter())}
+    finally:
+        other.close()
+    with register_db.reading() as s:
+        from core.initiatives.register import page
+
+        before = {r.name: (r.kind, r.status) for r in page(s, RegisterFilter())}
+    assert got == before
+    assert got["Sổ tay điện tử cho điều dưỡng"] == (InitiativeKind.MANAGEMENT, InitiativeStatus.REJECTED)
+    assert got["Cải tiến lò sấy dược liệu"][0] == InitiativeKind.APPLIED_TECHNOLOGY

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.common.paths import default_db_path
 from db import faults, sqlite
 from db.engine import make_session_factory, set_office, unit_of_work
+from db.faults import DatabaseDamaged as DatabaseDamaged  # re-exported for the GUI
 from db.migrate import DatabaseError as DatabaseError  # re-exported for the GUI
 from db.migrate import open_database
 from db.models import Setting
@@ -40,6 +42,18 @@ class AppDatabase:
     #: that are not the user's database (self-test, previews of other files)
     auto_backups: bool = True
     _daily_checked: bool = field(default=False, repr=False)
+
+    def wait_briefly_on_this_thread(self, seconds: float = 2.0) -> None:
+        """Writes from the calling thread wait at most ``seconds`` for another program's
+        write lock, then fail with :class:`DatabaseBusy`'s message (the window's thread: it
+        cannot repaint while it waits); other threads wait the full busy timeout."""
+        sqlite.wait_briefly_on_thread(self.engine, threading.get_ident(), seconds)
+
+    @property
+    def read_only(self) -> bool:
+        """True when this program may not write the file or its folder (where SQLite keeps
+        its -wal and -shm files): it can be read, searched and exported, never changed."""
+        return not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
 
     @property
     def office_code(self) -> str:

@@ -90,7 +90,7 @@ REGISTER_COLUMNS: tuple[_Col, ...] = (
     _Col("STT", 6, "int"),
     _Col("Số", 18),
     _Col("Tên sáng kiến", 45, "wrap"),
-    _Col("Loại", 24),
+    _Col("Loại giải pháp", 24),  # the importer's name for it: the register imports back
     _Col("Lĩnh vực", 24),
     _Col("Tác giả", 32, "wrap"),
     _Col("Đơn vị", 34),
@@ -157,7 +157,7 @@ _FIELDS = (
     _iso(Initiative.first_applied_on), Initiative.economic_benefit, Initiative.social_benefit,
     Initiative.status, Initiative.decision_number, _iso(Initiative.decision_date),
     Initiative.confidential, Initiative.portal_uploaded, Initiative.description,
-    Initiative.recognised_by, Initiative.awards,
+    Initiative.recognised_by, Initiative.awards, Initiative.rejection_reason,
 )
 
 
@@ -352,11 +352,14 @@ def _discard(wb: Workbook) -> None:
 
 def _register_values(n: int, row) -> tuple:
     (_seq, number, name, kind, field, authors, unit, registered, phase, applied, money,
-     social, status, decision, decided, confidential, uploaded, *_rest) = row
+     social, status, decision, decided, confidential, uploaded, *_rest, reason) = row
+    status_text = STATUS_LABELS.get(status, status)
+    if status == InitiativeStatus.REJECTED and reason:  # as the importer reads it back
+        status_text = f"{status_text}: {reason}"
     return (
         n, number, name, KIND_LABELS.get(kind, kind), FIELD_LABELS.get(field, field) if field else None,
         authors, unit, _date(registered), phase, _date(applied), money, social or None,
-        STATUS_LABELS.get(status, status), decision or None, _date(decided),
+        status_text, decision or None, _date(decided),
         MARK if confidential else None, MARK if uploaded else None,
     )
 
@@ -378,7 +381,7 @@ _BLANK_PORTAL_ROW = (None,) * len(PORTAL_COLUMNS)
 def _portal_values(n: int, row) -> Sequence[object]:
     (_seq, number, name, kind, field, authors, unit, _registered, _phase, applied, money,
      social, status, decision, decided, confidential, _uploaded, description,
-     recogniser, awards) = row
+     recogniser, awards, _reason) = row
     if confidential:  # name, effect and awards only (seed 002)
         values: list[object] = list(_BLANK_PORTAL_ROW)
         values[0], values[2], values[9], values[10] = n, name, money, social or None

@@ -184,10 +184,28 @@ class ImportFlow(QObject):
             format_int(len(result.skipped)), format_int(len(result.rejected)),
         )
         note = self.spec.done_note(result) if self.spec.done_note else ""
-        self._tell(f"{text} {note}" if note else text)
+        text = f"{text} {note}" if note else text
+        undo = self._undo_hint() if len(result.accepted) else ""
+        self._tell(f"{text} {undo}" if undo else text)
         changes = self.spec.changes(result) if callable(self.spec.changes) else self.spec.changes
         if self.bus is not None:
             self.bus.notify(changes, source=self.source)
+
+    def _undo_hint(self) -> str:
+        """How to take the import back (it has no undo): the copy core took just before it."""
+        path = getattr(self._db, "path", None)
+        if path is None:
+            return ""
+        from core.common import backups
+
+        try:
+            taken = [b for b in backups.list_backups(path) if b.kind == "import"]
+        except OSError:
+            return ""
+        if not taken:
+            return ""
+        return self.tr("To undo it: File ▸ Restore from a backup…, the copy “Before an import” of {0}.").format(
+            f"{taken[0].taken:%H:%M %d/%m/%Y}")
 
     def _cancelled(self) -> None:
         self._tell(self.tr("Import cancelled; nothing was saved."))

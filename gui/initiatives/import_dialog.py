@@ -36,7 +36,7 @@ class InitiativeImportOptions(ImportOptions):
         self.create_units.setChecked(create_units)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("P&rogramme:"), self.programme)
+        form.addRow(self.tr("P&rogramme for rows that name none:"), self.programme)
         form.addRow("", self.create_units)
         self.programme.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.create_units.toggled.connect(lambda _on: self.changed.emit())

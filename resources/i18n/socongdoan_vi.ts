@@ -23,8 +23,38 @@
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
+        <source>The database {0} is damaged; the file was not changed.
+
+You can bring back one of its backups (the newest was taken {1}). The damaged file is kept first as a backup of kind “before a restore”.</source>
+        <translation>Tệp cơ sở dữ liệu {0} bị hỏng; tệp không bị thay đổi.
+
+Có thể khôi phục một bản sao lưu của nó (bản mới nhất được lưu lúc {1}). Tệp hỏng được giữ lại trước, thành một bản sao lưu loại “trước khi khôi phục”.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
         <source>The database is already open</source>
         <translation>Cơ sở dữ liệu đang được mở</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>The database was restored from {0}.
+The damaged file is kept as {1}.</source>
+        <translation>Đã khôi phục cơ sở dữ liệu từ {0}.
+Tệp hỏng được giữ ở {1}.</translation>
+    </message>
+    <message>
+        <source>Restoring the database…</source>
+        <translation>Đang khôi phục cơ sở dữ liệu…</translation>
     </message>
     <message>
         <source>The database {0} is already open in another window of the program (process {1} on {2}). Use that window, or close it and open the program again: two windows writing to one database would overwrite each other&apos;s work.</source>
@@ -1735,6 +1765,10 @@ Ghi đè lên tệp đó?</translation>
         <translation>Đã nhập {0} {1}; bỏ qua {2} dòng, từ chối {3} dòng.</translation>
     </message>
     <message>
+        <source>To undo it: File ▸ Restore from a backup…, the copy “Before an import” of {0}.</source>
+        <translation>Muốn hoàn tác: Tệp → Khôi phục từ bản sao lưu…, chọn bản “Trước khi nhập” lúc {0}.</translation>
+    </message>
+    <message>
         <source>Import cancelled; nothing was saved.</source>
         <translation>Đã hủy nhập dữ liệu; không có gì được lưu.</translation>
     </message>
@@ -2066,8 +2100,8 @@ Ghi đè lên tệp đó?</translation>
         <translation>Tạo các đơn &amp;vị chưa có trong danh sách (trực thuộc đơn vị này)</translation>
     </message>
     <message>
-        <source>P&amp;rogramme:</source>
-        <translation>C&amp;hương trình:</translation>
+        <source>P&amp;rogramme for rows that name none:</source>
+        <translation>C&amp;hương trình cho dòng không ghi chương trình:</translation>
     </message>
 </context>
 <context>
@@ -2499,6 +2533,18 @@ Ghi đè lên tệp đó?</translation>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>
     <message>
+        <source>Read only — changes cannot be saved · Database: {0}</source>
+        <translation>Chỉ đọc — không thể lưu thay đổi · Cơ sở dữ liệu: {0}</translation>
+    </message>
+    <message>
+        <source>The database file {0} (or its folder) cannot be written: you can look, search, print and export, but nothing you change can be saved. Copy the file to a folder you may write, or ask for write permission, then open it again.</source>
+        <translation>Không ghi được vào tệp cơ sở dữ liệu {0} (hoặc thư mục chứa nó): có thể xem, tìm, in và xuất, nhưng mọi thay đổi đều không thể lưu. Hãy chép tệp sang một thư mục được phép ghi, hoặc xin quyền ghi, rồi mở lại.</translation>
+    </message>
+    <message>
+        <source>Read-only database</source>
+        <translation>Cơ sở dữ liệu chỉ đọc</translation>
+    </message>
+    <message>
         <source>(office not set up)</source>
         <translation>(chưa thiết lập đơn vị)</translation>
     </message>
@@ -2607,6 +2653,22 @@ Bản sao lưu: {2}</translation>
     <message>
         <source>Backup settings saved.</source>
         <translation>Đã lưu thiết lập sao lưu.</translation>
+    </message>
+    <message>
+        <source>{0} “{1}” backups</source>
+        <translation>{0} bản “{1}”</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Số bản sao lưu giữ lại</translation>
+    </message>
+    <message>
+        <source>Fewer backups than there are now: the oldest will be deleted at the next backup of their kind — {0}. Keep these numbers?</source>
+        <translation>Ít hơn số bản sao lưu đang có: các bản cũ nhất sẽ bị xóa ở lần sao lưu tiếp theo của loại đó — {0}. Vẫn lưu các số này?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
     </message>
     <message>
         <source>The database will be replaced by the backup {0} ({1}).

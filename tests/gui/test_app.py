@@ -191,3 +191,52 @@ def test_qt_bindings_keep_reference_counts(qapp):
     assert len(received) == 2_000
     assert sys.getrefcount(None) - none_before > -100
     assert sys.getrefcount(True) - true_before > -100
+
+
+def test_damaged_database_offers_its_backups_and_opens_the_restored_one(db_path, qtbot, critical):
+    """A damaged database at start-up: the window offers its backups instead of a command
+    line; Enter on the offer, Enter on the newest backup, and the restored database opens
+    (the damaged file kept as a "before a restore" backup)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from core.common import backups
+    from gui.common.backup_dialog import RestoreDialog
+
+    db = open_app_database(db_path)
+    saved = backups.back_up_now(db).path
+    db.close()
+    with open(db_path, "r+b") as f:  # cut short, as by a failed copy
+        f.truncate(db_path.stat().st_size // 2)
+    steps: list[str] = []
+
+    def drive() -> None:
+        top = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        box = next((w for w in top if w.objectName() == "damaged-database"), None)
+        chooser = next((w for w in top if isinstance(w, RestoreDialog)), None)
+        windows = _main_windows()
+        if box is not None:
+            steps.append(box.text())
+            QTest.keyClick(box, Qt.Key.Key_Return)
+        elif chooser is not None:
+            steps.append(chooser.selected().name)
+            QTest.keyClick(chooser.table, Qt.Key.Key_Return)
+        elif windows and windows[0].pages:
+            steps.append(windows[0].office_label.text())
+            for w in windows:
+                w.close()
+            return
+        for w in top:  # the message after the restore
+            if isinstance(w, QMessageBox) and w.objectName() != "damaged-database":
+                steps.append(w.text())
+                w.accept()
+        QTimer.singleShot(50, drive)
+
+    QTimer.singleShot(50, drive)
+    assert gui_app.run_gui(db_path) == 0
+    assert critical == []
+    assert "bị hỏng" in steps[0] and "main.py" not in steps[0]
+    assert steps[1] == saved.name
+    assert any("Đã khôi phục" in s for s in steps)
+    assert steps[-1] == "LĐLĐ huyện Vĩnh Linh"
+    assert [b.kind for b in backups.list_backups(db_path)].count("restore") == 1

@@ -90,3 +90,27 @@ def test_the_days_backup_is_taken_in_the_background_not_by_a_write(qtbot, tmp_pa
         assert [b.kind for b in backups.list_backups(db.path)] == ["daily"]
     finally:
         db.close()
+
+
+def test_restore_refused_while_another_program_is_writing(window, app_db, qtbot, messages):
+    """The restore is refused with the reason; the window stays open on the same database
+    and what the other program was writing is kept."""
+    import sqlite3
+
+    made = backups.back_up_now(app_db)
+    other = sqlite3.connect(app_db.path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE setting SET value='Ghi sau' WHERE key='office.name'")
+        messages.answer = True
+        job = window.restore(made.path, "x")
+        qtbot.waitUntil(lambda: job.outcome is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: bool(messages.errors), timeout=5_000)
+        assert "chương trình khác ghi" in messages.errors[-1]
+        assert window.isVisible() and not any(b.kind == "restore" for b in backups.list_backups(app_db.path))
+        other.execute("COMMIT")
+    finally:
+        other.close()
+    from core.org import ops
+
+    assert ops.load_office(app_db).name == "Ghi sau"  # the window's database reads on

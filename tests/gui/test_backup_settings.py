@@ -54,3 +54,39 @@ def test_cancel_changes_nothing(window, app_db, qtbot):
     QTimer.singleShot(50, cancel)
     window.act_backup_settings.trigger()
     assert backups.keep_counts(app_db)["daily"] == 7
+
+
+def _set_manual_to(count: str) -> None:
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, BackupSettingsDialog):
+            QTimer.singleShot(50, answer)
+            return
+        spin = dialog.findChild(QSpinBox, "keep-manual")
+        spin.setFocus()
+        spin.lineEdit().selectAll()
+        QTest.keyClicks(spin, count)
+        QTest.keyClick(spin, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, answer)
+
+
+def test_fewer_than_there_are_asks_first_and_no_keeps_them(window, app_db, qtbot, messages):
+    """Lowering the number below the copies already there deletes the oldest at the next
+    backup of that kind: the window says how many and of which kind, and "no" saves nothing."""
+    for minute in range(3):
+        backups._make(app_db, backups.MANUAL, now=datetime(2026, 12, 6, 9, minute))
+    messages.answer = False
+    _set_manual_to("1")
+    window.act_backup_settings.trigger()
+    assert "2 bản" in messages.questions[-1] and "Thủ công" in messages.questions[-1]
+    assert backups.keep_counts(app_db)["manual"] == 20
+
+    messages.answer = True
+    _set_manual_to("1")
+    window.act_backup_settings.trigger()
+    assert backups.keep_counts(app_db)["manual"] == 1
+    asked = len(messages.questions)
+    _set_manual_to("5")  # more than there are: nothing to ask
+    window.act_backup_settings.trigger()
+    assert len(messages.questions) == asked and backups.keep_counts(app_db)["manual"] == 5

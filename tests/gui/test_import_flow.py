@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QFileDialog, QLabel
 from sqlalchemy import func, select
 
+from core.common import backups
 from core.common.changes import Changes
 from core.common.workbook import ImportResult, RejectedRow
 from core.org.units import find_by_code
@@ -144,7 +145,11 @@ def test_units_preview_report_then_import(page, qtbot, tmp_path, messages, monke
     dialog.import_button.click()
     qtbot.waitUntil(lambda: page.import_flow.last_job is not check, timeout=20_000)
     assert ended(qtbot, page.import_flow.last_job) == "succeeded", messages.errors
-    assert page.message_bar.label.text() == "Đã nhập 2 đơn vị; bỏ qua 1 dòng, từ chối 2 dòng."
+    # An import has no undo: the message says where the copy taken before it is.
+    taken = next(b for b in backups.list_backups(page._db.path) if b.kind == "import").taken
+    assert page.message_bar.label.text() == (
+        "Đã nhập 2 đơn vị; bỏ qua 1 dòng, từ chối 2 dòng. Muốn hoàn tác: Tệp → Khôi phục từ bản "
+        f"sao lưu…, chọn bản “Trước khi nhập” lúc {taken:%H:%M %d/%m/%Y}.")
     codes = {node.code for node in page.unit_model.nodes.values()}
     assert {"VL-0201", "VL-0202"} <= codes and not {"VL-0203", "VL-0204"} & codes
     assert notices == [(Changes(units=True), page)]
@@ -173,7 +178,7 @@ def test_members_import_refreshes_the_list_and_tells_the_other_pages(page, qtbot
     dialog.import_button.click()
     qtbot.waitUntil(lambda: page.import_flow.last_job is not job, timeout=20_000)
     assert ended(qtbot, page.import_flow.last_job) == "succeeded", messages.errors
-    assert page.message_bar.label.text() == "Đã nhập 2 đoàn viên; bỏ qua 1 dòng, từ chối 1 dòng."
+    assert page.message_bar.label.text().startswith("Đã nhập 2 đoàn viên; bỏ qua 1 dòng, từ chối 1 dòng. Muốn hoàn tác")
     qtbot.waitUntil(lambda: page.member_model.total == before + 2, timeout=20_000)
     assert notices == [(Changes(units=True, members=True), page)]
 
@@ -263,6 +268,9 @@ def test_initiative_import_previews_the_units_it_creates(qtbot, app_db, sample_u
     assert dialog.rejected_model.index(0, 1).data().startswith(
         "Đơn vị: không tìm thấy “CĐCS Bến xe khách Vĩnh Linh”.")
     assert dialog.section_lines("created_units") == []
+    # The programme chosen is for the rows that name none, and says so (not only on hover).
+    form = dialog.options.layout()
+    assert form.labelForField(dialog.options.programme).text() == "C&hương trình cho dòng không ghi chương trình:"
 
     # The user ticks "create the units": the file is checked again, the new preview lists them.
     dialog.options.create_units.setChecked(True)
@@ -279,7 +287,7 @@ def test_initiative_import_previews_the_units_it_creates(qtbot, app_db, sample_u
     dialog.import_button.click()
     qtbot.waitUntil(lambda: flow.last_job is not check, timeout=20_000)
     assert ended(qtbot, flow.last_job) == "succeeded", messages.errors
-    assert page.message_bar.label.text() == "Đã nhập 2 sáng kiến; bỏ qua 0 dòng, từ chối 0 dòng."
+    assert page.message_bar.label.text().startswith("Đã nhập 2 sáng kiến; bỏ qua 0 dòng, từ chối 0 dòng. Muốn hoàn tác")
     assert count(app_db, Initiative) == 2
     with app_db.reading() as s:
         assert find_by_code(s, created[0].split(" ", 1)[0]).name == "CĐCS Bến xe khách Vĩnh Linh"

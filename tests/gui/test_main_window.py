@@ -105,3 +105,32 @@ def test_page_shortcuts_open_dialogs(sample_units, window, qtbot):
     [dialog] = visible(MemberDialog)
     assert dialog.windowTitle() == "Sửa thông tin đoàn viên"
     assert dialog.full_name.text() == page.member_model.member_at(0).full_name
+
+
+def test_read_only_database_is_said_when_it_opens(qtbot, app_db, monkeypatch, messages):
+    """A file (or folder) that cannot be written is told at once, and stays in view in the
+    status bar, not first at a save after the clerk typed a whole form."""
+    import os
+
+    from gui.main_window import MainWindow
+
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if mode == os.W_OK and str(p) == str(app_db.path)
+                        else real(p, mode, *a, **k))
+    win = MainWindow(app_db)
+    qtbot.addWidget(win)
+    assert win.db_label.text().startswith("Chỉ đọc")
+    assert str(app_db.path) in win.db_label.text()
+    assert len(messages.infos) == 1 and "không thể lưu" in messages.infos[0]
+
+
+def test_writable_database_says_nothing_more(window, messages):
+    assert not window.db_label.text().startswith("Chỉ đọc") and messages.infos == []
+
+
+def test_saves_from_the_window_wait_briefly_for_another_program(window, app_db):
+    from db import sqlite
+
+    with app_db.transaction() as s:  # this thread is the window's
+        wait = s.connection().exec_driver_sql("PRAGMA busy_timeout").scalar()
+    assert wait == min(2000, int(sqlite.busy_timeout_s() * 1000))

@@ -85,6 +85,13 @@ def _too_big(name: str, what: str) -> WorkbookError:
     )
 
 
+def _part(filename: str) -> str:
+    """A zip member as a clerk would call it: a sheet is "một trang tính", not its XML path."""
+    if filename.startswith("xl/worksheets/") or filename == "content.xml":
+        return "một trang tính"
+    return f"phần «{filename}»"
+
+
 def _broken(name: str) -> WorkbookError:
     return corrupt(name)
 
@@ -136,7 +143,7 @@ def _check_zip(
     for info in infos:
         if info.file_size > limits.max_uncompressed:
             raise _too_big(
-                name, f"có phần «{info.filename}» giải nén ra {_mb(info.file_size)} — vượt "
+                name, f"có {_part(info.filename)} giải nén ra {_mb(info.file_size)} — vượt "
                 f"giới hạn {_mb(limits.max_uncompressed)}"
             )
         total += info.file_size
@@ -145,7 +152,7 @@ def _check_zip(
         ):
             ratio = info.file_size // max(info.compress_size, 1)
             raise _too_big(
-                name, f"có phần «{info.filename}» nén với tỉ lệ {_n(ratio)}:1 — vượt giới hạn "
+                name, f"có {_part(info.filename)} nén với tỉ lệ {_n(ratio)}:1 — vượt giới hạn "
                 f"{limits.max_ratio}:1"
             )
     if total > limits.max_uncompressed:
