@@ -58,19 +58,20 @@ def test_dimension_and_cell_at_xfd1048576(tmp_path, bytes_read):
     path = make_xlsx_raw(tmp_path / "x.xlsx", [HEADER_ROW, XFD_ROW], dimension="A1:XFD1048576")
     assert path.stat().st_size < 4_000
     message = _refusal(path)
-    assert message == f"Tệp «x.xlsx» có ô ở dòng 1.048.576, cột 16.384 — {LIMIT_TEXT}"
+    assert message == f"Tệp «x.xlsx» có ô XFD1048576 (dòng 1.048.576, cột 16.384) — {LIMIT_TEXT}"
     assert bytes_read[0] < 10_000
 
 
 @pytest.mark.parametrize(
     ("cell", "where"),
-    [("XFD1048576", "dòng 1.048.576"), ("P1048576", "dòng 1.048.576"),
-     ("GS1", "cột 201")],
+    # a row element beyond the limit is met before its cells: only the row is known
+    [("XFD1048576", "ở dòng 1.048.576"), ("P1048576", "ở dòng 1.048.576"),
+     ("GS1", "GS1 (cột 201)")],
 )
 def test_a_cell_beyond_the_limits_without_a_dimension(tmp_path, cell, where):
     row = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     path = make_xlsx_raw(tmp_path / "o.xlsx", [HEADER_ROW, f'<row r="{row}"><c r="{cell}"><v>1</v></c></row>'])
-    assert _refusal(path) == f"Tệp «o.xlsx» có ô ở {where} — {LIMIT_TEXT}"
+    assert _refusal(path) == f"Tệp «o.xlsx» có ô {where} — {LIMIT_TEXT}"
 
 
 def test_a_sheet_where_the_relationships_put_it(tmp_path):
@@ -109,7 +110,7 @@ def test_two_million_rows_refused_while_streaming(tmp_path, bytes_read):
 def test_wide_bomb(tmp_path, bytes_read):
     row = "".join(f'<c r="{column_letters(c)}2"><v>1</v></c>' for c in range(1, 16_385))
     path = make_xlsx_raw(tmp_path / "rong.xlsx", [HEADER_ROW, f'<row r="2">{row}</row>'])
-    assert _refusal(path) == f"Tệp «rong.xlsx» có ô ở cột 201 — {LIMIT_TEXT}"
+    assert _refusal(path) == f"Tệp «rong.xlsx» có ô GS2 (cột 201) — {LIMIT_TEXT}"
     assert bytes_read[0] < 2_000_000
 
 
@@ -121,14 +122,14 @@ def test_ods_rows_repeated_with_content(tmp_path, bytes_read):
     )
     path = make_ods_raw(tmp_path / "lap.ods", body)
     assert path.stat().st_size < 2_000
-    assert _refusal(path) == f"Tệp «lap.ods» có ô ở dòng 1.048.577 — {LIMIT_TEXT}"
+    assert _refusal(path) == f"Tệp «lap.ods» có ô A1048577 (dòng 1.048.577) — {LIMIT_TEXT}"
     assert bytes_read[0] < 2_000
 
 
 def test_ods_columns_repeated_with_content(tmp_path):
     body = f"<table:table-row>{ods_text_cell('Họ và tên')}{ods_text_cell('x', 16383)}</table:table-row>"
     path = make_ods_raw(tmp_path / "cot.ods", body)
-    assert _refusal(path) == f"Tệp «cot.ods» có ô ở cột 16.384 — {LIMIT_TEXT}"
+    assert _refusal(path) == f"Tệp «cot.ods» có ô XFD1 (cột 16.384) — {LIMIT_TEXT}"
 
 
 def test_ods_empty_repeats_as_libreoffice_writes_them_are_read(tmp_path):

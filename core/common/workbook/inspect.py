@@ -66,14 +66,28 @@ def column_number(letters: str) -> int:
     return n
 
 
-def cell_refusal(name: str, row: int, col: int, limits: WorkbookLimits) -> WorkbookError:
+def column_letters(number: int) -> str:
+    """Excel letters of a 1-based column number (16384 → "XFD")."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_refusal(name: str, row: int, col: int | None, limits: WorkbookLimits
+                 ) -> WorkbookError:
+    """The refusal of a sheet with a cell beyond the limits, named as Excel shows it
+    ("ô XFD1048576") and in words (its row, its column); ``col`` None when only the row is
+    known (a row element met before its cells)."""
     where = []
     if row > limits.max_rows:
         where.append(f"dòng {_n(row)}")
-    if col > limits.max_columns:
+    if col is not None and col > limits.max_columns:
         where.append(f"cột {_n(col)}")
+    cell = f"ô {column_letters(col)}{row} ({', '.join(where)})" if col else f"ô ở {where[0]}"
     return WorkbookError(
-        f"Tệp {name} có ô ở {', '.join(where)} — vượt giới hạn {_n(limits.max_rows)} dòng, "
+        f"Tệp {name} có {cell} — vượt giới hạn {_n(limits.max_rows)} dòng, "
         f"{_n(limits.max_columns)} cột; hãy xóa các ô thừa rồi nhập lại."
     )
 
@@ -205,18 +219,18 @@ class _SheetScan:
             if letters is not None:
                 self.check(int(digits), column_number(letters.decode()))
 
-    def check(self, row: int, col: int) -> None:
-        if row > self.limits.max_rows or col > self.limits.max_columns:
+    def check(self, row: int, col: int | None) -> None:
+        if row > self.limits.max_rows or (col or 0) > self.limits.max_columns:
             raise cell_refusal(self.name, row, col, self.limits)
 
     def part(self, data: bytes) -> None:
         for row, letters, wide_row, narrow_row, bare in self.search.findall(data):
             if row:
-                self.check(int(row), 1)
+                self.check(int(row), None)
             elif letters:
                 self.check(int(wide_row), column_number(letters.decode()))
             elif narrow_row:
-                self.check(int(narrow_row), 1)
+                self.check(int(narrow_row), None)
             elif bare:
                 self.referenced = False
         if self.referenced and any(stray in data for stray in self.strays):
