@@ -53,6 +53,7 @@ from core.common.workbook import (
     Column,
     ImportResult,
     ParsedRow,
+    RejectedRow,
     iter_parsed,
     normalise_header,
     read_rows,
@@ -377,6 +378,7 @@ COLUMNS = (
     Column(
         "kind",
         ("Loại giải pháp", "Loại sáng kiến", "Loại hình sáng kiến", "Loại hình giải pháp",
+         "Loại",  # the register's own export before it was headed "Loại giải pháp"
          "Phân loại", "Loại giải pháp, sáng kiến"),
         parse=parse_kind, label="Loại giải pháp",
     ),
@@ -819,7 +821,7 @@ def _import(db: AppDatabase, path: Path, *, dry_run: bool, create_units: bool, p
                 for done, row in enumerate(iter_parsed(read, COLUMNS), start=1):
                     ticker.tick(done)
                     if not isinstance(row, ParsedRow):
-                        result.rejected.append(row)
+                        result.rejected.append(_with_unit_problem(ctx, row))
                         continue
                     parsed += 1
                     try:
@@ -895,6 +897,20 @@ def _notes(missing: set[str], default_kind: list[int], run_together: list[int],
         notes.append(f"Dòng {_rows_text(run_together)}: ô Tác giả có nhiều họ tên viết liền "
                      "nhau (có thể do xuống dòng trong ô), đã tách theo họ — hãy kiểm tra lại.")
     return notes
+
+
+def _with_unit_problem(ctx: _Context, row: RejectedRow) -> RejectedRow:
+    """A row rejected while parsing, with its unit's problem added to its reason when the
+    unit is unknown too, so that one correction of the file fixes everything (no unit is
+    created for a rejected row)."""
+    text = row.values.get("unit")
+    if ctx.create_units or not isinstance(text, str) or not text.strip():
+        return row
+    try:
+        ctx.unit(text)
+    except UserError as exc:
+        return RejectedRow(row.number, f"{row.reason}; {exc}", row.values)
+    return row
 
 
 def _record(ctx: _Context, row: ParsedRow, today: date) -> tuple[dict, list[AuthorInput]]:
