@@ -12,11 +12,10 @@ from datetime import date
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QBrush
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -209,7 +208,25 @@ class FundPage(QWidget):
             self.loan_view.setColumnWidth(column, width)
         heads = self.loan_view.horizontalHeader()
         heads.setStretchLastSection(False)
-        heads.setSectionResizeMode(m.COL_BORROWER, QHeaderView.ResizeMode.Stretch)
+        # The borrower takes what the others leave, but never less than a usual full name:
+        # with a larger font or a narrow window the list scrolls sideways instead of
+        # squeezing the names to "N…" (a Stretch section would shrink to a few pixels).
+        self._borrower_min = metrics.horizontalAdvance("Nguyễn Thị Minh Khai") + pad
+        self.loan_view.viewport().installEventFilter(self)
+        self._fit_borrower()
+
+    def _fit_borrower(self) -> None:
+        from gui.fund import models as m
+
+        others = sum(self.loan_view.columnWidth(c) for c in range(self.loans.columnCount())
+                     if c != m.COL_BORROWER)
+        self.loan_view.setColumnWidth(
+            m.COL_BORROWER, max(self._borrower_min, self.loan_view.viewport().width() - others))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and watched is self.loan_view.viewport():
+            self._fit_borrower()
+        return super().eventFilter(watched, event)
 
     # --- reading ------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -352,3 +352,26 @@ def test_every_loan_column_is_on_screen_at_1366x768(qtbot, fund_page):
     total = sum(view.columnWidth(c) for c in range(page.loans.columnCount()))
     assert total <= view.viewport().width()  # the status column is not scrolled away
     assert not view.horizontalScrollBar().isVisible()
+
+
+def test_the_borrower_column_keeps_a_full_name_with_a_larger_font(qtbot, fund_page):
+    """Walkthrough finding: under a desktop's larger font the other columns took all the
+    width and "Người vay" shrank to about 35 px ("N…"). The names keep their room; the list
+    scrolls sideways instead."""
+    from PySide6.QtGui import QFont
+
+    from gui.fund.models import COL_BORROWER
+
+    window, page, world = fund_page
+    view = page.loan_view
+    font = QFont(view.font())
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    view.setFont(font)
+    view.horizontalHeader().setFont(font)
+    page._size_loan_columns()
+    qtbot.waitUntil(lambda: view.viewport().width() > 0)
+    name = view.fontMetrics().horizontalAdvance("Nguyễn Thị Minh Khai")
+    assert view.columnWidth(COL_BORROWER) > name
+    window.resize(1700, 768)  # wider: the borrower takes what is left again
+    qtbot.waitUntil(lambda: sum(view.columnWidth(c) for c in range(page.loans.columnCount()))
+                    >= view.viewport().width())
