@@ -129,8 +129,9 @@ def clean_field(name: str, value: str) -> str:
 
 def normalise_shares(authors: list[AuthorInput]) -> list[AuthorInput]:
     """Authors with shares that sum to 100: given ones are checked, missing ones split equally."""
-    authors = [AuthorInput(clean(a.full_name), clean(a.unit_text), a.share, a.member_id)
-               for a in authors if clean(a.full_name)]
+    named = [(clean(a.full_name), a) for a in authors]  # each name cleaned once
+    authors = [AuthorInput(name, clean(a.unit_text) if a.unit_text else "", a.share,
+                           a.member_id) for name, a in named if name]
     if not authors:
         raise UserError("Cần ít nhất một tác giả.")
     limits.check_authors([a.full_name for a in authors])
