@@ -628,10 +628,6 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>{0} — cần tạo lại</translation>
     </message>
     <message>
-        <source>Evidence</source>
-        <translation>Minh chứng</translation>
-    </message>
-    <message>
         <source>Already proposed</source>
         <translation>Đã được đề nghị</translation>
     </message>
@@ -1189,6 +1185,29 @@ Vẫn lưu?</translation>
     <message>
         <source>“%1” is not one of the province&apos;s units: choose the office from the list (type its code or name).</source>
         <translation>“%1” không phải đơn vị của tỉnh: hãy chọn văn phòng trong danh sách (gõ mã hoặc tên).</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>E.g. the certificate or decision that shows it, its number and date</source>
+        <translation>Ví dụ: giấy khen, quyết định chứng minh tiêu chuẩn, số và ngày của văn bản</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence note:</source>
+        <translation>&amp;Ghi chú minh chứng:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>The note is {0} characters long; at most {1}.</source>
+        <translation>Ghi chú dài {0} ký tự; tối đa {1} ký tự.</translation>
     </message>
 </context>
 <context>
@@ -2797,6 +2816,7 @@ Thao tác này không thể hoàn tác.</translation>
     <name>MoneyEdit</name>
     <message>
         <source>“%1” is not an amount of money (type whole đồng, e.g. 1.500.000).</source>
+        <extracomment>0 is an amount here (a cash count that finds the till empty), however it is typed</extracomment>
         <translation>“%1” không phải số tiền (ghi số nguyên đồng, ví dụ 1.500.000).</translation>
     </message>
     <message>
