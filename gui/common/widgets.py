@@ -11,7 +11,7 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -255,6 +255,13 @@ class UnitCombo(ValueCombo):
         if index >= 0 and self.currentText() != self.itemText(index):
             self.setCurrentIndex(index)
             self.lineEdit().setCursorPosition(0)
+
+
+def elide_middle(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` cut in the middle to fit ``width`` pixels, as the tables show long names
+    (``setTextElideMode(Qt.TextElideMode.ElideMiddle)``): the start and the distinctive end
+    of a unit's name stay, "CĐCS Trường … Nậm Cha"."""
+    return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, max(width, 0))
 
 
 class ErrorLabel(QLabel):
