@@ -3333,6 +3333,10 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>In {0}</translation>
     </message>
     <message>
+        <source>Printing cancelled.</source>
+        <translation>Đã hủy in.</translation>
+    </message>
+    <message>
         <source>Sent {0} page(s) to the printer.</source>
         <translation>Đã gửi {0} trang tới máy in.</translation>
     </message>
@@ -3343,6 +3347,10 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>The printer could not be started.</source>
         <translation>Không khởi động được máy in.</translation>
+    </message>
+    <message>
+        <source>Printing {0}…</source>
+        <translation>Đang in {0}…</translation>
     </message>
     <message>
         <source>Save the PDF</source>
