@@ -75,6 +75,13 @@ def test_collective_checklist_explains_each_unmet_criterion(world):
     ops.set_criterion(db, n.id, "rating", True, "Xếp loại vững mạnh năm 2023")
     messages = [f.message for f in ops.check_nominee(db, n.id) if f.ok]
     assert "Đạt: Được xếp loại vững mạnh hoặc tốt (minh chứng: Xếp loại vững mạnh năm 2023)." in messages
+    # The evidence box has several lines: they are kept, and the check reads them on one.
+    ops.set_criterion(db, n.id, "rating", True, " Xếp loại vững mạnh năm 2023 \n\n\nQĐ 15/QĐ-LĐLĐ ")
+    notes = {c.key: c.note for c in ops.nominee_detail(db, n.id).criteria}
+    assert notes["rating"] == "Xếp loại vững mạnh năm 2023\n\nQĐ 15/QĐ-LĐLĐ"
+    messages = [f.message for f in ops.check_nominee(db, n.id) if f.ok]
+    assert ("Đạt: Được xếp loại vững mạnh hoặc tốt (minh chứng: Xếp loại vững mạnh năm 2023; "
+            "QĐ 15/QĐ-LĐLĐ).") in messages
     with pytest.raises(UserError, match="Không có tiêu chuẩn"):
         ops.set_criterion(db, n.id, "initiative", True)
 

@@ -431,3 +431,61 @@ def test_description_metadata_is_one_line_each(description_pdf):
     # be a "Key: value" line
     keys = [line.split(":", 1)[0] for line in info.splitlines()]
     assert all(k and not k.startswith(" ") and k[0].isupper() for k in keys), info
+
+
+def _bbox_words(pdf: Path) -> list[tuple[int, float, str]]:
+    """(page, box height in points, text) of every word ``pdftotext -bbox`` reads."""
+    xhtml = _run("pdftotext", "-bbox", str(pdf), "-")
+    pages = re.findall(r"<page [^>]*>(.*?)</page>", xhtml, re.S)
+    word = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
+    return [(number, float(y1) - float(y0), text)
+            for number, body in enumerate(pages, start=1) for y0, y1, text in word.findall(body)]
+
+
+LIST_ROWS = 60
+
+
+def test_decision_list_of_sixty_is_dense_and_readable(register_db, tmp_path):
+    """The annex lists many initiatives a page (it printed about 9): at least 9 pt, the
+    header row on every page, long names wrapped whole inside their cells."""
+    db, _ids = register_db
+    names = []
+    with db.transaction() as s:
+        long_unit = org.create_unit(s, org.UnitInput(
+            code="VL-0009", name="CĐCS Trường Phổ thông Dân tộc Bán trú Tiểu học và THCS Nậm Cha",
+            kind=UnitKind.GRASSROOTS, parent_code="VL"))
+        programme = initiatives.find_programme(s, "1TRIEU-SK")
+        for i in range(LIST_ROWS - 4):  # and the register's four valid ones
+            name = (f"Giải pháp số {i + 1} hoàn thiện quy trình kiểm tra an toàn, vệ sinh lao động "
+                    f"tại phân xưởng {i + 1}" if i % 3 == 0 else f"Cải tiến khuôn mẫu số {i + 1}")
+            names.append(name)
+            initiatives.create_initiative(s, _input(
+                long_unit.id, programme.id, name=name, economic_benefit=1_000_000 * (i + 1),
+                authors=[AuthorInput("Nguyễn Thị Ngọc Ánh"), AuthorInput("Trần Văn Đức")]))
+    with db.reading() as s:
+        f = RegisterFilter(statuses=frozenset({InitiativeStatus.VALID}))
+        pdf = recognition_decision(s, f, tmp_path / "qd-60.pdf", number=15, signed_on=SIGNED)
+    pages = _pages(pdf)
+    first_list_page = next(p for p in range(1, pages + 1)
+                           if "Tên sáng kiến" in _text(pdf, "-f", str(p), "-l", str(p)))
+    list_pages = pages - first_list_page + 1
+    # At least 16 rows a page even when every row has three lines (a long unit name, two
+    # authors, a long field): the list took 7 pages at about 9 rows a page.
+    assert list_pages <= -(-LIST_ROWS // 16), (list_pages, pages)
+    for page in range(first_list_page, pages + 1):
+        assert "Tên sáng kiến" in _text(pdf, "-f", str(page), "-l", str(page))  # header repeats
+    flat = _raw(pdf)
+    for name in names:
+        assert name in flat, name  # whole: wrapped inside its cell, never cut
+    assert f"Tổng cộng: {LIST_ROWS} sáng kiến" in flat
+    # No text under 9 pt: pdftotext's box of a word is the font's ascent to its descent, so
+    # its size is the height over that span (the largest of the faces: the smallest sizes).
+    from reportlab.pdfbase import pdfmetrics
+
+    from core.common.pdf.fonts import BOLD, ITALIC, REGULAR
+    span = max((f.ascent - f.descent) / 1000 for f in (pdfmetrics.getFont(n).face
+                                                       for n in (REGULAR, BOLD, ITALIC)))
+    sizes = [(p, round(h / span, 2), t) for p, h, t in _bbox_words(pdf)]
+    assert [w for w in sizes if w[1] < 9 - 0.05] == []
+    assert min(size for p, size, _t in sizes if p >= first_list_page) < 10  # the list's 9.5 pt
+    assert _fonts(pdf) and all("Helvetica" not in f for f in _fonts(pdf))

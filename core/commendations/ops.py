@@ -396,7 +396,7 @@ def set_criterion(db: AppDatabase, nominee_id: uuid.UUID, key: str, met: bool,
         items = rules.parse_criteria(NomineeKind(n.kind), n.criteria)
         if key not in {c.key for c in items}:
             raise UserError(f"Không có tiêu chuẩn «{key}» cho {KIND_LABELS[NomineeKind(n.kind)].lower()}.")
-        note = limits.check("Minh chứng", clean(note), 1_000)
+        note = limits.check("Minh chứng", clean(note, multiline=True), 1_000)
         items = tuple(replace(c, met=bool(met), note=note) if c.key == key else c for c in items)
         n.criteria = rules.dump_criteria(items)
         return Done(items, COMMENDATIONS)

@@ -219,7 +219,8 @@ def check(*, kind: NomineeKind, tier: Tier, award: AwardForm, round_year: int,
             out.append(Finding("criteria", False, f"Chưa đạt tiêu chuẩn: {c.label} — đã đánh dấu "
                                                   "đạt nhưng chưa có sáng kiến hợp lệ nào được gắn."))
         elif c.met:
-            note = f" (minh chứng: {c.note})" if c.note else " (chưa ghi minh chứng)"
+            lines = "; ".join(filter(None, c.note.splitlines()))  # a note may have several lines
+            note = f" (minh chứng: {lines})" if lines else " (chưa ghi minh chứng)"
             out.append(Finding("criteria", True, f"Đạt: {c.label}{note}."))
         else:
             out.append(Finding("criteria", False, f"Chưa đạt tiêu chuẩn: {c.label}."))

@@ -379,20 +379,23 @@ def _years_text(items: Sequence[Initiative], year: int | None) -> str:
     return str(years[0]) if len(years) == 1 else f"{years[0]} - {years[-1]}"
 
 
-LIST_FONT_SIZE = 11
+# The annex lists many initiatives: a dense table at a size still read without effort (9 pt
+# is the least any printed text may be), its header repeated on every page.
+LIST_FONT_SIZE = 9.5
 
 
 def _list_widths(count: int, total: int) -> list[float]:
     """Column widths (mm) of the list on the 165 mm portrait text width: the row number and
-    the money columns grow to keep "1000" and a total in the tens of billions on one line,
-    taking the room from the name column."""
+    the money columns as wide as "1000" and the total (in the tens of billions) need, the
+    authors wide enough for most names with their share on one line, the unit and the field
+    for two or three lines of their names; the name column takes the rest (names wrap)."""
     from core.common.pdf import measure_mm, text_width_mm
     from core.common.pdf.fonts import BOLD
 
-    padding = 3  # mm: the cell paddings and a little air
-    number = max(8.0, measure_mm(str(count), BOLD, LIST_FONT_SIZE) + padding)
-    money = max(24.0, measure_mm(format_money(total), BOLD, LIST_FONT_SIZE) + padding)
-    authors, unit, field = 36.0, 28.0, 21.0
+    padding = 2  # mm: the dense table's cell paddings and a little air
+    number = max(7.0, measure_mm(str(count), BOLD, LIST_FONT_SIZE) + padding)
+    money = max(20.0, measure_mm(format_money(total), BOLD, LIST_FONT_SIZE) + padding)
+    authors, unit, field = 40.0, 38.0, 23.0
     name = text_width_mm() - number - money - authors - unit - field
     return [number, name, authors, unit, field, money]
 
@@ -563,6 +566,7 @@ def recognition_decision(
         align=["center", "left", "left", "left", "left", "right"],
         font_size=LIST_FONT_SIZE,
         spans=[((0, last_row), (4, last_row))],
+        dense=True,
     )
     body.append(listing)
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
 from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -621,3 +622,50 @@ class DecisionChoiceDialog(FormDialog):
 
     def chosen(self) -> ops.RoundDecision:
         return self._decisions[max(self.decisions.currentRow(), 0)]
+
+
+class EvidenceDialog(FormDialog):
+    """The evidence note of one criterion of a nominee's checklist (a double click on the
+    criterion): a multi-line box that keeps Enter (a new line); Ctrl+S or "Lưu" saves, Esc
+    asks only after a change."""
+
+    MAX_CHARS = 1_000  # core.commendations.ops.set_criterion's limit
+
+    def __init__(self, criterion: str, note: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Evidence"))
+        self.criterion = QLabel(criterion)
+        self.criterion.setWordWrap(True)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setPlainText(note)
+        self.note.setPlaceholderText(self.tr("E.g. the certificate or decision that shows it, its number and date"))
+        label = QLabel(self.tr("&Evidence note:"))
+        label.setBuddy(self.note)
+        self.error = ErrorLabel()
+        buttons = dialog_buttons(self.tr("Save"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.criterion)
+        layout.addWidget(label)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.use_buttons(buttons)
+        self.note.setFocus()
+        self.note.moveCursor(QTextCursor.MoveOperation.End)
+        self.mark_saved()
+        self.resize(480, 260)
+
+    def value(self) -> str:
+        return self.note.toPlainText()
+
+    def accept(self) -> None:
+        length = len(self.value().strip())
+        if length > self.MAX_CHARS:
+            self.error.set_error(self.tr("The note is {0} characters long; at most {1}.").format(
+                length, self.MAX_CHARS))
+            self.note.setFocus()
+            return
+        super().accept()

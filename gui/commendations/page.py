@@ -16,7 +16,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -34,6 +33,7 @@ from core.common.database import AppDatabase
 from gui.commendations.dialogs import (
     ApproveDialog,
     DecisionChoiceDialog,
+    EvidenceDialog,
     NomineeDialog,
     RoundDialog,
     UnapproveDialog,
@@ -339,9 +339,9 @@ class CommendationsPage(QWidget):
             return
         key = item.data(KeyRole)
         current = next(c for c in self._detail.criteria if c.key == key)
-        note, ok = QInputDialog.getText(self, self.tr("Evidence"), current.label, text=current.note)
-        if ok:
-            self._set_criterion(key, current.met, note)
+        dialog = EvidenceDialog(current.label, current.note, self)
+        if dialog.exec():
+            self._set_criterion(key, current.met, dialog.value())
 
     def _set_criterion(self, key: str, met: bool, note: str) -> None:
         assert self._detail is not None

@@ -6,18 +6,32 @@ with QtPdf, printed through the system print dialog, or saved — and then opene
                               file_name="quyet-dinh-15.pdf", parent=self)
     dialog.open()
 
-Printing renders each page of the QPdfDocument onto the printer's painter (at most
-``PRINT_DPI``, scaled to the printable area with its proportions kept), so the printed page is
-the previewed page. Saving goes through :func:`core.common.files.write_atomically` (the file
+Printing renders each page of the PDF to an image (at most ``PRINT_DPI``) in a background
+job with progress and "Hủy", and paints each image on the printer's painter on the GUI thread
+(scaled to the printable area with its proportions kept), so the printed page is the
+previewed page. Saving goes through :func:`core.common.files.write_atomically` (the file
 appears whole) and, when "open after saving" is ticked, opens it in the system's PDF viewer.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -32,11 +46,50 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.common.errors import UserError
+from core.common.errors import Cancelled, UserError
 from core.common.files import write_atomically
-from gui.common import widgets
+from gui.common import jobs, widgets
 
 PRINT_DPI = 300  # pages are rendered at most this fine for the printer (A4: 2480 × 3508)
+PAGES_AHEAD = 2  # rendered pages waiting to be painted on the printer (35 MB each at 300 dpi)
+
+
+class _PageSink(QObject):
+    """Lives on the GUI thread: the worker emits each rendered page through it."""
+
+    page = Signal(int, QImage)
+
+
+def render_page(document: QPdfDocument, page: int, dpi: float) -> QImage:
+    """One page as an image ``dpi`` fine (any thread: a QImage, never a widget)."""
+    points = document.pagePointSize(page)
+    return document.render(page, QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi)))
+
+
+def render_pages(data: bytes, pages: range, dpi: float, ctx: jobs.JobContext,
+                 deliver: Callable[[int, QImage], None], room: threading.Semaphore) -> int:
+    """The job's work (worker thread): render ``pages`` of the PDF ``data`` one by one and
+    ``deliver(page, image)`` each, waiting while ``room`` says enough pages wait to be
+    painted; reports progress, stops when cancelled. Returns the number delivered."""
+    document = QPdfDocument()  # this thread's own; the preview's belongs to the GUI thread
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    if document.pageCount() <= 0:
+        raise UserError("Không đọc được tài liệu PDF để in.")
+    ctx.progress(0, len(pages))
+    for done, page in enumerate(pages, start=1):
+        while not room.acquire(timeout=0.1):
+            if ctx.is_cancelled():
+                raise Cancelled()
+        if ctx.is_cancelled():
+            room.release()
+            raise Cancelled()
+        deliver(page, render_page(document, page, dpi))
+        ctx.progress(done, len(pages))
+    document.close()
+    return len(pages)
 
 
 class PdfPreviewDialog(QDialog):
@@ -115,6 +168,9 @@ class PdfPreviewDialog(QDialog):
         if self.saved_path is not None:
             self.status.setText(self.tr("Saved to {0}.").format(self.saved_path))
         self.view.setFocus()
+        self.print_job: jobs.Job | None = None
+        self._printer: QPrinter | None = None
+        self.printed = 0  # pages painted on the printer by the last print run
 
     def page_count(self) -> int:
         return self.document.pageCount()
@@ -129,8 +185,9 @@ class PdfPreviewDialog(QDialog):
         return printer
 
     def print_document(self) -> bool:
-        """The system print dialog, then the chosen pages on the chosen printer."""
-        if not self.page_count():
+        """The system print dialog, then the chosen pages on the chosen printer (in the
+        background: :meth:`print_to`)."""
+        if not self.page_count() or (self.print_job is not None and self.print_job.running):
             return False
         printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
@@ -138,39 +195,73 @@ class PdfPreviewDialog(QDialog):
         dialog.setMinMax(1, self.page_count())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        printed = self.print_to(printer)
-        self.status.setText(self.tr("Sent {0} page(s) to the printer.").format(printed) if printed
-                            else self.tr("Nothing was printed."))
-        return printed > 0
+        self._printer = printer  # alive until its job ends
+        return self.print_to(printer) is not None
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Each chosen page rendered onto ``printer``; the number of pages printed."""
+    def print_to(self, printer: QPrinter) -> jobs.Job | None:
+        """Print the chosen pages on ``printer`` in the background, with progress and "Hủy";
+        the status line says how many pages were sent. None when the printer cannot start.
+
+        The pages are rendered to images by a job (:mod:`gui.common.jobs`) on a worker
+        thread, from the worker's own QPdfDocument (the preview's document belongs to the GUI
+        thread); each image is painted on the printer here, on the GUI thread, as it arrives,
+        since the printer's QPainter is used only where it was begun. At most
+        ``PAGES_AHEAD`` rendered pages wait to be painted, so a long document never holds
+        all its pages in memory. Cancelling aborts the print run (what the printer had not
+        yet received is not printed)."""
         count = self.page_count()
         first, last = printer.fromPage(), printer.toPage()
         if first <= 0 or last <= 0:
             first, last = 1, count
-        first, last = max(1, first), min(count, last)
+        pages = range(max(1, first) - 1, min(count, last))
         painter = QPainter()
         if not painter.begin(printer):
             widgets.show_error(self, self.tr("The printer could not be started."))
-            return 0
-        printed = 0
-        try:
-            area = QRectF(painter.viewport())
-            for page in range(first - 1, last):
-                if printed:
+            return None
+        area = QRectF(painter.viewport())
+        dpi = min(float(PRINT_DPI), printer.resolution())
+        sink = _PageSink(self)
+        room = threading.Semaphore(PAGES_AHEAD)
+        self.printed = 0
+
+        def paint(page: int, image: QImage) -> None:  # GUI thread
+            try:
+                if not painter.isActive():  # the run ended (cancelled, failed)
+                    return
+                if self.printed:
                     printer.newPage()
-                points = self.document.pagePointSize(page)
+                points = image.size().toSizeF() * (72 / dpi)
                 scale = min(area.width() / points.width(), area.height() / points.height())
-                target = QRectF(QPointF(0, 0), points * scale)
-                dpi = min(float(PRINT_DPI), printer.resolution())
-                image = self.document.render(page, QSize(round(points.width() / 72 * dpi),
-                                                         round(points.height() / 72 * dpi)))
-                painter.drawImage(target, image)
-                printed += 1
-        finally:
-            painter.end()
-        return printed
+                painter.drawImage(QRectF(QPointF(0, 0), points * scale), image)
+                self.printed += 1
+            finally:
+                room.release()
+
+        def finish(outcome: str) -> None:
+            if outcome == "cancelled":
+                printer.abort()
+            if painter.isActive():
+                painter.end()
+            sink.deleteLater()
+            if outcome == "cancelled":
+                self.status.setText(self.tr("Printing cancelled."))
+            elif self.printed:
+                self.status.setText(self.tr("Sent {0} page(s) to the printer.").format(self.printed))
+            else:
+                self.status.setText(self.tr("Nothing was printed."))
+
+        def failed(exc: BaseException) -> None:
+            finish("failed")
+            widgets.report_error(self, exc)
+
+        sink.page.connect(paint, Qt.ConnectionType.QueuedConnection)
+        data, deliver = self.data, sink.page.emit
+        self.print_job = jobs.run_with_progress(
+            self, self.tr("Printing {0}…").format(self.file_name),
+            lambda ctx: render_pages(data, pages, dpi, ctx, deliver, room),
+            on_success=lambda _n: finish("succeeded"), on_failure=failed,
+            on_cancelled=lambda: finish("cancelled"))
+        return self.print_job
 
     # --- save --------------------------------------------------------------------------------
     def save(self) -> Path | None:

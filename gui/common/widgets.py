@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QStyle,
+    QStyleOptionFrame,
     QTableWidget,
+    QToolTip,
     QWidget,
 )
 
@@ -255,6 +258,58 @@ class UnitCombo(ValueCombo):
         if index >= 0 and self.currentText() != self.itemText(index):
             self.setCurrentIndex(index)
             self.lineEdit().setCursorPosition(0)
+
+
+def elide_middle(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` cut in the middle to fit ``width`` pixels, as the tables show long names
+    (``setTextElideMode(Qt.TextElideMode.ElideMiddle)``): the start and the distinctive end
+    of a unit's name stay, "CĐCS Trường … Nậm Cha"."""
+    return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, max(width, 0))
+
+
+class ElidingLineEdit(QLineEdit):
+    """A line edit that shows a text too long for it cut in the middle (:func:`elide_middle`)
+    while it does not have the focus, whole in its tooltip; with the focus it is an ordinary
+    line edit holding the whole text."""
+
+    def _text_rect(self):
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        rect = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+        margins = self.textMargins()
+        return rect.adjusted(margins.left() + 2, margins.top(), -margins.right() - 2, -margins.bottom())
+
+    def is_elided(self) -> bool:
+        """Whether the text does not fit (and is shown cut in the middle when left)."""
+        text = self.displayText()
+        return bool(text) and self.fontMetrics().horizontalAdvance(text) > self._text_rect().width()
+
+    def shown_text(self) -> str:
+        """What the box shows: the whole text with the focus, else cut in the middle."""
+        text = self.displayText()
+        if self.hasFocus() or not self.is_elided():
+            return text
+        return elide_middle(text, self.fontMetrics(), self._text_rect().width())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.hasFocus() or not self.is_elided():
+            super().paintEvent(event)
+            return
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        painter = QPainter(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelLineEdit, option, painter, self)
+        group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
+        painter.setPen(self.palette().color(group, QPalette.ColorRole.Text))
+        painter.drawText(self._text_rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         self.shown_text())
+        painter.end()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and not self.toolTip() and self.is_elided():
+            QToolTip.showText(event.globalPos(), self.text(), self)  # type: ignore[attr-defined]
+            return True
+        return super().event(event)
 
 
 class ErrorLabel(QLabel):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from core.common import limits
 from core.common.text import clean, fold
 from core.initiatives.records import AuthorInput
-from gui.common import completion, forms
+from gui.common import completion, forms, widgets
 
 MAX_AUTHORS = 50
 
@@ -39,7 +39,7 @@ class _AuthorRow:
         self.name = QLineEdit()
         self.name.setMaxLength(limits.PERSON_NAME)
         self.name.setPlaceholderText(QCoreApplication.translate("AuthorsEditor", "Full name"))
-        self.unit = QLineEdit()
+        self.unit = widgets.ElidingLineEdit()  # a long unit name cut in the middle, as elsewhere
         self.unit.setMaxLength(limits.AUTHOR_UNIT)
         self.unit.setPlaceholderText(QCoreApplication.translate("AuthorsEditor", "Unit or workplace"))
         self.share = QSpinBox()

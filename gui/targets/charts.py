@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gui.common.formatting import format_date, format_int
+from gui.common.widgets import elide_middle
 
 ACHIEVED_COLOUR = QColor("#1f5f99")
 TARGET_COLOUR = QColor("#c62828")
@@ -288,7 +289,7 @@ class ProgressOverTimeChart(QWidget):
 
 class BenefitBars(QWidget):
     """Benefit value totals (đồng) per category as horizontal bars, painted directly: the
-    label (elided, whole in the tooltip), the bar and the amount with "." thousands. Long
+    label (cut in the middle, whole in the tooltip), the bar and the amount with "." thousands. Long
     Vietnamese labels stay readable at any height (Qt Charts elides them to "…")."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -334,12 +335,11 @@ class BenefitBars(QWidget):
         painter.setFont(self.font())
         if not self.totals:
             return
-        label_width = min(max(metrics.horizontalAdvance(t.label) for t in self.totals) + 8,
-                          int(self.width() * 0.42))
+        label_width = self._label_width()
+        labels = self.shown_labels()
         value_width = max(metrics.horizontalAdvance(format_int(t.benefit)) for t in self.totals) + 10
         biggest = max(t.benefit for t in self.totals) or 1
-        for total, rect in zip(self.totals, rows, strict=True):
-            label = metrics.elidedText(total.label, Qt.TextElideMode.ElideRight, label_width - 8)
+        for total, label, rect in zip(self.totals, labels, rows, strict=True):
             painter.setPen(QColor("#1b2733"))
             painter.drawText(QRect(rect.left(), rect.top(), label_width - 8, rect.height()),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), label)
@@ -354,6 +354,20 @@ class BenefitBars(QWidget):
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                              format_int(total.benefit))
         painter.end()
+
+    def _label_width(self) -> int:
+        if not self.totals:
+            return 0
+        metrics = self.fontMetrics()
+        return min(max(metrics.horizontalAdvance(t.label) for t in self.totals) + 8,
+                   int(self.width() * 0.42))
+
+    def shown_labels(self) -> list[str]:
+        """Each bar's label as painted: a long one cut in the middle as the tables cut unit
+        names ("CĐCS Trường … Nậm Cha": its start and its distinctive end), whole in the
+        tooltip."""
+        width = self._label_width() - 8
+        return [elide_middle(t.label, self.fontMetrics(), width) for t in self.totals]
 
     def row_at(self, y: int) -> int | None:
         _title, rows = self._layout()

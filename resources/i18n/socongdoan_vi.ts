@@ -658,10 +658,6 @@ Giá trị làm lợi: {3} đồng</translation>
         <translation>{0} — cần tạo lại</translation>
     </message>
     <message>
-        <source>Evidence</source>
-        <translation>Minh chứng</translation>
-    </message>
-    <message>
         <source>Already proposed</source>
         <translation>Đã được đề nghị</translation>
     </message>
@@ -1219,6 +1215,29 @@ Vẫn lưu?</translation>
     <message>
         <source>“%1” is not one of the province&apos;s units: choose the office from the list (type its code or name).</source>
         <translation>“%1” không phải đơn vị của tỉnh: hãy chọn văn phòng trong danh sách (gõ mã hoặc tên).</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>E.g. the certificate or decision that shows it, its number and date</source>
+        <translation>Ví dụ: giấy khen, quyết định chứng minh tiêu chuẩn, số và ngày của văn bản</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence note:</source>
+        <translation>&amp;Ghi chú minh chứng:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>The note is {0} characters long; at most {1}.</source>
+        <translation>Ghi chú dài {0} ký tự; tối đa {1} ký tự.</translation>
     </message>
 </context>
 <context>
@@ -2859,6 +2878,7 @@ Thao tác này không thể hoàn tác.</translation>
     <name>MoneyEdit</name>
     <message>
         <source>“%1” is not an amount of money (type whole đồng, e.g. 1.500.000).</source>
+        <extracomment>0 is an amount here (a cash count that finds the till empty), however it is typed</extracomment>
         <translation>“%1” không phải số tiền (ghi số nguyên đồng, ví dụ 1.500.000).</translation>
     </message>
     <message>
@@ -3375,6 +3395,10 @@ Thao tác này không thể hoàn tác.</translation>
         <translation>In {0}</translation>
     </message>
     <message>
+        <source>Printing cancelled.</source>
+        <translation>Đã hủy in.</translation>
+    </message>
+    <message>
         <source>Sent {0} page(s) to the printer.</source>
         <translation>Đã gửi {0} trang tới máy in.</translation>
     </message>
@@ -3385,6 +3409,10 @@ Thao tác này không thể hoàn tác.</translation>
     <message>
         <source>The printer could not be started.</source>
         <translation>Không khởi động được máy in.</translation>
+    </message>
+    <message>
+        <source>Printing {0}…</source>
+        <translation>Đang in {0}…</translation>
     </message>
     <message>
         <source>Save the PDF</source>

@@ -305,7 +305,7 @@ def test_every_dialog_has_unique_mnemonics(sample_units, window, qtbot, app_db, 
                  "FundDialog", "ContributionDialog", "LoanDialog", "RepaymentDialog", "ReverseDialog",
                  "WriteOffDialog", "RescheduleDialog", "CashCountDialog", "LockDialog", "SettingsDialog",
                  "RoundDialog", "NomineeDialog", "ApproveDialog", "ThresholdsDialog", "UnapproveDialog",
-                 "TotrinhDialog", "DecisionChoiceDialog",
+                 "TotrinhDialog", "DecisionChoiceDialog", "EvidenceDialog",
                  # issue 13's sync page
                  "NewPassphraseDialog", "EnrolDialog", "RemoveEnrolmentDialog"):
         assert any(type(d).__name__ == name and isinstance(d, FormDialog) for d in dialogs), name
@@ -325,6 +325,7 @@ def _fund_commendation_sync_dialogs(app_db, sample_units) -> list[QWidget]:
     from gui.commendations.dialogs import (
         ApproveDialog,
         DecisionChoiceDialog,
+        EvidenceDialog,
         NomineeDialog,
         RoundDialog,
         ThresholdsDialog,
@@ -362,6 +363,7 @@ def _fund_commendation_sync_dialogs(app_db, sample_units) -> list[QWidget]:
               ThresholdsDialog(cops.thresholds(app_db)), CertificateDialog(app_db, r.id),
               DecisionChoiceDialog([cops.RoundDecision("45/QĐ-LĐLĐ", date(2023, 12, 20), 2),
                                     cops.RoundDecision("46/QĐ-LĐLĐ", date(2023, 12, 28), 1)]),
+              EvidenceDialog(cops.nominee_detail(app_db, nominee.id).criteria[0].label, "Giấy khen số 12"),
               PdfPreviewDialog(b"%PDF-1.4\n%%EOF\n", title="Tờ trình", file_name="to-trinh.pdf"),
               PreviewDialog([PackageOutcome("VL-gui-QT.scdpkg", "VL", 1, "applied", "", 3, 0, 0, 0, 0, ())]),
               NewPassphraseDialog("Tạo khoá cho văn phòng tỉnh", "…", "Tạo khoá"), EnrolDialog(),

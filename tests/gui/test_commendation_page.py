@@ -287,3 +287,51 @@ def test_nominee_dialog_picks_a_unit_and_a_member(qtbot, app_db, sample_units):
     assert dialog.result() == 1
     row = ops.add_nominee(app_db, r.id, dialog.value()).value
     assert row.full_name == dialog.unit.currentText().rpartition(" (")[0] and row.kind == NomineeKind.COLLECTIVE
+
+
+def test_evidence_note_dialog_keeps_enter_saves_with_ctrl_s_and_asks_only_after_a_change(
+        qtbot, app_db, messages):
+    """A double click on a criterion opens ``EvidenceDialog`` (a FormDialog, no longer a
+    one-line QInputDialog): Enter makes a new line, Ctrl+S saves both lines, Esc closes an
+    untouched note at once and asks after a change."""
+    from PySide6.QtWidgets import QDialog
+
+    from core.commendations.ops import AwardForm, NomineeInput, NomineeKind, RoundInput
+    from gui.commendations.dialogs import EvidenceDialog
+
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    nominee = ops.add_nominee(app_db, r.id, NomineeInput(NomineeKind.INDIVIDUAL, AwardForm.GIAY_KHEN,
+                                                         full_name="Lê Thị Hương")).value
+    page = CommendationsPage(app_db)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page._detail is not None)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    seen: list[str] = []
+
+    def untouched(d: EvidenceDialog) -> None:
+        seen.append(d.windowTitle())
+        assert d.focusWidget() is d.note and d.criterion.text() == page._detail.criteria[0].label
+        qtbot.keyClick(d.note, Qt.Key.Key_Escape)
+        assert not d.isVisible() and messages.questions == []
+    _when_dialog(EvidenceDialog, untouched)
+    page.criteria.itemDoubleClicked.emit(page.criteria.item(0))
+    assert seen == ["Minh chứng"]
+
+    def write(d: EvidenceDialog) -> None:
+        type_text(d.note, "Giấy khen số 12/GK-LĐLĐ")
+        qtbot.keyClick(d.note, Qt.Key.Key_Return)  # a new line, not a save
+        assert d.isVisible()
+        type_text(d.note, "ngày 03/5/2023")
+        messages.answer = False  # "Tiếp tục sửa"
+        qtbot.keyClick(d.note, Qt.Key.Key_Escape)
+        assert d.isVisible() and len(messages.questions) == 1
+        d.activateWindow()  # Ctrl+S is a shortcut of the active window (offscreen needs telling)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is d)
+        qtbot.keyClick(d.note, Qt.Key.Key_S, ctrl)
+        assert not d.isVisible() and d.result() == QDialog.DialogCode.Accepted
+    _when_dialog(EvidenceDialog, write)
+    page.criteria.itemDoubleClicked.emit(page.criteria.item(0))
+    note = ops.nominee_detail(app_db, nominee.id).criteria[0].note
+    assert note == "Giấy khen số 12/GK-LĐLĐ\nngày 03/5/2023"
+    qtbot.waitUntil(lambda: page.criteria.item(0).text().endswith("ngày 03/5/2023"))

@@ -460,3 +460,22 @@ def test_in_the_window_a_hidden_dashboard_waits_until_shown(qtbot, dashboard_db,
     qtbot.waitUntil(lambda: not page.busy and not page.stale
                     and cell(page, listed(page)["CĐCS Trung tâm Y tế huyện"], COL_ACHIEVED)
                     == str(int(before) + 2), timeout=10_000)
+
+
+def test_bar_labels_are_cut_in_the_middle_whole_in_the_tooltip(qtbot):
+    """A long bar label keeps its start and its distinctive end ("CĐCS Trường … Nậm Cha"),
+    as the tables show unit names; it used to end in "…" and lose the end."""
+    from core.targets.figures import BenefitTotal
+    from gui.targets.charts import BenefitBars
+
+    long = "CĐCS Trường Phổ thông Dân tộc Bán trú Tiểu học và Trung học cơ sở Nậm Cha"
+    chart = BenefitBars("Giá trị làm lợi theo đơn vị (đồng)")
+    qtbot.addWidget(chart)
+    chart.set_data([BenefitTotal("x", long, 3, 2, 45_000_000), BenefitTotal("y", "Y tế", 1, 1, 5_000_000)])
+    chart.resize(520, chart.sizeHint().height())
+    chart.show()
+    qtbot.waitExposed(chart)
+    cut, short = chart.shown_labels()
+    assert cut.startswith("CĐCS Trường") and cut.endswith("Nậm Cha") and "…" in cut, cut
+    assert short == "Y tế"
+    assert chart.tooltip_for(0).splitlines()[0] == long

@@ -279,3 +279,31 @@ def register_dialogs(window, sample_units, tmp_path) -> list:
     page.apply_filter()
     page.act_delete.trigger()  # the message bar with its Undo button
     return roots
+
+
+LONG_UNIT = "CĐCS Trường Phổ thông Dân tộc Bán trú Tiểu học và Trung học cơ sở Nậm Cha"
+
+
+def test_author_unit_fields_elide_long_names_in_the_middle(qtbot, app_db, sample_units):
+    """The author's unit, like the register's unit column, shows a long name cut in the
+    middle when left (its start and its distinctive end), whole in the tooltip and whole
+    again to edit; what is saved is the whole name."""
+    dialog = InitiativeDialog(app_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(1080, 690)  # its size on a 1366×768 screen
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.tabs.setCurrentIndex(TAB_AUTHORS)
+    dialog.authors.add_author("Lê Thị Hương", LONG_UNIT, 100)
+    row = dialog.authors.rows[-1]
+    row.name.setFocus()
+    qtbot.waitUntil(lambda: row.unit.isVisible() and row.name.hasFocus())
+    assert row.unit.is_elided()  # it does not fit
+    shown = row.unit.shown_text()
+    assert shown.startswith("CĐCS Trường") and shown.endswith("Nậm Cha") and "…" in shown, shown
+    assert row.unit.text() == LONG_UNIT  # only shown cut: the field holds the whole name
+    row.unit.setFocus()
+    qtbot.waitUntil(row.unit.hasFocus)
+    assert row.unit.shown_text() == LONG_UNIT
+    assert dialog.authors.authors()[-1].unit_text == LONG_UNIT

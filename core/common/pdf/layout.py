@@ -236,6 +236,7 @@ def table(
     align: Sequence[str] | None = None,
     font_size: float = TABLE_SIZE,
     spans: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+    dense: bool = False,
 ) -> Table:
     """A ruled table whose header rows repeat on every page; ``totals_row`` is printed bold.
 
@@ -243,13 +244,15 @@ def table(
     ready flowables. ``align`` gives each column's alignment ("left", "center", "right", "justify");
     without it text is left-aligned and integers right-aligned. Header cells are bold and
     centred. ``spans`` are reportlab SPAN ranges ``((col0, row0), (col1, row1))`` counted over
-    all rows, header rows first.
+    all rows, header rows first. ``dense``: a long list (an annex) — lines set at 1.1 × the
+    size and thinner cell paddings, so more rows fit a page at the same readable size.
     """
     register_fonts()
     ncols = len(col_widths_mm)
     if align is not None and len(align) != ncols:
         raise ValueError("align needs one entry per column")
-    leading = round(font_size * 1.2, 1)
+    leading = round(font_size * (1.1 if dense else 1.2), 1)
+    side, top, bottom = (2, 1.5, 2) if dense else (3, 2, 3)
 
     def cell(value: Cell, col: int, font: str, header: bool) -> Flowable:
         if isinstance(value, Flowable):
@@ -280,10 +283,10 @@ def table(
     commands: list[tuple] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), side),
+        ("RIGHTPADDING", (0, 0), (-1, -1), side),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # for empty cells; never Helvetica
     ]
     commands += [("SPAN", start, end) for start, end in spans]
