@@ -171,3 +171,26 @@ def test_imports_reject_rows_over_the_limits_naming_the_field(app_db, tmp_path):
     assert reasons[3] == "Tên sáng kiến dài 600 ký tự, tối đa 500."
     assert "60 tác giả, tối đa 50" in reasons[4]
     assert reasons[5] == "Mô tả dài 20.999 ký tự, tối đa 20.000."
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+@pytest.mark.parametrize("count", [31, 32, 47, 48])
+def test_a_row_a_little_taller_than_a_page_is_split_not_a_crash(app_db, tmp_path, count):
+    """Found while making the decision's list denser: with 31, 32, 47 or 48 authors at the
+    limits, the initiative's row came out a little taller than a page; reportlab refused to
+    leave less than its minimum of the row for the next page, so the row fitted no page
+    and the decision failed with LayoutError."""
+    unit_id = _unit(app_db)
+    authors = [AuthorInput(f"Tác giả {i:02d} " + _words(limits.PERSON_NAME - 12, i),
+                           _words(limits.AUTHOR_UNIT, i + 3)) for i in range(count)]
+    data = _input(unit_id, name=f"Giải pháp {count} " + _words(limits.INITIATIVE_NAME - 14),
+                  authors=authors, description=_words(limits.LONG_TEXT),
+                  status=InitiativeStatus.VALID, recognised_by=Recogniser.COUNCIL,
+                  decision_number="9" * limits.DECISION_NUMBER, economic_benefit=1_000_000)
+    with app_db.transaction() as s:
+        item_id = initiatives.create_initiative(s, data).id
+    with app_db.reading() as s:
+        decision = recognition_decision(s, [item_id], tmp_path / "qd.pdf", number=7,
+                                       signed_on=date(2023, 3, 6))
+    listing = " ".join(_pdftotext(decision).split())
+    assert f"Tác giả {count - 1:02d}" in listing and f"Giải pháp {count}" in listing

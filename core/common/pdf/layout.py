@@ -214,6 +214,31 @@ Cell: TypeAlias = str | int | None | Flowable
 
 
 _ROW_SPLIT_MIN = 120
+_LAST_RESORT_ROOM = 360.0  # points free on a page: at least half an A4 page (a fresh page)
+_LAST_RESORT_MIN = 24.0  # points: the smallest piece of a row then put on either page
+
+
+class _Table(Table):
+    """reportlab's ``Table``, which does not split a row inside when less than
+    ``splitInRow`` of the table would go on to the next page: a row a little taller than a
+    page (31 or 47 authors with long names and units) then fits no page at all and the
+    document fails with ``LayoutError``. Where half a page or more is free, such a split is
+    made anyway, down to pieces of two lines; the pieces keep the usual minimum."""
+
+    def split(self, availWidth: float, availHeight: float) -> list:  # noqa: N803 - reportlab's
+        parts = super().split(availWidth, availHeight)
+        usual: float = getattr(self, "splitInRow", 0)
+        if parts or not usual or availHeight < _LAST_RESORT_ROOM:
+            return parts
+        self.splitInRow = _LAST_RESORT_MIN
+        try:
+            parts = super().split(availWidth, availHeight)
+        finally:
+            self.splitInRow = usual
+        for part in parts:
+            if isinstance(part, Table):
+                part.splitInRow = usual
+        return parts
 _TALL_ROW = 300.0  # points: rows likely taller than this may be split across pages
 
 
@@ -296,7 +321,7 @@ def table(
     for number, values in enumerate(data):
         if any(_tall(v, w, font_size, leading) for v, w in zip(values, widths_pt, strict=True)):
             commands.append(("VALIGN", (0, number), (-1, number), "TOP"))
-    result = Table(
+    result = _Table(
         data,
         colWidths=[w * mm for w in col_widths_mm],
         repeatRows=len(header_rows),
