@@ -565,9 +565,10 @@ def _match_duplicates(new: list[_NewRow],
     return found
 
 
-BULK_CACHE_KIB = 40 * 1024  # the default 2 MiB makes 100,000 random UUID keys thrash: 2× the time
-# (40 MiB: no slower than 64 in one run each on this noisy machine; the cache counts fully
-# in the peak memory of a 100,000-row import)
+BULK_CACHE_KIB = 32 * 1024  # the default 2 MiB makes 100,000 random UUID keys thrash: 2× the time
+# (32 MiB: 40 and 120 MiB were no faster with the sync capture deferred; the cache counts
+# fully in the peak memory of a 100,000-row import: 32 MiB keeps it near 480 MB, 40 MiB
+# went to 490–515 MB once the search index was filled while duplicates are looked for)
 
 
 # ---- the import ----------------------------------------------------------------------------
