@@ -134,8 +134,9 @@ class BackgroundWriter:
     """Statements run in order on ``connection`` by a thread of their own, so that SQLite's
     share of a bulk insert (pages, indexes, triggers, the search index) overlaps with the
     caller's Python work on the next rows: Python's ``sqlite3`` releases the interpreter
-    lock while SQLite works, so on two cores an import takes about the longer of the two
-    instead of their sum.
+    lock while SQLite works (it takes it back for each row's values), so with a free core
+    an import takes less than the sum of the two (about 10 % less on the shared two-core
+    machine of docs/PERFORMANCE.md).
 
     Between entering and :meth:`wait` the connection belongs to the writer: the caller
     calls :meth:`wait` before any other use of it (a query, a session flush). At most
