@@ -204,3 +204,18 @@ def test_a_file_that_is_not_a_package_is_refused(offices, tmp_path):
     other = tmp_path / "anh.scdpkg"
     other.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
     assert "không phải gói đồng bộ" in _refused(offices, other)
+
+
+def test_a_first_block_claiming_more_than_the_file_holds_is_refused(offices, tmp_path):
+    """Found by the byte-flip property test: the first block's length was not checked
+    against what was read, so a flipped high byte of it (claiming megabytes) still opened."""
+    import struct
+
+    data = bytearray(offices.valid.read_bytes())
+    (head_length,) = struct.unpack(">I", data[len(pkg.MAGIC):len(pkg.MAGIC) + 4])
+    at = len(pkg.MAGIC) + 4 + head_length
+    (length,) = struct.unpack(">I", data[at:at + 4])
+    data[at:at + 4] = struct.pack(">I", length + len(data))
+    longer = tmp_path / "longer.scdpkg"
+    longer.write_bytes(bytes(data))
+    assert "cắt cụt" in _refused(offices, longer)

@@ -158,6 +158,9 @@ def open_file(path: Path, header: dict, head: bytes, fh: IO[bytes],
             raise PackageRefused(f"Tệp {name} bị hỏng: khối dữ liệu dài bất thường.")
         fh.seek(start)
         block = fh.read(length)
+        if len(block) < length:  # a length claiming more than the file holds
+            raise PackageRefused(f"Tệp {name} bị hỏng hoặc bị cắt cụt: khối đầu ngắn hơn "
+                                 "độ dài ghi ở đầu khối.")
         try:
             plain = candidate.decrypt(_nonce(prefix, 0, False), block, aad)
             last = False
