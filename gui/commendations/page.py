@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -132,8 +132,14 @@ class CommendationsPage(QWidget):
         # sideways, wide enough for every header; long names and units are elided (the whole
         # text is the cell's tooltip).
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
         for column, width in enumerate((40, 170, 84, 172, 144, 150)):
-            self.table.setColumnWidth(column, width)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            # never narrower than its header (a larger desktop font)
+            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 16))
         self.table.horizontalHeader().setStretchLastSection(True)  # the decision takes what is left
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.table.doubleClicked.connect(lambda _i: self.edit_nominee())

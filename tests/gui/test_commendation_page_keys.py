@@ -28,6 +28,8 @@ def test_page_keys_columns_and_refresh(qtbot, window, app_db):
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     page = window.pages["commendations"]
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.table.viewport().width() > 0)
+    qtbot.wait(50)  # the columns are sized once the page is laid out at 1366×768
 
     # Status and decision columns end inside the table's viewport.
     header = page.table.horizontalHeader()

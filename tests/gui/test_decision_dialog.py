@@ -134,6 +134,8 @@ def test_decision_lists_its_period_and_leaves_out_the_ineligible(qtbot, page, tm
 
     monkeypatch.setattr(QPrintDialog, "exec", accept)
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    # printing runs as a background job (pages rendered off the GUI thread)
+    qtbot.waitUntil(lambda: preview.status.text() != "", timeout=30_000)
     assert preview.status.text() == f"Đã gửi {preview.page_count()} trang tới máy in."
     info = subprocess.run(["pdfinfo", str(printed)], capture_output=True, check=True).stdout.decode()
     assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == preview.page_count()
