@@ -183,7 +183,7 @@ def sync_import(args) -> int:
     else:
         for o in outcomes:
             head = {"applied": "Xem trước" if args.dry_run else "Đã nhập",
-                    "duplicate": "Đã nhập trước đây", "held": "Chưa áp dụng",
+                    "duplicate": "Đã nhập trước đây", "held": "Giữ lại, chờ gói thiếu",
                     "refused": "Từ chối"}[o.state]
             print(f"{o.file}: {head}" + (f" — {o.reason}" if o.reason else ""))
             if o.state == "applied":

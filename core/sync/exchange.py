@@ -16,6 +16,7 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 import struct
 import uuid
 from dataclasses import dataclass, field
@@ -362,21 +363,144 @@ def _open_all(session: Session, me: SyncIdentity, pairs, paths: list[Path],
     return opened
 
 
-def import_packages(session: Session, paths: list[str | os.PathLike[str]], passphrase: str
-                    ) -> list[FileReport]:
+def import_packages(session: Session, paths: list[str | os.PathLike[str]], passphrase: str,
+                    *, held_dir: Path | None = None, keep: bool = True) -> list[FileReport]:
     """Check and apply ``paths`` inside the caller's transaction (roll it back for a
     preview). A refused file changes nothing; the others apply in sender and sequence
-    order, so files opened out of order in one batch still apply."""
+    order, so files opened out of order in one batch still apply.
+
+    A package that arrives after a gap (it does not carry the changes of a package still
+    missing) is kept: its file is copied as it came (encrypted, signed) into ``held_dir``
+    (with ``keep``; a preview only says it would be) and recorded as "held". Once a
+    package of that sender applies, the packages kept from it are opened and checked
+    again — the file must still be the very package kept (its manifest's hash) — and
+    applied in order; their outcomes follow the files'."""
     me, pairs = keys_module._own_keys(session, passphrase)
     reports: list[FileReport] = []
     opened = _open_all(session, me, pairs, [Path(p) for p in paths], reports)
     conn = session.connection()
+    senders: set[str] = set()
     try:
         for o, report in opened:
             _import_one(session, conn, me, o, report)
+            if report.state == "held":
+                _hold(session, o, report, held_dir if keep else None)
+            elif report.state == "applied":
+                senders.add(report.sender)
     finally:
         for o, _ in opened:
             o.close()
+    if held_dir is not None:
+        for sender in sorted(senders):
+            reports += _apply_held(session, conn, me, pairs, sender, held_dir)
+    return reports
+
+
+HELD_SUFFIX = ".scdpkg"
+
+
+def held_file(held_dir: Path, package: SyncPackage) -> Path:
+    """A kept package's file: named by its manifest's hash (computed here, never a name
+    from the package)."""
+    return held_dir / f"{package.sha256}{HELD_SUFFIX}"
+
+
+def held_files(session: Session) -> set[str]:
+    """The names of the files the kept packages need (the rest of the folder is leftovers)."""
+    return {f"{sha}{HELD_SUFFIX}" for sha in session.scalars(select(SyncPackage.sha256).where(
+        SyncPackage.direction == "in", SyncPackage.state == "held"))}
+
+
+def _held(session: Session, sender: str, epoch: int | None = None) -> list[SyncPackage]:
+    query = select(SyncPackage).where(SyncPackage.direction == "in", SyncPackage.peer == sender,
+                                      SyncPackage.state == "held")
+    if epoch is not None:
+        query = query.where(SyncPackage.epoch == epoch)
+    return list(session.scalars(query.order_by(SyncPackage.epoch, SyncPackage.seq,
+                                               SyncPackage.id)))
+
+
+def _numbers(seqs: list[int]) -> str:
+    return ", ".join(str(n) for n in seqs) or "trước đó"
+
+
+def _hold(session: Session, o: pkg.Opened, report: FileReport, held_dir: Path | None) -> None:
+    """Keep a package that arrived after a gap (or, in a preview, say it would be kept)."""
+    m = o.manifest
+    sender, epoch, seq = report.sender, int(m["epoch"]), report.seq
+    peer = session.get(SyncPeer, sender)
+    assert peer is not None
+    kept = _held(session, sender, epoch)
+    missing = [n for n in range(peer.in_seq + 1, seq) if n not in {k.seq for k in kept}]
+    numbers = _numbers(missing)
+    if any(k.sha256 == o.manifest_hash for k in kept):
+        report.reason = (f"Gói số {seq} từ {sender} đã được giữ lại từ trước, vẫn chờ gói số "
+                         f"{numbers}; không có gì thay đổi.")
+        return
+    verb = "đã được kiểm tra và giữ lại" if held_dir is not None else "sẽ được giữ lại"
+    report.reason = (
+        f"Gói số {seq} từ {sender} đến trước gói số {numbers} (đã nhập đến gói số "
+        f"{peer.in_seq}): gói này {verb} và sẽ được áp dụng tự động, đúng thứ tự, ngay khi "
+        f"gói số {numbers} được nhập. Nếu gói số {numbers} bị mất, hãy nhờ {sender} xuất một "
+        "gói mới với «sync export … --new-epoch».")
+    if held_dir is None:
+        return
+    record = SyncPackage(package_id=str(m["package_id"]), direction="in", peer=sender,
+                         epoch=epoch, seq=seq, sha256=o.manifest_hash, state="held",
+                         changes=0, file_name=o.path.name, at=utcnow())
+    target = held_file(held_dir, record)
+    held_dir.mkdir(parents=True, exist_ok=True)
+    def copy(tmp: str) -> None:
+        shutil.copyfile(o.path, tmp)
+
+    write_atomically(target, copy, error=SyncError)
+    session.add(record)
+    session.flush()
+
+
+def _apply_held(session: Session, conn: Connection, me: SyncIdentity, pairs, sender: str,
+                held_dir: Path) -> list[FileReport]:
+    """Apply, in order, the packages kept from ``sender`` that no longer wait for a missing
+    one; each is decrypted and checked again, and must be the very package that was kept."""
+    reports = []
+    for record in _held(session, sender):
+        report = FileReport(file=record.file_name, sender=sender, seq=record.seq)
+        path = held_file(held_dir, record)
+        lead = f"Gói số {record.seq} từ {sender} (đã giữ chờ gói thiếu)"
+        try:
+            o = pkg.open_package(path, own_code=me.office_code,
+                                 box_keys=[p.box for p in pairs], signer_key=_signer(session))
+        except pkg.PackageRefused as exc:
+            gone = not path.is_file()
+            report.reason = (f"{lead} bị từ chối: " + (
+                f"không còn tệp {path.name} trong thư mục {held_dir}." if gone else str(exc))
+                + f" Không có gì thay đổi; hãy nhờ {sender} gửi lại.")
+            record.state = "refused"
+            reports.append(report)
+            continue
+        try:
+            if o.manifest_hash != record.sha256 or o.manifest.get("package_id") != record.package_id:
+                report.reason = (f"{lead} bị từ chối: tệp {path.name} không phải gói đã giữ (bị "
+                                 "thay hoặc sửa). Không có gì thay đổi; hãy nhờ "
+                                 f"{sender} gửi lại.")
+                record.state = "refused"
+                reports.append(report)
+                continue
+            _import_one(session, conn, me, o, report, name=record.file_name)
+        finally:
+            o.close()
+        if report.state == "held":
+            continue  # still waiting for a package before it
+        if report.state == "applied":
+            report.reason = f"{lead}: nay đã áp dụng."
+        elif report.state == "refused":
+            report.reason = f"{lead} bị từ chối: {report.reason}"
+        if report.state == "refused":
+            record.state = "refused"
+        else:  # applied (recorded anew) or superseded by a later package
+            session.delete(record)
+        reports.append(report)
+    session.flush()
     return reports
 
 
@@ -387,14 +511,15 @@ def _already(session: Session, package_id: str) -> SyncPackage | None:
 
 
 def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Opened,
-                report: FileReport) -> None:
+                report: FileReport, *, name: str | None = None) -> None:
     m = o.manifest
+    file_name = name or o.path.name
     try:
         sender, epoch, seq = str(m["sender"]), int(m["epoch"]), int(m["seq"])
         package_id, prev_hash = str(m["package_id"]), str(m.get("prev_hash", ""))
         covers_from, ack, ack_epoch = int(m["covers_from"]), int(m["ack"]), int(m["ack_epoch"])
     except (KeyError, TypeError, ValueError):
-        report.reason = f"Gói {o.path.name}: bản kê khai thiếu thông tin bắt buộc."
+        report.reason = f"Gói {file_name}: bản kê khai thiếu thông tin bắt buộc."
         return
     peer = session.get(SyncPeer, sender)
     assert peer is not None  # checked by the signer lookup
@@ -428,10 +553,10 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
             return
         if covers_from > peer.applied_through + 1:
             report.state = "held"
+            # it does not carry the changes of a package still missing: kept for later
+            # (import_packages, _hold) and applied once that one has been imported
             report.reason = (f"Thiếu gói trước gói số {seq} từ {sender} (đã nhập đến gói số "
-                             f"{peer.in_seq}): hãy nhập gói thiếu cùng lúc hoặc trước; hoặc chờ gói "
-                             "sau — mỗi gói mang mọi thay đổi chưa được xác nhận. Không có gì "
-                             "thay đổi.")
+                             f"{peer.in_seq}).")
             return
     nested = session.begin_nested()  # a package that breaks an invariant changes nothing
     conn.exec_driver_sql("INSERT INTO sync_applying (id) VALUES (1)")
@@ -513,7 +638,7 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
         session.add(SyncPackage(package_id=package_id, direction="in", peer=sender, epoch=epoch,
                                 seq=seq, sha256=o.manifest_hash, state="applied",
                                 changes=report.new + report.updated + report.conflicts,
-                                file_name=o.path.name, at=utcnow()))
+                                file_name=file_name, at=utcnow()))
         session.flush()
         _prune(conn)
         conn.exec_driver_sql("DELETE FROM sync_applying")

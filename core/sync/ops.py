@@ -11,6 +11,7 @@ from pathlib import Path
 from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
 from core.common.errors import UserError
+from core.common.paths import held_packages_dir
 from core.sync import exchange, keys, labels
 from core.sync.exchange import ConflictInfo, ExportResult, Status
 from core.sync.keys import EnrolmentInfo, IdentityInfo, PeerInfo
@@ -159,18 +160,36 @@ def import_packages(db: AppDatabase, paths: list[str | os.PathLike[str]], passph
 
     def work(s):
         report(1, IMPORT_STEPS)
-        reports = exchange.import_packages(s, paths, passphrase)
+        reports = exchange.import_packages(s, paths, passphrase, held_dir=held_dir,
+                                           keep=not dry_run)
         report(2, IMPORT_STEPS)
         if cancelled is not None and cancelled():
             raise ImportCancelled("Đã huỷ việc nhập gói: không có gì được ghi.")
         return reports
 
+    held_dir = held_packages_dir(db.path)
     report(0, IMPORT_STEPS)
-    reports = db.run(work, dry_run=dry_run)
+    try:
+        reports = db.run(work, dry_run=dry_run)
+    finally:
+        if not dry_run:
+            _clean_held(db, held_dir)
     report(IMPORT_STEPS, IMPORT_STEPS)
     outcomes = tuple(_outcome(r) for r in reports)
     applied = not dry_run and any(o.state == "applied" for o in outcomes)
     return Done(outcomes, Changes.everything() if applied else SYNC)
+
+
+def _clean_held(db: AppDatabase, held_dir: Path) -> None:
+    """Remove the kept package files no held record needs any more (applied, refused, or
+    copied by an import that was then rolled back)."""
+    if not held_dir.is_dir():
+        return
+    with db.reading() as s:
+        needed = exchange.held_files(s)
+    for path in held_dir.iterdir():
+        if path.is_file() and path.name not in needed:
+            path.unlink(missing_ok=True)
 
 
 def status(db: AppDatabase) -> Status:
