@@ -119,6 +119,7 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
     conn = session.connection()
     confidential = {r[0] for r in conn.exec_driver_sql(
         "SELECT id FROM initiative WHERE confidential")}
+    drafts = _draft_entries(conn)
     scope = (_Scope(conn, recipient) if me.role == "province" and peer.role != "province"
              else None)
     # every change up to the last one was looked at (sent, or out of the recipient's scope)
@@ -144,6 +145,9 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
             elif (confidential and entity in _CHILDREN_OF_INITIATIVE
                   and json.loads(row_json).get("initiative_id") in confidential):
                 continue  # authors and history of a confidential initiative stay home
+            elif drafts and ((entity == "fund_entry" and row_id in drafts) or (
+                    entity == "fund_posting" and json.loads(row_json).get("entry_id") in drafts)):
+                continue  # a fund entry still in draft is local work in progress
             line = (f'{{"s":{int(s)},"e":{json.dumps(entity)},"id":{json.dumps(row_id)},'
                     f'"op":{json.dumps(op)},"v":{int(v)},"b":{int(b)},"row":{row_json},'
                     f'"changed":{changed},"office":{json.dumps(office)},"at":{json.dumps(at)}}}\n')
@@ -197,6 +201,15 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
         out.unlink(missing_ok=True)
         raise
     return ExportResult(out, recipient, seq, count[0])
+
+
+def _draft_entries(conn: Connection) -> set[str]:
+    """The fund entries not posted (none in a sound journal: this office posts an entry in
+    the transaction that writes it): local work in progress, which does not travel — neither
+    the entry nor its postings (docs/FUND.md). Read from the partial index of unposted
+    entries."""
+    return {str(r[0]) for r in conn.exec_driver_sql(
+        "SELECT id FROM fund_entry WHERE status != 'posted'")}
 
 
 class _Scope:
@@ -601,9 +614,12 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
                     applied(s, change, prepared, report.rejected)
             run.clear()
 
+        entries: set[str] = set()  # the fund entries the package carries
         with larger_cache(conn, IMPORT_CACHE_KIB):
             for change, plain in o.entries():
                 s = int(change.get("s", 0))
+                if change.get("e") == "fund_entry":
+                    entries.add(str(change.get("id")))
                 if s <= applied_through:
                     report.unchanged += 1
                     continue
@@ -629,6 +645,8 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
         elif isinstance(covers_through, int) and covers_through >= last and (
                 fresh or covers_from <= applied_through + 1):
             last = covers_through  # what the sender left out of our scope is acknowledged too
+        if entries:
+            _refuse_drafts(conn, me, sender, entries, report)
         if ctx.fund_touched:
             _check_fund_journal(conn, sender, seq)
         _check_rejected(report, sender, seq)
@@ -682,6 +700,33 @@ def _check_rejected(report: FileReport, sender: str, seq: int) -> None:
             f"đổi không lưu được ở đây (giới hạn: {MAX_REJECTED} dòng hoặc "
             f"{int(MAX_REJECTED_SHARE * 100)} %). Lý do đầu tiên: {first}. Không có gì thay đổi; "
             f"hãy báo văn phòng {sender} và gửi kèm thông báo này.")
+
+
+def _refuse_drafts(conn: Connection, me: SyncIdentity, sender: str, entries: set[str],
+                   report: FileReport) -> None:
+    """A fund entry another office sent that is still a draft once the package is applied
+    (not posted: its work in progress, which counts nowhere and may still change; an
+    older sender sends them) is not kept: it and its postings are removed, each a rejected
+    row with the reason. Acknowledged all the same: sending it again would not change it. An
+    entry written as draft and posted in the same package (the usual stream) is kept."""
+    listed = sorted(entries)
+    for start in range(0, len(listed), 500):
+        chunk = listed[start:start + 500]
+        found = conn.exec_driver_sql(
+            "SELECT id, voucher_kind || '-' || year || '-' || printf('%04d', voucher_no) "
+            f"FROM fund_entry WHERE status != 'posted' AND origin_office != ? AND id IN "
+            f"({', '.join('?' * len(chunk))})", (me.office_code, *chunk)).all()
+        for entry_id, voucher in found:
+            postings = int(conn.exec_driver_sql(
+                "SELECT count(*) FROM fund_posting WHERE entry_id = ?", (entry_id,)).scalar() or 0)
+            conn.exec_driver_sql("DELETE FROM fund_posting WHERE entry_id = ?", (entry_id,))
+            conn.exec_driver_sql("DELETE FROM fund_entry WHERE id = ?", (entry_id,))
+            report.new = max(report.new - 1 - postings, 0)
+            _reject(report, f"Chứng từ quỹ {voucher} của văn phòng {sender} còn là bản nháp "
+                    f"(chưa ghi sổ) nên không được nhận, cùng {postings} dòng bút toán của nó: "
+                    "bản nháp là việc đang làm dở của văn phòng gửi, chỉ chứng từ đã ghi sổ mới "
+                    "được gửi đi.")
+            report.rejected += postings
 
 
 def _check_fund_journal(conn: Connection, sender: str, seq: int) -> None:
