@@ -16,6 +16,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import struct
 import uuid
@@ -27,6 +28,7 @@ from typing import Any
 from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
+from core.commendations.dossier import MAX_ATTACHMENT
 from core.common.errors import UserError
 from core.common.files import write_atomically
 from core.common.text import FORBIDDEN, clean
@@ -63,6 +65,18 @@ class ExportResult:
     recipient: str
     seq: int
     changes: int
+    attachments: int = 0  # attached files carried
+    left_out: tuple[str, ...] = ()  # attached files not carried, each with why (Vietnamese)
+
+
+#: the attached files one package carries, in all (each is at most MAX_ATTACHMENT)
+ATTACHMENTS_BUDGET = 1 << 30
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _attached_path(folder: Path, sha: str, file_name: str) -> Path:
+    """Where an attached file is kept: core.commendations.dossier.stored_path's rule."""
+    return folder / f"{sha}{Path(file_name).suffix.lower()}"
 
 
 def package_name(sender: str, recipient: str, day: date, seq: int) -> str:
@@ -104,9 +118,12 @@ def nothing_to_send(session: Session, recipient: str) -> bool:
 
 def export_package(session: Session, passphrase: str, recipient: str, out_dir: str | os.PathLike[str],
                    *, today: date | None = None, new_epoch: bool = False,
-                   force: bool = True) -> ExportResult:
+                   force: bool = True, attachments_dir: Path | None = None) -> ExportResult:
     """Write the package for ``recipient``. With ``force`` False and nothing to send,
-    :class:`NothingToSend` is raised and no file is written."""
+    :class:`NothingToSend` is raised and no file is written. With ``attachments_dir``, the
+    attached files the rows sent refer to (a commendation file's documents, by SHA-256)
+    travel with them, each checked against its hash first; one missing, damaged or beyond
+    the limits is left out and named in the result."""
     me, pairs = keys_module._own_keys(session, passphrase)
     peer = _peer(session, recipient)
     if not force and not new_epoch and nothing_to_send(session, recipient):
@@ -131,6 +148,8 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
         f"at FROM sync_outbox WHERE seq > ? AND ({in_scope}) ORDER BY seq",
         (peer.acked_through, *scope_params))
 
+    wanted: dict[str, str] = {}  # attached files the rows sent refer to: hash -> file name
+
     def changes():
         """(entity, line) of every change; the row's JSON (made by SQLite) is passed through
         as it is, parsed only where confidentiality or the recipient's scope needs a look."""
@@ -148,6 +167,12 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
             elif drafts and ((entity == "fund_entry" and row_id in drafts) or (
                     entity == "fund_posting" and json.loads(row_json).get("entry_id") in drafts)):
                 continue  # a fund entry still in draft is local work in progress
+            if (attachments_dir is not None and entity == "commendation_file_item"
+                    and op != "delete"):
+                item = json.loads(row_json)
+                sha = item.get("sha256")
+                if isinstance(sha, str) and _SHA256.fullmatch(sha):
+                    wanted.setdefault(sha, str(item.get("file_name") or ""))
             line = (f'{{"s":{int(s)},"e":{json.dumps(entity)},"id":{json.dumps(row_id)},'
                     f'"op":{json.dumps(op)},"v":{int(v)},"b":{int(b)},"row":{row_json},'
                     f'"changed":{changed},"office":{json.dumps(office)},"at":{json.dumps(at)}}}\n')
@@ -179,10 +204,42 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
         # recipient acknowledges up to it, so what was left out does not wait forever
         manifest["covers_through"] = through[0]
 
+    carried: list[str] = []
+    left_out: list[str] = []
+
+    def attached():
+        """The attached files to carry, each checked against its hash, within the limits."""
+        assert attachments_dir is not None
+        budget = ATTACHMENTS_BUDGET
+        for sha, file_name in wanted.items():
+            path = _attached_path(attachments_dir, sha, file_name)
+            shown = file_name or path.name
+            try:
+                size = path.stat().st_size
+            except OSError:
+                left_out.append(f"{shown}: không có trong thư mục tệp đính kèm của văn phòng này")
+                continue
+            if size > MAX_ATTACHMENT:
+                left_out.append(f"{shown}: lớn hơn {MAX_ATTACHMENT >> 20} MB")
+                continue
+            if size > budget:
+                left_out.append(f"{shown}: gói đã mang đủ {ATTACHMENTS_BUDGET >> 20} MB tệp đính "
+                                "kèm")
+                continue
+            if not _intact(path, sha):
+                left_out.append(f"{shown}: tệp bị hỏng (không khớp mã băm đã ghi)")
+                continue
+            budget -= size
+            carried.append(sha)
+            yield sha, path
+
     def write(tmp: str) -> None:
+        carried.clear()
+        left_out.clear()
         result["hash"] = pkg.write_package(
             tmp, changes=counted(), manifest=manifest,
-            sign_key=pairs[0].sign, header=header, recipient_box=peer.box_public)
+            sign_key=pairs[0].sign, header=header, recipient_box=peer.box_public,
+            attachments=attached if attachments_dir is not None else None)
         result["file_sha"] = _sha256(Path(tmp))
 
     try:
@@ -200,7 +257,7 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
     except BaseException:
         out.unlink(missing_ok=True)
         raise
-    return ExportResult(out, recipient, seq, count[0])
+    return ExportResult(out, recipient, seq, count[0], len(carried), tuple(left_out))
 
 
 def _draft_entries(conn: Connection) -> set[str]:
@@ -295,6 +352,11 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _intact(path: Path, sha: str) -> bool:
+    """An attached file still has the content its name (its SHA-256) says."""
+    return _sha256(path) == sha
+
+
 def _verify_written(path: Path, expected_sha: str, recipient: str) -> None:
     """Re-open the renamed file: same bytes as written, a well-formed header and chunks."""
     if _sha256(path) != expected_sha:
@@ -326,6 +388,7 @@ class FileReport:
     conflicts: int = 0
     rejected: int = 0
     rejected_reasons: list[str] = field(default_factory=list)
+    attachments: int = 0  # attached files stored here
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -377,7 +440,8 @@ def _open_all(session: Session, me: SyncIdentity, pairs, paths: list[Path],
 
 
 def import_packages(session: Session, paths: list[str | os.PathLike[str]], passphrase: str,
-                    *, held_dir: Path | None = None, keep: bool = True) -> list[FileReport]:
+                    *, held_dir: Path | None = None, keep: bool = True,
+                    attachments_dir: Path | None = None) -> list[FileReport]:
     """Check and apply ``paths`` inside the caller's transaction (roll it back for a
     preview). A refused file changes nothing; the others apply in sender and sequence
     order, so files opened out of order in one batch still apply.
@@ -387,7 +451,10 @@ def import_packages(session: Session, paths: list[str | os.PathLike[str]], passp
     (with ``keep``; a preview only says it would be) and recorded as "held". Once a
     package of that sender applies, the packages kept from it are opened and checked
     again — the file must still be the very package kept (its manifest's hash) — and
-    applied in order; their outcomes follow the files'."""
+    applied in order; their outcomes follow the files'.
+
+    With ``attachments_dir``, the attached files a package carries are stored there once it
+    applies (:func:`_store_attachments`)."""
     me, pairs = keys_module._own_keys(session, passphrase)
     reports: list[FileReport] = []
     opened = _open_all(session, me, pairs, [Path(p) for p in paths], reports)
@@ -395,7 +462,7 @@ def import_packages(session: Session, paths: list[str | os.PathLike[str]], passp
     senders: set[str] = set()
     try:
         for o, report in opened:
-            _import_one(session, conn, me, o, report)
+            _import_one(session, conn, me, o, report, attachments_dir=attachments_dir)
             if report.state == "held":
                 _hold(session, o, report, held_dir if keep else None)
             elif report.state == "applied":
@@ -405,7 +472,7 @@ def import_packages(session: Session, paths: list[str | os.PathLike[str]], passp
             o.close()
     if held_dir is not None:
         for sender in sorted(senders):
-            reports += _apply_held(session, conn, me, pairs, sender, held_dir)
+            reports += _apply_held(session, conn, me, pairs, sender, held_dir, attachments_dir)
     return reports
 
 
@@ -472,7 +539,7 @@ def _hold(session: Session, o: pkg.Opened, report: FileReport, held_dir: Path | 
 
 
 def _apply_held(session: Session, conn: Connection, me: SyncIdentity, pairs, sender: str,
-                held_dir: Path) -> list[FileReport]:
+                held_dir: Path, attachments_dir: Path | None = None) -> list[FileReport]:
     """Apply, in order, the packages kept from ``sender`` that no longer wait for a missing
     one; each is decrypted and checked again, and must be the very package that was kept."""
     reports = []
@@ -499,7 +566,8 @@ def _apply_held(session: Session, conn: Connection, me: SyncIdentity, pairs, sen
                 record.state = "refused"
                 reports.append(report)
                 continue
-            _import_one(session, conn, me, o, report, name=record.file_name)
+            _import_one(session, conn, me, o, report, name=record.file_name,
+                        attachments_dir=attachments_dir)
         finally:
             o.close()
         if report.state == "held":
@@ -524,7 +592,8 @@ def _already(session: Session, package_id: str) -> SyncPackage | None:
 
 
 def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Opened,
-                report: FileReport, *, name: str | None = None) -> None:
+                report: FileReport, *, name: str | None = None,
+                attachments_dir: Path | None = None) -> None:
     m = o.manifest
     file_name = name or o.path.name
     try:
@@ -672,6 +741,55 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
         report.state, report.reason = "refused", str(exc)
     finally:
         conn.exec_driver_sql("DELETE FROM sync_applying")
+    if report.state == "applied" and attachments_dir is not None:
+        _store_attachments(conn, o, report, attachments_dir)
+
+
+class _BadAttachment(Exception):
+    pass
+
+
+def _store_attachments(conn: Connection, o: pkg.Opened, report: FileReport,
+                       folder: Path) -> None:
+    """Store the attached files the package carries that a document here refers to (by
+    its SHA-256) and that are not here yet: each at most MAX_ATTACHMENT, copied in bounded
+    chunks and kept only when the copy's SHA-256 is its name. A file no document refers
+    to is not kept. What could not be stored is said in the file's reason."""
+    problems = []
+    for sha, size, intact in o.attachments():
+        row = conn.exec_driver_sql("SELECT file_name FROM commendation_file_item "
+                                   "WHERE sha256 = ? LIMIT 1", (sha,)).first()
+        if row is None:
+            continue
+        shown = str(row[0])
+        target = _attached_path(folder, sha, shown)
+        if target.exists():
+            continue
+        if not intact:
+            problems.append(f"{shown} (không khớp mã băm)")
+            continue
+        if size > MAX_ATTACHMENT:
+            problems.append(f"{shown} (lớn hơn {MAX_ATTACHMENT >> 20} MB)")
+            continue
+
+        def copy(tmp: str, sha: str = sha) -> None:
+            with open(tmp, "wb") as out:
+                if o.copy_attachment(sha, out) != sha:
+                    raise _BadAttachment
+
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, copy, error=SyncError)
+        except _BadAttachment:
+            problems.append(f"{shown} (không khớp mã băm)")
+        except (UserError, OSError) as exc:
+            problems.append(f"{shown} ({exc})")
+        else:
+            report.attachments += 1
+    if problems:
+        report.reason = ((report.reason + " ") if report.reason else "") + (
+            "Không lưu được tệp đính kèm: " + "; ".join(problems)
+            + ". Hãy nhờ văn phòng gửi chuyển các tệp đó bằng đường khác.")
 
 
 class _Broken(Exception):
