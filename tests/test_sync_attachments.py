@@ -46,15 +46,15 @@ def _forget_files(offices) -> None:
 def test_an_attached_file_travels_with_its_row_and_is_stored_by_its_hash(offices):
     r, item = _attach(offices)
     result = _export(offices)
-    assert (result.attachments, result.left_out) == (1, ())
     _forget_files(offices)
     [outcome] = offices.receive("QT", result.path)
-    assert (outcome.state, outcome.attachments, outcome.reason) == ("applied", 1, "")
     [stored] = [f for req in cops.round_file(offices.province, r.id).requirements
                 for f in req.files]
     path = cops.stored_file_path(offices.province, stored)
-    assert path.read_bytes() == SCAN
+    assert path.is_file() and path.read_bytes() == SCAN
     assert stored.sha256 == hashlib.sha256(SCAN).hexdigest() == item.sha256
+    assert (outcome.state, outcome.attachments, outcome.reason) == ("applied", 1, "")
+    assert (result.attachments, result.left_out) == (1, ())
 
 
 def test_a_damaged_file_at_the_sender_is_left_out_and_named(offices):
