@@ -164,9 +164,15 @@ def sync_export(args) -> int:
     what = (f"{result.changes} thay đổi" if result.changes else
             "không có thay đổi mới — gói chỉ mang xác nhận đã nhận các gói của "
             f"{result.recipient}")
+    if result.attachments:
+        what += f", {result.attachments} tệp đính kèm"
+    message = f"Đã ghi gói số {result.seq} gửi {result.recipient} ({what}): {result.path}"
+    if result.left_out:
+        message += ("\nTệp đính kèm không gửi kèm được (hãy gửi bằng đường khác):\n"
+                    + "\n".join(f"  - {why}" for why in result.left_out))
     return _done(args, {"file": str(result.path), "to": result.recipient, "seq": result.seq,
-                        "changes": result.changes},
-                 f"Đã ghi gói số {result.seq} gửi {result.recipient} ({what}): {result.path}")
+                        "changes": result.changes, "attachments": result.attachments,
+                        "attachments_left_out": list(result.left_out)}, message)
 
 
 def sync_import(args) -> int:
@@ -183,12 +189,13 @@ def sync_import(args) -> int:
     else:
         for o in outcomes:
             head = {"applied": "Xem trước" if args.dry_run else "Đã nhập",
-                    "duplicate": "Đã nhập trước đây", "held": "Chưa áp dụng",
+                    "duplicate": "Đã nhập trước đây", "held": "Giữ lại, chờ gói thiếu",
                     "refused": "Từ chối"}[o.state]
             print(f"{o.file}: {head}" + (f" — {o.reason}" if o.reason else ""))
             if o.state == "applied":
                 print(f"  mới {o.new}, cập nhật {o.updated}, không đổi {o.unchanged}, "
-                      f"xung đột {o.conflicts}, bị từ chối {o.rejected}")
+                      f"xung đột {o.conflicts}, bị từ chối {o.rejected}"
+                      + (f", tệp đính kèm {o.attachments}" if o.attachments else ""))
                 for reason in o.rejected_reasons:
                     print(f"  - {reason}")
     return 0 if all(o.state in ("applied", "duplicate") for o in outcomes) else 1

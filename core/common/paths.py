@@ -40,3 +40,12 @@ def attachments_dir(db_path: Path) -> Path:
     """Where attached files (scans, PDFs) are kept, each named by its SHA-256: next to the
     database (for the default database, in the user's data folder)."""
     return Path(db_path).expanduser().resolve().parent / "attachments"  # never the working folder
+
+
+def held_packages_dir(db_path: Path) -> Path:
+    """Where sync packages that arrived after a gap wait for the missing one (kept as they
+    came, encrypted and signed; core.sync.exchange): next to the database, a folder of its
+    own per database (``sync-held/<database name>``), since the leftovers of a database are
+    cleaned from it."""
+    path = Path(db_path).expanduser().resolve()
+    return path.parent / "sync-held" / path.stem

@@ -16,6 +16,8 @@ import functools
 import hashlib
 import json
 import os
+import re
+import shutil
 import struct
 import uuid
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ from typing import Any
 from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
+from core.commendations.dossier import MAX_ATTACHMENT
 from core.common.errors import UserError
 from core.common.files import write_atomically
 from core.common.text import FORBIDDEN, clean
@@ -62,6 +65,18 @@ class ExportResult:
     recipient: str
     seq: int
     changes: int
+    attachments: int = 0  # attached files carried
+    left_out: tuple[str, ...] = ()  # attached files not carried, each with why (Vietnamese)
+
+
+#: the attached files one package carries, in all (each is at most MAX_ATTACHMENT)
+ATTACHMENTS_BUDGET = 1 << 30
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _attached_path(folder: Path, sha: str, file_name: str) -> Path:
+    """Where an attached file is kept: core.commendations.dossier.stored_path's rule."""
+    return folder / f"{sha}{Path(file_name).suffix.lower()}"
 
 
 def package_name(sender: str, recipient: str, day: date, seq: int) -> str:
@@ -103,9 +118,12 @@ def nothing_to_send(session: Session, recipient: str) -> bool:
 
 def export_package(session: Session, passphrase: str, recipient: str, out_dir: str | os.PathLike[str],
                    *, today: date | None = None, new_epoch: bool = False,
-                   force: bool = True) -> ExportResult:
+                   force: bool = True, attachments_dir: Path | None = None) -> ExportResult:
     """Write the package for ``recipient``. With ``force`` False and nothing to send,
-    :class:`NothingToSend` is raised and no file is written."""
+    :class:`NothingToSend` is raised and no file is written. With ``attachments_dir``, the
+    attached files the rows sent refer to (a commendation file's documents, by SHA-256)
+    travel with them, each checked against its hash first; one missing, damaged or beyond
+    the limits is left out and named in the result."""
     me, pairs = keys_module._own_keys(session, passphrase)
     peer = _peer(session, recipient)
     if not force and not new_epoch and nothing_to_send(session, recipient):
@@ -118,6 +136,7 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
     conn = session.connection()
     confidential = {r[0] for r in conn.exec_driver_sql(
         "SELECT id FROM initiative WHERE confidential")}
+    drafts = _draft_entries(conn)
     scope = (_Scope(conn, recipient) if me.role == "province" and peer.role != "province"
              else None)
     # every change up to the last one was looked at (sent, or out of the recipient's scope)
@@ -128,6 +147,8 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
         "SELECT seq, entity, row_id, operation, row_version, base_version, row, changed, office, "
         f"at FROM sync_outbox WHERE seq > ? AND ({in_scope}) ORDER BY seq",
         (peer.acked_through, *scope_params))
+
+    wanted: dict[str, str] = {}  # attached files the rows sent refer to: hash -> file name
 
     def changes():
         """(entity, line) of every change; the row's JSON (made by SQLite) is passed through
@@ -143,6 +164,15 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
             elif (confidential and entity in _CHILDREN_OF_INITIATIVE
                   and json.loads(row_json).get("initiative_id") in confidential):
                 continue  # authors and history of a confidential initiative stay home
+            elif drafts and ((entity == "fund_entry" and row_id in drafts) or (
+                    entity == "fund_posting" and json.loads(row_json).get("entry_id") in drafts)):
+                continue  # a fund entry still in draft is local work in progress
+            if (attachments_dir is not None and entity == "commendation_file_item"
+                    and op != "delete"):
+                item = json.loads(row_json)
+                sha = item.get("sha256")
+                if isinstance(sha, str) and _SHA256.fullmatch(sha):
+                    wanted.setdefault(sha, str(item.get("file_name") or ""))
             line = (f'{{"s":{int(s)},"e":{json.dumps(entity)},"id":{json.dumps(row_id)},'
                     f'"op":{json.dumps(op)},"v":{int(v)},"b":{int(b)},"row":{row_json},'
                     f'"changed":{changed},"office":{json.dumps(office)},"at":{json.dumps(at)}}}\n')
@@ -174,10 +204,42 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
         # recipient acknowledges up to it, so what was left out does not wait forever
         manifest["covers_through"] = through[0]
 
+    carried: list[str] = []
+    left_out: list[str] = []
+
+    def attached():
+        """The attached files to carry, each checked against its hash, within the limits."""
+        assert attachments_dir is not None
+        budget = ATTACHMENTS_BUDGET
+        for sha, file_name in wanted.items():
+            path = _attached_path(attachments_dir, sha, file_name)
+            shown = file_name or path.name
+            try:
+                size = path.stat().st_size
+            except OSError:
+                left_out.append(f"{shown}: không có trong thư mục tệp đính kèm của văn phòng này")
+                continue
+            if size > MAX_ATTACHMENT:
+                left_out.append(f"{shown}: lớn hơn {MAX_ATTACHMENT >> 20} MB")
+                continue
+            if size > budget:
+                left_out.append(f"{shown}: gói đã mang đủ {ATTACHMENTS_BUDGET >> 20} MB tệp đính "
+                                "kèm")
+                continue
+            if not _intact(path, sha):
+                left_out.append(f"{shown}: tệp bị hỏng (không khớp mã băm đã ghi)")
+                continue
+            budget -= size
+            carried.append(sha)
+            yield sha, path
+
     def write(tmp: str) -> None:
+        carried.clear()
+        left_out.clear()
         result["hash"] = pkg.write_package(
             tmp, changes=counted(), manifest=manifest,
-            sign_key=pairs[0].sign, header=header, recipient_box=peer.box_public)
+            sign_key=pairs[0].sign, header=header, recipient_box=peer.box_public,
+            attachments=attached if attachments_dir is not None else None)
         result["file_sha"] = _sha256(Path(tmp))
 
     try:
@@ -195,7 +257,16 @@ def export_package(session: Session, passphrase: str, recipient: str, out_dir: s
     except BaseException:
         out.unlink(missing_ok=True)
         raise
-    return ExportResult(out, recipient, seq, count[0])
+    return ExportResult(out, recipient, seq, count[0], len(carried), tuple(left_out))
+
+
+def _draft_entries(conn: Connection) -> set[str]:
+    """The fund entries not posted (none in a sound journal: this office posts an entry in
+    the transaction that writes it): local work in progress, which does not travel — neither
+    the entry nor its postings (docs/FUND.md). Read from the partial index of unposted
+    entries."""
+    return {str(r[0]) for r in conn.exec_driver_sql(
+        "SELECT id FROM fund_entry WHERE status != 'posted'")}
 
 
 class _Scope:
@@ -281,6 +352,11 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _intact(path: Path, sha: str) -> bool:
+    """An attached file still has the content its name (its SHA-256) says."""
+    return _sha256(path) == sha
+
+
 def _verify_written(path: Path, expected_sha: str, recipient: str) -> None:
     """Re-open the renamed file: same bytes as written, a well-formed header and chunks."""
     if _sha256(path) != expected_sha:
@@ -312,6 +388,7 @@ class FileReport:
     conflicts: int = 0
     rejected: int = 0
     rejected_reasons: list[str] = field(default_factory=list)
+    attachments: int = 0  # attached files stored here
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -362,21 +439,149 @@ def _open_all(session: Session, me: SyncIdentity, pairs, paths: list[Path],
     return opened
 
 
-def import_packages(session: Session, paths: list[str | os.PathLike[str]], passphrase: str
-                    ) -> list[FileReport]:
+def import_packages(session: Session, paths: list[str | os.PathLike[str]], passphrase: str,
+                    *, held_dir: Path | None = None, keep: bool = True,
+                    attachments_dir: Path | None = None) -> list[FileReport]:
     """Check and apply ``paths`` inside the caller's transaction (roll it back for a
     preview). A refused file changes nothing; the others apply in sender and sequence
-    order, so files opened out of order in one batch still apply."""
+    order, so files opened out of order in one batch still apply.
+
+    A package that arrives after a gap (it does not carry the changes of a package still
+    missing) is kept: its file is copied as it came (encrypted, signed) into ``held_dir``
+    (with ``keep``; a preview only says it would be) and recorded as "held". Once a
+    package of that sender applies, the packages kept from it are opened and checked
+    again — the file must still be the very package kept (its manifest's hash) — and
+    applied in order; their outcomes follow the files'.
+
+    With ``attachments_dir``, the attached files a package carries are stored there once it
+    applies (:func:`_store_attachments`)."""
     me, pairs = keys_module._own_keys(session, passphrase)
     reports: list[FileReport] = []
     opened = _open_all(session, me, pairs, [Path(p) for p in paths], reports)
     conn = session.connection()
+    senders: set[str] = set()
     try:
         for o, report in opened:
-            _import_one(session, conn, me, o, report)
+            _import_one(session, conn, me, o, report, attachments_dir=attachments_dir)
+            if report.state == "held":
+                _hold(session, o, report, held_dir if keep else None)
+            elif report.state == "applied":
+                senders.add(report.sender)
     finally:
         for o, _ in opened:
             o.close()
+    if held_dir is not None:
+        for sender in sorted(senders):
+            reports += _apply_held(session, conn, me, pairs, sender, held_dir, attachments_dir)
+    return reports
+
+
+HELD_SUFFIX = ".scdpkg"
+
+
+def held_file(held_dir: Path, package: SyncPackage) -> Path:
+    """A kept package's file: named by its manifest's hash (computed here, never a name
+    from the package)."""
+    return held_dir / f"{package.sha256}{HELD_SUFFIX}"
+
+
+def held_files(session: Session) -> set[str]:
+    """The names of the files the kept packages need (the rest of the folder is leftovers)."""
+    return {f"{sha}{HELD_SUFFIX}" for sha in session.scalars(select(SyncPackage.sha256).where(
+        SyncPackage.direction == "in", SyncPackage.state == "held"))}
+
+
+def _held(session: Session, sender: str, epoch: int | None = None) -> list[SyncPackage]:
+    query = select(SyncPackage).where(SyncPackage.direction == "in", SyncPackage.peer == sender,
+                                      SyncPackage.state == "held")
+    if epoch is not None:
+        query = query.where(SyncPackage.epoch == epoch)
+    return list(session.scalars(query.order_by(SyncPackage.epoch, SyncPackage.seq,
+                                               SyncPackage.id)))
+
+
+def _numbers(seqs: list[int]) -> str:
+    return ", ".join(str(n) for n in seqs) or "trước đó"
+
+
+def _hold(session: Session, o: pkg.Opened, report: FileReport, held_dir: Path | None) -> None:
+    """Keep a package that arrived after a gap (or, in a preview, say it would be kept)."""
+    m = o.manifest
+    sender, epoch, seq = report.sender, int(m["epoch"]), report.seq
+    peer = session.get(SyncPeer, sender)
+    assert peer is not None
+    kept = _held(session, sender, epoch)
+    missing = [n for n in range(peer.in_seq + 1, seq) if n not in {k.seq for k in kept}]
+    numbers = _numbers(missing)
+    if any(k.sha256 == o.manifest_hash for k in kept):
+        report.reason = (f"Gói số {seq} từ {sender} đã được giữ lại từ trước, vẫn chờ gói số "
+                         f"{numbers}; không có gì thay đổi.")
+        return
+    verb = "đã được kiểm tra và giữ lại" if held_dir is not None else "sẽ được giữ lại"
+    report.reason = (
+        f"Gói số {seq} từ {sender} đến trước gói số {numbers} (đã nhập đến gói số "
+        f"{peer.in_seq}): gói này {verb} và sẽ được áp dụng tự động, đúng thứ tự, ngay khi "
+        f"gói số {numbers} được nhập. Nếu gói số {numbers} bị mất, hãy nhờ {sender} xuất một "
+        "gói mới với «sync export … --new-epoch».")
+    if held_dir is None:
+        return
+    record = SyncPackage(package_id=str(m["package_id"]), direction="in", peer=sender,
+                         epoch=epoch, seq=seq, sha256=o.manifest_hash, state="held",
+                         changes=0, file_name=o.path.name, at=utcnow())
+    target = held_file(held_dir, record)
+    held_dir.mkdir(parents=True, exist_ok=True)
+    def copy(tmp: str) -> None:
+        shutil.copyfile(o.path, tmp)
+
+    write_atomically(target, copy, error=SyncError)
+    session.add(record)
+    session.flush()
+
+
+def _apply_held(session: Session, conn: Connection, me: SyncIdentity, pairs, sender: str,
+                held_dir: Path, attachments_dir: Path | None = None) -> list[FileReport]:
+    """Apply, in order, the packages kept from ``sender`` that no longer wait for a missing
+    one; each is decrypted and checked again, and must be the very package that was kept."""
+    reports = []
+    for record in _held(session, sender):
+        report = FileReport(file=record.file_name, sender=sender, seq=record.seq)
+        path = held_file(held_dir, record)
+        lead = f"Gói số {record.seq} từ {sender} (đã giữ chờ gói thiếu)"
+        try:
+            o = pkg.open_package(path, own_code=me.office_code,
+                                 box_keys=[p.box for p in pairs], signer_key=_signer(session))
+        except pkg.PackageRefused as exc:
+            gone = not path.is_file()
+            report.reason = (f"{lead} bị từ chối: " + (
+                f"không còn tệp {path.name} trong thư mục {held_dir}." if gone else str(exc))
+                + f" Không có gì thay đổi; hãy nhờ {sender} gửi lại.")
+            record.state = "refused"
+            reports.append(report)
+            continue
+        try:
+            if o.manifest_hash != record.sha256 or o.manifest.get("package_id") != record.package_id:
+                report.reason = (f"{lead} bị từ chối: tệp {path.name} không phải gói đã giữ (bị "
+                                 "thay hoặc sửa). Không có gì thay đổi; hãy nhờ "
+                                 f"{sender} gửi lại.")
+                record.state = "refused"
+                reports.append(report)
+                continue
+            _import_one(session, conn, me, o, report, name=record.file_name,
+                        attachments_dir=attachments_dir)
+        finally:
+            o.close()
+        if report.state == "held":
+            continue  # still waiting for a package before it
+        if report.state == "applied":
+            report.reason = f"{lead}: nay đã áp dụng."
+        elif report.state == "refused":
+            report.reason = f"{lead} bị từ chối: {report.reason}"
+        if report.state == "refused":
+            record.state = "refused"
+        else:  # applied (recorded anew) or superseded by a later package
+            session.delete(record)
+        reports.append(report)
+    session.flush()
     return reports
 
 
@@ -387,14 +592,16 @@ def _already(session: Session, package_id: str) -> SyncPackage | None:
 
 
 def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Opened,
-                report: FileReport) -> None:
+                report: FileReport, *, name: str | None = None,
+                attachments_dir: Path | None = None) -> None:
     m = o.manifest
+    file_name = name or o.path.name
     try:
         sender, epoch, seq = str(m["sender"]), int(m["epoch"]), int(m["seq"])
         package_id, prev_hash = str(m["package_id"]), str(m.get("prev_hash", ""))
         covers_from, ack, ack_epoch = int(m["covers_from"]), int(m["ack"]), int(m["ack_epoch"])
     except (KeyError, TypeError, ValueError):
-        report.reason = f"Gói {o.path.name}: bản kê khai thiếu thông tin bắt buộc."
+        report.reason = f"Gói {file_name}: bản kê khai thiếu thông tin bắt buộc."
         return
     peer = session.get(SyncPeer, sender)
     assert peer is not None  # checked by the signer lookup
@@ -428,10 +635,10 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
             return
         if covers_from > peer.applied_through + 1:
             report.state = "held"
+            # it does not carry the changes of a package still missing: kept for later
+            # (import_packages, _hold) and applied once that one has been imported
             report.reason = (f"Thiếu gói trước gói số {seq} từ {sender} (đã nhập đến gói số "
-                             f"{peer.in_seq}): hãy nhập gói thiếu cùng lúc hoặc trước; hoặc chờ gói "
-                             "sau — mỗi gói mang mọi thay đổi chưa được xác nhận. Không có gì "
-                             "thay đổi.")
+                             f"{peer.in_seq}).")
             return
     nested = session.begin_nested()  # a package that breaks an invariant changes nothing
     conn.exec_driver_sql("INSERT INTO sync_applying (id) VALUES (1)")
@@ -476,9 +683,12 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
                     applied(s, change, prepared, report.rejected)
             run.clear()
 
+        entries: set[str] = set()  # the fund entries the package carries
         with larger_cache(conn, IMPORT_CACHE_KIB):
             for change, plain in o.entries():
                 s = int(change.get("s", 0))
+                if change.get("e") == "fund_entry":
+                    entries.add(str(change.get("id")))
                 if s <= applied_through:
                     report.unchanged += 1
                     continue
@@ -504,6 +714,8 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
         elif isinstance(covers_through, int) and covers_through >= last and (
                 fresh or covers_from <= applied_through + 1):
             last = covers_through  # what the sender left out of our scope is acknowledged too
+        if entries:
+            _refuse_drafts(conn, me, sender, entries, report)
         if ctx.fund_touched:
             _check_fund_journal(conn, sender, seq)
         _check_rejected(report, sender, seq)
@@ -513,7 +725,7 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
         session.add(SyncPackage(package_id=package_id, direction="in", peer=sender, epoch=epoch,
                                 seq=seq, sha256=o.manifest_hash, state="applied",
                                 changes=report.new + report.updated + report.conflicts,
-                                file_name=o.path.name, at=utcnow()))
+                                file_name=file_name, at=utcnow()))
         session.flush()
         _prune(conn)
         conn.exec_driver_sql("DELETE FROM sync_applying")
@@ -529,6 +741,55 @@ def _import_one(session: Session, conn: Connection, me: SyncIdentity, o: pkg.Ope
         report.state, report.reason = "refused", str(exc)
     finally:
         conn.exec_driver_sql("DELETE FROM sync_applying")
+    if report.state == "applied" and attachments_dir is not None:
+        _store_attachments(conn, o, report, attachments_dir)
+
+
+class _BadAttachment(Exception):
+    pass
+
+
+def _store_attachments(conn: Connection, o: pkg.Opened, report: FileReport,
+                       folder: Path) -> None:
+    """Store the attached files the package carries that a document here refers to (by
+    its SHA-256) and that are not here yet: each at most MAX_ATTACHMENT, copied in bounded
+    chunks and kept only when the copy's SHA-256 is its name. A file no document refers
+    to is not kept. What could not be stored is said in the file's reason."""
+    problems = []
+    for sha, size, intact in o.attachments():
+        row = conn.exec_driver_sql("SELECT file_name FROM commendation_file_item "
+                                   "WHERE sha256 = ? LIMIT 1", (sha,)).first()
+        if row is None:
+            continue
+        shown = str(row[0])
+        target = _attached_path(folder, sha, shown)
+        if target.exists():
+            continue
+        if not intact:
+            problems.append(f"{shown} (không khớp mã băm)")
+            continue
+        if size > MAX_ATTACHMENT:
+            problems.append(f"{shown} (lớn hơn {MAX_ATTACHMENT >> 20} MB)")
+            continue
+
+        def copy(tmp: str, sha: str = sha) -> None:
+            with open(tmp, "wb") as out:
+                if o.copy_attachment(sha, out) != sha:
+                    raise _BadAttachment
+
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, copy, error=SyncError)
+        except _BadAttachment:
+            problems.append(f"{shown} (không khớp mã băm)")
+        except (UserError, OSError) as exc:
+            problems.append(f"{shown} ({exc})")
+        else:
+            report.attachments += 1
+    if problems:
+        report.reason = ((report.reason + " ") if report.reason else "") + (
+            "Không lưu được tệp đính kèm: " + "; ".join(problems)
+            + ". Hãy nhờ văn phòng gửi chuyển các tệp đó bằng đường khác.")
 
 
 class _Broken(Exception):
@@ -557,6 +818,33 @@ def _check_rejected(report: FileReport, sender: str, seq: int) -> None:
             f"đổi không lưu được ở đây (giới hạn: {MAX_REJECTED} dòng hoặc "
             f"{int(MAX_REJECTED_SHARE * 100)} %). Lý do đầu tiên: {first}. Không có gì thay đổi; "
             f"hãy báo văn phòng {sender} và gửi kèm thông báo này.")
+
+
+def _refuse_drafts(conn: Connection, me: SyncIdentity, sender: str, entries: set[str],
+                   report: FileReport) -> None:
+    """A fund entry another office sent that is still a draft once the package is applied
+    (not posted: its work in progress, which counts nowhere and may still change; an
+    older sender sends them) is not kept: it and its postings are removed, each a rejected
+    row with the reason. Acknowledged all the same: sending it again would not change it. An
+    entry written as draft and posted in the same package (the usual stream) is kept."""
+    listed = sorted(entries)
+    for start in range(0, len(listed), 500):
+        chunk = listed[start:start + 500]
+        found = conn.exec_driver_sql(
+            "SELECT id, voucher_kind || '-' || year || '-' || printf('%04d', voucher_no) "
+            f"FROM fund_entry WHERE status != 'posted' AND origin_office != ? AND id IN "
+            f"({', '.join('?' * len(chunk))})", (me.office_code, *chunk)).all()
+        for entry_id, voucher in found:
+            postings = int(conn.exec_driver_sql(
+                "SELECT count(*) FROM fund_posting WHERE entry_id = ?", (entry_id,)).scalar() or 0)
+            conn.exec_driver_sql("DELETE FROM fund_posting WHERE entry_id = ?", (entry_id,))
+            conn.exec_driver_sql("DELETE FROM fund_entry WHERE id = ?", (entry_id,))
+            report.new = max(report.new - 1 - postings, 0)
+            _reject(report, f"Chứng từ quỹ {voucher} của văn phòng {sender} còn là bản nháp "
+                    f"(chưa ghi sổ) nên không được nhận, cùng {postings} dòng bút toán của nó: "
+                    "bản nháp là việc đang làm dở của văn phòng gửi, chỉ chứng từ đã ghi sổ mới "
+                    "được gửi đi.")
+            report.rejected += postings
 
 
 def _check_fund_journal(conn: Connection, sender: str, seq: int) -> None:

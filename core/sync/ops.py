@@ -11,6 +11,7 @@ from pathlib import Path
 from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
 from core.common.errors import UserError
+from core.common.paths import attachments_dir, held_packages_dir
 from core.sync import exchange, keys, labels
 from core.sync.exchange import ConflictInfo, ExportResult, Status
 from core.sync.keys import EnrolmentInfo, IdentityInfo, PeerInfo
@@ -35,6 +36,7 @@ class PackageOutcome:
     conflicts: int
     rejected: int
     rejected_reasons: tuple[str, ...]
+    attachments: int = 0  # attached files stored
 
     def as_dict(self) -> dict:
         return {**self.__dict__, "rejected_reasons": list(self.rejected_reasons)}
@@ -42,7 +44,8 @@ class PackageOutcome:
 
 def _outcome(r: exchange.FileReport) -> PackageOutcome:
     return PackageOutcome(r.file, r.sender, r.seq, r.state, r.reason, r.new, r.updated,
-                          r.unchanged, r.conflicts, r.rejected, tuple(r.rejected_reasons))
+                          r.unchanged, r.conflicts, r.rejected, tuple(r.rejected_reasons),
+                          r.attachments)
 
 
 def identity(db: AppDatabase) -> IdentityInfo | None:
@@ -122,7 +125,8 @@ def export_package(db: AppDatabase, passphrase: str, recipient: str,
     try:
         with db.transaction() as s:
             result = exchange.export_package(s, passphrase, recipient, out_dir,
-                                             new_epoch=new_epoch, force=force)
+                                             new_epoch=new_epoch, force=force,
+                                             attachments_dir=attachments_dir(db.path))
             written.append(result.path)
     except BaseException:
         for path in written:
@@ -159,18 +163,37 @@ def import_packages(db: AppDatabase, paths: list[str | os.PathLike[str]], passph
 
     def work(s):
         report(1, IMPORT_STEPS)
-        reports = exchange.import_packages(s, paths, passphrase)
+        reports = exchange.import_packages(
+            s, paths, passphrase, held_dir=held_dir, keep=not dry_run,
+            attachments_dir=None if dry_run else attachments_dir(db.path))
         report(2, IMPORT_STEPS)
         if cancelled is not None and cancelled():
             raise ImportCancelled("Đã huỷ việc nhập gói: không có gì được ghi.")
         return reports
 
+    held_dir = held_packages_dir(db.path)
     report(0, IMPORT_STEPS)
-    reports = db.run(work, dry_run=dry_run)
+    try:
+        reports = db.run(work, dry_run=dry_run)
+    finally:
+        if not dry_run:
+            _clean_held(db, held_dir)
     report(IMPORT_STEPS, IMPORT_STEPS)
     outcomes = tuple(_outcome(r) for r in reports)
     applied = not dry_run and any(o.state == "applied" for o in outcomes)
     return Done(outcomes, Changes.everything() if applied else SYNC)
+
+
+def _clean_held(db: AppDatabase, held_dir: Path) -> None:
+    """Remove the kept package files no held record needs any more (applied, refused, or
+    copied by an import that was then rolled back)."""
+    if not held_dir.is_dir():
+        return
+    with db.reading() as s:
+        needed = exchange.held_files(s)
+    for path in held_dir.iterdir():
+        if path.is_file() and path.name not in needed:
+            path.unlink(missing_ok=True)
 
 
 def status(db: AppDatabase) -> Status:

@@ -57,6 +57,9 @@ MAX_RATIO = 100  # unpacked ÷ packed, for members of at least RATIO_FLOOR bytes
 RATIO_FLOOR = 1 << 20
 MAX_LINE = 4 << 20  # one change
 CHANGES, MANIFEST, SIGNATURE = "changes.jsonl", "manifest.json", "manifest.sig"
+#: an attached file (a commendation file's scan) travels as ``attachments/<its SHA-256>``
+ATTACHMENTS = "attachments/"
+_ATTACHMENT = re.compile(r"attachments/([0-9a-f]{64})")
 _HKDF_INFO = b"socongdoan-package-v1"
 
 
@@ -308,6 +311,31 @@ class Opened:
                 if not block:
                     return
 
+    def attachments(self) -> list[tuple[str, int, bool]]:
+        """The attached files the package carries: (SHA-256, size, whether its content's
+        SHA-256 — by the signed manifest, checked against the member when the package was
+        opened — is its name)."""
+        found = []
+        hashes_ = self.manifest.get("members") or {}
+        with zipfile.ZipFile(self.zip_path) as zf:
+            for info in zf.infolist():
+                m = _ATTACHMENT.fullmatch(info.filename)
+                if m:
+                    found.append((m.group(1), info.file_size,
+                                  hashes_.get(info.filename) == m.group(1)))
+        return found
+
+    def copy_attachment(self, sha: str, out: IO[bytes]) -> str:
+        """Write the attached file ``sha`` to ``out`` in bounded chunks; its SHA-256 as read."""
+        name = self.path.name
+        with zipfile.ZipFile(self.zip_path) as zf:
+            info = zf.getinfo(ATTACHMENTS + sha)
+
+            def sink(block: bytes) -> None:
+                out.write(block)
+
+            return read_member(zf, info, name, sink)
+
     def close(self) -> None:
         self._tmpdir.cleanup()
 
@@ -388,9 +416,12 @@ def open_package(path: Path, *, own_code: str, box_keys: list[X25519PrivateKey],
 
 
 def write_package(tmp_path: str, *, changes: Iterator[tuple[str, bytes]], manifest: dict,
-                  sign_key: Ed25519PrivateKey, header: dict, recipient_box: bytes) -> str:
+                  sign_key: Ed25519PrivateKey, header: dict, recipient_box: bytes,
+                  attachments: Callable[[], Iterator[tuple[str, Path]]] | None = None) -> str:
     """Write the whole package to ``tmp_path`` (zip → sign → encrypt), flushed and synced.
-    ``changes`` yields (table, one JSON line ending in a newline).
+    ``changes`` yields (table, one JSON line ending in a newline); ``attachments()``, called
+    once the changes are written, yields (SHA-256, file) of the attached files they refer
+    to, stored (not compressed: scans are) as ``attachments/<SHA-256>``.
     Returns the manifest's hash (the next package's ``prev_hash``)."""
     work = Path(tmp_path + ".zip")
     counts: dict[str, int] = {}
@@ -402,7 +433,17 @@ def write_package(tmp_path: str, *, changes: Iterator[tuple[str, bytes]], manife
                     digest.update(line)
                     fh.write(line)
                     counts[entity] = counts.get(entity, 0) + 1
-            manifest = {**manifest, "counts": counts, "members": {CHANGES: digest.hexdigest()}}
+            members = {CHANGES: digest.hexdigest()}
+            for sha, source in (attachments() if attachments is not None else ()):
+                info = zipfile.ZipInfo(ATTACHMENTS + sha, date_time=(2026, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_STORED
+                file_digest = hashlib.sha256()
+                with open(source, "rb") as src, zf.open(info, "w", force_zip64=True) as fh:
+                    for block in iter(lambda: src.read(CHUNK), b""):
+                        file_digest.update(block)
+                        fh.write(block)
+                members[info.filename] = file_digest.hexdigest()
+            manifest = {**manifest, "counts": counts, "members": members}
             manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True,
                                         indent=1).encode()
             zf.writestr(MANIFEST, manifest_bytes)
