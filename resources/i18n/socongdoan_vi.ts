@@ -1780,6 +1780,10 @@ Ghi đè lên tệp đó?</translation>
         <translation>Đang nhập {0}…</translation>
     </message>
     <message>
+        <source>Backing up before the import…</source>
+        <translation>Đang sao lưu trước khi nhập…</translation>
+    </message>
+    <message>
         <source>Imported {0} {1}; {2} skipped, {3} rejected.</source>
         <translation>Đã nhập {0} {1}; bỏ qua {2} dòng, từ chối {3} dòng.</translation>
     </message>

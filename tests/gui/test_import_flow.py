@@ -326,3 +326,41 @@ def test_targets_import_through_the_window(qtbot, window, sample_units, tmp_path
         saved = targets.initiative_targets(s, programme.id, 1)
     assert saved == {sample_units["VL-0001"]: 14, sample_units["VL-0003"]: 2}
     assert notices == [(Changes(targets=True), page)]
+
+
+def test_the_backup_before_an_import_is_said_while_it_is_made(page, qtbot, tmp_path, messages,
+                                                              monkeypatch):
+    """A large database takes seconds to copy before an import writes: meanwhile the
+    progress dialog says so, its bar busy (it said "Đang nhập … 0%"), then "Đang nhập …"
+    again once the import itself runs."""
+    source = workbook(tmp_path / "cdcs.xlsx", UNITS[:3])
+    choose_file(monkeypatch, source)
+    page.act_import_units.trigger()
+    qtbot.waitUntil(lambda: page.preview_dialog is not None and page.preview_dialog.isVisible(),
+                    timeout=20_000)
+    copying, release = threading.Event(), threading.Event()
+    make_backup = backups.backup_before_import
+
+    def slow_backup(db, **kwargs):
+        copying.set()
+        release.wait(30)
+        return make_backup(db, **kwargs)
+
+    monkeypatch.setattr(backups, "backup_before_import", slow_backup)
+    check = page.import_flow.last_job
+    page.preview_dialog.import_button.click()
+    qtbot.waitUntil(lambda: page.import_flow.last_job is not check, timeout=20_000)
+    job = page.import_flow.last_job
+    dialog = job.dialog
+    try:
+        qtbot.waitUntil(lambda: copying.is_set() and dialog.isVisible()
+                        and dialog.label.text() == "Đang sao lưu trước khi nhập…", timeout=20_000)
+        assert (dialog.bar.minimum(), dialog.bar.maximum()) == (0, 0)  # busy, no "0%"
+        dialog.grab().save(str(tmp_path / "sao-luu-truoc-khi-nhap.png"))
+        seen = []
+        job.relabelled.connect(seen.append)
+    finally:
+        release.set()
+    assert ended(qtbot, job) == "succeeded", messages.errors
+    assert seen == ["Đang nhập cdcs.xlsx…"]
+    assert any(b.kind == "import" for b in backups.list_backups(page._db.path))
