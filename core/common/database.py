@@ -145,7 +145,7 @@ class AppDatabase:
             current: _Import = getattr(self._local, "current", None) or _Import(None, None)
             if current.on_phase is not None:
                 current.on_phase(BACKING_UP)
-            backup_before_import(self)
+            backup_before_import(self, source=current.source)
             if current.on_phase is not None:
                 current.on_phase(IMPORTING)
         result: list[T] = []

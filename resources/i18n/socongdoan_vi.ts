@@ -232,6 +232,10 @@ Tệp hỏng được giữ ở {1}.</translation>
         <source>By hand</source>
         <translation>Thủ công</translation>
     </message>
+    <message>
+        <source>Before importing “{0}”</source>
+        <translation>Trước khi nhập “{0}”</translation>
+    </message>
 </context>
 <context>
     <name>BenefitBars</name>

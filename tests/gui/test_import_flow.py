@@ -363,4 +363,6 @@ def test_the_backup_before_an_import_is_said_while_it_is_made(page, qtbot, tmp_p
         release.set()
     assert ended(qtbot, job) == "succeeded", messages.errors
     assert seen == ["Đang nhập cdcs.xlsx…"]
-    assert any(b.kind == "import" for b in backups.list_backups(page._db.path))
+    # the copy names the file imported (Tệp → Khôi phục từ bản sao lưu… shows it)
+    assert [b.source for b in backups.list_backups(page._db.path) if b.kind == "import"] == [
+        "cdcs.xlsx"]
