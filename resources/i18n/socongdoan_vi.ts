@@ -239,7 +239,7 @@ Tệp hỏng được giữ ở {1}.</translation>
     </message>
     <message>
         <source>How many backups of each kind are kept in the backups folder beside the database; the oldest beyond that are deleted.</source>
-        <translation>Số bản sao lưu mỗi loại được giữ trong thư mục backups cạnh tệp dữ liệu; các bản cũ hơn số này sẽ bị xóa.</translation>
+        <translation>Số bản sao lưu mỗi loại được giữ trong thư mục sao lưu (backups) cạnh tệp dữ liệu; các bản cũ hơn số này sẽ bị xóa.</translation>
     </message>
     <message>
         <source>Save</source>
