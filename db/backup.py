@@ -1,7 +1,9 @@
 """Backups: consistent copies of the live database, named readably, kept in rotation.
 
 A backup is ``<stem>-YYYY-MM-DD-HHMM-<kind>.sqlite`` in the ``backups`` folder beside the
-database (``so-cong-doan-2026-12-06-0912-truoc-khi-nhap.sqlite``), local time. Each kind
+database (``so-cong-doan-2026-12-06-0912-truoc-khi-nhap.sqlite``), local time. A backup
+taken before an import has a small sidecar beside it, ``<backup>.nguon.txt``, holding the
+name of the file imported (shown in the lists of backups; it goes when its backup goes). Each kind
 (daily, before an import, before an upgrade, before a restore, by hand) keeps its own
 newest N; older ones of the same kind are deleted after a new one is written. Every copy
 is made with SQLite's backup API into ``<name>.part`` and then renamed, so a backup on disk
@@ -47,6 +49,10 @@ _NAME = re.compile(
 )
 
 
+SOURCE_SUFFIX = ".nguon.txt"  # the sidecar naming the file imported after the backup
+_SOURCE_LIMIT = 255  # characters kept of that name
+
+
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
@@ -54,6 +60,35 @@ class BackupInfo:
     taken: datetime  # local time, to the minute (from the name)
     size: int
     modified: float  # file time: orders backups taken in the same minute
+    source: str | None = None  # the file imported just after (a "before import" backup)
+
+
+def source_path(backup: Path) -> Path:
+    """The sidecar of ``backup`` naming the file imported after it was taken."""
+    return Path(backup).with_suffix(SOURCE_SUFFIX)
+
+
+def read_source(backup: Path) -> str | None:
+    """The imported file's name recorded with ``backup``, or None (none recorded, or the
+    sidecar unreadable: the backup itself is what matters)."""
+    try:
+        with open(source_path(backup), encoding="utf-8", errors="replace") as f:
+            text = f.read(4 * _SOURCE_LIMIT)
+    except OSError:
+        return None
+    lines = text.splitlines()
+    name = "".join(ch for ch in lines[0] if ch.isprintable()).strip() if lines else ""
+    return name[:_SOURCE_LIMIT] or None
+
+
+def _write_source(backup: Path, source: str) -> None:
+    name = "".join(ch for ch in Path(source).name if ch.isprintable()).strip()[:_SOURCE_LIMIT]
+    if not name:
+        return
+    try:
+        source_path(backup).write_text(name + "\n", encoding="utf-8")
+    except OSError:  # the backup is sound without its note
+        source_path(backup).unlink(missing_ok=True)
 
 
 def backup_dir(db_path: Path) -> Path:
@@ -89,7 +124,8 @@ def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
         if parsed is None or parsed[0] != stem or not path.is_file():
             continue
         st = path.stat()
-        found.append(BackupInfo(path, parsed[1], parsed[2], st.st_size, st.st_mtime))
+        source = read_source(path) if source_path(path).exists() else None
+        found.append(BackupInfo(path, parsed[1], parsed[2], st.st_size, st.st_mtime, source))
     found.sort(key=lambda b: (b.taken, parse_name(b.path)[3], b.modified), reverse=True)  # type: ignore[index]
     return found
 
@@ -99,6 +135,7 @@ def rotate(db_path: Path, kind: str, keep: int, folder: Path | None = None) -> l
     extra = [b for b in list_backups(db_path, folder) if b.kind == kind][max(keep, 1):]
     for b in extra:
         b.path.unlink(missing_ok=True)
+        source_path(b.path).unlink(missing_ok=True)
     return [b.path for b in extra]
 
 
@@ -109,9 +146,11 @@ def make_backup(
     keep: int | None = None,
     now: datetime | None = None,
     folder: Path | None = None,
+    source: str | None = None,
 ) -> Path:
     """Copy ``db_path`` as a backup of ``kind`` (temporary name, then renamed) and rotate
-    that kind to ``keep`` (default :data:`DEFAULT_KEEP`). Raises OSError or
+    that kind to ``keep`` (default :data:`DEFAULT_KEEP`); ``source``: the name of the file
+    about to be imported, kept in a sidecar (:func:`read_source`). Raises OSError or
     sqlite3.Error when the copy cannot be written; nothing half-written is left."""
     db_path = Path(db_path)
     when = now or datetime.now()
@@ -125,6 +164,8 @@ def make_backup(
     try:
         sqlite.copy_database(db_path, tmp)
         target = _claim(tmp, folder, db_path, kind, when)
+        if source:
+            _write_source(target, source)
     finally:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".part").unlink(missing_ok=True)

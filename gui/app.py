@@ -139,6 +139,46 @@ def choose_backup_for_damaged(parent: QWidget | None, path: Path) -> Path | None
     return chosen.path if chosen is not None else None
 
 
+def offer_salvage(parent: QWidget | None, path: Path) -> bool:
+    """For a damaged database with no backup: explain the rescue (what SQLite can still read
+    copied into a new file beside it; the damaged file never changed; the copy opened) and
+    offer it as a button. True when the clerk chose it; False to quit."""
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("App", "The database cannot be opened"),
+                      QCoreApplication.translate(
+                          "App",
+                          "The database {0} is damaged and has no backup.\n\n"
+                          "“Rescue the data” copies what can still be read from it into a new "
+                          "file beside it (named with “-cuu-” and today's date) and opens "
+                          "that copy. The damaged file itself is never changed: it stays as it "
+                          "is, for a specialist to look at.\n\n"
+                          "The rescue may miss what was entered last; check the rescued data "
+                          "before working on.").format(path), parent=parent)
+    box.setObjectName("damaged-no-backup")
+    rescue = box.addButton(QCoreApplication.translate("App", "&Rescue the data"),
+                           QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("App", "&Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(rescue)
+    box.exec()
+    return box.clickedButton() is rescue
+
+
+def salvage_report(result, original: Path) -> str:
+    """What the rescue did, for the message before the rescued copy opens."""
+    from core.common.vnformat import format_money
+
+    rows = sum(result.recovered.values())
+    text = QCoreApplication.translate(
+        "App", "The readable data of {0} was rescued into {1} ({2} rows); the damaged file was "
+        "not changed. The rescued copy opens now.").format(
+        original.name, result.path, format_money(rows))
+    if result.integrity != ["ok"]:
+        text += "\n\n" + QCoreApplication.translate(
+            "App", "The rescued copy still has faults ({0}); check it carefully.").format(
+            "; ".join(result.integrity[:3]))
+    return text
+
+
 def ensure_office(db, parent: QWidget | None = None) -> bool:
     """Ask for the office's identity if it is not set up yet; False if the user quits."""
     from core.org import ops
@@ -220,7 +260,8 @@ def _run_window(app: QApplication, path: Path) -> int:
         return 1
     window = MainWindow(None, db_path=path)
     window.show()
-    state: dict[str, Any] = {"code": 0, "db": None, "window": window, "lock": lock}
+    state: dict[str, Any] = {"code": 0, "db": None, "window": window, "lock": lock,
+                             "path": path, "salvaged": False}
 
     def opened(db) -> None:
         state["db"] = db
@@ -284,14 +325,57 @@ def _run_window(app: QApplication, path: Path) -> int:
             window.close()
             app.exit(1)
 
-        if isinstance(exc, DatabaseDamaged) and (source := choose_backup_for_damaged(window, path)):
-            restore_then_open(source)
+        from core.common import backups
+
+        path = state["path"]
+        damaged = isinstance(exc, DatabaseDamaged)
+        if damaged and backups.list_backups(path):
+            if (source := choose_backup_for_damaged(window, path)) is not None:
+                restore_then_open(source)
+            else:
+                stop()
+        elif damaged and not state["salvaged"] and offer_salvage(window, path):
+            salvage_then_open(path)
+        elif damaged and not state["salvaged"]:
+            stop()
         elif isinstance(exc, DatabaseError):
             title = QCoreApplication.translate("App", "The database cannot be opened")
             QMessageBox.critical(window, title, str(exc))
             stop()
         else:
             crash.report(exc, window, where="opening the database", fatal=True, on_closed=stop)
+
+    def salvage_then_open(original: Path) -> None:
+        """The same rescue as `main.py backup --salvage` (core.common.backups.salvage) in the
+        background; the rescued copy is then opened (and remembered) in place of the damaged
+        file, which is never changed."""
+        from core.common import backups
+        from gui.common import jobs
+
+        state["salvaged"] = True
+
+        def salvaged(result) -> None:
+            if result.revision is None:
+                failed_restore(RuntimeError(QCoreApplication.translate(
+                    "App", "Nothing recognisable as this program's data could be rescued into {0}; "
+                    "the damaged file {1} was not changed.").format(result.path, original)))
+                return
+            new_lock = DatabaseLock(result.path)
+            if (busy := new_lock.acquire()) is not None:
+                failed_restore(RuntimeError(busy))
+                return
+            state["lock"].release()
+            state["lock"], state["path"] = new_lock, result.path
+            crash.set_database_path(result.path)
+            state["code"] = 0
+            QMessageBox.information(window, QCoreApplication.translate("App", "Rescue the data"),
+                                    salvage_report(result, original))
+            start_opening()
+
+        state["salvage"] = jobs.run_with_progress(
+            window, QCoreApplication.translate("App", "Rescuing the readable data…"),
+            lambda _ctx: backups.salvage(original), on_success=salvaged,
+            on_failure=failed_restore)
 
     def restore_then_open(source: Path) -> None:
         """The damaged file is kept as a "before a restore" backup, replaced by ``source``,
@@ -309,7 +393,7 @@ def _run_window(app: QApplication, path: Path) -> int:
 
         state["restore"] = jobs.run_with_progress(
             window, QCoreApplication.translate("App", "Restoring the database…"),
-            lambda _ctx: backups.restore(path, source), on_success=restored,
+            lambda _ctx: backups.restore(state["path"], source), on_success=restored,
             on_failure=failed_restore)
 
     def failed_restore(exc: BaseException) -> None:
@@ -320,7 +404,7 @@ def _run_window(app: QApplication, path: Path) -> int:
     def open_database(_ctx):
         from core.common.database import open_app_database
 
-        return open_app_database(path)
+        return open_app_database(state["path"])
 
     def start_opening() -> None:
         job = Job(open_database)

@@ -535,14 +535,14 @@ class MainWindow(QMainWindow):
         if self._db is None:
             return None
         from core.common import backups
-        from gui.common.backup_dialog import RestoreDialog, kind_label
+        from gui.common.backup_dialog import RestoreDialog, backup_label
 
         dialog = RestoreDialog(backups.list_backups(self._db.path), self)
         if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.selected() is None:
             return None
         chosen = dialog.selected()
         assert chosen is not None
-        return self.restore(chosen.path, f"{chosen.taken:%d/%m/%Y %H:%M}, {kind_label(chosen.kind)}")
+        return self.restore(chosen.path, f"{chosen.taken:%d/%m/%Y %H:%M}, {backup_label(chosen)}")
 
     def restore(self, source: Path, description: str = "") -> jobs.Job | None:
         if self._db is None:

@@ -294,3 +294,22 @@ def test_restore_refuses_while_another_program_is_writing(db_path, capsys):
     assert _office_name(db_path) == "Ghi sau"
     run_cli(capsys, "--db", str(db_path), "restore", str(saved))  # once it is done: restored
     assert _office_name(db_path) != "Ghi sau"
+
+
+def test_a_backup_before_an_import_names_the_file_imported(db_path, tmp_path, capsys):
+    """`backup --list` (and the window's list, from the same `list_backups`) says which file
+    each "before import" backup was taken for; the note goes when its backup is rotated."""
+    book = _units_workbook(tmp_path / "Danh sách CĐCS quý 4.xlsx")
+    code, _out, err = run_cli(capsys, "--db", str(db_path), "units", "import", str(book))
+    assert code == 0, err
+    (taken,) = [b for b in backups.list_backups(db_path) if b.kind == "import"]
+    assert taken.source == "Danh sách CĐCS quý 4.xlsx"
+    code, out, _ = run_cli(capsys, "--db", str(db_path), "backup", "--list")
+    line = next(x for x in out.splitlines() if "trước khi nhập" in x)
+    assert line.endswith(f"{taken.name}  (nhập tệp «Danh sách CĐCS quý 4.xlsx»)")
+    code, out, _ = run_cli(capsys, "--db", str(db_path), "backup", "--list", "--json")
+    assert [b["source"] for b in json.loads(out) if b["kind"] == "import"] == [taken.source]
+    # another backup of the kind, none kept beyond it: the old one and its note both go
+    files.make_backup(db_path, files.IMPORT, keep=1, now=T0 + timedelta(days=400))
+    assert not taken.path.exists() and not files.source_path(taken.path).exists()
+    assert [b.source for b in backups.list_backups(db_path) if b.kind == "import"] == [None]

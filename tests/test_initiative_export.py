@@ -27,7 +27,7 @@ from db.models import InitiativeKind, InitiativeStatus, Recogniser, UnitKind
 
 REGISTER_HEADERS = [
     "STT", "Số", "Tên sáng kiến", "Loại giải pháp", "Lĩnh vực", "Tác giả", "Đơn vị", "Ngày đăng ký",
-    "Giai đoạn", "Ngày áp dụng lần đầu", "Giá trị làm lợi (đồng)", "Hiệu quả xã hội",
+    "Chương trình", "Giai đoạn", "Ngày áp dụng lần đầu", "Giá trị làm lợi (đồng)", "Hiệu quả xã hội",
     "Tình trạng", "Số QĐ công nhận", "Ngày công nhận", "Mật", "Đã đăng tải Cổng",
 ]
 
@@ -74,14 +74,14 @@ def test_register_workbook_is_formatted_and_complete(register_db, tmp_path):
     ws = wb["Sổ theo dõi"]
     assert ws["A1"].value == "LĐLĐ HUYỆN VĨNH LINH"
     assert ws["A2"].value == "SỔ THEO DÕI SÁNG KIẾN" and ws["A2"].font.b
-    assert "A2:Q2" in {str(r) for r in ws.merged_cells.ranges}
+    assert "A2:R2" in {str(r) for r in ws.merged_cells.ranges}
     h = _header_row(ws)
     assert [c.value for c in ws[h]] == REGISTER_HEADERS == [c.header for c in REGISTER_COLUMNS]
     assert ws[h][0].font.b
     assert ws.freeze_panes == f"A{h + 1}"
-    assert ws.auto_filter.ref == f"A{h}:Q{h + 2}"
+    assert ws.auto_filter.ref == f"A{h}:R{h + 2}"
     # Printable (issue 10.12): A3 landscape, the name the widest column, narrowed to fit.
-    widths = {c: ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMNOPQ"}
+    widths = {c: ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMNOPQR"}
     assert max(widths.values()) == widths["C"] < 45
     assert ws.page_setup.paperSize == 8 and ws.print_title_rows == f"${h}:${h}"  # 8: A3
 
@@ -91,6 +91,7 @@ def test_register_workbook_is_formatted_and_complete(register_db, tmp_path):
     assert first["Loại giải pháp"].value == "Giải pháp kỹ thuật"
     assert first["Tác giả"].value == "Lê Thị Hương (60%), Trần Văn Đức (40%)"
     assert first["Giai đoạn"].value == 1
+    assert first["Chương trình"].value == "1TRIEU-SK"
     assert first["Giá trị làm lợi (đồng)"].value == 150_000_000
     assert first["Giá trị làm lợi (đồng)"].number_format == "#,##0"
     assert first["Ngày đăng ký"].value == datetime(2022, 3, 15)
@@ -237,3 +238,50 @@ def test_register_imports_back_as_it_was(register_db, _template_db, tmp_path):
     assert got == before
     assert got["Sổ tay điện tử cho điều dưỡng"] == (InitiativeKind.MANAGEMENT, InitiativeStatus.REJECTED)
     assert got["Cải tiến lò sấy dược liệu"][0] == InitiativeKind.APPLIED_TECHNOLOGY
+
+
+def test_register_keeps_each_programme_through_export_and_import(register_db, _template_db,
+                                                                 tmp_path):
+    """A register with two programmes, imported into another database with the same units
+    and programmes: each initiative keeps its programme (the export had no programme column,
+    so every row went under the import's default programme) and its kind."""
+    import shutil
+
+    from sqlalchemy import select
+
+    from core.common.database import open_app_database
+    from db.models import Initiative, Programme
+
+    with register_db.transaction() as s:
+        unit = org.find_unit(s, "VL-0001")
+        initiatives.create_initiative(s, InitiativeInput(
+            name="Quy trình tiếp đón người bệnh một cửa", kind=InitiativeKind.MANAGEMENT,
+            unit_id=unit.id, programme_id=initiatives.find_programme(s, "LDG-LDST").id,
+            authors=[AuthorInput("Đỗ Thị Lan")], registered_on=date(2023, 4, 1),
+            first_applied_on=date(2023, 3, 1)))
+    out = tmp_path / "so.xlsx"
+    assert export_register(register_db, out, RegisterFilter()) == 3
+
+    def programmes(db):
+        with db.reading() as s:
+            return {name: (code, kind) for name, code, kind in s.execute(
+                select(Initiative.name, Programme.code, Initiative.kind)
+                .join(Programme, Programme.id == Initiative.programme_id)
+                .where(Initiative.deleted_at.is_(None)))}
+
+    before = programmes(register_db)
+    assert {code for code, _kind in before.values()} == {"1TRIEU-SK", "LDG-LDST"}
+    other_path = tmp_path / "khac.sqlite"
+    shutil.copyfile(_template_db, other_path)
+    other = open_app_database(other_path)
+    try:
+        with other.transaction() as s:
+            org.create_unit(s, org.UnitInput(code="VL-0001", name="CĐCS Bệnh viện Đa khoa Vĩnh Linh",
+                                             kind=UnitKind.GRASSROOTS, parent_code="VL"))
+        # the default programme is a third one: no row may fall back to it
+        result = import_initiatives(other, out, dry_run=False, programme="DMST-HQ")
+        assert result.rejected == [] and len(result.accepted) == 3
+        after = programmes(other)
+    finally:
+        other.close()
+    assert after == before

@@ -154,7 +154,8 @@ def run_import(args, importer, *, columns=None, noun="dòng", unchanged="dòng �
 
     db = _open(args)
     try:
-        result = importer(db, Path(args.file), dry_run=args.dry_run)
+        with db.importing(Path(args.file)):  # its name goes with the "before import" backup
+            result = importer(db, Path(args.file), dry_run=args.dry_run)
     finally:
         db.close()
     if args.report:
@@ -247,15 +248,17 @@ def _backup_list(args) -> int:
     if args.json:
         _print_json([
             {"name": b.name, "path": str(b.path), "kind": b.kind,
-             "date": b.taken.isoformat(timespec="minutes"), "size": b.size}
+             "date": b.taken.isoformat(timespec="minutes"), "size": b.size,
+             "source": b.source}
             for b in found
         ])
     elif not found:
         print("Chưa có bản sao lưu nào.")
     else:
         for b in found:
+            imported = f"  (nhập tệp «{b.source}»)" if b.source else ""
             print(f"{b.taken:%d/%m/%Y %H:%M}  {KIND_NAMES.get(b.kind, b.kind):<20} "
-                  f"{n(b.size):>14} byte  {b.name}")
+                  f"{n(b.size):>14} byte  {b.name}{imported}")
     return 0
 
 

@@ -48,10 +48,11 @@ class Backup:
     kind: str  # daily | import | upgrade | restore | manual
     taken: datetime  # local time, to the minute
     size: int  # bytes
+    source: str | None = None  # "before import": the name of the file imported after it
 
 
 def _entry(info: files.BackupInfo) -> Backup:
-    return Backup(info.path, info.path.name, info.kind, info.taken, info.size)
+    return Backup(info.path, info.path.name, info.kind, info.taken, info.size, info.source)
 
 
 def keep_counts(db: AppDatabase) -> dict[str, int]:
@@ -84,8 +85,9 @@ def list_backups(db_path: Path) -> list[Backup]:
     return [_entry(b) for b in files.list_backups(Path(db_path))]
 
 
-def _make(db: AppDatabase, kind: str, now: datetime | None = None) -> Path:
-    return files.make_backup(db.path, kind, keep=keep_counts(db)[kind], now=now)
+def _make(db: AppDatabase, kind: str, now: datetime | None = None, *,
+          source: str | None = None) -> Path:
+    return files.make_backup(db.path, kind, keep=keep_counts(db)[kind], now=now, source=source)
 
 
 def daily_backup(db: AppDatabase, *, now: datetime | None = None) -> Path | None:
@@ -102,10 +104,12 @@ def daily_backup(db: AppDatabase, *, now: datetime | None = None) -> Path | None
         return None
 
 
-def backup_before_import(db: AppDatabase, *, now: datetime | None = None) -> Path:
-    """The copy every import takes before it writes; stops the import when it fails."""
+def backup_before_import(db: AppDatabase, *, now: datetime | None = None,
+                         source: str | None = None) -> Path:
+    """The copy every import takes before it writes; stops the import when it fails.
+    ``source``: the name of the file being imported, recorded with the copy."""
     try:
-        return _make(db, IMPORT, now)
+        return _make(db, IMPORT, now, source=source)
     except (OSError, sqlite3.Error) as exc:
         log.exception("pre-import backup of %s failed", db.path)
         raise UserError(

@@ -33,6 +33,16 @@ class _RollBack(Exception):
     """Raised inside a transaction to roll a preview back."""
 
 
+#: phases of a real import, as :meth:`AppDatabase.importing`'s ``on_phase`` hears them
+BACKING_UP, IMPORTING = "backing_up", "importing"
+
+
+@dataclass(frozen=True)
+class _Import:
+    source: str | None  # the imported file's name, recorded with the "before import" backup
+    on_phase: Callable[[str], None] | None
+
+
 @dataclass
 class AppDatabase:
     path: Path
@@ -42,6 +52,21 @@ class AppDatabase:
     #: that are not the user's database (self-test, previews of other files)
     auto_backups: bool = True
     _daily_checked: bool = field(default=False, repr=False)
+    _local: threading.local = field(default_factory=threading.local, repr=False)
+
+    @contextmanager
+    def importing(self, source: str | os.PathLike[str] | None = None,
+                  on_phase: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Around an importer's call (on the thread that runs it): its "before import"
+        backup records the name of ``source``, and ``on_phase`` hears :data:`BACKING_UP`
+        before that copy is made and :data:`IMPORTING` once it is (the window's progress
+        says "backing up" meanwhile; a large database takes seconds to copy)."""
+        previous = getattr(self._local, "current", None)
+        self._local.current = _Import(Path(source).name if source is not None else None, on_phase)
+        try:
+            yield
+        finally:
+            self._local.current = previous
 
     def wait_briefly_on_this_thread(self, seconds: float = 2.0) -> None:
         """Writes from the calling thread wait at most ``seconds`` for another program's
@@ -117,7 +142,12 @@ class AppDatabase:
         if not dry_run and self.auto_backups:
             from core.common.backups import backup_before_import
 
-            backup_before_import(self)
+            current: _Import = getattr(self._local, "current", None) or _Import(None, None)
+            if current.on_phase is not None:
+                current.on_phase(BACKING_UP)
+            backup_before_import(self, source=current.source)
+            if current.on_phase is not None:
+                current.on_phase(IMPORTING)
         result: list[T] = []
         try:
             with self.transaction() as session:

@@ -95,6 +95,9 @@ REGISTER_COLUMNS: tuple[_Col, ...] = (
     _Col("Tác giả", 32, "wrap"),
     _Col("Đơn vị", 34),
     _Col("Ngày đăng ký", 12, "date"),
+    # The programme's code, as the importer matches it: the register imports back into
+    # another database with each initiative under its own programme.
+    _Col("Chương trình", 13),
     _Col("Giai đoạn", 9, "int"),
     _Col("Ngày áp dụng lần đầu", 12, "date"),
     _Col("Giá trị làm lợi (đồng)", 17, "money"),
@@ -157,7 +160,7 @@ _FIELDS = (
     _iso(Initiative.first_applied_on), Initiative.economic_benefit, Initiative.social_benefit,
     Initiative.status, Initiative.decision_number, _iso(Initiative.decision_date),
     Initiative.confidential, Initiative.portal_uploaded, Initiative.description,
-    Initiative.recognised_by, Initiative.awards, Initiative.rejection_reason,
+    Initiative.recognised_by, Initiative.awards, Initiative.rejection_reason, Programme.code,
 )
 
 
@@ -172,7 +175,8 @@ def _date(value: str | date | None) -> date | None:
 
 def _stream(session: Session, f: RegisterFilter) -> Iterator:
     """The filtered register in registration order, fetched :data:`CHUNK` rows at a time."""
-    base = select(*_FIELDS).select_from(Initiative).join(Unit, Unit.id == Initiative.unit_id)
+    base = (select(*_FIELDS).select_from(Initiative).join(Unit, Unit.id == Initiative.unit_id)
+            .outerjoin(Programme, Programme.id == Initiative.programme_id))
     query = register.apply_filter(base, f)
     if query is None:
         return iter(())
@@ -352,13 +356,13 @@ def _discard(wb: Workbook) -> None:
 
 def _register_values(n: int, row) -> tuple:
     (_seq, number, name, kind, field, authors, unit, registered, phase, applied, money,
-     social, status, decision, decided, confidential, uploaded, *_rest, reason) = row
+     social, status, decision, decided, confidential, uploaded, *_rest, reason, programme) = row
     status_text = STATUS_LABELS.get(status, status)
     if status == InitiativeStatus.REJECTED and reason:  # as the importer reads it back
         status_text = f"{status_text}: {reason}"
     return (
         n, number, name, KIND_LABELS.get(kind, kind), FIELD_LABELS.get(field, field) if field else None,
-        authors, unit, _date(registered), phase, _date(applied), money, social or None,
+        authors, unit, _date(registered), programme, phase, _date(applied), money, social or None,
         status_text, decision or None, _date(decided),
         MARK if confidential else None, MARK if uploaded else None,
     )
@@ -381,7 +385,7 @@ _BLANK_PORTAL_ROW = (None,) * len(PORTAL_COLUMNS)
 def _portal_values(n: int, row) -> Sequence[object]:
     (_seq, number, name, kind, field, authors, unit, _registered, _phase, applied, money,
      social, status, decision, decided, confidential, _uploaded, description,
-     recogniser, awards, _reason) = row
+     recogniser, awards, _reason, _programme) = row
     if confidential:  # name, effect and awards only (seed 002)
         values: list[object] = list(_BLANK_PORTAL_ROW)
         values[0], values[2], values[9], values[10] = n, name, money, social or None

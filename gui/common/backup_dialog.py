@@ -37,6 +37,14 @@ def kind_label(kind: str) -> str:
     }.get(kind, kind)
 
 
+def backup_label(backup: Backup) -> str:
+    """The kind of ``backup`` as the lists show it; a copy taken before an import names the
+    file imported: "Trước khi nhập “cdcs.xlsx”"."""
+    if backup.kind == "import" and backup.source:
+        return QCoreApplication.translate("Backups", "Before importing “{0}”").format(backup.source)
+    return kind_label(backup.kind)
+
+
 def size_text(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
@@ -71,7 +79,7 @@ class RestoreDialog(QDialog):
             size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for column, item in (
                 (self.DATE, QTableWidgetItem(f"{b.taken:%d/%m/%Y %H:%M}")),
-                (self.KIND, QTableWidgetItem(kind_label(b.kind))),
+                (self.KIND, QTableWidgetItem(backup_label(b))),
                 (self.SIZE, size),
                 (self.NAME, QTableWidgetItem(b.name)),
             ):

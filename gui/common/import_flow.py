@@ -34,6 +34,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from core.common.changes import Changes
+from core.common.database import BACKING_UP, IMPORTING
 from gui.common import file_dialogs, jobs, widgets
 from gui.common.formatting import format_int
 from gui.common.import_preview import ImportOptions, ImportPreviewDialog, PreviewSection
@@ -70,6 +71,9 @@ class ImportSpec:
     columns: Sequence[Column] | Callable[[Any], Sequence[Column]] | None = None
     # A sentence added after "Imported N …; N skipped, N rejected." (e.g. duplicates).
     done_note: Callable[[Any], str] | None = None
+    # The keys of the fields holding amounts of money: the preview shows them as the app
+    # shows money (3.031.150.000), not as typed (1000000).
+    money: frozenset[str] = frozenset()
 
 
 def find_bus(widget: QWidget | None):
@@ -138,12 +142,21 @@ class ImportFlow(QObject):
 
     def _run(self, *, dry_run: bool, label: str, on_success) -> jobs.Job:
         run, db, path, options = self.spec.run, self._db, self.path, dict(self.options)
+        label = label.format(path.name)
+        # A real import first copies the database ("before import" backup, core): seconds on
+        # a large file, said as such rather than "Importing … 0%".
+        phases = {BACKING_UP: self.tr("Backing up before the import…"), IMPORTING: label}
 
         def work(ctx: jobs.JobContext):
-            return run(db, path, dry_run=dry_run, progress=ctx.progress, is_cancelled=ctx.is_cancelled, **options)
+            def on_phase(phase: str) -> None:
+                ctx.say(phases.get(phase, label))
+
+            with db.importing(path, on_phase=on_phase):
+                return run(db, path, dry_run=dry_run, progress=ctx.progress,
+                           is_cancelled=ctx.is_cancelled, **options)
 
         self.last_job = jobs.run_with_progress(
-            self._parent, label.format(path.name), work,
+            self._parent, label, work,
             on_success=on_success, on_failure=self._failed, on_cancelled=self._cancelled,
         )
         self.job_started.emit(self.last_job)
@@ -158,7 +171,8 @@ class ImportFlow(QObject):
         columns = spec.columns(result) if callable(spec.columns) else spec.columns
         old = self.preview_dialog
         dialog = ImportPreviewDialog(result, self.path, spec.what, parent=self._parent,
-                                     sections=sections, options=options, columns=columns)
+                                     sections=sections, options=options, columns=columns,
+                                     money=spec.money)
         dialog.accepted.connect(self.commit)
         if options is not None:
             options.changed.connect(lambda: self._recheck(dialog))

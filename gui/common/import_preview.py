@@ -14,7 +14,7 @@ file again — see :mod:`gui.common.import_flow`, which builds this dialog).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,20 +69,37 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def field_text(value: object, money: bool = False) -> str:
+    """:func:`cell_text`, with an amount of money in a money field shown as the app shows
+    money everywhere (``3.031.150.000``, :func:`core.common.vnformat.format_money`) however
+    it was typed (1000000, "1,000,000"); a value that is no amount stays as typed."""
+    if money and value is not None and not isinstance(value, bool):
+        from core.common.vnformat import format_money, parse_money
+
+        try:
+            amount = parse_money(value)
+        except (ValueError, TypeError):
+            amount = None
+        if amount is not None:
+            return format_money(amount)
+    return cell_text(value)
+
+
 def _is_code_name(key: object) -> bool:
     """A field's name in code ("name", "unit_code"), never shown to the clerk."""
     return isinstance(key, str) and key.isascii() and key.isidentifier()
 
 
-def _values_text(values, labels: Mapping[str, str]) -> str:
+def _values_text(values, labels: Mapping[str, str], money: Collection[str] = ()) -> str:
     """"Tên sáng kiến: …; Tác giả: …" — the spec's Vietnamese label of each field; a field
-    without one shows its value only when its key is a code name (never "name:")."""
+    without one shows its value only when its key is a code name (never "name:"); the
+    ``money`` fields as amounts (:func:`field_text`)."""
     if not values:
         return ""
     if isinstance(values, dict):
         parts = []
         for key, value in values.items():
-            text = cell_text(value)
+            text = field_text(value, key in money)
             if text:
                 label = labels.get(key) or ("" if _is_code_name(key) else str(key))
                 parts.append(f"{label}: {text}" if label else text)
@@ -167,10 +184,13 @@ class _LazyRows(QAbstractTableModel):
 class RejectedRowsModel(_LazyRows):
     """Rejected rows of an import: sheet row number, reason (Vietnamese, from core), data."""
 
-    def __init__(self, rejected: Sequence, parent=None, labels: Mapping[str, str] | None = None) -> None:
-        """``labels``: the sheet's column names by field key (the values are keyed by field)."""
+    def __init__(self, rejected: Sequence, parent=None, labels: Mapping[str, str] | None = None,
+                 money: Collection[str] = ()) -> None:
+        """``labels``: the sheet's column names by field key (the values are keyed by field);
+        ``money``: the keys of the fields holding amounts of money."""
         super().__init__(list(rejected), parent)
         self._labels = dict(labels or {})
+        self._money = frozenset(money)
         self._headers = [self.tr("Row"), self.tr("Reason"), self.tr("Data in the row")]
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -185,7 +205,7 @@ class RejectedRowsModel(_LazyRows):
                 return str(getattr(row, "number", ""))
             if index.column() == COL_REASON:
                 return getattr(row, "reason", "")
-            return _values_text(_row_values(row), self._labels)
+            return _values_text(_row_values(row), self._labels, self._money)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if index.column() == COL_ROW:
                 return Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
@@ -215,8 +235,10 @@ class AcceptedRowsModel(_LazyRows):
     """The rows an import would write: the sheet row number, then one column per field the
     sheet has, headed with the field's Vietnamese label; the cells as written."""
 
-    def __init__(self, accepted: Sequence, columns: Sequence[Column] | None, parent=None) -> None:
+    def __init__(self, accepted: Sequence, columns: Sequence[Column] | None, parent=None, *,
+                 money: Collection[str] = ()) -> None:
         super().__init__(list(accepted), parent)
+        self._money = frozenset(money)
         if columns:
             present = _filled_fields(self._rows, [c.key for c in columns])
             self._fields = [(c.key, c.label) for c in columns if c.key in present]
@@ -238,9 +260,13 @@ class AcceptedRowsModel(_LazyRows):
             values = _row_values(row)
             if not self._fields:
                 return _values_text(values, {})
-            return cell_text(values.get(self._fields[index.column() - 1][0]))
+            key = self._fields[index.column() - 1][0]
+            return field_text(values.get(key), key in self._money)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.TextAlignmentRole and self._fields \
+                and self._fields[index.column() - 1][0] in self._money:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -273,9 +299,10 @@ class ImportPreviewDialog(QDialog):
 
     def __init__(self, result, source: Path, what: str, parent: QWidget | None = None, *,
                  sections: Sequence[PreviewSection] = (), options: ImportOptions | None = None,
-                 columns: Sequence[Column] | None = None) -> None:
+                 columns: Sequence[Column] | None = None, money: Collection[str] = ()) -> None:
         """``columns``: the importer's column specs (core.common.workbook.Column), which name
-        the values of the rows here and in the report."""
+        the values of the rows here and in the report; ``money``: the keys of the fields
+        holding amounts, shown as ``3.031.150.000``."""
         super().__init__(parent)
         self.result = result
         self.source = Path(source)
@@ -315,7 +342,7 @@ class ImportPreviewDialog(QDialog):
                 accepted_layout.addWidget(_heading(section.title))
                 accepted_layout.addWidget(lines)
                 self.section_lists[section.key] = lines
-        self.accepted_model = AcceptedRowsModel(result.accepted, self.columns, self)
+        self.accepted_model = AcceptedRowsModel(result.accepted, self.columns, self, money=money)
         self.accepted_table = self._table(self.accepted_model)
         self.accepted_table.setWordWrap(False)
         self.accepted_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -335,7 +362,7 @@ class ImportPreviewDialog(QDialog):
         # "Bị từ chối": row, reason (wrapped), the row's data (wrapped).
         rejected_page = QWidget()
         rejected_layout = QVBoxLayout(rejected_page)
-        self.rejected_model = RejectedRowsModel(result.rejected, self, labels)
+        self.rejected_model = RejectedRowsModel(result.rejected, self, labels, money)
         self.table = self._table(self.rejected_model)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)

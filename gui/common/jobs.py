@@ -44,15 +44,22 @@ PROGRESS_INTERVAL_S = 0.05
 
 
 class JobContext:
-    """What the work sees of the job: ``progress(done, total)`` and ``is_cancelled()``.
+    """What the work sees of the job: ``progress(done, total)``, ``say(text)`` (a new label
+    for the step under way, its bar busy until the next report) and ``is_cancelled()``.
 
-    Both are safe to call from the worker thread; neither touches a widget.
+    All are safe to call from the worker thread; none touches a widget.
     """
 
-    def __init__(self, report: Callable[[int, int], None], cancel_event: threading.Event):
+    def __init__(self, report: Callable[[int, int], None], cancel_event: threading.Event,
+                 say: Callable[[str], None] | None = None):
         self._report = report
         self._cancel = cancel_event
+        self._say = say
         self._last = 0.0
+
+    def say(self, text: str) -> None:
+        if self._say is not None:
+            self._say(text)
 
     def progress(self, done: int, total: int) -> None:
         now = time.monotonic()
@@ -93,6 +100,7 @@ class Job(QObject):
     """
 
     progressed = Signal(int, int)
+    relabelled = Signal(str)  # the step under way changed (JobContext.say)
     ending = Signal()  # just before the outcome: progress displays close here
     succeeded = Signal(object)
     failed = Signal(object)
@@ -101,6 +109,7 @@ class Job(QObject):
 
     _outcome = Signal(str, object)
     _progress = Signal(int, int)
+    _label = Signal(str)
 
     # Jobs keep themselves alive until their outcome is delivered.
     _active: set[Job] = set()
@@ -109,9 +118,10 @@ class Job(QObject):
         super().__init__()
         self._fn = fn
         self._cancel = threading.Event()
-        self.context = JobContext(self._progress.emit, self._cancel)
+        self.context = JobContext(self._progress.emit, self._cancel, self._label.emit)
         self._outcome.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._progress.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
+        self._label.connect(self.relabelled, Qt.ConnectionType.QueuedConnection)
         self.running = False
         self.outcome: str | None = None
 
@@ -226,6 +236,7 @@ class ProgressDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addLayout(row)
         job.progressed.connect(self.set_progress)
+        job.relabelled.connect(self.set_label)
         job.ending.connect(self._job_finished)
         self._show_timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._show_timer.timeout.connect(self._show_if_running)
@@ -238,6 +249,14 @@ class ProgressDialog(QDialog):
             return
         self.bar.setRange(0, total)
         self.bar.setValue(min(done, total))
+
+    @Slot(str)
+    def set_label(self, text: str) -> None:
+        """A new step: its label, the bar busy until the step reports progress."""
+        if self._job.is_cancel_requested():
+            return  # "Cancelling…" stays
+        self.label.setText(text)
+        self.bar.setRange(0, 0)
 
     def request_cancel(self) -> None:
         if not self._job.running:

@@ -39,8 +39,44 @@ Có thể khôi phục một bản sao lưu của nó (bản mới nhất đư�
         <translation>T&amp;hoát</translation>
     </message>
     <message>
+        <source>The database {0} is damaged and has no backup.
+
+“Rescue the data” copies what can still be read from it into a new file beside it (named with “-cuu-” and today&apos;s date) and opens that copy. The damaged file itself is never changed: it stays as it is, for a specialist to look at.
+
+The rescue may miss what was entered last; check the rescued data before working on.</source>
+        <translation>Tệp cơ sở dữ liệu {0} bị hỏng và chưa có bản sao lưu nào.
+
+“Cứu dữ liệu” chép phần dữ liệu còn đọc được sang một tệp mới bên cạnh (tên có “-cuu-” và ngày hôm nay) rồi mở tệp đó. Tệp hỏng không bao giờ bị thay đổi: nó được giữ nguyên để người có chuyên môn xem lại.
+
+Có thể thiếu những gì nhập gần nhất; hãy kiểm tra dữ liệu đã cứu trước khi làm tiếp.</translation>
+    </message>
+    <message>
+        <source>&amp;Rescue the data</source>
+        <translation>&amp;Cứu dữ liệu</translation>
+    </message>
+    <message>
+        <source>The readable data of {0} was rescued into {1} ({2} rows); the damaged file was not changed. The rescued copy opens now.</source>
+        <translation>Đã cứu phần dữ liệu còn đọc được của {0} sang {1} ({2} dòng); tệp hỏng không bị thay đổi. Bây giờ chương trình mở bản đã cứu.</translation>
+    </message>
+    <message>
+        <source>The rescued copy still has faults ({0}); check it carefully.</source>
+        <translation>Bản đã cứu vẫn còn lỗi ({0}); hãy kiểm tra kỹ.</translation>
+    </message>
+    <message>
         <source>The database is already open</source>
         <translation>Cơ sở dữ liệu đang được mở</translation>
+    </message>
+    <message>
+        <source>Nothing recognisable as this program&apos;s data could be rescued into {0}; the damaged file {1} was not changed.</source>
+        <translation>Không cứu được dữ liệu nào nhận ra được là của Sổ Công đoàn vào {0}; tệp hỏng {1} không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Rescue the data</source>
+        <translation>Cứu dữ liệu</translation>
+    </message>
+    <message>
+        <source>Rescuing the readable data…</source>
+        <translation>Đang cứu phần dữ liệu còn đọc được…</translation>
     </message>
     <message>
         <source>Restore from a backup</source>
@@ -203,7 +239,7 @@ Tệp hỏng được giữ ở {1}.</translation>
     </message>
     <message>
         <source>How many backups of each kind are kept in the backups folder beside the database; the oldest beyond that are deleted.</source>
-        <translation>Số bản sao lưu mỗi loại được giữ trong thư mục backups cạnh tệp dữ liệu; các bản cũ hơn số này sẽ bị xóa.</translation>
+        <translation>Số bản sao lưu mỗi loại được giữ trong thư mục sao lưu (backups) cạnh tệp dữ liệu; các bản cũ hơn số này sẽ bị xóa.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -231,6 +267,10 @@ Tệp hỏng được giữ ở {1}.</translation>
     <message>
         <source>By hand</source>
         <translation>Thủ công</translation>
+    </message>
+    <message>
+        <source>Before importing “{0}”</source>
+        <translation>Trước khi nhập “{0}”</translation>
     </message>
 </context>
 <context>
@@ -1778,6 +1818,10 @@ Ghi đè lên tệp đó?</translation>
     <message>
         <source>Importing {0}…</source>
         <translation>Đang nhập {0}…</translation>
+    </message>
+    <message>
+        <source>Backing up before the import…</source>
+        <translation>Đang sao lưu trước khi nhập…</translation>
     </message>
     <message>
         <source>Imported {0} {1}; {2} skipped, {3} rejected.</source>

@@ -240,3 +240,61 @@ def test_damaged_database_offers_its_backups_and_opens_the_restored_one(db_path,
     assert any("Đã khôi phục" in s for s in steps)
     assert steps[-1] == "LĐLĐ huyện Vĩnh Linh"
     assert [b.kind for b in backups.list_backups(db_path)].count("restore") == 1
+
+
+def test_damaged_database_without_backups_offers_the_rescue_and_opens_the_rescued_copy(
+        db_path, qtbot, critical, tmp_path):
+    """A damaged database with no backup: the window explains the rescue and offers it as a
+    button (it showed the command `main.py backup --salvage` and closed); the rescue is the
+    CLI's (core.common.backups.salvage), the damaged file is left as it was, and the rescued
+    copy opens and is remembered."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from core.common import backups
+    from gui.common.settings import recent_databases
+
+    with sqlite3.connect(db_path) as conn:  # rows enough that the file's end is only data
+        conn.executemany("INSERT INTO setting(key, value) VALUES (?, ?)",
+                         [(f"test.{i:05}", "Đoàn viên " + "x" * 80) for i in range(5_000)])
+    conn.close()
+    with open(db_path, "r+b") as f:  # its last pages lost, as by a failed copy
+        f.truncate(db_path.stat().st_size - 3 * 4096)
+    assert backups.list_backups(db_path) == []
+    damaged = db_path.read_bytes()
+    steps: list[str] = []
+
+    def drive() -> None:
+        top = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        box = next((w for w in top if w.objectName() == "damaged-no-backup"), None)
+        windows = _main_windows()
+        if box is not None:
+            steps.append(box.text())
+            steps.append(" | ".join(b.text() for b in box.buttons()))
+            box.grab().save(str(tmp_path / "cuu-du-lieu.png"))
+            QTest.keyClick(box, Qt.Key.Key_Return)  # the default button: the rescue
+        elif windows and windows[0].pages:
+            steps.append(windows[0].office_label.text())
+            for w in windows:
+                w.close()
+            return
+        for w in top:  # the message after the rescue
+            if isinstance(w, QMessageBox) and w.objectName() != "damaged-no-backup":
+                steps.append(w.text())
+                w.accept()
+        QTimer.singleShot(50, drive)
+
+    QTimer.singleShot(50, drive)
+    assert gui_app.run_gui(db_path) == 0
+    assert critical == []
+    offer, buttons = steps[0], steps[1]
+    assert "bị hỏng và chưa có bản sao lưu" in offer and "main.py" not in offer
+    assert "không bao giờ bị thay đổi" in offer and "rồi mở tệp đó" in offer
+    assert "Cứu dữ liệu" in buttons.replace("&", "")
+    rescued = [p for p in db_path.parent.glob(f"{db_path.stem}-cuu-*.sqlite")]
+    assert len(rescued) == 1
+    assert any(s.startswith(f"Đã cứu phần dữ liệu còn đọc được của {db_path.name} sang {rescued[0]}")
+               for s in steps)
+    assert steps[-1] == "LĐLĐ huyện Vĩnh Linh"  # the rescued copy opened
+    assert db_path.read_bytes() == damaged  # the damaged file is never changed
+    assert recent_databases()[0] == rescued[0]

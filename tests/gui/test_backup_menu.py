@@ -114,3 +114,21 @@ def test_restore_refused_while_another_program_is_writing(window, app_db, qtbot,
     from core.org import ops
 
     assert ops.load_office(app_db).name == "Ghi sau"  # the window's database reads on
+
+
+def test_restore_dialog_names_the_file_each_import_backup_was_taken_for(window, app_db, qtbot,
+                                                                        tmp_path):
+    """A "before import" backup says which file was imported after it (it said only "Trước
+    khi nhập", so among ten such copies the clerk could not tell which import to undo)."""
+    from gui.common.backup_dialog import RestoreDialog
+
+    with app_db.importing(tmp_path / "Danh sách đoàn viên.xlsx"):
+        app_db.run(lambda session: None)
+    app_db.run(lambda session: None)  # an import that did not say its file
+    dialog = RestoreDialog(backups.list_backups(app_db.path), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    kinds = [dialog.table.item(r, RestoreDialog.KIND).text() for r in range(dialog.table.rowCount())]
+    assert "Trước khi nhập “Danh sách đoàn viên.xlsx”" in kinds
+    assert "Trước khi nhập" in kinds
+    dialog.grab().save(str(tmp_path / "khoi-phuc.png"))

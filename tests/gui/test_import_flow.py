@@ -10,6 +10,7 @@ import threading
 import pytest
 import shiboken6
 from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 from sqlalchemy import func, select
 
@@ -326,3 +327,87 @@ def test_targets_import_through_the_window(qtbot, window, sample_units, tmp_path
         saved = targets.initiative_targets(s, programme.id, 1)
     assert saved == {sample_units["VL-0001"]: 14, sample_units["VL-0003"]: 2}
     assert notices == [(Changes(targets=True), page)]
+
+
+def test_the_backup_before_an_import_is_said_while_it_is_made(page, qtbot, tmp_path, messages,
+                                                              monkeypatch):
+    """A large database takes seconds to copy before an import writes: meanwhile the
+    progress dialog says so, its bar busy (it said "Đang nhập … 0%"), then "Đang nhập …"
+    again once the import itself runs."""
+    source = workbook(tmp_path / "cdcs.xlsx", UNITS[:3])
+    choose_file(monkeypatch, source)
+    page.act_import_units.trigger()
+    qtbot.waitUntil(lambda: page.preview_dialog is not None and page.preview_dialog.isVisible(),
+                    timeout=20_000)
+    copying, release = threading.Event(), threading.Event()
+    make_backup = backups.backup_before_import
+
+    def slow_backup(db, **kwargs):
+        copying.set()
+        release.wait(30)
+        return make_backup(db, **kwargs)
+
+    monkeypatch.setattr(backups, "backup_before_import", slow_backup)
+    check = page.import_flow.last_job
+    page.preview_dialog.import_button.click()
+    qtbot.waitUntil(lambda: page.import_flow.last_job is not check, timeout=20_000)
+    job = page.import_flow.last_job
+    dialog = job.dialog
+    try:
+        qtbot.waitUntil(lambda: copying.is_set() and dialog.isVisible()
+                        and dialog.label.text() == "Đang sao lưu trước khi nhập…", timeout=20_000)
+        assert (dialog.bar.minimum(), dialog.bar.maximum()) == (0, 0)  # busy, no "0%"
+        dialog.grab().save(str(tmp_path / "sao-luu-truoc-khi-nhap.png"))
+        seen = []
+        job.relabelled.connect(seen.append)
+    finally:
+        release.set()
+    assert ended(qtbot, job) == "succeeded", messages.errors
+    assert seen == ["Đang nhập cdcs.xlsx…"]
+    # the copy names the file imported (Tệp → Khôi phục từ bản sao lưu… shows it)
+    assert [b.source for b in backups.list_backups(page._db.path) if b.kind == "import"] == [
+        "cdcs.xlsx"]
+
+
+def test_initiative_import_preview_shows_money_as_the_app_does(qtbot, app_db, sample_units,
+                                                               tmp_path, messages, monkeypatch):
+    """The benefit value typed 1000000 (a number or text) is shown 1.000.000, as the register
+    shows money (it was shown as typed), in the rows to import and in a rejected row's data;
+    a value that is no amount stays as typed."""
+    from gui.initiatives.page import RegisterPage
+
+    page = RegisterPage(app_db)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    rows = [
+        ["Tên sáng kiến", "Tác giả", "Đơn vị", "Ngày đăng ký", "Giá trị làm lợi (đồng)"],
+        ["Số hóa hồ sơ đoàn viên", "Lê Thị Hương", "VL-0001", "05/10/2021", 3031150000],
+        ["Sổ tay điện tử", "Đỗ Thị Lan", "VL-0001", "06/10/2021", "1000000"],
+        ["Bảng tin điện tử", "Trần Văn Bình", "Không có đơn vị này", "07/10/2021", 2500000],
+        ["Ghế chờ", "Trần Văn Bình", "VL-0001", "08/10/2021", "một triệu lẻ"],
+    ]
+    choose_file(monkeypatch, workbook(tmp_path / "sang-kien.xlsx", rows))
+    page.act_import.trigger()
+    flow = page.transfers.import_flow
+    qtbot.waitUntil(lambda: flow.preview_dialog is not None, timeout=20_000)
+    dialog = flow.preview_dialog
+    model = dialog.accepted_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    money = headers.index("Giá trị làm lợi")
+    assert [model.index(r, money).data() for r in range(model.rowCount())] == [
+        "3.031.150.000", "1.000.000"]
+    rejected = {dialog.rejected_model.index(r, 0).data(): dialog.rejected_model.index(r, 2).data()
+                for r in range(dialog.rejected_model.rowCount())}
+    assert "Giá trị làm lợi: 2.500.000" in rejected["4"]
+    assert "Giá trị làm lợi: một triệu lẻ" in rejected["5"]
+    dialog.grab().save(str(tmp_path / "xem-truoc-tien.png"))
+
+
+def test_backups_kept_dialog_names_the_folder_in_vietnamese(qtbot):
+    from gui.common.backup_dialog import BackupSettingsDialog
+
+    dialog = BackupSettingsDialog({"daily": 7, "import": 10})
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("thư mục sao lưu (backups) cạnh tệp dữ liệu" in t for t in texts), texts
