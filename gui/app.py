@@ -116,21 +116,14 @@ def choose_backup_for_damaged(parent: QWidget | None, path: Path) -> Path | None
     found = backups.list_backups(path)
     if not found:
         return None
-    box = QMessageBox(QMessageBox.Icon.Critical,
-                      QCoreApplication.translate("App", "The database cannot be opened"),
-                      QCoreApplication.translate(
-                          "App",
-                          "The database {0} is damaged; the file was not changed.\n\n"
-                          "You can bring back one of its backups (the newest was taken {1}). "
-                          "The damaged file is kept first as a backup of kind “before a restore”.")
-                      .format(path, f"{found[0].taken:%d/%m/%Y %H:%M}"), parent=parent)
-    box.setObjectName("damaged-database")
-    restore = box.addButton(QCoreApplication.translate("App", "&Restore from a backup…"),
-                            QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QCoreApplication.translate("App", "&Quit"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
-    box.exec()
-    if box.clickedButton() is not restore:
+    text = QCoreApplication.translate(
+        "App",
+        "The database {0} is damaged; the file was not changed.\n\n"
+        "You can bring back one of its backups (the newest was taken {1}). "
+        "The damaged file is kept first as a backup of kind “before a restore”.").format(
+        path, f"{found[0].taken:%d/%m/%Y %H:%M}")
+    if not _damaged_choice(parent, "damaged-database", text,
+                           QCoreApplication.translate("App", "&Restore from a backup…")):
         return None
     dialog = RestoreDialog(found, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.selected() is None:
@@ -143,24 +136,31 @@ def offer_salvage(parent: QWidget | None, path: Path) -> bool:
     """For a damaged database with no backup: explain the rescue (what SQLite can still read
     copied into a new file beside it; the damaged file never changed; the copy opened) and
     offer it as a button. True when the clerk chose it; False to quit."""
+    text = QCoreApplication.translate(
+        "App",
+        "The database {0} is damaged and has no backup.\n\n"
+        "“Rescue the data” copies what can still be read from it into a new "
+        "file beside it (named with “-cuu-” and today's date) and opens "
+        "that copy. The damaged file itself is never changed: it stays as it "
+        "is, for a specialist to look at.\n\n"
+        "The rescue may miss what was entered last; check the rescued data "
+        "before working on.").format(path)
+    return _damaged_choice(parent, "damaged-no-backup", text,
+                           QCoreApplication.translate("App", "&Rescue the data"))
+
+
+def _damaged_choice(parent: QWidget | None, name: str, text: str, action: str) -> bool:
+    """The damaged-database message with ``action`` (the default) and "Quit"; True when the
+    clerk chose the action."""
     box = QMessageBox(QMessageBox.Icon.Critical,
-                      QCoreApplication.translate("App", "The database cannot be opened"),
-                      QCoreApplication.translate(
-                          "App",
-                          "The database {0} is damaged and has no backup.\n\n"
-                          "“Rescue the data” copies what can still be read from it into a new "
-                          "file beside it (named with “-cuu-” and today's date) and opens "
-                          "that copy. The damaged file itself is never changed: it stays as it "
-                          "is, for a specialist to look at.\n\n"
-                          "The rescue may miss what was entered last; check the rescued data "
-                          "before working on.").format(path), parent=parent)
-    box.setObjectName("damaged-no-backup")
-    rescue = box.addButton(QCoreApplication.translate("App", "&Rescue the data"),
-                           QMessageBox.ButtonRole.AcceptRole)
+                      QCoreApplication.translate("App", "The database cannot be opened"), text,
+                      parent=parent)
+    box.setObjectName(name)
+    chosen = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("App", "&Quit"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(rescue)
+    box.setDefaultButton(chosen)
     box.exec()
-    return box.clickedButton() is rescue
+    return box.clickedButton() is chosen
 
 
 def salvage_report(result, original: Path) -> str:
