@@ -404,7 +404,7 @@ calamine's 2,07 s. Then:
   CPU (the per-row trigger programs were two thirds of it). The plain yardstick above does
   the same, so it got cheaper too.
 - **A writer thread** (`db.bulk.BackgroundWriter`): rows are parsed, checked and converted
-  on one thread while the previous chunks of 5.000 go into SQLite on another (Python's
+  on one thread while the previous chunks of 2.500 go into SQLite on another (Python's
   `sqlite3` lets go of the interpreter lock while SQLite works); the search index, the tally
   and the outbox are filled there while the duplicates are looked for in memory. Measured
   against the same code run serially (07:41 UTC, load ≈ 1,3, two runs each): 25,3 / 25,6 s
@@ -414,7 +414,9 @@ calamine's 2,07 s. Then:
   for every row's values. Handing it each chunk as one JSON statement, or 50 rows per
   `VALUES`, cost more CPU than it saved and was dropped.
 - **Parsing as the rows are reached** (`workbook.iter_parsed`), each author's name
-  cleaned once, and a 32 MiB page cache (peak memory ≈ 480 MB; 40 MiB went to 490–515 MB).
+  cleaned once, a 32 MiB page cache and one chunk of 2.500 rows waiting for the writer
+  (peak memory 471 MB in three runs; a 40 MiB cache and two chunks of 5.000 waiting went
+  to 505–515 MB when the writer fell behind).
 
 What is left above the plain executemany is the Python work per row (parsing the authors
 and shares, folding four texts for search, the record and its driver values: about 15 s of

@@ -74,7 +74,7 @@ class Inserter:
     in chunks as rows are built (an import of 100,000 rows never holds them all). Rows are
     converted to driver tuples CHUNK at a time."""
 
-    CHUNK = 5000
+    CHUNK = 2500  # rows converted and handed over at a time (memory: see BackgroundWriter)
 
     def __init__(self, connection: Connection, table: Table, keys: list[str],
                  writer: BackgroundWriter | None = None):
@@ -141,9 +141,9 @@ class BackgroundWriter:
     Between entering and :meth:`wait` the connection belongs to the writer: the caller
     calls :meth:`wait` before any other use of it (a query, a session flush). At most
     ``depth`` statements wait in the queue (memory stays bounded: a slow disk slows the
-    reader down instead of piling rows up; a chunk of 5.000 register rows is about 30 MB
-    with its records, so one waiting chunk, not two, keeps a 100,000-row import at 480 MB
-    where two let it reach 505–515 MB when the writer fell behind). An error in the writer is raised in the caller
+    reader down instead of piling rows up; 5.000 register rows are about 30 MB with their
+    records: with one waiting chunk of 2.500 rows a 100,000-row import peaks at 471 MB,
+    where two of 5.000 reached 505–515 MB when the writer fell behind). An error in the writer is raised in the caller
     at its next :meth:`submit` or :meth:`wait`; statements queued after it are dropped. On
     leaving with an exception the queue is dropped and the thread joined before the caller
     rolls back, so the connection is never used by two threads at once."""
