@@ -415,8 +415,8 @@ calamine's 2,07 s. Then:
   `VALUES`, cost more CPU than it saved and was dropped.
 - **Parsing as the rows are reached** (`workbook.iter_parsed`), each author's name
   cleaned once, a 32 MiB page cache and one chunk of 2.500 rows waiting for the writer
-  (peak memory 471 MB in three runs; a 40 MiB cache and two chunks of 5.000 waiting went
-  to 505–515 MB when the writer fell behind).
+  (peak memory 471–494 MB in four runs; a 40 MiB cache and two chunks of 5.000 waiting
+  went to 505–515 MB when the writer fell behind).
 
 What is left above the plain executemany is the Python work per row (parsing the authors
 and shares, folding four texts for search, the record and its driver values: about 15 s of
