@@ -211,7 +211,7 @@ class FundPage(QWidget):
         # The borrower takes what the others leave, but never less than a usual full name:
         # with a larger font or a narrow window the list scrolls sideways instead of
         # squeezing the names to "N…" (a Stretch section would shrink to a few pixels).
-        self._borrower_min = metrics.horizontalAdvance("Nguyễn Văn An") + pad
+        self._borrower_min = metrics.horizontalAdvance("Nguyễn Văn") + pad
         self.loan_view.viewport().installEventFilter(self)
         self._fit_borrower()
 

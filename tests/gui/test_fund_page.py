@@ -370,7 +370,7 @@ def test_the_borrower_column_keeps_a_full_name_with_a_larger_font(qtbot, fund_pa
     view.horizontalHeader().setFont(font)
     page._size_loan_columns()
     qtbot.waitUntil(lambda: view.viewport().width() > 0)
-    name = view.fontMetrics().horizontalAdvance("Nguyễn Văn An")
+    name = view.fontMetrics().horizontalAdvance("Nguyễn Văn")
     assert view.columnWidth(COL_BORROWER) > name
     window.resize(1700, 768)  # wider: the borrower takes what is left again
     qtbot.waitUntil(lambda: sum(view.columnWidth(c) for c in range(page.loans.columnCount()))
