@@ -19,11 +19,13 @@ their usual Vietnamese headers (title rows, two-row merged headers, an STT colum
 
 Speed (100,000 rows): the whole import is one transaction; every unit, programme and year is
 looked up once; existing records are loaded once into memory (exact re-imports by a set of
-keys, likely duplicates of the same units by a :class:`core.common.similarity.DuplicateIndex`); initiatives,
-authors and their "imported" history rows go in with SQLAlchemy Core ``insert()``
-executemany (:func:`db.bulk.bulk_insert`); on SQLite the full-text index is filled in one statement
-after the rows instead of row by row by its trigger, with a larger page cache meanwhile; the
-cycle collector is paused. A dry run does the same work and rolls back.
+keys, likely duplicates of the same units by a :class:`core.common.similarity.DuplicateIndex`);
+each row is parsed as the loop reaches it while the rows before it (initiatives, authors and
+their "imported" history rows, as driver values: :class:`db.bulk.Inserter`) go into SQLite on
+a :class:`db.bulk.BackgroundWriter` thread; the search index, the tally and the sync outbox
+are filled once after the rows (:class:`db.bulk.DeferredInsertTriggers`) while the likely
+duplicates are matched; a larger page cache meanwhile; the cycle collector is paused. A dry
+run does the same work and rolls back.
 """
 
 from __future__ import annotations
@@ -511,16 +513,6 @@ def _known_records(session: Session, unit_ids: set[uuid.UUID], before_seq: int
 
 # A new row for the duplicate check: row in the file, name, folded name, unit, folded authors.
 _NewRow = tuple[int, str, str, uuid.UUID, tuple[str, ...]]
-
-
-def _find_duplicates(session: Session, new: list[_NewRow], before_seq: int
-                     ) -> list[DuplicateWarning]:
-    """Likely duplicates of the new rows among the records already kept and the new rows
-    above them (:func:`_match_duplicates` over :func:`_known_records`)."""
-    if not new:
-        return []
-    return _match_duplicates(new, _known_records(session, {row[3] for row in new},
-                                                 before_seq))
 
 
 def _match_duplicates(new: list[_NewRow],
