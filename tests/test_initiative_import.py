@@ -371,18 +371,19 @@ def test_a_row_with_a_bad_value_and_an_unknown_unit_is_told_both(units, tmp_path
     """Walkthrough finding: the unknown unit was only reported once the other error was
     fixed — one correction of the file must fix everything."""
     rows = [["STT", "Tên sáng kiến", "Tác giả", "Đơn vị", "Loại", "Giá trị làm lợi"],
-            [1, "Sổ tay điện tử", "Võ Thị Duyên", "CĐCS Trường Tiểu học không tồn tại",
-             "Giải pháp quản lý", -5]]
+            [1, "Sổ tay điện tử", "Võ Thị Duyên (60%), Lê Văn Bình (30%)",
+             "CĐCS Trường Tiểu học không tồn tại", "Giải pháp quản lý", -5]]
     book = make_xlsx(tmp_path / "hai loi.xlsx", rows)
     result = import_initiatives(units, book, dry_run=True)
     (rejected,) = result.rejected
     assert "Giá trị làm lợi: không được âm" in rejected.reason
     assert "Đơn vị: không tìm thấy “CĐCS Trường Tiểu học không tồn tại”" in rejected.reason
+    assert ".;" not in rejected.reason  # one sentence per problem, joined cleanly
     # with --create-units the unit would be created, so it is no problem of the row
     result = import_initiatives(units, book, dry_run=True, create_units=True)
     assert "Đơn vị" not in result.rejected[0].reason
     # "Loại" (the register's export before it said "Loại giải pháp") is the kind column
-    rows[1][5] = 1_000
+    rows[1][2], rows[1][5] = "Võ Thị Duyên", 1_000
     result = import_initiatives(units, make_xlsx(tmp_path / "loai.xlsx", rows), dry_run=True,
                                 create_units=True)
     assert not result.rejected

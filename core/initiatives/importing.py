@@ -57,6 +57,7 @@ from core.common.workbook import (
     ParsedRow,
     RejectedRow,
     iter_parsed,
+    join_reasons,
     normalise_header,
     read_rows,
 )
@@ -902,7 +903,7 @@ def _with_unit_problem(ctx: _Context, row: RejectedRow) -> RejectedRow:
     try:
         ctx.unit(text)
     except UserError as exc:
-        return RejectedRow(row.number, f"{row.reason}; {exc}", row.values)
+        return RejectedRow(row.number, join_reasons([row.reason, str(exc)]), row.values)
     return row
 
 

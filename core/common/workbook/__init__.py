@@ -36,6 +36,7 @@ from core.common.workbook.rows import (
     ParsedRow,
     RejectedRow,
     iter_parsed,
+    join_reasons,
     parse_row,
     parse_rows,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "WorkbookLimits",
     "normalise_header",
     "iter_parsed",
+    "join_reasons",
     "parse_row",
     "parse_rows",
     "read_rows",

@@ -44,6 +44,12 @@ class ParsedRow:
         return RejectedRow(self.number, reason, dict(self.source))
 
 
+def join_reasons(reasons: Sequence[str]) -> str:
+    """A row's problems as one reason: joined with "; ", the full stop of a problem that is
+    not the last dropped ("… (hiện là 90%); Đơn vị: …", not "….; Đơn vị")."""
+    return "; ".join([r.rstrip(". ") for r in reasons[:-1]] + list(reasons[-1:]))
+
+
 def _problem(column: Column, raw: object, exc: Exception) -> str:
     message = str(exc).strip()
     if not message or isinstance(exc, TypeError):
@@ -120,6 +126,6 @@ def iter_parsed(read_result: ReadResult, columns: Sequence[Column]
     for row in read_result.rows:
         data, problems = _parse(row.values, here, absent)
         if problems:
-            yield RejectedRow(row.number, "; ".join(problems), dict(row.values))
+            yield RejectedRow(row.number, join_reasons(problems), dict(row.values))
         else:
             yield ParsedRow(row.number, data, row.values)
