@@ -170,56 +170,37 @@ def _written_rows(target: Path) -> dict[str, tuple[list[str], list[tuple]]]:
 
 def _plain_executemany(units: Path, target: Path,
                        written: dict[str, tuple[list[str], list[tuple]]]) -> float:
-    """Seconds to insert ``written`` into a copy of ``units``: one executemany per table on
-    one thread (the insert triggers of the search index, the tally and the sync capture
-    dropped; the index and tally filled and the outbox written once afterwards by the
-    statements our import uses; the triggers restored), one transaction, the app's pragmas
-    and bulk page cache."""
-    import sqlite3
-
-    import db.models  # noqa: F401 - the synced models, for the outbox's columns
+    """Seconds to insert ``written`` into a copy of ``units``: one plain ``sqlite3``
+    executemany per table on one thread, between the app's own setting aside and filling of
+    the insert triggers (:class:`db.bulk.DeferredInsertTriggers`: search index, tally, sync
+    outbox filled once), one transaction, the app's engine pragmas and bulk page cache."""
     from core.initiatives.importing import BULK_CACHE_KIB
-    from db import outbox
-    from db.bulk import _AFTERWARDS
+    from db.bulk import DeferredInsertTriggers, larger_cache
+    from db.engine import make_engine, sqlite_url
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(units, target)
-    conn = sqlite3.connect(target, isolation_level=None)
+    engine = make_engine(sqlite_url(target))
     try:
-        for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL",
-                       f"cache_size={-BULK_CACHE_KIB}"):
-            conn.execute(f"PRAGMA {pragma}")
-        first = (conn.execute("SELECT max(seq) FROM initiative").fetchone()[0] or 0) + 1
-        models = outbox.synced_models()
-        start = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        capture = {f"{outbox.PREFIX}{table}_ai": table for table in _TABLES}
-        names = (*_AFTERWARDS, *capture)
-        triggers = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
-            f"({', '.join('?' * len(names))})", names).fetchall()
-        marks = {table: conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}")
-                 .fetchone()[0] for table in _TABLES}  # noqa: S608 (fixed names)
-        for name, _sql in triggers:
-            conn.execute(f"DROP TRIGGER {name}")
-        for table in _TABLES:
-            columns, rows = written[table]
-            conn.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 (fixed names)
-                f"VALUES ({', '.join('?' * len(columns))})", rows)
-        for name, sql in triggers:
-            if name in _AFTERWARDS:
-                conn.execute(_AFTERWARDS[name], (first,))
-            else:
-                table = capture[name]
-                conn.execute(outbox.capture_inserts_sql(
-                    table, outbox.travelling_columns(models[table])), (marks[table],))
-            conn.execute(sql)
-        conn.execute("COMMIT")
-        return time.perf_counter() - start
+        with engine.connect() as conn:
+            first = (conn.exec_driver_sql("SELECT max(seq) FROM initiative").scalar() or 0) + 1
+            conn.rollback()  # the read above began a transaction
+            start = time.perf_counter()
+            with conn.begin(), larger_cache(conn, BULK_CACHE_KIB):
+                triggers = DeferredInsertTriggers(conn, first)
+                triggers.drop()
+                cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+                for table in _TABLES:
+                    columns, rows = written[table]
+                    cursor.executemany(
+                        f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 (fixed)
+                        f"VALUES ({', '.join('?' * len(columns))})", rows)
+                triggers.fill()
+                triggers.restore()
+            return time.perf_counter() - start
     finally:
-        conn.close()
+        engine.dispose()
 
 
 def measure_import(units: Path, book: Path) -> dict:
