@@ -36,6 +36,7 @@ from gui.common.changes import ChangeBus
 from gui.common.formatting import format_date, format_int
 from gui.common.import_flow import ImportFlow, ImportSpec
 from gui.common.pdf_preview import PdfPreviewDialog
+from gui.fund import models as m
 from gui.fund.dialogs import (
     BookPeriodDialog,
     CashCountDialog,
@@ -191,7 +192,6 @@ class FundPage(QWidget):
         (the status, the days late), the borrower's taking what is left: nothing is cut at
         1366×768."""
         from core.fund.loans import STATUS_LABELS
-        from gui.fund import models as m
 
         metrics = self.loan_view.fontMetrics()
         header = self.loan_view.horizontalHeader().fontMetrics()
@@ -216,8 +216,6 @@ class FundPage(QWidget):
         self._fit_borrower()
 
     def _fit_borrower(self) -> None:
-        from gui.fund import models as m
-
         others = sum(self.loan_view.columnWidth(c) for c in range(self.loans.columnCount())
                      if c != m.COL_BORROWER)
         self.loan_view.setColumnWidth(
