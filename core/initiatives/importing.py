@@ -399,7 +399,7 @@ COLUMNS = (
         ("Giá trị làm lợi", "Giá trị làm lợi (đồng)", "Hiệu quả kinh tế",
          "Hiệu quả kinh tế (đồng)", "Số tiền làm lợi", "Giá trị làm lợi ước tính",
          "Hiệu quả Kinh tế", "Hiệu quả Giá trị làm lợi"),
-        parse=parse_benefit, label="Giá trị làm lợi",
+        parse=parse_benefit, label="Giá trị làm lợi", money=True,
     ),
     Column("social_benefit", ("Hiệu quả xã hội", "Lợi ích xã hội", "Hiệu quả về xã hội"),
            parse=_text, label="Hiệu quả xã hội"),

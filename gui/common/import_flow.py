@@ -71,9 +71,6 @@ class ImportSpec:
     columns: Sequence[Column] | Callable[[Any], Sequence[Column]] | None = None
     # A sentence added after "Imported N …; N skipped, N rejected." (e.g. duplicates).
     done_note: Callable[[Any], str] | None = None
-    # The keys of the fields holding amounts of money: the preview shows them as the app
-    # shows money (3.031.150.000), not as typed (1000000).
-    money: frozenset[str] = frozenset()
 
 
 def find_bus(widget: QWidget | None):
@@ -171,8 +168,7 @@ class ImportFlow(QObject):
         columns = spec.columns(result) if callable(spec.columns) else spec.columns
         old = self.preview_dialog
         dialog = ImportPreviewDialog(result, self.path, spec.what, parent=self._parent,
-                                     sections=sections, options=options, columns=columns,
-                                     money=spec.money)
+                                     sections=sections, options=options, columns=columns)
         dialog.accepted.connect(self.commit)
         if options is not None:
             options.changed.connect(lambda: self._recheck(dialog))

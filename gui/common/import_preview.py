@@ -299,16 +299,17 @@ class ImportPreviewDialog(QDialog):
 
     def __init__(self, result, source: Path, what: str, parent: QWidget | None = None, *,
                  sections: Sequence[PreviewSection] = (), options: ImportOptions | None = None,
-                 columns: Sequence[Column] | None = None, money: Collection[str] = ()) -> None:
+                 columns: Sequence[Column] | None = None) -> None:
         """``columns``: the importer's column specs (core.common.workbook.Column), which name
-        the values of the rows here and in the report; ``money``: the keys of the fields
-        holding amounts, shown as ``3.031.150.000``."""
+        the values of the rows here and in the report; those marked ``money`` are shown as
+        ``3.031.150.000``."""
         super().__init__(parent)
         self.result = result
         self.source = Path(source)
         self.what = what
         self.options = options
         self.columns = list(columns) if columns is not None else None
+        money = frozenset(c.key for c in self.columns or () if c.money)
         self.setWindowTitle(self.tr("Import preview — {0}").format(self.source.name))
         self.resize(960, 600)
         accepted, skipped, rejected = len(result.accepted), len(result.skipped), len(result.rejected)

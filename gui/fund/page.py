@@ -513,7 +513,6 @@ class FundPage(QWidget):
             self.import_flow.dispose()
         spec = ImportSpec(what=self.tr("loans"), title=self.tr("Import a loan ledger from a workbook"),
                           run=importing.import_loans, columns=importing.COLUMNS,
-                          money=frozenset({"amount", "repaid"}),
                           changes=Changes(fund=True))
         self.import_flow = ImportFlow(self, self._db, spec, bus=self._bus, source=self)
         return self.import_flow

@@ -54,7 +54,7 @@ class RegisterTransfers(QObject):
 
             spec = ImportSpec(
                 what=self.tr("initiatives"), title=self.tr("Import initiatives from a workbook"),
-                run=import_initiatives, columns=COLUMNS, money=frozenset({"economic_benefit"}),
+                run=import_initiatives, columns=COLUMNS,
                 options={"programme": default_import_programme(self._page.programmes, date.today()),
                          "create_units": False},
                 changes=lambda result: Changes(initiatives=True, units=bool(result.created_units)),

@@ -21,6 +21,7 @@ class Column:
                   (the field is ``None``). Without ``parse`` the cleaned cell value is kept.
     ``required``  the header must be present and every data row must have a value.
     ``label``     the name shown in messages; defaults to the first synonym.
+    ``money``     the field is an amount of money (previews show it as ``3.031.150.000``).
     """
 
     key: str
@@ -28,6 +29,7 @@ class Column:
     parse: Callable[[object], object] | None = None
     required: bool = False
     label: str = ""
+    money: bool = False
 
     def __post_init__(self) -> None:
         synonyms = self.synonyms
