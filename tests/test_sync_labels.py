@@ -50,3 +50,13 @@ def test_money_and_counts_are_formatted_by_the_one_vietnamese_formatter(monkeypa
     monkeypatch.setattr(vnformat, "format_money", lambda n: f"<{n}>")
     assert labels.format_value("initiative", "economic_benefit", 7) == "<7> đồng"
     assert not hasattr(labels, "format_money") and not hasattr(ops, "format_count")
+
+
+def test_dates_are_formatted_by_the_one_vietnamese_formatter(monkeypatch):
+    """No copy of the date formatter in core/sync (it was strftime, which writes the year
+    999 as "999" where vnformat writes "0999")."""
+    from core.common import vnformat
+
+    assert labels.format_value("initiative", "registered_on", "0999-01-02") == "02/01/0999"
+    monkeypatch.setattr(vnformat, "format_date", lambda d: f"<{d.isoformat()}>")
+    assert labels.format_value("initiative", "registered_on", "2026-05-04T08:00:00") == "<2026-05-04>"

@@ -142,7 +142,7 @@ def field_label(table: str, column: str, *, fallback: bool = True) -> str:
 
 def _date_text(value: str) -> str | None:
     try:
-        return date.fromisoformat(value[:10]).strftime("%d/%m/%Y")
+        return vnformat.format_date(date.fromisoformat(value[:10]))
     except ValueError:
         return None
 

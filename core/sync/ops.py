@@ -392,15 +392,27 @@ def overview(db: AppDatabase) -> Overview:
         st = exchange.status(s)
         conn = s.connection()
 
-        def waiting(acked_through: int) -> int:
-            return int(conn.exec_driver_sql("SELECT count(*) FROM sync_outbox WHERE seq > ?",
-                                            (acked_through,)).scalar() or 0)
+        # counted once per acknowledgement point: offices that confirmed up to the same
+        # change (none yet, or everything) share the count of a scan of the outbox
+        counts: dict[int, int] = {}
+        names: dict[str, str] = {}
 
-        names = {p.office_code: office_name(conn, p.office_code) for p in st.peers}
-        rows = tuple(OfficeRow(p.office_code, names[p.office_code], p.role, p.out_seq, p.in_seq,
+        def waiting(acked_through: int) -> int:
+            if acked_through not in counts:
+                counts[acked_through] = int(conn.exec_driver_sql(
+                    "SELECT count(*) FROM sync_outbox WHERE seq > ?", (acked_through,)).scalar()
+                    or 0)
+            return counts[acked_through]
+
+        def name(code: str) -> str:
+            if code not in names:
+                names[code] = office_name(conn, code)
+            return names[code]
+
+        rows = tuple(OfficeRow(p.office_code, name(p.office_code), p.role, p.out_seq, p.in_seq,
                                waiting(p.acked_through), fingerprint_text(p.key_id), p.revoked)
                      for p in st.peers)
-        history = tuple(HistoryRow(d, names.get(peer) or office_name(conn, peer), seq, state, n,
-                                   file) for d, peer, seq, state, n, file in st.history)
-        return Overview(st.office, office_name(conn, st.office), st.role,
+        history = tuple(HistoryRow(d, name(peer), seq, state, n, file)
+                        for d, peer, seq, state, n, file in st.history)
+        return Overview(st.office, name(st.office), st.role,
                         fingerprint_text(st.fingerprint), st.pending, rows, history)
