@@ -212,7 +212,7 @@ class DeferredInsertTriggers:
     again from their own SQL (after the writer's :meth:`~BackgroundWriter.wait`). Nothing
     happens outside SQLite."""
 
-    def __init__(self, connection: Connection, first_seq: int,
+    def __init__(self, connection: Connection, first_seq: int | None,
                  captured: Sequence[str] | None = None):
         self.connection, self.first_seq = connection, first_seq
         self.captured = REGISTER_TABLES if captured is None else captured
@@ -224,7 +224,8 @@ class DeferredInsertTriggers:
             return
         run = self.connection.exec_driver_sql
         capture = {f"{outbox.PREFIX}{table}_ai": table for table in self.captured}
-        names = [*_AFTERWARDS, *capture]
+        # no first_seq: no initiative among the rows, the search index and tally untouched
+        names = [*(_AFTERWARDS if self.first_seq is not None else ()), *capture]
         self.saved = dict(run(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
             f"({', '.join('?' * len(names))})", tuple(names)).all())
@@ -254,7 +255,7 @@ class DeferredInsertTriggers:
 
 
 @contextmanager
-def insert_triggers_deferred(connection: Connection, first_seq: int,
+def insert_triggers_deferred(connection: Connection, first_seq: int | None,
                              captured: Sequence[str] | None = None) -> Iterator[None]:
     """:class:`DeferredInsertTriggers` around the block: dropped on entry; filled and
     restored on leaving (an error leaves both to the caller's rollback)."""

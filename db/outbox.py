@@ -15,10 +15,6 @@ nothing, so received rows are not echoed back as local changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
-
 from sqlalchemy import Connection, Table
 
 from db.models.base import SyncedMixin
@@ -156,23 +152,3 @@ def install(connection: Connection) -> list[str]:
             connection.exec_driver_sql(sql)
         tables.append(table)
     return tables
-
-
-@contextmanager
-def insert_capture_set_aside(cursor: Any, table: str) -> Iterator[None]:
-    """While a package is applied the capture triggers do nothing, yet SQLite still runs
-    each one's WHEN for every row (about two thirds of the time of a bulk insert of
-    received rows): ``table``'s insert trigger is dropped meanwhile and created again from
-    its own SQL. ``cursor``: a DB-API cursor in the caller's transaction (SQLite DDL is
-    transactional: an error rolled back to the caller's savepoint restores it)."""
-    name = f"{PREFIX}{table}_ai"
-    found = cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                           (name,)).fetchone()
-    if found is None:
-        yield
-        return
-    if cursor.execute("SELECT 1 FROM sync_applying LIMIT 1").fetchone() is None:
-        raise RuntimeError("capture set aside outside an import")  # it would lose changes
-    cursor.execute(f"DROP TRIGGER {_q(name)}")
-    yield
-    cursor.execute(found[0])

@@ -11,7 +11,6 @@ version (``__sync_owner__``) is the provisional winner.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
@@ -1193,7 +1192,9 @@ def _is_new_insert(prepared: _Prepared, ctx: _Context) -> bool:
 def _insert_new(conn: Connection, raw: _Raw, ctx: _Context, rows: list[_Prepared]) -> bool:
     """Insert ``rows`` (new rows of one table, the same columns in the same order) by one
     executemany, the capture trigger set aside (it would do nothing) and the initiatives'
-    search-index and tally triggers too, their work done once for the run (db.bulk). False, and nothing changed, when one of them is here already or
+    search-index and tally triggers too, their work done once for the run
+    (:func:`db.bulk.insert_triggers_deferred`). False, and nothing changed, when one of them
+    is here already or
     cannot be stored: the caller then applies them one at a time (and rejects only the
     faulty one)."""
     table, model = rows[0][0], rows[0][1]
@@ -1209,13 +1210,12 @@ def _insert_new(conn: Connection, raw: _Raw, ctx: _Context, rows: list[_Prepared
     params = [tuple({**defaults, **p[4]}.values()) for p in rows]
     raw.exec_driver_sql("SAVEPOINT sync_run")
     try:
-        with contextlib.ExitStack() as aside:
-            aside.enter_context(outbox.insert_capture_set_aside(raw.cursor, table))
-            if table == "initiative":
-                first = int(raw.exec_driver_sql(
-                    "SELECT coalesce(max(seq), 0) + 1 FROM initiative").first()[0])
-                # capture is set aside above (received rows are never captured)
-                aside.enter_context(insert_triggers_deferred(conn, first, captured=()))
+        first = (int(raw.exec_driver_sql(
+            "SELECT coalesce(max(seq), 0) + 1 FROM initiative").first()[0])
+            if table == "initiative" else None)
+        # The capture trigger set aside too: its deferred fill writes nothing while the
+        # package is applied (sync_applying), as the trigger would not.
+        with insert_triggers_deferred(conn, first, captured=(table,)):
             raw.cursor.executemany(_insert_sql(table, names, locals_), params)
     except Exception:  # noqa: BLE001 - the rows are applied one at a time, with reasons
         raw.exec_driver_sql("ROLLBACK TO sync_run")
