@@ -75,3 +75,18 @@ def test_the_voucher_workbook_has_its_number_once_and_five_signatures(app_db, lo
     cells = [c for r in rows for c in r]
     assert [c for c in cells if "Số:" in str(c)] == [f"Số: {paid.voucher}"]
     assert ["Chủ tịch", "Kế toán", "Người nộp tiền", "Người lập phiếu", "Thủ quỹ"] in rows
+
+
+def test_the_contract_writes_its_rate_as_the_window_and_cli_do(app_db):
+    """The contract's rate is core.fund.funds.format_rate's ("1,25 %/năm"), as the settings
+    field and `fund create` show it."""
+    from core.fund import loans
+    from core.fund.funds import FundSettings
+
+    world = make_world(app_db, capital=60_000_000, settings=FundSettings(rate_bp=125))
+    info = ops.lend(app_db, world["fund_id"], ops.LoanRequest(
+        world["members"][0], 5_600_000, 24, "Chữa bệnh", applied_on=date(2026, 1, 16))).value
+    with app_db.reading() as s:
+        report, _ = documents.build_contract(s, loans.get_loan(s, info.id))
+    texts = [b.text for b in report.blocks if hasattr(b, "text")]
+    assert any("phí/lãi: 1,25 %/năm;" in t for t in texts), texts

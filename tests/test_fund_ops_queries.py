@@ -5,6 +5,7 @@ or entries, and what they return is the same as one entry or fund read on its ow
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import event
@@ -78,3 +79,24 @@ def test_the_fund_list_takes_the_same_queries_for_one_fund_or_three(app_db):
     assert listed[0] == only
     assert (only.money, only.outstanding, only.contributions, only.loans_open) == (
         50_000_000 - 6_000_000 + 1_000_000 + 300_000, 5_000_000, 300_000, 1)
+
+
+def test_a_loan_read_alone_is_its_row_in_the_loans_list(app_db):
+    """ops.get_loan and the lazy list (ops.loan_page) build LoanInfo the same way: names of
+    borrower and guarantor, a repaid loan shown as closed, the state on the day asked."""
+    world = make_world(app_db, members=3, capital=50_000_000)
+    fid, people = world["fund_id"], world["members"]
+    guaranteed = ops.lend(app_db, fid, ops.LoanRequest(
+        people[0], 3_000_000, 3, "Sửa nhà", guarantor_id=people[1], applied_on=D)).value
+    repaid = ops.lend(app_db, fid, ops.LoanRequest(people[2], 1_000_000, 1, "Học phí",
+                                                   applied_on=D)).value
+    ops.repay(app_db, repaid.id, 1_000_000, date(2026, 2, 20))
+    on = date(2026, 3, 1)
+    rows = ops.loan_page(app_db, fid, 0, 10, on)
+    assert {r.id for r in rows} == {guaranteed.id, repaid.id}
+    for row in rows:
+        alone = ops.get_loan(app_db, row.id, on)
+        assert alone == replace(row, key=0)
+    by_id = {r.id: r for r in rows}
+    assert by_id[guaranteed.id].guarantor == "Nguyễn Thị Hoà 1"
+    assert by_id[repaid.id].status == "closed" and by_id[guaranteed.id].status == "disbursed"

@@ -73,6 +73,7 @@ def rate_arg(text: str) -> int:
     """The fee or interest a year as the window takes it, a percentage: "6" or "6,5%" or
     "6,5 %/năm" (→ 600 or 650 hundredths of a percent), read by vnformat.parse_percent."""
     from core.common.vnformat import parse_percent
+    from core.fund.funds import format_rate
 
     try:
         value = parse_percent(text)
@@ -81,7 +82,7 @@ def rate_arg(text: str) -> int:
         if text.strip().isdigit() and int(text) > 100:  # a script still written in phần vạn
             bp = int(text)
             hint = (f" --rate nay tính theo %/năm như trên cửa sổ: {bp} phần vạn là "
-                    f"--rate {bp // 100}" + (f",{bp % 100:02d}".rstrip("0") if bp % 100 else "") + ".")
+                    f"--rate {format_rate(bp)}.")
         raise argparse.ArgumentTypeError(f"{exc}{hint}") from None
     return value or 0
 

@@ -37,6 +37,7 @@ from core.common.report.model import (
 from core.common.report.render import write_report
 from core.common.vnformat import amount_in_words, format_date, format_money
 from core.fund import ledger, loans
+from core.fund.funds import format_rate
 from core.fund.ops import arrears_in, fund_totals
 from core.fund.schedule import bucket_labels, parse_buckets
 from core.org.office import load_office
@@ -107,7 +108,7 @@ def build_contract(session: Session, loan: FundLoan) -> tuple[Report, OfficeSett
     signer_title = _title_case(office.chair_title)
     schedule = loans.schedule_of(session, loan.id) or loans.preview_schedule(
         fund, loan.amount, loan.term_months, on)
-    rate = f"{loan.rate_bp / 100:g} %/năm".replace(".", ",") if loan.rate_bp else "0 % (không tính lãi)"
+    rate = f"{format_rate(loan.rate_bp)} %/năm" if loan.rate_bp else "0 % (không tính lãi)"
     blocks: list = [
         Text(f"Căn cứ {fund.guidance or 'quy chế Quỹ tương hỗ'} và quy chế hoạt động của "
              f"{fund.name};"),

@@ -176,17 +176,31 @@ def _entry_infos(session: Session, entries: Sequence[FundEntry]) -> list[EntryIn
     return out
 
 
-def _loan_info(session: Session, loan: FundLoan, as_of: date, key: int = 0) -> LoanInfo:
-    borrower = session.get(Member, loan.borrower_id)
-    guarantor = session.get(Member, loan.guarantor_id) if loan.guarantor_id else None
-    state = loan_rules.state(session, loan, as_of)
-    status = loan.status
-    if status == "disbursed" and state is not None and state.closed:
-        status = "closed"
-    return LoanInfo(loan.id, loan.fund_id, loan.number, loan.borrower_id,
-                    borrower.full_name if borrower else "", guarantor.full_name if guarantor else "",
-                    loan.purpose, loan.amount, loan.term_months, loan.rate_bp, status,
-                    loan_rules.STATUS_LABELS[status], loan.applied_on, loan.disbursed_on, state, key)
+def _loan_info(session: Session, loan: FundLoan, as_of: date) -> LoanInfo:
+    return _loan_infos(session, [(0, loan)], as_of)[0]
+
+
+def _loan_infos(s: Session, keyed: Sequence[tuple[int, FundLoan]], as_of: date) -> list[LoanInfo]:
+    """LoanInfo of each (list key, loan) with two queries however many loans: the loans'
+    states on ``as_of`` and the borrowers' and guarantors' names. A disbursed loan whose
+    state is closed is shown as closed."""
+    if not keyed:
+        return []
+    loan_states = loan_rules.states(s, [loan.id for _, loan in keyed], as_of)
+    names = dict(s.execute(select(Member.id, Member.full_name).where(Member.id.in_(
+        {loan.borrower_id for _, loan in keyed} |
+        {loan.guarantor_id for _, loan in keyed if loan.guarantor_id}))).all())
+    out = []
+    for k, loan in keyed:
+        state = loan_states.get(loan.id)
+        status = "closed" if loan.status == "disbursed" and state and state.closed else loan.status
+        out.append(LoanInfo(loan.id, loan.fund_id, loan.number, loan.borrower_id,
+                            names.get(loan.borrower_id, ""),
+                            names.get(loan.guarantor_id, "") if loan.guarantor_id else "",
+                            loan.purpose, loan.amount, loan.term_months, loan.rate_bp, status,
+                            loan_rules.STATUS_LABELS[status], loan.applied_on, loan.disbursed_on,
+                            state, k))
+    return out
 
 
 # ---- funds ------------------------------------------------------------------------------------
@@ -480,27 +494,13 @@ def loan_key_of(db: AppDatabase, loan_id: uuid.UUID) -> int | None:
 
 
 def _loan_rows(s: Session, keys: list[int], as_of: date) -> list[LoanInfo]:
+    """LoanInfo of the loans of these list keys, in the keys' order (one gone meanwhile is
+    left out)."""
     if not keys:
         return []
-    rows = s.execute(select(_ROWID.label("k"), FundLoan).where(_ROWID.in_(keys))).all()
-    by_key = {k: loan for k, loan in rows}
-    loan_states = loan_rules.states(s, [loan.id for loan in by_key.values()], as_of)
-    names = dict(s.execute(select(Member.id, Member.full_name).where(Member.id.in_(
-        {loan.borrower_id for loan in by_key.values()} |
-        {loan.guarantor_id for loan in by_key.values() if loan.guarantor_id}))).all())
-    out = []
-    for k in keys:
-        loan = by_key.get(k)
-        if loan is None:
-            continue
-        state = loan_states.get(loan.id)
-        status = "closed" if loan.status == "disbursed" and state and state.closed else loan.status
-        out.append(LoanInfo(loan.id, loan.fund_id, loan.number, loan.borrower_id,
-                            names.get(loan.borrower_id, ""), names.get(loan.guarantor_id, ""),
-                            loan.purpose, loan.amount, loan.term_months, loan.rate_bp, status,
-                            loan_rules.STATUS_LABELS[status], loan.applied_on, loan.disbursed_on,
-                            state, k))
-    return out
+    by_key = {k: loan for k, loan in s.execute(select(_ROWID.label("k"), FundLoan)
+                                               .where(_ROWID.in_(keys))).all()}
+    return _loan_infos(s, [(k, by_key[k]) for k in keys if k in by_key], as_of)
 
 
 # ---- arrears, summary, check ----------------------------------------------------------------

@@ -5,7 +5,6 @@ change notice to the bus."""
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 from datetime import date
 
@@ -313,11 +312,12 @@ class MemberCombo(QComboBox):
             self.setCurrentIndex(index)
 
 
-def _member_combo(db: AppDatabase, fund_id: uuid.UUID, optional: bool = False) -> MemberCombo:
+def _member_combo(people: list[ops.MemberChoice], optional: bool = False) -> MemberCombo:
+    """A MemberCombo of ``people`` (ops.members, read once per dialog however many combos)."""
     combo = MemberCombo(optional)
     if optional:
         combo.addItem("—", None)
-    for m in ops.members(db, fund_id):
+    for m in people:
         combo.addItem(m.name, m.id)
     if optional:
         combo.setCurrentIndex(0)
@@ -329,7 +329,7 @@ class ContributionDialog(_Dialog):
         super().__init__(db, bus, self.tr("Contribution to %1").replace("%1", fund.name),
                          self.tr("Record"), parent)
         self._fund = fund
-        self.member = _member_combo(db, fund.id)
+        self.member = _member_combo(ops.members(db, fund.id))
         self.amount = MoneyEdit()
         self.on = date_edit()
         self.form.addRow(self.tr("Member"), self.member)
@@ -354,8 +354,9 @@ class LoanDialog(_Dialog):
                          self.tr("Disburse"), parent)
         self._fund = fund
         self.resize(720, 640)
-        self.member = _member_combo(db, fund.id)
-        self.guarantor = _member_combo(db, fund.id, optional=True)
+        people = ops.members(db, fund.id)
+        self.member = _member_combo(people)
+        self.guarantor = _member_combo(people, optional=True)
         self.amount = MoneyEdit()
         self.term = QSpinBox()
         self.term.setRange(1, 120)

@@ -375,3 +375,20 @@ def test_the_borrower_column_keeps_a_full_name_with_a_larger_font(qtbot, fund_pa
     window.resize(1700, 768)  # wider: the borrower takes what is left again
     qtbot.waitUntil(lambda: sum(view.columnWidth(c) for c in range(page.loans.columnCount()))
                     >= view.viewport().width())
+
+
+def test_the_loan_dialog_reads_the_funds_members_once(qtbot, fund_page, app_db, monkeypatch):
+    """The borrower and guarantor boxes offer the same people: one ops.members read (with
+    each member's contributions summed) fills both."""
+    window, page, world = fund_page
+    calls: list[object] = []
+    real = ops.members
+    monkeypatch.setattr(ops, "members", lambda db, fund_id: (calls.append(fund_id),
+                                                            real(db, fund_id))[1])
+    dialog = LoanDialog(app_db, window.bus, page.current_fund(), page)
+    qtbot.addWidget(dialog)
+    assert calls == [world["fund_id"]]
+    names = [dialog.member.itemText(i) for i in range(dialog.member.count())]
+    assert names == [f"Nguyễn Thị Hoà {i}" for i in range(3)]
+    assert [dialog.guarantor.itemText(i) for i in range(dialog.guarantor.count())] == ["—", *names]
+    assert dialog.guarantor.currentData() is None
