@@ -388,6 +388,15 @@ def _get_nominee(s: Session, nominee_id: uuid.UUID) -> Nominee:
     return n
 
 
+def _get_nominees(s: Session, nominee_ids: Sequence[uuid.UUID]) -> list[Nominee]:
+    """:func:`_get_nominee` for each id, in their order, loaded in one query."""
+    found = {n.id: n for n in s.scalars(select(Nominee).where(
+        Nominee.id.in_(set(nominee_ids)), Nominee.deleted_at.is_(None)))}
+    if any(i not in found for i in nominee_ids):
+        raise NotFound("Không tìm thấy người được đề nghị khen thưởng.")
+    return [found[i] for i in nominee_ids]
+
+
 def set_criterion(db: AppDatabase, nominee_id: uuid.UUID, key: str, met: bool,
                   note: str = "") -> Done[tuple[Criterion, ...]]:
     """Tick (or untick) one criterion of the checklist with its evidence note."""
@@ -673,7 +682,7 @@ def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date
         if nominee_ids is None:
             items = _nominee_query(s, round_id, status=NomineeStatus.PROPOSED)
         else:
-            items = [_get_nominee(s, i) for i in nominee_ids]
+            items = _get_nominees(s, nominee_ids)
             for n in items:
                 if n.round_id != round_id:
                     raise UserError(f"{n.full_name} không thuộc đợt khen thưởng này.")
@@ -706,12 +715,13 @@ def unapprove(db: AppDatabase, nominee_ids: Sequence[uuid.UUID], reason: str, *,
     if not nominee_ids:
         raise UserError("Chưa chọn người/tập thể nào để hủy duyệt.")
     with db.transaction() as s:
-        items = [_get_nominee(s, i) for i in nominee_ids]
+        items = _get_nominees(s, nominee_ids)
         for n in items:
             if n.status != NomineeStatus.APPROVED:
                 raise UserError(f"{n.full_name} chưa được duyệt; không có gì để hủy.")
-        printed = [n.full_name for n in items if s.scalar(
-            select(Certificate.id).where(Certificate.nominee_id == n.id)) is not None]
+        with_certificate = set(s.scalars(select(Certificate.nominee_id).where(
+            Certificate.nominee_id.in_([n.id for n in items]))))
+        printed = [n.full_name for n in items if n.id in with_certificate]
         if printed and not printed_ok:
             raise AlreadyPrinted(printed)
         for n in items:
@@ -877,7 +887,7 @@ def print_certificates(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathL
         if nominee_ids is None:
             items = _nominee_query(s, round_id, status=NomineeStatus.APPROVED)
         else:
-            items = [_get_nominee(s, i) for i in nominee_ids]
+            items = _get_nominees(s, nominee_ids)
             for n in items:
                 if n.status != NomineeStatus.APPROVED:
                     raise UserError(f"{n.full_name} chưa được duyệt khen thưởng; chưa in được "
