@@ -13,6 +13,7 @@ from sqlalchemy import event
 
 from core.commendations import ops
 from core.commendations.ops import AwardForm, NomineeInput, NomineeKind, NomineeStatus, RoundInput
+from core.common import numbering
 from core.common.errors import NotFound
 
 
@@ -65,3 +66,26 @@ def test_chosen_nominees_keep_their_order_and_an_unknown_one_is_refused(app_db, 
     ops.delete_nominee(app_db, c)
     with pytest.raises(NotFound):
         ops.approve(app_db, r.id, "25/QĐ-LĐLĐ", None, [c])
+
+
+def test_a_decision_number_is_looked_up_once_per_approval(app_db):
+    """Where the number was used is read once: it gives the date and says whether the number is
+    booked already (it was read a second time before booking)."""
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    a, b = _nominees(app_db, r, 0, 2)
+    seen: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().startswith("SELECT commendation_nominee.decision_date"):
+            seen.append(statement)
+
+    event.listen(app_db.engine, "before_cursor_execute", count)
+    try:
+        ops.approve(app_db, r.id, "25/QĐ-LĐLĐ", date(2023, 12, 28), [a])
+        first = len(seen)
+        ops.approve(app_db, r.id, "25/QĐ-LĐLĐ", None, [b])
+    finally:
+        event.remove(app_db.engine, "before_cursor_execute", count)
+    assert (first, len(seen)) == (1, 2)
+    with app_db.reading() as s:  # booked once, by the first approval
+        assert [(e.number, e.symbol) for e in numbering.entries(s)] == [(25, "QĐ-LĐLĐ")]

@@ -650,10 +650,11 @@ def decision_date(db: AppDatabase, decision_number: str) -> DecisionUse | None:
         return _decision_use(s, clean(decision_number))
 
 
-def _check_decision(s: Session, r: CommendationRound, number: str, on: date | None) -> date:
-    """The decision's date: the one it already has (a number has one date), else ``on``.
-    Another date for a number already used is refused, saying where and when it was used."""
-    used = _decision_use(s, number)
+def _check_decision(r: CommendationRound, number: str, on: date | None,
+                    used: DecisionUse | None) -> date:
+    """The decision's date: the one it already has where it was ``used`` (a number has one
+    date), else ``on``. Another date for a number already used is refused, saying where and
+    when it was used."""
     if used is None:
         if on is None:
             raise UserError("Thiếu ngày ký quyết định.")
@@ -677,8 +678,10 @@ def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date
         raise UserError("Thiếu ngày ký quyết định.")
     with db.transaction() as s:
         r = _get_round(s, round_id)
-        on = _check_decision(s, r, number, on)
-        _book_decision(s, number, on, f"Quyết định khen thưởng {r.name}")
+        used = _decision_use(s, number)
+        on = _check_decision(r, number, on, used)
+        if used is None:  # the same decision was booked when first used
+            _book_decision(s, number, on, f"Quyết định khen thưởng {r.name}")
         if nominee_ids is None:
             items = _nominee_query(s, round_id, status=NomineeStatus.PROPOSED)
         else:
@@ -734,15 +737,14 @@ def unapprove(db: AppDatabase, nominee_ids: Sequence[uuid.UUID], reason: str, *,
 
 def _book_decision(s: Session, number: str, on: date, title: str) -> None:
     """A decision number written "25/QĐ-LĐLĐ" is recorded in the office's numbering book
-    (refused when another document already holds it); other forms are kept as typed."""
+    (refused when another document already holds it); other forms are kept as typed.
+    Called when the number is first used on nominees."""
     import re
 
     from core.common import numbering
 
     m = re.fullmatch(r"0*(\d{1,6})\s*/\s*(\S.*)", number)
     if m:
-        if _decision_use(s, number) is not None:
-            return  # the same decision (same number and date), booked when first used
         numbering.take(s, symbol=m[2], number=int(m[1]), issued_on=on, title=title,
                        feature="commendations")
 
