@@ -1,7 +1,8 @@
 """Approving, undoing and printing chosen nominees load them (and, for undoing, whether each has a
 printed certificate) in grouped queries: the number of SELECT statements does not grow with the
 number of nominees chosen (it was one or two per nominee). Each changed row is still its own
-UPDATE (versioned rows), so only what is read is counted."""
+UPDATE (versioned rows), so only what is read is counted. The certificate register counts each
+certificate's prints in one grouped query, not one per certificate."""
 
 from __future__ import annotations
 
@@ -89,3 +90,17 @@ def test_a_decision_number_is_looked_up_once_per_approval(app_db):
     assert (first, len(seen)) == (1, 2)
     with app_db.reading() as s:  # booked once, by the first approval
         assert [(e.number, e.symbol) for e in numbering.entries(s)] == [(25, "QĐ-LĐLĐ")]
+
+
+def test_the_certificate_register_is_read_in_statements_that_do_not_grow_with_it(app_db, tmp_path):
+    r = ops.create_round(app_db, RoundInput("Khen thưởng năm 2023", 2023)).value
+    ids = _nominees(app_db, r, 0, 6)
+    ops.approve(app_db, r.id, "25/QĐ-LĐLĐ", date(2023, 12, 28), ids)
+    ops.print_certificates(app_db, r.id, tmp_path / "a.pdf", nominee_ids=ids[:2])
+    few = _statements(app_db, lambda: ops.certificate_register(app_db))
+    ops.print_certificates(app_db, r.id, tmp_path / "b.pdf", nominee_ids=ids)  # 2 reprints, 4 new
+    many = _statements(app_db, lambda: ops.certificate_register(app_db))
+    assert many == few, f"{few} SELECTs for 2 certificates, {many} for 6"
+    assert [(e.number, e.prints) for e in ops.certificate_register(app_db, 2023)] == [
+        ("01/2023", 2), ("02/2023", 2), ("03/2023", 1), ("04/2023", 1), ("05/2023", 1), ("06/2023", 1)]
+    assert ops.certificate_register(app_db, 2024) == []

@@ -961,19 +961,20 @@ class CertificateEntry:
 
 
 def certificate_register(db: AppDatabase, year: int | None = None) -> list[CertificateEntry]:
-    """The office's certificate register (this office's numbers), by year and number."""
+    """The office's certificate register (this office's numbers), by year and number, with
+    how many times each was printed (one grouped count, not a query per certificate)."""
+    prints = (select(CertificatePrint.certificate_id, func.count().label("n"))
+              .group_by(CertificatePrint.certificate_id).subquery())
     with db.reading() as s:
-        q = select(Certificate, Nominee).join(Nominee, Nominee.id == Certificate.nominee_id).where(
-            Certificate.office_code == db.office_code, Certificate.deleted_at.is_(None))
+        q = (select(Certificate, Nominee, prints.c.n)
+             .join(Nominee, Nominee.id == Certificate.nominee_id)
+             .outerjoin(prints, prints.c.certificate_id == Certificate.id)
+             .where(Certificate.office_code == db.office_code, Certificate.deleted_at.is_(None)))
         if year is not None:
             q = q.where(Certificate.year == year)
-        out = []
-        for cert, n in s.execute(q.order_by(Certificate.year, Certificate.number)):
-            prints = s.scalar(select(func.count()).where(
-                CertificatePrint.certificate_id == cert.id)) or 0
-            out.append(CertificateEntry(certificate_number(cert.number, cert.year), n.full_name,
-                                        AwardForm(n.award), cert.issued_on, prints))
-        return out
+        return [CertificateEntry(certificate_number(cert.number, cert.year), n.full_name,
+                                 AwardForm(n.award), cert.issued_on, count or 0)
+                for cert, n, count in s.execute(q.order_by(Certificate.year, Certificate.number))]
 
 
 def write_calibration_page(db: AppDatabase, out: str | os.PathLike[str], *, printer: str = "",
