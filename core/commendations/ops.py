@@ -388,6 +388,15 @@ def _get_nominee(s: Session, nominee_id: uuid.UUID) -> Nominee:
     return n
 
 
+def _get_nominees(s: Session, nominee_ids: Sequence[uuid.UUID]) -> list[Nominee]:
+    """:func:`_get_nominee` for each id, in their order, loaded in one query."""
+    found = {n.id: n for n in s.scalars(select(Nominee).where(
+        Nominee.id.in_(set(nominee_ids)), Nominee.deleted_at.is_(None)))}
+    if any(i not in found for i in nominee_ids):
+        raise NotFound("Không tìm thấy người được đề nghị khen thưởng.")
+    return [found[i] for i in nominee_ids]
+
+
 def set_criterion(db: AppDatabase, nominee_id: uuid.UUID, key: str, met: bool,
                   note: str = "") -> Done[tuple[Criterion, ...]]:
     """Tick (or untick) one criterion of the checklist with its evidence note."""
@@ -641,10 +650,11 @@ def decision_date(db: AppDatabase, decision_number: str) -> DecisionUse | None:
         return _decision_use(s, clean(decision_number))
 
 
-def _check_decision(s: Session, r: CommendationRound, number: str, on: date | None) -> date:
-    """The decision's date: the one it already has (a number has one date), else ``on``.
-    Another date for a number already used is refused, saying where and when it was used."""
-    used = _decision_use(s, number)
+def _check_decision(r: CommendationRound, number: str, on: date | None,
+                    used: DecisionUse | None) -> date:
+    """The decision's date: the one it already has where it was ``used`` (a number has one
+    date), else ``on``. Another date for a number already used is refused, saying where and
+    when it was used."""
     if used is None:
         if on is None:
             raise UserError("Thiếu ngày ký quyết định.")
@@ -668,12 +678,14 @@ def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date
         raise UserError("Thiếu ngày ký quyết định.")
     with db.transaction() as s:
         r = _get_round(s, round_id)
-        on = _check_decision(s, r, number, on)
-        _book_decision(s, number, on, f"Quyết định khen thưởng {r.name}")
+        used = _decision_use(s, number)
+        on = _check_decision(r, number, on, used)
+        if used is None:  # the same decision was booked when first used
+            _book_decision(s, number, on, f"Quyết định khen thưởng {r.name}")
         if nominee_ids is None:
             items = _nominee_query(s, round_id, status=NomineeStatus.PROPOSED)
         else:
-            items = [_get_nominee(s, i) for i in nominee_ids]
+            items = _get_nominees(s, nominee_ids)
             for n in items:
                 if n.round_id != round_id:
                     raise UserError(f"{n.full_name} không thuộc đợt khen thưởng này.")
@@ -706,12 +718,13 @@ def unapprove(db: AppDatabase, nominee_ids: Sequence[uuid.UUID], reason: str, *,
     if not nominee_ids:
         raise UserError("Chưa chọn người/tập thể nào để hủy duyệt.")
     with db.transaction() as s:
-        items = [_get_nominee(s, i) for i in nominee_ids]
+        items = _get_nominees(s, nominee_ids)
         for n in items:
             if n.status != NomineeStatus.APPROVED:
                 raise UserError(f"{n.full_name} chưa được duyệt; không có gì để hủy.")
-        printed = [n.full_name for n in items if s.scalar(
-            select(Certificate.id).where(Certificate.nominee_id == n.id)) is not None]
+        with_certificate = set(s.scalars(select(Certificate.nominee_id).where(
+            Certificate.nominee_id.in_([n.id for n in items]))))
+        printed = [n.full_name for n in items if n.id in with_certificate]
         if printed and not printed_ok:
             raise AlreadyPrinted(printed)
         for n in items:
@@ -724,15 +737,14 @@ def unapprove(db: AppDatabase, nominee_ids: Sequence[uuid.UUID], reason: str, *,
 
 def _book_decision(s: Session, number: str, on: date, title: str) -> None:
     """A decision number written "25/QĐ-LĐLĐ" is recorded in the office's numbering book
-    (refused when another document already holds it); other forms are kept as typed."""
+    (refused when another document already holds it); other forms are kept as typed.
+    Called when the number is first used on nominees."""
     import re
 
     from core.common import numbering
 
     m = re.fullmatch(r"0*(\d{1,6})\s*/\s*(\S.*)", number)
     if m:
-        if _decision_use(s, number) is not None:
-            return  # the same decision (same number and date), booked when first used
         numbering.take(s, symbol=m[2], number=int(m[1]), issued_on=on, title=title,
                        feature="commendations")
 
@@ -877,7 +889,7 @@ def print_certificates(db: AppDatabase, round_id: uuid.UUID, out: str | os.PathL
         if nominee_ids is None:
             items = _nominee_query(s, round_id, status=NomineeStatus.APPROVED)
         else:
-            items = [_get_nominee(s, i) for i in nominee_ids]
+            items = _get_nominees(s, nominee_ids)
             for n in items:
                 if n.status != NomineeStatus.APPROVED:
                     raise UserError(f"{n.full_name} chưa được duyệt khen thưởng; chưa in được "
@@ -949,19 +961,20 @@ class CertificateEntry:
 
 
 def certificate_register(db: AppDatabase, year: int | None = None) -> list[CertificateEntry]:
-    """The office's certificate register (this office's numbers), by year and number."""
+    """The office's certificate register (this office's numbers), by year and number, with
+    how many times each was printed (one grouped count, not a query per certificate)."""
+    prints = (select(CertificatePrint.certificate_id, func.count().label("n"))
+              .group_by(CertificatePrint.certificate_id).subquery())
     with db.reading() as s:
-        q = select(Certificate, Nominee).join(Nominee, Nominee.id == Certificate.nominee_id).where(
-            Certificate.office_code == db.office_code, Certificate.deleted_at.is_(None))
+        q = (select(Certificate, Nominee, prints.c.n)
+             .join(Nominee, Nominee.id == Certificate.nominee_id)
+             .outerjoin(prints, prints.c.certificate_id == Certificate.id)
+             .where(Certificate.office_code == db.office_code, Certificate.deleted_at.is_(None)))
         if year is not None:
             q = q.where(Certificate.year == year)
-        out = []
-        for cert, n in s.execute(q.order_by(Certificate.year, Certificate.number)):
-            prints = s.scalar(select(func.count()).where(
-                CertificatePrint.certificate_id == cert.id)) or 0
-            out.append(CertificateEntry(certificate_number(cert.number, cert.year), n.full_name,
-                                        AwardForm(n.award), cert.issued_on, prints))
-        return out
+        return [CertificateEntry(certificate_number(cert.number, cert.year), n.full_name,
+                                 AwardForm(n.award), cert.issued_on, count or 0)
+                for cert, n, count in s.execute(q.order_by(Certificate.year, Certificate.number))]
 
 
 def write_calibration_page(db: AppDatabase, out: str | os.PathLike[str], *, printer: str = "",
