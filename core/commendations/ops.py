@@ -35,7 +35,7 @@ from core.common.changes import Changes, Done
 from core.common.database import AppDatabase
 from core.common.errors import NotFound, UserError
 from core.common.text import clean, fold
-from core.common.vnformat import doc_number
+from core.common.vnformat import doc_number, format_date
 from db.models import (
     AwardForm,
     Certificate,
@@ -664,9 +664,9 @@ def _check_decision(r: CommendationRound, number: str, on: date | None,
     where = (f"đợt «{used.round_name}»" if used.round_year == r.year
              else f"đợt «{used.round_name}» của năm {used.round_year}")
     raise UserError(
-        f"Quyết định số {number} đã ghi ngày ký {used.signed_on:%d/%m/%Y} ({where}); một số "
+        f"Quyết định số {number} đã ghi ngày ký {format_date(used.signed_on)} ({where}); một số "
         f"quyết định chỉ có một ngày ký. Nếu đúng là quyết định đó, hãy dùng ngày "
-        f"{used.signed_on:%d/%m/%Y}; nếu là quyết định khác, hãy dùng số khác.")
+        f"{format_date(used.signed_on)}; nếu là quyết định khác, hãy dùng số khác.")
 
 
 def _decide(db: AppDatabase, round_id: uuid.UUID, decision_number: str, on: date | None,
@@ -729,7 +729,7 @@ def unapprove(db: AppDatabase, nominee_ids: Sequence[uuid.UUID], reason: str, *,
             raise AlreadyPrinted(printed)
         for n in items:
             number, on = n.decision_number, n.decision_date
-            when = f" ngày {on.strftime('%d/%m/%Y')}" if on else ""
+            when = f" ngày {format_date(on)}" if on else ""
             n.status, n.decision_number, n.decision_date = NomineeStatus.PROPOSED, "", None
             n.status_note = f"Hủy duyệt (Quyết định {number}{when}): {why}"
         return Done(len(items), COMMENDATIONS)
@@ -1138,7 +1138,7 @@ class SeveralDecisions(UserError):
 
     def __init__(self, decisions: Sequence[RoundDecision]) -> None:
         self.decisions = tuple(decisions)
-        listed = ", ".join(f"{d.number} ngày {d.signed_on:%d/%m/%Y}" for d in self.decisions)
+        listed = ", ".join(f"{d.number} ngày {format_date(d.signed_on)}" for d in self.decisions)
         super().__init__(f"Đợt này có {len(self.decisions)} quyết định ({listed}); hãy chọn một.")
 
 

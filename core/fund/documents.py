@@ -8,6 +8,7 @@ document commits money, in words ("Bằng chữ: Hai mươi lăm triệu năm tr
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Callable
@@ -240,8 +241,6 @@ def voucher(source, entry_id: uuid.UUID, out: str | os.PathLike[str], *,
         ]
         allocation = entry.allocation
         if allocation:
-            import json
-
             a = json.loads(allocation)
             blocks.append(Text(f"Trong đó: gốc {format_money(a['principal'])} đồng, phí/lãi "
                                f"{format_money(a['fee'])} đồng, tiền trả thừa "
